@@ -1,0 +1,84 @@
+import type { Message } from "./format";
+import type { Decimal } from "./money";
+import type { CellRef } from "./types";
+
+export type Severity = "error" | "warning" | "info";
+
+/** The finding codes of DESIGN.md, plus the ones our rules needed. */
+export type FindingCode =
+  | "SHARE_DEVIATION"
+  | "SHARE_SUM"
+  | "PARTY_SPLIT"
+  | "EQUITY_NEGATIVE"
+  | "EQUITY_ABOVE_MAX"
+  | "EQUITY_OUTSIDE_TARGET"
+  | "DEFICIT_UNJUSTIFIED"
+  | "DEFICIT_JUSTIFIED"
+  | "CEILING_EXCEEDED"
+  | "LINE_OVER_BUDGET"
+  | "TOTAL_MISMATCH"
+  | "DRAWDOWN_MISMATCH"
+  | InputCode;
+
+/** What could not be read or used, with the cell and why. */
+export type InputCode =
+  | "INPUT_NO_MEMBERS"
+  | "INPUT_NO_STATE"
+  | "INPUT_NO_KOMMUN"
+  | "INPUT_POPULATION"
+  | "INPUT_KEY"
+  | "INPUT_NEGATIVE_AMOUNT"
+  | "INPUT_MISSING_YEAR"
+  | "INPUT_SETTING"
+  | `INPUT_${Uppercase<string>}`;
+
+export interface Finding {
+  readonly code: FindingCode;
+  readonly severity: Severity;
+  readonly sheet?: string;
+  readonly cell?: string;
+  readonly year?: number;
+  /** The scenario whose plan the finding is about; absent for the sheet itself. */
+  readonly scenario?: string;
+  /** Kronor. */
+  readonly expected?: Decimal;
+  /** Kronor. */
+  readonly actual?: Decimal;
+  readonly message: Message;
+}
+
+export interface FindingInput {
+  readonly code: FindingCode;
+  readonly severity: Severity;
+  readonly ref?: CellRef;
+  readonly year?: number;
+  readonly scenario?: string;
+  readonly expected?: Decimal;
+  readonly actual?: Decimal;
+  readonly message: Message;
+}
+
+/** Builds a finding, spreading the cell reference into sheet and cell. */
+export function finding(input: FindingInput): Finding {
+  const { ref, ...rest } = input;
+  return ref ? { ...rest, sheet: ref.sheet, cell: ref.cell } : { ...rest };
+}
+
+/**
+ * A difference that rounding alone explains (at most 1 kr) is information;
+ * anything larger is a warning. Zero is no finding.
+ */
+export function deviationSeverity(difference: Decimal): Severity | undefined {
+  if (difference.isZero()) return undefined;
+  return difference.abs().lessThanOrEqualTo(1) ? "info" : "warning";
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Errors first, then warnings, then information; otherwise in the order found. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
+    .map(({ f }) => f);
+}

@@ -1,0 +1,48 @@
+import { FinsamInputError } from "./errors";
+import { Decimal, ZERO, sum } from "./money";
+
+/**
+ * Splits a whole number of kronor by weights into whole kronor that sum exactly
+ * to the total (Hamilton's method, DOMAIN.md Rule 2):
+ * floor every exact share total × w_i / Σw, then give the kronor left over one
+ * each to the largest fractional parts; ties go to the larger weight, then to
+ * the earlier entry (sheet order).
+ *
+ * Exact: shares are compared as integer remainders over the common
+ * denominator Σw, so no quotient is ever rounded.
+ */
+export function largestRemainder(total: Decimal, weights: readonly Decimal[]): Decimal[] {
+  if (!total.isInteger() || total.isNegative()) {
+    throw new FinsamInputError("INPUT_AMOUNT", `Totalen måste vara hela kronor och inte negativ: ${total.toFixed()}`);
+  }
+  if (weights.length === 0) {
+    throw new FinsamInputError("INPUT_NO_KOMMUN", "Det finns inget att fördela beloppet på.");
+  }
+  if (weights.some((w) => !w.isFinite() || w.isNegative())) {
+    throw new FinsamInputError("INPUT_KEY", "En fördelningsnyckel är negativ eller saknas.");
+  }
+  const denominator = sum(weights);
+  if (denominator.isZero()) {
+    throw new FinsamInputError("INPUT_KEY", "Fördelningsnyckeln summerar till noll.");
+  }
+
+  const parts = weights.map((weight, index) => {
+    const numerator = total.times(weight);
+    const floor = numerator.divToInt(denominator);
+    return { index, weight, floor, remainder: numerator.minus(floor.times(denominator)) };
+  });
+  const leftover = total.minus(sum(parts.map((p) => p.floor))).toNumber();
+
+  const byRemainder = [...parts].sort(
+    (a, b) => b.remainder.comparedTo(a.remainder) || b.weight.comparedTo(a.weight) || a.index - b.index,
+  );
+  const bonus = new Set(byRemainder.slice(0, leftover).map((p) => p.index));
+  return parts.map((p) => (bonus.has(p.index) ? p.floor.plus(1) : p.floor));
+}
+
+/** The exact (unrounded) shares total × w_i / Σw, to the engine's precision. */
+export function exactShares(total: Decimal, weights: readonly Decimal[]): Decimal[] {
+  const denominator = sum(weights);
+  if (denominator.isZero()) return weights.map(() => ZERO);
+  return weights.map((w) => total.times(w).dividedBy(denominator));
+}

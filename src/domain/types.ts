@@ -1,0 +1,136 @@
+import type { Decimal, Unit } from "./money";
+
+/** The parties of a samordningsförbund. `stat` is FK and AF stated as one row. */
+export type Party = "stat" | "fk" | "af" | "region" | "kommun";
+
+/** Where a value stands in the workbook; it travels with the value to every finding. */
+export interface CellRef {
+  readonly sheet: string;
+  readonly cell: string;
+}
+
+/** An amount in kronor (whatever the sheet's unit) and the cell it came from. */
+export interface SourcedAmount {
+  readonly value: Decimal;
+  readonly ref?: CellRef;
+}
+
+/** Amounts by calendar year. */
+export type YearAmounts = Readonly<Record<number, SourcedAmount>>;
+
+export interface Member {
+  readonly name: string;
+  readonly party: Party;
+  /** The contribution the sheet states for each year. */
+  readonly amounts: YearAmounts;
+  /** Kommuner only: population at 31 December of the year before the budget year. */
+  readonly population?: { readonly value: Decimal; readonly ref?: CellRef };
+  readonly nameRef?: CellRef;
+}
+
+/** A cost or income line. Costs are positive here, whatever sign the sheet uses. */
+export interface BudgetLine {
+  readonly label: string;
+  readonly amounts: YearAmounts;
+  readonly labelRef?: CellRef;
+}
+
+/** A "Summa"/"Totalt" cell and the cells it should be the sum of. */
+export interface StatedSum {
+  readonly label: string;
+  readonly year: number;
+  readonly stated: SourcedAmount;
+  readonly parts: readonly SourcedAmount[];
+}
+
+/** Follow-up of a line: budget against outcome (utfall) and full-year forecast (prognos). */
+export interface FollowUpLine {
+  readonly label: string;
+  readonly year: number;
+  readonly budget: SourcedAmount;
+  readonly outcome?: SourcedAmount;
+  readonly forecast?: SourcedAmount;
+}
+
+/** What the budget sheet says, cell by cell, in kronor. Built by src/sheet from a Grid. */
+export interface Budget {
+  readonly unit: Unit;
+  readonly budgetYear: number;
+  /** Years after the budget year that the sheet states (usually two plan years). */
+  readonly planYears: readonly number[];
+  readonly members: readonly Member[];
+  /** "Totalt" / "Parternas insats": the members' total as the sheet states it. */
+  readonly statedContributionTotal?: YearAmounts;
+  /** Financial income, project money (ESF): income that is not a member contribution. */
+  readonly otherIncome: readonly BudgetLine[];
+  /** "Eget kapital", "Ianspråktagna egna medel" on the income side: equity drawn down, never income. */
+  readonly equityDrawdowns: readonly BudgetLine[];
+  readonly costs: readonly BudgetLine[];
+  /** "Summa kostnader" as stated, used where the sheet has no cost lines for a year. */
+  readonly costTotal?: YearAmounts;
+  /** Equity at the start of the budget year (closing equity of the year before). */
+  readonly openingEquity?: SourcedAmount;
+  readonly populationDate?: string;
+  readonly sums: readonly StatedSum[];
+  readonly followUp: readonly FollowUpLine[];
+  /** The total budget frame (ram) that follow-up forecasts are held against. */
+  readonly budgetFrame?: SourcedAmount;
+}
+
+/** How the kommuner split their quarter. */
+export type KommunKey =
+  | { readonly kind: "population" }
+  /** Fixed percentages from the förbundsordning, by kommun name. */
+  | { readonly kind: "fixed"; readonly percents: Readonly<Record<string, Decimal>> };
+
+/** One step of Nationella rådets staircase: allocation in [from, to) may keep maxPercent as equity. */
+export interface EquityStep {
+  readonly from: Decimal;
+  readonly to?: Decimal;
+  readonly maxPercent: Decimal;
+}
+
+/** A förbund's own target for equity, e.g. 1,8 Mkr ± 20 %. */
+export interface EquityTarget {
+  readonly min: Decimal;
+  readonly max: Decimal;
+}
+
+export type CostAssumption =
+  /** As the sheet states each plan year, else held at the budget year's. */
+  | { readonly kind: "sheet" }
+  /** The budget year's costs every year. */
+  | { readonly kind: "flat" }
+  /** The previous year's costs changed by a fraction each year (−0.05 = −5 %). */
+  | { readonly kind: "change"; readonly rate: Decimal };
+
+/** A what-if for the plan years. The budget year always stands as the sheet states it. */
+export interface Scenario {
+  readonly id: string;
+  readonly name: string;
+  /**
+   * "sheet": contributions as the workbook states them for each year;
+   * "reduction": the state's half falls by a rate a year (worst case 10 %).
+   */
+  readonly contributions:
+    | { readonly kind: "sheet" }
+    | {
+        readonly kind: "reduction";
+        /** Fraction per year, 0.10 = −10 %; must lie in [0, 1]. */
+        readonly rate: Decimal;
+        /** A rate for a given year, overriding `rate`. */
+        readonly rateByYear?: Readonly<Record<number, Decimal>>;
+        /** The state's half does not fall below this (kronor). */
+        readonly stateFloor?: Decimal;
+      };
+  readonly costs: CostAssumption;
+}
+
+export interface Settings {
+  readonly kommunKey: KommunKey;
+  readonly equityStaircase: readonly EquityStep[];
+  readonly equityTarget?: EquityTarget;
+  readonly scenarios: readonly Scenario[];
+  /** How many plan years follow the budget year. */
+  readonly planLength: number;
+}
