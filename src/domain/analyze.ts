@@ -1,10 +1,10 @@
 import { checkBudgetCeiling, checkDrawdown, checkFollowUp, checkTotals } from "./budgetCeiling";
 import { amountIn, costsRef, linesTotal, membersOf, sheetYears } from "./budgetQueries";
-import { checkPartySplit, splitContributions, yearTotal, type ContributionSplit } from "./contributionSplit";
+import { checkPartySplit, splitContributions, yearTotal, type ContributionSplit, type YearTotal } from "./contributionSplit";
 import { checkEquity } from "./equity";
 import { FinsamInputError } from "./errors";
-import { sortFindings, type Finding } from "./findings";
-import { message } from "./format";
+import { finding, sortFindings, type Finding } from "./findings";
+import { formatKr, message } from "./format";
 import { checkKommunShares, kommunShares, kommunWeights } from "./kommunKey";
 import type { Decimal } from "./money";
 import { projectPlan, yearEquityRunsOut, type PlanYear } from "./plan";
@@ -68,7 +68,11 @@ export function analyzeBudget(budget: Budget, settings: Settings = defaultSettin
 
   for (const year of sheetYears(budget)) {
     const anchor = yearTotal(budget, year);
-    if (!anchor || !anchor.total.isInteger() || anchor.total.isNegative()) continue;
+    if (!anchor || anchor.total.isNegative()) continue;
+    if (!anchor.total.isInteger()) {
+      findings.push(notWholeKronor(year, anchor));
+      continue;
+    }
     const split = splitContributions(anchor.total);
     splits.push({ year, split });
     findings.push(...checkPartySplit(budget, year, anchor));
@@ -96,6 +100,20 @@ export function analyzeBudget(budget: Budget, settings: Settings = defaultSettin
 
   findings.push(...checkTotals(budget), ...checkFollowUp(budget));
   return { budget, settings, members, splits, plans, findings: sortFindings(findings) };
+}
+
+function notWholeKronor(year: number, anchor: YearTotal): Finding {
+  return finding({
+    code: "INPUT_AMOUNT",
+    severity: "warning",
+    ...(anchor.ref ? { ref: anchor.ref } : {}),
+    year,
+    actual: anchor.total,
+    message: message(
+      `Medlemsavgifterna ${year} (${formatKr(anchor.total)}) är inte hela kronor; andelarna för året kontrolleras inte.`,
+      `The contributions for ${year} (${formatKr(anchor.total, "en")}) are not whole kronor; the year's shares are not checked.`,
+    ),
+  });
 }
 
 function planFindings(budget: Budget, settings: Settings, years: readonly PlanYear[], scenario: Scenario): Finding[] {
