@@ -7,6 +7,8 @@ import type { Budget, KommunKey, Member } from "./types";
 
 /** Each kommun's weight under the key: its population, or its fixed percentage. */
 export function kommunWeights(kommuner: readonly Member[], key: KommunKey): (Decimal | undefined)[] {
+  // A lone kommun pays the whole quarter: no key is needed.
+  if (kommuner.length === 1) return [new Decimal(1)];
   return kommuner.map((k) => (key.kind === "population" ? k.population?.value : key.percents[k.name]));
 }
 

@@ -13,6 +13,14 @@ export interface CellRef {
 export interface SourcedAmount {
   readonly value: Decimal;
   readonly ref?: CellRef;
+  /**
+   * kronor = the cell's value × factor: 1000 where the sheet is in tkr, −1
+   * where it shows costs as negative numbers. 1 when absent. Lets a written
+   * formula point at the user's cell and still give kronor.
+   */
+  readonly factor?: number;
+  /** The cell holds the number as text, so a formula cannot use it as it is. */
+  readonly typedAsText?: boolean;
 }
 
 /** Amounts by calendar year. */

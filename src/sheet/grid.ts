@@ -1,0 +1,127 @@
+/**
+ * A plain snapshot of a workbook's cells: the one input of everything after
+ * the readers. Both ends produce it: src/xlsx from a file, src/excel from the
+ * open workbook through Office.js.
+ */
+
+/** An error value such as #REF! or #DIV/0!. */
+export interface CellError {
+  readonly error: string;
+}
+
+/** What a cell holds (a formula's cached result for formula cells); null when empty. */
+export type CellValue = number | string | boolean | CellError | null;
+
+export interface GridSheet {
+  readonly name: string;
+  readonly visible: boolean;
+  /** 1-based row and column of values[0][0] (the used range's top-left cell). */
+  readonly top: number;
+  readonly left: number;
+  readonly values: readonly (readonly CellValue[])[];
+  /** "=SUM(B5:B9)" for formula cells, null elsewhere; same shape as values. */
+  readonly formulas: readonly (readonly (string | null)[])[];
+  /** Excel number formats ("#,##0 \"kr\""), null for General; same shape as values. */
+  readonly numberFormats: readonly (readonly (string | null)[])[];
+  /** 1-based numbers of hidden rows. */
+  readonly hiddenRows: readonly number[];
+  /** Merged areas, "A1:D1". */
+  readonly merges: readonly string[];
+}
+
+export interface DefinedName {
+  readonly name: string;
+  /** "'Långtidsbudget'!$B$5:$B$8". */
+  readonly ref: string;
+}
+
+export interface Grid {
+  readonly sheets: readonly GridSheet[];
+  readonly definedNames: readonly DefinedName[];
+}
+
+export function isCellError(value: CellValue): value is CellError {
+  return typeof value === "object" && value !== null && "error" in value;
+}
+
+const ERROR_TEXT = /^#(REF!|VALUE!|DIV\/0!|N\/A|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
+
+/** Office.js and some files give error values as their text ("#REF!"). */
+export function errorFromText(text: string): CellError | undefined {
+  return ERROR_TEXT.test(text) ? { error: text } : undefined;
+}
+
+/** "A" → 1, "AB" → 28. */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** 1 → "A", 28 → "AB". */
+export function columnLetters(column: number): string {
+  let s = "";
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export function address(row: number, column: number): string {
+  return `${columnLetters(column)}${row}`;
+}
+
+/** "B12" → { row: 12, column: 2 }; "$B$12" too. */
+export function parseAddress(a: string): { row: number; column: number } | undefined {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a.trim());
+  return m ? { row: Number(m[2]), column: columnNumber(m[1]!) } : undefined;
+}
+
+/** Reading a sheet by 1-based row and column, whatever its used range. */
+export class SheetView {
+  readonly bottom: number;
+  readonly right: number;
+
+  constructor(readonly sheet: GridSheet) {
+    this.bottom = sheet.top + sheet.values.length - 1;
+    this.right = sheet.left + Math.max(0, ...sheet.values.map((r) => r.length)) - 1;
+  }
+
+  get name(): string {
+    return this.sheet.name;
+  }
+
+  value(row: number, column: number): CellValue {
+    return this.sheet.values[row - this.sheet.top]?.[column - this.sheet.left] ?? null;
+  }
+
+  formula(row: number, column: number): string | null {
+    return this.sheet.formulas[row - this.sheet.top]?.[column - this.sheet.left] ?? null;
+  }
+
+  numberFormat(row: number, column: number): string | null {
+    return this.sheet.numberFormats[row - this.sheet.top]?.[column - this.sheet.left] ?? null;
+  }
+
+  text(row: number, column: number): string {
+    const v = this.value(row, column);
+    return typeof v === "string" ? v.trim() : "";
+  }
+
+  isHiddenRow(row: number): boolean {
+    return this.sheet.hiddenRows.includes(row);
+  }
+}
+
+/** "'Långtidsbudget'!$B$5:$B$8" → its sheet and corners; undefined for #REF! and the like. */
+export function parseRangeRef(ref: string): { sheet: string; start: { row: number; column: number }; end: { row: number; column: number } } | undefined {
+  const m = /^(?:'((?:[^']|'')+)'|([^!'"]+))!(\$?[A-Za-z]{1,3}\$?\d+)(?::(\$?[A-Za-z]{1,3}\$?\d+))?$/.exec(ref.trim().replace(/^=/, ""));
+  if (!m) return undefined;
+  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]!;
+  const start = parseAddress(m[3]!);
+  const end = m[4] ? parseAddress(m[4]) : start;
+  return start && end ? { sheet, start, end } : undefined;
+}
+
+/** A sheet name as a formula reference: 'Budget 2025'!B14. */
+export function sheetRef(sheet: string, cell: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? `${sheet}!${cell}` : `'${sheet.replace(/'/g, "''")}'!${cell}`;
+}

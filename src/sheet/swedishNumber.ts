@@ -1,0 +1,67 @@
+import { Decimal } from "../domain";
+import { isCellError, type CellValue } from "./grid";
+
+/** What an amount cell holds, read the Swedish way. */
+export type AmountReading =
+  | { readonly kind: "empty" }
+  | { readonly kind: "amount"; readonly value: Decimal; readonly typedAsText: boolean; readonly unit?: "kr" | "tkr" }
+  | { readonly kind: "error"; readonly error: string }
+  | { readonly kind: "text"; readonly text: string };
+
+/** Spaces that Swedish amounts use as thousands separators: space, no-break, narrow no-break, thin. */
+const SPACES = /[\s\u00a0\u202f\u2009\u2007]/g;
+const MINUS = /^[-\u2212\u2013\u2012]/;
+
+/**
+ * Reads `1 386 000 kr`, `1255,5`, `−785`, `-785`, `(785)`, `12,5 tkr` and
+ * plain numbers. A number stored as text is read, and marked so.
+ */
+export function readAmount(value: CellValue): AmountReading {
+  if (value === null || value === "") return { kind: "empty" };
+  if (typeof value === "number") {
+    return Number.isFinite(value) ? { kind: "amount", value: new Decimal(value), typedAsText: false } : { kind: "error", error: String(value) };
+  }
+  if (typeof value === "boolean") return { kind: "text", text: String(value) };
+  if (isCellError(value)) return { kind: "error", error: value.error };
+  const parsed = parseSwedishNumber(value);
+  return parsed ? { kind: "amount", typedAsText: true, ...parsed } : { kind: "text", text: value };
+}
+
+/** A number written as text, Swedish or plain; undefined when it is not one. */
+export function parseSwedishNumber(text: string): { value: Decimal; unit?: "kr" | "tkr" } | undefined {
+  let s = text.trim();
+  let unit: "kr" | "tkr" | undefined;
+  const unitMatch = /\s*(tkr|kr|sek|:-)\.?$/i.exec(s);
+  if (unitMatch) {
+    unit = unitMatch[1]!.toLowerCase() === "tkr" ? "tkr" : "kr";
+    s = s.slice(0, unitMatch.index);
+  }
+  s = s.replace(SPACES, "");
+  let negative = false;
+  if (/^\(.*\)$/.test(s)) {
+    negative = true;
+    s = s.slice(1, -1);
+  }
+  if (MINUS.test(s)) {
+    negative = !negative;
+    s = s.slice(1);
+  }
+  if (s.includes(",")) {
+    // Decimal comma; any dots are thousands separators ("1.386.000,50").
+    if ((s.match(/,/g) ?? []).length > 1) return undefined;
+    s = s.replace(/\./g, "").replace(",", ".");
+  } else if ((s.match(/\./g) ?? []).length > 1) {
+    s = s.replace(/\./g, "");
+  }
+  if (!/^\d+(\.\d+)?$/.test(s)) return undefined;
+  const value = new Decimal(s);
+  return { value: negative ? value.negated() : value, ...(unit ? { unit } : {}) };
+}
+
+/** A year written as a number or inside a header: 2025, "Budget 2025", "Plan 2026", "Prognos 2024". */
+export function yearIn(value: CellValue): number | undefined {
+  if (typeof value === "number") return Number.isInteger(value) && value >= 1990 && value <= 2100 ? value : undefined;
+  if (typeof value !== "string") return undefined;
+  const years = value.match(/(?<![\d-])(19[9]\d|20\d\d|2100)(?![\d-])/g);
+  return years?.length === 1 ? Number(years[0]) : undefined;
+}

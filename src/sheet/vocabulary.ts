@@ -1,0 +1,104 @@
+import type { Party } from "../domain";
+
+/**
+ * The words förbund use in their budget sheets (DOMAIN.md, "Reading real
+ * sheets"), as patterns on a normalised label: lower case, one space.
+ */
+
+export function normalizeLabel(label: string): string {
+  return label
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/[\s\u00a0\u202f]+/g, " ")
+    .trim();
+}
+
+/** A label's role in the sheet. */
+export type LabelRole =
+  | { readonly kind: "member"; readonly party: Party }
+  | { readonly kind: "total" }
+  | { readonly kind: "incomeHeader" }
+  | { readonly kind: "costHeader" }
+  | { readonly kind: "drawdown" }
+  | { readonly kind: "openingEquity"; readonly date?: string }
+  | { readonly kind: "closingEquity" }
+  | { readonly kind: "contributions" }
+  | { readonly kind: "line" };
+
+const STATE_TOGETHER = /(försäkringskassan?|\bfk\b).*(arbetsförmedlingen|\baf\b)|(arbetsförmedlingen|\baf\b).*(försäkringskassan|\bfk\b)|\bstaten\b|\bstatlig|\bstat\b/;
+const FK = /försäkringskassan?\b|^fk$/;
+const AF = /arbetsförmedlingen?\b|^af$/;
+const REGION = /\bregion(en)?\b|landsting/;
+const KOMMUN = /\bkommun(en)?\b|\bstad\b/;
+const TOTAL = /^(summa|totalt?|total|s:a)\b|^parternas insats|^årets resultat|^resultat\b|^verksamhetens (nettokostnader|resultat)/;
+const INCOME_HEADER = /^(intäkter|verksamhetens intäkter|intäkter\/tilldelning|intäkter, kr|tilldelning|finansiering)\b/;
+const COST_HEADER = /^(kostnader|planerade kostnader|verksamhetens kostnader|kostnader, kr|utgifter)\b/;
+const DRAWDOWN = /ianspråktag|användning av eget kapital|användande av eget kapital|överskott från tidigare|^eget kapital$|uttag ur eget kapital|^egna medel/;
+const OPENING_EQUITY = /ingående eget kapital|^eget kapital\b.*\d{4}|^eget kapital,? prognos/;
+const CLOSING_EQUITY = /utgående eget kapital/;
+/** One row for all member contributions (no split by party). */
+const CONTRIBUTIONS = /^(medlemsavgifter|medlemsbidrag|driftsbidrag|\(\d+\) driftsbidrag|tilldelning)$/;
+
+/**
+ * What a label says it is. `inIncome` tells whether the row stands in an
+ * income section, where a bare kommun name is a member and not a cost line.
+ */
+export function classifyLabel(label: string): LabelRole {
+  const l = normalizeLabel(label);
+  if (l === "") return { kind: "line" };
+  if (CLOSING_EQUITY.test(l)) return { kind: "closingEquity" };
+  if (OPENING_EQUITY.test(l)) {
+    const date = /(\d{4}-\d{2}-\d{2})/.exec(l)?.[1];
+    return date ? { kind: "openingEquity", date } : { kind: "openingEquity" };
+  }
+  if (DRAWDOWN.test(l)) return { kind: "drawdown" };
+  if (TOTAL.test(l)) return { kind: "total" };
+  if (INCOME_HEADER.test(l)) return { kind: "incomeHeader" };
+  if (COST_HEADER.test(l)) return { kind: "costHeader" };
+  if (CONTRIBUTIONS.test(l)) return { kind: "contributions" };
+  const party = partyOf(l);
+  return party ? { kind: "member", party } : { kind: "line" };
+}
+
+/** The party a member label names, if any. */
+export function partyOf(normalized: string): Party | undefined {
+  if (STATE_TOGETHER.test(normalized)) return "stat";
+  if (FK.test(normalized)) return "fk";
+  if (AF.test(normalized)) return "af";
+  if (REGION.test(normalized)) return "region";
+  if (KOMMUN.test(normalized)) return "kommun";
+  return undefined;
+}
+
+/** Kommun names compare without "kommun", "medlemsbidrag" and the genitive s: "Finspångs kommun" ~ "Finspång". */
+export function kommunKey(label: string): string {
+  return normalizeLabel(label)
+    .replace(/medlemsbidrag|medlemsavgift|kommun(en)?|\bstad\b/g, "")
+    .replace(/[^a-zåäöéü ]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+export function sameKommun(a: string, b: string): boolean {
+  const x = kommunKey(a);
+  const y = kommunKey(b);
+  return x !== "" && (x === y || x === `${y}s` || y === `${x}s`);
+}
+
+/** A header that names population: "Befolkningsmängd", "Invånare 2021-12-31", "Folkmängd". */
+export const POPULATION_HEADER = /befolkning|invånare|folkmängd|population/;
+
+/** Words that say a sheet's amounts are in thousands of kronor. */
+export const TKR = /\btkr\b|tusental kronor|belopp i tusen/;
+
+/** What a year column holds. */
+export type ColumnKind = "budget" | "plan" | "forecast" | "outcome" | "year";
+
+export function columnKind(header: string): ColumnKind {
+  const h = normalizeLabel(header);
+  if (/utfall/.test(h)) return "outcome";
+  if (/prognos/.test(h)) return "forecast";
+  if (/\bplan\b/.test(h)) return "plan";
+  if (/budget/.test(h)) return "budget";
+  return "year";
+}
