@@ -1,0 +1,109 @@
+import { execFile } from "child_process";
+import { existsSync, readdirSync, readFileSync, statSync } from "fs";
+import path from "path";
+import { checkManifest, manifestFunctionNames } from "../../src/manifest/checkManifest";
+
+/**
+ * Builds the add-in for production into dist/ once (as `npm run build` does), then checks what it
+ * emitted: the pages, Office.js from our own origin, and both manifests against the files served.
+ */
+
+const ROOT = path.resolve(__dirname, "../..");
+const DIST = path.join(ROOT, "dist");
+const BUILD_TIMEOUT_MS = 240_000;
+
+interface WebpackConfigModule {
+  readonly DEV_URL: string;
+  readonly PRODUCTION_URL: string;
+  readonly OFFICE_JS_FILES: readonly string[];
+}
+const { DEV_URL, PRODUCTION_URL, OFFICE_JS_FILES } = require("../../webpack.config.js") as WebpackConfigModule;
+
+interface BuildResult {
+  readonly exitCode: number;
+  readonly output: string;
+}
+
+function runWebpack(): Promise<BuildResult> {
+  const cli = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [cli, "--mode", "production", "--fail-on-warnings"],
+      { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, timeout: BUILD_TIMEOUT_MS },
+      (error, stdout, stderr) => {
+        const exitCode = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+        resolve({ exitCode, output: `${stdout}\n${stderr}` });
+      },
+    );
+  });
+}
+
+/** Every file under a folder, relative to it with "/". */
+function filesUnder(folder: string, prefix = ""): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const full = path.join(folder, name);
+    const relative = prefix ? `${prefix}/${name}` : name;
+    return statSync(full).isDirectory() ? filesUnder(full, relative) : [relative];
+  });
+}
+
+let build: BuildResult;
+let served: string[] = [];
+
+beforeAll(async () => {
+  build = await runWebpack();
+  served = existsSync(DIST) ? filesUnder(DIST) : [];
+}, BUILD_TIMEOUT_MS + 10_000);
+
+test("the production build succeeds without errors or warnings", () => {
+  expect(build.output).not.toMatch(/\b(ERROR|WARNING) in\b/);
+  expect(build.output).toMatch(/compiled successfully/);
+  expect(build.exitCode).toBe(0);
+});
+
+test("it emits the pages, the bundles and the icons", () => {
+  for (const file of ["taskpane.html", "commands.html", "help.html", "taskpane.js", "vendor.js", "commands.js"]) {
+    expect(served).toContain(file);
+  }
+  for (const size of [16, 32, 64, 80, 128]) expect(served).toContain(`assets/icon-${size}.png`);
+});
+
+test("it serves Office.js for Excel from our own origin, unchanged", () => {
+  for (const file of OFFICE_JS_FILES) {
+    expect(served).toContain(`office-js/${file}`);
+    const shipped = readFileSync(path.join(ROOT, "node_modules/@microsoft/office-js/dist", file));
+    expect(readFileSync(path.join(DIST, "office-js", file)).equals(shipped)).toBe(true);
+  }
+});
+
+test.each(["taskpane.html", "commands.html"])("%s loads Office.js and its scripts from our origin only", (page) => {
+  const html = readFileSync(path.join(DIST, page), "utf8");
+  const sources = [...html.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/g)].map((m) => m[1] ?? "");
+  expect(sources[0]).toBe("office-js/office.js");
+  for (const src of sources) {
+    expect(src).not.toMatch(/^(https?:)?\/\//);
+    expect(served).toContain(src);
+  }
+});
+
+test("manifest.xml names only files the build serves", () => {
+  const manifest = readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
+  expect(checkManifest(manifest, { servedFiles: served, baseUrl: DEV_URL })).toEqual([]);
+});
+
+test("dist/manifest.xml is the production manifest, with no localhost left", () => {
+  const source = readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
+  const production = readFileSync(path.join(DIST, "manifest.xml"), "utf8");
+  expect(production).not.toMatch(/localhost/i);
+  expect(production).toBe(source.split(DEV_URL).join(PRODUCTION_URL));
+  expect(checkManifest(production, { servedFiles: served, baseUrl: PRODUCTION_URL, production: true })).toEqual([]);
+});
+
+test("every ribbon function in the manifest is associated in src/commands/commands.ts", () => {
+  const manifest = readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
+  const commands = readFileSync(path.join(ROOT, "src/commands/commands.ts"), "utf8");
+  const names = manifestFunctionNames(manifest);
+  expect(names.length).toBeGreaterThan(0);
+  for (const name of names) expect(commands).toContain(`Office.actions.associate("${name}"`);
+});
