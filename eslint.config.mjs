@@ -1,0 +1,58 @@
+// ESLint 9 flat config, read by `npm run lint` (office-addin-lint uses ./eslint.config.mjs when it exists).
+// Microsoft's office-addins React rules (eslint:recommended, Prettier, the Office.js rules such as
+// load-object-before-read), with TypeScript's .tsx added and a few settings for a strict TypeScript project.
+import officeAddins from "eslint-plugin-office-addins";
+import tsParser from "@typescript-eslint/parser";
+
+const TYPESCRIPT = ["**/*.{ts,tsx,mts,cts}"];
+
+/** The office-addins config applies its rules to *.ts but not *.tsx: add *.tsx to it. */
+const officeAddinsReact = officeAddins.configs.react.map((config) =>
+  config.files ? { ...config, files: [...config.files, "**/*.tsx"] } : config,
+);
+
+export default [
+  { ignores: ["dist/", "coverage/", "test-output/", "node_modules/"] },
+  ...officeAddinsReact,
+  {
+    files: TYPESCRIPT,
+    languageOptions: {
+      parser: tsParser,
+      ecmaVersion: "latest",
+      sourceType: "module",
+      parserOptions: { ecmaFeatures: { jsx: true } },
+    },
+    rules: {
+      // tsc --noEmit (npm test) checks names with their types; ESLint's no-undef knows neither.
+      "no-undef": "off",
+      // The automatic JSX runtime (tsconfig "jsx": "react-jsx") needs no React in scope.
+      "react/react-in-jsx-scope": "off",
+      // TypeScript types the props.
+      "react/prop-types": "off",
+      // A leading underscore marks a name that is unused on purpose.
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        {
+          argsIgnorePattern: "^_",
+          varsIgnorePattern: "^_",
+          caughtErrorsIgnorePattern: "^_",
+          destructuredArrayIgnorePattern: "^_",
+        },
+      ],
+    },
+  },
+  {
+    // Office.js belongs to src/excel/ and the two entry points (DESIGN.md): the rest stays pure.
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/excel/**", "src/taskpane/index.tsx", "src/commands/commands.ts"],
+    rules: {
+      "no-restricted-globals": [
+        "error",
+        ...["Office", "Excel", "OfficeExtension"].map((name) => ({
+          name,
+          message: "Only src/excel/, src/taskpane/index.tsx and src/commands/commands.ts may use Office.js.",
+        })),
+      ],
+    },
+  },
+];
