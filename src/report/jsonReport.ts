@@ -1,0 +1,114 @@
+import type { Analysis, Decimal, Finding, Party, Severity, Unit } from "../domain";
+
+/** The report of DESIGN.md: amounts in kronor as JSON numbers, whatever unit the sheet uses. */
+export interface ReportMember {
+  readonly name: string;
+  readonly party: Party;
+  readonly year: number;
+  readonly population?: number;
+  readonly sheet?: string;
+  readonly cell?: string;
+  readonly sheetAmount?: number;
+  readonly computedAmount: number;
+  readonly difference?: number;
+}
+
+export interface ReportPlanYear {
+  readonly year: number;
+  readonly scenario: string;
+  readonly contributions: number;
+  readonly otherIncome: number;
+  readonly costs: number;
+  readonly result: number;
+  readonly openingEquity: number;
+  readonly closingEquity: number;
+  readonly maxEquity: number;
+  /** The fall in the state's half applied that year (0.1 = −10 %). */
+  readonly stateRate?: number;
+}
+
+export interface ReportFinding {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly sheet?: string;
+  readonly cell?: string;
+  readonly year?: number;
+  readonly scenario?: string;
+  readonly expected?: number;
+  readonly actual?: number;
+  readonly message: string;
+  readonly messageEn: string;
+}
+
+export interface Report {
+  readonly file: string;
+  readonly unit: Unit;
+  readonly budgetYear: number;
+  readonly sheet: string;
+  readonly members: readonly ReportMember[];
+  readonly plan: readonly ReportPlanYear[];
+  /** The first year whose closing equity is below zero, by scenario. */
+  readonly equityRunsOut: Readonly<Record<string, number>>;
+  readonly findings: readonly ReportFinding[];
+  readonly summary: Readonly<Record<Severity, number>>;
+}
+
+const kr = (d: Decimal): number => d.toNumber();
+
+export function reportFinding(f: Finding): ReportFinding {
+  return {
+    code: f.code,
+    severity: f.severity,
+    ...(f.sheet ? { sheet: f.sheet } : {}),
+    ...(f.cell ? { cell: f.cell } : {}),
+    ...(f.year !== undefined ? { year: f.year } : {}),
+    ...(f.scenario ? { scenario: f.scenario } : {}),
+    ...(f.expected ? { expected: kr(f.expected) } : {}),
+    ...(f.actual ? { actual: kr(f.actual) } : {}),
+    message: f.message.sv,
+    messageEn: f.message.en,
+  };
+}
+
+/** The analysis as the report: members per year, the plan per scenario, and every finding. */
+export function buildReport(file: string, sheet: string, analysis: Analysis, locateFindings: readonly Finding[] = []): Report {
+  const findings = [...locateFindings, ...analysis.findings].map(reportFinding);
+  const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+  findings.sort((a, b) => order[a.severity] - order[b.severity]);
+  return {
+    file,
+    unit: analysis.budget.unit,
+    budgetYear: analysis.budget.budgetYear,
+    sheet,
+    members: analysis.members.map((m) => ({
+      name: m.name,
+      party: m.party,
+      year: m.year,
+      ...(m.population ? { population: kr(m.population) } : {}),
+      ...(m.ref ? { sheet: m.ref.sheet, cell: m.ref.cell } : {}),
+      ...(m.sheetAmount ? { sheetAmount: kr(m.sheetAmount.value), difference: kr(m.sheetAmount.value.minus(m.computedAmount)) } : {}),
+      computedAmount: kr(m.computedAmount),
+    })),
+    plan: analysis.plans.flatMap((p) =>
+      p.years.map((y) => ({
+        year: y.year,
+        scenario: y.scenario,
+        contributions: kr(y.contributions),
+        otherIncome: kr(y.otherIncome),
+        costs: kr(y.costs),
+        result: kr(y.result),
+        openingEquity: kr(y.openingEquity),
+        closingEquity: kr(y.closingEquity),
+        maxEquity: kr(y.maxEquity),
+        ...(y.stateRate ? { stateRate: kr(y.stateRate) } : {}),
+      })),
+    ),
+    equityRunsOut: Object.fromEntries(analysis.plans.flatMap((p) => (p.equityRunsOut ? [[p.scenario.id, p.equityRunsOut]] : []))),
+    findings,
+    summary: {
+      error: findings.filter((f) => f.severity === "error").length,
+      warning: findings.filter((f) => f.severity === "warning").length,
+      info: findings.filter((f) => f.severity === "info").length,
+    },
+  };
+}

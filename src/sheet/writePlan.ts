@@ -1,0 +1,392 @@
+import {
+  amountIn,
+  costsIn,
+  membersOf,
+  stateHalfIn,
+  yearTotal,
+  type Analysis,
+  type Budget,
+  Decimal,
+  type Finding,
+  type KommunKey,
+  type Member,
+  type PlanYear,
+  type Scenario,
+  type Severity,
+  type SourcedAmount,
+} from "../domain";
+import { amountExpr, sumExpr } from "./formulas";
+import { columnLetters } from "./grid";
+
+/** The sheet the add-in writes its formulas on. */
+export const CONTROL_SHEET = "Finsam-kontroll";
+
+/** Every note the add-in writes starts with this, so its flags can be found and removed. */
+export const NOTE_PREFIX = "Finsam-budget: ";
+
+export interface CellWrite {
+  /** Address on the control sheet. */
+  readonly cell: string;
+  readonly value?: string | number;
+  /** "=…" */
+  readonly formula?: string;
+  readonly numberFormat?: string;
+  readonly bold?: boolean;
+  /** The engine's number, in kronor, that the formula must evaluate to. */
+  readonly expected?: number;
+}
+
+/** A finding shown on the user's own cell: a fill by severity and a note. */
+export interface Flag {
+  readonly sheet: string;
+  /** A cell or a range ("B5:B8"); the note goes on its first cell. */
+  readonly cell: string;
+  readonly severity: Severity;
+  readonly codes: readonly string[];
+  readonly note: string;
+}
+
+/** What the add-in will do to a workbook, as plain data: applied by src/xlsx or src/excel. */
+export interface WritePlan {
+  readonly flags: readonly Flag[];
+  readonly controlSheet: {
+    readonly name: string;
+    readonly cells: readonly CellWrite[];
+    readonly columnWidths: readonly number[];
+  };
+}
+
+export const SEVERITY_FILL: Record<Severity, string> = { error: "FFC7CE", warning: "FFEB9C", info: "DDEBF7" };
+
+const KR = '#,##0 "kr";-#,##0 "kr"';
+const PERCENT = "0.0%";
+
+/** Turns an analysis into flags on the user's cells and a control sheet of live formulas. */
+export function buildWritePlan(analysis: Analysis): WritePlan {
+  return { flags: flagsOf(analysis.findings), controlSheet: controlSheet(analysis) };
+}
+
+/** One flag per cell: the worst severity, every message in the note. */
+export function flagsOf(findings: readonly Finding[]): Flag[] {
+  const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+  const byCell = new Map<string, { sheet: string; cell: string; severity: Severity; codes: string[]; notes: string[] }>();
+  for (const f of findings) {
+    if (!f.sheet || !f.cell) continue;
+    const key = `${f.sheet}!${f.cell}`;
+    const flag = byCell.get(key) ?? { sheet: f.sheet, cell: f.cell, severity: f.severity, codes: [], notes: [] };
+    if (order[f.severity] < order[flag.severity]) flag.severity = f.severity;
+    if (!flag.codes.includes(f.code)) flag.codes.push(f.code);
+    const text = f.scenario ? `${f.message.sv} [${f.scenario}]` : f.message.sv;
+    if (!flag.notes.includes(text)) flag.notes.push(text);
+    byCell.set(key, flag);
+  }
+  return [...byCell.values()].map((f) => ({ sheet: f.sheet, cell: f.cell, severity: f.severity, codes: f.codes, note: NOTE_PREFIX + f.notes.join("\n") }));
+}
+
+/** Builds the control sheet row by row. */
+class SheetBuilder {
+  readonly cells: CellWrite[] = [];
+  row = 0;
+
+  next(): number {
+    return ++this.row;
+  }
+
+  put(column: number, write: Omit<CellWrite, "cell">): string {
+    const cell = `${columnLetters(column)}${this.row}`;
+    this.cells.push({ cell, ...write });
+    return cell;
+  }
+
+  label(text: string, bold = false): void {
+    this.put(1, { value: text, ...(bold ? { bold } : {}) });
+  }
+}
+
+const abs = (cell: string) => cell.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
+
+function controlSheet(analysis: Analysis): WritePlan["controlSheet"] {
+  const { budget, settings } = analysis;
+  const s = new SheetBuilder();
+  s.next();
+  s.label("Finsam-kontroll", true);
+  s.next();
+  s.label("Varje belopp här är en formel på budgetens egna celler, i kronor. Bladet skrivs om vid varje analys; skriv inget här.");
+
+  // Settings the formulas use: the equity staircase.
+  s.next();
+  s.next();
+  s.label("Inställningar", true);
+  s.next();
+  s.label("Trappa för eget kapital: medlemsavgifter från (kr)");
+  s.put(2, { value: "Högst andel (%)" });
+  const stairTop = s.row + 1;
+  for (const step of settings.equityStaircase) {
+    s.next();
+    s.put(1, { value: step.from.toNumber(), numberFormat: KR });
+    s.put(2, { value: step.maxPercent.toNumber() });
+  }
+  const stairFrom = `$A$${stairTop}:$A$${s.row}`;
+  const stairPercent = `$B$${stairTop}:$B$${s.row}`;
+
+  // Rules 1–2: each year's split as the sheet states it.
+  const quarterCells = new Map<number, string>();
+  const stateCells = new Map<number, string>();
+  s.next();
+  s.next();
+  s.label("Medlemsavgifter (regel 1: staten 1/2, regionen 1/4, kommunerna 1/4)", true);
+  const years = analysis.splits.map((x) => x.year);
+  s.next();
+  s.label("År");
+  years.forEach((y, i) => s.put(2 + i, { value: y, bold: true }));
+
+  s.next();
+  s.label("Statens hälft enligt arket (Försäkringskassan och Arbetsförmedlingen)");
+  analysis.splits.forEach(({ year, split }, i) => {
+    const half = stateHalfIn(budget, year);
+    const expr = half ? stateHalfExpr(budget, year) : `(${totalExpr(budget, year)})/2`;
+    stateCells.set(year, s.put(2 + i, { formula: `=${expr}`, numberFormat: KR, expected: split.total.dividedBy(2).toNumber() }));
+  });
+  const stateRow = s.row;
+  s.next();
+  s.label("Totalt T = 2 × statens hälft");
+  analysis.splits.forEach(({ split }, i) => s.put(2 + i, { formula: `=2*${columnLetters(2 + i)}${stateRow}`, numberFormat: KR, expected: split.total.toNumber() }));
+  const totalRow = s.row;
+  const T = (i: number) => `${columnLetters(2 + i)}${totalRow}`;
+  const H = (i: number) => `${columnLetters(2 + i)}${stateRow}`;
+  const partyRows: [string, (i: number) => string, keyof PlanYear["split"]][] = [
+    ["Försäkringskassan (1/4)", (i) => `=${H(i)}-INT(${H(i)}/2)`, "fk"],
+    ["Arbetsförmedlingen (1/4)", (i) => `=INT(${H(i)}/2)`, "af"],
+    ["Regionen (1/4, hela kronor)", (i) => `=INT(${T(i)}/4)+IF(MOD(${T(i)},4)>=2,1,0)`, "region"],
+    ["Kommunerna tillsammans (1/4, hela kronor)", (i) => `=INT(${T(i)}/4)+IF(MOD(${T(i)},4)=3,1,0)`, "kommuner"],
+  ];
+  for (const [label, formula, key] of partyRows) {
+    s.next();
+    s.label(label);
+    analysis.splits.forEach(({ year, split }, i) => {
+      const cell = s.put(2 + i, { formula: formula(i), numberFormat: KR, expected: split[key].toNumber() });
+      if (key === "kommuner") quarterCells.set(year, cell);
+    });
+  }
+  for (const party of ["stat", "fk", "af", "region"] as const) {
+    for (const member of membersOf(budget, party)) {
+      s.next();
+      s.label(`${member.name} enligt arket`);
+      years.forEach((year, i) => {
+        const amount = amountIn(member, year);
+        if (amount) s.put(2 + i, { formula: `=${amountExpr(amount)}`, numberFormat: KR, expected: amount.value.toNumber() });
+      });
+    }
+  }
+
+  // Rule 2: the kommun key, largest remainder, year by year.
+  const kommuner = membersOf(budget, "kommun");
+  for (const { year } of analysis.splits) {
+    const shares = analysis.members.filter((m) => m.year === year && m.party === "kommun");
+    if (shares.length === 0 || shares.length !== kommuner.length) continue;
+    const quarter = abs(quarterCells.get(year)!);
+    s.next();
+    s.next();
+    s.label(`Kommunernas andelar ${year} (regel 2: fjärdedelen efter ${settings.kommunKey.kind === "population" ? "befolkning" : "fast andel"}, hela kronor enligt största rest)`, true);
+    s.next();
+    ["Kommun", settings.kommunKey.kind === "population" ? "Befolkning" : "Andel (%)", "Exakt andel", "Heltal", "Rest", "Rang", "Belopp", "Arkets belopp", "Skillnad"].forEach((h, i) =>
+      s.put(1 + i, { value: h, bold: true }),
+    );
+    const first = s.row + 1;
+    const last = s.row + shares.length;
+    const W = `$B$${first}:$B$${last}`;
+    const R = `$E$${first}:$E$${last}`;
+    const leftover = `$G$${last + 1}`;
+    shares.forEach((share, k) => {
+      s.next();
+      const r = s.row;
+      const member = kommuner[k]!;
+      s.put(1, { value: share.name });
+      s.put(2, weightWrite(member, share.weight, kommuner.length === 1, settings.kommunKey.kind));
+      s.put(3, { formula: `=${quarter}*B${r}/SUM(${W})`, numberFormat: "#,##0.000" });
+      s.put(4, { formula: `=INT(${quarter}*B${r}/SUM(${W}))`, numberFormat: KR });
+      s.put(5, { formula: `=ROUND(${quarter}*B${r}-D${r}*SUM(${W}),6)` });
+      s.put(6, { formula: `=1+SUMPRODUCT((${R}>E${r})+(${R}=E${r})*(${W}>B${r})+(${R}=E${r})*(${W}=B${r})*(ROW(${R})<ROW(E${r})))` });
+      s.put(7, { formula: `=D${r}+IF(F${r}<=${leftover},1,0)`, numberFormat: KR, expected: share.computedAmount.toNumber() });
+      if (share.sheetAmount) {
+        s.put(8, { formula: `=${amountExpr(share.sheetAmount)}`, numberFormat: KR, expected: share.sheetAmount.value.toNumber() });
+        s.put(9, { formula: `=H${r}-G${r}`, numberFormat: KR, expected: share.sheetAmount.value.minus(share.computedAmount).toNumber() });
+      }
+    });
+    s.next();
+    s.label("Summa");
+    const floorSum = shares.reduce((acc, sh) => acc.plus(sh.exactAmount.floor()), new Decimal(0)).toNumber();
+    s.put(6, { value: "Kvar att fördela:" });
+    s.put(7, { formula: `=${quarter}-SUM(D${first}:D${last})`, numberFormat: KR, expected: quarterOf(analysis, year) - floorSum });
+    s.next();
+    s.label("Summa belopp");
+    s.put(7, { formula: `=SUM(G${first}:G${last})`, numberFormat: KR, expected: quarterOf(analysis, year) });
+  }
+
+  // Rules 3–5: each scenario's plan.
+  for (const plan of analysis.plans) {
+    planBlock(s, budget, plan.scenario, plan.years, stateCells, { from: stairFrom, percent: stairPercent });
+  }
+  return { name: CONTROL_SHEET, cells: s.cells, columnWidths: [62, 16, 16, 16, 16, 10, 16, 16, 14] };
+}
+
+function quarterOf(analysis: Analysis, year: number): number {
+  return analysis.splits.find((s) => s.year === year)!.split.kommuner.toNumber();
+}
+
+/** The kommun's weight: a formula on its population cell, or the fixed share as typed in the settings. */
+function weightWrite(member: Member, weight: Decimal | undefined, alone: boolean, key: KommunKey["kind"]): Omit<CellWrite, "cell"> {
+  if (alone) return { value: 1 };
+  if (key === "population" && member.population?.ref) {
+    return { formula: `=${amountExpr(member.population)}`, expected: member.population.value.toNumber() };
+  }
+  return { value: weight?.toNumber() ?? 0 };
+}
+
+function stateHalfExpr(budget: Budget, year: number): string {
+  const stat = membersOf(budget, "stat").map((m) => amountIn(m, year));
+  if (stat.length === 1 && stat[0]) return amountExpr(stat[0]);
+  const parts = membersOf(budget, "fk", "af").map((m) => amountIn(m, year)).filter((a): a is SourcedAmount => !!a);
+  return parts.map(amountExpr).join("+");
+}
+
+function totalExpr(budget: Budget, year: number): string {
+  const anchor = yearTotal(budget, year);
+  if (anchor?.basis === "statedTotal") {
+    const stated = budget.statedContributionTotal?.[year];
+    if (stated) return amountExpr(stated);
+  }
+  return sumExpr(budget.members.map((m) => amountIn(m, year)).filter((a): a is SourcedAmount => !!a));
+}
+
+function planBlock(
+  s: SheetBuilder,
+  budget: Budget,
+  scenario: Scenario,
+  years: readonly PlanYear[],
+  stateCells: ReadonlyMap<number, string>,
+  staircase: { from: string; percent: string },
+): void {
+  const col = (i: number) => columnLetters(2 + i);
+  s.next();
+  s.next();
+  s.label(`Flerårsplan: ${scenario.name} (regel 3–5)`, true);
+  s.next();
+  s.label("År");
+  years.forEach((y, i) => s.put(2 + i, { value: y.year, bold: true }));
+
+  const c = scenario.contributions;
+  let contributionsRow: number;
+  if (c.kind === "reduction") {
+    s.next();
+    s.label("Minskning av statens hälft (inställning)");
+    years.forEach((y, i) => {
+      if (i > 0) s.put(2 + i, { value: (y.stateRate ?? c.rate).toNumber(), numberFormat: PERCENT });
+    });
+    const rateRow = s.row;
+    let floorCell: string | undefined;
+    if (c.stateFloor) {
+      s.next();
+      s.label("Golv för statens hälft (inställning)");
+      floorCell = abs(s.put(2, { value: c.stateFloor.toNumber(), numberFormat: KR }));
+    }
+    s.next();
+    s.label("Statens hälft");
+    const halfRow = s.row;
+    years.forEach((y, i) => {
+      const expected = y.contributions.dividedBy(2).toNumber();
+      if (i === 0) {
+        const cell = stateCells.get(y.year);
+        s.put(2, { formula: cell ? `=${cell}` : `=(${totalExpr(budget, y.year)})/2`, numberFormat: KR, expected });
+        return;
+      }
+      const prev = `${col(i - 1)}${halfRow}`;
+      const reduced = `ROUND(${prev}*(1-${col(i)}${rateRow}),0)`;
+      const formula = floorCell ? `=IF(${prev}<=${floorCell},${prev},MAX(${reduced},${floorCell}))` : `=${reduced}`;
+      s.put(2 + i, { formula, numberFormat: KR, expected });
+    });
+    s.next();
+    s.label("Medlemsavgifter T = 2 × statens hälft");
+    years.forEach((y, i) => s.put(2 + i, { formula: `=2*${col(i)}${halfRow}`, numberFormat: KR, expected: y.contributions.toNumber() }));
+    contributionsRow = s.row;
+  } else {
+    s.next();
+    s.label("Medlemsavgifter enligt arket");
+    years.forEach((y, i) => {
+      const amounts = budget.members.map((m) => amountIn(m, y.year)).filter((a): a is SourcedAmount => !!a);
+      const stated = budget.statedContributionTotal?.[y.year];
+      const formula = amounts.length > 0 ? `=${sumExpr(amounts)}` : stated ? `=${amountExpr(stated)}` : `=${col(i - 1)}${s.row}`;
+      s.put(2 + i, { formula, numberFormat: KR, expected: y.contributions.toNumber() });
+    });
+    contributionsRow = s.row;
+  }
+
+  s.next();
+  s.label("Övriga intäkter (inte ianspråktaget eget kapital)");
+  years.forEach((y, i) => {
+    const lines = budget.otherIncome.map((l) => l.amounts[y.year]).filter((a): a is SourcedAmount => !!a);
+    s.put(2 + i, { formula: `=${sumExpr(lines)}`, numberFormat: KR, expected: y.otherIncome.toNumber() });
+  });
+  const otherRow = s.row;
+
+  s.next();
+  s.label(costLabel(scenario));
+  const costRow = s.row;
+  years.forEach((y, i) => {
+    s.put(2 + i, { formula: `=${costFormula(budget, scenario, y.year, i, col, costRow)}`, numberFormat: KR, expected: y.costs.toNumber() });
+  });
+
+  s.next();
+  s.label("Resultat = medlemsavgifter + övriga intäkter − kostnader");
+  years.forEach((y, i) => s.put(2 + i, { formula: `=${col(i)}${contributionsRow}+${col(i)}${otherRow}-${col(i)}${costRow}`, numberFormat: KR, expected: y.result.toNumber() }));
+  const resultRow = s.row;
+
+  s.next();
+  s.label("Ingående eget kapital");
+  const openingRow = s.row;
+  const closingRow = s.row + 1;
+  years.forEach((y, i) => {
+    const formula = i === 0 ? `=${budget.openingEquity ? amountExpr(budget.openingEquity) : "0"}` : `=${col(i - 1)}${closingRow}`;
+    s.put(2 + i, { formula, numberFormat: KR, expected: y.openingEquity.toNumber() });
+  });
+  s.next();
+  s.label("Utgående eget kapital = ingående + resultat");
+  years.forEach((y, i) => s.put(2 + i, { formula: `=${col(i)}${openingRow}+${col(i)}${resultRow}`, numberFormat: KR, expected: y.closingEquity.toNumber() }));
+  s.next();
+  s.label("Högsta rekommenderade eget kapital (trappan × medlemsavgifter)");
+  years.forEach((y, i) => {
+    const T = `${col(i)}${contributionsRow}`;
+    s.put(2 + i, { formula: `=${T}*LOOKUP(${T},${staircase.from},${staircase.percent})/100`, numberFormat: KR, expected: y.maxEquity.toNumber() });
+  });
+}
+
+function costLabel(scenario: Scenario): string {
+  switch (scenario.costs.kind) {
+    case "sheet":
+      return "Kostnader enligt arket (annars budgetårets)";
+    case "flat":
+      return "Kostnader, budgetårets nivå";
+    case "change":
+      return `Kostnader, förändring ${scenario.costs.rate.times(100).toFixed()} % per år`;
+  }
+}
+
+function costFormula(budget: Budget, scenario: Scenario, year: number, i: number, col: (i: number) => string, row: number): string {
+  const fromSheet = () => {
+    const lines = budget.costs.map((l) => l.amounts[year]).filter((a): a is SourcedAmount => !!a);
+    if (lines.length > 0) return sumExpr(lines);
+    const stated = budget.costTotal?.[year];
+    return stated ? amountExpr(stated) : undefined;
+  };
+  if (i === 0) return fromSheet() ?? "0";
+  const base = `$B$${row}`;
+  switch (scenario.costs.kind) {
+    case "sheet":
+      return costsIn(budget, year) !== undefined ? (fromSheet() ?? base) : base;
+    case "flat":
+      return base;
+    case "change":
+      return `ROUND(${col(i - 1)}${row}*(1+${scenario.costs.rate.toFixed()}),0)`;
+  }
+}
+

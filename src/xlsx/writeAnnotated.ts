@@ -1,0 +1,66 @@
+import ExcelJS from "exceljs";
+import { parseRangeRef } from "../sheet/grid";
+import { NOTE_PREFIX, SEVERITY_FILL, type WritePlan } from "../sheet/writePlan";
+
+/**
+ * Applies a WritePlan to a copy of the workbook: fills and notes on the
+ * user's cells, and the control sheet of live formulas. The source file is
+ * never changed; a note the user already had is kept, ours follows it.
+ */
+export async function writeAnnotated(
+  source: ArrayBuffer | Uint8Array,
+  plan: WritePlan,
+  options: { cachedResults?: boolean } = {},
+): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(source as ArrayBuffer);
+  applyWritePlan(workbook, plan, options.cachedResults ?? true);
+  const out = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(out as ArrayBuffer);
+}
+
+/**
+ * With cachedResults, each formula carries the engine's number as its cached
+ * result, so a viewer that does not recalculate still shows it; without,
+ * the numbers come only from the spreadsheet engine (the tests use that).
+ */
+export function applyWritePlan(workbook: ExcelJS.Workbook, plan: WritePlan, cachedResults = true): void {
+  for (const flag of plan.flags) {
+    const sheet = workbook.getWorksheet(flag.sheet);
+    if (!sheet) continue;
+    const range = parseRangeRef(`'${flag.sheet.replace(/'/g, "''")}'!${flag.cell}`);
+    if (!range) continue;
+    for (let row = range.start.row; row <= range.end.row; row++) {
+      for (let col = range.start.column; col <= range.end.column; col++) {
+        sheet.getCell(row, col).fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${SEVERITY_FILL[flag.severity]}` } };
+      }
+    }
+    const first = sheet.getCell(range.start.row, range.start.column);
+    const existing = noteText(first.note);
+    const own = existing && !existing.startsWith(NOTE_PREFIX) ? `${existing}\n\n` : "";
+    first.note = `${own}${flag.note}`;
+  }
+
+  const old = workbook.getWorksheet(plan.controlSheet.name);
+  if (old) workbook.removeWorksheet(old.id);
+  const sheet = workbook.addWorksheet(plan.controlSheet.name);
+  plan.controlSheet.columnWidths.forEach((width, i) => {
+    sheet.getColumn(i + 1).width = width;
+  });
+  for (const write of plan.controlSheet.cells) {
+    const cell = sheet.getCell(write.cell);
+    if (write.formula !== undefined) {
+      cell.value = { formula: write.formula.replace(/^=/, ""), ...(cachedResults && write.expected !== undefined ? { result: write.expected } : {}) } as ExcelJS.CellFormulaValue;
+    } else if (write.value !== undefined) {
+      cell.value = write.value;
+    }
+    if (write.numberFormat) cell.numFmt = write.numberFormat;
+    if (write.bold) cell.font = { bold: true };
+  }
+}
+
+function noteText(note: ExcelJS.Cell["note"]): string | undefined {
+  if (!note) return undefined;
+  if (typeof note === "string") return note;
+  return note.texts?.map((t) => t.text).join("") ?? undefined;
+}
