@@ -1,0 +1,20 @@
+import { analyzeBudget, defaultSettings, type Analysis, type Finding, type Settings } from "../domain";
+import type { Grid } from "./grid";
+import { locateBudget, type Location } from "./locate";
+
+export type GridAnalysis =
+  | {
+      readonly ok: true;
+      readonly analysis: Analysis;
+      readonly location: Location;
+      /** What the reading found (INPUT_* on cells), before the rules' findings. */
+      readonly readFindings: readonly Finding[];
+    }
+  | { readonly ok: false; readonly reason: string; readonly readFindings: readonly Finding[] };
+
+/** The whole pure core: a Grid in, the analysis out. Both shells (Excel and .xlsx) call this. */
+export function analyzeGrid(grid: Grid, settings: Settings = defaultSettings()): GridAnalysis {
+  const located = locateBudget(grid);
+  if (!located.ok) return { ok: false, reason: located.reason, readFindings: located.findings };
+  return { ok: true, analysis: analyzeBudget(located.budget, settings), location: located.location, readFindings: located.findings };
+}
