@@ -1,6 +1,7 @@
 import { analyzeBudget, defaultSettings, type Analysis, type Finding, type Settings } from "../domain";
 import type { Grid } from "./grid";
 import { locateBudget, type Location } from "./locate";
+import { settingsFromGrid } from "./workbookSettings";
 
 export type GridAnalysis =
   | {
@@ -13,8 +14,10 @@ export type GridAnalysis =
   | { readonly ok: false; readonly reason: string; readonly readFindings: readonly Finding[] };
 
 /** The whole pure core: a Grid in, the analysis out. Both shells (Excel and .xlsx) call this. */
-export function analyzeGrid(grid: Grid, settings: Settings = defaultSettings()): GridAnalysis {
+export function analyzeGrid(grid: Grid, base: Settings = defaultSettings()): GridAnalysis {
   const located = locateBudget(grid);
-  if (!located.ok) return { ok: false, reason: located.reason, readFindings: located.findings };
-  return { ok: true, analysis: analyzeBudget(located.budget, settings), location: located.location, readFindings: located.findings };
+  const { settings, findings } = settingsFromGrid(grid, base);
+  const readFindings = [...findings, ...located.findings];
+  if (!located.ok) return { ok: false, reason: located.reason, readFindings };
+  return { ok: true, analysis: analyzeBudget(located.budget, settings), location: located.location, readFindings };
 }

@@ -1,0 +1,120 @@
+import {
+  Decimal,
+  defaultSettings,
+  finding,
+  message,
+  targetBand,
+  WORST_CASE,
+  type Finding,
+  type Settings,
+} from "../domain";
+import { address, type Grid, parseRangeRef, SheetView } from "./grid";
+import { readAmount } from "./swedishNumber";
+import { normalizeLabel } from "./vocabulary";
+
+/**
+ * Settings kept in the workbook, so the next person who opens it (and the
+ * command line) gets the same answer. Each is a defined name pointing at the
+ * cell that holds the value, so it is visible and editable in Excel:
+ * - Finsam_Nyckel: "befolkning" (default) or "fast";
+ * - Finsam_FastaAndelar: with "fast", the cells of each kommun's per cent, names to their left;
+ * - Finsam_EKMaxProcent: the recommended maximum for equity, per cent of contributions (20);
+ * - Finsam_EKMal and Finsam_EKMalTolerans: a target band, e.g. 1 800 000 and 20 %;
+ * - Finsam_Minskning: the state's fall per year in the worst case (10 %);
+ * - Finsam_Golv: a floor for the state's half, in kronor;
+ * - Finsam_Planar: how many plan years follow the budget year (2).
+ */
+export const SETTING_NAMES = {
+  key: "Finsam_Nyckel",
+  fixedShares: "Finsam_FastaAndelar",
+  equityMaxPercent: "Finsam_EKMaxProcent",
+  equityTarget: "Finsam_EKMal",
+  equityTolerance: "Finsam_EKMalTolerans",
+  reduction: "Finsam_Minskning",
+  floor: "Finsam_Golv",
+  planLength: "Finsam_Planar",
+} as const;
+
+export interface WorkbookSettings {
+  readonly settings: Settings;
+  readonly findings: readonly Finding[];
+}
+
+/** Reads the settings the workbook holds; what it does not hold stays at the defaults of DOMAIN.md. */
+export function settingsFromGrid(grid: Grid, base: Settings = defaultSettings()): WorkbookSettings {
+  const findings: Finding[] = [];
+  const cellOf = (name: string) => {
+    const defined = grid.definedNames.find((d) => d.name.toLowerCase() === name.toLowerCase());
+    const range = defined && parseRangeRef(defined.ref);
+    const sheet = range && grid.sheets.find((s) => s.name === range.sheet);
+    if (!defined) return undefined;
+    if (!range || !sheet) {
+      findings.push(
+        finding({
+          code: "INPUT_SETTING",
+          severity: "error",
+          message: message(
+            `Inställningen ${name} pekar på ${defined.ref}, som inte finns. Standardvärdet används.`,
+            `The setting ${name} points at ${defined.ref}, which does not exist. The default is used.`,
+          ),
+        }),
+      );
+      return undefined;
+    }
+    return { view: new SheetView(sheet), range, ref: { sheet: range.sheet, cell: address(range.start.row, range.start.column) } };
+  };
+  const bad = (name: string, ref: { sheet: string; cell: string }, sv: string, en: string) =>
+    findings.push(finding({ code: "INPUT_SETTING", severity: "error", ref, message: message(`${name} (${ref.sheet}!${ref.cell}): ${sv}`, `${name} (${ref.sheet}!${ref.cell}): ${en}`) }));
+  /** A number. A fraction setting reads 0,1, 10 and "10 %" alike as a tenth. */
+  const number = (name: string, asFraction: boolean): Decimal | undefined => {
+    const at = cellOf(name);
+    if (!at) return undefined;
+    const raw = at.view.value(at.range.start.row, at.range.start.column);
+    const percentText = typeof raw === "string" && /%\s*$/.test(raw);
+    const reading = readAmount(percentText ? raw.replace(/%\s*$/, "") : raw);
+    if (reading.kind !== "amount") {
+      bad(name, at.ref, "är inte ett tal; standardvärdet används.", "is not a number; the default is used.");
+      return undefined;
+    }
+    return asFraction && (percentText || reading.value.greaterThan(1)) ? reading.value.dividedBy(100) : reading.value;
+  };
+
+  let settings: Settings = base;
+  const key = cellOf(SETTING_NAMES.key);
+  if (key) {
+    const value = normalizeLabel(key.view.text(key.range.start.row, key.range.start.column));
+    if (value.startsWith("fast")) {
+      const shares = cellOf(SETTING_NAMES.fixedShares);
+      const percents: Record<string, Decimal> = {};
+      if (shares) {
+        for (let row = shares.range.start.row; row <= shares.range.end.row; row++) {
+          const reading = readAmount(shares.view.value(row, shares.range.start.column));
+          const name = shares.view.text(row, shares.range.start.column - 1);
+          if (reading.kind === "amount" && name) percents[name] = reading.value;
+        }
+      }
+      settings = { ...settings, kommunKey: { kind: "fixed", percents } };
+    } else if (!value.startsWith("befolkning")) {
+      bad(SETTING_NAMES.key, key.ref, `”${value}” är varken befolkning eller fast; befolkning används.`, `"${value}" is neither befolkning nor fast; population is used.`);
+    }
+  }
+  const maxPercent = number(SETTING_NAMES.equityMaxPercent, false);
+  if (maxPercent) settings = { ...settings, equityStaircase: [{ from: new Decimal(0), maxPercent: maxPercent.lessThanOrEqualTo(1) ? maxPercent.times(100) : maxPercent }] };
+  const target = number(SETTING_NAMES.equityTarget, false);
+  if (target) settings = { ...settings, equityTarget: targetBand(target, number(SETTING_NAMES.equityTolerance, true) ?? new Decimal(0)) };
+  const reduction = number(SETTING_NAMES.reduction, true);
+  const floor = number(SETTING_NAMES.floor, false);
+  if (reduction || floor) {
+    settings = {
+      ...settings,
+      scenarios: settings.scenarios.map((s) =>
+        s.id === WORST_CASE.id && s.contributions.kind === "reduction"
+          ? { ...s, contributions: { ...s.contributions, ...(reduction ? { rate: reduction } : {}), ...(floor ? { stateFloor: floor } : {}) } }
+          : s,
+      ),
+    };
+  }
+  const planLength = number(SETTING_NAMES.planLength, false);
+  if (planLength) settings = { ...settings, planLength: planLength.toNumber() };
+  return { settings, findings };
+}
