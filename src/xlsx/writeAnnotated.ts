@@ -32,7 +32,9 @@ export function applyWritePlan(workbook: ExcelJS.Workbook, plan: WritePlan, cach
     if (!range) continue;
     for (let row = range.start.row; row <= range.end.row; row++) {
       for (let col = range.start.column; col <= range.end.column; col++) {
-        sheet.getCell(row, col).fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${SEVERITY_FILL[flag.severity]}` } };
+        const cell = sheet.getCell(row, col);
+        // A loaded cell shares its style object with every cell of the same style: copy before changing.
+        cell.style = { ...cell.style, fill: { type: "pattern", pattern: "solid", fgColor: { argb: `FF${SEVERITY_FILL[flag.severity]}` } } };
       }
     }
     const first = sheet.getCell(range.start.row, range.start.column);
@@ -54,8 +56,9 @@ export function applyWritePlan(workbook: ExcelJS.Workbook, plan: WritePlan, cach
     } else if (write.value !== undefined) {
       cell.value = write.value;
     }
-    if (write.numberFormat) cell.numFmt = write.numberFormat;
-    if (write.bold) cell.font = { bold: true };
+    if (write.numberFormat || write.bold) {
+      cell.style = { ...cell.style, ...(write.numberFormat ? { numFmt: write.numberFormat } : {}), ...(write.bold ? { font: { bold: true } } : {}) };
+    }
   }
 }
 
