@@ -153,7 +153,9 @@ function readBudgetSheet(view: SheetView, mapping: Mapping): SheetRead | undefin
     hasAmounts: boolean;
   }
   const rows: RowInfo[] = [];
-  let section: Section = "none";
+  // The header row's own label may open a section ("Intäkter, kr | Budget 2022").
+  const headerRole = classifyLabel(view.text(header.row, labelColumn)).kind;
+  let section: Section = headerRole === "incomeHeader" ? "income" : headerRole === "costHeader" ? "costs" : "none";
   for (let row = header.row + 1; row <= view.bottom; row++) {
     const label = view.text(row, labelColumn);
     const role = mapping.memberRows?.has(row) && mapping.memberSheet === view.name
@@ -164,7 +166,7 @@ function readBudgetSheet(view: SheetView, mapping: Mapping): SheetRead | undefin
     // A row whose year cells hold only text is a note ("20 % av årlig medelstilldelning"), unless it names a member.
     const kinds = amountColumns.map((c) => readAmount(view.value(row, c.column)).kind);
     const readable = kinds.some((k) => k === "amount" || k === "error") || (role.kind === "member" && kinds.some((k) => k !== "empty"));
-    const hasAmounts = readable && !isHeaderRow(view, row, amountColumns);
+    const hasAmounts = (readable && !isHeaderRow(view, row, amountColumns)) || (role.kind === "openingEquity" && equityCell(view, row, labelColumn) !== undefined);
     if (role.kind === "incomeHeader") section = "income";
     else if (role.kind === "costHeader") section = "costs";
     else if (!hasAmounts && /^eget kapital$/.test(normalizeLabel(label))) section = "equity";
@@ -245,9 +247,11 @@ function readBudgetSheet(view: SheetView, mapping: Mapping): SheetRead | undefin
         drawdowns.push(line());
         block.push(item);
         break;
-      case "openingEquity":
-        openingEquity ??= firstAmount(item);
+      case "openingEquity": {
+        const column = equityCell(view, row, labelColumn);
+        openingEquity ??= column === undefined ? undefined : readCell(view, row, column, unitFactor, findings);
         break;
+      }
       case "closingEquity":
         break;
       case "total": {
@@ -265,7 +269,7 @@ function readBudgetSheet(view: SheetView, mapping: Mapping): SheetRead | undefin
         } else if (info.section === "costs" || (inNone && /kostnad/.test(label))) {
           costTotal = item.amounts;
           if (inNone) for (const u of withoutCovered(unknown, view, amountColumns)) costs.push({ label: u.label, amounts: u.amounts, labelRef: { sheet: view.name, cell: address(u.row, labelColumn) } });
-        } else if (inNone && /intäkt/.test(label)) {
+        } else if (inNone && (/intäkt/.test(label) || parts.some((p) => members.some((m) => m.nameRef?.cell === address(p.row, labelColumn))))) {
           for (const u of withoutCovered(unknown, view, amountColumns)) otherIncome.push({ label: u.label, amounts: u.amounts, labelRef: { sheet: view.name, cell: address(u.row, labelColumn) } });
         }
         if (inNone) unknown = [];
@@ -516,9 +520,12 @@ function readCell(view: SheetView, row: number, column: number, factor: number, 
   }
 }
 
-function firstAmount(item: Item): SourcedAmount | undefined {
-  const years = Object.keys(item.amounts).map(Number).sort((a, b) => a - b);
-  return years.length > 0 ? item.amounts[years[0]!] : undefined;
+/** The first cell right of the label that holds an amount: where an equity balance stands. */
+function equityCell(view: SheetView, row: number, labelColumn: number): number | undefined {
+  for (let col = labelColumn + 1; col <= view.right; col++) {
+    if (readAmount(view.value(row, col)).kind === "amount") return col;
+  }
+  return undefined;
 }
 
 /** Rows a SUM formula in this column covers: "=SUM(B5:B11)" → 5..11. */
