@@ -42,7 +42,10 @@ export function parseArgs(argv: readonly string[]): CheckOptions {
       const value = argv[++i];
       if (value !== "sv" && value !== "en") throw new UsageError("--lang är sv eller en.");
       lang = value;
-    } else if (arg.startsWith("--")) throw new UsageError(`Okänd flagga ${arg}. Användning: npm run check -- [fil.xlsx] [--json] [--out annoterad.xlsx] [--lang en]`);
+    } else if (arg.startsWith("--"))
+      throw new UsageError(
+        `Okänd flagga ${arg}. Användning: npm run check -- [fil.xlsx] [--json] [--out annoterad.xlsx] [--lang en]`,
+      );
     else if (file) throw new UsageError("Ange bara en arbetsbok.");
     else file = arg;
   }
@@ -50,7 +53,11 @@ export function parseArgs(argv: readonly string[]): CheckOptions {
 }
 
 /** Runs the check; returns the exit status. Writes only to the two streams and to --out. */
-export async function runCheck(argv: readonly string[], stdout: (s: string) => void, stderr: (s: string) => void): Promise<number> {
+export async function runCheck(
+  argv: readonly string[],
+  stdout: (s: string) => void,
+  stderr: (s: string) => void,
+): Promise<number> {
   try {
     const options = parseArgs(argv);
     const grid = await readGridFromFile(options.file);
@@ -62,9 +69,16 @@ export async function runCheck(argv: readonly string[], stdout: (s: string) => v
     const report = buildReport(basename(options.file), result.location.sheet, result.analysis, result.readFindings);
     stdout(options.json ? JSON.stringify(report, null, 2) : reportTable(report, options.lang));
     if (options.out) {
-      const plan = buildWritePlan({ ...result.analysis, findings: [...result.readFindings, ...result.analysis.findings] });
+      const plan = buildWritePlan({
+        ...result.analysis,
+        findings: [...result.readFindings, ...result.analysis.findings],
+      });
       await writeFile(options.out, await writeAnnotated(await readFile(options.file), plan));
-      stderr(options.lang === "sv" ? `Skrev ${options.out} med ${plan.flags.length} markeringar och bladet ${plan.controlSheet.name}.` : `Wrote ${options.out} with ${plan.flags.length} flags and the sheet ${plan.controlSheet.name}.`);
+      stderr(
+        options.lang === "sv"
+          ? `Skrev ${options.out} med ${plan.flags.length} markeringar och bladet ${plan.controlSheet.name}.`
+          : `Wrote ${options.out} with ${plan.flags.length} flags and the sheet ${plan.controlSheet.name}.`,
+      );
     }
     return 0;
   } catch (error) {
@@ -72,13 +86,19 @@ export async function runCheck(argv: readonly string[], stdout: (s: string) => v
       stderr(error.message);
       return 2;
     }
-    stderr(`Arbetsboken kunde inte analyseras: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+    stderr(
+      `Arbetsboken kunde inte analyseras: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
+    );
     return 2;
   }
 }
 
 if (require.main === module) {
-  runCheck(process.argv.slice(2), (s) => process.stdout.write(`${s}\n`), (s) => process.stderr.write(`${s}\n`)).then(
+  runCheck(
+    process.argv.slice(2),
+    (s) => process.stdout.write(`${s}\n`),
+    (s) => process.stderr.write(`${s}\n`),
+  ).then(
     (status) => {
       process.exitCode = status;
     },

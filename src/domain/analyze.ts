@@ -1,6 +1,12 @@
 import { checkBudgetCeiling, checkDrawdown, checkFollowUp, checkTotals } from "./budgetCeiling";
 import { amountIn, costsRef, linesTotal, membersOf, sheetYears } from "./budgetQueries";
-import { checkPartySplit, splitContributions, yearTotal, type ContributionSplit, type YearTotal } from "./contributionSplit";
+import {
+  checkPartySplit,
+  splitContributions,
+  yearTotal,
+  type ContributionSplit,
+  type YearTotal,
+} from "./contributionSplit";
 import { checkEquity } from "./equity";
 import { FinsamInputError } from "./errors";
 import { finding, sortFindings, type Finding } from "./findings";
@@ -64,7 +70,10 @@ export function analyzeBudget(budget: Budget, settings: Settings = defaultSettin
   const kommuner = membersOf(budget, "kommun");
   const keyFindings = kommuner.length > 0 ? validateKommunKey(budget, settings) : [];
   findings.push(...keyFindings);
-  const weights = kommuner.length > 0 && keyFindings.length === 0 ? (kommunWeights(kommuner, settings.kommunKey) as Decimal[]) : undefined;
+  const weights =
+    kommuner.length > 0 && keyFindings.length === 0
+      ? (kommunWeights(kommuner, settings.kommunKey) as Decimal[])
+      : undefined;
 
   for (const year of sheetYears(budget)) {
     const anchor = yearTotal(budget, year);
@@ -80,7 +89,8 @@ export function analyzeBudget(budget: Budget, settings: Settings = defaultSettin
     if (weights) {
       const shares = kommunShares(split.kommuner, kommuner, weights);
       findings.push(...checkKommunShares(budget, year, split.kommuner, shares, settings.kommunKey));
-      for (const share of shares) members.push(memberShare(share.member, year, share.amount, share.exact, share.weight));
+      for (const share of shares)
+        members.push(memberShare(share.member, year, share.amount, share.exact, share.weight));
     }
   }
 
@@ -93,7 +103,12 @@ export function analyzeBudget(budget: Budget, settings: Settings = defaultSettin
         findings.push(...planFindings(budget, settings, years, scenario));
       } catch (error) {
         if (!(error instanceof FinsamInputError)) throw error;
-        findings.push({ code: error.code, severity: "error", scenario: scenario.id, message: message(error.message, error.message) });
+        findings.push({
+          code: error.code,
+          severity: "error",
+          scenario: scenario.id,
+          message: message(error.message, error.message),
+        });
       }
     }
   }
@@ -141,7 +156,14 @@ function partyShares(budget: Budget, year: number, split: ContributionSplit): Me
   };
   return budget.members
     .filter((m) => m.party !== "kommun")
-    .map((m) => memberShare(m, year, expected[m.party as Exclude<Party, "kommun">], expected[m.party as Exclude<Party, "kommun">]));
+    .map((m) =>
+      memberShare(
+        m,
+        year,
+        expected[m.party as Exclude<Party, "kommun">],
+        expected[m.party as Exclude<Party, "kommun">],
+      ),
+    );
 }
 
 function memberShare(member: Member, year: number, computed: Decimal, exact: Decimal, weight?: Decimal): MemberShare {

@@ -155,4 +155,3 @@ export function checkDrawdown(drawdown: SourcedAmount, year: PlanYear): Finding[
     }),
   ];
 }
-

@@ -11,10 +11,21 @@ export function amountIn(member: Member, year: number): SourcedAmount | undefine
   return member.amounts[year];
 }
 
-/** Sum of the lines' amounts in a year; undefined when no line states that year. */
+const totals = new WeakMap<readonly BudgetLine[], Map<number, Decimal | undefined>>();
+
+/**
+ * Sum of the lines' amounts in a year; undefined when no line states that
+ * year. Remembered per list of lines, since the rules ask for the same year's
+ * costs many times and a list can hold thousands of lines.
+ */
 export function linesTotal(lines: readonly BudgetLine[], year: number): Decimal | undefined {
+  let byYear = totals.get(lines);
+  if (!byYear) totals.set(lines, (byYear = new Map()));
+  if (byYear.has(year)) return byYear.get(year);
   const present = lines.map((l) => l.amounts[year]).filter((a): a is SourcedAmount => a !== undefined);
-  return present.length === 0 ? undefined : sum(present.map((a) => a.value));
+  const total = present.length === 0 ? undefined : sum(present.map((a) => a.value));
+  byYear.set(year, total);
+  return total;
 }
 
 /** The year's costs: the sum of the cost lines, or the stated total where the sheet has no lines. */

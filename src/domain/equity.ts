@@ -17,7 +17,8 @@ export const DEFAULT_EQUITY_STAIRCASE: readonly EquityStep[] = [{ from: new Deci
  */
 export function equityStep(staircase: readonly EquityStep[], contributions: Decimal): EquityStep | undefined {
   return staircase.find(
-    (step) => contributions.greaterThanOrEqualTo(step.from) && (step.to === undefined || contributions.lessThan(step.to)),
+    (step) =>
+      contributions.greaterThanOrEqualTo(step.from) && (step.to === undefined || contributions.lessThan(step.to)),
   );
 }
 

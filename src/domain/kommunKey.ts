@@ -25,7 +25,11 @@ export interface KommunShare {
  * Rule 2, the kommun key: the kommuner's quarter split by weight (population
  * by default), whole kronor by largest remainder.
  */
-export function kommunShares(quarter: Decimal, kommuner: readonly Member[], weights: readonly Decimal[]): KommunShare[] {
+export function kommunShares(
+  quarter: Decimal,
+  kommuner: readonly Member[],
+  weights: readonly Decimal[],
+): KommunShare[] {
   const amounts = largestRemainder(quarter, weights);
   const exact = exactShares(quarter, weights);
   return kommuner.map((member, i) => ({ member, weight: weights[i]!, exact: exact[i]!, amount: amounts[i]! }));

@@ -11,7 +11,21 @@ import { Decimal, ZERO, sum } from "./money";
  * Exact: shares are compared as integer remainders over the common
  * denominator Σw, so no quotient is ever rounded.
  */
+const remembered = new WeakMap<readonly Decimal[], Map<string, readonly Decimal[]>>();
+
 export function largestRemainder(total: Decimal, weights: readonly Decimal[]): Decimal[] {
+  // The same key splits the same quarter for each year and scenario: remember by weights and total.
+  let byTotal = remembered.get(weights);
+  if (!byTotal) remembered.set(weights, (byTotal = new Map()));
+  const key = total.toFixed();
+  const known = byTotal.get(key);
+  if (known) return [...known];
+  const shares = allocate(total, weights);
+  byTotal.set(key, shares);
+  return [...shares];
+}
+
+function allocate(total: Decimal, weights: readonly Decimal[]): Decimal[] {
   if (!total.isInteger() || total.isNegative()) {
     throw new FinsamInputError("INPUT_AMOUNT", `Totalen måste vara hela kronor och inte negativ: ${total.toFixed()}`);
   }

@@ -89,11 +89,15 @@ export function projectPlan(
   const anchor = yearTotal(budget, budget.budgetYear);
   const baseCosts = costsIn(budget, budget.budgetYear);
   if (!anchor) throw new FinsamInputError("INPUT_MISSING_YEAR", `Medlemsavgifter saknas för ${budget.budgetYear}.`);
-  if (baseCosts === undefined) throw new FinsamInputError("INPUT_MISSING_YEAR", `Kostnader saknas för ${budget.budgetYear}.`);
+  if (baseCosts === undefined)
+    throw new FinsamInputError("INPUT_MISSING_YEAR", `Kostnader saknas för ${budget.budgetYear}.`);
 
   const years: PlanYear[] = [];
   let stateHalf = anchor.total.dividedBy(2);
-  let contributions = scenario.contributions.kind === "sheet" ? statedContributions(budget, budget.budgetYear) ?? anchor.total : anchor.total;
+  let contributions =
+    scenario.contributions.kind === "sheet"
+      ? (statedContributions(budget, budget.budgetYear) ?? anchor.total)
+      : anchor.total;
   let costs = baseCosts;
   let opening = budget.openingEquity?.value ?? ZERO;
 

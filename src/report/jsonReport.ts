@@ -71,7 +71,12 @@ export function reportFinding(f: Finding): ReportFinding {
 }
 
 /** The analysis as the report: members per year, the plan per scenario, and every finding. */
-export function buildReport(file: string, sheet: string, analysis: Analysis, locateFindings: readonly Finding[] = []): Report {
+export function buildReport(
+  file: string,
+  sheet: string,
+  analysis: Analysis,
+  locateFindings: readonly Finding[] = [],
+): Report {
   const findings = [...locateFindings, ...analysis.findings].map(reportFinding);
   const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
   findings.sort((a, b) => order[a.severity] - order[b.severity]);
@@ -86,7 +91,9 @@ export function buildReport(file: string, sheet: string, analysis: Analysis, loc
       year: m.year,
       ...(m.population ? { population: kr(m.population) } : {}),
       ...(m.ref ? { sheet: m.ref.sheet, cell: m.ref.cell } : {}),
-      ...(m.sheetAmount ? { sheetAmount: kr(m.sheetAmount.value), difference: kr(m.sheetAmount.value.minus(m.computedAmount)) } : {}),
+      ...(m.sheetAmount
+        ? { sheetAmount: kr(m.sheetAmount.value), difference: kr(m.sheetAmount.value.minus(m.computedAmount)) }
+        : {}),
       computedAmount: kr(m.computedAmount),
     })),
     plan: analysis.plans.flatMap((p) =>
@@ -103,7 +110,9 @@ export function buildReport(file: string, sheet: string, analysis: Analysis, loc
         ...(y.stateRate ? { stateRate: kr(y.stateRate) } : {}),
       })),
     ),
-    equityRunsOut: Object.fromEntries(analysis.plans.flatMap((p) => (p.equityRunsOut ? [[p.scenario.id, p.equityRunsOut]] : []))),
+    equityRunsOut: Object.fromEntries(
+      analysis.plans.flatMap((p) => (p.equityRunsOut ? [[p.scenario.id, p.equityRunsOut]] : [])),
+    ),
     findings,
     summary: {
       error: findings.filter((f) => f.severity === "error").length,

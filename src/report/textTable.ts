@@ -6,7 +6,9 @@ export function reportTable(report: Report, lang: Lang = "sv"): string {
   const t = lang === "sv" ? SV : EN;
   const kr = (n: number) => formatKr(new Decimal(n), lang);
   const lines: string[] = [];
-  lines.push(`${t.title}: ${report.file} (${t.sheet} ${report.sheet}, ${t.unit} ${report.unit}, ${t.budgetYear} ${report.budgetYear})`);
+  lines.push(
+    `${t.title}: ${report.file} (${t.sheet} ${report.sheet}, ${t.unit} ${report.unit}, ${t.budgetYear} ${report.budgetYear})`,
+  );
 
   const years = [...new Set(report.members.map((m) => m.year))].sort();
   for (const year of years) {
@@ -21,15 +23,42 @@ export function reportTable(report: Report, lang: Lang = "sv"): string {
         m.difference ? formatKrDiff(new Decimal(m.difference), lang) : "",
         m.cell ? `${m.sheet}!${m.cell}` : "",
       ]);
-    lines.push(...table([t.member, t.population, t.sheetAmount, t.computed, t.difference, t.cell], rows, [false, true, true, true, true, false]));
+    lines.push(
+      ...table([t.member, t.population, t.sheetAmount, t.computed, t.difference, t.cell], rows, [
+        false,
+        true,
+        true,
+        true,
+        true,
+        false,
+      ]),
+    );
   }
 
   for (const scenario of [...new Set(report.plan.map((p) => p.scenario))]) {
     lines.push("", `${t.plan}: ${t.scenarios[scenario] ?? scenario}`);
     const rows = report.plan
       .filter((p) => p.scenario === scenario)
-      .map((p) => [String(p.year), kr(p.contributions), kr(p.otherIncome), kr(p.costs), kr(p.result), kr(p.closingEquity), kr(p.maxEquity)]);
-    lines.push(...table([t.year, t.contributionsShort, t.otherIncome, t.costs, t.result, t.closingEquity, t.maxEquity], rows, [false, true, true, true, true, true, true]));
+      .map((p) => [
+        String(p.year),
+        kr(p.contributions),
+        kr(p.otherIncome),
+        kr(p.costs),
+        kr(p.result),
+        kr(p.closingEquity),
+        kr(p.maxEquity),
+      ]);
+    lines.push(
+      ...table([t.year, t.contributionsShort, t.otherIncome, t.costs, t.result, t.closingEquity, t.maxEquity], rows, [
+        false,
+        true,
+        true,
+        true,
+        true,
+        true,
+        true,
+      ]),
+    );
     const runsOut = report.equityRunsOut[scenario];
     if (runsOut) lines.push(`  ${t.runsOut(runsOut)}`);
   }
@@ -41,7 +70,11 @@ export function reportTable(report: Report, lang: Lang = "sv"): string {
 }
 
 function findingLine(f: ReportFinding, lang: Lang): string {
-  const severity = (lang === "sv" ? { error: "FEL", warning: "VARNING", info: "INFO" } : { error: "ERROR", warning: "WARNING", info: "INFO" })[f.severity];
+  const severity = (
+    lang === "sv"
+      ? { error: "FEL", warning: "VARNING", info: "INFO" }
+      : { error: "ERROR", warning: "WARNING", info: "INFO" }
+  )[f.severity];
   const where = f.cell ? `${f.sheet}!${f.cell}` : "";
   const scenario = f.scenario ? ` [${f.scenario}]` : "";
   return `  ${severity.padEnd(8)} ${f.code.padEnd(22)} ${where.padEnd(26)} ${lang === "sv" ? f.message : f.messageEn}${scenario}`;
@@ -50,7 +83,11 @@ function findingLine(f: ReportFinding, lang: Lang): string {
 function table(header: string[], rows: string[][], right: boolean[]): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   const line = (cells: string[]) =>
-    "  " + cells.map((c, i) => (right[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ").trimEnd();
+    "  " +
+    cells
+      .map((c, i) => (right[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd();
   return [line(header), ...rows.map(line)];
 }
 
@@ -67,7 +104,10 @@ const SV = {
   difference: "Skillnad",
   cell: "Cell",
   plan: "Flerårsplan",
-  scenarios: { sheet: "enligt arket", "worst-case": "värsta fall (statens del −10 % per år)" } as Record<string, string>,
+  scenarios: { sheet: "enligt arket", "worst-case": "värsta fall (statens del −10 % per år)" } as Record<
+    string,
+    string
+  >,
   year: "År",
   contributionsShort: "Medlemsavgifter",
   otherIncome: "Övriga intäkter",

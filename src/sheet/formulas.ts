@@ -35,7 +35,9 @@ export function sumExpr(amounts: readonly SourcedAmount[]): string {
   }
   const terms: string[] = [];
   for (const g of groups.values()) {
-    const ranges = runs(g.rows).map(([from, to]) => sheetRef(g.sheet, from === to ? `${g.column}${from}` : `${g.column}${from}:${g.column}${to}`));
+    const ranges = runs(g.rows).map(([from, to]) =>
+      sheetRef(g.sheet, from === to ? `${g.column}${from}` : `${g.column}${from}:${g.column}${to}`),
+    );
     const inner = ranges.length === 1 && !ranges[0]!.includes(":") ? ranges[0]! : `SUM(${ranges.join(",")})`;
     terms.push(scaled(g.factor, inner));
   }

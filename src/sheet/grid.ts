@@ -44,7 +44,8 @@ export function isCellError(value: CellValue): value is CellError {
   return typeof value === "object" && value !== null && "error" in value;
 }
 
-const ERROR_TEXT = /^#(REF!|VALUE!|DIV\/0!|N\/A|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
+const ERROR_TEXT =
+  /^#(REF!|VALUE!|DIV\/0!|N\/A|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
 
 /** Office.js and some files give error values as their text ("#REF!"). */
 export function errorFromText(text: string): CellError | undefined {
@@ -112,8 +113,12 @@ export class SheetView {
 }
 
 /** "'Långtidsbudget'!$B$5:$B$8" → its sheet and corners; undefined for #REF! and the like. */
-export function parseRangeRef(ref: string): { sheet: string; start: { row: number; column: number }; end: { row: number; column: number } } | undefined {
-  const m = /^(?:'((?:[^']|'')+)'|([^!'"]+))!(\$?[A-Za-z]{1,3}\$?\d+)(?::(\$?[A-Za-z]{1,3}\$?\d+))?$/.exec(ref.trim().replace(/^=/, ""));
+export function parseRangeRef(
+  ref: string,
+): { sheet: string; start: { row: number; column: number }; end: { row: number; column: number } } | undefined {
+  const m = /^(?:'((?:[^']|'')+)'|([^!'"]+))!(\$?[A-Za-z]{1,3}\$?\d+)(?::(\$?[A-Za-z]{1,3}\$?\d+))?$/.exec(
+    ref.trim().replace(/^=/, ""),
+  );
   if (!m) return undefined;
   const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]!;
   const start = parseAddress(m[3]!);

@@ -15,8 +15,8 @@ import {
 import { address, type Grid, type GridSheet, SheetView } from "./grid";
 import { readMapping, type Mapping } from "./mapping";
 import { findPopulation, type PopulationEntry } from "./population";
-import { readAmount, yearIn } from "./swedishNumber";
-import { classifyLabel, columnKind, normalizeLabel, sameKommun, TKR, type ColumnKind } from "./vocabulary";
+import { amountKind, readAmount, yearIn } from "./swedishNumber";
+import { classifyLabel, columnKind, kommunKey, normalizeLabel, TKR, type ColumnKind } from "./vocabulary";
 
 /** A column of amounts for one year, as its header says. */
 export interface YearColumn {
@@ -47,8 +47,11 @@ interface Item {
   readonly row: number;
   readonly label: string;
   readonly amounts: Record<number, SourcedAmount>;
-  readonly formulas: Record<number, string | null>;
+  /** Formula text by year, for the cells that hold one. */
+  readonly formulas: Readonly<Record<number, string | null>>;
 }
+
+const NO_FORMULAS: Readonly<Record<number, string | null>> = Object.freeze({});
 
 /**
  * Finds the budget in a workbook with no configuration: the sheet with the
@@ -68,7 +71,8 @@ export function locateBudget(grid: Grid): LocateResult {
   if (!best || score(best.read!) === 0) {
     return {
       ok: false,
-      reason: "Arbetsboken innehåller ingen budget: inget blad har både årskolumner och medlemmarnas avgifter eller kostnader.",
+      reason:
+        "Arbetsboken innehåller ingen budget: inget blad har både årskolumner och medlemmarnas avgifter eller kostnader.",
       findings,
     };
   }
@@ -89,7 +93,8 @@ export function locateBudget(grid: Grid): LocateResult {
   }
 
   const population = mapping.population ?? findPopulation(grid);
-  const members = read.members.map((m) => withPopulation(m, population.entries));
+  const byKommun = populationIndex(population.entries);
+  const members = read.members.map((m) => withPopulation(m, byKommun));
   const populationDate = population.date;
   const budget: Budget = {
     ...read.budget,
@@ -108,9 +113,21 @@ function score(read: SheetRead): number {
   return read.members.length * 10 + read.budget.costs.length;
 }
 
-function withPopulation(member: Member, entries: readonly PopulationEntry[]): Member {
+/** Population rows by kommun key, so each member finds its row in one look-up (290 kommuner × 290 rows adds up). */
+function populationIndex(entries: readonly PopulationEntry[]): ReadonlyMap<string, PopulationEntry> {
+  const index = new Map<string, PopulationEntry>();
+  for (const entry of entries) {
+    const key = kommunKey(entry.name);
+    if (key && !index.has(key)) index.set(key, entry);
+  }
+  return index;
+}
+
+/** "Finspångs kommun" finds "Finspång": the key, or the key without its genitive s, or with one. */
+function withPopulation(member: Member, index: ReadonlyMap<string, PopulationEntry>): Member {
   if (member.party !== "kommun") return member;
-  const entry = entries.find((e) => sameKommun(e.name, member.name));
+  const key = kommunKey(member.name);
+  const entry = index.get(key) ?? (key.endsWith("s") ? index.get(key.slice(0, -1)) : undefined) ?? index.get(`${key}s`);
   return entry ? { ...member, population: { value: entry.value, ref: entry.ref } } : member;
 }
 
@@ -124,7 +141,10 @@ interface SheetRead {
 /** Reads one sheet as a budget, or undefined when it has no year columns. */
 function readBudgetSheet(view: SheetView, mapping: Mapping): SheetRead | undefined {
   const labelColumn = findLabelColumn(view);
-  const header = mapping.yearHeader?.sheet === view.name ? mappedHeader(view, mapping.yearHeader.row) : findYearHeader(view, labelColumn);
+  const header =
+    mapping.yearHeader?.sheet === view.name
+      ? mappedHeader(view, mapping.yearHeader.row)
+      : findYearHeader(view, labelColumn);
   if (!header || header.columns.length === 0) return undefined;
   const unit = findUnit(view, header.row);
   const unitFactor = unit === "tkr" ? 1000 : 1;
@@ -134,15 +154,16 @@ function readBudgetSheet(view: SheetView, mapping: Mapping): SheetRead | undefin
 
   const readRow = (row: number, columns: readonly YearColumn[], sign: number): Item => {
     const amounts: Record<number, SourcedAmount> = {};
-    const formulas: Record<number, string | null> = {};
+    let formulas: Record<number, string | null> | undefined;
     for (const col of columns) {
       const cellAmount = readCell(view, row, col.column, unitFactor * sign, findings);
       if (cellAmount) {
         amounts[col.year] = cellAmount;
-        formulas[col.year] = view.formula(row, col.column);
+        const formula = view.formula(row, col.column);
+        if (formula) (formulas ??= {})[col.year] = formula;
       }
     }
-    return { row, label: view.text(row, labelColumn), amounts, formulas };
+    return { row, label: view.text(row, labelColumn), amounts, formulas: formulas ?? NO_FORMULAS };
   };
 
   // First pass: each row's role and section, and the sign each section uses.
@@ -158,15 +179,26 @@ function readBudgetSheet(view: SheetView, mapping: Mapping): SheetRead | undefin
   let section: Section = headerRole === "incomeHeader" ? "income" : headerRole === "costHeader" ? "costs" : "none";
   for (let row = header.row + 1; row <= view.bottom; row++) {
     const label = view.text(row, labelColumn);
-    const role = mapping.memberRows?.has(row) && mapping.memberSheet === view.name
-      ? ({ kind: "member", party: classifyLabel(label).kind === "member" ? (classifyLabel(label) as { party: Member["party"] }).party : "kommun" } as const)
-      : mapping.costRows?.has(row) && mapping.costSheet === view.name
-        ? ({ kind: "line" } as const)
-        : classifyLabel(label);
+    const role =
+      mapping.memberRows?.has(row) && mapping.memberSheet === view.name
+        ? ({
+            kind: "member",
+            party:
+              classifyLabel(label).kind === "member"
+                ? (classifyLabel(label) as { party: Member["party"] }).party
+                : "kommun",
+          } as const)
+        : mapping.costRows?.has(row) && mapping.costSheet === view.name
+          ? ({ kind: "line" } as const)
+          : classifyLabel(label);
     // A row whose year cells hold only text is a note ("20 % av årlig medelstilldelning"), unless it names a member.
-    const kinds = amountColumns.map((c) => readAmount(view.value(row, c.column)).kind);
-    const readable = kinds.some((k) => k === "amount" || k === "error") || (role.kind === "member" && kinds.some((k) => k !== "empty"));
-    const hasAmounts = (readable && !isHeaderRow(view, row, amountColumns)) || (role.kind === "openingEquity" && equityCell(view, row, labelColumn) !== undefined);
+    const kinds = amountColumns.map((c) => amountKind(view.value(row, c.column)).kind);
+    const readable =
+      kinds.some((k) => k === "amount" || k === "error") ||
+      (role.kind === "member" && kinds.some((k) => k !== "empty"));
+    const hasAmounts =
+      (readable && !isHeaderRow(view, row, amountColumns)) ||
+      (role.kind === "openingEquity" && equityCell(view, row, labelColumn) !== undefined);
     if (role.kind === "incomeHeader") section = "income";
     else if (role.kind === "costHeader") section = "costs";
     else if (!hasAmounts && /^eget kapital$/.test(normalizeLabel(label))) section = "equity";
@@ -179,8 +211,18 @@ function readBudgetSheet(view: SheetView, mapping: Mapping): SheetRead | undefin
     }
     rows.push({ row, role, section, hasAmounts });
   }
-  const signOf = (s: Section) => sectionSign(view, rows.filter((r) => r.section === s && r.hasAmounts && r.role.kind === "line").map((r) => r.row), amountColumns);
-  const signs: Record<Section, number> = { none: signOf("none"), income: signOf("income"), costs: signOf("costs"), equity: 1 };
+  const signOf = (s: Section) =>
+    sectionSign(
+      view,
+      rows.filter((r) => r.section === s && r.hasAmounts && r.role.kind === "line").map((r) => r.row),
+      amountColumns,
+    );
+  const signs: Record<Section, number> = {
+    none: signOf("none"),
+    income: signOf("income"),
+    costs: signOf("costs"),
+    equity: 1,
+  };
 
   const members: Member[] = [];
   const otherIncome: BudgetLine[] = [];
@@ -212,8 +254,20 @@ function readBudgetSheet(view: SheetView, mapping: Mapping): SheetRead | undefin
       block = [];
       continue;
     }
-    const sign = role.kind === "member" || role.kind === "contributions" || role.kind === "openingEquity" || role.kind === "closingEquity" ? 1 : signs[info.section];
-    const item = readRow(row, amountColumns, role.kind === "member" || role.kind === "contributions" ? memberSign(view, row, amountColumns, signs[info.section]) : sign);
+    const sign =
+      role.kind === "member" ||
+      role.kind === "contributions" ||
+      role.kind === "openingEquity" ||
+      role.kind === "closingEquity"
+        ? 1
+        : signs[info.section];
+    const item = readRow(
+      row,
+      amountColumns,
+      role.kind === "member" || role.kind === "contributions"
+        ? memberSign(view, row, amountColumns, signs[info.section])
+        : sign,
+    );
     if (view.isHiddenRow(row)) {
       findings.push(
         finding({
@@ -227,16 +281,20 @@ function readBudgetSheet(view: SheetView, mapping: Mapping): SheetRead | undefin
         }),
       );
     }
-    const line = (): BudgetLine => ({ label: item.label, amounts: item.amounts, labelRef: { sheet: view.name, cell: address(row, labelColumn) } });
 
     switch (role.kind) {
       case "member":
         if (info.section === "costs") {
-          costs.push(line());
+          costs.push(lineOf(item, view.name, labelColumn));
           block.push(item);
           break;
         }
-        members.push({ name: item.label, party: role.party, amounts: item.amounts, nameRef: { sheet: view.name, cell: address(row, labelColumn) } });
+        members.push({
+          name: item.label,
+          party: role.party,
+          amounts: item.amounts,
+          nameRef: { sheet: view.name, cell: address(row, labelColumn) },
+        });
         block.push(item);
         break;
       case "contributions":
@@ -244,7 +302,7 @@ function readBudgetSheet(view: SheetView, mapping: Mapping): SheetRead | undefin
         block.push(item);
         break;
       case "drawdown":
-        drawdowns.push(line());
+        drawdowns.push(lineOf(item, view.name, labelColumn));
         block.push(item);
         break;
       case "openingEquity": {
@@ -261,16 +319,39 @@ function readBudgetSheet(view: SheetView, mapping: Mapping): SheetRead | undefin
         for (const col of amountColumns) {
           const stated = item.amounts[col.year];
           if (!stated) continue;
-          sums.push({ label: item.label, year: col.year, stated, parts: leaves.flatMap((p) => (p.amounts[col.year] ? [p.amounts[col.year]!] : [])) });
+          sums.push({
+            label: item.label,
+            year: col.year,
+            stated,
+            parts: leaves.flatMap((p) => (p.amounts[col.year] ? [p.amounts[col.year]!] : [])),
+          });
         }
         const label = normalizeLabel(item.label);
-        if (parts.length > 0 && parts.every((p) => members.some((m) => m.nameRef?.cell === address(p.row, labelColumn)))) {
+        if (
+          parts.length > 0 &&
+          parts.every((p) => members.some((m) => m.nameRef?.cell === address(p.row, labelColumn)))
+        ) {
           statedContributionTotal ??= item.amounts;
         } else if (info.section === "costs" || (inNone && /kostnad/.test(label))) {
           costTotal = item.amounts;
-          if (inNone) for (const u of withoutCovered(unknown, view, amountColumns)) costs.push({ label: u.label, amounts: u.amounts, labelRef: { sheet: view.name, cell: address(u.row, labelColumn) } });
-        } else if (inNone && (/intäkt/.test(label) || parts.some((p) => members.some((m) => m.nameRef?.cell === address(p.row, labelColumn))))) {
-          for (const u of withoutCovered(unknown, view, amountColumns)) otherIncome.push({ label: u.label, amounts: u.amounts, labelRef: { sheet: view.name, cell: address(u.row, labelColumn) } });
+          if (inNone)
+            for (const u of withoutCovered(unknown, view, amountColumns))
+              costs.push({
+                label: u.label,
+                amounts: u.amounts,
+                labelRef: { sheet: view.name, cell: address(u.row, labelColumn) },
+              });
+        } else if (
+          inNone &&
+          (/intäkt/.test(label) ||
+            parts.some((p) => members.some((m) => m.nameRef?.cell === address(p.row, labelColumn))))
+        ) {
+          for (const u of withoutCovered(unknown, view, amountColumns))
+            otherIncome.push({
+              label: u.label,
+              amounts: u.amounts,
+              labelRef: { sheet: view.name, cell: address(u.row, labelColumn) },
+            });
         }
         if (inNone) unknown = [];
         if (block.length > 0) {
@@ -288,8 +369,8 @@ function readBudgetSheet(view: SheetView, mapping: Mapping): SheetRead | undefin
           block.push(item);
           break;
         }
-        if (info.section === "income") otherIncome.push(line());
-        else if (info.section === "costs") costs.push(line());
+        if (info.section === "income") otherIncome.push(lineOf(item, view.name, labelColumn));
+        else if (info.section === "costs") costs.push(lineOf(item, view.name, labelColumn));
         else if (info.section === "none") unknown.push(item);
         if (info.section !== "equity") block.push(item);
         break;
@@ -297,7 +378,11 @@ function readBudgetSheet(view: SheetView, mapping: Mapping): SheetRead | undefin
   }
   // Lines in a sheet with no sections and no total: costs, which is what such a list usually is.
   for (const u of withoutCovered(unknown, view, amountColumns)) {
-    costs.push({ label: u.label, amounts: u.amounts, labelRef: { sheet: view.name, cell: address(u.row, labelColumn) } });
+    costs.push({
+      label: u.label,
+      amounts: u.amounts,
+      labelRef: { sheet: view.name, cell: address(u.row, labelColumn) },
+    });
   }
   // Subtotal rows (a SUM of the lines below them) are not cost lines of their own.
   const leafCosts = costs.filter((c) => !isSubtotalRow(c, view, amountColumns));
@@ -306,7 +391,10 @@ function readBudgetSheet(view: SheetView, mapping: Mapping): SheetRead | undefin
   const budgetColumn = amountColumns.find((c) => c.kind === "budget") ?? amountColumns[0]!;
   const budgetYear = budgetColumn.year;
   const planYears = [...new Set(years.filter((y) => y > budgetYear))].sort((a, b) => a - b);
-  const mappedEquity = mapping.openingEquity?.sheet === view.name ? readMappedEquity(view, mapping.openingEquity, unitFactor, findings) : undefined;
+  const mappedEquity =
+    mapping.openingEquity?.sheet === view.name
+      ? readMappedEquity(view, mapping.openingEquity, unitFactor, findings)
+      : undefined;
   const equity = mappedEquity ?? openingEquity;
   if (equity && openingEquity && !mappedEquity) checkEquityDate(view, rows, budgetYear, labelColumn, findings);
 
@@ -331,6 +419,10 @@ function readBudgetSheet(view: SheetView, mapping: Mapping): SheetRead | undefin
   };
 }
 
+function lineOf(item: Item, sheet: string, labelColumn: number): BudgetLine {
+  return { label: item.label, amounts: item.amounts, labelRef: { sheet, cell: address(item.row, labelColumn) } };
+}
+
 /** One column per year for amounts: the budget or plan column wins over a plain year. */
 function dedupeByYear(columns: readonly YearColumn[]): YearColumn[] {
   const byYear = new Map<number, YearColumn>();
@@ -346,7 +438,7 @@ function findLabelColumn(view: SheetView): number {
     let count = 0;
     for (let row = view.sheet.top; row <= view.bottom; row++) {
       const t = view.text(row, col);
-      if (t && readAmount(t).kind === "text" && yearIn(t) === undefined) count++;
+      if (t && amountKind(t).kind === "text" && yearIn(t) === undefined) count++;
     }
     if (count > bestCount) {
       best = col;
@@ -364,7 +456,12 @@ function findYearHeader(view: SheetView, labelColumn: number): { row: number; co
       const v = view.value(row, col);
       const year = yearIn(v);
       if (year === undefined || !hasAmountBelow(view, row, col)) continue;
-      columns.push({ column: col, year, kind: typeof v === "string" ? columnKind(v) : "year", header: { sheet: view.name, cell: address(row, col) } });
+      columns.push({
+        column: col,
+        year,
+        kind: typeof v === "string" ? columnKind(v) : "year",
+        header: { sheet: view.name, cell: address(row, col) },
+      });
     }
     if (columns.length > 0) return { row, columns: withKinds(columns) };
   }
@@ -373,7 +470,11 @@ function findYearHeader(view: SheetView, labelColumn: number): { row: number; co
     for (let col = labelColumn + 1; col <= view.right; col++) {
       if (normalizeLabel(view.text(row, col)) !== "budget" || !hasAmountBelow(view, row, col)) continue;
       const year = titleYear(view);
-      if (year !== undefined) return { row, columns: [{ column: col, year, kind: "budget", header: { sheet: view.name, cell: address(row, col) } }] };
+      if (year !== undefined)
+        return {
+          row,
+          columns: [{ column: col, year, kind: "budget", header: { sheet: view.name, cell: address(row, col) } }],
+        };
     }
   }
   return undefined;
@@ -384,14 +485,21 @@ function mappedHeader(view: SheetView, row: number): { row: number; columns: Yea
   for (let col = view.sheet.left; col <= view.right; col++) {
     const v = view.value(row, col);
     const year = yearIn(v);
-    if (year !== undefined) columns.push({ column: col, year, kind: typeof v === "string" ? columnKind(v) : "year", header: { sheet: view.name, cell: address(row, col) } });
+    if (year !== undefined)
+      columns.push({
+        column: col,
+        year,
+        kind: typeof v === "string" ? columnKind(v) : "year",
+        header: { sheet: view.name, cell: address(row, col) },
+      });
   }
   return { row, columns: withKinds(columns) };
 }
 
 /** Plain year columns: the first is the budget year, the rest plan years. */
 function withKinds(columns: YearColumn[]): YearColumn[] {
-  if (columns.some((c) => c.kind === "budget")) return columns.map((c) => (c.kind === "year" ? { ...c, kind: "plan" } : c));
+  if (columns.some((c) => c.kind === "budget"))
+    return columns.map((c) => (c.kind === "year" ? { ...c, kind: "plan" } : c));
   const first = Math.min(...columns.filter((c) => c.kind === "year" || c.kind === "plan").map((c) => c.year));
   return columns.map((c) => (c.kind === "year" ? { ...c, kind: c.year === first ? "budget" : "plan" } : c));
 }
@@ -409,8 +517,7 @@ function titleYear(view: SheetView): number | undefined {
 
 function hasAmountBelow(view: SheetView, row: number, col: number): boolean {
   for (let r = row + 1; r <= Math.min(view.bottom, row + 40); r++) {
-    const reading = readAmount(view.value(r, col));
-    if (reading.kind === "amount" && yearIn(view.value(r, col)) === undefined) return true;
+    if (amountKind(view.value(r, col)).kind === "amount" && yearIn(view.value(r, col)) === undefined) return true;
   }
   return false;
 }
@@ -441,28 +548,26 @@ function findUnit(view: SheetView, headerRow: number): Unit {
 
 /** −1 when most of a section's lines are negative (costs shown as −785), else 1. */
 function sectionSign(view: SheetView, rows: readonly number[], columns: readonly YearColumn[]): number {
-  let negative = 0;
-  let positive = 0;
-  for (const row of rows) {
-    for (const c of columns) {
-      const r = readAmount(view.value(row, c.column));
-      if (r.kind !== "amount" || r.value.isZero()) continue;
-      if (r.value.isNegative()) negative++;
-      else positive++;
-    }
-  }
-  return negative > positive ? -1 : 1;
+  let balance = 0;
+  for (const row of rows) for (const c of columns) balance -= amountKind(view.value(row, c.column)).sign;
+  return balance > 0 ? -1 : 1;
 }
 
 /** Member rows are positive contributions; a sheet that books income as negative ("(107) Driftsbidrag −17 282") is turned. */
 function memberSign(view: SheetView, row: number, columns: readonly YearColumn[], sectionSign: number): number {
-  const amounts = columns.map((c) => readAmount(view.value(row, c.column))).filter((r) => r.kind === "amount");
-  const allNegative = amounts.length > 0 && amounts.every((r) => r.kind === "amount" && (r.value.isNegative() || r.value.isZero()));
+  const amounts = columns.map((c) => amountKind(view.value(row, c.column))).filter((r) => r.kind === "amount");
+  const allNegative = amounts.length > 0 && amounts.every((r) => r.sign <= 0);
   return allNegative ? -1 : sectionSign === -1 && amounts.length === 0 ? -1 : 1;
 }
 
 /** Reads one amount cell; INPUT_* findings for error values and text that is not a number. */
-function readCell(view: SheetView, row: number, column: number, factor: number, findings: Finding[]): SourcedAmount | undefined {
+function readCell(
+  view: SheetView,
+  row: number,
+  column: number,
+  factor: number,
+  findings: Finding[],
+): SourcedAmount | undefined {
   const reading = readAmount(view.value(row, column));
   const ref = { sheet: view.name, cell: address(row, column) };
   switch (reading.kind) {
@@ -484,7 +589,7 @@ function readCell(view: SheetView, row: number, column: number, factor: number, 
         );
       }
       return {
-        value: reading.value.times(inKronor),
+        value: inKronor === 1 ? reading.value : reading.value.times(inKronor),
         ref,
         ...(inKronor !== 1 ? { factor: inKronor } : {}),
         ...(reading.typedAsText ? { typedAsText: true } : {}),
@@ -523,7 +628,7 @@ function readCell(view: SheetView, row: number, column: number, factor: number, 
 /** The first cell right of the label that holds an amount: where an equity balance stands. */
 function equityCell(view: SheetView, row: number, labelColumn: number): number | undefined {
   for (let col = labelColumn + 1; col <= view.right; col++) {
-    if (readAmount(view.value(row, col)).kind === "amount") return col;
+    if (amountKind(view.value(row, col)).kind === "amount") return col;
   }
   return undefined;
 }
@@ -570,12 +675,23 @@ function withoutCovered(items: readonly Item[], view: SheetView, columns: readon
   return items.filter((i) => !covered.has(i.row));
 }
 
-function readMappedEquity(view: SheetView, ref: CellRef & { row: number; column: number }, factor: number, findings: Finding[]): SourcedAmount | undefined {
+function readMappedEquity(
+  view: SheetView,
+  ref: CellRef & { row: number; column: number },
+  factor: number,
+  findings: Finding[],
+): SourcedAmount | undefined {
   return readCell(view, ref.row, ref.column, factor, findings);
 }
 
 /** Opening equity should be dated the end of the year before the budget year, or its first day. */
-function checkEquityDate(view: SheetView, rows: readonly { row: number; role: ReturnType<typeof classifyLabel> }[], budgetYear: number, labelColumn: number, findings: Finding[]): void {
+function checkEquityDate(
+  view: SheetView,
+  rows: readonly { row: number; role: ReturnType<typeof classifyLabel> }[],
+  budgetYear: number,
+  labelColumn: number,
+  findings: Finding[],
+): void {
   const row = rows.find((r) => r.role.kind === "openingEquity");
   if (!row || row.role.kind !== "openingEquity" || !row.role.date) return;
   const date = row.role.date;
@@ -611,7 +727,10 @@ function followUpOf(
       const value = readCell(view, row, col.column, unitFactor * sign, findings);
       if (!value) continue;
       const existing = lines.find((l) => l.label === cost.label && l.year === col.year);
-      const entry: FollowUpLine = { ...(existing ?? { label: cost.label, year: col.year, budget }), ...(col.kind === "outcome" ? { outcome: value } : { forecast: value }) };
+      const entry: FollowUpLine = {
+        ...(existing ?? { label: cost.label, year: col.year, budget }),
+        ...(col.kind === "outcome" ? { outcome: value } : { forecast: value }),
+      };
       if (existing) lines[lines.indexOf(existing)] = entry;
       else lines.push(entry);
     }

@@ -79,7 +79,11 @@ export function readMapping(grid: Grid): Mapping {
   }
   const equity = lookup(MAPPING_NAMES.openingEquity);
   if (equity) {
-    mapping.openingEquity = { sheet: equity.sheet, cell: address(equity.start.row, equity.start.column), ...equity.start };
+    mapping.openingEquity = {
+      sheet: equity.sheet,
+      cell: address(equity.start.row, equity.start.column),
+      ...equity.start,
+    };
   }
   const population = lookup(MAPPING_NAMES.population);
   if (population) {
@@ -88,7 +92,8 @@ export function readMapping(grid: Grid): Mapping {
       const col = population.start.column;
       const name = nameLeftOf(population.view, row, col);
       const reading = readAmount(population.view.value(row, col));
-      if (name && reading.kind === "amount") entries.push({ name, value: reading.value, ref: { sheet: population.sheet, cell: address(row, col) } });
+      if (name && reading.kind === "amount")
+        entries.push({ name, value: reading.value, ref: { sheet: population.sheet, cell: address(row, col) } });
     }
     mapping.population = { entries };
   }

@@ -1,7 +1,7 @@
 import { Decimal, type CellRef } from "../domain";
 import { address, type Grid, SheetView } from "./grid";
 import { readAmount } from "./swedishNumber";
-import { classifyLabel, normalizeLabel, POPULATION_HEADER } from "./vocabulary";
+import { classifyLabel, POPULATION_HEADER } from "./vocabulary";
 
 export interface PopulationEntry {
   readonly name: string;
@@ -26,8 +26,8 @@ export function findPopulation(grid: Grid): PopulationTable {
     const view = new SheetView(sheet);
     for (let row = view.sheet.top; row <= view.bottom; row++) {
       for (let col = view.sheet.left; col <= view.right; col++) {
-        const header = normalizeLabel(view.text(row, col));
-        if (!POPULATION_HEADER.test(header)) continue;
+        const value = view.value(row, col);
+        if (typeof value !== "string" || !POPULATION_HEADER.test(value.toLowerCase())) continue;
         const table = readPopulationColumn(view, row, col);
         if (table.entries.length > best.entries.length) best = table;
       }

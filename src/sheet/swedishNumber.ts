@@ -19,12 +19,28 @@ const MINUS = /^[-\u2212\u2013\u2012]/;
 export function readAmount(value: CellValue): AmountReading {
   if (value === null || value === "") return { kind: "empty" };
   if (typeof value === "number") {
-    return Number.isFinite(value) ? { kind: "amount", value: new Decimal(value), typedAsText: false } : { kind: "error", error: String(value) };
+    return Number.isFinite(value)
+      ? { kind: "amount", value: new Decimal(value), typedAsText: false }
+      : { kind: "error", error: String(value) };
   }
   if (typeof value === "boolean") return { kind: "text", text: String(value) };
   if (isCellError(value)) return { kind: "error", error: value.error };
   const parsed = parseSwedishNumber(value);
   return parsed ? { kind: "amount", typedAsText: true, ...parsed } : { kind: "text", text: value };
+}
+
+/**
+ * What kind of content a cell has, and its sign, without building a Decimal:
+ * the locator asks this of every cell, often several times.
+ */
+export function amountKind(value: CellValue): { kind: AmountReading["kind"]; sign: -1 | 0 | 1 } {
+  if (typeof value === "number")
+    return Number.isFinite(value)
+      ? { kind: "amount", sign: Math.sign(value) as -1 | 0 | 1 }
+      : { kind: "error", sign: 0 };
+  const reading = readAmount(value);
+  if (reading.kind !== "amount") return { kind: reading.kind, sign: 0 };
+  return { kind: "amount", sign: reading.value.isZero() ? 0 : reading.value.isNegative() ? -1 : 1 };
 }
 
 /** A number written as text, Swedish or plain; undefined when it is not one. */

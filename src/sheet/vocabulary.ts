@@ -25,15 +25,19 @@ export type LabelRole =
   | { readonly kind: "contributions" }
   | { readonly kind: "line" };
 
-const STATE_TOGETHER = /(försäkringskassan?|\bfk\b).*(arbetsförmedlingen|\baf\b)|(arbetsförmedlingen|\baf\b).*(försäkringskassan|\bfk\b)|\bstaten\b|\bstatlig|\bstat\b/;
+const STATE_TOGETHER =
+  /(försäkringskassan?|\bfk\b).*(arbetsförmedlingen|\baf\b)|(arbetsförmedlingen|\baf\b).*(försäkringskassan|\bfk\b)|\bstaten\b|\bstatlig|\bstat\b/;
 const FK = /försäkringskassan?\b|^fk$/;
 const AF = /arbetsförmedlingen?\b|^af$/;
 const REGION = /\bregion(en)?\b|landsting/;
 const KOMMUN = /\bkommun(en)?\b|\bstad\b/;
-const TOTAL = /^(summa|totalt?|total|s:a)\b|^parternas insats|^årets resultat|^resultat\b|^verksamhetens (nettokostnader|resultat)/;
-const INCOME_HEADER = /^(intäkter|verksamhetens intäkter|intäkter\/tilldelning|intäkter, kr|tilldelning|finansiering)\b/;
+const TOTAL =
+  /^(summa|totalt?|total|s:a)\b|^parternas insats|^årets resultat|^resultat\b|^verksamhetens (nettokostnader|resultat)/;
+const INCOME_HEADER =
+  /^(intäkter|verksamhetens intäkter|intäkter\/tilldelning|intäkter, kr|tilldelning|finansiering)\b/;
 const COST_HEADER = /^(kostnader|planerade kostnader|verksamhetens kostnader|kostnader, kr|utgifter)\b/;
-const DRAWDOWN = /ianspråktag|användning av eget kapital|användande av eget kapital|överskott från tidigare|^eget kapital$|uttag ur eget kapital|^egna medel/;
+const DRAWDOWN =
+  /ianspråktag|användning av eget kapital|användande av eget kapital|överskott från tidigare|^eget kapital$|uttag ur eget kapital|^egna medel/;
 const OPENING_EQUITY = /ingående eget kapital|^eget kapital\b.*\d{4}|^eget kapital,? prognos/;
 const CLOSING_EQUITY = /utgående eget kapital/;
 /** One row for all member contributions (no split by party). */
@@ -74,7 +78,7 @@ export function partyOf(normalized: string): Party | undefined {
 export function kommunKey(label: string): string {
   return normalizeLabel(label)
     .replace(/medlemsbidrag|medlemsavgift|kommun(en)?|\bstad\b/g, "")
-    .replace(/[^a-zåäöéü ]/g, "")
+    .replace(/[^a-zåäöéü0-9 ]/g, "")
     .replace(/\s+/g, " ")
     .trim();
 }

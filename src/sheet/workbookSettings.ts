@@ -61,10 +61,21 @@ export function settingsFromGrid(grid: Grid, base: Settings = defaultSettings())
       );
       return undefined;
     }
-    return { view: new SheetView(sheet), range, ref: { sheet: range.sheet, cell: address(range.start.row, range.start.column) } };
+    return {
+      view: new SheetView(sheet),
+      range,
+      ref: { sheet: range.sheet, cell: address(range.start.row, range.start.column) },
+    };
   };
   const bad = (name: string, ref: { sheet: string; cell: string }, sv: string, en: string) =>
-    findings.push(finding({ code: "INPUT_SETTING", severity: "error", ref, message: message(`${name} (${ref.sheet}!${ref.cell}): ${sv}`, `${name} (${ref.sheet}!${ref.cell}): ${en}`) }));
+    findings.push(
+      finding({
+        code: "INPUT_SETTING",
+        severity: "error",
+        ref,
+        message: message(`${name} (${ref.sheet}!${ref.cell}): ${sv}`, `${name} (${ref.sheet}!${ref.cell}): ${en}`),
+      }),
+    );
   /** A number. A fraction setting reads 0,1, 10 and "10 %" alike as a tenth. */
   const number = (name: string, asFraction: boolean): Decimal | undefined => {
     const at = cellOf(name);
@@ -95,13 +106,28 @@ export function settingsFromGrid(grid: Grid, base: Settings = defaultSettings())
       }
       settings = { ...settings, kommunKey: { kind: "fixed", percents } };
     } else if (!value.startsWith("befolkning")) {
-      bad(SETTING_NAMES.key, key.ref, `”${value}” är varken befolkning eller fast; befolkning används.`, `"${value}" is neither befolkning nor fast; population is used.`);
+      bad(
+        SETTING_NAMES.key,
+        key.ref,
+        `”${value}” är varken befolkning eller fast; befolkning används.`,
+        `"${value}" is neither befolkning nor fast; population is used.`,
+      );
     }
   }
   const maxPercent = number(SETTING_NAMES.equityMaxPercent, false);
-  if (maxPercent) settings = { ...settings, equityStaircase: [{ from: new Decimal(0), maxPercent: maxPercent.lessThanOrEqualTo(1) ? maxPercent.times(100) : maxPercent }] };
+  if (maxPercent)
+    settings = {
+      ...settings,
+      equityStaircase: [
+        { from: new Decimal(0), maxPercent: maxPercent.lessThanOrEqualTo(1) ? maxPercent.times(100) : maxPercent },
+      ],
+    };
   const target = number(SETTING_NAMES.equityTarget, false);
-  if (target) settings = { ...settings, equityTarget: targetBand(target, number(SETTING_NAMES.equityTolerance, true) ?? new Decimal(0)) };
+  if (target)
+    settings = {
+      ...settings,
+      equityTarget: targetBand(target, number(SETTING_NAMES.equityTolerance, true) ?? new Decimal(0)),
+    };
   const reduction = number(SETTING_NAMES.reduction, true);
   const floor = number(SETTING_NAMES.floor, false);
   if (reduction || floor) {
@@ -109,7 +135,14 @@ export function settingsFromGrid(grid: Grid, base: Settings = defaultSettings())
       ...settings,
       scenarios: settings.scenarios.map((s) =>
         s.id === WORST_CASE.id && s.contributions.kind === "reduction"
-          ? { ...s, contributions: { ...s.contributions, ...(reduction ? { rate: reduction } : {}), ...(floor ? { stateFloor: floor } : {}) } }
+          ? {
+              ...s,
+              contributions: {
+                ...s.contributions,
+                ...(reduction ? { rate: reduction } : {}),
+                ...(floor ? { stateFloor: floor } : {}),
+              },
+            }
           : s,
       ),
     };

@@ -69,7 +69,10 @@ export function buildWritePlan(analysis: Analysis): WritePlan {
 /** One flag per cell: the worst severity, every message in the note. */
 export function flagsOf(findings: readonly Finding[]): Flag[] {
   const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-  const byCell = new Map<string, { sheet: string; cell: string; severity: Severity; codes: string[]; notes: string[] }>();
+  const byCell = new Map<
+    string,
+    { sheet: string; cell: string; severity: Severity; codes: string[]; notes: string[] }
+  >();
   for (const f of findings) {
     if (!f.sheet || !f.cell) continue;
     const key = `${f.sheet}!${f.cell}`;
@@ -80,7 +83,13 @@ export function flagsOf(findings: readonly Finding[]): Flag[] {
     if (!flag.notes.includes(text)) flag.notes.push(text);
     byCell.set(key, flag);
   }
-  return [...byCell.values()].map((f) => ({ sheet: f.sheet, cell: f.cell, severity: f.severity, codes: f.codes, note: NOTE_PREFIX + f.notes.join("\n") }));
+  return [...byCell.values()].map((f) => ({
+    sheet: f.sheet,
+    cell: f.cell,
+    severity: f.severity,
+    codes: f.codes,
+    note: NOTE_PREFIX + f.notes.join("\n"),
+  }));
 }
 
 /** Builds the control sheet row by row. */
@@ -111,7 +120,9 @@ function controlSheet(analysis: Analysis): WritePlan["controlSheet"] {
   s.next();
   s.label("Finsam-kontroll", true);
   s.next();
-  s.label("Varje belopp här är en formel på budgetens egna celler, i kronor. Bladet skrivs om vid varje analys; skriv inget här.");
+  s.label(
+    "Varje belopp här är en formel på budgetens egna celler, i kronor. Bladet skrivs om vid varje analys; skriv inget här.",
+  );
 
   // Settings the formulas use: the equity staircase.
   s.next();
@@ -145,12 +156,21 @@ function controlSheet(analysis: Analysis): WritePlan["controlSheet"] {
   analysis.splits.forEach(({ year, split }, i) => {
     const half = stateHalfIn(budget, year);
     const expr = half ? stateHalfExpr(budget, year) : `(${totalExpr(budget, year)})/2`;
-    stateCells.set(year, s.put(2 + i, { formula: `=${expr}`, numberFormat: KR, expected: split.total.dividedBy(2).toNumber() }));
+    stateCells.set(
+      year,
+      s.put(2 + i, { formula: `=${expr}`, numberFormat: KR, expected: split.total.dividedBy(2).toNumber() }),
+    );
   });
   const stateRow = s.row;
   s.next();
   s.label("Totalt T = 2 × statens hälft");
-  analysis.splits.forEach(({ split }, i) => s.put(2 + i, { formula: `=2*${columnLetters(2 + i)}${stateRow}`, numberFormat: KR, expected: split.total.toNumber() }));
+  analysis.splits.forEach(({ split }, i) =>
+    s.put(2 + i, {
+      formula: `=2*${columnLetters(2 + i)}${stateRow}`,
+      numberFormat: KR,
+      expected: split.total.toNumber(),
+    }),
+  );
   const totalRow = s.row;
   const T = (i: number) => `${columnLetters(2 + i)}${totalRow}`;
   const H = (i: number) => `${columnLetters(2 + i)}${stateRow}`;
@@ -174,7 +194,8 @@ function controlSheet(analysis: Analysis): WritePlan["controlSheet"] {
       s.label(`${member.name} enligt arket`);
       years.forEach((year, i) => {
         const amount = amountIn(member, year);
-        if (amount) s.put(2 + i, { formula: `=${amountExpr(amount)}`, numberFormat: KR, expected: amount.value.toNumber() });
+        if (amount)
+          s.put(2 + i, { formula: `=${amountExpr(amount)}`, numberFormat: KR, expected: amount.value.toNumber() });
       });
     }
   }
@@ -187,11 +208,22 @@ function controlSheet(analysis: Analysis): WritePlan["controlSheet"] {
     const quarter = abs(quarterCells.get(year)!);
     s.next();
     s.next();
-    s.label(`Kommunernas andelar ${year} (regel 2: fjärdedelen efter ${settings.kommunKey.kind === "population" ? "befolkning" : "fast andel"}, hela kronor enligt största rest)`, true);
-    s.next();
-    ["Kommun", settings.kommunKey.kind === "population" ? "Befolkning" : "Andel (%)", "Exakt andel", "Heltal", "Rest", "Rang", "Belopp", "Arkets belopp", "Skillnad"].forEach((h, i) =>
-      s.put(1 + i, { value: h, bold: true }),
+    s.label(
+      `Kommunernas andelar ${year} (regel 2: fjärdedelen efter ${settings.kommunKey.kind === "population" ? "befolkning" : "fast andel"}, hela kronor enligt största rest)`,
+      true,
     );
+    s.next();
+    [
+      "Kommun",
+      settings.kommunKey.kind === "population" ? "Befolkning" : "Andel (%)",
+      "Exakt andel",
+      "Heltal",
+      "Rest",
+      "Rang",
+      "Belopp",
+      "Arkets belopp",
+      "Skillnad",
+    ].forEach((h, i) => s.put(1 + i, { value: h, bold: true }));
     const first = s.row + 1;
     const last = s.row + shares.length;
     const W = `$B$${first}:$B$${last}`;
@@ -206,18 +238,36 @@ function controlSheet(analysis: Analysis): WritePlan["controlSheet"] {
       s.put(3, { formula: `=${quarter}*B${r}/SUM(${W})`, numberFormat: "#,##0.000" });
       s.put(4, { formula: `=INT(${quarter}*B${r}/SUM(${W}))`, numberFormat: KR });
       s.put(5, { formula: `=ROUND(${quarter}*B${r}-D${r}*SUM(${W}),6)` });
-      s.put(6, { formula: `=1+SUMPRODUCT((${R}>E${r})+(${R}=E${r})*(${W}>B${r})+(${R}=E${r})*(${W}=B${r})*(ROW(${R})<ROW(E${r})))` });
-      s.put(7, { formula: `=D${r}+IF(F${r}<=${leftover},1,0)`, numberFormat: KR, expected: share.computedAmount.toNumber() });
+      s.put(6, {
+        formula: `=1+SUMPRODUCT((${R}>E${r})+(${R}=E${r})*(${W}>B${r})+(${R}=E${r})*(${W}=B${r})*(ROW(${R})<ROW(E${r})))`,
+      });
+      s.put(7, {
+        formula: `=D${r}+IF(F${r}<=${leftover},1,0)`,
+        numberFormat: KR,
+        expected: share.computedAmount.toNumber(),
+      });
       if (share.sheetAmount) {
-        s.put(8, { formula: `=${amountExpr(share.sheetAmount)}`, numberFormat: KR, expected: share.sheetAmount.value.toNumber() });
-        s.put(9, { formula: `=H${r}-G${r}`, numberFormat: KR, expected: share.sheetAmount.value.minus(share.computedAmount).toNumber() });
+        s.put(8, {
+          formula: `=${amountExpr(share.sheetAmount)}`,
+          numberFormat: KR,
+          expected: share.sheetAmount.value.toNumber(),
+        });
+        s.put(9, {
+          formula: `=H${r}-G${r}`,
+          numberFormat: KR,
+          expected: share.sheetAmount.value.minus(share.computedAmount).toNumber(),
+        });
       }
     });
     s.next();
     s.label("Summa");
     const floorSum = shares.reduce((acc, sh) => acc.plus(sh.exactAmount.floor()), new Decimal(0)).toNumber();
     s.put(6, { value: "Kvar att fördela:" });
-    s.put(7, { formula: `=${quarter}-SUM(D${first}:D${last})`, numberFormat: KR, expected: quarterOf(analysis, year) - floorSum });
+    s.put(7, {
+      formula: `=${quarter}-SUM(D${first}:D${last})`,
+      numberFormat: KR,
+      expected: quarterOf(analysis, year) - floorSum,
+    });
     s.next();
     s.label("Summa belopp");
     s.put(7, { formula: `=SUM(G${first}:G${last})`, numberFormat: KR, expected: quarterOf(analysis, year) });
@@ -235,7 +285,12 @@ function quarterOf(analysis: Analysis, year: number): number {
 }
 
 /** The kommun's weight: a formula on its population cell, or the fixed share as typed in the settings. */
-function weightWrite(member: Member, weight: Decimal | undefined, alone: boolean, key: KommunKey["kind"]): Omit<CellWrite, "cell"> {
+function weightWrite(
+  member: Member,
+  weight: Decimal | undefined,
+  alone: boolean,
+  key: KommunKey["kind"],
+): Omit<CellWrite, "cell"> {
   if (alone) return { value: 1 };
   if (key === "population" && member.population?.ref) {
     return { formula: `=${amountExpr(member.population)}`, expected: member.population.value.toNumber() };
@@ -246,7 +301,9 @@ function weightWrite(member: Member, weight: Decimal | undefined, alone: boolean
 function stateHalfExpr(budget: Budget, year: number): string {
   const stat = membersOf(budget, "stat").map((m) => amountIn(m, year));
   if (stat.length === 1 && stat[0]) return amountExpr(stat[0]);
-  const parts = membersOf(budget, "fk", "af").map((m) => amountIn(m, year)).filter((a): a is SourcedAmount => !!a);
+  const parts = membersOf(budget, "fk", "af")
+    .map((m) => amountIn(m, year))
+    .filter((a): a is SourcedAmount => !!a);
   return parts.map(amountExpr).join("+");
 }
 
@@ -307,7 +364,9 @@ function planBlock(
     });
     s.next();
     s.label("Medlemsavgifter T = 2 × statens hälft");
-    years.forEach((y, i) => s.put(2 + i, { formula: `=2*${col(i)}${halfRow}`, numberFormat: KR, expected: y.contributions.toNumber() }));
+    years.forEach((y, i) =>
+      s.put(2 + i, { formula: `=2*${col(i)}${halfRow}`, numberFormat: KR, expected: y.contributions.toNumber() }),
+    );
     contributionsRow = s.row;
   } else {
     s.next();
@@ -315,7 +374,8 @@ function planBlock(
     years.forEach((y, i) => {
       const amounts = budget.members.map((m) => amountIn(m, y.year)).filter((a): a is SourcedAmount => !!a);
       const stated = budget.statedContributionTotal?.[y.year];
-      const formula = amounts.length > 0 ? `=${sumExpr(amounts)}` : stated ? `=${amountExpr(stated)}` : `=${col(i - 1)}${s.row}`;
+      const formula =
+        amounts.length > 0 ? `=${sumExpr(amounts)}` : stated ? `=${amountExpr(stated)}` : `=${col(i - 1)}${s.row}`;
       s.put(2 + i, { formula, numberFormat: KR, expected: y.contributions.toNumber() });
     });
     contributionsRow = s.row;
@@ -333,12 +393,22 @@ function planBlock(
   s.label(costLabel(scenario));
   const costRow = s.row;
   years.forEach((y, i) => {
-    s.put(2 + i, { formula: `=${costFormula(budget, scenario, y.year, i, col, costRow)}`, numberFormat: KR, expected: y.costs.toNumber() });
+    s.put(2 + i, {
+      formula: `=${costFormula(budget, scenario, y.year, i, col, costRow)}`,
+      numberFormat: KR,
+      expected: y.costs.toNumber(),
+    });
   });
 
   s.next();
   s.label("Resultat = medlemsavgifter + övriga intäkter − kostnader");
-  years.forEach((y, i) => s.put(2 + i, { formula: `=${col(i)}${contributionsRow}+${col(i)}${otherRow}-${col(i)}${costRow}`, numberFormat: KR, expected: y.result.toNumber() }));
+  years.forEach((y, i) =>
+    s.put(2 + i, {
+      formula: `=${col(i)}${contributionsRow}+${col(i)}${otherRow}-${col(i)}${costRow}`,
+      numberFormat: KR,
+      expected: y.result.toNumber(),
+    }),
+  );
   const resultRow = s.row;
 
   s.next();
@@ -346,17 +416,28 @@ function planBlock(
   const openingRow = s.row;
   const closingRow = s.row + 1;
   years.forEach((y, i) => {
-    const formula = i === 0 ? `=${budget.openingEquity ? amountExpr(budget.openingEquity) : "0"}` : `=${col(i - 1)}${closingRow}`;
+    const formula =
+      i === 0 ? `=${budget.openingEquity ? amountExpr(budget.openingEquity) : "0"}` : `=${col(i - 1)}${closingRow}`;
     s.put(2 + i, { formula, numberFormat: KR, expected: y.openingEquity.toNumber() });
   });
   s.next();
   s.label("Utgående eget kapital = ingående + resultat");
-  years.forEach((y, i) => s.put(2 + i, { formula: `=${col(i)}${openingRow}+${col(i)}${resultRow}`, numberFormat: KR, expected: y.closingEquity.toNumber() }));
+  years.forEach((y, i) =>
+    s.put(2 + i, {
+      formula: `=${col(i)}${openingRow}+${col(i)}${resultRow}`,
+      numberFormat: KR,
+      expected: y.closingEquity.toNumber(),
+    }),
+  );
   s.next();
   s.label("Högsta rekommenderade eget kapital (trappan × medlemsavgifter)");
   years.forEach((y, i) => {
     const T = `${col(i)}${contributionsRow}`;
-    s.put(2 + i, { formula: `=${T}*LOOKUP(${T},${staircase.from},${staircase.percent})/100`, numberFormat: KR, expected: y.maxEquity.toNumber() });
+    s.put(2 + i, {
+      formula: `=${T}*LOOKUP(${T},${staircase.from},${staircase.percent})/100`,
+      numberFormat: KR,
+      expected: y.maxEquity.toNumber(),
+    });
   });
 }
 
@@ -371,7 +452,14 @@ function costLabel(scenario: Scenario): string {
   }
 }
 
-function costFormula(budget: Budget, scenario: Scenario, year: number, i: number, col: (i: number) => string, row: number): string {
+function costFormula(
+  budget: Budget,
+  scenario: Scenario,
+  year: number,
+  i: number,
+  col: (i: number) => string,
+  row: number,
+): string {
   const fromSheet = () => {
     const lines = budget.costs.map((l) => l.amounts[year]).filter((a): a is SourcedAmount => !!a);
     if (lines.length > 0) return sumExpr(lines);
@@ -389,4 +477,3 @@ function costFormula(budget: Budget, scenario: Scenario, year: number, i: number
       return `ROUND(${col(i - 1)}${row}*(1+${scenario.costs.rate.toFixed()}),0)`;
   }
 }
-

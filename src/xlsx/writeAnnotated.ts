@@ -34,7 +34,10 @@ export function applyWritePlan(workbook: ExcelJS.Workbook, plan: WritePlan, cach
       for (let col = range.start.column; col <= range.end.column; col++) {
         const cell = sheet.getCell(row, col);
         // A loaded cell shares its style object with every cell of the same style: copy before changing.
-        cell.style = { ...cell.style, fill: { type: "pattern", pattern: "solid", fgColor: { argb: `FF${SEVERITY_FILL[flag.severity]}` } } };
+        cell.style = {
+          ...cell.style,
+          fill: { type: "pattern", pattern: "solid", fgColor: { argb: `FF${SEVERITY_FILL[flag.severity]}` } },
+        };
       }
     }
     const first = sheet.getCell(range.start.row, range.start.column);
@@ -52,12 +55,19 @@ export function applyWritePlan(workbook: ExcelJS.Workbook, plan: WritePlan, cach
   for (const write of plan.controlSheet.cells) {
     const cell = sheet.getCell(write.cell);
     if (write.formula !== undefined) {
-      cell.value = { formula: write.formula.replace(/^=/, ""), ...(cachedResults && write.expected !== undefined ? { result: write.expected } : {}) } as ExcelJS.CellFormulaValue;
+      cell.value = {
+        formula: write.formula.replace(/^=/, ""),
+        ...(cachedResults && write.expected !== undefined ? { result: write.expected } : {}),
+      } as ExcelJS.CellFormulaValue;
     } else if (write.value !== undefined) {
       cell.value = write.value;
     }
     if (write.numberFormat || write.bold) {
-      cell.style = { ...cell.style, ...(write.numberFormat ? { numFmt: write.numberFormat } : {}), ...(write.bold ? { font: { bold: true } } : {}) };
+      cell.style = {
+        ...cell.style,
+        ...(write.numberFormat ? { numFmt: write.numberFormat } : {}),
+        ...(write.bold ? { font: { bold: true } } : {}),
+      };
     }
   }
 }

@@ -9,7 +9,11 @@ import { EXAMPLE, fixture } from "../support/paths";
 async function check(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const status = await runCheck(args, (s) => out.push(s), (s) => err.push(s));
+  const status = await runCheck(
+    args,
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { status, stdout: out.join("\n"), stderr: err.join("\n") };
 }
 
@@ -19,7 +23,15 @@ async function report(path: string): Promise<Report> {
   return JSON.parse(stdout) as Report;
 }
 
-const brief = (f: Report["findings"][number]) => [f.code, f.severity, f.sheet ? `${f.sheet}!${f.cell}` : undefined, f.year, f.scenario, f.expected, f.actual];
+const brief = (f: Report["findings"][number]) => [
+  f.code,
+  f.severity,
+  f.sheet ? `${f.sheet}!${f.cell}` : undefined,
+  f.year,
+  f.scenario,
+  f.expected,
+  f.actual,
+];
 
 describe("npm run check --json on the fixtures", () => {
   it("SAMO 2023: kr, the members of Långtidsbudget with their cells, the one-krona findings and the plan to the krona", async () => {
@@ -36,22 +48,37 @@ describe("npm run check --json on the fixtures", () => {
       computedAmount: 501226,
       difference: 1,
     });
-    const kommuner = (year: number) => r.members.filter((m) => m.party === "kommun" && m.year === year).map((m) => m.computedAmount);
+    const kommuner = (year: number) =>
+      r.members.filter((m) => m.party === "kommun" && m.year === year).map((m) => m.computedAmount);
     expect(kommuner(2023)).toEqual([501226, 3307880, 335991, 175403]);
     expect(kommuner(2024)).toEqual([451104, 2977092, 302391, 157863]);
     expect(kommuner(2025)).toEqual([405994, 2679383, 272152, 142076]);
-    expect(r.members.filter((m) => m.party !== "kommun" && m.year === 2024).map((m) => [m.party, m.cell, m.computedAmount])).toEqual([
+    expect(
+      r.members.filter((m) => m.party !== "kommun" && m.year === 2024).map((m) => [m.party, m.cell, m.computedAmount]),
+    ).toEqual([
       ["region", "C9", 3888450],
       ["af", "C10", 3888450],
       ["fk", "C11", 3888450],
     ]);
     const worst = r.plan.filter((p) => p.scenario === "worst-case");
-    expect(worst.map((p) => [p.year, p.contributions, p.otherIncome, p.costs, p.openingEquity, p.closingEquity, p.maxEquity])).toEqual([
+    expect(
+      worst.map((p) => [
+        p.year,
+        p.contributions,
+        p.otherIncome,
+        p.costs,
+        p.openingEquity,
+        p.closingEquity,
+        p.maxEquity,
+      ]),
+    ).toEqual([
       [2023, 17282000, 70000, 18861000, 5809000, 4300000, 3456400],
       [2024, 15553800, 0, 17153800, 4300000, 2700000, 3110760],
       [2025, 13998420, 0, 14998420, 2700000, 1700000, 2799684],
     ]);
-    expect(r.plan.filter((p) => p.scenario === "sheet").map((p) => p.contributions)).toEqual([17282001, 15553800, 13998420]);
+    expect(r.plan.filter((p) => p.scenario === "sheet").map((p) => p.contributions)).toEqual([
+      17282001, 15553800, 13998420,
+    ]);
     expect(r.findings.filter((f) => f.code.startsWith("SHARE")).map(brief)).toEqual([
       ["SHARE_SUM", "info", "Långtidsbudget!B5:B8", 2023, undefined, 4320500, 4320501],
       ["SHARE_DEVIATION", "info", "Långtidsbudget!B5", 2023, undefined, 501226, 501227],
@@ -81,16 +108,22 @@ describe("npm run check --json on the fixtures", () => {
       ["Ödeshögs kommun", 5309, 436],
     ]);
     const budgetYear = r.plan.find((p) => p.scenario === "sheet" && p.year === 2025)!;
-    expect([budgetYear.contributions, budgetYear.costs, budgetYear.openingEquity, budgetYear.closingEquity, budgetYear.maxEquity]).toEqual([
-      8644000, 10010000, 3050000, 1684000, 1728800,
-    ]);
+    expect([
+      budgetYear.contributions,
+      budgetYear.costs,
+      budgetYear.openingEquity,
+      budgetYear.closingEquity,
+      budgetYear.maxEquity,
+    ]).toEqual([8644000, 10010000, 3050000, 1684000, 1728800]);
     expect(r.findings.find((f) => f.code === "DEFICIT_JUSTIFIED" && f.year === 2025)?.cell).toBe("B31");
   });
 
   it("Örnsköldsvik 2024: tkr read as kronor; the worst case runs out of equity during 2025", async () => {
     const r = await report(fixture("ornskoldsvik-2024"));
     expect([r.unit, r.budgetYear, r.sheet]).toEqual(["tkr", 2024, "Budget 2024-2026"]);
-    expect(r.plan.filter((p) => p.scenario === "worst-case").map((p) => [p.year, p.contributions, p.closingEquity])).toEqual([
+    expect(
+      r.plan.filter((p) => p.scenario === "worst-case").map((p) => [p.year, p.contributions, p.closingEquity]),
+    ).toEqual([
       [2024, 5022000, 370000],
       [2025, 4519800, -132200],
       [2026, 4067820, -1086380],
@@ -103,7 +136,11 @@ describe("npm run check --json on the fixtures", () => {
       ["EQUITY_NEGATIVE", "error", "Budget 2024-2026!B33", 2026, "worst-case", 0, -1086380],
       ["CEILING_EXCEEDED", "error", "Budget 2024-2026!D31", 2026, "worst-case", 3935620, 5022000],
     ]);
-    expect(r.members.find((m) => m.party === "kommun" && m.year === 2024)).toMatchObject({ cell: "B6", sheetAmount: 1255500, computedAmount: 1255500 });
+    expect(r.members.find((m) => m.party === "kommun" && m.year === 2024)).toMatchObject({
+      cell: "B6",
+      sheetAmount: 1255500,
+      computedAmount: 1255500,
+    });
   });
 });
 
@@ -236,6 +273,11 @@ describe("parseArgs", () => {
   it("defaults to the example workbook", () => {
     expect(parseArgs([])).toMatchObject({ json: false, lang: "sv" });
     expect(parseArgs([]).file).toMatch(/assets\/exempel-budget\.xlsx$/);
-    expect(parseArgs(["a.xlsx", "--json", "--out", "b.xlsx"])).toEqual({ file: "a.xlsx", json: true, out: "b.xlsx", lang: "sv" });
+    expect(parseArgs(["a.xlsx", "--json", "--out", "b.xlsx"])).toEqual({
+      file: "a.xlsx",
+      json: true,
+      out: "b.xlsx",
+      lang: "sv",
+    });
   });
 });

@@ -11,9 +11,14 @@ import {
 import { budget, member, samo, vastra } from "./budgets";
 
 const d = (v: number | string) => new Decimal(v);
-const input = (a: Analysis) => a.findings.filter((f) => f.code.startsWith("INPUT_")).map((f) => [f.code, f.severity, f.cell]);
+const input = (a: Analysis) =>
+  a.findings.filter((f) => f.code.startsWith("INPUT_")).map((f) => [f.code, f.severity, f.cell]);
 
-function withKommun(b: Budget, name: string, change: (m: Budget["members"][number]) => Budget["members"][number]): Budget {
+function withKommun(
+  b: Budget,
+  name: string,
+  change: (m: Budget["members"][number]) => Budget["members"][number],
+): Budget {
   return { ...b, members: b.members.map((m) => (m.name === name ? change(m) : m)) };
 }
 
@@ -46,7 +51,10 @@ describe("bad input gives INPUT_* findings, never an exception or a wrong number
   });
 
   it("a missing population under the population key", () => {
-    const b = withKommun(vastra(), "Motala kommun", ({ population: _p, ...m }) => ({ ...m, nameRef: { sheet: "Budget 2025", cell: "A16" } }));
+    const b = withKommun(vastra(), "Motala kommun", ({ population: _p, ...m }) => ({
+      ...m,
+      nameRef: { sheet: "Budget 2025", cell: "A16" },
+    }));
     expect(input(analyzeBudget(b))).toEqual([["INPUT_POPULATION", "error", "A16"]]);
   });
 
@@ -80,7 +88,12 @@ describe("bad input gives INPUT_* findings, never an exception or a wrong number
       planLength: -1,
       equityStaircase: [{ from: d(0), maxPercent: d(120) }],
       equityTarget: { min: d(2), max: d(1) },
-      scenarios: [{ ...WORST_CASE, contributions: { kind: "reduction", rate: d("0.1"), rateByYear: { 2024: d(2) }, stateFloor: d(-1) } }],
+      scenarios: [
+        {
+          ...WORST_CASE,
+          contributions: { kind: "reduction", rate: d("0.1"), rateByYear: { 2024: d(2) }, stateFloor: d(-1) },
+        },
+      ],
     });
     expect(input(analyzeBudget(samo(), settings))).toHaveLength(5);
   });
@@ -112,12 +125,20 @@ describe("bad input gives INPUT_* findings, never an exception or a wrong number
 
   it("two rows for the region", () => {
     const b = vastra();
-    const extra = { ...member("Region Östergötland (extra)", "region", "Budget 2025", { 2025: 1 }), nameRef: { sheet: "Budget 2025", cell: "A22" } };
-    expect(input(analyzeBudget({ ...b, members: [...b.members, extra] }))).toEqual([["INPUT_DUPLICATE_PARTY", "warning", "A22"]]);
+    const extra = {
+      ...member("Region Östergötland (extra)", "region", "Budget 2025", { 2025: 1 }),
+      nameRef: { sheet: "Budget 2025", cell: "A22" },
+    };
+    expect(input(analyzeBudget({ ...b, members: [...b.members, extra] }))).toEqual([
+      ["INPUT_DUPLICATE_PARTY", "warning", "A22"],
+    ]);
   });
 
   it("never throws on random members, populations, amounts and rates (property)", () => {
-    const amount = fc.oneof(fc.integer({ min: -1_000_000, max: 100_000_000 }), fc.double({ min: -1e6, max: 1e8, noNaN: true }));
+    const amount = fc.oneof(
+      fc.integer({ min: -1_000_000, max: 100_000_000 }),
+      fc.double({ min: -1e6, max: 1e8, noNaN: true }),
+    );
     const kommun = fc.record({ pop: fc.integer({ min: -10, max: 200_000 }), amount });
     fc.assert(
       fc.property(
@@ -136,11 +157,15 @@ describe("bad input gives INPUT_* findings, never an exception or a wrong number
             costs: [{ label: "Kostnader", amounts: { 2025: { value: d(costs) } } }],
             ...(equity !== null ? { openingEquity: { value: d(equity) } } : {}),
           });
-          const settings = defaultSettings({ scenarios: [{ ...WORST_CASE, contributions: { kind: "reduction", rate: d(rate) } }] });
+          const settings = defaultSettings({
+            scenarios: [{ ...WORST_CASE, contributions: { kind: "reduction", rate: d(rate) } }],
+          });
           const a = analyzeBudget(b, settings);
           // Whatever comes in, the kommun shares that are computed sum to the quarter.
           for (const s of a.splits) {
-            const kommunSum = a.members.filter((m) => m.party === "kommun" && m.year === s.year).reduce((acc, m) => acc.plus(m.computedAmount), d(0));
+            const kommunSum = a.members
+              .filter((m) => m.party === "kommun" && m.year === s.year)
+              .reduce((acc, m) => acc.plus(m.computedAmount), d(0));
             if (a.members.some((m) => m.party === "kommun") && !kommunSum.equals(s.split.kommuner)) return false;
           }
           return true;
@@ -166,7 +191,9 @@ describe("amounts that are not whole kronor", () => {
     expect(input(a)).toEqual([["INPUT_AMOUNT", "warning", "B7"]]);
     expect(a.members).toEqual([]);
     expect(a.plans.find((p) => p.scenario.id === "worst-case")!.years.map((y) => y.contributions.toNumber())).toEqual([
-      5022000.8, 4519800, 4067820, // 2 511 000,4 × 0,9 = 2 259 900,36 → 2 259 900
+      5022000.8,
+      4519800,
+      4067820, // 2 511 000,4 × 0,9 = 2 259 900,36 → 2 259 900
     ]);
   });
 });

@@ -25,7 +25,9 @@ export function member(
     name,
     party,
     amounts: amounts(sheet, values),
-    ...(pop !== undefined ? { population: { value: new Decimal(pop), ...(popCell ? { ref: { sheet: "Befolkning", cell: popCell } } : {}) } } : {}),
+    ...(pop !== undefined
+      ? { population: { value: new Decimal(pop), ...(popCell ? { ref: { sheet: "Befolkning", cell: popCell } } : {}) } }
+      : {}),
   };
 }
 
@@ -34,7 +36,16 @@ export function line(label: string, sheet: string, values: Amounts): BudgetLine 
 }
 
 export function budget(parts: Partial<Budget> & Pick<Budget, "budgetYear" | "members">): Budget {
-  return { unit: "kr", planYears: [], otherIncome: [], equityDrawdowns: [], costs: [], sums: [], followUp: [], ...parts };
+  return {
+    unit: "kr",
+    planYears: [],
+    otherIncome: [],
+    equityDrawdowns: [],
+    costs: [],
+    sums: [],
+    followUp: [],
+    ...parts,
+  };
 }
 
 const L = "Långtidsbudget";
@@ -45,18 +56,46 @@ export function samo(): Budget {
     budgetYear: 2023,
     planYears: [2024, 2025],
     members: [
-      member("Finspångs kommun", "kommun", L, { 2023: [501227, "B5"], 2024: [451104, "C5"], 2025: [405994, "D5"] }, [21889, "B2"]),
-      member("Norrköpings kommun", "kommun", L, { 2023: [3307880, "B6"], 2024: [2977092, "C6"], 2025: [2679383, "D6"] }, [144458, "B3"]),
-      member("Söderköpings kommun", "kommun", L, { 2023: [335991, "B7"], 2024: [302391, "C7"], 2025: [272152, "D7"] }, [14673, "B4"]),
-      member("Valdemarsviks kommun", "kommun", L, { 2023: [175403, "B8"], 2024: [157863, "C8"], 2025: [142076, "D8"] }, [7660, "B5"]),
-      member("Region Östergötland", "region", L, { 2023: [4320500, "B9"], 2024: [3888450, "C9"], 2025: [3499605, "D9"] }),
+      member("Finspångs kommun", "kommun", L, { 2023: [501227, "B5"], 2024: [451104, "C5"], 2025: [405994, "D5"] }, [
+        21889,
+        "B2",
+      ]),
+      member(
+        "Norrköpings kommun",
+        "kommun",
+        L,
+        { 2023: [3307880, "B6"], 2024: [2977092, "C6"], 2025: [2679383, "D6"] },
+        [144458, "B3"],
+      ),
+      member("Söderköpings kommun", "kommun", L, { 2023: [335991, "B7"], 2024: [302391, "C7"], 2025: [272152, "D7"] }, [
+        14673,
+        "B4",
+      ]),
+      member(
+        "Valdemarsviks kommun",
+        "kommun",
+        L,
+        { 2023: [175403, "B8"], 2024: [157863, "C8"], 2025: [142076, "D8"] },
+        [7660, "B5"],
+      ),
+      member("Region Östergötland", "region", L, {
+        2023: [4320500, "B9"],
+        2024: [3888450, "C9"],
+        2025: [3499605, "D9"],
+      }),
       member("Arbetsförmedlingen", "af", L, { 2023: [4320500, "B10"], 2024: [3888450, "C10"], 2025: [3499605, "D10"] }),
       member("Försäkringskassan", "fk", L, { 2023: [4320500, "B11"], 2024: [3888450, "C11"], 2025: [3499605, "D11"] }),
     ],
-    equityDrawdowns: [line("Eget kapital", L, { 2023: [1509000, "B12"], 2024: [1600000, "C12"], 2025: [1000000, "D12"] })],
+    equityDrawdowns: [
+      line("Eget kapital", L, { 2023: [1509000, "B12"], 2024: [1600000, "C12"], 2025: [1000000, "D12"] }),
+    ],
     otherIncome: [line("Finansiella intäkter", L, { 2023: [70000, "B13"] })],
     costs: [
-      line("Åtgärder individ och grupp", L, { 2023: [14433000, "B17"], 2024: [12725800, "C17"], 2025: [10570420, "D17"] }),
+      line("Åtgärder individ och grupp", L, {
+        2023: [14433000, "B17"],
+        2024: [12725800, "C17"],
+        2025: [10570420, "D17"],
+      }),
       line("Kompetensutveckling", L, { 2023: 400000, 2024: 400000, 2025: 400000 }),
       line("Uppföljning & utvärdering", L, { 2023: 200000, 2024: 200000, 2025: 200000 }),
       line("Information", L, { 2023: 100000, 2024: 100000, 2025: 100000 }),
@@ -111,12 +150,28 @@ export function ornskoldsvik(): Budget {
     budgetYear: 2024,
     planYears: [2025, 2026],
     members: [
-      member("Region Västernorrland", "region", O, { 2024: [t(1255.5), "B5"], 2025: [t(1255.5), "C5"], 2026: [t(1255.5), "D5"] }),
-      member("Örnsköldsviks Kommun", "kommun", O, { 2024: [t(1255.5), "B6"], 2025: [t(1255.5), "C6"], 2026: [t(1255.5), "D6"] }, 55000),
-      member("Försäkringskassan/Arbetsförmedlingen", "stat", O, { 2024: [t(2511), "B7"], 2025: [t(2511), "C7"], 2026: [t(2511), "D7"] }),
+      member("Region Västernorrland", "region", O, {
+        2024: [t(1255.5), "B5"],
+        2025: [t(1255.5), "C5"],
+        2026: [t(1255.5), "D5"],
+      }),
+      member(
+        "Örnsköldsviks Kommun",
+        "kommun",
+        O,
+        { 2024: [t(1255.5), "B6"], 2025: [t(1255.5), "C6"], 2026: [t(1255.5), "D6"] },
+        55000,
+      ),
+      member("Försäkringskassan/Arbetsförmedlingen", "stat", O, {
+        2024: [t(2511), "B7"],
+        2025: [t(2511), "C7"],
+        2026: [t(2511), "D7"],
+      }),
     ],
     statedContributionTotal: amounts(O, { 2024: [t(5022), "B8"], 2025: [t(5022), "C8"], 2026: [t(5022), "D8"] }),
-    costs: [line("Summa totala kostnader", O, { 2024: [t(5022), "B31"], 2025: [t(5022), "C31"], 2026: [t(5022), "D31"] })],
+    costs: [
+      line("Summa totala kostnader", O, { 2024: [t(5022), "B31"], 2025: [t(5022), "C31"], 2026: [t(5022), "D31"] }),
+    ],
     openingEquity: { value: new Decimal(t(370)), ref: { sheet: O, cell: "B33" } },
   });
 }

@@ -19,7 +19,9 @@ const kr = (v: Decimal | undefined) => v?.toNumber();
 const codes = (a: Analysis, scenario?: string) =>
   a.findings.filter((f) => f.scenario === scenario).map((f) => `${f.code}:${f.severity}:${f.year}`);
 
-function planYear(parts: Partial<Record<"contributions" | "otherIncome" | "costs" | "openingEquity" | "maxEquity", number>>): PlanYear {
+function planYear(
+  parts: Partial<Record<"contributions" | "otherIncome" | "costs" | "openingEquity" | "maxEquity", number>>,
+): PlanYear {
   const contributions = d(parts.contributions ?? 1000000);
   const otherIncome = d(parts.otherIncome ?? 0);
   const costs = d(parts.costs ?? 1000000);
@@ -52,9 +54,9 @@ describe("Rule 4: equity", () => {
       { from: d(5000000), to: d(10000000), maxPercent: d(25) },
       { from: d(10000000), maxPercent: d(20) },
     ];
-    expect(
-      [4999999, 5000000, 8644000, 10000000, 17282000].map((t) => kr(maxEquity(staircase, d(t)))),
-    ).toEqual([1499999.7, 1250000, 2161000, 2000000, 3456400]);
+    expect([4999999, 5000000, 8644000, 10000000, 17282000].map((t) => kr(maxEquity(staircase, d(t))))).toEqual([
+      1499999.7, 1250000, 2161000, 2000000, 3456400,
+    ]);
   });
 
   it("a target band: Centrala Östergötland's 1,8 Mkr ± 20 % is 1 440 000–2 160 000 kr", () => {
@@ -72,11 +74,18 @@ describe("Rule 4: equity", () => {
     const year = { year: 2025, contributions: d(1000000), maxEquity: d(200000) };
     expect(checkEquity({ ...year, closingEquity: d(0) }, undefined, undefined, undefined)).toEqual([]);
     const negative = checkEquity({ ...year, closingEquity: d(-1) }, undefined, "sheet", { sheet: "S", cell: "B9" });
-    expect(negative).toMatchObject([{ code: "EQUITY_NEGATIVE", severity: "error", sheet: "S", cell: "B9", scenario: "sheet" }]);
+    expect(negative).toMatchObject([
+      { code: "EQUITY_NEGATIVE", severity: "error", sheet: "S", cell: "B9", scenario: "sheet" },
+    ]);
   });
 
   it("above the maximum is a warning that says the cap no longer protects", () => {
-    const [f] = checkEquity({ year: 2023, contributions: d(17282000), maxEquity: d(3456400), closingEquity: d(4300000) }, undefined, undefined, undefined);
+    const [f] = checkEquity(
+      { year: 2023, contributions: d(17282000), maxEquity: d(3456400), closingEquity: d(4300000) },
+      undefined,
+      undefined,
+      undefined,
+    );
     expect(f).toMatchObject({ code: "EQUITY_ABOVE_MAX", severity: "warning" });
     expect(f!.message.sv).toContain("20 % × 17\u00a0282\u00a0000 kr = 3\u00a0456\u00a0400 kr");
     expect(f!.message.sv).toContain("tioprocentsspärren skyddar inte");
@@ -85,24 +94,40 @@ describe("Rule 4: equity", () => {
 
 describe("Rule 5: the budget ceiling", () => {
   it("costs above income + opening equity cannot be financed", () => {
-    const [f] = checkBudgetCeiling(planYear({ contributions: 4519800, costs: 5022000, openingEquity: 370000, maxEquity: 903960 }), undefined);
-    expect([f!.code, f!.severity, kr(f!.expected), kr(f!.actual)]).toEqual(["CEILING_EXCEEDED", "error", 4889800, 5022000]);
+    const [f] = checkBudgetCeiling(
+      planYear({ contributions: 4519800, costs: 5022000, openingEquity: 370000, maxEquity: 903960 }),
+      undefined,
+    );
+    expect([f!.code, f!.severity, kr(f!.expected), kr(f!.actual)]).toEqual([
+      "CEILING_EXCEEDED",
+      "error",
+      4889800,
+      5022000,
+    ]);
     expect(f!.message.sv).toContain("132\u00a0200 kr kan inte finansieras");
   });
 
   it("a deficit drawing down equity above the recommended level is information (synnerliga skäl)", () => {
-    const f = checkBudgetCeiling(planYear({ contributions: 8644000, costs: 10010000, openingEquity: 3050000, maxEquity: 1728800 }), undefined);
+    const f = checkBudgetCeiling(
+      planYear({ contributions: 8644000, costs: 10010000, openingEquity: 3050000, maxEquity: 1728800 }),
+      undefined,
+    );
     expect(f.map((x) => [x.code, x.severity])).toEqual([["DEFICIT_JUSTIFIED", "info"]]);
   });
 
   it("a deficit while equity is at or below that level is a warning", () => {
-    const atMax = checkBudgetCeiling(planYear({ contributions: 1000000, costs: 1100000, openingEquity: 200000, maxEquity: 200000 }), undefined);
+    const atMax = checkBudgetCeiling(
+      planYear({ contributions: 1000000, costs: 1100000, openingEquity: 200000, maxEquity: 200000 }),
+      undefined,
+    );
     expect(atMax.map((x) => [x.code, x.severity])).toEqual([["DEFICIT_UNJUSTIFIED", "warning"]]);
   });
 
   it("a balanced year or a surplus is no finding", () => {
     expect(checkBudgetCeiling(planYear({ contributions: 1000000, costs: 1000000 }), undefined)).toEqual([]);
-    expect(checkBudgetCeiling(planYear({ contributions: 1000000, otherIncome: 70000, costs: 1050000 }), undefined)).toEqual([]);
+    expect(
+      checkBudgetCeiling(planYear({ contributions: 1000000, otherIncome: 70000, costs: 1050000 }), undefined),
+    ).toEqual([]);
   });
 
   it("a line whose outcome or forecast exceeds its budget is a warning on that cell; the total forecast above the frame an error", () => {
@@ -111,8 +136,19 @@ describe("Rule 5: the budget ceiling", () => {
       budgetYear: 2025,
       members: [],
       followUp: [
-        { label: "Kansli", year: 2025, budget: { value: d(1600000) }, outcome: { value: d(1200000), ref: ref("C2") }, forecast: { value: d(1700000), ref: ref("D2") } },
-        { label: "Försteg", year: 2025, budget: { value: d(2700000) }, forecast: { value: d(2700000), ref: ref("D3") } },
+        {
+          label: "Kansli",
+          year: 2025,
+          budget: { value: d(1600000) },
+          outcome: { value: d(1200000), ref: ref("C2") },
+          forecast: { value: d(1700000), ref: ref("D2") },
+        },
+        {
+          label: "Försteg",
+          year: 2025,
+          budget: { value: d(2700000) },
+          forecast: { value: d(2700000), ref: ref("D3") },
+        },
         { label: "Fontänhus", year: 2025, budget: { value: d(500000) }, outcome: { value: d(550000), ref: ref("C4") } },
       ],
       budgetFrame: { value: d(4800000), ref: ref("B10") },
@@ -192,7 +228,9 @@ describe("the whole analysis", () => {
       planYears: [2026],
     });
     const a = analyzeBudget(b);
-    expect(a.members.filter((m) => m.year === 2026).map((m) => [m.name, kr(m.sheetAmount?.value), kr(m.computedAmount)])).toEqual([
+    expect(
+      a.members.filter((m) => m.year === 2026).map((m) => [m.name, kr(m.sheetAmount?.value), kr(m.computedAmount)]),
+    ).toEqual([
       ["Staten genom FK", 3889800, 3889800],
       ["Region", undefined, 1944900],
       ["Motala kommun", undefined, 1944900],

@@ -15,7 +15,9 @@ describe("sv-SE formats, English second", () => {
   });
 
   it("formats exactly, without binary floating point", () => {
-    expect(formatNumber(new Decimal("12345678901234567.89"), "sv")).toBe(`12${NB}345${NB}678${NB}901${NB}234${NB}567,89`);
+    expect(formatNumber(new Decimal("12345678901234567.89"), "sv")).toBe(
+      `12${NB}345${NB}678${NB}901${NB}234${NB}567,89`,
+    );
   });
 
   it("signs a difference", () => {

@@ -15,8 +15,10 @@ import {
 import { ornskoldsvik, samo, vastra } from "./budgets";
 
 const kr = (d: Decimal) => d.toNumber();
-const column = (years: readonly PlanYear[], key: "contributions" | "costs" | "openingEquity" | "closingEquity" | "maxEquity") =>
-  years.map((y) => kr(y[key]));
+const column = (
+  years: readonly PlanYear[],
+  key: "contributions" | "costs" | "openingEquity" | "closingEquity" | "maxEquity",
+) => years.map((y) => kr(y[key]));
 const settings = defaultSettings();
 
 describe("Rule 3: the worst case", () => {
@@ -35,7 +37,13 @@ describe("Rule 3: the worst case", () => {
   it("SAMO: kommuner by the key in every plan year, equal to the seed", () => {
     const b = samo();
     const kommuner = b.members.filter((m) => m.party === "kommun");
-    const plan = projectPlan(b, WORST_CASE, settings, kommuner, kommuner.map((k) => k.population!.value));
+    const plan = projectPlan(
+      b,
+      WORST_CASE,
+      settings,
+      kommuner,
+      kommuner.map((k) => k.population!.value),
+    );
     expect(plan.map((y) => y.kommunAmounts.map((k) => kr(k.amount)))).toEqual([
       [501226, 3307880, 335991, 175403],
       [451104, 2977092, 302391, 157863],
@@ -140,23 +148,35 @@ describe("Rule 4: equity rolls forward exactly (property)", () => {
     const stateHalf = fc.integer({ min: 1, max: 20_000_000 });
     const rate = fc.integer({ min: 0, max: 100 }).map((p) => new Decimal(p).dividedBy(100));
     fc.assert(
-      fc.property(stateHalf, rate, fc.integer({ min: 0, max: 80_000_000 }), fc.integer({ min: -5_000_000, max: 20_000_000 }), (half, r, costs, opening) => {
-        const b = vastra();
-        const budget = {
-          ...b,
-          members: b.members.map((m) => (m.party === "stat" ? { ...m, amounts: { 2025: { value: new Decimal(half) } } } : m)),
-          statedContributionTotal: {},
-          costs: [{ label: "Kostnader", amounts: { 2025: { value: new Decimal(costs) } } }],
-          openingEquity: { value: new Decimal(opening) },
-        };
-        const plan = projectPlan(budget, { ...WORST_CASE, contributions: { kind: "reduction", rate: r } }, defaultSettings({ planLength: 5 }));
-        return plan.every(
-          (y, i) =>
-            y.closingEquity.equals(y.openingEquity.plus(y.result)) &&
-            (i === 0 ? y.openingEquity.equals(opening) : y.openingEquity.equals(plan[i - 1]!.closingEquity)) &&
-            y.split.state.plus(y.split.region).plus(y.split.kommuner).equals(y.contributions),
-        );
-      }),
+      fc.property(
+        stateHalf,
+        rate,
+        fc.integer({ min: 0, max: 80_000_000 }),
+        fc.integer({ min: -5_000_000, max: 20_000_000 }),
+        (half, r, costs, opening) => {
+          const b = vastra();
+          const budget = {
+            ...b,
+            members: b.members.map((m) =>
+              m.party === "stat" ? { ...m, amounts: { 2025: { value: new Decimal(half) } } } : m,
+            ),
+            statedContributionTotal: {},
+            costs: [{ label: "Kostnader", amounts: { 2025: { value: new Decimal(costs) } } }],
+            openingEquity: { value: new Decimal(opening) },
+          };
+          const plan = projectPlan(
+            budget,
+            { ...WORST_CASE, contributions: { kind: "reduction", rate: r } },
+            defaultSettings({ planLength: 5 }),
+          );
+          return plan.every(
+            (y, i) =>
+              y.closingEquity.equals(y.openingEquity.plus(y.result)) &&
+              (i === 0 ? y.openingEquity.equals(opening) : y.openingEquity.equals(plan[i - 1]!.closingEquity)) &&
+              y.split.state.plus(y.split.region).plus(y.split.kommuner).equals(y.contributions),
+          );
+        },
+      ),
       { numRuns: 200 },
     );
   });

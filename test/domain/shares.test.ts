@@ -1,11 +1,24 @@
-import { analyzeBudget, Decimal, splitContributions, defaultSettings, type Analysis, type Finding } from "../../src/domain";
+import {
+  analyzeBudget,
+  Decimal,
+  splitContributions,
+  defaultSettings,
+  type Analysis,
+  type Finding,
+} from "../../src/domain";
 import { ornskoldsvik, samo, vastra } from "./budgets";
 
 const kr = (d: Decimal | undefined) => d?.toNumber();
 const computed = (a: Analysis, year: number) =>
   a.members.filter((m) => m.year === year && m.party === "kommun").map((m) => kr(m.computedAmount));
 const byCode = (a: Analysis, code: string) => a.findings.filter((f) => f.code === code);
-const brief = (f: Finding) => ({ severity: f.severity, cell: f.cell, year: f.year, expected: kr(f.expected), actual: kr(f.actual) });
+const brief = (f: Finding) => ({
+  severity: f.severity,
+  cell: f.cell,
+  year: f.year,
+  expected: kr(f.expected),
+  actual: kr(f.actual),
+});
 
 describe("Rule 1: the 50/25/25 split", () => {
   it.each([
@@ -16,7 +29,13 @@ describe("Rule 1: the 50/25/25 split", () => {
     [17282002, 8641001, 4320501, 4320500, 4320501, 4320500],
   ])("splits %d into state %d, FK %d, AF %d, region %d, kommuner %d", (total, state, fk, af, region, kommuner) => {
     const split = splitContributions(new Decimal(total));
-    expect([split.state, split.fk, split.af, split.region, split.kommuner].map(kr)).toEqual([state, fk, af, region, kommuner]);
+    expect([split.state, split.fk, split.af, split.region, split.kommuner].map(kr)).toEqual([
+      state,
+      fk,
+      af,
+      region,
+      kommuner,
+    ]);
     expect(split.state.plus(split.region).plus(split.kommuner).toNumber()).toBe(total);
   });
 
@@ -41,11 +60,29 @@ describe("Rule 1: the 50/25/25 split", () => {
     const b = samo();
     const members = b.members.map((m) =>
       m.party === "region"
-        ? { ...m, amounts: { ...m.amounts, 2023: { value: new Decimal(4300000), ref: { sheet: "Långtidsbudget", cell: "B9" } } } }
+        ? {
+            ...m,
+            amounts: {
+              ...m.amounts,
+              2023: { value: new Decimal(4300000), ref: { sheet: "Långtidsbudget", cell: "B9" } },
+            },
+          }
         : m.party === "fk"
-          ? { ...m, amounts: { ...m.amounts, 2023: { value: new Decimal(4320000), ref: { sheet: "Långtidsbudget", cell: "B11" } } } }
+          ? {
+              ...m,
+              amounts: {
+                ...m.amounts,
+                2023: { value: new Decimal(4320000), ref: { sheet: "Långtidsbudget", cell: "B11" } },
+              },
+            }
           : m.party === "af"
-            ? { ...m, amounts: { ...m.amounts, 2023: { value: new Decimal(4321000), ref: { sheet: "Långtidsbudget", cell: "B10" } } } }
+            ? {
+                ...m,
+                amounts: {
+                  ...m.amounts,
+                  2023: { value: new Decimal(4321000), ref: { sheet: "Långtidsbudget", cell: "B10" } },
+                },
+              }
             : m,
     );
     const split = byCode(analyzeBudget({ ...b, members }), "PARTY_SPLIT").map(brief);
@@ -105,9 +142,18 @@ describe("Rule 2: the kommun key", () => {
   });
 
   it("a fixed key (the förbundsordning's percentages) reproduces the seed's own amounts", () => {
-    const percents = { "Motala kommun": 48.4, "Mjölby kommun": 31.3, "Vadstena kommun": 8.3, "Boxholms kommun": 6.1, "Ödeshögs kommun": 5.9 };
+    const percents = {
+      "Motala kommun": 48.4,
+      "Mjölby kommun": 31.3,
+      "Vadstena kommun": 8.3,
+      "Boxholms kommun": 6.1,
+      "Ödeshögs kommun": 5.9,
+    };
     const settings = defaultSettings({
-      kommunKey: { kind: "fixed", percents: Object.fromEntries(Object.entries(percents).map(([k, v]) => [k, new Decimal(v)])) },
+      kommunKey: {
+        kind: "fixed",
+        percents: Object.fromEntries(Object.entries(percents).map(([k, v]) => [k, new Decimal(v)])),
+      },
     });
     const a = analyzeBudget(vastra(), settings);
     expect(computed(a, 2025)).toEqual([1045924, 676393, 179363, 131821, 127499]);
@@ -123,7 +169,9 @@ describe("Rule 2: the kommun key", () => {
   it("reports each member's computed amount next to the sheet's, with the cell", () => {
     const finspang = analyzeBudget(samo()).members.find((m) => m.name === "Finspångs kommun" && m.year === 2023)!;
     expect(finspang).toMatchObject({ party: "kommun", year: 2023, ref: { sheet: "Långtidsbudget", cell: "B5" } });
-    expect([kr(finspang.population), kr(finspang.sheetAmount?.value), kr(finspang.computedAmount)]).toEqual([21889, 501227, 501226]);
+    expect([kr(finspang.population), kr(finspang.sheetAmount?.value), kr(finspang.computedAmount)]).toEqual([
+      21889, 501227, 501226,
+    ]);
     expect(finspang.exactAmount.minus(501226).abs().lessThan(1)).toBe(true);
   });
 });

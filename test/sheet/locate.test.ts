@@ -11,13 +11,24 @@ function located(result: LocateResult): Extract<LocateResult, { ok: true }> {
 }
 
 const amounts = (b: Budget, name: string) =>
-  Object.entries(b.members.find((m) => m.name === name)!.amounts).map(([y, a]) => [Number(y), a.value.toNumber(), a.ref?.cell, a.factor ?? 1]);
-const total = (lines: Budget["costs"], year: number) => lines.reduce((s, l) => s + (l.amounts[year]?.value.toNumber() ?? 0), 0);
+  Object.entries(b.members.find((m) => m.name === name)!.amounts).map(([y, a]) => [
+    Number(y),
+    a.value.toNumber(),
+    a.ref?.cell,
+    a.factor ?? 1,
+  ]);
+const total = (lines: Budget["costs"], year: number) =>
+  lines.reduce((s, l) => s + (l.amounts[year]?.value.toNumber() ?? 0), 0);
 
 describe("locating the budget in the fixtures", () => {
   it("SAMO: Långtidsbudget in kr, population from its own sheet dated 2021-12-31, equity 2022-12-31 as opening", async () => {
     const { budget, location, findings } = located(locateBudget(await readGridFromFile(fixture("samo-2023"))));
-    expect([location.sheet, budget.unit, budget.budgetYear, budget.planYears]).toEqual(["Långtidsbudget", "kr", 2023, [2024, 2025]]);
+    expect([location.sheet, budget.unit, budget.budgetYear, budget.planYears]).toEqual([
+      "Långtidsbudget",
+      "kr",
+      2023,
+      [2024, 2025],
+    ]);
     expect(budget.members.map((m) => [m.name, m.party, m.population?.value.toNumber(), m.population?.ref])).toEqual([
       ["Finspångs kommun", "kommun", 21889, { sheet: "Befolkning", cell: "B2" }],
       ["Norrköpings kommun", "kommun", 144458, { sheet: "Befolkning", cell: "B3" }],
@@ -33,10 +44,16 @@ describe("locating the budget in the fixtures", () => {
       [2024, 451104, "C5", 1],
       [2025, 405994, "D5", 1],
     ]);
-    expect(budget.equityDrawdowns.map((l) => [l.label, l.amounts[2023]?.value.toNumber(), l.amounts[2023]?.ref?.cell])).toEqual([["Eget kapital", 1509000, "B12"]]);
-    expect(budget.otherIncome.map((l) => [l.label, l.amounts[2023]?.value.toNumber()])).toEqual([["Finansiella intäkter", 70000]]);
+    expect(
+      budget.equityDrawdowns.map((l) => [l.label, l.amounts[2023]?.value.toNumber(), l.amounts[2023]?.ref?.cell]),
+    ).toEqual([["Eget kapital", 1509000, "B12"]]);
+    expect(budget.otherIncome.map((l) => [l.label, l.amounts[2023]?.value.toNumber()])).toEqual([
+      ["Finansiella intäkter", 70000],
+    ]);
     expect(budget.costs).toHaveLength(7);
-    expect([total(budget.costs, 2023), total(budget.costs, 2024), total(budget.costs, 2025)]).toEqual([18861000, 17153800, 14998420]);
+    expect([total(budget.costs, 2023), total(budget.costs, 2024), total(budget.costs, 2025)]).toEqual([
+      18861000, 17153800, 14998420,
+    ]);
     expect(budget.costTotal?.[2025]?.ref?.cell).toBe("D24");
     expect([budget.openingEquity?.value.toNumber(), budget.openingEquity?.ref?.cell]).toEqual([5809000, "B26"]);
     // The note "20 % av årlig medelstilldelning" is read as a note, not as a broken amount.
@@ -55,9 +72,14 @@ describe("locating the budget in the fixtures", () => {
       ["kommun", "B8"],
       ["kommun", "B9"],
     ]);
-    expect([budget.statedContributionTotal?.[2025]?.value.toNumber(), budget.statedContributionTotal?.[2025]?.ref?.cell]).toEqual([8644000, "B21"]);
+    expect([
+      budget.statedContributionTotal?.[2025]?.value.toNumber(),
+      budget.statedContributionTotal?.[2025]?.ref?.cell,
+    ]).toEqual([8644000, "B21"]);
     expect(total(budget.costs, 2025)).toBe(10010000);
-    expect(budget.equityDrawdowns.map((l) => [l.label, l.amounts[2025]?.value.toNumber()])).toEqual([["Ianspråktagna egna medel 2025", 1366000]]);
+    expect(budget.equityDrawdowns.map((l) => [l.label, l.amounts[2025]?.value.toNumber()])).toEqual([
+      ["Ianspråktagna egna medel 2025", 1366000],
+    ]);
     expect([budget.openingEquity?.value.toNumber(), budget.openingEquity?.ref?.cell]).toEqual([3050000, "B34"]);
   });
 
@@ -65,8 +87,12 @@ describe("locating the budget in the fixtures", () => {
     const { budget } = located(locateBudget(await readGridFromFile(fixture("ornskoldsvik-2024"))));
     expect([budget.unit, budget.budgetYear, budget.planYears]).toEqual(["tkr", 2024, [2025, 2026]]);
     expect(amounts(budget, "Region Västernorrland")[0]).toEqual([2024, 1255500, "B5", 1000]);
-    expect(budget.costs.find((l) => l.label.startsWith("Uppdragsersättning"))!.amounts[2024]).toMatchObject({ factor: -1000 });
-    expect([total(budget.costs, 2024), total(budget.costs, 2025), total(budget.costs, 2026)]).toEqual([5022000, 5022000, 5022000]);
+    expect(budget.costs.find((l) => l.label.startsWith("Uppdragsersättning"))!.amounts[2024]).toMatchObject({
+      factor: -1000,
+    });
+    expect([total(budget.costs, 2024), total(budget.costs, 2025), total(budget.costs, 2026)]).toEqual([
+      5022000, 5022000, 5022000,
+    ]);
     // Lines only, no subtotals: the two Summa rows are sums, checked against their lines.
     expect(budget.costs).toHaveLength(17);
     expect(budget.sums.filter((s) => s.year === 2024).map((s) => [s.label, s.parts.length])).toEqual([
@@ -100,7 +126,9 @@ describe("other layouts from the same vocabulary", () => {
       ]),
     ]);
     const { budget, findings } = located(locateBudget(g));
-    expect(budget.members.map((m) => [m.party, m.amounts[2022]?.value.toNumber(), m.population?.value.toNumber()])).toEqual([
+    expect(
+      budget.members.map((m) => [m.party, m.amounts[2022]?.value.toNumber(), m.population?.value.toNumber()]),
+    ).toEqual([
       ["stat", 2787000, undefined],
       ["region", 1393500, undefined],
       ["kommun", 348375, 9502],
@@ -110,7 +138,13 @@ describe("other layouts from the same vocabulary", () => {
     expect(budget.costTotal?.[2022]?.value.toNumber()).toBe(5009000);
     expect(budget.otherIncome.map((l) => l.label)).toEqual(["Ränteintäkter"]);
     expect(budget.openingEquity?.value.toNumber()).toBe(1200000);
-    expect(findings.filter((f) => f.code === "INPUT_TEXT_AMOUNT").map((f) => f.cell)).toEqual(["B4", "B6", "B7", "B11", "B13"]);
+    expect(findings.filter((f) => f.code === "INPUT_TEXT_AMOUNT").map((f) => f.cell)).toEqual([
+      "B4",
+      "B6",
+      "B7",
+      "B11",
+      "B13",
+    ]);
     expect(budget.sums.map((s) => [s.label, s.stated.value.toNumber(), s.parts.length])).toEqual([
       ["Summa", 5574000, 5],
       ["Summa", 5009000, 2],
@@ -164,7 +198,15 @@ describe("other layouts from the same vocabulary", () => {
       ]),
     ]);
     const { budget } = located(locateBudget(g));
-    expect(budget.followUp.map((l) => [l.label, l.budget.value.toNumber(), l.outcome?.value.toNumber(), l.forecast?.value.toNumber(), l.forecast?.ref?.cell])).toEqual([
+    expect(
+      budget.followUp.map((l) => [
+        l.label,
+        l.budget.value.toNumber(),
+        l.outcome?.value.toNumber(),
+        l.forecast?.value.toNumber(),
+        l.forecast?.ref?.cell,
+      ]),
+    ).toEqual([
       ["Kansli", 1500000, 1300000, 1600000, "D8"],
       ["Insatser", 2500000, 2600000, 2400000, "D9"],
     ]);
@@ -206,7 +248,9 @@ describe("what cannot be read is said, with the cell", () => {
   });
 
   it("a budget on a hidden sheet is read, and said", () => {
-    const { location, findings } = located(locateBudget(grid([sheet("Start", [["Välkommen"]]), sheet("Budget", budgetRows(), { visible: false })])));
+    const { location, findings } = located(
+      locateBudget(grid([sheet("Start", [["Välkommen"]]), sheet("Budget", budgetRows(), { visible: false })])),
+    );
     expect(location.sheet).toBe("Budget");
     expect(findings.map((f) => f.code)).toEqual(["INPUT_HIDDEN_SHEET"]);
   });
@@ -253,7 +297,9 @@ describe("the workbook's own mapping wins over detection", () => {
       ],
     );
     const { budget } = located(locateBudget(g));
-    expect(budget.members.map((m) => [m.name, m.party, m.population?.value.toNumber(), m.population?.ref?.cell])).toEqual([
+    expect(
+      budget.members.map((m) => [m.name, m.party, m.population?.value.toNumber(), m.population?.ref?.cell]),
+    ).toEqual([
       ["Staten genom FK", "stat", undefined, undefined],
       ["Region Norrbotten", "region", undefined, undefined],
       ["Kiruna", "kommun", 22500, "B2"],

@@ -26,9 +26,12 @@ describe("Swedish amounts", () => {
     expect(parsed?.unit).toBe(unit);
   });
 
-  it.each(["Finspång", "", "12 ab", "1,2,3", "kr", "20 % av årlig medelstilldelning", "2021-12-31"])("%j is not an amount", (text) => {
-    expect(parseSwedishNumber(text)).toBeUndefined();
-  });
+  it.each(["Finspång", "", "12 ab", "1,2,3", "kr", "20 % av årlig medelstilldelning", "2021-12-31"])(
+    "%j is not an amount",
+    (text) => {
+      expect(parseSwedishNumber(text)).toBeUndefined();
+    },
+  );
 
   it("reads cells: numbers, numbers typed as text, errors, text, empty", () => {
     expect(readAmount(1255.5)).toMatchObject({ kind: "amount", typedAsText: false });

@@ -29,9 +29,22 @@ export async function recalculatedSheet(xlsx: Uint8Array, sheetNumber: number): 
     await writeFile(input, xlsx);
     // Field 9 "false": raw values, not as shown; field 12: the sheet to export.
     const filter = `csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false,false,${sheetNumber}`;
-    await run("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", filter, "--outdir", join(dir, "out"), input], {
-      timeout: 120_000,
-    });
+    await run(
+      "soffice",
+      [
+        `-env:UserInstallation=file://${profile}`,
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        filter,
+        "--outdir",
+        join(dir, "out"),
+        input,
+      ],
+      {
+        timeout: 120_000,
+      },
+    );
     const files = (await readdir(join(dir, "out"))).filter((f) => f.endsWith(".csv"));
     if (files.length !== 1) throw new Error(`LibreOffice wrote ${files.length} CSV files`);
     return parseCsv(await readFile(join(dir, "out", files[0]!), "utf8"));
