@@ -59,10 +59,15 @@ export function columnNumber(letters: string): number {
   return n;
 }
 
-/** 1 → "A", 28 → "AB". */
+const LETTERS: string[] = [];
+
+/** 1 → "A", 28 → "AB". Remembered: every cell the readers touch asks for its column's letters. */
 export function columnLetters(column: number): string {
+  const known = LETTERS[column];
+  if (known !== undefined) return known;
   let s = "";
   for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  if (column <= 16384) LETTERS[column] = s;
   return s;
 }
 

@@ -232,6 +232,7 @@ function readBudgetSheet(view: SheetView, mapping: Mapping): SheetRead | undefin
   let statedContributionTotal: Record<number, SourcedAmount> | undefined;
   let costTotal: Record<number, SourcedAmount> | undefined;
   let openingEquity: SourcedAmount | undefined;
+  let statedFrame: Record<number, SourcedAmount> | undefined;
   let block: Item[] = [];
   let sectionItems: Item[] = [];
   let unknown: Item[] = [];
@@ -311,6 +312,9 @@ function readBudgetSheet(view: SheetView, mapping: Mapping): SheetRead | undefin
         break;
       }
       case "closingEquity":
+        break;
+      case "frame":
+        statedFrame ??= item.amounts;
         break;
       case "total": {
         const inNone = info.section === "none";
@@ -411,7 +415,7 @@ function readBudgetSheet(view: SheetView, mapping: Mapping): SheetRead | undefin
       ...(equity ? { openingEquity: equity } : {}),
       sums,
       followUp: followUpOf(view, header.columns, leafCosts, unitFactor, signs.costs, findings),
-      ...(costTotal?.[budgetYear] ? { budgetFrame: costTotal[budgetYear] } : {}),
+      ...((statedFrame ?? costTotal)?.[budgetYear] ? { budgetFrame: (statedFrame ?? costTotal)![budgetYear]! } : {}),
     },
     members,
     location: { sheet: view.name, labelColumn, headerRow: header.row, yearColumns: header.columns, unit },

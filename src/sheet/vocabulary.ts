@@ -23,6 +23,7 @@ export type LabelRole =
   | { readonly kind: "openingEquity"; readonly date?: string }
   | { readonly kind: "closingEquity" }
   | { readonly kind: "contributions" }
+  | { readonly kind: "frame" }
   | { readonly kind: "line" };
 
 const STATE_TOGETHER =
@@ -40,6 +41,8 @@ const DRAWDOWN =
   /ianspråktag|användning av eget kapital|användande av eget kapital|överskott från tidigare|^eget kapital$|uttag ur eget kapital|^egna medel/;
 const OPENING_EQUITY = /ingående eget kapital|^eget kapital\b.*\d{4}|^eget kapital,? prognos/;
 const CLOSING_EQUITY = /utgående eget kapital/;
+/** The total budget frame that follow-up is held against. */
+const FRAME = /^(total |fastställd )?budgetram\b|^ram\b/;
 /** One row for all member contributions (no split by party). */
 const CONTRIBUTIONS = /^(medlemsavgifter|medlemsbidrag|driftsbidrag|\(\d+\) driftsbidrag|tilldelning)$/;
 
@@ -55,6 +58,7 @@ export function classifyLabel(label: string): LabelRole {
     const date = /(\d{4}-\d{2}-\d{2})/.exec(l)?.[1];
     return date ? { kind: "openingEquity", date } : { kind: "openingEquity" };
   }
+  if (FRAME.test(l)) return { kind: "frame" };
   if (DRAWDOWN.test(l)) return { kind: "drawdown" };
   if (TOTAL.test(l)) return { kind: "total" };
   if (INCOME_HEADER.test(l)) return { kind: "incomeHeader" };

@@ -212,6 +212,42 @@ describe("other layouts from the same vocabulary", () => {
     ]);
     expect(budget.budgetFrame?.value.toNumber()).toBe(4000000);
   });
+
+  it("a stated budget frame wins over the cost total as the frame", () => {
+    const g = grid([
+      sheet("Uppföljning", [
+        ["", "Budget 2025", "Prognos 2025"],
+        ["Intäkter"],
+        ["Staten", 2000000],
+        ["Region", 1000000],
+        ["Ludvika kommun", 1000000],
+        ["Kostnader"],
+        ["Kansli", 1500000, 1600000],
+        ["Insatser", 2500000, 2400000],
+        ["Summa kostnader", 4000000, 4000000],
+        ["Budgetram", 3900000],
+      ]),
+    ]);
+    const { budget } = located(locateBudget(g));
+    expect([budget.budgetFrame?.value.toNumber(), budget.budgetFrame?.ref?.cell]).toEqual([3900000, "B10"]);
+  });
+
+  it("tkr from the number format alone", () => {
+    const g = grid([
+      sheet("Budget", [
+        ["", 2025],
+        ["Intäkter"],
+        ["Staten genom FK", 2000],
+        ["Region", 1000],
+        ["Kiruna kommun", 1000],
+        ["Kostnader"],
+        ["Kansli", 4000],
+      ]),
+    ]);
+    const formatted = { ...g.sheets[0]!, numberFormats: g.sheets[0]!.values.map((r) => r.map(() => '#,##0 "tkr"')) };
+    const { budget } = located(locateBudget(grid([formatted])));
+    expect([budget.unit, budget.members[0]!.amounts[2025]!.value.toNumber()]).toEqual(["tkr", 2000000]);
+  });
 });
 
 describe("what cannot be read is said, with the cell", () => {
