@@ -99,7 +99,7 @@ async function main(): Promise<void> {
   let formulas = 0;
   const analyse = () => {
     const result = analyzeGrid(grid);
-    if (!result.ok) throw new Error(result.reason);
+    if (!result.ok) throw new Error(result.reason.sv);
     members = result.analysis.members.length;
     findings = result.analysis.findings.length;
     return result.analysis;

@@ -63,7 +63,7 @@ export async function runCheck(
     const grid = await readGridFromFile(options.file);
     const result = analyzeGrid(grid);
     if (!result.ok) {
-      stderr(`${basename(options.file)}: ${result.reason}`);
+      stderr(`${basename(options.file)}: ${result.reason[options.lang]}`);
       return 2;
     }
     const report = buildReport(basename(options.file), result.location.sheet, result.analysis, result.readFindings);

@@ -1,4 +1,4 @@
-import { analyzeBudget, defaultSettings, type Analysis, type Finding, type Settings } from "../domain";
+import { analyzeBudget, defaultSettings, type Analysis, type Finding, type Message, type Settings } from "../domain";
 import type { Grid } from "./grid";
 import { locateBudget, type Location } from "./locate";
 import { settingsFromGrid } from "./workbookSettings";
@@ -11,7 +11,7 @@ export type GridAnalysis =
       /** What the reading found (INPUT_* on cells), before the rules' findings. */
       readonly readFindings: readonly Finding[];
     }
-  | { readonly ok: false; readonly reason: string; readonly readFindings: readonly Finding[] };
+  | { readonly ok: false; readonly reason: Message; readonly readFindings: readonly Finding[] };
 
 /** The whole pure core: a Grid in, the analysis out. Both shells (Excel and .xlsx) call this. */
 export function analyzeGrid(grid: Grid, base: Settings = defaultSettings()): GridAnalysis {

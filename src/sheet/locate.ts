@@ -7,6 +7,7 @@ import {
   type CellRef,
   type Finding,
   type FollowUpLine,
+  type Message,
   type Member,
   type SourcedAmount,
   type StatedSum,
@@ -38,7 +39,7 @@ export interface Location {
 
 export type LocateResult =
   | { readonly ok: true; readonly budget: Budget; readonly location: Location; readonly findings: readonly Finding[] }
-  | { readonly ok: false; readonly reason: string; readonly findings: readonly Finding[] };
+  | { readonly ok: false; readonly reason: Message; readonly findings: readonly Finding[] };
 
 type Section = "none" | "income" | "costs" | "equity";
 
@@ -71,8 +72,10 @@ export function locateBudget(grid: Grid): LocateResult {
   if (!best || score(best.read!) === 0) {
     return {
       ok: false,
-      reason:
+      reason: message(
         "Arbetsboken innehåller ingen budget: inget blad har både årskolumner och medlemmarnas avgifter eller kostnader.",
+        "The workbook holds no budget: no sheet has both year columns and the members' contributions or costs.",
+      ),
       findings,
     };
   }

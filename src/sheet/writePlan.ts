@@ -53,7 +53,26 @@ export interface WritePlan {
     readonly name: string;
     readonly cells: readonly CellWrite[];
     readonly columnWidths: readonly number[];
+    /** Where each kommun's computed share stands on the control sheet, for "write the shares into the sheet". */
+    readonly shareCells: readonly { readonly year: number; readonly name: string; readonly cell: string }[];
   };
+}
+
+/** One cell the user asked the add-in to change, on any sheet. */
+export interface CellEdit {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly value?: string | number;
+  /** "=…" */
+  readonly formula?: string;
+  readonly numberFormat?: string;
+}
+
+/** Edits the user asked for: cells, sheets to create if missing, and defined names to set. */
+export interface WorkbookEdits {
+  readonly cells: readonly CellEdit[];
+  readonly sheets?: readonly string[];
+  readonly names?: readonly { readonly name: string; readonly ref: string }[];
 }
 
 export const SEVERITY_FILL: Record<Severity, string> = { error: "FFC7CE", warning: "FFEB9C", info: "DDEBF7" };
@@ -142,6 +161,7 @@ function controlSheet(analysis: Analysis): WritePlan["controlSheet"] {
 
   // Rules 1–2: each year's split as the sheet states it.
   const quarterCells = new Map<number, string>();
+  const shareCells: { year: number; name: string; cell: string }[] = [];
   const stateCells = new Map<number, string>();
   s.next();
   s.next();
@@ -241,11 +261,12 @@ function controlSheet(analysis: Analysis): WritePlan["controlSheet"] {
       s.put(6, {
         formula: `=1+SUMPRODUCT((${R}>E${r})+(${R}=E${r})*(${W}>B${r})+(${R}=E${r})*(${W}=B${r})*(ROW(${R})<ROW(E${r})))`,
       });
-      s.put(7, {
+      const computed = s.put(7, {
         formula: `=D${r}+IF(F${r}<=${leftover},1,0)`,
         numberFormat: KR,
         expected: share.computedAmount.toNumber(),
       });
+      shareCells.push({ year, name: share.name, cell: computed });
       if (share.sheetAmount) {
         s.put(8, {
           formula: `=${amountExpr(share.sheetAmount)}`,
@@ -277,7 +298,7 @@ function controlSheet(analysis: Analysis): WritePlan["controlSheet"] {
   for (const plan of analysis.plans) {
     planBlock(s, budget, plan.scenario, plan.years, stateCells, { from: stairFrom, percent: stairPercent });
   }
-  return { name: CONTROL_SHEET, cells: s.cells, columnWidths: [62, 16, 16, 16, 16, 10, 16, 16, 14] };
+  return { name: CONTROL_SHEET, cells: s.cells, columnWidths: [62, 16, 16, 16, 16, 10, 16, 16, 14], shareCells };
 }
 
 function quarterOf(analysis: Analysis, year: number): number {

@@ -6,7 +6,7 @@ import { fixture } from "../support/paths";
 import { grid, sheet } from "./gridBuilder";
 
 function located(result: LocateResult): Extract<LocateResult, { ok: true }> {
-  if (!result.ok) throw new Error(result.reason);
+  if (!result.ok) throw new Error(result.reason.sv);
   return result;
 }
 
@@ -300,7 +300,7 @@ describe("what cannot be read is said, with the cell", () => {
   it("a workbook with no budget", () => {
     const result = locateBudget(grid([sheet("Anteckningar", [["Styrelsemöte"], ["Närvarande", "Ordförande"]])]));
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.reason).toMatch(/ingen budget/);
+    expect(!result.ok && result.reason.sv).toMatch(/ingen budget/);
   });
 });
 

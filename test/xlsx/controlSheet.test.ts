@@ -23,7 +23,7 @@ describe("Finsam-kontroll recalculated in LibreOffice", () => {
     const source = await readFile(path);
     const grid = await readGridFromBuffer(source);
     const result = analyzeGrid(grid);
-    if (!result.ok) throw new Error(result.reason);
+    if (!result.ok) throw new Error(result.reason.sv);
     const plan = buildWritePlan(result.analysis);
     // No cached results: every number below comes from LibreOffice's own calculation.
     const written = await writeAnnotated(source, plan, { cachedResults: false });

@@ -1,0 +1,47 @@
+import { sortFindings, type Analysis, type Finding, type Message, type Settings } from "../domain";
+import { analyzeGrid } from "../sheet/analyzeGrid";
+import type { Location } from "../sheet/locate";
+import { buildWritePlan, type WritePlan } from "../sheet/writePlan";
+import { WorkbookError, type WorkbookPort } from "./workbookPort";
+
+export type AnalysisOutcome =
+  | {
+      readonly kind: "ok";
+      readonly analysis: Analysis;
+      readonly location: Location;
+      /** What reading found and what the rules found, errors first. */
+      readonly findings: readonly Finding[];
+      readonly plan: WritePlan;
+      readonly analysedAt: Date;
+    }
+  | { readonly kind: "noBudget"; readonly reason: Message; readonly findings: readonly Finding[] }
+  | { readonly kind: "error"; readonly message: Message };
+
+/**
+ * The use case behind "Analysera": read the workbook through its port, run
+ * the engine, and build what would be written. Writes nothing.
+ */
+export async function analyseWorkbook(
+  port: WorkbookPort,
+  settings?: Settings,
+  now: () => Date = () => new Date(),
+): Promise<AnalysisOutcome> {
+  try {
+    const grid = await port.readGrid();
+    const result = analyzeGrid(grid, settings);
+    if (!result.ok) return { kind: "noBudget", reason: result.reason, findings: result.readFindings };
+    const findings = sortFindings([...result.readFindings, ...result.analysis.findings]);
+    const plan = buildWritePlan({ ...result.analysis, findings });
+    return { kind: "ok", analysis: result.analysis, location: result.location, findings, plan, analysedAt: now() };
+  } catch (error) {
+    if (error instanceof WorkbookError) return { kind: "error", message: error.userMessage };
+    const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    return {
+      kind: "error",
+      message: {
+        sv: `Arbetsboken kunde inte analyseras: ${detail}`,
+        en: `The workbook could not be analysed: ${detail}`,
+      },
+    };
+  }
+}
