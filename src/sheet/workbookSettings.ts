@@ -8,7 +8,8 @@ import {
   type Finding,
   type Settings,
 } from "../domain";
-import { address, type Grid, parseRangeRef, SheetView } from "./grid";
+import { address, type Grid, parseRangeRef, SheetView, sheetRef } from "./grid";
+import type { CellEdit, WorkbookEdits } from "./writePlan";
 import { readAmount } from "./swedishNumber";
 import { normalizeLabel } from "./vocabulary";
 
@@ -150,4 +151,77 @@ export function settingsFromGrid(grid: Grid, base: Settings = defaultSettings())
   const planLength = number(SETTING_NAMES.planLength, false);
   if (planLength) settings = { ...settings, planLength: planLength.toNumber() };
   return { settings, findings };
+}
+
+/** The sheet the add-in keeps its settings on, where the workbook has none of its own. */
+export const SETTINGS_SHEET = "Finsam-inställningar";
+
+/**
+ * The settings as edits to the workbook: one labelled row each on the
+ * settings sheet, and a defined name pointing at its value cell, so that
+ * settingsFromGrid reads them back and a person can see and change them.
+ */
+export function settingsEdits(settings: Settings): WorkbookEdits {
+  const sheet = SETTINGS_SHEET;
+  const worst = settings.scenarios.find((s) => s.id === WORST_CASE.id)?.contributions;
+  const rows: [string, string, string | number | undefined, string?][] = [
+    [
+      SETTING_NAMES.key,
+      "Fördelningsnyckel för kommunerna (befolkning eller fast)",
+      settings.kommunKey.kind === "population" ? "befolkning" : "fast",
+    ],
+    [
+      SETTING_NAMES.equityMaxPercent,
+      "Eget kapital högst, % av årets medlemsavgifter",
+      settings.equityStaircase[0]?.maxPercent.toNumber(),
+    ],
+    [
+      SETTING_NAMES.equityTarget,
+      "Förbundets mål för eget kapital (kr)",
+      settings.equityTarget
+        ? settings.equityTarget.min.plus(settings.equityTarget.max).dividedBy(2).toNumber()
+        : undefined,
+      '#,##0 "kr"',
+    ],
+    [
+      SETTING_NAMES.equityTolerance,
+      "Tolerans kring målet",
+      settings.equityTarget && !settings.equityTarget.max.plus(settings.equityTarget.min).isZero()
+        ? settings.equityTarget.max
+            .minus(settings.equityTarget.min)
+            .dividedBy(settings.equityTarget.max.plus(settings.equityTarget.min))
+            .toNumber()
+        : undefined,
+      "0%",
+    ],
+    [
+      SETTING_NAMES.reduction,
+      "Statens minskning per år i värsta fall",
+      worst?.kind === "reduction" ? worst.rate.toNumber() : undefined,
+      "0%",
+    ],
+    [
+      SETTING_NAMES.floor,
+      "Golv för statens hälft (kr)",
+      worst?.kind === "reduction" ? worst.stateFloor?.toNumber() : undefined,
+      '#,##0 "kr"',
+    ],
+    [SETTING_NAMES.planLength, "Antal planår efter budgetåret", settings.planLength],
+  ];
+  const cells: CellEdit[] = [
+    { sheet, cell: "A1", value: "Inställningar för Finsam-budget" },
+    {
+      sheet,
+      cell: "A2",
+      value: "Ändra värdena i kolumn B; tillägget och npm run check läser dem via namnen Finsam_*.",
+    },
+  ];
+  const names: { name: string; ref: string }[] = [];
+  rows.forEach(([name, label, value, format], i) => {
+    const row = 4 + i;
+    cells.push({ sheet, cell: `A${row}`, value: label });
+    cells.push({ sheet, cell: `B${row}`, value: value ?? "", ...(format ? { numberFormat: format } : {}) });
+    if (value !== undefined) names.push({ name, ref: `${sheetRef(sheet, `$B$${row}`)}` });
+  });
+  return { sheets: [sheet], cells, names };
 }
