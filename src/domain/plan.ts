@@ -36,7 +36,10 @@ export interface PlanYear {
   /** The fall in the state's half applied this year (0.10 = −10 %); none for the budget year. */
   readonly stateRate?: Decimal;
   readonly otherIncome: Decimal;
+  /** All the year's costs, the planned drawdown included. */
   readonly costs: Decimal;
+  /** The part of costs that is extra spending planned from equity (Scenario.plannedDrawdown). */
+  readonly plannedDrawdown: Decimal;
   /** contributions + other income − costs. */
   readonly result: Decimal;
   readonly openingEquity: Decimal;
@@ -115,8 +118,10 @@ export function projectPlan(
     }
     const split = splitContributions(roundKronor(contributions));
     const otherIncome = otherIncomeIn(budget, year) ?? ZERO;
-    const result = contributions.plus(otherIncome).minus(costs);
-    const closing = rollEquity(opening, contributions.plus(otherIncome), costs);
+    const plannedDrawdown = year > budget.budgetYear ? (scenario.plannedDrawdown?.[year] ?? ZERO) : ZERO;
+    const allCosts = costs.plus(plannedDrawdown);
+    const result = contributions.plus(otherIncome).minus(allCosts);
+    const closing = rollEquity(opening, contributions.plus(otherIncome), allCosts);
     years.push({
       year,
       scenario: scenario.id,
@@ -125,7 +130,8 @@ export function projectPlan(
       kommunAmounts: kommunWeights ? kommunAmountsOf(split.kommuner, kommuner, kommunWeights) : [],
       ...(stateRate ? { stateRate } : {}),
       otherIncome,
-      costs,
+      costs: allCosts,
+      plannedDrawdown,
       result,
       openingEquity: opening,
       closingEquity: closing,

@@ -132,6 +132,11 @@ export interface Scenario {
         readonly stateFloor?: Decimal;
       };
   readonly costs: CostAssumption;
+  /**
+   * Extra spending planned from equity, kronor by plan year ("what if we
+   * draw down equity faster?"): added to that year's costs.
+   */
+  readonly plannedDrawdown?: Readonly<Record<number, Decimal>>;
 }
 
 export interface Settings {

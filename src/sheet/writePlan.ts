@@ -1,22 +1,19 @@
 import {
   amountIn,
-  costsIn,
   membersOf,
   stateHalfIn,
-  yearTotal,
   type Analysis,
-  type Budget,
   Decimal,
   type Finding,
   type KommunKey,
   type Member,
   type PlanYear,
-  type Scenario,
   type Severity,
-  type SourcedAmount,
 } from "../domain";
-import { amountExpr, sumExpr } from "./formulas";
+import { amountExpr } from "./formulas";
 import { columnLetters } from "./grid";
+import { planBlock, stateHalfExpr, totalExpr } from "./planFormulas";
+import { abs, KR, SheetBuilder } from "./sheetBuilder";
 
 /** The sheet the add-in writes its formulas on. */
 export const CONTROL_SHEET = "Finsam-kontroll";
@@ -77,9 +74,6 @@ export interface WorkbookEdits {
 
 export const SEVERITY_FILL: Record<Severity, string> = { error: "FFC7CE", warning: "FFEB9C", info: "DDEBF7" };
 
-const KR = '#,##0 "kr";-#,##0 "kr"';
-const PERCENT = "0.0%";
-
 /** Turns an analysis into flags on the user's cells and a control sheet of live formulas. */
 export function buildWritePlan(analysis: Analysis): WritePlan {
   return { flags: flagsOf(analysis.findings), controlSheet: controlSheet(analysis) };
@@ -110,28 +104,6 @@ export function flagsOf(findings: readonly Finding[]): Flag[] {
     note: NOTE_PREFIX + f.notes.join("\n"),
   }));
 }
-
-/** Builds the control sheet row by row. */
-class SheetBuilder {
-  readonly cells: CellWrite[] = [];
-  row = 0;
-
-  next(): number {
-    return ++this.row;
-  }
-
-  put(column: number, write: Omit<CellWrite, "cell">): string {
-    const cell = `${columnLetters(column)}${this.row}`;
-    this.cells.push({ cell, ...write });
-    return cell;
-  }
-
-  label(text: string, bold = false): void {
-    this.put(1, { value: text, ...(bold ? { bold } : {}) });
-  }
-}
-
-const abs = (cell: string) => cell.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
 
 function controlSheet(analysis: Analysis): WritePlan["controlSheet"] {
   const { budget, settings } = analysis;
@@ -317,184 +289,4 @@ function weightWrite(
     return { formula: `=${amountExpr(member.population)}`, expected: member.population.value.toNumber() };
   }
   return { value: weight?.toNumber() ?? 0 };
-}
-
-function stateHalfExpr(budget: Budget, year: number): string {
-  const stat = membersOf(budget, "stat").map((m) => amountIn(m, year));
-  if (stat.length === 1 && stat[0]) return amountExpr(stat[0]);
-  const parts = membersOf(budget, "fk", "af")
-    .map((m) => amountIn(m, year))
-    .filter((a): a is SourcedAmount => !!a);
-  return parts.map(amountExpr).join("+");
-}
-
-function totalExpr(budget: Budget, year: number): string {
-  const anchor = yearTotal(budget, year);
-  if (anchor?.basis === "statedTotal") {
-    const stated = budget.statedContributionTotal?.[year];
-    if (stated) return amountExpr(stated);
-  }
-  return sumExpr(budget.members.map((m) => amountIn(m, year)).filter((a): a is SourcedAmount => !!a));
-}
-
-function planBlock(
-  s: SheetBuilder,
-  budget: Budget,
-  scenario: Scenario,
-  years: readonly PlanYear[],
-  stateCells: ReadonlyMap<number, string>,
-  staircase: { from: string; percent: string },
-): void {
-  const col = (i: number) => columnLetters(2 + i);
-  s.next();
-  s.next();
-  s.label(`Flerårsplan: ${scenario.name} (regel 3–5)`, true);
-  s.next();
-  s.label("År");
-  years.forEach((y, i) => s.put(2 + i, { value: y.year, bold: true }));
-
-  const c = scenario.contributions;
-  let contributionsRow: number;
-  if (c.kind === "reduction") {
-    s.next();
-    s.label("Minskning av statens hälft (inställning)");
-    years.forEach((y, i) => {
-      if (i > 0) s.put(2 + i, { value: (y.stateRate ?? c.rate).toNumber(), numberFormat: PERCENT });
-    });
-    const rateRow = s.row;
-    let floorCell: string | undefined;
-    if (c.stateFloor) {
-      s.next();
-      s.label("Golv för statens hälft (inställning)");
-      floorCell = abs(s.put(2, { value: c.stateFloor.toNumber(), numberFormat: KR }));
-    }
-    s.next();
-    s.label("Statens hälft");
-    const halfRow = s.row;
-    years.forEach((y, i) => {
-      const expected = y.contributions.dividedBy(2).toNumber();
-      if (i === 0) {
-        const cell = stateCells.get(y.year);
-        s.put(2, { formula: cell ? `=${cell}` : `=(${totalExpr(budget, y.year)})/2`, numberFormat: KR, expected });
-        return;
-      }
-      const prev = `${col(i - 1)}${halfRow}`;
-      const reduced = `ROUND(${prev}*(1-${col(i)}${rateRow}),0)`;
-      const formula = floorCell ? `=IF(${prev}<=${floorCell},${prev},MAX(${reduced},${floorCell}))` : `=${reduced}`;
-      s.put(2 + i, { formula, numberFormat: KR, expected });
-    });
-    s.next();
-    s.label("Medlemsavgifter T = 2 × statens hälft");
-    years.forEach((y, i) =>
-      s.put(2 + i, { formula: `=2*${col(i)}${halfRow}`, numberFormat: KR, expected: y.contributions.toNumber() }),
-    );
-    contributionsRow = s.row;
-  } else {
-    s.next();
-    s.label("Medlemsavgifter enligt arket");
-    years.forEach((y, i) => {
-      const amounts = budget.members.map((m) => amountIn(m, y.year)).filter((a): a is SourcedAmount => !!a);
-      const stated = budget.statedContributionTotal?.[y.year];
-      const formula =
-        amounts.length > 0 ? `=${sumExpr(amounts)}` : stated ? `=${amountExpr(stated)}` : `=${col(i - 1)}${s.row}`;
-      s.put(2 + i, { formula, numberFormat: KR, expected: y.contributions.toNumber() });
-    });
-    contributionsRow = s.row;
-  }
-
-  s.next();
-  s.label("Övriga intäkter (inte ianspråktaget eget kapital)");
-  years.forEach((y, i) => {
-    const lines = budget.otherIncome.map((l) => l.amounts[y.year]).filter((a): a is SourcedAmount => !!a);
-    s.put(2 + i, { formula: `=${sumExpr(lines)}`, numberFormat: KR, expected: y.otherIncome.toNumber() });
-  });
-  const otherRow = s.row;
-
-  s.next();
-  s.label(costLabel(scenario));
-  const costRow = s.row;
-  years.forEach((y, i) => {
-    s.put(2 + i, {
-      formula: `=${costFormula(budget, scenario, y.year, i, col, costRow)}`,
-      numberFormat: KR,
-      expected: y.costs.toNumber(),
-    });
-  });
-
-  s.next();
-  s.label("Resultat = medlemsavgifter + övriga intäkter − kostnader");
-  years.forEach((y, i) =>
-    s.put(2 + i, {
-      formula: `=${col(i)}${contributionsRow}+${col(i)}${otherRow}-${col(i)}${costRow}`,
-      numberFormat: KR,
-      expected: y.result.toNumber(),
-    }),
-  );
-  const resultRow = s.row;
-
-  s.next();
-  s.label("Ingående eget kapital");
-  const openingRow = s.row;
-  const closingRow = s.row + 1;
-  years.forEach((y, i) => {
-    const formula =
-      i === 0 ? `=${budget.openingEquity ? amountExpr(budget.openingEquity) : "0"}` : `=${col(i - 1)}${closingRow}`;
-    s.put(2 + i, { formula, numberFormat: KR, expected: y.openingEquity.toNumber() });
-  });
-  s.next();
-  s.label("Utgående eget kapital = ingående + resultat");
-  years.forEach((y, i) =>
-    s.put(2 + i, {
-      formula: `=${col(i)}${openingRow}+${col(i)}${resultRow}`,
-      numberFormat: KR,
-      expected: y.closingEquity.toNumber(),
-    }),
-  );
-  s.next();
-  s.label("Högsta rekommenderade eget kapital (trappan × medlemsavgifter)");
-  years.forEach((y, i) => {
-    const T = `${col(i)}${contributionsRow}`;
-    s.put(2 + i, {
-      formula: `=${T}*LOOKUP(${T},${staircase.from},${staircase.percent})/100`,
-      numberFormat: KR,
-      expected: y.maxEquity.toNumber(),
-    });
-  });
-}
-
-function costLabel(scenario: Scenario): string {
-  switch (scenario.costs.kind) {
-    case "sheet":
-      return "Kostnader enligt arket (annars budgetårets)";
-    case "flat":
-      return "Kostnader, budgetårets nivå";
-    case "change":
-      return `Kostnader, förändring ${scenario.costs.rate.times(100).toFixed()} % per år`;
-  }
-}
-
-function costFormula(
-  budget: Budget,
-  scenario: Scenario,
-  year: number,
-  i: number,
-  col: (i: number) => string,
-  row: number,
-): string {
-  const fromSheet = () => {
-    const lines = budget.costs.map((l) => l.amounts[year]).filter((a): a is SourcedAmount => !!a);
-    if (lines.length > 0) return sumExpr(lines);
-    const stated = budget.costTotal?.[year];
-    return stated ? amountExpr(stated) : undefined;
-  };
-  if (i === 0) return fromSheet() ?? "0";
-  const base = `$B$${row}`;
-  switch (scenario.costs.kind) {
-    case "sheet":
-      return costsIn(budget, year) !== undefined ? (fromSheet() ?? base) : base;
-    case "flat":
-      return base;
-    case "change":
-      return `ROUND(${col(i - 1)}${row}*(1+${scenario.costs.rate.toFixed()}),0)`;
-  }
 }

@@ -35,6 +35,7 @@ function planYear(
     kommunAmounts: [],
     otherIncome,
     costs,
+    plannedDrawdown: d(0),
     result,
     openingEquity: opening,
     closingEquity: opening.plus(result),
