@@ -13,7 +13,7 @@ import { finding, sortFindings, type Finding } from "./findings";
 import { formatKr, message } from "./format";
 import { checkKommunShares, kommunShares, kommunWeights } from "./kommunKey";
 import type { Decimal } from "./money";
-import { projectPlan, yearEquityRunsOut, type PlanYear } from "./plan";
+import { checkPlanAgainstWorstCase, projectPlan, WORST_CASE, yearEquityRunsOut, type PlanYear } from "./plan";
 import { defaultSettings } from "./settings";
 import type { Budget, CellRef, Member, Party, Scenario, Settings, SourcedAmount } from "./types";
 import { validateBudget, validateKommunKey, validateSettings } from "./validate";
@@ -113,6 +113,8 @@ export function analyzeBudget(budget: Budget, settings: Settings = defaultSettin
     }
   }
 
+  const worst = plans.find((p) => p.scenario.id === WORST_CASE.id);
+  if (worst) findings.push(...checkPlanAgainstWorstCase(budget, worst.years));
   findings.push(...checkTotals(budget), ...checkFollowUp(budget));
   return { budget, settings, members, splits, plans, findings: sortFindings(findings) };
 }

@@ -18,6 +18,7 @@ export type FindingCode =
   | "LINE_OVER_BUDGET"
   | "TOTAL_MISMATCH"
   | "DRAWDOWN_MISMATCH"
+  | "PLAN_ABOVE_WORST_CASE"
   | InputCode;
 
 /** What could not be read or used, with the cell and why. */

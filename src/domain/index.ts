@@ -14,3 +14,4 @@ export * from "./budgetCeiling";
 export * from "./validate";
 export * from "./settings";
 export * from "./analyze";
+export * from "./scenarios";

@@ -1,5 +1,13 @@
 import { costsIn, otherIncomeIn, statedContributions } from "./budgetQueries";
-import { splitContributions, totalFromStateHalf, yearTotal, type ContributionSplit } from "./contributionSplit";
+import {
+  splitContributions,
+  stateHalfIn,
+  totalFromStateHalf,
+  yearTotal,
+  type ContributionSplit,
+} from "./contributionSplit";
+import { finding, type Finding } from "./findings";
+import { formatKr, formatPercent, message } from "./format";
 import { maxEquity, rollEquity } from "./equity";
 import { FinsamInputError } from "./errors";
 import { largestRemainder } from "./largestRemainder";
@@ -161,4 +169,35 @@ function kommunAmountsOf(quarter: Decimal, kommuner: readonly Member[], weights:
 /** The first year whose closing equity is below zero, if any: the year the money runs out. */
 export function yearEquityRunsOut(years: readonly PlanYear[]): number | undefined {
   return years.find((y) => y.closingEquity.isNegative() && !y.closingEquity.isZero())?.year;
+}
+
+/**
+ * Plan years in the sheet that do not survive the worst case: where the
+ * sheet counts on more from the state than the worst case leaves, the
+ * state's cell for that year is flagged (PLAN_ABOVE_WORST_CASE).
+ */
+export function checkPlanAgainstWorstCase(budget: Budget, worst: readonly PlanYear[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const year of budget.planYears) {
+    const stated = stateHalfIn(budget, year);
+    const worstYear = worst.find((y) => y.year === year);
+    if (!stated || !worstYear || !stated.value.greaterThan(worstYear.split.state)) continue;
+    const rate = worstYear.stateRate ? formatPercent(worstYear.stateRate.negated()) : "";
+    findings.push(
+      finding({
+        code: "PLAN_ABOVE_WORST_CASE",
+        severity: "warning",
+        ...(stated.ref ? { ref: stated.ref } : {}),
+        year,
+        scenario: WORST_CASE.id,
+        expected: worstYear.split.state,
+        actual: stated.value,
+        message: message(
+          `Plan ${year}: arket räknar med ${formatKr(stated.value)} från staten, men i värsta fall (${rate} per år) blir det ${formatKr(worstYear.split.state)}, och medlemsavgifterna ${formatKr(worstYear.contributions)}.`,
+          `Plan ${year}: the sheet counts on ${formatKr(stated.value, "en")} from the state, but in the worst case (${formatPercent(worstYear.stateRate?.negated() ?? ZERO, "en")} a year) it is ${formatKr(worstYear.split.state, "en")}, and the contributions ${formatKr(worstYear.contributions, "en")}.`,
+        ),
+      }),
+    );
+  }
+  return findings;
 }

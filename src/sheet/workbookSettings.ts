@@ -3,6 +3,9 @@ import {
   defaultSettings,
   finding,
   message,
+  scenariosFromJson,
+  scenariosToJson,
+  SHEET_PLAN,
   targetBand,
   WORST_CASE,
   type Finding,
@@ -23,7 +26,8 @@ import { normalizeLabel } from "./vocabulary";
  * - Finsam_EKMal and Finsam_EKMalTolerans: a target band, e.g. 1 800 000 and 20 %;
  * - Finsam_Minskning: the state's fall per year in the worst case (10 %);
  * - Finsam_Golv: a floor for the state's half, in kronor;
- * - Finsam_Planar: how many plan years follow the budget year (2).
+ * - Finsam_Planar: how many plan years follow the budget year (2);
+ * - Finsam_Scenarier: the förbundschef's named scenarios, as JSON (scenariosToJson).
  */
 export const SETTING_NAMES = {
   key: "Finsam_Nyckel",
@@ -34,6 +38,7 @@ export const SETTING_NAMES = {
   reduction: "Finsam_Minskning",
   floor: "Finsam_Golv",
   planLength: "Finsam_Planar",
+  scenarios: "Finsam_Scenarier",
 } as const;
 
 export interface WorkbookSettings {
@@ -150,8 +155,27 @@ export function settingsFromGrid(grid: Grid, base: Settings = defaultSettings())
   }
   const planLength = number(SETTING_NAMES.planLength, false);
   if (planLength) settings = { ...settings, planLength: planLength.toNumber() };
+  const named = cellOf(SETTING_NAMES.scenarios);
+  if (named) {
+    const text = named.view.text(named.range.start.row, named.range.start.column);
+    const scenarios = text === "" ? [] : scenariosFromJson(text);
+    if (scenarios) {
+      const builtIn = new Set(settings.scenarios.map((s) => s.id));
+      settings = { ...settings, scenarios: [...settings.scenarios, ...scenarios.filter((s) => !builtIn.has(s.id))] };
+    } else {
+      bad(
+        SETTING_NAMES.scenarios,
+        named.ref,
+        "kan inte läsas som scenarier; de sparade scenarierna används inte.",
+        "cannot be read as scenarios; the saved scenarios are not used.",
+      );
+    }
+  }
   return { settings, findings };
 }
+
+/** The scenarios every analysis has; the workbook keeps only their settings (rate, floor), not the scenarios. */
+const BUILT_IN = new Set([SHEET_PLAN.id, WORST_CASE.id]);
 
 /** The sheet the add-in keeps its settings on, where the workbook has none of its own. */
 export const SETTINGS_SHEET = "Finsam-inställningar";
@@ -207,6 +231,11 @@ export function settingsEdits(settings: Settings): WorkbookEdits {
       '#,##0 "kr"',
     ],
     [SETTING_NAMES.planLength, "Antal planår efter budgetåret", settings.planLength],
+    [
+      SETTING_NAMES.scenarios,
+      "Sparade scenarier (skrivs av tillägget)",
+      scenariosToJson(settings.scenarios.filter((s) => !BUILT_IN.has(s.id))),
+    ],
   ];
   const cells: CellEdit[] = [
     { sheet, cell: "A1", value: "Inställningar för Finsam-budget" },

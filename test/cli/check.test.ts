@@ -135,6 +135,9 @@ describe("npm run check --json on the fixtures", () => {
       ["CEILING_EXCEEDED", "error", "Budget 2024-2026!C31", 2025, "worst-case", 4889800, 5022000],
       ["EQUITY_NEGATIVE", "error", "Budget 2024-2026!B33", 2026, "worst-case", 0, -1086380],
       ["CEILING_EXCEEDED", "error", "Budget 2024-2026!D31", 2026, "worst-case", 3935620, 5022000],
+      // The sheet plans 2 511 tkr from the state in 2025 and 2026; the worst case leaves 2 259,9 and 2 033,91.
+      ["PLAN_ABOVE_WORST_CASE", "warning", "Budget 2024-2026!C7", 2025, "worst-case", 2259900, 2511000],
+      ["PLAN_ABOVE_WORST_CASE", "warning", "Budget 2024-2026!D7", 2026, "worst-case", 2033910, 2511000],
     ]);
     expect(r.members.find((m) => m.party === "kommun" && m.year === 2024)).toMatchObject({
       cell: "B6",
@@ -164,6 +167,7 @@ describe("npm run check on the example workbook", () => {
       "LINE_OVER_BUDGET",
       "TOTAL_MISMATCH",
       "DRAWDOWN_MISMATCH",
+      "PLAN_ABOVE_WORST_CASE",
       "INPUT_TEXT_AMOUNT",
       "INPUT_ERROR_VALUE",
       "INPUT_HIDDEN_ROW",
