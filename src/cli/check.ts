@@ -12,6 +12,7 @@ import type { Lang } from "../domain";
 import { buildReport } from "../report/jsonReport";
 import { reportTable } from "../report/textTable";
 import { analyzeGrid } from "../sheet/analyzeGrid";
+import { BOARD_SHEET } from "../sheet/boardSheet";
 import { buildWritePlan } from "../sheet/writePlan";
 import { readGridFromFile, WorkbookReadError } from "../xlsx/readGrid";
 import { writeAnnotated } from "../xlsx/writeAnnotated";
@@ -69,15 +70,15 @@ export async function runCheck(
     const report = buildReport(basename(options.file), result.location.sheet, result.analysis, result.readFindings);
     stdout(options.json ? JSON.stringify(report, null, 2) : reportTable(report, options.lang));
     if (options.out) {
-      const plan = buildWritePlan({
-        ...result.analysis,
-        findings: [...result.readFindings, ...result.analysis.findings],
-      });
+      const plan = buildWritePlan(
+        { ...result.analysis, findings: [...result.readFindings, ...result.analysis.findings] },
+        { board: true },
+      );
       await writeFile(options.out, await writeAnnotated(await readFile(options.file), plan));
       stderr(
         options.lang === "sv"
-          ? `Skrev ${options.out} med ${plan.flags.length} markeringar och bladet ${plan.controlSheet.name}.`
-          : `Wrote ${options.out} with ${plan.flags.length} flags and the sheet ${plan.controlSheet.name}.`,
+          ? `Skrev ${options.out} med ${plan.flags.length} markeringar och bladen ${plan.controlSheet.name} och ${BOARD_SHEET}.`
+          : `Wrote ${options.out} with ${plan.flags.length} flags and the sheets ${plan.controlSheet.name} and ${BOARD_SHEET}.`,
       );
     }
     return 0;

@@ -4,6 +4,7 @@ import {
   membersOf,
   yearTotal,
   type Budget,
+  type EquityStep,
   type PlanYear,
   type Scenario,
   type SourcedAmount,
@@ -16,6 +17,23 @@ import { abs, KR, PERCENT, type SheetBuilder } from "./sheetBuilder";
  * A scenario's plan years as live formulas on the budget's own cells
  * (Rules 3–5), shared by Finsam-kontroll and the board sheet.
  */
+
+/** The equity staircase as input cells the plan formulas look up: its from-column and per-cent column. */
+export function staircaseTable(s: SheetBuilder, staircase: readonly EquityStep[]): { from: string; percent: string } {
+  s.next();
+  s.next();
+  s.label("Inställningar", true);
+  s.next();
+  s.label("Trappa för eget kapital: medlemsavgifter från (kr)");
+  s.put(2, { value: "Högst andel (%)" });
+  const top = s.row + 1;
+  for (const step of staircase) {
+    s.next();
+    s.put(1, { value: step.from.toNumber(), numberFormat: KR });
+    s.put(2, { value: step.maxPercent.toNumber() });
+  }
+  return { from: `$A$${top}:$A$${s.row}`, percent: `$B$${top}:$B$${s.row}` };
+}
 
 /** Where a plan block put its rows, for charts and conditional formats. */
 export interface PlanRows {

@@ -10,9 +10,10 @@ import {
   type PlanYear,
   type Severity,
 } from "../domain";
+import { buildBoardSheet, type BoardSheet } from "./boardSheet";
 import { amountExpr } from "./formulas";
 import { columnLetters } from "./grid";
-import { planBlock, stateHalfExpr, totalExpr } from "./planFormulas";
+import { planBlock, staircaseTable, stateHalfExpr, totalExpr } from "./planFormulas";
 import { abs, KR, SheetBuilder } from "./sheetBuilder";
 
 /** The sheet the add-in writes its formulas on. */
@@ -46,6 +47,8 @@ export interface Flag {
 /** What the add-in will do to a workbook, as plain data: applied by src/xlsx or src/excel. */
 export interface WritePlan {
   readonly flags: readonly Flag[];
+  /** "Skapa styrelseunderlag": the board sheet, where asked for. */
+  readonly boardSheet?: BoardSheet;
   readonly controlSheet: {
     readonly name: string;
     readonly cells: readonly CellWrite[];
@@ -75,8 +78,13 @@ export interface WorkbookEdits {
 export const SEVERITY_FILL: Record<Severity, string> = { error: "FFC7CE", warning: "FFEB9C", info: "DDEBF7" };
 
 /** Turns an analysis into flags on the user's cells and a control sheet of live formulas. */
-export function buildWritePlan(analysis: Analysis): WritePlan {
-  return { flags: flagsOf(analysis.findings), controlSheet: controlSheet(analysis) };
+export function buildWritePlan(analysis: Analysis, options: { board?: boolean | readonly string[] } = {}): WritePlan {
+  const board = options.board;
+  return {
+    flags: flagsOf(analysis.findings),
+    controlSheet: controlSheet(analysis),
+    ...(board ? { boardSheet: buildBoardSheet(analysis, board === true ? undefined : board) } : {}),
+  };
 }
 
 /** One flag per cell: the worst severity, every message in the note. */
@@ -115,21 +123,7 @@ function controlSheet(analysis: Analysis): WritePlan["controlSheet"] {
     "Varje belopp här är en formel på budgetens egna celler, i kronor. Bladet skrivs om vid varje analys; skriv inget här.",
   );
 
-  // Settings the formulas use: the equity staircase.
-  s.next();
-  s.next();
-  s.label("Inställningar", true);
-  s.next();
-  s.label("Trappa för eget kapital: medlemsavgifter från (kr)");
-  s.put(2, { value: "Högst andel (%)" });
-  const stairTop = s.row + 1;
-  for (const step of settings.equityStaircase) {
-    s.next();
-    s.put(1, { value: step.from.toNumber(), numberFormat: KR });
-    s.put(2, { value: step.maxPercent.toNumber() });
-  }
-  const stairFrom = `$A$${stairTop}:$A$${s.row}`;
-  const stairPercent = `$B$${stairTop}:$B$${s.row}`;
+  const staircase = staircaseTable(s, settings.equityStaircase);
 
   // Rules 1–2: each year's split as the sheet states it.
   const quarterCells = new Map<number, string>();
@@ -268,7 +262,7 @@ function controlSheet(analysis: Analysis): WritePlan["controlSheet"] {
 
   // Rules 3–5: each scenario's plan.
   for (const plan of analysis.plans) {
-    planBlock(s, budget, plan.scenario, plan.years, stateCells, { from: stairFrom, percent: stairPercent });
+    planBlock(s, budget, plan.scenario, plan.years, stateCells, staircase);
   }
   return { name: CONTROL_SHEET, cells: s.cells, columnWidths: [62, 16, 16, 16, 16, 10, 16, 16, 14], shareCells };
 }

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { parseRangeRef } from "../sheet/grid";
-import { NOTE_PREFIX, SEVERITY_FILL, type WritePlan } from "../sheet/writePlan";
+import { NOTE_PREFIX, SEVERITY_FILL, type CellWrite, type WritePlan } from "../sheet/writePlan";
+import { addLineChart } from "./chartPart";
 
 /**
  * Applies a WritePlan to a copy of the workbook: fills and notes on the
@@ -15,8 +16,12 @@ export async function writeAnnotated(
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(source as ArrayBuffer);
   applyWritePlan(workbook, plan, options.cachedResults ?? true);
-  const out = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(out as ArrayBuffer);
+  return finishXlsx(new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer), plan);
+}
+
+/** What ExcelJS cannot write itself: the board sheet's chart, added to the saved file. */
+export async function finishXlsx(bytes: Uint8Array, plan: WritePlan): Promise<Uint8Array> {
+  return plan.boardSheet ? addLineChart(bytes, plan.boardSheet.name, plan.boardSheet.chart) : bytes;
 }
 
 /**
@@ -46,13 +51,23 @@ export function applyWritePlan(workbook: ExcelJS.Workbook, plan: WritePlan, cach
     first.note = `${own}${flag.note}`;
   }
 
-  const old = workbook.getWorksheet(plan.controlSheet.name);
+  writeSheet(workbook, plan.controlSheet, cachedResults);
+  if (plan.boardSheet) writeSheet(workbook, plan.boardSheet, cachedResults);
+}
+
+/** Replaces (or adds) a sheet of the add-in's with its cells: values, live formulas, formats. */
+function writeSheet(
+  workbook: ExcelJS.Workbook,
+  plan: { readonly name: string; readonly cells: readonly CellWrite[]; readonly columnWidths: readonly number[] },
+  cachedResults: boolean,
+): void {
+  const old = workbook.getWorksheet(plan.name);
   if (old) workbook.removeWorksheet(old.id);
-  const sheet = workbook.addWorksheet(plan.controlSheet.name);
-  plan.controlSheet.columnWidths.forEach((width, i) => {
+  const sheet = workbook.addWorksheet(plan.name);
+  plan.columnWidths.forEach((width, i) => {
     sheet.getColumn(i + 1).width = width;
   });
-  for (const write of plan.controlSheet.cells) {
+  for (const write of plan.cells) {
     const cell = sheet.getCell(write.cell);
     if (write.formula !== undefined) {
       cell.value = {

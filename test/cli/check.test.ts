@@ -194,11 +194,11 @@ describe("npm run check on the example workbook", () => {
     const before = await readFile(EXAMPLE);
     const { status, stderr } = await check(EXAMPLE, "--out", out);
     expect(status).toBe(0);
-    expect(stderr).toMatch(/^Skrev .*annoterad\.xlsx med \d+ markeringar och bladet Finsam-kontroll\.$/);
+    expect(stderr).toMatch(/^Skrev .*annoterad\.xlsx med \d+ markeringar och bladen Finsam-kontroll och Styrelseunderlag\.$/);
     expect((await readFile(EXAMPLE)).equals(before)).toBe(true);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Budget 2025", "Befolkning", "Inställningar", "Finsam-kontroll"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Budget 2025", "Befolkning", "Inställningar", "Finsam-kontroll", "Styrelseunderlag"]);
     const motala = wb.getWorksheet("Budget 2025")!.getCell("B7");
     expect(motala.value).toBe(1045924);
     expect(motala.fill).toMatchObject({ type: "pattern", fgColor: { argb: "FFFFEB9C" } });

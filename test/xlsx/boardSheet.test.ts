@@ -1,0 +1,87 @@
+import JSZip from "jszip";
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { Decimal, defaultSettings, newScenario, scenarioFromInput, SHEET_PLAN, WORST_CASE } from "../../src/domain";
+import { analyzeGrid } from "../../src/sheet/analyzeGrid";
+import { BOARD_SHEET } from "../../src/sheet/boardSheet";
+import { buildWritePlan } from "../../src/sheet/writePlan";
+import { readGridFromBuffer } from "../../src/xlsx/readGrid";
+import { writeAnnotated } from "../../src/xlsx/writeAnnotated";
+import { recalculatedSheet, valueAt } from "../support/libreoffice";
+import { EXAMPLE, fixture } from "../support/paths";
+
+const twelve = scenarioFromInput({
+  ...newScenario("tolv", "12 % första planåret, golv 3,2 Mkr"),
+  stateChangeByYear: { 2026: new Decimal("-0.12") },
+  stateFloor: new Decimal(3200000),
+  plannedDrawdown: { 2027: new Decimal(250000) },
+});
+
+/** The board's promise: every scenario and year on Styrelseunderlag is a live formula that LibreOffice evaluates to the engine's number. */
+describe("Styrelseunderlag recalculated in LibreOffice", () => {
+  jest.setTimeout(180_000);
+
+  it.each([
+    ["samo-2023", fixture("samo-2023"), [SHEET_PLAN, WORST_CASE]],
+    ["ornskoldsvik-2024", fixture("ornskoldsvik-2024"), [SHEET_PLAN, WORST_CASE]],
+    ["vastra-2025 with 12 % and a floor", fixture("vastra-2025"), [WORST_CASE, twelve, SHEET_PLAN]],
+    ["exempel-budget", EXAMPLE, [SHEET_PLAN, WORST_CASE]],
+  ] as const)("%s", async (_name, path, scenarios) => {
+    const source = await readFile(path);
+    const grid = await readGridFromBuffer(source);
+    const result = analyzeGrid(grid, defaultSettings({ scenarios: [...scenarios] }));
+    if (!result.ok) throw new Error(result.reason.sv);
+    const plan = buildWritePlan(result.analysis, { board: true });
+    const board = plan.boardSheet!;
+    expect(board.scenarios).toEqual(scenarios.map((s) => s.id));
+    const written = await writeAnnotated(source, plan, { cachedResults: false });
+    const rows = await recalculatedSheet(written, grid.sheets.length + 2);
+    expect(valueAt(rows, "A1")).toMatch(/^Styrelseunderlag: flerårsplan/);
+
+    const checked = board.cells.filter((c) => c.formula !== undefined && c.expected !== undefined);
+    const mismatches = checked
+      .map((c) => ({ cell: c.cell, formula: c.formula, expected: c.expected, actual: Number(valueAt(rows, c.cell)) }))
+      .filter((c) => !(Math.abs(c.actual - c.expected!) < 1e-6));
+    expect(mismatches).toEqual([]);
+    const planYears = result.analysis.plans.reduce((n, p) => n + p.years.length, 0);
+    expect(checked.length).toBeGreaterThanOrEqual(planYears * 7);
+  });
+
+  it("the chart is a real Excel line chart: LibreOffice reads it and writes it back", async () => {
+    const source = await readFile(fixture("ornskoldsvik-2024"));
+    const result = analyzeGrid(await readGridFromBuffer(source));
+    if (!result.ok) throw new Error(result.reason.sv);
+    const written = await writeAnnotated(source, buildWritePlan(result.analysis, { board: true }));
+    const ours = await JSZip.loadAsync(written);
+    const chartXml = await ours.file("xl/charts/chart1.xml")!.async("string");
+    expect(chartXml).toContain("<c:lineChart>");
+    expect(chartXml).toContain(`<c:f>${BOARD_SHEET}!$B$`);
+    expect((chartXml.match(/<c:ser>/g) ?? []).length).toBe(4); // two scenarios, the maximum, zero
+
+    // LibreOffice opens the file and saves it again: the chart survives, with its series.
+    const dir = await mkdtemp(join(tmpdir(), "finsam-chart-"));
+    await writeFile(join(dir, "board.xlsx"), written);
+    await promisify(execFile)(
+      "soffice",
+      [
+        `-env:UserInstallation=file://${join(dir, "profile")}`,
+        "--headless",
+        "--convert-to",
+        "xlsx",
+        "--outdir",
+        join(dir, "out"),
+        join(dir, "board.xlsx"),
+      ],
+      { timeout: 120_000 },
+    );
+    const back = await JSZip.loadAsync(await readFile(join(dir, "out", "board.xlsx")));
+    const charts = Object.keys(back.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f));
+    expect(charts).toHaveLength(1);
+    const saved = await back.file(charts[0]!)!.async("string");
+    expect(saved).toContain("lineChart");
+    expect(saved).toContain("Värsta fall");
+  });
+});
