@@ -1,4 +1,12 @@
-import type { Analysis, Decimal, Finding, Party, Severity, Unit } from "../domain";
+import {
+  equityOutcome,
+  type Analysis,
+  type Decimal,
+  type Finding,
+  type Party,
+  type Severity,
+  type Unit,
+} from "../domain";
 
 /** The report of DESIGN.md: amounts in kronor as JSON numbers, whatever unit the sheet uses. */
 export interface ReportMember {
@@ -49,6 +57,13 @@ export interface Report {
   readonly plan: readonly ReportPlanYear[];
   /** The first year whose closing equity is below zero, by scenario. */
   readonly equityRunsOut: Readonly<Record<string, number>>;
+  /** Each scenario's equity over the plan, in words for the board. */
+  readonly outcomes: readonly {
+    readonly scenario: string;
+    readonly name: string;
+    readonly message: string;
+    readonly messageEn: string;
+  }[];
   readonly findings: readonly ReportFinding[];
   readonly summary: Readonly<Record<Severity, number>>;
 }
@@ -110,6 +125,10 @@ export function buildReport(
         ...(y.stateRate ? { stateRate: kr(y.stateRate) } : {}),
       })),
     ),
+    outcomes: analysis.plans.map((p) => {
+      const outcome = equityOutcome(p);
+      return { scenario: p.scenario.id, name: p.scenario.name, message: outcome.sv, messageEn: outcome.en };
+    }),
     equityRunsOut: Object.fromEntries(
       analysis.plans.flatMap((p) => (p.equityRunsOut ? [[p.scenario.id, p.equityRunsOut]] : [])),
     ),

@@ -59,8 +59,8 @@ export function reportTable(report: Report, lang: Lang = "sv"): string {
         true,
       ]),
     );
-    const runsOut = report.equityRunsOut[scenario];
-    if (runsOut) lines.push(`  ${t.runsOut(runsOut)}`);
+    const outcome = report.outcomes.find((o) => o.scenario === scenario);
+    if (outcome) lines.push(`  ${lang === "sv" ? outcome.message : outcome.messageEn}`);
   }
 
   const s = report.summary;
@@ -115,7 +115,6 @@ const SV = {
   result: "Resultat",
   closingEquity: "Eget kapital 31/12",
   maxEquity: "Högsta rekommenderat",
-  runsOut: (year: number) => `Eget kapital tar slut under ${year}.`,
   findings: "Avvikelser",
   errors: "fel",
   warnings: "varningar",
@@ -143,7 +142,6 @@ const EN: typeof SV = {
   result: "Result",
   closingEquity: "Equity 31 Dec",
   maxEquity: "Recommended max",
-  runsOut: (year: number) => `Equity runs out during ${year}.`,
   findings: "Findings",
   errors: "errors",
   warnings: "warnings",

@@ -130,6 +130,9 @@ describe("npm run check --json on the fixtures", () => {
     ]);
     expect(r.plan.filter((p) => p.scenario === "sheet").map((p) => p.closingEquity)).toEqual([370000, 370000, 370000]);
     expect(r.equityRunsOut).toEqual({ "worst-case": 2025 });
+    expect(r.outcomes.find((o) => o.scenario === "worst-case")?.message).toBe(
+      "Värsta fall (−10 % per år): Eget kapital tar slut under 2025: −132\u00a0200 kr vid årets slut.",
+    );
     expect(r.findings.map(brief)).toEqual([
       ["EQUITY_NEGATIVE", "error", "Budget 2024-2026!B33", 2025, "worst-case", 0, -132200],
       ["CEILING_EXCEEDED", "error", "Budget 2024-2026!C31", 2025, "worst-case", 4889800, 5022000],
@@ -194,11 +197,19 @@ describe("npm run check on the example workbook", () => {
     const before = await readFile(EXAMPLE);
     const { status, stderr } = await check(EXAMPLE, "--out", out);
     expect(status).toBe(0);
-    expect(stderr).toMatch(/^Skrev .*annoterad\.xlsx med \d+ markeringar och bladen Finsam-kontroll och Styrelseunderlag\.$/);
+    expect(stderr).toMatch(
+      /^Skrev .*annoterad\.xlsx med \d+ markeringar och bladen Finsam-kontroll och Styrelseunderlag\.$/,
+    );
     expect((await readFile(EXAMPLE)).equals(before)).toBe(true);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Budget 2025", "Befolkning", "Inställningar", "Finsam-kontroll", "Styrelseunderlag"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "Budget 2025",
+      "Befolkning",
+      "Inställningar",
+      "Finsam-kontroll",
+      "Styrelseunderlag",
+    ]);
     const motala = wb.getWorksheet("Budget 2025")!.getCell("B7");
     expect(motala.value).toBe(1045924);
     expect(motala.fill).toMatchObject({ type: "pattern", fgColor: { argb: "FFFFEB9C" } });
