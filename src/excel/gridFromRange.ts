@@ -1,0 +1,207 @@
+/**
+ * Office range data → the Grid of src/sheet/grid.ts, exactly as
+ * src/xlsx/readGrid.ts builds it from a file, so one analysis serves both.
+ * Pure: no Office.js here, so it is tested on plain arrays.
+ *
+ * What Office.js reports, and what the Grid wants:
+ * - values: "" for an empty cell → null; an error as its text ("#REF!") →
+ *   { error: "#REF!" }; a number in a date format (Excel's serial number) →
+ *   the ISO date ExcelJS gives ("2024-03-15", or with the time of day);
+ * - formulas: the formula ("=SUM(B5:B9)") for formula cells, the value
+ *   elsewhere → the formula or null;
+ * - numberFormat: "General" → null;
+ * - merged areas: every cell but the top-left one → null in all three;
+ * - the used range is trimmed to the cells with a value or a formula.
+ */
+import {
+  type CellValue,
+  type DefinedName,
+  errorFromText,
+  type GridSheet,
+  parseAddress,
+  parseRangeRef,
+  address as a1,
+} from "../sheet/grid";
+
+/** One worksheet as read through Office.js: its used range's arrays (null when the sheet is empty). */
+export interface RangeData {
+  readonly name: string;
+  /** Worksheet.visibility: "Visible", "Hidden" or "VeryHidden". */
+  readonly visibility: string;
+  /** The used range's address, "'Budget 2025'!A1:F28"; undefined for an empty sheet. */
+  readonly address?: string;
+  readonly values?: readonly (readonly unknown[])[];
+  readonly formulas?: readonly (readonly unknown[])[];
+  readonly numberFormat?: readonly (readonly unknown[])[];
+  /** 1-based rows hidden. */
+  readonly hiddenRows?: readonly number[];
+  /** Merged areas, "A1:F1" or with the sheet ("Blad1!A1:F1"). */
+  readonly merges?: readonly string[];
+}
+
+/** "'Budget 2025'!B5:D9" or "B5:D9" → corners. */
+export function rangeCorners(
+  address: string,
+): { top: number; left: number; bottom: number; right: number } | undefined {
+  const local = address.includes("!") ? address : `X!${address}`;
+  const r = parseRangeRef(local);
+  if (!r) return undefined;
+  return {
+    top: Math.min(r.start.row, r.end.row),
+    left: Math.min(r.start.column, r.end.column),
+    bottom: Math.max(r.start.row, r.end.row),
+    right: Math.max(r.start.column, r.end.column),
+  };
+}
+
+/** ExcelJS's test for a date format (utils.isDateFmt): date letters outside quotes and brackets. */
+export function isDateFormat(format: string | null): boolean {
+  if (!format) return false;
+  const bare = format.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, "");
+  return /[ymdhMsb]+/.test(bare);
+}
+
+/** Excel's serial date (1900 system) → "2024-03-15", or "2024-03-15T08:30:00" with a time of day. */
+export function serialToIso(serial: number): string | null {
+  const ms = Math.round((serial - 25569) * 24 * 3600 * 1000);
+  const t = Math.round(ms / 1000) * 1000;
+  if (!Number.isFinite(t)) return null;
+  const iso = new Date(t).toISOString();
+  return iso.slice(11, 19) === "00:00:00" ? iso.slice(0, 10) : iso.slice(0, 19);
+}
+
+function formatOf(raw: unknown): string | null {
+  if (typeof raw !== "string" || raw === "" || raw.toLowerCase() === "general") return null;
+  return raw;
+}
+
+function valueOf(raw: unknown, format: string | null): CellValue {
+  if (raw === null || raw === undefined) return null;
+  if (typeof raw === "number") {
+    if (!Number.isFinite(raw)) return null;
+    return isDateFormat(format) ? serialToIso(raw) : raw;
+  }
+  if (typeof raw === "string") return raw === "" ? null : (errorFromText(raw) ?? raw);
+  if (typeof raw === "boolean") return raw;
+  return null;
+}
+
+function formulaOf(raw: unknown): string | null {
+  return typeof raw === "string" && raw.startsWith("=") && raw.length > 1 ? raw : null;
+}
+
+/** The used range's arrays → one GridSheet, trimmed to the cells with a value or a formula. */
+export function gridSheetFromRange(data: RangeData): GridSheet {
+  const base = {
+    name: data.name,
+    visible: data.visibility === "Visible",
+    hiddenRows: [...(data.hiddenRows ?? [])].sort((x, y) => x - y),
+  };
+  const corners = data.address ? rangeCorners(data.address) : undefined;
+  const merges = (data.merges ?? [])
+    .map((m) => rangeCorners(m))
+    .filter((m): m is NonNullable<typeof m> => !!m)
+    .sort((x, y) => x.top - y.top || x.left - y.left);
+  const mergeList = merges.map((m) => `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`);
+  const empty = { ...base, merges: mergeList, top: 1, left: 1, values: [], formulas: [], numberFormats: [] };
+  if (!corners || !data.values) return empty;
+
+  const height = data.values.length;
+  const width = data.values[0]?.length ?? 0;
+  const values: CellValue[][] = [];
+  const formulas: (string | null)[][] = [];
+  const formats: (string | null)[][] = [];
+  let top = Infinity;
+  let bottom = -Infinity;
+  let left = Infinity;
+  let right = -Infinity;
+  for (let i = 0; i < height; i++) {
+    const vRow: CellValue[] = new Array<CellValue>(width);
+    const fRow: (string | null)[] = new Array<string | null>(width);
+    const nRow: (string | null)[] = new Array<string | null>(width);
+    const rawValues = data.values[i]!;
+    const rawFormulas = data.formulas?.[i];
+    const rawFormats = data.numberFormat?.[i];
+    for (let j = 0; j < width; j++) {
+      const format = formatOf(rawFormats?.[j]);
+      const value = valueOf(rawValues[j], format);
+      const formula = formulaOf(rawFormulas?.[j]);
+      vRow[j] = value;
+      fRow[j] = formula;
+      nRow[j] = format;
+      if (value !== null || formula !== null) {
+        if (i < top) top = i;
+        if (i > bottom) bottom = i;
+        if (j < left) left = j;
+        if (j > right) right = j;
+      }
+    }
+    values.push(vRow);
+    formulas.push(fRow);
+    formats.push(nRow);
+  }
+  // Merged areas: only the top-left cell holds anything, as in the .xlsx reader.
+  for (const m of merges) {
+    for (let row = m.top; row <= m.bottom; row++) {
+      for (let column = m.left; column <= m.right; column++) {
+        if (row === m.top && column === m.left) continue;
+        const i = row - corners.top;
+        const j = column - corners.left;
+        if (i < 0 || i >= height || j < 0 || j >= width) continue;
+        values[i]![j] = null;
+        formulas[i]![j] = null;
+        formats[i]![j] = null;
+      }
+    }
+  }
+  if (top === Infinity) return empty;
+  // The bounds again, now that merged cells are empty.
+  top = Infinity;
+  bottom = -Infinity;
+  left = Infinity;
+  right = -Infinity;
+  for (let i = 0; i < height; i++) {
+    for (let j = 0; j < width; j++) {
+      if (values[i]![j] !== null || formulas[i]![j] !== null) {
+        if (i < top) top = i;
+        if (i > bottom) bottom = i;
+        if (j < left) left = j;
+        if (j > right) right = j;
+      }
+    }
+  }
+  if (top === Infinity) return empty;
+  const cut = <T>(rows: T[][]) => rows.slice(top, bottom + 1).map((r) => r.slice(left, right + 1));
+  return {
+    ...base,
+    merges: mergeList,
+    top: corners.top + top,
+    left: corners.left + left,
+    values: cut(values),
+    formulas: cut(formulas),
+    numberFormats: cut(formats),
+  };
+}
+
+/** Excel's own names (print areas, filters) and helper names, which the .xlsx reader leaves out too. */
+const BUILT_IN =
+  /^(?:_xlnm\.|_xlfn\.)|^(?:Print_Area|Print_Titles|_FilterDatabase|Criteria|Extract|Consolidate_Area)$/i;
+
+/** NamedItem name and formula ("='Långtidsbudget'!$B$5:$B$8") → DefinedName; workbook names first, then sheet names. */
+export function definedNamesFrom(
+  workbook: readonly { readonly name: string; readonly formula: unknown }[],
+  sheetLevel: readonly { readonly name: string; readonly formula: unknown }[] = [],
+): DefinedName[] {
+  const convert = (items: readonly { name: string; formula: unknown }[], sheetScoped: boolean) =>
+    items
+      .filter((n) => !(sheetScoped ? BUILT_IN : /^(?:_xlnm\.|_xlfn\.)/i).test(n.name))
+      .map((n) => ({ name: n.name, ref: String(n.formula ?? "").replace(/^=/, "") }))
+      .filter((n) => n.ref !== "");
+  return [...convert(workbook, false), ...convert(sheetLevel, true)];
+}
+
+/** "Blad1!A5" → 5. */
+export function rowOf(address: string): number | undefined {
+  const local = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  return parseAddress(local.split(":")[0]!)?.row;
+}

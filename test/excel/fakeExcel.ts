@@ -1,0 +1,1279 @@
+/**
+ * A small, faithful fake of the part of the Excel JavaScript API that
+ * src/excel uses, with a workbook held in memory.
+ *
+ * Why not office-addin-mock's OfficeMockObject alone: it mocks a fixed tree
+ * of loaded values, while the port navigates by address
+ * (worksheets.getItem(name).getRange("B5")), asks for used ranges, merged
+ * areas, visible views, notes and comments that depend on the cells, and
+ * must be shown to run in a bounded number of context.sync() calls. So this
+ * fake behaves like Office.js where the port depends on it:
+ * - every call queues a command; nothing happens until context.sync(),
+ *   which runs the queue in order and is counted (one round trip each);
+ * - a property read before load() and sync() throws, as in Office.js;
+ * - a failing command rejects the sync and the commands before it stay
+ *   applied (Excel batches are not transactions);
+ * - cell edit mode rejects every batch with InvalidOperationInCellEditMode;
+ * - a write to a protected sheet fails with AccessDenied;
+ * - an API newer than the fake's ExcelApi version throws ApiNotFound.
+ * office-addin-mock still builds the Office global (context.requirements,
+ * document.settings) in the tests, which it does well.
+ */
+import { address as a1, columnLetters, parseAddress } from "../../src/sheet/grid";
+
+export interface FakeFill {
+  color: string;
+  pattern: string;
+  patternColor: string | null;
+}
+
+export interface FakeCell {
+  value: number | string | boolean | null;
+  formula: string | null;
+  numberFormat?: string;
+  fill?: FakeFill;
+  bold?: boolean;
+}
+
+export interface FakeConditionalFormat {
+  range: string;
+  type: string;
+  cellValue: { format: { fill: { color?: string }; font: { color?: string } }; rule?: unknown };
+  custom: { format: { fill: { color?: string }; font: { color?: string } }; rule: { formula?: string } };
+}
+
+export interface FakeSheet {
+  name: string;
+  visibility: "Visible" | "Hidden" | "VeryHidden";
+  protected: boolean;
+  cells: Map<string, FakeCell>;
+  hiddenRows: Set<number>;
+  merges: string[];
+  rowFormats: Map<number, string>;
+  columnFormats: Map<number, string>;
+  columnWidths: Map<number, number>;
+  notes: Map<string, string>;
+  conditionalFormats: FakeConditionalFormat[];
+  names: { name: string; formula: string }[];
+}
+
+export interface FakeComment {
+  id: string;
+  sheet: string;
+  cell: string;
+  content: string;
+}
+
+export interface FakeWorkbook {
+  sheets: FakeSheet[];
+  names: { name: string; formula: string }[];
+  comments: FakeComment[];
+  protected: boolean;
+  active?: string;
+  selection?: { sheet: string; address: string };
+}
+
+export class FakeOfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "RichApi.Error";
+  }
+}
+
+const DEFAULT_WIDTH = 48;
+const key = (row: number, column: number) => `${row}:${column}`;
+
+export function emptySheet(name: string): FakeSheet {
+  return {
+    name,
+    visibility: "Visible",
+    protected: false,
+    cells: new Map(),
+    hiddenRows: new Set(),
+    merges: [],
+    rowFormats: new Map(),
+    columnFormats: new Map(),
+    columnWidths: new Map(),
+    notes: new Map(),
+    conditionalFormats: [],
+    names: [],
+  };
+}
+
+function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+interface Box {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+function parseBox(address: string): Box {
+  const local = address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, "");
+  const whole = /^([A-Z]+):([A-Z]+)$/i.exec(local);
+  if (whole) {
+    const l = parseAddress(`${whole[1]}1`)!.column;
+    const r = parseAddress(`${whole[2]}1`)!.column;
+    return { top: 1, bottom: 1048576, left: l, right: r };
+  }
+  const [from, to] = local.split(":");
+  const s = parseAddress(from ?? "");
+  const e = to === undefined ? s : parseAddress(to);
+  if (!s || !e) throw new FakeOfficeError("InvalidArgument", `Bad address ${address}`);
+  return {
+    top: Math.min(s.row, e.row),
+    left: Math.min(s.column, e.column),
+    bottom: Math.max(s.row, e.row),
+    right: Math.max(s.column, e.column),
+  };
+}
+
+function boxAddress(b: Box): string {
+  const a = a1(b.top, b.left);
+  const z = a1(b.bottom, b.right);
+  return a === z ? a : `${a}:${z}`;
+}
+
+/** What typing a constant into a cell makes of it. */
+function entered(input: unknown): { value: FakeCell["value"]; formula: string | null } {
+  if (input === null || input === undefined || input === "") return { value: null, formula: null };
+  if (typeof input === "number" || typeof input === "boolean") return { value: input, formula: null };
+  const text = String(input);
+  if (text.startsWith("=")) return { value: null, formula: text };
+  if (text.startsWith("'")) return { value: text.slice(1), formula: null };
+  if (/^-?\d+(\.\d+)?$/.test(text.trim())) return { value: Number(text), formula: null };
+  if (/^(true|false)$/i.test(text)) return { value: /^true$/i.test(text), formula: null };
+  return { value: text, formula: null };
+}
+
+type Op = { write: boolean; run: () => void };
+
+/** A pretend Office.js: one per test workbook. */
+export class FakeExcel {
+  /** ExcelApi 1.x */
+  version: number;
+  syncs = 0;
+  editMode = false;
+  /** Options each Excel.run was called with. */
+  readonly runs: (Excel.RunOptions | undefined)[] = [];
+  /** Makes the next sync with writes fail after this many of its write commands. */
+  failNextWriteAfter: number | undefined;
+  /** Cells read through values/formulas/numberFormat loads. */
+  cellsRead = 0;
+  private readonly handlers: { sheet?: string; fn: (args: unknown) => Promise<unknown> }[] = [];
+  /** A formula's last value per cell, so a restored formula shows its value again (the fake does not calculate). */
+  private readonly formulaValues = new Map<string, FakeCell["value"]>();
+  private commentSeq = 0;
+
+  constructor(
+    readonly workbook: FakeWorkbook,
+    version = 20,
+  ) {
+    this.version = version;
+    for (const s of workbook.sheets) this.rememberFormulas(s);
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    return this.workbook.sheets.find((s) => s.name === name);
+  }
+
+  requireApi(minor: number, what: string): void {
+    if (this.version < minor) throw new FakeOfficeError("ApiNotFound", `${what} needs ExcelApi 1.${minor}`);
+  }
+
+  isSetSupported(version: string): boolean {
+    const minor = Number(version.split(".")[1] ?? 0);
+    return minor <= this.version;
+  }
+
+  async run<T>(
+    options: Excel.RunOptions | undefined,
+    batch: (context: Excel.RequestContext) => Promise<T>,
+  ): Promise<T> {
+    this.runs.push(options);
+    if (options?.mergeUndoGroup) this.requireApi(20, "mergeUndoGroup");
+    const context = new FakeContext(this);
+    const result = await batch(context as unknown as Excel.RequestContext);
+    if (context.pending.length > 0) await context.sync();
+    return result;
+  }
+
+  /** Runs a batch: the commands in order; a failing one rejects the sync and leaves the earlier ones applied. */
+  execute(ops: Op[]): void {
+    this.syncs++;
+    if (this.editMode) {
+      throw new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode.");
+    }
+    let writes = 0;
+    const failAfter = ops.some((o) => o.write) ? this.failNextWriteAfter : undefined;
+    if (failAfter !== undefined) this.failNextWriteAfter = undefined;
+    let changed = false;
+    for (const op of ops) {
+      if (op.write) {
+        if (failAfter !== undefined && writes >= failAfter) {
+          throw new FakeOfficeError("GeneralException", "The network connection was lost (injected).");
+        }
+        writes++;
+        changed = true;
+      }
+      op.run();
+    }
+    if (changed) this.fireChanged(undefined);
+  }
+
+  // --- the workbook, as commands see it -----------------------------------
+
+  cellAt(sheet: FakeSheet, row: number, column: number): FakeCell | undefined {
+    return sheet.cells.get(key(row, column));
+  }
+
+  formatAt(sheet: FakeSheet, row: number, column: number): string {
+    return (
+      sheet.cells.get(key(row, column))?.numberFormat ??
+      sheet.rowFormats.get(row) ??
+      sheet.columnFormats.get(column) ??
+      "General"
+    );
+  }
+
+  writeCell(sheet: FakeSheet, row: number, column: number, change: (cell: FakeCell) => void): void {
+    if (sheet.protected) throw new FakeOfficeError("AccessDenied", `The sheet ${sheet.name} is protected.`);
+    const k = key(row, column);
+    const cell = sheet.cells.get(k) ?? { value: null, formula: null };
+    change(cell);
+    sheet.cells.set(k, cell);
+    if (cell.formula) {
+      const memo = this.formulaValues.get(`${sheet.name}!${k}|${cell.formula}`);
+      if (memo !== undefined) cell.value = memo;
+    }
+  }
+
+  usedBox(sheet: FakeSheet, valuesOnly: boolean): Box | undefined {
+    let box: Box | undefined;
+    for (const [k, c] of sheet.cells) {
+      const has = c.value !== null || c.formula !== null;
+      const formatted = (c.numberFormat && c.numberFormat !== "General") || c.fill || c.bold;
+      if (!has && (valuesOnly || !formatted)) continue;
+      const [r, col] = k.split(":").map(Number) as [number, number];
+      box = box
+        ? {
+            top: Math.min(box.top, r),
+            left: Math.min(box.left, col),
+            bottom: Math.max(box.bottom, r),
+            right: Math.max(box.right, col),
+          }
+        : { top: r, left: col, bottom: r, right: col };
+    }
+    return box;
+  }
+
+  address(sheet: FakeSheet, box: Box): string {
+    return `${quoteSheet(sheet.name)}!${boxAddress(box)}`;
+  }
+
+  nextCommentId(): string {
+    return `comment-${++this.commentSeq}`;
+  }
+
+  rememberFormulas(sheet: FakeSheet): void {
+    for (const [k, c] of sheet.cells) {
+      if (c.formula) this.formulaValues.set(`${sheet.name}!${k}|${c.formula}`, c.value);
+    }
+  }
+
+  addHandler(sheet: string | undefined, fn: (args: unknown) => Promise<unknown>): { remove: () => void } {
+    const h = { ...(sheet ? { sheet } : {}), fn };
+    this.handlers.push(h);
+    return {
+      remove: () => {
+        const i = this.handlers.indexOf(h);
+        if (i >= 0) this.handlers.splice(i, 1);
+      },
+    };
+  }
+
+  get handlerCount(): number {
+    return this.handlers.length;
+  }
+
+  private fireChanged(sheet: string | undefined): void {
+    for (const h of [...this.handlers]) {
+      if (h.sheet && sheet && h.sheet !== sheet) continue;
+      void Promise.resolve().then(() => h.fn({ changeType: "RangeEdited", source: "Local" }));
+    }
+  }
+
+  /** The user types into a cell (outside any batch): the change events fire. */
+  userEdit(sheetName: string, cell: string, value: unknown): void {
+    const sheet = this.sheet(sheetName)!;
+    const at = parseAddress(cell)!;
+    const v = entered(value);
+    sheet.cells.set(key(at.row, at.column), { ...(sheet.cells.get(key(at.row, at.column)) ?? {}), ...v });
+    this.fireChanged(sheetName);
+  }
+
+  /** A deep copy of the workbook, for "exactly as before" comparisons. */
+  snapshot(): unknown {
+    return JSON.parse(
+      JSON.stringify(this.workbook, (_k, v: unknown) =>
+        v instanceof Map ? Object.fromEntries([...v.entries()].sort()) : v instanceof Set ? [...v].sort() : v,
+      ),
+    );
+  }
+
+  /** The ExcelHost the port takes. */
+  host(settings?: import("../../src/excel/flagStore").DocumentSettings): import("../../src/excel/excelPort").ExcelHost {
+    return {
+      run: (options, batch) => this.run(options, batch),
+      isSetSupported: (v) => this.isSetSupported(v),
+      ...(settings ? { settings } : {}),
+    };
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Proxies
+
+class FakeContext {
+  pending: Op[] = [];
+  readonly workbook: FakeWorkbookProxy;
+
+  constructor(readonly excel: FakeExcel) {
+    this.workbook = new FakeWorkbookProxy(this);
+  }
+
+  queue(write: boolean, run: () => void): void {
+    this.pending.push({ write, run });
+  }
+
+  async sync(): Promise<void> {
+    const ops = this.pending;
+    this.pending = [];
+    await Promise.resolve();
+    this.excel.execute(ops);
+  }
+}
+
+class PropertyNotLoaded extends FakeOfficeError {
+  constructor(what: string) {
+    super("PropertyNotLoaded", `The property '${what}' is not available. Load it and call context.sync() first.`);
+  }
+}
+
+function propertyList(arg: unknown): string[] {
+  if (arg === undefined) return [];
+  if (typeof arg === "string")
+    return arg
+      .split(",")
+      .map((p) => p.trim())
+      .filter(Boolean);
+  if (Array.isArray(arg)) return arg.flatMap(propertyList);
+  return [];
+}
+
+/** A proxy: load() queues a read, properties throw until it has run. */
+class Loadable {
+  protected readonly loaded = new Map<string, unknown>();
+  constructor(protected readonly ctx: FakeContext) {}
+
+  protected value<T>(prop: string): T {
+    if (!this.loaded.has(prop)) throw new PropertyNotLoaded(prop);
+    return this.loaded.get(prop) as T;
+  }
+
+  /** Reads a property at sync time; overridden per proxy. */
+  protected read(_prop: string): unknown {
+    throw new FakeOfficeError("InvalidArgument", `The fake does not load ${_prop}`);
+  }
+
+  protected isNull(): boolean {
+    return false;
+  }
+
+  load(props?: unknown): this {
+    const list = propertyList(props);
+    this.ctx.queue(false, () => {
+      const isNull = this.isNull();
+      this.loaded.set("isNullObject", isNull);
+      if (isNull) return;
+      for (const p of list) this.loaded.set(p, this.read(p));
+    });
+    return this;
+  }
+
+  get isNullObject(): boolean {
+    return this.value("isNullObject");
+  }
+
+  get context(): FakeContext {
+    return this.ctx;
+  }
+}
+
+class FakeWorkbookProxy {
+  readonly worksheets: FakeWorksheetCollection;
+  readonly names: FakeNameCollection;
+  constructor(private readonly ctx: FakeContext) {
+    this.worksheets = new FakeWorksheetCollection(ctx);
+    this.names = new FakeNameCollection(ctx, undefined);
+  }
+  get comments(): FakeCommentCollection {
+    this.ctx.excel.requireApi(10, "workbook.comments");
+    return new FakeCommentCollection(this.ctx);
+  }
+  get notes(): never {
+    throw new FakeOfficeError("InvalidArgument", "use worksheet.notes");
+  }
+  get protection(): FakeProtection {
+    return new FakeProtection(this.ctx, () => this.ctx.excel.workbook);
+  }
+}
+
+class FakeProtection extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private readonly target: () => { protected: boolean },
+  ) {
+    super(ctx);
+  }
+  protected override read(prop: string): unknown {
+    if (prop === "protected") return this.target().protected;
+    return super.read(prop);
+  }
+  get protected(): boolean {
+    return this.value("protected");
+  }
+}
+
+class FakeWorksheetCollection extends Loadable {
+  private itemList: FakeWorksheet[] = [];
+  constructor(ctx: FakeContext) {
+    super(ctx);
+  }
+
+  override load(props?: unknown): this {
+    const list = propertyList(props).map((p) => p.replace(/^items\//, ""));
+    this.ctx.queue(false, () => {
+      this.itemList = this.ctx.excel.workbook.sheets.map((s) => {
+        const ws = new FakeWorksheet(this.ctx, () => this.ctx.excel.sheet(s.name));
+        ws.fill(list);
+        return ws;
+      });
+      this.loaded.set("items", true);
+    });
+    return this;
+  }
+
+  get items(): FakeWorksheet[] {
+    this.value("items");
+    return this.itemList;
+  }
+
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => {
+      const s = this.ctx.excel.sheet(name);
+      if (!s) throw new FakeOfficeError("ItemNotFound", `No sheet ${name}`);
+      return s;
+    });
+  }
+
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.ctx.excel.sheet(name), true);
+  }
+
+  add(name: string): FakeWorksheet {
+    this.ctx.queue(true, () => {
+      const wb = this.ctx.excel.workbook;
+      if (wb.protected) throw new FakeOfficeError("AccessDenied", "The workbook's structure is protected.");
+      if (this.ctx.excel.sheet(name)) throw new FakeOfficeError("ItemAlreadyExists", `Sheet ${name} exists`);
+      wb.sheets.push(emptySheet(name));
+    });
+    return this.getItem(name);
+  }
+
+  get onChanged(): { add: (fn: (args: unknown) => Promise<unknown>) => unknown } {
+    this.ctx.excel.requireApi(9, "worksheets.onChanged");
+    return { add: (fn) => handlerResult(this.ctx, undefined, fn) };
+  }
+}
+
+function handlerResult(ctx: FakeContext, sheet: string | undefined, fn: (args: unknown) => Promise<unknown>) {
+  let remove: (() => void) | undefined;
+  ctx.queue(false, () => {
+    remove = ctx.excel.addHandler(sheet, fn).remove;
+  });
+  return {
+    context: ctx,
+    remove: () => ctx.queue(false, () => remove?.()),
+  };
+}
+
+class FakeWorksheet extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private readonly target: () => FakeSheet | undefined,
+    private readonly orNull = false,
+  ) {
+    super(ctx);
+  }
+
+  resolve(): FakeSheet {
+    const s = this.target();
+    if (!s) throw new FakeOfficeError("ItemNotFound", "The worksheet does not exist.");
+    return s;
+  }
+
+  protected override isNull(): boolean {
+    return this.orNull && !this.target();
+  }
+
+  protected override read(prop: string): unknown {
+    const s = this.resolve();
+    switch (prop) {
+      case "name":
+        return s.name;
+      case "visibility":
+        return s.visibility;
+      case "position":
+        return this.ctx.excel.workbook.sheets.indexOf(s);
+      case "protection/protected":
+        return s.protected;
+    }
+    return super.read(prop);
+  }
+
+  /** Loaded by a collection load: the values are there after its sync. */
+  fill(props: string[]): void {
+    this.loaded.set("isNullObject", false);
+    for (const p of props) {
+      if (p === "protection/protected") this.protectionValue = this.resolve().protected;
+      else this.loaded.set(p, this.read(p));
+    }
+  }
+
+  private protectionValue: boolean | undefined;
+
+  get name(): string {
+    return this.value("name");
+  }
+  get visibility(): string {
+    return this.value("visibility");
+  }
+  get position(): number {
+    return this.value("position");
+  }
+  set position(p: number) {
+    this.ctx.queue(true, () => {
+      const sheets = this.ctx.excel.workbook.sheets;
+      const s = this.resolve();
+      sheets.splice(sheets.indexOf(s), 1);
+      sheets.splice(Math.min(p, sheets.length), 0, s);
+    });
+  }
+
+  get protection(): FakeProtection | { protected: boolean } {
+    if (this.protectionValue !== undefined) return { protected: this.protectionValue };
+    return new FakeProtection(this.ctx, () => this.resolve());
+  }
+
+  get names(): FakeNameCollection {
+    return new FakeNameCollection(this.ctx, () => this.resolve());
+  }
+
+  get notes(): FakeNoteCollection {
+    this.ctx.excel.requireApi(18, "worksheet.notes");
+    return new FakeNoteCollection(this.ctx, () => this.resolve());
+  }
+
+  get onChanged(): { add: (fn: (args: unknown) => Promise<unknown>) => unknown } {
+    return { add: (fn) => handlerResult(this.ctx, this.loaded.get("name") as string | undefined, fn) };
+  }
+
+  getRange(address?: string): FakeRange {
+    return new FakeRange(this.ctx, () => ({ sheet: this.resolve(), box: parseBox(address ?? "A1") }));
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return new FakeRange(
+      this.ctx,
+      () => {
+        const sheet = this.resolve();
+        const box = this.ctx.excel.usedBox(sheet, valuesOnly);
+        return box ? { sheet, box } : undefined;
+      },
+      true,
+    );
+  }
+
+  getUsedRange(valuesOnly = false): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const sheet = this.resolve();
+      return { sheet, box: this.ctx.excel.usedBox(sheet, valuesOnly) ?? { top: 1, left: 1, bottom: 1, right: 1 } };
+    });
+  }
+
+  delete(): void {
+    this.ctx.queue(true, () => {
+      const wb = this.ctx.excel.workbook;
+      if (wb.protected) throw new FakeOfficeError("AccessDenied", "The workbook's structure is protected.");
+      const s = this.resolve();
+      if (s.protected) throw new FakeOfficeError("AccessDenied", "The sheet is protected.");
+      wb.sheets.splice(wb.sheets.indexOf(s), 1);
+      wb.comments = wb.comments.filter((c) => c.sheet !== s.name);
+    });
+  }
+
+  activate(): void {
+    this.ctx.queue(false, () => {
+      this.ctx.excel.workbook.active = this.resolve().name;
+    });
+  }
+}
+
+type RangeTarget = { sheet: FakeSheet; box: Box };
+
+class FakeRange extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private readonly target: () => RangeTarget | undefined,
+    private readonly orNull = false,
+  ) {
+    super(ctx);
+  }
+
+  resolve(): RangeTarget {
+    const t = this.target();
+    if (!t) throw new FakeOfficeError("ItemNotFound", "The range does not exist.");
+    return t;
+  }
+
+  protected override isNull(): boolean {
+    return this.orNull && !this.target();
+  }
+
+  private each<T>(fn: (sheet: FakeSheet, row: number, column: number) => T): T[][] {
+    const { sheet, box } = this.resolve();
+    const rows: T[][] = [];
+    for (let r = box.top; r <= box.bottom; r++) {
+      const row: T[] = [];
+      for (let c = box.left; c <= box.right; c++) row.push(fn(sheet, r, c));
+      rows.push(row);
+    }
+    return rows;
+  }
+
+  protected override read(prop: string): unknown {
+    const excel = this.ctx.excel;
+    const { sheet, box } = this.resolve();
+    switch (prop) {
+      case "address":
+        return excel.address(sheet, box);
+      case "rowCount":
+        return box.bottom - box.top + 1;
+      case "columnCount":
+        return box.right - box.left + 1;
+      case "rowIndex":
+        return box.top - 1;
+      case "columnIndex":
+        return box.left - 1;
+      case "rowHidden": {
+        let hidden = 0;
+        for (let r = box.top; r <= box.bottom; r++) if (sheet.hiddenRows.has(r)) hidden++;
+        return hidden === 0 ? false : hidden === box.bottom - box.top + 1 ? true : null;
+      }
+      case "values":
+        excel.cellsRead += (box.bottom - box.top + 1) * (box.right - box.left + 1);
+        return this.each((s, r, c) => {
+          const cell = excel.cellAt(s, r, c);
+          return cell?.value ?? "";
+        });
+      case "formulas":
+        return this.each((s, r, c) => {
+          const cell = excel.cellAt(s, r, c);
+          return cell?.formula ?? cell?.value ?? "";
+        });
+      case "numberFormat":
+        return this.each((s, r, c) => excel.formatAt(s, r, c));
+    }
+    return super.read(prop);
+  }
+
+  get address(): string {
+    return this.value("address");
+  }
+  get rowCount(): number {
+    return this.value("rowCount");
+  }
+  get columnCount(): number {
+    return this.value("columnCount");
+  }
+  get rowHidden(): boolean | null {
+    return this.value("rowHidden");
+  }
+  get values(): unknown[][] {
+    return this.value("values");
+  }
+  get formulas(): unknown[][] {
+    return this.value("formulas");
+  }
+  set formulas(input: unknown[][]) {
+    this.ctx.queue(true, () => {
+      const { sheet, box } = this.resolve();
+      for (let r = box.top; r <= box.bottom; r++) {
+        for (let c = box.left; c <= box.right; c++) {
+          const v = entered(input[r - box.top]?.[c - box.left]);
+          this.ctx.excel.writeCell(sheet, r, c, (cell) => {
+            cell.value = v.value;
+            cell.formula = v.formula;
+          });
+        }
+      }
+    });
+  }
+  get numberFormat(): unknown[][] {
+    return this.value("numberFormat");
+  }
+  set numberFormat(input: unknown[][]) {
+    this.ctx.queue(true, () => {
+      const { sheet, box } = this.resolve();
+      for (let r = box.top; r <= box.bottom; r++) {
+        for (let c = box.left; c <= box.right; c++) {
+          const f = String(input[r - box.top]?.[c - box.left] ?? "General");
+          this.ctx.excel.writeCell(sheet, r, c, (cell) => {
+            cell.numberFormat = f;
+          });
+        }
+      }
+    });
+  }
+
+  get format(): FakeRangeFormat {
+    return new FakeRangeFormat(this.ctx, () => this.resolve());
+  }
+
+  get conditionalFormats(): { add: (type: string) => FakeConditionalFormat } {
+    return {
+      add: (type: string) => {
+        const cf: FakeConditionalFormat = {
+          range: "",
+          type,
+          cellValue: { format: { fill: {}, font: {} } },
+          custom: { format: { fill: {}, font: {} }, rule: {} },
+        };
+        this.ctx.queue(true, () => {
+          const { sheet, box } = this.resolve();
+          if (sheet.protected) throw new FakeOfficeError("AccessDenied", "protected");
+          cf.range = boxAddress(box);
+          sheet.conditionalFormats.push(cf);
+        });
+        return cf;
+      },
+    };
+  }
+
+  getCell(row: number, column: number): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const { sheet, box } = this.resolve();
+      const r = box.top + row;
+      const c = box.left + column;
+      return { sheet, box: { top: r, left: c, bottom: r, right: c } };
+    });
+  }
+
+  getColumn(column: number): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const { sheet, box } = this.resolve();
+      return { sheet, box: { ...box, left: box.left + column, right: box.left + column } };
+    });
+  }
+
+  getVisibleView(): FakeLoadableValue {
+    return new FakeLoadableValue(this.ctx, (prop) => {
+      if (prop !== "cellAddresses") throw new FakeOfficeError("InvalidArgument", prop);
+      const { sheet, box } = this.resolve();
+      const rows: string[][] = [];
+      for (let r = box.top; r <= box.bottom; r++) {
+        if (sheet.hiddenRows.has(r)) continue;
+        const row: string[] = [];
+        for (let c = box.left; c <= box.right; c++) row.push(`${quoteSheet(sheet.name)}!${a1(r, c)}`);
+        rows.push(row);
+      }
+      return rows;
+    });
+  }
+
+  getMergedAreasOrNullObject(): FakeLoadableValue {
+    this.ctx.excel.requireApi(13, "getMergedAreasOrNullObject");
+    const areas = () => {
+      const { sheet, box } = this.resolve();
+      return sheet.merges.filter((m) => {
+        const b = parseBox(m);
+        return b.top <= box.bottom && b.bottom >= box.top && b.left <= box.right && b.right >= box.left;
+      });
+    };
+    return new FakeLoadableValue(
+      this.ctx,
+      (prop) => {
+        if (prop !== "address") throw new FakeOfficeError("InvalidArgument", prop);
+        const { sheet } = this.resolve();
+        return areas()
+          .map((m) => `${quoteSheet(sheet.name)}!${m}`)
+          .join(", ");
+      },
+      () => areas().length === 0,
+    );
+  }
+
+  getCellProperties(spec: { format?: { font?: { bold?: boolean } } }): { value: unknown[][] } {
+    this.ctx.excel.requireApi(9, "getCellProperties");
+    const result: { value: unknown[][]; ready: boolean } = { value: [], ready: false };
+    this.ctx.queue(false, () => {
+      result.value = this.each((s, r, c) => ({
+        format: { font: spec.format?.font?.bold ? { bold: this.ctx.excel.cellAt(s, r, c)?.bold === true } : {} },
+      }));
+      result.ready = true;
+    });
+    return {
+      get value() {
+        if (!result.ready) throw new PropertyNotLoaded("value");
+        return result.value;
+      },
+    };
+  }
+
+  select(): void {
+    this.ctx.queue(false, () => {
+      const { sheet, box } = this.resolve();
+      this.ctx.excel.workbook.selection = { sheet: sheet.name, address: boxAddress(box) };
+    });
+  }
+}
+
+/** A proxy with one computed property set (RangeView, RangeAreas). */
+class FakeLoadableValue extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private readonly compute: (prop: string) => unknown,
+    private readonly nullWhen: () => boolean = () => false,
+  ) {
+    super(ctx);
+  }
+  protected override isNull(): boolean {
+    return this.nullWhen();
+  }
+  protected override read(prop: string): unknown {
+    return this.compute(prop);
+  }
+  get cellAddresses(): unknown[][] {
+    return this.value("cellAddresses");
+  }
+  get address(): string {
+    return this.value("address");
+  }
+}
+
+class FakeRangeFormat extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private readonly target: () => RangeTarget,
+  ) {
+    super(ctx);
+  }
+
+  protected override read(prop: string): unknown {
+    if (prop !== "columnWidth") return super.read(prop);
+    const { sheet, box } = this.target();
+    return sheet.columnWidths.get(box.left) ?? DEFAULT_WIDTH;
+  }
+
+  get columnWidth(): number {
+    return this.value("columnWidth");
+  }
+  set columnWidth(width: number) {
+    this.ctx.queue(true, () => {
+      const { sheet, box } = this.target();
+      if (sheet.protected) throw new FakeOfficeError("AccessDenied", "protected");
+      for (let c = box.left; c <= box.right; c++) sheet.columnWidths.set(c, width);
+    });
+  }
+
+  get fill(): FakeFillProxy {
+    return new FakeFillProxy(this.ctx, this.target);
+  }
+
+  get font(): FakeFontProxy {
+    return new FakeFontProxy(this.ctx, this.target);
+  }
+}
+
+/** One value for a range: the common value of its cells, null when they differ. */
+function common<T>(values: T[]): T | null {
+  return values.every((v) => v === values[0]) ? (values[0] ?? null) : null;
+}
+
+function cellsIn(t: RangeTarget): { row: number; column: number }[] {
+  const out: { row: number; column: number }[] = [];
+  for (let r = t.box.top; r <= t.box.bottom; r++)
+    for (let c = t.box.left; c <= t.box.right; c++) out.push({ row: r, column: c });
+  return out;
+}
+
+class FakeFillProxy extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private readonly target: () => RangeTarget,
+  ) {
+    super(ctx);
+  }
+
+  private fills(): FakeFill[] {
+    const t = this.target();
+    return cellsIn(t).map(
+      ({ row, column }) =>
+        this.ctx.excel.cellAt(t.sheet, row, column)?.fill ?? { color: "#FFFFFF", pattern: "None", patternColor: null },
+    );
+  }
+
+  protected override read(prop: string): unknown {
+    const fills = this.fills();
+    switch (prop) {
+      case "color":
+        return common(fills.map((f) => f.color));
+      case "pattern":
+        this.ctx.excel.requireApi(9, "fill.pattern");
+        return common(fills.map((f) => f.pattern));
+      case "patternColor":
+        this.ctx.excel.requireApi(9, "fill.patternColor");
+        return common(fills.map((f) => f.patternColor));
+    }
+    return super.read(prop);
+  }
+
+  private set(change: (fill: FakeFill) => FakeFill | undefined): void {
+    this.ctx.queue(true, () => {
+      const t = this.target();
+      for (const { row, column } of cellsIn(t)) {
+        this.ctx.excel.writeCell(t.sheet, row, column, (cell) => {
+          const next = change(cell.fill ?? { color: "#FFFFFF", pattern: "None", patternColor: null });
+          if (next) cell.fill = next;
+          else delete cell.fill;
+        });
+      }
+    });
+  }
+
+  get color(): string | null {
+    return this.value("color");
+  }
+  set color(color: string | null) {
+    this.set((f) => ({
+      ...f,
+      color: String(color).toUpperCase(),
+      pattern: f.pattern === "None" ? "Solid" : f.pattern,
+    }));
+  }
+  get pattern(): string | null {
+    return this.value("pattern");
+  }
+  set pattern(pattern: string | null) {
+    this.ctx.excel.requireApi(9, "fill.pattern");
+    this.set((f) => (pattern === "None" ? undefined : { ...f, pattern: String(pattern) }));
+  }
+  get patternColor(): string | null {
+    return this.value("patternColor");
+  }
+  set patternColor(color: string | null) {
+    this.ctx.excel.requireApi(9, "fill.patternColor");
+    this.set((f) => ({ ...f, patternColor: color }));
+  }
+  clear(): void {
+    this.set(() => undefined);
+  }
+}
+
+class FakeFontProxy extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private readonly target: () => RangeTarget,
+  ) {
+    super(ctx);
+  }
+  protected override read(prop: string): unknown {
+    if (prop !== "bold") return super.read(prop);
+    const t = this.target();
+    return common(cellsIn(t).map(({ row, column }) => this.ctx.excel.cellAt(t.sheet, row, column)?.bold === true));
+  }
+  get bold(): boolean | null {
+    return this.value("bold");
+  }
+  set bold(bold: boolean | null) {
+    this.ctx.queue(true, () => {
+      const t = this.target();
+      for (const { row, column } of cellsIn(t)) {
+        this.ctx.excel.writeCell(t.sheet, row, column, (cell) => {
+          if (bold) cell.bold = true;
+          else delete cell.bold;
+        });
+      }
+    });
+  }
+  set color(_color: string) {
+    // Only on conditional formats in this fake.
+  }
+}
+
+class FakeNameCollection extends Loadable {
+  private list: FakeNamedItem[] = [];
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: (() => FakeSheet) | undefined,
+  ) {
+    super(ctx);
+  }
+
+  private store(): { name: string; formula: string }[] {
+    return this.sheet ? this.sheet().names : this.ctx.excel.workbook.names;
+  }
+
+  override load(props?: unknown): this {
+    const list = propertyList(props).map((p) => p.replace(/^items\//, ""));
+    this.ctx.queue(false, () => {
+      this.list = this.store().map((n) => {
+        const item = new FakeNamedItem(this.ctx, () => n);
+        item.fillFrom(list);
+        return item;
+      });
+      this.loaded.set("items", true);
+    });
+    return this;
+  }
+
+  get items(): FakeNamedItem[] {
+    this.value("items");
+    return this.list;
+  }
+
+  getItemOrNullObject(name: string): FakeNamedItem {
+    return new FakeNamedItem(
+      this.ctx,
+      () => this.store().find((n) => n.name.toLowerCase() === name.toLowerCase()),
+      () => this.store(),
+    );
+  }
+
+  add(name: string, reference: string): void {
+    this.ctx.queue(true, () => {
+      const store = this.store();
+      if (store.some((n) => n.name.toLowerCase() === name.toLowerCase())) {
+        throw new FakeOfficeError("ItemAlreadyExists", name);
+      }
+      store.push({ name, formula: reference.startsWith("=") ? reference : `=${reference}` });
+    });
+  }
+}
+
+class FakeNamedItem extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private readonly target: () => { name: string; formula: string } | undefined,
+    private readonly store?: () => { name: string; formula: string }[],
+  ) {
+    super(ctx);
+  }
+  protected override isNull(): boolean {
+    return !this.target();
+  }
+  protected override read(prop: string): unknown {
+    const n = this.target()!;
+    if (prop === "name") return n.name;
+    if (prop === "formula") return n.formula;
+    return super.read(prop);
+  }
+  fillFrom(props: string[]): void {
+    this.loaded.set("isNullObject", false);
+    for (const p of props) this.loaded.set(p, this.read(p));
+  }
+  get name(): string {
+    return this.value("name");
+  }
+  get formula(): string {
+    return this.value("formula");
+  }
+  set formula(formula: string) {
+    this.ctx.queue(true, () => {
+      const n = this.target();
+      if (!n) throw new FakeOfficeError("ItemNotFound", "name");
+      n.formula = formula;
+    });
+  }
+  delete(): void {
+    this.ctx.queue(true, () => {
+      const n = this.target();
+      const store = this.store?.();
+      if (!n || !store) throw new FakeOfficeError("ItemNotFound", "name");
+      store.splice(store.indexOf(n), 1);
+    });
+  }
+}
+
+class FakeNoteCollection {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly sheet: () => FakeSheet,
+  ) {}
+
+  getItemOrNullObject(cell: string): FakeNote {
+    return new FakeNote(this.ctx, this.sheet, cell.replace(/\$/g, "").toUpperCase(), true);
+  }
+
+  getItem(cell: string): FakeNote {
+    return new FakeNote(this.ctx, this.sheet, cell.replace(/\$/g, "").toUpperCase(), false);
+  }
+
+  add(cell: string, content: string): void {
+    this.ctx.queue(true, () => {
+      const s = this.sheet();
+      if (s.protected) throw new FakeOfficeError("AccessDenied", "protected");
+      const k = cell.replace(/\$/g, "").toUpperCase();
+      if (s.notes.has(k)) throw new FakeOfficeError("InvalidArgument", `A note is already on ${k}`);
+      s.notes.set(k, content);
+    });
+  }
+}
+
+class FakeNote extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => FakeSheet,
+    private readonly cell: string,
+    private readonly orNull: boolean,
+  ) {
+    super(ctx);
+  }
+  private note(): string | undefined {
+    return this.sheet().notes.get(this.cell);
+  }
+  protected override isNull(): boolean {
+    if (this.note() !== undefined) return false;
+    if (this.orNull) return true;
+    throw new FakeOfficeError("ItemNotFound", `No note on ${this.cell}`);
+  }
+  protected override read(prop: string): unknown {
+    if (prop === "content") return this.note();
+    return super.read(prop);
+  }
+  get content(): string {
+    return this.value("content");
+  }
+  set content(content: string) {
+    this.ctx.queue(true, () => {
+      const s = this.sheet();
+      if (s.protected) throw new FakeOfficeError("AccessDenied", "protected");
+      if (!s.notes.has(this.cell)) throw new FakeOfficeError("ItemNotFound", `No note on ${this.cell}`);
+      s.notes.set(this.cell, content);
+    });
+  }
+  delete(): void {
+    this.ctx.queue(true, () => {
+      const s = this.sheet();
+      if (s.protected) throw new FakeOfficeError("AccessDenied", "protected");
+      if (!s.notes.delete(this.cell)) throw new FakeOfficeError("ItemNotFound", `No note on ${this.cell}`);
+    });
+  }
+}
+
+class FakeCommentCollection extends Loadable {
+  private list: FakeCommentProxy[] = [];
+  constructor(ctx: FakeContext) {
+    super(ctx);
+  }
+  override load(props?: unknown): this {
+    const list = propertyList(props).map((p) => p.replace(/^items\//, ""));
+    this.ctx.queue(false, () => {
+      this.list = this.ctx.excel.workbook.comments.map((c) => {
+        const p = new FakeCommentProxy(this.ctx, c.id);
+        p.fillFrom(list);
+        return p;
+      });
+      this.loaded.set("items", true);
+    });
+    return this;
+  }
+  get items(): FakeCommentProxy[] {
+    this.value("items");
+    return this.list;
+  }
+  add(where: FakeRange | string, content: string): void {
+    this.ctx.queue(true, () => {
+      const excel = this.ctx.excel;
+      let sheet: string;
+      let cell: string;
+      if (typeof where === "string") {
+        const bang = where.lastIndexOf("!");
+        sheet = where.slice(0, bang).replace(/^'(.*)'$/, "$1");
+        cell = where.slice(bang + 1);
+      } else {
+        const t = where.resolve();
+        sheet = t.sheet.name;
+        cell = boxAddress(t.box);
+      }
+      if (excel.sheet(sheet)?.protected) throw new FakeOfficeError("AccessDenied", "protected");
+      if (excel.workbook.comments.some((c) => c.sheet === sheet && c.cell === cell)) {
+        throw new FakeOfficeError("InvalidOperation", "A comment is already on the cell");
+      }
+      excel.workbook.comments.push({ id: excel.nextCommentId(), sheet, cell, content });
+    });
+  }
+}
+
+class FakeCommentProxy extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private readonly id: string,
+  ) {
+    super(ctx);
+  }
+  private comment(): FakeComment {
+    const c = this.ctx.excel.workbook.comments.find((x) => x.id === this.id);
+    if (!c) throw new FakeOfficeError("ItemNotFound", "comment");
+    return c;
+  }
+  protected override read(prop: string): unknown {
+    const c = this.comment();
+    if (prop === "id") return c.id;
+    if (prop === "content") return c.content;
+    return super.read(prop);
+  }
+  fillFrom(props: string[]): void {
+    this.loaded.set("isNullObject", false);
+    for (const p of props) this.loaded.set(p, this.read(p));
+  }
+  get content(): string {
+    return this.value("content");
+  }
+  set content(content: string) {
+    this.ctx.queue(true, () => {
+      this.comment().content = content;
+    });
+  }
+  delete(): void {
+    this.ctx.queue(true, () => {
+      const list = this.ctx.excel.workbook.comments;
+      list.splice(list.indexOf(this.comment()), 1);
+    });
+  }
+  getLocation(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const c = this.comment();
+      return { sheet: this.ctx.excel.sheet(c.sheet)!, box: parseBox(c.cell) };
+    });
+  }
+}
+
+export { columnLetters };
