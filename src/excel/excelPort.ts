@@ -16,7 +16,7 @@
 import { WorkbookError, type WorkbookPort } from "../app/workbookPort";
 import type { Grid } from "../sheet/grid";
 import { parseAddress, parseRangeRef } from "../sheet/grid";
-import { CONTROL_SHEET, SEVERITY_FILL, type WorkbookEdits, type WritePlan } from "../sheet/writePlan";
+import { CONTROL_SHEET, NOTE_PREFIX, SEVERITY_FILL, type WorkbookEdits, type WritePlan } from "../sheet/writePlan";
 import { type AddinSheet, queueSheetRead, queueSheetRestore, queueSheetWrite, type SheetSnapshot } from "./addinSheet";
 import { capabilitiesFor, type ExcelCapabilities } from "./capabilities";
 import {
@@ -109,19 +109,27 @@ export class ExcelPort implements WorkbookPort {
       const structure = await readStructure(context, this.capabilities, sync);
       if (structure.workbookProtected) throw new WorkbookError("PROTECTED_SHEET", MESSAGES.workbookProtected);
       // The flags' cells, one by one; the note goes on each flag's first cell.
-      const wanted = new Map<string, { sheet: string; cell: string; fill: string; note?: string }>();
+      // Where flags meet on a cell, the worst severity fills it and the note holds every message.
+      const wanted = new Map<string, { sheet: string; cell: string; rank: number; fill: string; note?: string }>();
       for (const flag of plan.flags) {
         const cells = cellsOf(flag.cell);
         if (!cells) throw badAddress(flag.sheet, flag.cell);
         requireWritable(structure, flag.sheet, flag.cell);
+        const rank = SEVERITY_RANK[flag.severity];
         cells.forEach((cell, i) => {
           const key = cellKey(flag.sheet, cell);
           const known = wanted.get(key);
+          const note = i === 0 ? flag.note : undefined;
           wanted.set(key, {
             sheet: flag.sheet,
             cell,
-            fill: `#${SEVERITY_FILL[flag.severity]}`,
-            ...(i === 0 ? { note: flag.note } : known?.note ? { note: known.note } : {}),
+            rank: Math.min(rank, known?.rank ?? rank),
+            fill: `#${SEVERITY_FILL[known && known.rank < rank ? severityOf(known.rank) : flag.severity]}`,
+            ...(known?.note && note
+              ? { note: `${known.note}\n${note.slice(NOTE_PREFIX.length)}` }
+              : (note ?? known?.note)
+                ? { note: (note ?? known?.note)! }
+                : {}),
           });
         });
       }
@@ -513,6 +521,9 @@ function extraSheets(plan: WritePlan): AddinSheet[] {
   const extra = (plan as { readonly boardSheet?: AddinSheet }).boardSheet;
   return extra && extra.name !== CONTROL_SHEET && Array.isArray(extra.cells) ? [extra] : [];
 }
+
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
+const severityOf = (rank: number) => (["error", "warning", "info"] as const)[rank]!;
 
 function requireWritable(structure: Structure, sheet: string, cell: string): void {
   const info = structure.sheets.get(sheet);

@@ -164,6 +164,8 @@ export class FakeExcel {
   readonly runs: (Excel.RunOptions | undefined)[] = [];
   /** Makes the next sync with writes fail after this many of its write commands. */
   failNextWriteAfter: number | undefined;
+  /** Write commands in the last sync that had any. */
+  lastWriteCount = 0;
   /** Cells read through values/formulas/numberFormat loads. */
   cellsRead = 0;
   private readonly handlers: { sheet?: string; fn: (args: unknown) => Promise<unknown> }[] = [];
@@ -224,7 +226,10 @@ export class FakeExcel {
       }
       op.run();
     }
-    if (changed) this.fireChanged(undefined);
+    if (changed) {
+      this.lastWriteCount = writes;
+      this.fireChanged(undefined);
+    }
   }
 
   // --- the workbook, as commands see it -----------------------------------
@@ -899,7 +904,10 @@ class FakeRangeFormat extends Loadable {
     this.ctx.queue(true, () => {
       const { sheet, box } = this.target();
       if (sheet.protected) throw new FakeOfficeError("AccessDenied", "protected");
-      for (let c = box.left; c <= box.right; c++) sheet.columnWidths.set(c, width);
+      for (let c = box.left; c <= box.right; c++) {
+        if (width === DEFAULT_WIDTH) sheet.columnWidths.delete(c);
+        else sheet.columnWidths.set(c, width);
+      }
     });
   }
 

@@ -1,0 +1,254 @@
+import { analyseWorkbook, type AnalysisOutcome } from "../../src/app/analyseWorkbook";
+import { WorkbookError } from "../../src/app/workbookPort";
+import { createExcelPort, type ExcelPort } from "../../src/excel";
+import { FLAGS_SETTING } from "../../src/excel/flagStore";
+import { CONTROL_SHEET, NOTE_PREFIX } from "../../src/sheet/writePlan";
+import type { FakeExcel } from "./fakeExcel";
+import { officeContext } from "./support";
+import { fakeFromFile, FIXTURES } from "./workbooks";
+
+type Ok = Extract<AnalysisOutcome, { kind: "ok" }>;
+
+async function analysed(fake: FakeExcel, port: ExcelPort): Promise<Ok> {
+  const outcome = await analyseWorkbook(port);
+  if (outcome.kind !== "ok") throw new Error(`not analysed: ${JSON.stringify(outcome)}`);
+  void fake;
+  return outcome;
+}
+
+async function setup(version = 20, file: string = FIXTURES["exempel-budget"]) {
+  const fake = await fakeFromFile(file, version);
+  const office = officeContext(version);
+  const port = createExcelPort(fake.host(office.settings));
+  const outcome = await analysed(fake, port);
+  return { fake, office, port, outcome };
+}
+
+async function rejection(p: Promise<unknown>): Promise<WorkbookError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(WorkbookError);
+    return e as WorkbookError;
+  }
+  throw new Error("expected a WorkbookError");
+}
+
+/** The first flag's first cell. */
+function firstFlagCell(outcome: Ok) {
+  const flag = outcome.plan.flags[0]!;
+  return { sheet: flag.sheet, cell: flag.cell.split(":")[0]! };
+}
+
+describe("applyPlan, then Ångra", () => {
+  it("flags the cells, writes Finsam-kontroll, and undo leaves the workbook exactly as before", async () => {
+    const { fake, office, port, outcome } = await setup();
+    expect(outcome.plan.flags.length).toBeGreaterThan(3);
+    // A user's own note on a flagged cell: kept, ours after it, and back alone after undo.
+    const { sheet, cell } = firstFlagCell(outcome);
+    fake.sheet(sheet)!.notes.set(cell, "Min egen anteckning");
+    const before = fake.snapshot();
+    fake.syncs = 0;
+
+    await port.applyPlan(outcome.plan);
+    expect(fake.syncs).toBe(3); // read the structure, read the cells, write
+    expect(port.stats.write).toEqual({ syncs: 3, reads: 2, writes: 1 });
+    expect(fake.runs.at(-1)).toEqual({ mergeUndoGroup: true });
+    const note = fake.sheet(sheet)!.notes.get(cell)!;
+    expect(note.startsWith("Min egen anteckning\n\n" + NOTE_PREFIX)).toBe(true);
+    for (const flag of outcome.plan.flags) {
+      const first = flag.cell.split(":")[0]!;
+      expect(fake.sheet(flag.sheet)!.notes.get(first)).toContain(flag.note.slice(NOTE_PREFIX.length));
+    }
+    const control = fake.sheet(CONTROL_SHEET)!;
+    const formulas = outcome.plan.controlSheet.cells.filter((c) => c.formula);
+    expect([...control.cells.values()].filter((c) => c.formula).length).toBe(formulas.length);
+    expect(control.conditionalFormats.length).toBeGreaterThan(0);
+    expect(office.saved.has(FLAGS_SETTING)).toBe(true);
+    expect(port.canUndo()).toBe(true);
+
+    await port.undo();
+    expect(fake.snapshot()).toEqual(before);
+    expect(office.saved.has(FLAGS_SETTING)).toBe(false);
+    expect(port.canUndo()).toBe(false);
+  });
+
+  it("a second analysis replaces the first one's flags and control sheet; undo brings the first back exactly", async () => {
+    const { fake, port, outcome } = await setup();
+    await port.applyPlan(outcome.plan);
+    const afterFirst = fake.snapshot();
+    // The user fixes nothing but the second plan has one flag fewer.
+    const second = { ...outcome.plan, flags: outcome.plan.flags.slice(1) };
+    await port.applyPlan(second);
+    const { sheet, cell } = firstFlagCell(outcome);
+    expect(fake.sheet(sheet)!.notes.has(cell)).toBe(false);
+    expect(fake.sheet(sheet)!.cells.get(cellKey(cell))?.fill).toBeUndefined();
+    await port.undo();
+    expect(fake.snapshot()).toEqual(afterFirst);
+  });
+
+  it("a failure in the middle of the write leaves nothing half-written", async () => {
+    const { fake, port, outcome } = await setup();
+    const before = fake.snapshot();
+    await port.applyPlan(outcome.plan);
+    const writes = fake.lastWriteCount;
+    await port.undo();
+    expect(fake.snapshot()).toEqual(before);
+    for (const after of [0, 1, 7, Math.floor(writes / 2), writes - 1]) {
+      fake.failNextWriteAfter = after;
+      const error = await rejection(port.applyPlan(outcome.plan));
+      expect(error.code).toBe("WRITE_FAILED");
+      expect(error.userMessage.sv).toMatch(/återställt/);
+      expect(fake.snapshot()).toEqual(before);
+    }
+    expect(writes).toBeGreaterThan(20);
+    expect(port.canUndo()).toBe(false);
+  });
+
+  it("Ta bort markeringar removes only the add-in's flags, also in a later session", async () => {
+    const { fake, office, port, outcome } = await setup();
+    const { sheet, cell } = firstFlagCell(outcome);
+    fake.sheet(sheet)!.notes.set(cell, "Användarens anteckning");
+    const before = fake.snapshot() as { sheets: { name: string }[] };
+    await port.applyPlan(outcome.plan);
+    const withControl = fake.snapshot() as { sheets: { name: string }[] };
+
+    const later = createExcelPort(fake.host(office.settings)); // a new session on the saved workbook
+    await later.removeFlags();
+    const after = fake.snapshot() as { sheets: { name: string }[] };
+    // The user's sheets are exactly as before; Finsam-kontroll stays (it is not a flag).
+    expect(after.sheets.filter((s) => s.name !== CONTROL_SHEET)).toEqual(before.sheets);
+    expect(after.sheets.find((s) => s.name === CONTROL_SHEET)).toEqual(
+      withControl.sheets.find((s) => s.name === CONTROL_SHEET),
+    );
+    expect(fake.sheet(sheet)!.notes.get(cell)).toBe("Användarens anteckning");
+    // And that is undoable too.
+    await later.undo();
+    expect(fake.snapshot()).toEqual(withControl);
+  });
+
+  it("a fill the user changed on a flagged cell is the user's: removeFlags leaves it", async () => {
+    const { fake, port, outcome } = await setup();
+    await port.applyPlan(outcome.plan);
+    const { sheet, cell } = firstFlagCell(outcome);
+    fake.sheet(sheet)!.cells.get(cellKey(cell))!.fill = { color: "#00B050", pattern: "Solid", patternColor: null };
+    await port.removeFlags();
+    expect(fake.sheet(sheet)!.cells.get(cellKey(cell))!.fill?.color).toBe("#00B050");
+  });
+});
+
+function cellKey(cell: string): string {
+  const m = /^([A-Z]+)(\d+)$/.exec(cell)!;
+  let c = 0;
+  for (const ch of m[1]!) c = c * 26 + ch.charCodeAt(0) - 64;
+  return `${m[2]}:${c}`;
+}
+
+describe("what each Excel can do", () => {
+  it.each([
+    [20, "note", true],
+    [18, "note", false],
+    [17, "comment", false],
+    [10, "comment", false],
+    [9, "none", false],
+    [7, "none", false],
+  ] as const)("ExcelApi 1.%i: %s, mergeUndoGroup %s; undo is exact", async (version, annotations, native) => {
+    const { fake, port, outcome } = await setup(version);
+    expect(port.capabilities.annotations).toBe(annotations);
+    expect(port.capabilities.nativeUndo).toBe(native);
+    const before = fake.snapshot();
+    await port.applyPlan(outcome.plan);
+    expect(fake.runs.at(-1)).toEqual(native ? { mergeUndoGroup: true } : undefined);
+    const notes = fake.workbook.sheets.reduce((n, s) => n + s.notes.size, 0);
+    const comments = fake.workbook.comments.length;
+    expect(notes > 0).toBe(annotations === "note");
+    expect(comments > 0).toBe(annotations === "comment");
+    if (annotations === "comment") {
+      expect(fake.workbook.comments.every((c) => c.content.startsWith(NOTE_PREFIX))).toBe(true);
+    }
+    await port.undo();
+    expect(fake.snapshot()).toEqual(before);
+  });
+
+  it("with comments, a user's own comment is left alone (the fill carries the flag)", async () => {
+    const { fake, port, outcome } = await setup(12);
+    const { sheet, cell } = firstFlagCell(outcome);
+    fake.workbook.comments.push({ id: "user-1", sheet, cell, content: "Fråga Anna" });
+    const before = fake.snapshot();
+    await port.applyPlan(outcome.plan);
+    expect(fake.workbook.comments.filter((c) => c.sheet === sheet && c.cell === cell)).toEqual([
+      { id: "user-1", sheet, cell, content: "Fråga Anna" },
+    ]);
+    expect(fake.sheet(sheet)!.cells.get(cellKey(cell))?.fill?.pattern).toBe("Solid");
+    await port.removeFlags();
+    expect(fake.snapshot()).toEqual({
+      ...(before as object),
+      sheets: (fake.snapshot() as { sheets: unknown[] }).sheets,
+    });
+    expect(fake.workbook.comments).toEqual([{ id: "user-1", sheet, cell, content: "Fråga Anna" }]);
+  });
+});
+
+describe("bad states: a clear Swedish message and no change", () => {
+  it("a protected sheet", async () => {
+    const { fake, port, outcome } = await setup();
+    fake.sheet(outcome.plan.flags[0]!.sheet)!.protected = true;
+    const before = fake.snapshot();
+    const error = await rejection(port.applyPlan(outcome.plan));
+    expect(error.code).toBe("PROTECTED_SHEET");
+    expect(error.userMessage.sv).toMatch(/är skyddat.*Inget har ändrats/);
+    expect(fake.snapshot()).toEqual(before);
+    expect(port.stats.write.writes).toBe(0);
+  });
+
+  it("a protected workbook structure", async () => {
+    const { fake, port, outcome } = await setup();
+    fake.workbook.protected = true;
+    const before = fake.snapshot();
+    const error = await rejection(port.applyPlan(outcome.plan));
+    expect(error.code).toBe("PROTECTED_SHEET");
+    expect(error.userMessage.sv).toMatch(/struktur är skyddad/);
+    expect(fake.snapshot()).toEqual(before);
+  });
+
+  it("cell edit mode: reading and writing", async () => {
+    const { fake, port, outcome } = await setup();
+    fake.editMode = true;
+    const before = fake.snapshot();
+    const error = await rejection(port.applyPlan(outcome.plan));
+    expect(error.code).toBe("EDIT_MODE");
+    expect(error.userMessage.sv).toBe(
+      "Excel är i redigeringsläge: avsluta redigeringen av cellen (Enter eller Esc) och försök igen.",
+    );
+    expect(fake.snapshot()).toEqual(before);
+    const read = await analyseWorkbook(port);
+    expect(read).toEqual({ kind: "error", message: error.userMessage });
+  });
+
+  it("an unsupported Excel (below ExcelApi 1.7): nothing is even read", async () => {
+    const fake = await fakeFromFile(FIXTURES["samo-2023"], 6);
+    const port = createExcelPort(fake.host());
+    expect(port.capabilities.supported).toBe(false);
+    const error = await rejection(port.readGrid());
+    expect(error.code).toBe("UNSUPPORTED_VERSION");
+    expect(error.userMessage.sv).toMatch(/ExcelApi 1\.7/);
+    expect(fake.syncs).toBe(0);
+  });
+
+  it("a plan whose sheet was deleted since the analysis", async () => {
+    const { fake, port, outcome } = await setup();
+    const gone = outcome.plan.flags[0]!.sheet;
+    fake.workbook.sheets = fake.workbook.sheets.filter((s) => s.name !== gone);
+    const before = fake.snapshot();
+    const error = await rejection(port.applyPlan(outcome.plan));
+    expect(error.code).toBe("MAPPING_INVALID");
+    expect(error.userMessage.sv).toContain(gone);
+    expect(fake.snapshot()).toEqual(before);
+  });
+
+  it("nothing to undo", async () => {
+    const { port } = await setup();
+    const error = await rejection(port.undo());
+    expect(error.code).toBe("NOTHING_TO_UNDO");
+  });
+});
