@@ -64,6 +64,8 @@ module.exports = async (env, options) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
+      // Chunks loaded on demand (the xlsx chunk of the browser mode) keep their names.
+      chunkFilename: "[name].js",
       clean: true,
     },
     resolve: {
@@ -85,6 +87,9 @@ module.exports = async (env, options) => {
     optimization: {
       splitChunks: {
         cacheGroups: {
+          // No other splitting: the browser mode's chunk (xlsx.js) keeps ExcelJS inside it.
+          default: false,
+          defaultVendors: false,
           // React and Fluent UI change less often than our code: one vendor chunk for the task pane.
           // The commands page stays a single small file without React.
           vendor: {
@@ -100,7 +105,8 @@ module.exports = async (env, options) => {
       hints: dev ? false : "warning",
       maxAssetSize: PERFORMANCE_BUDGET_BYTES,
       maxEntrypointSize: PERFORMANCE_BUDGET_BYTES,
-      assetFilter: (file) => file.endsWith(".js") && !file.startsWith("office-js/"),
+      // The xlsx chunk (ExcelJS, the file port) is loaded only in a plain browser, never inside Excel.
+      assetFilter: (file) => file.endsWith(".js") && !file.startsWith("office-js/") && !file.startsWith("xlsx."),
     },
     plugins: [
       new HtmlWebpackPlugin({
@@ -121,6 +127,8 @@ module.exports = async (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          // The pane in a plain browser opens it with "Öppna exempelarbetsboken".
+          { from: "assets/exempel-budget.xlsx", to: "assets/[name][ext]" },
           {
             from: "manifest*.xml",
             to: "[name][ext]",

@@ -1,83 +1,253 @@
 import {
-  Body1,
+  Button,
   Caption1,
-  Dropdown,
-  Field,
   FluentProvider,
-  Option,
-  Title2,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Tab,
+  TabList,
+  Title3,
   makeStyles,
   tokens,
   type Theme,
 } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
-import { DEFAULT_LANG, LANG_NAMES, LANGS, t, type Lang } from "./i18n";
+import { useMemo } from "react";
+import type { WorkbookPort } from "../app/workbookPort";
+import { FileOpener } from "./components/FileOpener";
+import { StatePanel } from "./components/StatePanel";
+import { LANG_NAMES, LANGS, t, type Lang, type MessageKey } from "./i18n";
+import { paneFormat } from "./paneFormat";
+import { selectionSourceOf } from "./selectionSource";
+import { useFinsam, VIEWS, type FinsamOptions, type ViewId } from "./useFinsam";
+import { FindingsView } from "./views/FindingsView";
+import { OverviewView } from "./views/OverviewView";
+import { SettingsView } from "./views/SettingsView";
+import { SharesView } from "./views/SharesView";
 
-export interface AppProps {
+export interface AppProps extends Omit<FinsamOptions, "port"> {
   /** The Fluent theme matching Office's (index.tsx reads Office's theme; components never call Office.js). */
   readonly theme: Theme;
   /** Whether the pane runs inside Excel, or in a plain browser. */
   readonly inExcel: boolean;
+  /** The workbook: Excel's port inside Excel; in a browser none until a file is opened. */
+  readonly port?: WorkbookPort;
   readonly initialLang?: Lang;
 }
+
+const TAB_LABEL: Record<ViewId, MessageKey> = {
+  overview: "tabOverview",
+  shares: "tabShares",
+  findings: "tabFindings",
+  settings: "tabSettings",
+};
 
 const useStyles = makeStyles({
   root: {
     minHeight: "100vh",
     boxSizing: "border-box",
-    padding: tokens.spacingHorizontalL,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
     display: "flex",
     flexDirection: "column",
     rowGap: tokens.spacingVerticalM,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
   },
-  text: {
-    margin: 0,
+  header: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    columnGap: tokens.spacingHorizontalS,
+  },
+  title: { margin: 0 },
+  language: { maxWidth: "9rem" },
+  toolbar: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXS,
+  },
+  meta: { color: tokens.colorNeutralForeground3 },
+  tabs: {
+    overflowX: "auto",
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  panel: {
+    minWidth: 0,
+    ":focus-visible": {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: tokens.strokeWidthThick,
+    },
+  },
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
   },
 });
 
-export function App({ theme, inExcel, initialLang = DEFAULT_LANG }: AppProps) {
-  const styles = useStyles();
-  const [lang, setLang] = useState<Lang>(initialLang);
-
-  useEffect(() => {
-    document.documentElement.lang = lang;
-  }, [lang]);
-
+export function App({ theme, inExcel, port, ...options }: AppProps) {
   return (
     <FluentProvider theme={theme}>
-      <main className={styles.root} aria-labelledby="finsam-title">
-        <Title2 as="h1" id="finsam-title" className={styles.text}>
-          {t(lang, "title")}
-        </Title2>
-        <Body1 as="p" className={styles.text}>
-          {t(lang, "intro")}
-        </Body1>
-        <Body1 as="p" className={styles.text}>
-          {t(lang, "plan")}
-        </Body1>
-        <Body1 as="p" className={styles.text}>
-          {t(lang, "privacy")}
-        </Body1>
-        <Caption1 as="p" role="status" className={styles.text}>
-          {t(lang, inExcel ? "inExcel" : "outsideExcel")}
-        </Caption1>
-        <Field label={t(lang, "language")}>
-          <Dropdown
-            value={LANG_NAMES[lang]}
-            selectedOptions={[lang]}
-            onOptionSelect={(_, data) => {
-              const next = LANGS.find((l) => l === data.optionValue);
-              if (next) setLang(next);
-            }}
-          >
-            {LANGS.map((l) => (
-              <Option key={l} value={l} lang={l}>
-                {LANG_NAMES[l]}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
-      </main>
+      <Pane inExcel={inExcel} port={port} {...options} />
     </FluentProvider>
+  );
+}
+
+function Pane({ inExcel, port, ...options }: Omit<AppProps, "theme">) {
+  const styles = useStyles();
+  const finsam = useFinsam({ ...(port ? { port } : {}), ...options });
+  const { lang, status, busy, view } = finsam;
+  const fmt = useMemo(() => paneFormat(lang, finsam.unit), [lang, finsam.unit]);
+  const selection = selectionSourceOf(finsam.port);
+  const working = busy !== undefined;
+  const ok = status.kind === "ok" ? status : undefined;
+
+  let content;
+  if (view === "settings") {
+    content = (
+      <SettingsView
+        status={status}
+        fmt={fmt}
+        busy={working || !finsam.port}
+        sessionSettings={finsam.sessionSettings}
+        onUnit={finsam.setUnit}
+        {...(selection ? { selectedRange: () => selection.selectedRange() } : {})}
+        onSave={finsam.saveSettings}
+      />
+    );
+  } else if (!ok || (busy === "opening" && !ok)) {
+    content = <StatePanel lang={lang} status={status} busy={busy} />;
+  } else if (view === "overview") {
+    content = <OverviewView outcome={ok} fmt={fmt} onShowFindings={() => finsam.setView("findings")} />;
+  } else if (view === "shares") {
+    content = (
+      <SharesView
+        outcome={ok}
+        fmt={fmt}
+        busy={working}
+        canUndo={finsam.canUndo}
+        onWrite={(mode) => void finsam.writeShares(mode)}
+        onUndo={() => void finsam.undo()}
+      />
+    );
+  } else {
+    content = (
+      <FindingsView
+        findings={ok.findings}
+        settings={ok.analysis.settings}
+        fmt={fmt}
+        canGoTo={finsam.port?.capabilities.goToCell ?? false}
+        busy={working}
+        canUndo={finsam.canUndo}
+        onGoTo={(sheet, cell) => void finsam.goToCell(sheet, cell)}
+        onRemoveFlags={() => void finsam.removeFlags()}
+        onUndo={() => void finsam.undo()}
+      />
+    );
+  }
+
+  return (
+    <main className={styles.root} aria-labelledby="finsam-title" aria-busy={working}>
+      <header className={styles.header}>
+        <Title3 as="h1" id="finsam-title" className={styles.title}>
+          {t(lang, "title")}
+        </Title3>
+        <label htmlFor="finsam-language" className={styles.visuallyHidden}>
+          {t(lang, "language")}
+        </label>
+        <Select
+          id="finsam-language"
+          size="small"
+          className={styles.language}
+          value={lang}
+          onChange={(_, data) => {
+            const next = LANGS.find((l) => l === data.value);
+            if (next) finsam.setLang(next);
+          }}
+        >
+          {LANGS.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {LANG_NAMES[l]}
+            </option>
+          ))}
+        </Select>
+      </header>
+
+      {!inExcel && finsam.canOpenFiles && (
+        <FileOpener
+          lang={lang}
+          busy={working}
+          fileName={finsam.fileName}
+          canDownload={finsam.canDownload}
+          onOpenExample={() => void finsam.openExample()}
+          onOpenFile={(bytes, name) => void finsam.openBytes(bytes, name)}
+          onDownload={() => void finsam.download()}
+        />
+      )}
+      {!inExcel && !finsam.canOpenFiles && (
+        <Caption1 as="p" className={styles.meta}>
+          {t(lang, "outsideExcel")}
+        </Caption1>
+      )}
+
+      {finsam.port && (
+        <div className={styles.toolbar}>
+          <Button appearance="primary" disabled={working} onClick={() => void finsam.analyse()}>
+            {t(lang, "analyse")}
+          </Button>
+          {working ? (
+            <Spinner size="extra-tiny" label={t(lang, busy === "analysing" ? "analysing" : "working")} />
+          ) : (
+            ok && (
+              <Caption1 className={styles.meta}>{t(lang, "lastAnalysis", { time: fmt.time(ok.analysedAt) })}</Caption1>
+            )
+          )}
+        </div>
+      )}
+
+      <div role="status" aria-live="polite">
+        {finsam.stale && !working && (
+          <MessageBar intent="info">
+            <MessageBarBody>{t(lang, "stale")}</MessageBarBody>
+          </MessageBar>
+        )}
+        {finsam.notice && (
+          <MessageBar intent={finsam.notice.intent} layout="multiline">
+            <MessageBarBody>{finsam.notice.message[lang]}</MessageBarBody>
+            <MessageBarActions
+              containerAction={
+                <Button appearance="transparent" size="small" onClick={finsam.dismissNotice}>
+                  {t(lang, "dismiss")}
+                </Button>
+              }
+            />
+          </MessageBar>
+        )}
+      </div>
+
+      <TabList
+        className={styles.tabs}
+        size="small"
+        selectedValue={view}
+        onTabSelect={(_, data) => finsam.setView(data.value as ViewId)}
+        aria-label={t(lang, "views")}
+      >
+        {VIEWS.map((v) => (
+          <Tab key={v} id={`tab-${v}`} value={v} aria-controls={v === view ? `panel-${v}` : undefined}>
+            {t(lang, TAB_LABEL[v])}
+          </Tab>
+        ))}
+      </TabList>
+      <div role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`} tabIndex={0} className={styles.panel}>
+        {content}
+      </div>
+    </main>
   );
 }

@@ -1,12 +1,18 @@
 /* global document, Office */
 // The task pane's entry point: the one place in the pane that talks to Office.js. It waits for Office,
-// reads Office's theme and hands the components plain props. The page also works in a plain browser.
+// reads Office's theme, chooses the workbook port and hands the components plain props. Inside Excel
+// the port is Excel's (src/excel/); in a plain browser the pane opens .xlsx files with the file port,
+// whose code (and ExcelJS) is loaded only then, from its own chunk: Excel never loads it.
 import { createRoot } from "react-dom/client";
+import type { WorkbookPort } from "../app/workbookPort";
 import { App } from "./App";
 import { themeFromOffice, type OfficeThemeColors } from "./theme";
 
 /** How long to wait for Office before rendering anyway (a plain browser, or office.js failed to load). */
 const OFFICE_READY_TIMEOUT_MS = 3000;
+
+/** The example workbook, copied into the build by webpack.config.js. */
+const EXAMPLE_URL = "assets/exempel-budget.xlsx";
 
 interface OfficeInfo {
   readonly inExcel: boolean;
@@ -26,11 +32,56 @@ async function waitForOffice(): Promise<OfficeInfo> {
   }
 }
 
+/**
+ * Excel's WorkbookPort.
+ * TODO(excel): when src/excel/excelPort.ts lands, return createExcelPort() from
+ * `await import("../excel/excelPort")` (or a static import) here. Until then the pane inside Excel
+ * shows its views without a workbook.
+ */
+async function excelPort(): Promise<WorkbookPort | undefined> {
+  return undefined;
+}
+
+/** Browser mode: a workbook from its bytes, on the file port (ExcelJS), loaded on first use. */
+async function openFile(bytes: Uint8Array, fileName: string): Promise<WorkbookPort> {
+  const { createFilePort } = await import(/* webpackChunkName: "xlsx" */ "../xlsx/filePort");
+  return createFilePort(bytes, fileName);
+}
+
+async function loadExample(): Promise<{ bytes: Uint8Array; fileName: string }> {
+  const response = await fetch(EXAMPLE_URL);
+  if (!response.ok) throw new Error(`${EXAMPLE_URL}: HTTP ${response.status}`);
+  return { bytes: new Uint8Array(await response.arrayBuffer()), fileName: "exempel-budget.xlsx" };
+}
+
+function saveFile(bytes: Uint8Array, fileName: string): void {
+  const blob = new Blob([bytes as BlobPart], {
+    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 async function main(): Promise<void> {
   const { inExcel, officeTheme } = await waitForOffice();
   const container = document.getElementById("container");
   if (!container) throw new Error("taskpane.html has no #container");
-  createRoot(container).render(<App theme={themeFromOffice(officeTheme)} inExcel={inExcel} />);
+  const theme = themeFromOffice(officeTheme);
+  const root = createRoot(container);
+  if (inExcel) {
+    const port = await excelPort();
+    root.render(<App theme={theme} inExcel {...(port ? { port } : {})} />);
+  } else {
+    root.render(
+      <App theme={theme} inExcel={false} openFile={openFile} loadExample={loadExample} saveFile={saveFile} />,
+    );
+  }
 }
 
 void main();

@@ -1,0 +1,57 @@
+import { Decimal, formatKr, formatKrDiff, formatNumber, formatPercent, type Unit } from "../domain";
+import type { Lang } from "./i18n";
+
+/**
+ * How the pane writes numbers: every one goes through Intl (src/domain/format.ts), in the
+ * user's language, and in the unit the user chose to read amounts in (kr, or tkr with one decimal).
+ */
+export interface PaneFormat {
+  readonly lang: Lang;
+  readonly unit: Unit;
+  /** An amount in kronor, in the chosen unit: `1 045 270 kr`, `1 045,3 tkr`. */
+  money(kronor: Decimal): string;
+  /** A signed difference: `+654 kr`, `−182 kr`. */
+  diff(kronor: Decimal): string;
+  /** A fraction as per cent: `48,4 %`. */
+  percent(fraction: Decimal, decimals?: number): string;
+  /** A count or a population: `43 674`. */
+  count(value: Decimal | number): string;
+  /** A time of day, with the date when it is not today. */
+  time(date: Date, now?: Date): string;
+}
+
+const LOCALE: Record<Lang, string> = { sv: "sv-SE", en: "en-GB" };
+const MINUS = "\u2212";
+
+export function paneFormat(lang: Lang, unit: Unit = "kr"): PaneFormat {
+  const inUnit = (kronor: Decimal) => (unit === "tkr" ? kronor.dividedBy(1000) : kronor);
+  const tkr = (kronor: Decimal) => {
+    const n = formatNumber(inUnit(kronor), lang, 1);
+    return lang === "sv" ? `${n} tkr` : `${n} kSEK`;
+  };
+  const money = (kronor: Decimal) => (unit === "tkr" ? tkr(kronor) : formatKr(kronor, lang));
+  return {
+    lang,
+    unit,
+    money,
+    diff: (kronor) => {
+      if (unit === "kr") return withMinus(formatKrDiff(kronor, lang));
+      return kronor.isPositive() && !kronor.isZero() ? `+${tkr(kronor)}` : withMinus(tkr(kronor));
+    },
+    percent: (fraction, decimals = 1) => formatPercent(fraction, lang, decimals),
+    count: (value) => formatNumber(value instanceof Decimal ? value : new Decimal(value), lang, 0),
+    time: (date, now = new Date()) => {
+      const sameDay = date.toDateString() === now.toDateString();
+      return new Intl.DateTimeFormat(LOCALE[lang], {
+        ...(sameDay ? {} : { day: "numeric", month: "short" }),
+        hour: "2-digit",
+        minute: "2-digit",
+      }).format(date);
+    },
+  };
+}
+
+/** Intl writes a hyphen-minus in some engines; the pane shows the typographic minus, as the engine's messages do. */
+function withMinus(text: string): string {
+  return text.replace(/^-/, MINUS);
+}

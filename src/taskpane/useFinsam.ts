@@ -1,0 +1,370 @@
+/**
+ * The pane's controller: the one place that holds its state (the analysis, the language, the view,
+ * what is running, the last message) and calls the WorkbookPort. The views receive this state and
+ * its actions as props; none of them touches a workbook. Office.js is not used here either: the
+ * port (Excel's or the file port) is handed in by index.tsx.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { analyseWorkbook, type AnalysisOutcome } from "../app/analyseWorkbook";
+import { WorkbookError, type WorkbookPort } from "../app/workbookPort";
+import { defaultSettings, type Message, type Settings, type Unit } from "../domain";
+import { shareEdits, type ShareWriteMode } from "../sheet/shareEdits";
+import type { CellEdit } from "../sheet/writePlan";
+import { both, DEFAULT_LANG, type Lang } from "./i18n";
+import { analysisView } from "./ownSheets";
+import { editsFromDraft, settingsFromDraft, type SettingsDraft } from "./settingsDraft";
+
+export type ViewId = "overview" | "shares" | "findings" | "settings";
+
+export const VIEWS: readonly ViewId[] = ["overview", "shares", "findings", "settings"];
+
+/** What the pane shows: nothing analysed yet, or the last analysis's outcome (ok, noBudget, error). */
+export type PaneStatus = { readonly kind: "empty" } | AnalysisOutcome;
+
+export type Busy = "analysing" | "writing" | "opening";
+
+export interface Notice {
+  readonly intent: "success" | "error" | "info";
+  readonly message: Message;
+}
+
+/** A port that can hand back its workbook as a file (the file port in a browser). */
+export interface DownloadablePort extends WorkbookPort {
+  readonly fileName: string;
+  download(): Promise<Uint8Array>;
+}
+
+export interface FinsamOptions {
+  /** Inside Excel: Excel's port. In a browser: none until a file is opened. */
+  readonly port?: WorkbookPort;
+  readonly initialLang?: Lang;
+  /** Browser: opens a workbook's bytes (the file port, whose code is loaded on demand). */
+  readonly openFile?: (bytes: Uint8Array, fileName: string) => Promise<WorkbookPort>;
+  /** Browser: the example workbook. */
+  readonly loadExample?: () => Promise<{ readonly bytes: Uint8Array; readonly fileName: string }>;
+  /** Browser: offers bytes to the user as a file. */
+  readonly saveFile?: (bytes: Uint8Array, fileName: string) => void;
+  readonly now?: () => Date;
+}
+
+export interface Finsam {
+  readonly port: WorkbookPort | undefined;
+  readonly fileName: string | undefined;
+  readonly lang: Lang;
+  readonly view: ViewId;
+  readonly unit: Unit;
+  readonly status: PaneStatus;
+  readonly busy: Busy | undefined;
+  readonly notice: Notice | undefined;
+  readonly canUndo: boolean;
+  readonly stale: boolean;
+  /** Settings kept for this session on top of the workbook's (a staircase of several steps). */
+  readonly sessionSettings: Settings | undefined;
+  readonly canOpenFiles: boolean;
+  readonly canDownload: boolean;
+  setLang(lang: Lang): void;
+  setView(view: ViewId): void;
+  setUnit(unit: Unit): void;
+  dismissNotice(): void;
+  analyse(): Promise<void>;
+  writeShares(mode: ShareWriteMode): Promise<void>;
+  undo(): Promise<void>;
+  removeFlags(): Promise<void>;
+  goToCell(sheet: string, cell: string): Promise<void>;
+  saveSettings(draft: SettingsDraft): Promise<Readonly<Record<string, true>> | undefined>;
+  openBytes(bytes: Uint8Array, fileName: string): Promise<void>;
+  openExample(): Promise<void>;
+  download(): Promise<void>;
+}
+
+/** A WorkbookError's own message; anything else after what failed. */
+function messageOf(error: unknown, failed: Message): Message {
+  if (error instanceof WorkbookError) return error.userMessage;
+  const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
+  return { sv: `${failed.sv}: ${detail}`, en: `${failed.en}: ${detail}` };
+}
+
+function isDownloadable(port: WorkbookPort | undefined): port is DownloadablePort {
+  return typeof (port as Partial<DownloadablePort> | undefined)?.download === "function";
+}
+
+export function useFinsam(options: FinsamOptions): Finsam {
+  const { openFile, loadExample, saveFile } = options;
+  const now = options.now;
+  const [port, setPort] = useState<WorkbookPort | undefined>(options.port);
+  const [lang, setLang] = useState<Lang>(options.initialLang ?? DEFAULT_LANG);
+  const [view, setView] = useState<ViewId>("overview");
+  const [unit, setUnit] = useState<Unit>("kr");
+  const [status, setStatus] = useState<PaneStatus>({ kind: "empty" });
+  const [busy, setBusy] = useState<Busy | undefined>(undefined);
+  const [notice, setNotice] = useState<Notice | undefined>(undefined);
+  const [stale, setStale] = useState(false);
+  const [sessionSettings, setSessionSettings] = useState<Settings | undefined>(undefined);
+  /** How many of the port's undo steps each of the user's actions made, last on top. */
+  const [undoGroups, setUndoGroups] = useState<readonly number[]>([]);
+  const busyRef = useRef(false);
+
+  useEffect(() => {
+    if (typeof document !== "undefined") document.documentElement.lang = lang;
+  }, [lang]);
+
+  useEffect(() => {
+    if (!port) return undefined;
+    return port.onChange(() => {
+      if (!busyRef.current) setStale(true);
+    });
+  }, [port]);
+
+  /** Runs one action at a time; a failure becomes the notice, never an exception in the UI. */
+  const run = useCallback(async (kind: Busy, action: () => Promise<void>, failure: Message): Promise<void> => {
+    if (busyRef.current) return;
+    busyRef.current = true;
+    setBusy(kind);
+    setNotice(undefined);
+    try {
+      await action();
+    } catch (error) {
+      setNotice({ intent: "error", message: messageOf(error, failure) });
+    } finally {
+      busyRef.current = false;
+      setBusy(undefined);
+    }
+  }, []);
+
+  /** Analyses, and unless told not to, flags the workbook; returns how many undo steps it made. */
+  const analyseOn = useCallback(
+    async (target: WorkbookPort, mark: boolean, settings: Settings | undefined): Promise<number> => {
+      const outcome = await analyseWorkbook(analysisView(target), settings, now);
+      let steps = 0;
+      if (outcome.kind === "ok" && mark) {
+        try {
+          await target.applyPlan(outcome.plan);
+          steps = 1;
+        } catch (error) {
+          setNotice({
+            intent: "error",
+            message: messageOf(error, both("failFlags")),
+          });
+        }
+      }
+      setStatus(outcome);
+      setStale(false);
+      return steps;
+    },
+    [now],
+  );
+
+  const pushUndo = (steps: number) => {
+    if (steps > 0) setUndoGroups((groups) => [...groups, steps]);
+  };
+
+  const analyse = useCallback(async () => {
+    if (!port) return;
+    await run("analysing", async () => pushUndo(await analyseOn(port, true, sessionSettings)), both("failAnalyse"));
+  }, [port, run, analyseOn, sessionSettings]);
+
+  const writeShares = useCallback(
+    async (mode: ShareWriteMode) => {
+      if (!port || status.kind !== "ok") return;
+      const outcome = status;
+      await run(
+        "writing",
+        async () => {
+          let cells: CellEdit[] = shareEdits(outcome.analysis, outcome.plan, mode);
+          if (mode === "formula" && port.capabilities.host === "file") {
+            // A file has no calculation engine: each formula carries the computed amount as its result.
+            const values = new Map(
+              shareEdits(outcome.analysis, outcome.plan, "value").map((e) => [`${e.sheet}!${e.cell}`, e.value]),
+            );
+            cells = cells.map((e) => {
+              const value = values.get(`${e.sheet}!${e.cell}`);
+              return value === undefined ? e : { ...e, value };
+            });
+          }
+          if (cells.length === 0) return;
+          await port.applyEdits({ cells });
+          const steps = 1 + (await analyseOn(port, true, sessionSettings));
+          pushUndo(steps);
+          setNotice({
+            intent: "success",
+            message: both("wroteShares", { count: cells.length }),
+          });
+        },
+        both("failWrite"),
+      );
+    },
+    [port, status, run, analyseOn, sessionSettings],
+  );
+
+  const undo = useCallback(async () => {
+    if (!port) return;
+    await run(
+      "writing",
+      async () => {
+        const steps = undoGroups[undoGroups.length - 1] ?? 1;
+        for (let i = 0; i < steps && port.canUndo(); i++) await port.undo();
+        setUndoGroups((groups) => groups.slice(0, -1));
+        if (status.kind !== "empty") await analyseOn(port, false, sessionSettings);
+        setNotice({
+          intent: "success",
+          message: both("undone"),
+        });
+      },
+      both("failUndo"),
+    );
+  }, [port, run, undoGroups, status.kind, analyseOn, sessionSettings]);
+
+  const removeFlags = useCallback(async () => {
+    if (!port) return;
+    await run(
+      "writing",
+      async () => {
+        await port.removeFlags();
+        pushUndo(1);
+        setNotice({ intent: "success", message: both("flagsRemoved") });
+      },
+      both("failRemoveFlags"),
+    );
+  }, [port, run]);
+
+  const goToCell = useCallback(
+    async (sheet: string, cell: string) => {
+      if (!port) return;
+      try {
+        await port.goToCell(sheet, cell);
+      } catch (error) {
+        setNotice({
+          intent: "error",
+          message: messageOf(error, both("failGoTo", { cell: `${sheet}!${cell}` })),
+        });
+      }
+    },
+    [port],
+  );
+
+  const saveSettings = useCallback(
+    async (draft: SettingsDraft): Promise<Readonly<Record<string, true>> | undefined> => {
+      if (!port) return undefined;
+      const checked = settingsFromDraft(draft, status.kind === "ok" ? status.analysis.settings : defaultSettings());
+      if (!checked.ok) return checked.errors;
+      const settings = checked.value;
+      await run(
+        "writing",
+        async () => {
+          await port.applyEdits(editsFromDraft(draft, settings));
+          const session = settings.equityStaircase.length > 1 ? settings : undefined;
+          setSessionSettings(session);
+          pushUndo(1 + (await analyseOn(port, true, session)));
+          setNotice({
+            intent: "success",
+            message: both("saved"),
+          });
+        },
+        both("failSave"),
+      );
+      return undefined;
+    },
+    [port, status, run, analyseOn],
+  );
+
+  const openBytes = useCallback(
+    async (bytes: Uint8Array, fileName: string) => {
+      if (!openFile) return;
+      await run(
+        "opening",
+        async () => {
+          const opened = await openFile(bytes, fileName);
+          setPort(opened);
+          setUndoGroups([]);
+          setSessionSettings(undefined);
+          setStatus({ kind: "empty" });
+          pushUndo(await analyseOn(opened, true, undefined));
+        },
+        both("failOpen", { name: fileName }),
+      );
+    },
+    [openFile, run, analyseOn],
+  );
+
+  const openExample = useCallback(async () => {
+    if (!loadExample) return;
+    let example: { bytes: Uint8Array; fileName: string };
+    try {
+      example = await loadExample();
+    } catch (error) {
+      setNotice({
+        intent: "error",
+        message: messageOf(error, both("failExample")),
+      });
+      return;
+    }
+    await openBytes(example.bytes, example.fileName);
+  }, [loadExample, openBytes]);
+
+  const download = useCallback(async () => {
+    if (!isDownloadable(port) || !saveFile) return;
+    try {
+      const bytes = await port.download();
+      saveFile(bytes, port.fileName.replace(/(\.xlsx)?$/i, "-finsam.xlsx"));
+    } catch (error) {
+      setNotice({
+        intent: "error",
+        message: messageOf(error, both("failDownload")),
+      });
+    }
+  }, [port, saveFile]);
+
+  return useMemo(
+    () => ({
+      port,
+      fileName: isDownloadable(port) ? port.fileName : undefined,
+      lang,
+      view,
+      unit,
+      status,
+      busy,
+      notice,
+      canUndo: undoGroups.length > 0 && (port?.canUndo() ?? false),
+      stale,
+      sessionSettings,
+      canOpenFiles: Boolean(openFile),
+      canDownload: isDownloadable(port) && Boolean(saveFile),
+      setLang,
+      setView,
+      setUnit,
+      dismissNotice: () => setNotice(undefined),
+      analyse,
+      writeShares,
+      undo,
+      removeFlags,
+      goToCell,
+      saveSettings,
+      openBytes,
+      openExample,
+      download,
+    }),
+    [
+      port,
+      lang,
+      view,
+      unit,
+      status,
+      busy,
+      notice,
+      undoGroups,
+      stale,
+      sessionSettings,
+      openFile,
+      saveFile,
+      analyse,
+      writeShares,
+      undo,
+      removeFlags,
+      goToCell,
+      saveSettings,
+      openBytes,
+      openExample,
+      download,
+    ],
+  );
+}

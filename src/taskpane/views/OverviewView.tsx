@@ -1,0 +1,170 @@
+import {
+  Badge,
+  Button,
+  Caption1,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  mergeClasses,
+} from "@fluentui/react-components";
+import type { AnalysisOutcome } from "../../app/analyseWorkbook";
+import { Decimal, membersOf, type Severity } from "../../domain";
+import { scenarioName } from "../components/labels";
+import { useViewStyles } from "../components/styles";
+import { t, type MessageKey } from "../i18n";
+import type { PaneFormat } from "../paneFormat";
+
+export interface OverviewViewProps {
+  readonly outcome: Extract<AnalysisOutcome, { kind: "ok" }>;
+  readonly fmt: PaneFormat;
+  readonly onShowFindings: () => void;
+}
+
+const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+const BADGE: Record<Severity, "danger" | "warning" | "informative"> = {
+  error: "danger",
+  warning: "warning",
+  info: "informative",
+};
+
+/** Översikt: the budget year's contributions by party, result and equity per scenario, the findings counted. */
+export function OverviewView({ outcome, fmt, onShowFindings }: OverviewViewProps) {
+  const styles = useViewStyles();
+  const { lang } = fmt;
+  const { analysis, findings } = outcome;
+  const { budget } = analysis;
+  const year = budget.budgetYear;
+  const split = analysis.splits.find((s) => s.year === year)?.split;
+  const hasFkAf = membersOf(budget, "fk", "af").length > 0;
+  const rows: { key: MessageKey; amount: Decimal; share: Decimal }[] = split
+    ? [
+        ...(hasFkAf
+          ? [
+              { key: "partyFk" as const, amount: split.fk, share: new Decimal(0.25) },
+              { key: "partyAf" as const, amount: split.af, share: new Decimal(0.25) },
+            ]
+          : [{ key: "partyStat" as const, amount: split.state, share: new Decimal(0.5) }]),
+        { key: "partyRegion", amount: split.region, share: new Decimal(0.25) },
+        { key: "partyKommuner", amount: split.kommuner, share: new Decimal(0.25) },
+      ]
+    : [];
+  const counts = Object.fromEntries(
+    SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length]),
+  ) as Record<Severity, number>;
+
+  return (
+    <div>
+      <Caption1 as="p" className={styles.caption}>
+        {t(lang, "budgetLine", { year, sheet: outcome.location.sheet, unit: budget.unit })}
+      </Caption1>
+
+      <section className={styles.section} aria-labelledby="overview-contributions">
+        <Subtitle2 as="h2" id="overview-contributions" className={styles.heading}>
+          {t(lang, "contributionsHeading", { year })}
+        </Subtitle2>
+        <Table size="small" className={styles.table} aria-labelledby="overview-contributions">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t(lang, "colParty")}</TableHeaderCell>
+              <TableHeaderCell className={styles.headerNumber}>{t(lang, "colShare")}</TableHeaderCell>
+              <TableHeaderCell className={styles.headerNumber}>{t(lang, "colAmount")}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {rows.map((row) => (
+              <TableRow key={row.key}>
+                <TableCell>{t(lang, row.key)}</TableCell>
+                <TableCell className={styles.number}>{fmt.percent(row.share, 0)}</TableCell>
+                <TableCell className={styles.number}>{fmt.money(row.amount)}</TableCell>
+              </TableRow>
+            ))}
+            {split && (
+              <TableRow className={styles.total}>
+                <TableCell>{t(lang, "total")}</TableCell>
+                <TableCell className={styles.number}>{fmt.percent(new Decimal(1), 0)}</TableCell>
+                <TableCell className={styles.number}>{fmt.money(split.total)}</TableCell>
+              </TableRow>
+            )}
+          </TableBody>
+        </Table>
+      </section>
+
+      <section className={styles.section} aria-labelledby="overview-findings">
+        <Subtitle2 as="h2" id="overview-findings" className={styles.heading}>
+          {t(lang, "findingsHeading")}
+        </Subtitle2>
+        <div className={styles.actions}>
+          {SEVERITIES.map((s) => (
+            <Badge key={s} appearance="tint" color={BADGE[s]} size="large">
+              {`${counts[s]} ${t(lang, counts[s] === 1 ? `${s}One` : s).toLowerCase()}`}
+            </Badge>
+          ))}
+          <Button size="small" appearance="secondary" onClick={onShowFindings}>
+            {t(lang, "showFindings")}
+          </Button>
+        </div>
+      </section>
+
+      <section className={styles.section} aria-labelledby="overview-equity">
+        <Subtitle2 as="h2" id="overview-equity" className={styles.heading}>
+          {t(lang, "resultHeading")}
+        </Subtitle2>
+        {analysis.plans.map((plan) => {
+          const id = `overview-plan-${plan.scenario.id}`;
+          return (
+            <div key={plan.scenario.id} className={styles.section}>
+              <Caption1 as="h3" id={id} className={styles.heading}>
+                <strong>{scenarioName(plan.scenario.id, analysis.settings, lang)}</strong>
+              </Caption1>
+              <Table size="extra-small" className={styles.table} aria-labelledby={id}>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>{t(lang, "colYear")}</TableHeaderCell>
+                    <TableHeaderCell className={styles.headerNumber}>{t(lang, "colResult")}</TableHeaderCell>
+                    <TableHeaderCell className={styles.headerNumber}>{t(lang, "colClosing")}</TableHeaderCell>
+                    <TableHeaderCell className={styles.headerNumber}>{t(lang, "colMax")}</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {plan.years.map((y) => {
+                    const negative = y.closingEquity.isNegative();
+                    const above = !negative && y.closingEquity.greaterThan(y.maxEquity);
+                    return (
+                      <TableRow key={y.year}>
+                        <TableCell>{y.year}</TableCell>
+                        <TableCell className={styles.number}>{fmt.money(y.result)}</TableCell>
+                        <TableCell className={styles.number}>
+                          <span className={negative ? styles.bad : above ? styles.warn : undefined}>
+                            {fmt.money(y.closingEquity)}
+                          </span>
+                          {(negative || above) && (
+                            <>
+                              <br />
+                              <Badge appearance="outline" color={negative ? "danger" : "warning"} size="small">
+                                {t(lang, negative ? "negative" : "aboveMax")}
+                              </Badge>
+                            </>
+                          )}
+                        </TableCell>
+                        <TableCell className={styles.number}>{fmt.money(y.maxEquity)}</TableCell>
+                      </TableRow>
+                    );
+                  })}
+                </TableBody>
+              </Table>
+              {plan.equityRunsOut !== undefined && (
+                <Caption1 as="p" className={mergeClasses(styles.heading, styles.bad)}>
+                  {t(lang, "equityRunsOut", { year: plan.equityRunsOut })}
+                </Caption1>
+              )}
+            </div>
+          );
+        })}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,280 @@
+import {
+  Button,
+  Caption1,
+  Field,
+  Input,
+  Radio,
+  RadioGroup,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import { defaultSettings, Decimal, membersOf, type Settings, type Unit } from "../../domain";
+import { MAPPING_NAMES } from "../../sheet/mapping";
+import { useViewStyles } from "../components/styles";
+import { t, type MessageKey } from "../i18n";
+import type { PaneFormat } from "../paneFormat";
+import {
+  draftFromSettings,
+  foundMapping,
+  MAPPING_FIELDS,
+  parseNumber,
+  selectionText,
+  type MappingField,
+  type SettingsDraft,
+} from "../settingsDraft";
+import type { PaneStatus } from "../useFinsam";
+
+export interface SettingsViewProps {
+  readonly status: PaneStatus;
+  readonly fmt: PaneFormat;
+  readonly busy: boolean;
+  /** The settings this session holds beyond the workbook's, if any. */
+  readonly sessionSettings: Settings | undefined;
+  readonly onUnit: (unit: Unit) => void;
+  /** Inside Excel: the user's selection; absent where there is none (a file). */
+  readonly selectedRange?: () => Promise<{ readonly sheet: string; readonly address: string }>;
+  /** Saves; gives back the fields that are wrong, if any. */
+  readonly onSave: (draft: SettingsDraft) => Promise<Readonly<Record<string, true>> | undefined>;
+}
+
+const FIELD_LABEL: Record<MappingField, MessageKey> = {
+  budgetSheet: "mapBudgetSheet",
+  yearHeader: "mapYears",
+  members: "mapMembers",
+  costs: "mapCosts",
+  population: "mapPopulation",
+  openingEquity: "mapEquity",
+};
+
+const useStyles = makeStyles({
+  row: {
+    display: "flex",
+    alignItems: "flex-end",
+    columnGap: tokens.spacingHorizontalS,
+    "& > :first-child": { flexGrow: 1, minWidth: 0 },
+  },
+  step: {
+    display: "grid",
+    gridTemplateColumns: "1fr 1fr auto",
+    alignItems: "end",
+    columnGap: tokens.spacingHorizontalS,
+  },
+});
+
+/** Inställningar: where the budget is, the kommun key, the equity rule, the unit. Saved as names in the workbook. */
+export function SettingsView(props: SettingsViewProps) {
+  const { status, fmt, busy, sessionSettings, onUnit, selectedRange, onSave } = props;
+  const { lang } = fmt;
+  const styles = useStyles();
+  const view = useViewStyles();
+  const ok = status.kind === "ok" ? status : undefined;
+  const settings = sessionSettings ?? ok?.analysis.settings ?? defaultSettings();
+  const kommuner = ok ? membersOf(ok.analysis.budget, "kommun").map((m) => m.name) : [];
+  const found = foundMapping(ok);
+  const [draft, setDraft] = useState<SettingsDraft>(() => draftFromSettings(settings, kommuner));
+  const [errors, setErrors] = useState<Readonly<Record<string, true>>>({});
+  // A new analysis (or a new workbook) starts the form again from what it found.
+  const [basis, setBasis] = useState(status);
+  if (basis !== status) {
+    setBasis(status);
+    setDraft(draftFromSettings(settings, kommuner));
+    setErrors({});
+  }
+
+  const update = (change: Partial<SettingsDraft>) => setDraft((old) => ({ ...old, ...change }));
+  const setMapping = (field: MappingField, value: string) =>
+    setDraft((old) => ({ ...old, mapping: { ...old.mapping, [field]: value } }));
+  const fixedSum = draft.fixedPercents.reduce((sum, p) => sum.plus(parseNumber(p.percent) ?? 0), new Decimal(0));
+
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        void onSave(draft).then((wrong) => setErrors(wrong ?? {}));
+      }}
+    >
+      <section className={view.section} aria-labelledby="settings-mapping">
+        <Subtitle2 as="h2" id="settings-mapping" className={view.heading}>
+          {t(lang, "mappingHeading")}
+        </Subtitle2>
+        <Caption1 as="p" className={view.caption}>
+          {t(lang, "mappingHelp")}
+        </Caption1>
+        {MAPPING_FIELDS.map((field) => {
+          const label = t(lang, FIELD_LABEL[field]);
+          return (
+            <div key={field} className={styles.row}>
+              <Field
+                label={`${label} (${MAPPING_NAMES[field]})`}
+                hint={found[field] ? t(lang, "mapFound", { ref: found[field] }) : undefined}
+                validationState={errors[`map.${field}`] ? "error" : "none"}
+                validationMessage={errors[`map.${field}`] ? t(lang, "invalidRange") : undefined}
+              >
+                <Input
+                  value={draft.mapping[field]}
+                  placeholder={found[field] ?? "Blad!B2:B5"}
+                  onChange={(_, data) => setMapping(field, data.value)}
+                />
+              </Field>
+              {selectedRange && (
+                <Button
+                  aria-label={t(lang, "useSelectionFor", { field: label })}
+                  disabled={busy}
+                  onClick={() => void selectedRange().then((s) => setMapping(field, selectionText(s)))}
+                >
+                  {t(lang, "useSelection")}
+                </Button>
+              )}
+            </div>
+          );
+        })}
+      </section>
+
+      <section className={view.section} aria-labelledby="settings-key">
+        <Subtitle2 as="h2" id="settings-key" className={view.heading}>
+          {t(lang, "keyHeading")}
+        </Subtitle2>
+        <RadioGroup
+          aria-labelledby="settings-key"
+          value={draft.keyKind}
+          onChange={(_, data) => update({ keyKind: data.value === "fixed" ? "fixed" : "population" })}
+        >
+          <Radio value="population" label={t(lang, "keyPopulation")} />
+          <Radio value="fixed" label={t(lang, "keyFixed")} />
+        </RadioGroup>
+        {draft.keyKind === "fixed" && (
+          <>
+            {draft.fixedPercents.map((p, i) => (
+              <Field
+                key={p.name}
+                label={t(lang, "fixedPercentFor", { name: p.name })}
+                validationState={errors[`fixed.${i}`] ? "error" : "none"}
+                validationMessage={errors[`fixed.${i}`] ? t(lang, "notANumber") : undefined}
+              >
+                <Input
+                  inputMode="decimal"
+                  value={p.percent}
+                  onChange={(_, data) =>
+                    update({
+                      fixedPercents: draft.fixedPercents.map((q, j) => (j === i ? { ...q, percent: data.value } : q)),
+                    })
+                  }
+                />
+              </Field>
+            ))}
+            <Caption1 as="p" className={view.caption} role="status">
+              {t(lang, "fixedSum", { sum: fmt.percent(fixedSum.dividedBy(100), 2) })}
+            </Caption1>
+          </>
+        )}
+      </section>
+
+      <section className={view.section} aria-labelledby="settings-equity">
+        <Subtitle2 as="h2" id="settings-equity" className={view.heading}>
+          {t(lang, "staircaseHeading")}
+        </Subtitle2>
+        {draft.staircase.map((step, i) => (
+          <div key={i} className={styles.step}>
+            <Field
+              label={t(lang, "stepFrom", { n: i + 1 })}
+              validationState={errors[`step.${i}.from`] ? "error" : "none"}
+            >
+              <Input
+                inputMode="decimal"
+                value={step.from}
+                onChange={(_, data) =>
+                  update({ staircase: draft.staircase.map((s, j) => (j === i ? { ...s, from: data.value } : s)) })
+                }
+              />
+            </Field>
+            <Field
+              label={t(lang, "stepMax", { n: i + 1 })}
+              validationState={errors[`step.${i}.max`] ? "error" : "none"}
+            >
+              <Input
+                inputMode="decimal"
+                value={step.maxPercent}
+                onChange={(_, data) =>
+                  update({
+                    staircase: draft.staircase.map((s, j) => (j === i ? { ...s, maxPercent: data.value } : s)),
+                  })
+                }
+              />
+            </Field>
+            <Button
+              aria-label={t(lang, "removeStep", { n: i + 1 })}
+              disabled={draft.staircase.length === 1}
+              onClick={() => update({ staircase: draft.staircase.filter((_, j) => j !== i) })}
+            >
+              −
+            </Button>
+          </div>
+        ))}
+        <div className={view.actions}>
+          <Button onClick={() => update({ staircase: [...draft.staircase, { from: "", maxPercent: "" }] })}>
+            {t(lang, "addStep")}
+          </Button>
+        </div>
+        {draft.staircase.length > 1 && (
+          <Caption1 as="p" className={view.caption}>
+            {t(lang, "staircaseNote")}
+          </Caption1>
+        )}
+        <Subtitle2 as="h3" className={view.heading}>
+          {t(lang, "targetHeading")}
+        </Subtitle2>
+        <Field
+          label={t(lang, "targetCentre")}
+          validationState={errors.targetCentre ? "error" : "none"}
+          validationMessage={errors.targetCentre ? t(lang, "notANumber") : undefined}
+        >
+          <Input
+            inputMode="decimal"
+            value={draft.targetCentre}
+            onChange={(_, d) => update({ targetCentre: d.value })}
+          />
+        </Field>
+        <Field
+          label={t(lang, "targetTolerance")}
+          validationState={errors.targetTolerance ? "error" : "none"}
+          validationMessage={errors.targetTolerance ? t(lang, "notANumber") : undefined}
+        >
+          <Input
+            inputMode="decimal"
+            value={draft.targetTolerance}
+            onChange={(_, d) => update({ targetTolerance: d.value })}
+          />
+        </Field>
+      </section>
+
+      <section className={view.section} aria-labelledby="settings-unit">
+        <Subtitle2 as="h2" id="settings-unit" className={view.heading}>
+          {t(lang, "unitHeading")}
+        </Subtitle2>
+        {ok && (
+          <Caption1 as="p" className={view.caption}>
+            {t(lang, "sheetUnit", { unit: ok.analysis.budget.unit })}
+          </Caption1>
+        )}
+        <Field label={t(lang, "displayUnit")}>
+          <RadioGroup
+            layout="horizontal"
+            value={fmt.unit}
+            onChange={(_, data) => onUnit(data.value === "tkr" ? "tkr" : "kr")}
+          >
+            <Radio value="kr" label="kr" />
+            <Radio value="tkr" label="tkr" />
+          </RadioGroup>
+        </Field>
+      </section>
+
+      <div className={view.actions}>
+        <Button appearance="primary" type="submit" disabled={busy}>
+          {t(lang, "saveSettings")}
+        </Button>
+      </div>
+    </form>
+  );
+}

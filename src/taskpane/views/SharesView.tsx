@@ -1,0 +1,138 @@
+import {
+  Button,
+  Caption1,
+  Field,
+  Radio,
+  RadioGroup,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import type { AnalysisOutcome } from "../../app/analyseWorkbook";
+import { Decimal, type MemberShare } from "../../domain";
+import { shareEdits, type ShareWriteMode } from "../../sheet/shareEdits";
+import { useViewStyles } from "../components/styles";
+import { t } from "../i18n";
+import type { PaneFormat } from "../paneFormat";
+
+export interface SharesViewProps {
+  readonly outcome: Extract<AnalysisOutcome, { kind: "ok" }>;
+  readonly fmt: PaneFormat;
+  readonly busy: boolean;
+  readonly canUndo: boolean;
+  readonly onWrite: (mode: ShareWriteMode) => void;
+  readonly onUndo: () => void;
+}
+
+const PARTY_SHARE: Record<string, Decimal> = {
+  stat: new Decimal(0.5),
+  fk: new Decimal(0.25),
+  af: new Decimal(0.25),
+  region: new Decimal(0.25),
+};
+
+/** Medlemsavgifter: each party and kommun per year, computed against the sheet, and writing the computed ones in. */
+export function SharesView({ outcome, fmt, busy, canUndo, onWrite, onUndo }: SharesViewProps) {
+  const styles = useViewStyles();
+  const { lang } = fmt;
+  const [mode, setMode] = useState<ShareWriteMode>("formula");
+  const { analysis } = outcome;
+  const years = [...new Set(analysis.members.map((m) => m.year))].sort((a, b) => a - b);
+  const pending = shareEdits(analysis, outcome.plan, "value").length;
+
+  const detail = (m: MemberShare, kommuner: readonly MemberShare[]): string => {
+    if (m.party !== "kommun") return t(lang, "shareOfTotal", { share: fmt.percent(PARTY_SHARE[m.party]!, 0) });
+    const weights = kommuner.reduce((sum, k) => sum.plus(k.weight ?? 0), new Decimal(0));
+    const parts: string[] = [];
+    if (m.population) parts.push(t(lang, "population", { population: fmt.count(m.population) }));
+    if (m.weight && !weights.isZero())
+      parts.push(t(lang, "shareOfQuarter", { share: fmt.percent(m.weight.dividedBy(weights)) }));
+    return parts.join(" · ");
+  };
+
+  return (
+    <div>
+      <section className={styles.section} aria-labelledby="shares-write">
+        <Subtitle2 as="h2" id="shares-write" className={styles.heading}>
+          {t(lang, "writeShares")}
+        </Subtitle2>
+        <Caption1 as="p" className={styles.caption} role="status">
+          {pending > 0 ? t(lang, "writeCount", { count: pending }) : t(lang, "nothingToWrite")}
+        </Caption1>
+        <Field label={t(lang, "writeMode")}>
+          <RadioGroup
+            layout="vertical"
+            value={mode}
+            onChange={(_, data) => setMode(data.value === "value" ? "value" : "formula")}
+          >
+            <Radio value="formula" label={t(lang, "writeFormula")} />
+            <Radio value="value" label={t(lang, "writeValue")} />
+          </RadioGroup>
+        </Field>
+        <div className={styles.actions}>
+          <Button appearance="primary" disabled={busy || pending === 0} onClick={() => onWrite(mode)}>
+            {t(lang, "writeShares")}
+          </Button>
+          <Button disabled={busy || !canUndo} onClick={onUndo}>
+            {t(lang, "undo")}
+          </Button>
+        </div>
+      </section>
+
+      {years.map((year) => {
+        const members = analysis.members.filter((m) => m.year === year);
+        const kommuner = members.filter((m) => m.party === "kommun");
+        const id = `shares-${year}`;
+        return (
+          <section key={year} className={styles.section} aria-labelledby={id}>
+            <Subtitle2 as="h2" id={id} className={styles.heading}>
+              {t(lang, "contributionsHeading", { year })}
+            </Subtitle2>
+            <Table size="small" className={styles.table} aria-labelledby={id}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>{t(lang, "colMember")}</TableHeaderCell>
+                  <TableHeaderCell className={styles.headerNumber}>{t(lang, "colComputed")}</TableHeaderCell>
+                  <TableHeaderCell className={styles.headerNumber}>{t(lang, "colSheet")}</TableHeaderCell>
+                  <TableHeaderCell className={styles.headerNumber}>{t(lang, "colDiff")}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {members.map((m) => {
+                  const difference = m.sheetAmount?.value.minus(m.computedAmount);
+                  const off = difference && !difference.isZero();
+                  return (
+                    <TableRow key={`${m.party}-${m.name}`}>
+                      <TableCell>
+                        <div>{m.name}</div>
+                        <Caption1 className={styles.caption}>{detail(m, kommuner)}</Caption1>
+                      </TableCell>
+                      <TableCell className={styles.number}>{fmt.money(m.computedAmount)}</TableCell>
+                      <TableCell className={styles.number}>
+                        {m.sheetAmount ? fmt.money(m.sheetAmount.value) : t(lang, "notInSheet")}
+                      </TableCell>
+                      <TableCell className={styles.number}>
+                        {off ? (
+                          <span className={difference.abs().greaterThan(1) ? styles.warn : undefined}>
+                            {fmt.diff(difference)}
+                          </span>
+                        ) : (
+                          ""
+                        )}
+                      </TableCell>
+                    </TableRow>
+                  );
+                })}
+              </TableBody>
+            </Table>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+/** Fixtures and fake ports for the pane's component tests. */
+import { webLightTheme } from "@fluentui/react-components";
+import { render } from "@testing-library/react";
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import type { PortCapabilities, WorkbookPort } from "../../src/app/workbookPort";
+import type { Grid } from "../../src/sheet/grid";
+import { App, type AppProps } from "../../src/taskpane/App";
+import { createFilePort, type FilePort } from "../../src/xlsx/filePort";
+import { readGridFromBuffer } from "../../src/xlsx/readGrid";
+
+export type FixtureName = "samo-2023" | "vastra-2025" | "ornskoldsvik-2024";
+
+export const fixturePath = (name: FixtureName): string =>
+  resolve(__dirname, "../../../shared/fixtures", `${name}.xlsx`);
+
+export async function fixtureBytes(name: FixtureName): Promise<Uint8Array> {
+  return new Uint8Array(await readFile(fixturePath(name)));
+}
+
+const grids = new Map<string, Promise<Grid>>();
+
+/** A fixture's Grid, read once per test file. */
+export function fixtureGrid(name: FixtureName): Promise<Grid> {
+  let grid = grids.get(name);
+  if (!grid) {
+    grid = fixtureBytes(name).then((bytes) => readGridFromBuffer(bytes, `${name}.xlsx`));
+    grids.set(name, grid);
+  }
+  return grid;
+}
+
+export const EXCEL: PortCapabilities = {
+  host: "excel",
+  annotations: "note",
+  nativeUndo: false,
+  goToCell: true,
+  liveChanges: true,
+};
+
+export type FakePort = WorkbookPort & {
+  [K in "readGrid" | "applyPlan" | "applyEdits" | "undo" | "removeFlags" | "goToCell"]: jest.Mock;
+} & { changed(): void };
+
+/** A port on a fixed Grid, as Excel's would behave: every write recorded, undo counted. */
+export function gridPort(grid: Grid | Promise<Grid>, capabilities: PortCapabilities = EXCEL): FakePort {
+  let writes = 0;
+  const listeners = new Set<() => void>();
+  const write = () => {
+    writes++;
+  };
+  return {
+    capabilities,
+    readGrid: jest.fn(async () => grid),
+    applyPlan: jest.fn(async () => write()),
+    applyEdits: jest.fn(async () => write()),
+    canUndo: () => writes > 0,
+    undo: jest.fn(async () => {
+      writes--;
+    }),
+    removeFlags: jest.fn(async () => write()),
+    goToCell: jest.fn(async () => undefined),
+    onChange: (callback: () => void) => {
+      listeners.add(callback);
+      return () => listeners.delete(callback);
+    },
+    changed: () => listeners.forEach((l) => l()),
+  };
+}
+
+export async function filePort(name: FixtureName): Promise<FilePort> {
+  return createFilePort(await fixtureBytes(name), `${name}.xlsx`);
+}
+
+/** A fixed clock: the pane shows the time of the last analysis. */
+export const NOW = new Date(2026, 10, 23, 14, 32);
+
+export function renderPane(props: Partial<AppProps> & { port?: WorkbookPort }) {
+  return render(<App theme={webLightTheme} inExcel now={() => NOW} {...props} />);
+}
+
+/** Text with Intl's no-break and narrow no-break spaces made plain, to compare with what a test writes. */
+export function plain(text: string | null | undefined): string {
+  return (text ?? "").replace(/[\u00a0\u202f]/g, " ");
+}
