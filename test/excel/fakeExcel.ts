@@ -252,6 +252,14 @@ export class FakeExcel {
     const k = key(row, column);
     const cell = sheet.cells.get(k) ?? { value: null, formula: null };
     change(cell);
+    // "General" where no row or column format shows through is no format at all, as in Excel.
+    if (cell.numberFormat === "General" && !sheet.rowFormats.has(row) && !sheet.columnFormats.has(column)) {
+      delete cell.numberFormat;
+    }
+    if (cell.value === null && cell.formula === null && !cell.numberFormat && !cell.fill && !cell.bold) {
+      sheet.cells.delete(k);
+      return;
+    }
     sheet.cells.set(k, cell);
     if (cell.formula) {
       const memo = this.formulaValues.get(`${sheet.name}!${k}|${cell.formula}`);

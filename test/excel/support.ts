@@ -33,3 +33,4 @@ export function officeContext(version: number, saved = new Map<string, unknown>(
   };
   return { mock, context, settings: context.document.settings, saved };
 }
+export { OfficeMockObject };

@@ -1,0 +1,164 @@
+import { analyseWorkbook, type AnalysisOutcome } from "../../src/app/analyseWorkbook";
+import { WorkbookError } from "../../src/app/workbookPort";
+import { defaultSettings } from "../../src/domain";
+import { createExcelPort } from "../../src/excel";
+import { settingsFromGrid, SETTINGS_SHEET, settingsEdits, SETTING_NAMES } from "../../src/sheet/workbookSettings";
+import { shareEdits } from "../../src/sheet/shareEdits";
+import { MAPPING_NAMES } from "../../src/sheet/mapping";
+import { officeContext } from "./support";
+import { fakeFromFile, FIXTURES, generatedBudget } from "./workbooks";
+
+type Ok = Extract<AnalysisOutcome, { kind: "ok" }>;
+
+async function setup(version = 20) {
+  const fake = await fakeFromFile(FIXTURES["exempel-budget"], version);
+  const port = createExcelPort(fake.host(officeContext(version).settings));
+  const outcome = await analyseWorkbook(port);
+  if (outcome.kind !== "ok") throw new Error("not analysed");
+  return { fake, port, outcome: outcome as Ok };
+}
+
+async function rejection(p: Promise<unknown>): Promise<WorkbookError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(WorkbookError);
+    return e as WorkbookError;
+  }
+  throw new Error("expected a WorkbookError");
+}
+
+describe("write the computed shares into the sheet, and undo it", () => {
+  it.each(["formula", "value"] as const)("as %ss, cell by cell, one undo step", async (mode) => {
+    const { fake, port, outcome } = await setup();
+    await port.applyPlan(outcome.plan);
+    const before = fake.snapshot();
+    const edits = shareEdits(outcome.analysis, outcome.plan, mode);
+    expect(edits.length).toBeGreaterThan(0);
+    fake.syncs = 0;
+    await port.applyEdits({ cells: edits });
+    expect(fake.syncs).toBe(3);
+    expect(fake.runs.at(-1)).toEqual({ mergeUndoGroup: true });
+    for (const edit of edits) {
+      const grid = await port.readGrid();
+      const sheet = grid.sheets.find((s) => s.name === edit.sheet)!;
+      const at = /^([A-Z]+)(\d+)$/.exec(edit.cell)!;
+      const row = Number(at[2]) - sheet.top;
+      const column = at[1]!.charCodeAt(0) - 64 - sheet.left;
+      if (mode === "formula") expect(sheet.formulas[row]![column]).toBe(edit.formula);
+      else expect(sheet.values[row]![column]).toBe(edit.value);
+    }
+    // Only the kommun amount cells changed.
+    const after = await port.readGrid();
+    const changed = after.sheets.flatMap((s) => {
+      const was = (before as { sheets: { name: string }[] }).sheets.find((x) => x.name === s.name);
+      return was ? [] : [s.name];
+    });
+    expect(changed).toEqual([]);
+    await port.undo();
+    expect(fake.snapshot()).toEqual(before);
+  });
+
+  it("a refused write (protected sheet) changes nothing and keeps nothing to undo", async () => {
+    const { fake, port, outcome } = await setup();
+    const edits = shareEdits(outcome.analysis, outcome.plan, "value");
+    fake.sheet(edits[0]!.sheet)!.protected = true;
+    const before = fake.snapshot();
+    const error = await rejection(port.applyEdits({ cells: edits }));
+    expect(error.code).toBe("PROTECTED_SHEET");
+    expect(error.userMessage.sv).toContain(edits[0]!.sheet);
+    expect(fake.snapshot()).toEqual(before);
+    expect(port.canUndo()).toBe(false);
+  });
+
+  it("a failure in the middle of writing the shares leaves nothing half-written", async () => {
+    const { fake, port, outcome } = await setup();
+    const before = fake.snapshot();
+    fake.failNextWriteAfter = 2;
+    const error = await rejection(port.applyEdits({ cells: shareEdits(outcome.analysis, outcome.plan, "value") }));
+    expect(error.code).toBe("WRITE_FAILED");
+    expect(fake.snapshot()).toEqual(before);
+  });
+
+  it("text that looks like a number comes back as text", async () => {
+    const fake = generatedBudget(10);
+    fake.sheet("Budget 2026")!.cells.set("30:1", { value: "0123", formula: null });
+    const port = createExcelPort(fake.host());
+    const before = fake.snapshot();
+    await port.applyEdits({ cells: [{ sheet: "Budget 2026", cell: "A30", value: 5 }] });
+    expect(fake.sheet("Budget 2026")!.cells.get("30:1")!.value).toBe(5);
+    await port.undo();
+    expect(fake.snapshot()).toEqual(before);
+  });
+});
+
+describe("settings and mapping kept in the workbook", () => {
+  it("settings as cells and names: read back the same, and undone whole", async () => {
+    const fake = generatedBudget(10);
+    const port = createExcelPort(fake.host());
+    const before = fake.snapshot();
+    const settings = { ...defaultSettings(), planLength: 3 };
+    await port.applyEdits(settingsEdits(settings));
+    expect(fake.sheet(SETTINGS_SHEET)).toBeDefined();
+    const grid = await port.readGrid();
+    expect(grid.definedNames.map((n) => n.name)).toContain(SETTING_NAMES.planLength);
+    expect(settingsFromGrid(grid).settings.planLength).toBe(3);
+    await port.undo();
+    expect(fake.snapshot()).toEqual(before);
+  });
+
+  it("a mapping name is set, and changed, as one undoable step", async () => {
+    const fake = generatedBudget(10);
+    const port = createExcelPort(fake.host());
+    const before = fake.snapshot();
+    await port.applyEdits({ cells: [], names: [{ name: MAPPING_NAMES.population, ref: "Befolkning!$B$2:$B$4" }] });
+    await port.applyEdits({ cells: [], names: [{ name: MAPPING_NAMES.population, ref: "Befolkning!$B$2:$B$3" }] });
+    expect(fake.workbook.names).toEqual([{ name: MAPPING_NAMES.population, formula: "=Befolkning!$B$2:$B$3" }]);
+    await port.undo();
+    expect(fake.workbook.names).toEqual([{ name: MAPPING_NAMES.population, formula: "=Befolkning!$B$2:$B$4" }]);
+    await port.undo();
+    expect(fake.snapshot()).toEqual(before);
+  });
+
+  it("a mapping pointing at a deleted sheet: an INPUT_MAPPING finding, and no write to it", async () => {
+    const fake = generatedBudget(10);
+    fake.workbook.names.push({ name: MAPPING_NAMES.population, formula: "='Gamla befolkningen'!$B$2:$B$4" });
+    const port = createExcelPort(fake.host());
+    const outcome = await analyseWorkbook(port);
+    expect(outcome.kind).toBe("ok");
+    const mapping = outcome.kind === "ok" ? outcome.findings.find((f) => f.code === "INPUT_MAPPING") : undefined;
+    expect(mapping?.message.sv).toContain("Gamla befolkningen");
+    const before = fake.snapshot();
+    const error = await rejection(port.applyEdits({ cells: [{ sheet: "Gamla befolkningen", cell: "B2", value: 1 }] }));
+    expect(error.code).toBe("MAPPING_INVALID");
+    expect(error.userMessage.sv).toMatch(/finns inte längre/);
+    expect(fake.snapshot()).toEqual(before);
+  });
+
+  it("a workbook with no budget: analyseWorkbook says so, nothing is written", async () => {
+    const fake = generatedBudget(10);
+    fake.workbook.sheets = [fake.sheet("Befolkning")!];
+    const before = fake.snapshot();
+    const outcome = await analyseWorkbook(createExcelPort(fake.host()));
+    expect(outcome.kind).toBe("noBudget");
+    if (outcome.kind === "noBudget") expect(outcome.reason.sv.length).toBeGreaterThan(10);
+    expect(fake.snapshot()).toEqual(before);
+  });
+});
+
+describe("go to a finding's cell", () => {
+  it("activates the sheet and selects the cell", async () => {
+    const { fake, port, outcome } = await setup();
+    const finding = outcome.findings.find((f) => f.sheet && f.cell)!;
+    await port.goToCell(finding.sheet!, finding.cell!);
+    expect(fake.workbook.active).toBe(finding.sheet);
+    expect(fake.workbook.selection).toEqual({ sheet: finding.sheet, address: finding.cell });
+  });
+
+  it("a sheet that is gone: a Swedish message", async () => {
+    const { port } = await setup();
+    const error = await rejection(port.goToCell("Finns inte", "B5"));
+    expect(error.code).toBe("MAPPING_INVALID");
+    expect(error.userMessage.sv).toContain("Finns inte");
+  });
+});
