@@ -126,6 +126,8 @@ async function main(): Promise<void> {
   console.log(`analys / ExcelJS-laddning             = ${ratios[2]!.toFixed(2)}`);
   console.log(`analys + WritePlan / ExcelJS-laddning = ${ratios[3]!.toFixed(2)}`);
   console.log(`Grid-läsning / ExcelJS-laddning       = ${ratios[1]!.toFixed(2)}`);
+  const { benchExcel } = await import("./bench-excel");
+  console.log(["", ...(await benchExcel(data))].join("\n"));
 }
 
 if (require.main === module) main().catch((error: unknown) => {

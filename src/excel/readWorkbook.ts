@@ -85,22 +85,26 @@ export async function readWorkbookGrid(
     p.data.values = [];
     p.data.formulas = [];
     p.data.numberFormat = [];
-    for (let start = 0; start < rowCount; start += rowsPerChunk) {
-      const rows = Math.min(rowsPerChunk, rowCount - start);
-      if (batchCells > 0 && batchCells + rows * columnCount > maxCells) {
+    // Fill each batch up to the budget, a sheet's rows split across batches where they must be.
+    for (let start = 0; start < rowCount;) {
+      let room = Math.floor((maxCells - batchCells) / Math.max(1, columnCount));
+      if (room < 1) {
         batches.push([]);
         batchCells = 0;
+        room = rowsPerChunk;
       }
+      const rows = Math.min(room, rowCount - start);
+      const from = corners.top + start;
       batchCells += rows * columnCount;
       stats.cells += rows * columnCount;
       batches[batches.length - 1]!.push(() => {
-        const from = corners.top + start;
         const range = p.worksheet.getRange(
           `${columnLetters(corners.left)}${from}:${columnLetters(corners.right)}${from + rows - 1}`,
         );
         range.load("values,formulas,numberFormat");
         p.chunks.push(range);
       });
+      start += rows;
     }
     const first = batches[0]!;
     if (capabilities.mergedAreas) {

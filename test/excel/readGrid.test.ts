@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { analyseWorkbook } from "../../src/app/analyseWorkbook";
 import { createExcelPort } from "../../src/excel";
 import { readGridFromFile } from "../../src/xlsx/readGrid";
+import { BYTES_PER_CELL, PAYLOAD_BUDGET_BYTES } from "../../src/excel/readWorkbook";
+import { emptySheet } from "./fakeExcel";
 import { fakeFromFile, FIXTURES, fakeFromXlsx, generatedBudget } from "./workbooks";
 
 describe("reading through Excel gives the Grid the .xlsx reader gives", () => {
@@ -46,5 +48,32 @@ describe("round trips of an analysis, whatever the size", () => {
     expect(outcome.kind).toBe("ok");
     expect(fake.syncs).toBe(syncs);
     expect(fake.cellsRead).toBe(port.stats.read.cells);
+    const grid = await port.readGrid();
+    expect(grid.sheets[0]!.values).toHaveLength(rows);
+  });
+});
+
+describe("a workbook beyond Excel's payload limit", () => {
+  it("is read in chunks of rows, one round trip each, into the same Grid", async () => {
+    const fake = generatedBudget(10);
+    const wide = emptySheet("Data");
+    const rows = 20_000;
+    const columns = 8; // 160 000 cells: more than one response of 4 MB holds
+    for (let r = 1; r <= rows; r++) {
+      for (let c = 1; c <= columns; c++) wide.cells.set(`${r}:${c}`, { value: r * 10 + c, formula: null });
+    }
+    fake.workbook.sheets.push(wide);
+    const port = createExcelPort(fake.host());
+    const grid = await port.readGrid();
+    const data = grid.sheets.find((s) => s.name === "Data")!;
+    expect(data.values).toHaveLength(rows);
+    expect(data.values[0]).toEqual([11, 12, 13, 14, 15, 16, 17, 18]);
+    expect(data.values[rows - 1]![columns - 1]).toBe(rows * 10 + columns);
+    const cells = port.stats.read.cells;
+    expect(cells).toBe(fake.cellsRead);
+    expect(cells).toBeGreaterThan(rows * columns);
+    const chunks = Math.ceil((cells * BYTES_PER_CELL) / PAYLOAD_BUDGET_BYTES);
+    expect(chunks).toBe(2);
+    expect(fake.syncs).toBe(2 + chunks);
   });
 });

@@ -80,10 +80,13 @@ export async function fakeFromFile(path: string, version = 20): Promise<FakeExce
 }
 
 /**
- * A budget of `costLines` cost lines (and a few kommuner), straight into a
- * fake workbook: the shape of scripts/bench.ts's large workbook, any size.
+ * A budget sheet of `rows` rows (10 at the least: a header, the state, the
+ * region, three kommuner, the cost lines, their sum and the opening equity),
+ * straight into a fake workbook: the shape of scripts/bench.ts's large
+ * workbook, any size.
  */
-export function generatedBudget(costLines: number, version = 20): FakeExcel {
+export function generatedBudget(rows: number, version = 20): FakeExcel {
+  const costLines = Math.max(1, rows - 9);
   const sheet = emptySheet("Budget 2026");
   const population = emptySheet("Befolkning");
   const put = (s: FakeSheet, row: number, values: (string | number | null)[], format?: string) =>
@@ -104,9 +107,7 @@ export function generatedBudget(costLines: number, version = 20): FakeExcel {
   const quarter = state / 2;
   const total = pops.reduce((a, b) => a + b, 0);
   let row = 1;
-  put(sheet, row++, ["Samordningsförbundet Exempel – Budget 2026, plan 2027–2028"]);
-  put(sheet, row++, ["", "Budget 2026", "Plan 2027", "Plan 2028"]);
-  put(sheet, row++, ["Intäkter"]);
+  put(sheet, row++, ["Medlemsavgifter", "Budget 2026", "Plan 2027", "Plan 2028"]);
   put(sheet, row++, ["Staten genom FK", state, state, state], "#,##0");
   put(sheet, row++, ["Region Exempel", quarter, quarter, quarter], "#,##0");
   kommuner.forEach((k, i) => {
