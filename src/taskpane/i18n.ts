@@ -137,6 +137,7 @@ const MESSAGES = {
     noAnalysisForSettings: "Analysera först: inställningarna visas med det tillägget hittade i arbetsboken.",
     browserIntro:
       "Utanför Excel: öppna en arbetsbok här i webbläsaren. Inget laddas upp; allt räknas på den här datorn.",
+    workbookHeading: "Arbetsbok",
     openExample: "Öppna exempelarbetsboken",
     pickFile: "Välj en arbetsbok (.xlsx)",
     opening: "Öppnar arbetsboken …",
@@ -280,6 +281,7 @@ const MESSAGES = {
     noAnalysisForSettings: "Analyse first: the settings show what the add-in found in the workbook.",
     browserIntro:
       "Outside Excel: open a workbook here in the browser. Nothing is uploaded; everything is calculated on this computer.",
+    workbookHeading: "Workbook",
     openExample: "Open the example workbook",
     pickFile: "Choose a workbook (.xlsx)",
     opening: "Opening the workbook…",

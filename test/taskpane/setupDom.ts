@@ -26,3 +26,35 @@ if (!("ResizeObserver" in window)) {
     disconnect(): void {}
   };
 }
+
+/**
+ * jsdom lays nothing out, so its offsetParent is always null, and tabster (Fluent's keyboard
+ * navigation: arrow keys in a TabList, Tab between groups) takes every element for display:none.
+ * As a browser does: null only inside a hidden or display:none element.
+ */
+Object.defineProperty(HTMLElement.prototype, "offsetParent", {
+  configurable: true,
+  get(this: HTMLElement) {
+    for (let e: HTMLElement | null = this; e; e = e.parentElement) {
+      if (e.hidden || window.getComputedStyle(e).display === "none") return null;
+    }
+    return this.parentElement ?? document.body;
+  },
+});
+
+/** tabster also takes a page whose <body> measures 0 × 0 for one in a hidden frame: give it a pane's size. */
+HTMLBodyElement.prototype.getBoundingClientRect = function (): DOMRect {
+  return { x: 0, y: 0, top: 0, left: 0, width: 400, height: 800, right: 400, bottom: 800, toJSON: () => ({}) };
+};
+
+/** jsdom's Blob (and so File) has no arrayBuffer(); a browser's has. */
+if (typeof Blob.prototype.arrayBuffer !== "function") {
+  Blob.prototype.arrayBuffer = function (this: Blob): Promise<ArrayBuffer> {
+    return new Promise((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as ArrayBuffer);
+      reader.onerror = () => reject(reader.error);
+      reader.readAsArrayBuffer(this);
+    });
+  };
+}

@@ -1,4 +1,4 @@
-import { screen, waitFor } from "@testing-library/react";
+import { act, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { WorkbookError } from "../../src/app/workbookPort";
 import type { Grid } from "../../src/sheet/grid";
@@ -79,6 +79,6 @@ test("a change in the workbook after the analysis says to analyse again", async 
   renderPane({ port });
   await userEvent.click(screen.getByRole("button", { name: "Analysera" }));
   await screen.findByText("Senast analyserad 14:32");
-  port.changed();
+  act(() => port.changed());
   await waitFor(() => expect(screen.getByText(/Arbetsboken har ändrats sedan analysen/)).toBeTruthy());
 });

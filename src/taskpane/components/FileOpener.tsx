@@ -47,7 +47,7 @@ export function FileOpener({
   const view = useViewStyles();
   const inputId = useId();
   return (
-    <section className={mergeClasses(view.section, styles.box)} aria-label={t(lang, "pickFile")}>
+    <section className={mergeClasses(view.section, styles.box)} aria-label={t(lang, "workbookHeading")}>
       <Body1 as="p" className={view.heading}>
         {fileName ? t(lang, "openedFile", { name: fileName }) : t(lang, "browserIntro")}
       </Body1>

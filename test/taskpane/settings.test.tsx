@@ -1,0 +1,117 @@
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import type { WorkbookEdits } from "../../src/sheet/writePlan";
+import { settingsEdits } from "../../src/sheet/workbookSettings";
+import { defaultSettings } from "../../src/domain";
+import { filePort, fixtureGrid, gridPort, plain, renderPane, type FakePort } from "./support";
+
+async function settingsOf(port: FakePort | Awaited<ReturnType<typeof filePort>>) {
+  renderPane({ port });
+  await userEvent.click(screen.getByRole("button", { name: "Analysera" }));
+  await screen.findByText("Senast analyserad 14:32");
+  await userEvent.click(screen.getByRole("tab", { name: "Inställningar" }));
+}
+
+const input = (label: RegExp | string) => screen.getByRole("textbox", { name: label }) as HTMLInputElement;
+const save = () => userEvent.click(screen.getByRole("button", { name: "Spara i arbetsboken och analysera" }));
+
+test("the mapping as found: each part of Västra's budget and where it stands", async () => {
+  await settingsOf(gridPort(fixtureGrid("vastra-2025")));
+  const hints = screen.getAllByText(/^Hittat: /).map((h) => plain(h.textContent));
+  expect(hints).toEqual([
+    "Hittat: Budget 2025",
+    expect.stringMatching(/^Hittat: 'Budget 2025'!B\d+(:[A-Z]+\d+)?$/),
+    "Hittat: 'Budget 2025'!A14:A20",
+    expect.stringMatching(/^Hittat: 'Budget 2025'!A\d+:A\d+$/),
+    expect.stringMatching(/^Hittat: '?[\w ]+'?!\w+\d+:\w+\d+$/),
+    expect.stringMatching(/^Hittat: 'Budget 2025'!B\d+$/),
+  ]);
+  for (const name of ["Budgetblad", "Årsrubriker", "Parter", "Kostnader", "Befolkning", "Ingående eget kapital"]) {
+    expect(input(new RegExp(`^${name}`))).toBeTruthy();
+  }
+  // A file (or Excel before its port offers the selection) has no "use the selected cells".
+  expect(screen.queryByRole("button", { name: /Använd markerade celler/ })).toBeNull();
+});
+
+test("a typed range is checked, then saved as a defined name with the settings", async () => {
+  const port = gridPort(fixtureGrid("vastra-2025"));
+  await settingsOf(port);
+  await userEvent.type(input(/^Befolkning/), "inte ett område");
+  await save();
+  expect(await screen.findByText("Skriv ett område som Blad!B2:B5.")).toBeTruthy();
+  expect(port.applyEdits).not.toHaveBeenCalled();
+
+  await userEvent.clear(input(/^Befolkning/));
+  await userEvent.type(input(/^Befolkning/), "Befolkning!B2:B6");
+  await save();
+  await waitFor(() => expect(port.applyEdits).toHaveBeenCalledTimes(1));
+  const edits = port.applyEdits.mock.calls[0]![0] as WorkbookEdits;
+  expect(edits.names).toEqual(
+    expect.arrayContaining([
+      { name: "Finsam_Befolkning", ref: "Befolkning!$B$2:$B$6" },
+      { name: "Finsam_EKMaxProcent", ref: "'Finsam-inställningar'!$B$5" },
+    ]),
+  );
+  // The settings part is settingsEdits' own.
+  expect(edits.cells.slice(0, 4)).toEqual(settingsEdits(defaultSettings()).cells.slice(0, 4));
+  expect(await screen.findByText("Inställningarna är sparade i arbetsboken.")).toBeTruthy();
+  // Saving analyses again.
+  expect(port.readGrid).toHaveBeenCalledTimes(2);
+});
+
+test("use the selected cells, where the port can tell the selection", async () => {
+  const port = Object.assign(gridPort(fixtureGrid("vastra-2025")), {
+    selectedRange: jest.fn(async () => ({ sheet: "Budget 2025", address: "C16:C20" })),
+  });
+  await settingsOf(port);
+  await userEvent.click(screen.getByRole("button", { name: "Använd markerade celler för Befolkning" }));
+  await waitFor(() => expect(input(/^Befolkning/).value).toBe("'Budget 2025'!C16:C20"));
+});
+
+test("fixed percentages for the kommuner: typed per kommun, summed, saved with Finsam_FastaAndelar", async () => {
+  const port = await filePort("vastra-2025");
+  await settingsOf(port);
+  await userEvent.click(screen.getByRole("radio", { name: "Fasta procentandelar" }));
+  const percents = { Motala: "48,4", Mjölby: "31,3", Vadstena: "8,3", Boxholms: "6,1", Ödeshögs: "5,9" };
+  for (const [name, percent] of Object.entries(percents)) {
+    await userEvent.type(input(new RegExp(`^${name} kommun, andel`)), percent);
+  }
+  expect(plain(screen.getByText(/^Summa: /).textContent)).toBe("Summa: 100 %");
+  await save();
+  expect(await screen.findByText("Inställningarna är sparade i arbetsboken.")).toBeTruthy();
+  const grid = await port.readGrid();
+  expect(grid.definedNames.find((d) => d.name === "Finsam_FastaAndelar")?.ref).toMatch(
+    /^'Finsam-inställningar'!\$B\$\d+:\$B\$\d+$/,
+  );
+  // Analysed again on the fixed key: Motala's 48,4 % of 2 161 000 kr is the sheet's own 1 045 924 kr.
+  await userEvent.click(screen.getByRole("tab", { name: "Medlemsavgifter" }));
+  const table = screen.getByRole("table", { name: "Medlemsavgifter 2025" });
+  const motala = [...table.querySelectorAll("tr")].find((r) => r.textContent?.startsWith("Motala"))!;
+  expect([...motala.querySelectorAll("td")].map((c) => plain(c.textContent))).toEqual([
+    "Motala kommun43 674 invånare · 48,4 % av kommunernas del",
+    "1 045 924 kr",
+    "1 045 924 kr",
+    "",
+  ]);
+  expect(screen.getByText("Arkets belopp stämmer med de beräknade.")).toBeTruthy();
+});
+
+test("the equity staircase and the target band", async () => {
+  const port = gridPort(fixtureGrid("vastra-2025"));
+  await settingsOf(port);
+  expect(input("Högst (%), steg 1").value).toBe("20");
+  await userEvent.click(screen.getByRole("button", { name: "Lägg till ett steg" }));
+  await userEvent.type(input("Medlemsavgifter från (kr), steg 2"), "10 000 000");
+  await userEvent.type(input("Högst (%), steg 2"), "15");
+  await userEvent.type(input("Mål för eget kapital (kr), tomt för inget"), "1 800 000");
+  await save();
+  await waitFor(() => expect(port.applyEdits).toHaveBeenCalledTimes(1));
+  const edits = port.applyEdits.mock.calls[0]![0] as WorkbookEdits;
+  const names = edits.names!.map((n) => n.name);
+  expect(names).toEqual(expect.arrayContaining(["Finsam_EKMal", "Finsam_EKMalTolerans"]));
+  // Two steps stay in this session; the workbook's single per cent is not written over them.
+  expect(names).not.toContain("Finsam_EKMaxProcent");
+  expect(screen.getByText(/Trappan med flera steg gäller i den här sessionen/)).toBeTruthy();
+  await userEvent.click(screen.getByRole("button", { name: "Ta bort steg 2" }));
+  expect(screen.queryByRole("textbox", { name: "Högst (%), steg 2" })).toBeNull();
+});
