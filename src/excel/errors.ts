@@ -102,6 +102,15 @@ export function toWorkbookError(error: unknown, code: "READ_FAILED" | "WRITE_FAI
   return new WorkbookError(code, messages[code]);
 }
 
+/** A write that failed, and whose repair failed too: the user must check the workbook. */
+export function unrepairedWrite(error: unknown): WorkbookError {
+  const why = detail(error);
+  return new WorkbookError("WRITE_FAILED", {
+    sv: `Tillägget kunde inte skriva i arbetsboken och inte heller återställa det som hann ändras (${why}). Ångra i Excel (Ctrl+Z) eller stäng arbetsboken utan att spara.`,
+    en: `The add-in could not write to the workbook, nor restore what had changed (${why}). Undo in Excel (Ctrl+Z) or close the workbook without saving.`,
+  });
+}
+
 export function failure(code: WorkbookErrorCode, message: Message): WorkbookError {
   return new WorkbookError(code, message);
 }

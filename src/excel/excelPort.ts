@@ -32,7 +32,15 @@ import {
   type Structure,
   userPartOf,
 } from "./cellState";
-import { badAddress, MESSAGES, missingSheet, protectedSheet, toWorkbookError, unsupportedVersion } from "./errors";
+import {
+  badAddress,
+  MESSAGES,
+  missingSheet,
+  protectedSheet,
+  toWorkbookError,
+  unrepairedWrite,
+  unsupportedVersion,
+} from "./errors";
 import { type DocumentSettings, type FlagRecord, type FlagStore, loadFlags, saveFlags } from "./flagStore";
 import { readWorkbookGrid, type ReadStats } from "./readWorkbook";
 
@@ -448,7 +456,7 @@ export class ExcelPort implements WorkbookPort {
         try {
           await this.restore(entry);
         } catch {
-          // The repair failed too; the message says what the user should check.
+          throw unrepairedWrite(error);
         }
         throw toWorkbookError(error, "WRITE_FAILED");
       }

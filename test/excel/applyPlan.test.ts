@@ -252,3 +252,26 @@ describe("bad states: a clear Swedish message and no change", () => {
     expect(error.code).toBe("NOTHING_TO_UNDO");
   });
 });
+
+describe("when even the repair fails", () => {
+  it("the message says so and points at Excel's own undo", async () => {
+    const { fake, port, outcome } = await setup();
+    fake.failNextWriteAfter = 3;
+    // Excel drops into edit mode right after the failed write: the repair cannot run either.
+    const execute = fake.execute.bind(fake);
+    let failed = false;
+    fake.execute = (ops) => {
+      try {
+        execute(ops);
+      } catch (e) {
+        if (failed) throw e;
+        failed = true;
+        fake.editMode = true;
+        throw e;
+      }
+    };
+    const error = await rejection(port.applyPlan(outcome.plan));
+    expect(error.code).toBe("WRITE_FAILED");
+    expect(error.userMessage.sv).toMatch(/inte heller återställa.*Ctrl\+Z/);
+  });
+});

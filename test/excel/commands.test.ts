@@ -1,7 +1,7 @@
 import { analyzeWorkbook, runAnalysis } from "../../src/commands/commands";
 import { createExcelPort } from "../../src/excel";
 import { CONTROL_SHEET } from "../../src/sheet/writePlan";
-import { OfficeMockObject } from "./support";
+import { OfficeMockObject, officeContext } from "./support";
 import { generatedBudget } from "./workbooks";
 
 /** The ribbon's event, as office-addin-mock builds it. */
@@ -39,5 +39,30 @@ describe("the ribbon's Analysera", () => {
       throw new Error("Excel is not defined");
     });
     expect(completed).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("inside Office: the globals Excel and Office", () => {
+  afterEach(() => {
+    delete (globalThis as { Excel?: unknown }).Excel;
+    delete (globalThis as { Office?: unknown }).Office;
+  });
+
+  it("createExcelPort() with no arguments uses Excel.run and Office.context (office-addin-mock)", async () => {
+    const fake = generatedBudget(10, 18);
+    const office = officeContext(18);
+    (globalThis as { Office?: unknown }).Office = { context: office.context };
+    (globalThis as { Excel?: unknown }).Excel = {
+      run: (...args: unknown[]) =>
+        args.length === 1
+          ? fake.run(undefined, args[0] as (c: Excel.RequestContext) => Promise<unknown>)
+          : fake.run(args[0] as Excel.RunOptions, args[1] as (c: Excel.RequestContext) => Promise<unknown>),
+    };
+    const { event, completed } = ribbonEvent();
+    await analyzeWorkbook(event);
+    expect(completed).toHaveBeenCalledTimes(1);
+    expect(fake.sheet(CONTROL_SHEET)).toBeDefined();
+    expect(fake.runs.at(-1)).toBeUndefined(); // ExcelApi 1.18: no mergeUndoGroup
+    expect(office.saved.has("finsam.flags")).toBe(true);
   });
 });
