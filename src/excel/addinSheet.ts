@@ -15,6 +15,13 @@ export interface AddinSheet {
   readonly cells: readonly CellWrite[];
   /** In characters, as on the .xlsx side. */
   readonly columnWidths: readonly number[];
+  /** The board sheet's line chart: its data block and where it stands (0-based cells). */
+  readonly chart?: {
+    readonly title: string;
+    readonly source: string;
+    readonly from: { readonly column: number; readonly row: number };
+    readonly to: { readonly column: number; readonly row: number };
+  };
 }
 
 /** What one of those sheets held before a write. */
@@ -133,6 +140,18 @@ export function queueSheetWrite(context: Excel.RequestContext, sheet: AddinSheet
   range.formulas = formulas;
   queueBoldRuns(ws, bold, 1, 1);
   queueConditionalFormats(ws, formulas, 1, 1);
+  if (sheet.chart) queueLineChart(ws, sheet.chart);
+}
+
+/** A line chart of the block's rows (ExcelApi 1.1): one series a row, the years along the axis. */
+function queueLineChart(ws: Excel.Worksheet, chart: NonNullable<AddinSheet["chart"]>): void {
+  const added = ws.charts.add("Line", ws.getRange(chart.source), "Rows");
+  added.title.text = chart.title;
+  added.legend.position = "Bottom";
+  added.setPosition(
+    `${columnLetters(chart.from.column + 1)}${chart.from.row + 1}`,
+    `${columnLetters(chart.to.column + 1)}${chart.to.row + 1}`,
+  );
 }
 
 /** Bold cells, one write per run of neighbouring bold cells in a row. */

@@ -17,6 +17,8 @@ export const BOARD_SHEET = "Styrelseunderlag";
 /** A line chart of closing equity per scenario against the recommended maximum and zero. */
 export interface ChartSpec {
   readonly title: string;
+  /** The chart's data as one block, year headers on top and series names in column A: "A35:D39". */
+  readonly source: string;
   /** The year headers, as a range on the sheet: "$B$40:$D$40". */
   readonly categories: string;
   readonly series: readonly {
@@ -114,20 +116,9 @@ export function buildBoardSheet(analysis: Analysis, scenarioIds?: readonly strin
     );
     series.push({ nameCell: `$A$${s.row}`, name: plan.scenario.name, values: range(s.row), cache });
   }
+  // The maximum and zero right below the scenarios, so the chart's data is one block (A:year … zero).
   const first = blocks[0];
   if (first) {
-    const firstRow = headerRow + 1;
-    blocks.slice(1).forEach(({ plan }, k) => {
-      s.next();
-      s.label(`Skillnad: ${plan.scenario.name} − ${first.plan.scenario.name}`);
-      comparison.forEach((c, i) =>
-        s.put(2 + i, {
-          formula: `=${col(i)}${firstRow + 1 + k}-${col(i)}${firstRow}`,
-          numberFormat: KR,
-          expected: c.differenceFromFirst[plan.scenario.id]?.toNumber() ?? 0,
-        }),
-      );
-    });
     s.next();
     s.label("Högsta rekommenderade eget kapital");
     first.plan.years.forEach((y, i) =>
@@ -148,6 +139,21 @@ export function buildBoardSheet(analysis: Analysis, scenarioIds?: readonly strin
     years.forEach((_, i) => s.put(2 + i, { value: 0, numberFormat: KR }));
     series.push({ nameCell: `$A$${s.row}`, name: "Noll", values: range(s.row), cache: years.map(() => 0) });
   }
+  const dataEnd = s.row;
+  if (first) {
+    const firstRow = headerRow + 1;
+    blocks.slice(1).forEach(({ plan }, k) => {
+      s.next();
+      s.label(`Skillnad: ${plan.scenario.name} − ${first.plan.scenario.name}`);
+      comparison.forEach((c, i) =>
+        s.put(2 + i, {
+          formula: `=${col(i)}${firstRow + 1 + k}-${col(i)}${firstRow}`,
+          numberFormat: KR,
+          expected: c.differenceFromFirst[plan.scenario.id]?.toNumber() ?? 0,
+        }),
+      );
+    });
+  }
   const chartTop = s.row + 1;
   return {
     name: BOARD_SHEET,
@@ -156,6 +162,7 @@ export function buildBoardSheet(analysis: Analysis, scenarioIds?: readonly strin
     scenarios: plans.map((p) => p.scenario.id),
     chart: {
       title: "Eget kapital vid årets slut per scenario",
+      source: `A${headerRow}:${col(Math.max(0, years.length - 1))}${dataEnd}`,
       categories: range(headerRow),
       series,
       from: { column: 0, row: chartTop },

@@ -2,7 +2,8 @@ import { analyseWorkbook, type AnalysisOutcome } from "../../src/app/analyseWork
 import { WorkbookError } from "../../src/app/workbookPort";
 import { createExcelPort, type ExcelPort } from "../../src/excel";
 import { FLAGS_SETTING } from "../../src/excel/flagStore";
-import { CONTROL_SHEET, NOTE_PREFIX } from "../../src/sheet/writePlan";
+import { BOARD_SHEET } from "../../src/sheet/boardSheet";
+import { buildWritePlan, CONTROL_SHEET, NOTE_PREFIX } from "../../src/sheet/writePlan";
 import type { FakeExcel } from "./fakeExcel";
 import { officeContext } from "./support";
 import { fakeFromFile, FIXTURES } from "./workbooks";
@@ -273,5 +274,31 @@ describe("when even the repair fails", () => {
     const error = await rejection(port.applyPlan(outcome.plan));
     expect(error.code).toBe("WRITE_FAILED");
     expect(error.userMessage.sv).toMatch(/inte heller återställa.*Ctrl\+Z/);
+  });
+});
+
+describe("Skapa styrelseunderlag", () => {
+  it("writes the board sheet with its line chart in one undoable write, and undo takes both away", async () => {
+    const { fake, port, outcome } = await setup(20, FIXTURES["ornskoldsvik-2024"]);
+    const before = fake.snapshot();
+    const plan = buildWritePlan({ ...outcome.analysis, findings: outcome.findings }, { board: true });
+    const board = plan.boardSheet!;
+    await port.applyPlan(plan);
+    const sheet = fake.sheet(BOARD_SHEET)!;
+    expect([...sheet.cells.values()].filter((c) => c.formula).length).toBe(board.cells.filter((c) => c.formula).length);
+    expect(sheet.charts).toEqual([
+      {
+        type: "Line",
+        source: board.chart.source,
+        seriesBy: "Rows",
+        title: "Eget kapital vid årets slut per scenario",
+        legend: "Bottom",
+        position: [`A${board.chart.from.row + 1}`, `G${board.chart.to.row + 1}`],
+      },
+    ]);
+    // The block the chart reads: the years, each scenario's closing equity, the maximum, zero.
+    expect(board.chart.source).toMatch(/^A\d+:D\d+$/);
+    await port.undo();
+    expect(fake.snapshot()).toEqual(before);
   });
 });

@@ -55,6 +55,17 @@ export interface FakeSheet {
   notes: Map<string, string>;
   conditionalFormats: FakeConditionalFormat[];
   names: { name: string; formula: string }[];
+  charts: FakeChart[];
+}
+
+/** A chart as the add-in asked for it. */
+export interface FakeChart {
+  type: string;
+  source: string;
+  seriesBy: string;
+  title?: string;
+  legend?: string;
+  position?: [string, string];
 }
 
 export interface FakeComment {
@@ -100,6 +111,7 @@ export function emptySheet(name: string): FakeSheet {
     notes: new Map(),
     conditionalFormats: [],
     names: [],
+    charts: [],
   };
 }
 
@@ -612,6 +624,33 @@ class FakeWorksheet extends Loadable {
     return new FakeRange(this.ctx, () => ({ sheet: this.resolve(), box: parseBox(address ?? "A1") }));
   }
 
+  /** charts.add(type, range, seriesBy) with the title, legend and position the add-in sets (ExcelApi 1.1). */
+  get charts(): { add: (type: string, range: FakeRange, seriesBy: string) => unknown } {
+    return {
+      add: (type, range, seriesBy) => {
+        const chart: FakeChart = { type, source: "", seriesBy };
+        this.ctx.queue(true, () => {
+          chart.source = range.addressForChart();
+          this.resolve().charts.push(chart);
+        });
+        const set = (apply: () => void) => this.ctx.queue(true, apply);
+        return {
+          title: {
+            set text(t: string) {
+              set(() => (chart.title = t));
+            },
+          },
+          legend: {
+            set position(p: string) {
+              set(() => (chart.legend = p));
+            },
+          },
+          setPosition: (start: string, end: string) => set(() => (chart.position = [start, end])),
+        };
+      },
+    };
+  }
+
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
     return new FakeRange(
       this.ctx,
@@ -658,6 +697,11 @@ class FakeRange extends Loadable {
     private readonly orNull = false,
   ) {
     super(ctx);
+  }
+
+  /** The range's address as a chart's source, read when the chart is added. */
+  addressForChart(): string {
+    return boxAddress(this.resolve().box);
   }
 
   resolve(): RangeTarget {
