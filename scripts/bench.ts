@@ -128,6 +128,8 @@ async function main(): Promise<void> {
   console.log(`Grid-läsning / ExcelJS-laddning       = ${ratios[1]!.toFixed(2)}`);
   const { benchExcel } = await import("./bench-excel");
   console.log(["", ...(await benchExcel(data))].join("\n"));
+  const { benchPane } = await import("./bench-pane");
+  console.log(["", ...(await benchPane())].join("\n"));
 }
 
 if (require.main === module) main().catch((error: unknown) => {

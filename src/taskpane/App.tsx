@@ -72,8 +72,13 @@ const useStyles = makeStyles({
   },
   meta: { color: tokens.colorNeutralForeground3 },
   tabs: {
-    overflowX: "auto",
+    // In a narrow pane (Excel's can be 320 px) the tabs wrap rather than hide one.
+    flexWrap: "wrap",
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  tab: {
+    paddingInline: tokens.spacingHorizontalXXS,
+    "& > span": { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   },
   panel: {
     minWidth: 0,
@@ -240,7 +245,13 @@ function Pane({ inExcel, port, ...options }: Omit<AppProps, "theme">) {
         aria-label={t(lang, "views")}
       >
         {VIEWS.map((v) => (
-          <Tab key={v} id={`tab-${v}`} value={v} aria-controls={v === view ? `panel-${v}` : undefined}>
+          <Tab
+            key={v}
+            id={`tab-${v}`}
+            className={styles.tab}
+            value={v}
+            aria-controls={v === view ? `panel-${v}` : undefined}
+          >
             {t(lang, TAB_LABEL[v])}
           </Tab>
         ))}

@@ -52,11 +52,16 @@ export function FileOpener({
         {fileName ? t(lang, "openedFile", { name: fileName }) : t(lang, "browserIntro")}
       </Body1>
       <div className={view.actions}>
-        <Button appearance={fileName ? "secondary" : "primary"} disabled={busy} onClick={onOpenExample}>
+        <Button
+          size={fileName ? "small" : "medium"}
+          appearance={fileName ? "secondary" : "primary"}
+          disabled={busy}
+          onClick={onOpenExample}
+        >
           {t(lang, "openExample")}
         </Button>
         {canDownload && (
-          <Button disabled={busy} onClick={onDownload}>
+          <Button size="small" disabled={busy} onClick={onDownload}>
             {t(lang, "download")}
           </Button>
         )}

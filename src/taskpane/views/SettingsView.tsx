@@ -57,9 +57,16 @@ const useStyles = makeStyles({
   },
   step: {
     display: "grid",
-    gridTemplateColumns: "1fr 1fr auto",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr) auto",
     alignItems: "end",
     columnGap: tokens.spacingHorizontalS,
+  },
+  input: {
+    minWidth: 0,
+    width: "100%",
+  },
+  remove: {
+    minWidth: "auto",
   },
 });
 
@@ -113,6 +120,7 @@ export function SettingsView(props: SettingsViewProps) {
                 validationMessage={errors[`map.${field}`] ? t(lang, "invalidRange") : undefined}
               >
                 <Input
+                  className={styles.input}
                   value={draft.mapping[field]}
                   placeholder={found[field] ?? "Blad!B2:B5"}
                   onChange={(_, data) => setMapping(field, data.value)}
@@ -154,6 +162,7 @@ export function SettingsView(props: SettingsViewProps) {
                 validationMessage={errors[`fixed.${i}`] ? t(lang, "notANumber") : undefined}
               >
                 <Input
+                  className={styles.input}
                   inputMode="decimal"
                   value={p.percent}
                   onChange={(_, data) =>
@@ -182,6 +191,7 @@ export function SettingsView(props: SettingsViewProps) {
               validationState={errors[`step.${i}.from`] ? "error" : "none"}
             >
               <Input
+                className={styles.input}
                 inputMode="decimal"
                 value={step.from}
                 onChange={(_, data) =>
@@ -194,6 +204,7 @@ export function SettingsView(props: SettingsViewProps) {
               validationState={errors[`step.${i}.max`] ? "error" : "none"}
             >
               <Input
+                className={styles.input}
                 inputMode="decimal"
                 value={step.maxPercent}
                 onChange={(_, data) =>
@@ -204,6 +215,7 @@ export function SettingsView(props: SettingsViewProps) {
               />
             </Field>
             <Button
+              className={styles.remove}
               aria-label={t(lang, "removeStep", { n: i + 1 })}
               disabled={draft.staircase.length === 1}
               onClick={() => update({ staircase: draft.staircase.filter((_, j) => j !== i) })}
@@ -231,6 +243,7 @@ export function SettingsView(props: SettingsViewProps) {
           validationMessage={errors.targetCentre ? t(lang, "notANumber") : undefined}
         >
           <Input
+            className={styles.input}
             inputMode="decimal"
             value={draft.targetCentre}
             onChange={(_, d) => update({ targetCentre: d.value })}
@@ -242,6 +255,7 @@ export function SettingsView(props: SettingsViewProps) {
           validationMessage={errors.targetTolerance ? t(lang, "notANumber") : undefined}
         >
           <Input
+            className={styles.input}
             inputMode="decimal"
             value={draft.targetTolerance}
             onChange={(_, d) => update({ targetTolerance: d.value })}

@@ -46,12 +46,11 @@ export function SharesView({ outcome, fmt, busy, canUndo, onWrite, onUndo }: Sha
   const pending = shareEdits(analysis, outcome.plan, "value").length;
 
   const detail = (m: MemberShare, kommuner: readonly MemberShare[]): string => {
-    if (m.party !== "kommun") return t(lang, "shareOfTotal", { share: fmt.percent(PARTY_SHARE[m.party]!, 0) });
+    if (m.party !== "kommun") return fmt.percent(PARTY_SHARE[m.party]!, 0);
     const weights = kommuner.reduce((sum, k) => sum.plus(k.weight ?? 0), new Decimal(0));
     const parts: string[] = [];
     if (m.population) parts.push(t(lang, "population", { population: fmt.count(m.population) }));
-    if (m.weight && !weights.isZero())
-      parts.push(t(lang, "shareOfQuarter", { share: fmt.percent(m.weight.dividedBy(weights)) }));
+    if (m.weight && !weights.isZero()) parts.push(fmt.percent(m.weight.dividedBy(weights)));
     return parts.join(" · ");
   };
 
@@ -84,6 +83,9 @@ export function SharesView({ outcome, fmt, busy, canUndo, onWrite, onUndo }: Sha
         </div>
       </section>
 
+      <Caption1 as="p" className={styles.caption}>
+        {t(lang, "shareHelp")}
+      </Caption1>
       {years.map((year) => {
         const members = analysis.members.filter((m) => m.year === year);
         const kommuner = members.filter((m) => m.party === "kommun");
@@ -93,7 +95,7 @@ export function SharesView({ outcome, fmt, busy, canUndo, onWrite, onUndo }: Sha
             <Subtitle2 as="h2" id={id} className={styles.heading}>
               {t(lang, "contributionsHeading", { year })}
             </Subtitle2>
-            <Table size="small" className={styles.table} aria-labelledby={id}>
+            <Table size="extra-small" className={styles.compact} aria-labelledby={id}>
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell>{t(lang, "colMember")}</TableHeaderCell>

@@ -1,0 +1,265 @@
+/**
+ * The task pane's part of `npm run bench`, and the tools its end-to-end test shares:
+ * - buildPane: the production build (webpack's Node API, webpack.config.js) into a folder of its own;
+ * - serveFolder: a static server on 127.0.0.1 for a built folder (nothing leaves the machine);
+ * - launchChromium: Debian's headless Chromium through playwright-core (no browser is downloaded);
+ * - benchPane: builds the real pane and a bare page (a FluentProvider and one Button) with the same
+ *   config, and reports the gzipped JavaScript Excel loads first and the time to first render in
+ *   Chromium, each as a ratio to the bare page, measured side by side in the same run.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import type { Browser, BrowserContext } from "playwright-core";
+
+const ROOT = path.resolve(__dirname, "..");
+
+/** Where Debian's chromium package installs it (.ci/run installs it with apt-get). */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export interface PaneBuild {
+  /** The folder the build wrote. */
+  readonly dir: string;
+  /** The scripts taskpane.html loads, in order (Office.js from our origin first, then the pane's). */
+  readonly initialScripts: readonly string[];
+}
+
+interface WebpackConfig {
+  mode?: string;
+  entry: Record<string, string>;
+  output: { path: string; [key: string]: unknown };
+  cache?: false | { type: string; name?: string; [key: string]: unknown };
+  [key: string]: unknown;
+}
+
+/** Every file under a folder, relative to it with "/". */
+export function filesUnder(folder: string, prefix = ""): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const full = path.join(folder, name);
+    const relative = prefix ? `${prefix}/${name}` : name;
+    return statSync(full).isDirectory() ? filesUnder(full, relative) : [relative];
+  });
+}
+
+/** A hash of what the build reads: sources, assets, the config and the locked dependencies. */
+function inputsHash(entry: string | undefined): string {
+  const hash = createHash("sha256");
+  for (const folder of ["src", "assets"]) {
+    for (const file of filesUnder(path.join(ROOT, folder)).sort()) {
+      hash.update(file);
+      hash.update(readFileSync(path.join(ROOT, folder, file)));
+    }
+  }
+  for (const file of ["webpack.config.js", "package-lock.json", "tsconfig.json", ...(entry ? [entry] : [])]) {
+    hash.update(file);
+    hash.update(readFileSync(path.join(ROOT, file)));
+  }
+  return hash.digest("hex").slice(0, 16);
+}
+
+function scriptsOf(html: string): string[] {
+  return [...html.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/g)].map((m) => m[1] ?? "");
+}
+
+/**
+ * The production build of the pane, into a folder of its own under the system's temp folder: never
+ * dist/ (test/project/build.test.ts builds there, maybe at the same time). The folder is named after
+ * a hash of the inputs, so the end-to-end test and the bundle test share one build per change.
+ * `entry` replaces the pane's entry (the bare page of the benchmark); `fresh` builds even when a
+ * build of the same inputs exists.
+ */
+export async function buildPane(options: { entry?: string; fresh?: boolean } = {}): Promise<PaneBuild> {
+  const name = options.entry ? "bare" : "pane";
+  const dir = path.join(tmpdir(), `finsam-${name}-${inputsHash(options.entry)}`);
+  const done = path.join(dir, ".built");
+  if (options.fresh || !existsSync(done)) {
+    const staging = `${dir}.${process.pid}.tmp`;
+    rmSync(staging, { recursive: true, force: true });
+    mkdirSync(staging, { recursive: true });
+
+    const webpack = require("webpack") as typeof import("webpack");
+
+    const configure = require(path.join(ROOT, "webpack.config.js")) as (
+      env: Record<string, unknown>,
+      argv: { mode: string },
+    ) => Promise<WebpackConfig>;
+    const config = await configure({}, { mode: "production" });
+    config.mode = "production";
+    config.context = ROOT;
+    config.output = { ...config.output, path: staging };
+    if (options.entry) config.entry = { ...config.entry, taskpane: path.resolve(ROOT, options.entry) };
+    // Its own cache: a build of the pane here never shares (or races) the cache of `npm run build`.
+    if (config.cache) config.cache = { ...config.cache, name: `bench-${name}` };
+    await new Promise<void>((resolve, reject) => {
+      webpack(config as import("webpack").Configuration, (error, stats) => {
+        if (error) return reject(error);
+        if (stats?.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
+        stats?.compilation.compiler.close(() => resolve());
+        if (!stats) resolve();
+      });
+    });
+    writeFileSync(path.join(staging, ".built"), new Date().toISOString());
+    if (options.fresh) rmSync(dir, { recursive: true, force: true });
+    try {
+      renameSync(staging, dir);
+    } catch {
+      // Another process (a test running beside this one) finished the same build first: use it.
+      rmSync(staging, { recursive: true, force: true });
+      if (!existsSync(done)) throw new Error(`the pane's build in ${dir} is incomplete`);
+    }
+  }
+  const html = readFileSync(path.join(dir, "taskpane.html"), "utf8");
+  return { dir, initialScripts: scriptsOf(html) };
+}
+
+/** The pane's own JavaScript that Excel loads with the page (Office.js, Microsoft's, aside), gzipped. */
+export function initialJsGzipBytes(build: PaneBuild): number {
+  return build.initialScripts
+    .filter((src) => !src.startsWith("office-js/"))
+    .reduce((sum, src) => sum + gzipSync(readFileSync(path.join(build.dir, src)), { level: 9 }).length, 0);
+}
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".map": "application/json",
+  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
+
+export interface Served {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** Serves a folder on 127.0.0.1 (a free port), and nothing outside it. */
+export async function serveFolder(dir: string): Promise<Served> {
+  const root = path.resolve(dir);
+  const server: Server = createServer((request, response) => {
+    const url = new URL(request.url ?? "/", "http://127.0.0.1");
+    const file = path.resolve(root, `.${decodeURIComponent(url.pathname)}`);
+    if (!file.startsWith(root + path.sep) || !existsSync(file) || statSync(file).isDirectory()) {
+      response.writeHead(404, { "Content-Type": "text/plain" }).end("Not found");
+      return;
+    }
+    response.writeHead(200, {
+      "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream",
+      "Cache-Control": "no-store",
+    });
+    response.end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export interface Chromium {
+  readonly browser: Browser;
+  /** A context of its own: no cache or storage shared with another. */
+  newContext(viewport?: { width: number; height: number }): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+/** Debian's Chromium, headless, with a fresh profile that is removed on close. */
+export async function launchChromium(): Promise<Chromium> {
+  const { chromium } = await import("playwright-core");
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  return {
+    browser,
+    newContext: (viewport = { width: 400, height: 900 }) =>
+      browser.newContext({ viewport, locale: "sv-SE", acceptDownloads: true }),
+    close: () => browser.close(),
+  };
+}
+
+/** Milliseconds from navigation to the first render: the page's own clock when `selector` first shows. */
+async function timeToFirstRender(chromium: Chromium, url: string, selector: string): Promise<number> {
+  const context = await chromium.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: "commit" });
+    await page.waitForSelector(selector, { timeout: 30_000 });
+    return await page.evaluate(() => performance.now());
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+const RUNS = 9;
+
+/** The pane's benchmark: Swedish lines for `npm run bench`. */
+export async function benchPane(runs = RUNS): Promise<string[]> {
+  const pane = await buildPane({ fresh: true });
+  const bare = await buildPane({ entry: "scripts/bench-pane-bare.tsx", fresh: true });
+  const paneBytes = initialJsGzipBytes(pane);
+  const bareBytes = initialJsGzipBytes(bare);
+
+  const chromium = await launchChromium();
+  const paneServer = await serveFolder(pane.dir);
+  const bareServer = await serveFolder(bare.dir);
+  const paneTimes: number[] = [];
+  const bareTimes: number[] = [];
+  const ratios: number[] = [];
+  try {
+    const paneUrl = `${paneServer.url}taskpane.html`;
+    const bareUrl = `${bareServer.url}taskpane.html`;
+    // Warm up Chromium itself, then run the two side by side, round after round.
+    await timeToFirstRender(chromium, bareUrl, "#container button");
+    await timeToFirstRender(chromium, paneUrl, "#container main");
+    for (let round = 0; round < runs; round++) {
+      const b = await timeToFirstRender(chromium, bareUrl, "#container button");
+      const p = await timeToFirstRender(chromium, paneUrl, "#container main");
+      bareTimes.push(b);
+      paneTimes.push(p);
+      ratios.push(p / b);
+    }
+  } finally {
+    await Promise.all([paneServer.close(), bareServer.close(), chromium.close()]);
+  }
+  const kb = (bytes: number) =>
+    `${new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 1 }).format(bytes / 1024)} KB`;
+  const ms = (t: number) => `${new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 0 }).format(t)} ms`;
+  const ratio = (r: number) =>
+    new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 2, minimumFractionDigits: 2 }).format(r);
+  return [
+    "Aktivitetsfönstret (produktionsbygge, samma webpack-konfiguration för båda sidorna)",
+    `  JavaScript som Excel laddar först, gzip: ${kb(paneBytes)} (gräns 300 KB; ${pane.initialScripts
+      .filter((s) => !s.startsWith("office-js/"))
+      .join(" + ")})`,
+    `  tom sida (FluentProvider + en Button), gzip: ${kb(bareBytes)}`,
+    `  första renderingen i headless Chromium, median av ${runs}: fönstret ${ms(median(paneTimes))}, tom sida ${ms(median(bareTimes))}`,
+    "",
+    `aktivitetsfönstrets JavaScript / tom sida       = ${ratio(paneBytes / bareBytes)}`,
+    `aktivitetsfönstrets första rendering / tom sida = ${ratio(median(ratios))}`,
+  ];
+}
+
+if (require.main === module) {
+  benchPane()
+    .then((lines) => console.log(lines.join("\n")))
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    });
+}

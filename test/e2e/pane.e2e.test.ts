@@ -1,0 +1,200 @@
+/**
+ * The built pane in a real browser: the production build (its own folder, see scripts/bench-pane.ts),
+ * served on 127.0.0.1, in Debian's headless Chromium through playwright-core. Outside Excel the pane
+ * runs on the .xlsx side: it opens the Västra fixture through the file input, shows the five share
+ * deviations with their amounts, switches to English, and leaves a screenshot of each view in
+ * test-output/screenshots/.
+ */
+import { mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
+import {
+  buildPane,
+  launchChromium,
+  serveFolder,
+  type Chromium,
+  type PaneBuild,
+  type Served,
+} from "../../scripts/bench-pane";
+import { readGridFromBuffer } from "../../src/xlsx/readGrid";
+import { fixture } from "../support/paths";
+
+jest.setTimeout(120_000);
+
+const SHOTS = path.resolve(__dirname, "../../test-output/screenshots");
+const NBSP = "\u00a0";
+
+let build: PaneBuild;
+let served: Served;
+let chromium: Chromium;
+let context: BrowserContext;
+let page: Page;
+const requested: string[] = [];
+const problems: string[] = [];
+
+beforeAll(async () => {
+  build = await buildPane();
+  served = await serveFolder(build.dir);
+  chromium = await launchChromium();
+  mkdirSync(SHOTS, { recursive: true });
+}, 600_000);
+
+afterAll(async () => {
+  await context?.close();
+  await chromium?.close();
+  await served?.close();
+});
+
+beforeEach(async () => {
+  context = await chromium.newContext({ width: 400, height: 900 });
+  page = await context.newPage();
+  requested.length = 0;
+  problems.length = 0;
+  page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(`console: ${m.text()}`);
+  });
+  await page.goto(`${served.url}taskpane.html`);
+  await page.getByLabel("Välj en arbetsbok (.xlsx)").waitFor();
+});
+
+afterEach(async () => {
+  await context.close();
+});
+
+const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+
+/** The text of a table's rows, cell by cell. */
+async function tableRows(name: string): Promise<string[][]> {
+  return page
+    .getByRole("table", { name })
+    .evaluate((table) =>
+      [...table.querySelectorAll("tr")].map((tr) => [...tr.querySelectorAll("th, td")].map((c) => c.textContent ?? "")),
+    );
+}
+
+test("Västra 2025 in the browser: the five share deviations, in Swedish and in English, every view", async () => {
+  // Excel's scripts only, until a workbook is opened: the .xlsx chunk is not loaded before.
+  expect(requested).toEqual(expect.arrayContaining(["/taskpane.html", "/vendor.js", "/taskpane.js"]));
+  expect(requested).not.toContain("/xlsx.js");
+  await shot("0-start");
+
+  await page.getByLabel("Välj en arbetsbok (.xlsx)").setInputFiles(fixture("vastra-2025"));
+  await page.getByText("Senast analyserad").waitFor();
+  expect(requested).toContain("/xlsx.js");
+  await page.getByText("Arbetsbok: vastra-2025.xlsx").waitFor();
+
+  // Översikt
+  expect(await tableRows("Medlemsavgifter 2025")).toEqual([
+    ["Part", "Andel", "Belopp"],
+    ["Staten (FK och AF)", "50 %", `4${NBSP}322${NBSP}000 kr`],
+    ["Regionen", "25 %", `2${NBSP}161${NBSP}000 kr`],
+    ["Kommunerna", "25 %", `2${NBSP}161${NBSP}000 kr`],
+    ["Totalt", "100 %", `8${NBSP}644${NBSP}000 kr`],
+  ]);
+  await page.getByText("6 varningar").waitFor();
+  await shot("1-oversikt");
+
+  // Medlemsavgifter: the five kommuner, computed against the sheet.
+  await page.getByRole("tab", { name: "Medlemsavgifter" }).click();
+  const rows = (await tableRows("Medlemsavgifter 2025")).filter((r) => r[0]?.includes("kommun"));
+  expect(rows.map((r) => r.slice(1))).toEqual([
+    [`1${NBSP}045${NBSP}270 kr`, `1${NBSP}045${NBSP}924 kr`, "+654 kr"],
+    [`676${NBSP}575 kr`, `676${NBSP}393 kr`, "−182 kr"],
+    [`180${NBSP}171 kr`, `179${NBSP}363 kr`, "−808 kr"],
+    [`131${NBSP}921 kr`, `131${NBSP}821 kr`, "−100 kr"],
+    [`127${NBSP}063 kr`, `127${NBSP}499 kr`, "+436 kr"],
+  ]);
+  expect(rows[0]![0]).toBe(`Motala kommun43${NBSP}674 inv. · 48,4 %`);
+  await shot("2-medlemsavgifter");
+
+  // Avvikelser: the same five, as warnings with the engine's message.
+  await page.getByRole("tab", { name: "Avvikelser" }).click();
+  await page.getByLabel("Kod").selectOption("SHARE_DEVIATION");
+  const deviations = page.locator("li[data-code=SHARE_DEVIATION]");
+  expect(await deviations.count()).toBe(5);
+  const texts = await deviations.allTextContents();
+  expect(texts.map((t) => /Skillnad (\S+ kr)\./.exec(t)?.[1])).toEqual([
+    "+654 kr",
+    "−182 kr",
+    "−808 kr",
+    "−100 kr",
+    "+436 kr",
+  ]);
+  expect(texts[0]).toContain("Budget 2025!B16");
+  await page.getByLabel("Kod").selectOption("");
+  await shot("3-avvikelser");
+
+  await page.getByRole("tab", { name: "Inställningar" }).click();
+  await page.getByText("Hittat: Budget 2025").waitFor();
+  await shot("4-installningar");
+
+  // English: the pane's texts, the engine's messages and English number formats.
+  await page.getByLabel("Språk").selectOption("en");
+  await page.getByRole("tab", { name: "Overview" }).click();
+  await page.getByText("6 warnings").waitFor();
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
+  await shot("5-overview-en");
+  await page.getByRole("tab", { name: "Contributions" }).click();
+  const english = (await tableRows("Member contributions 2025")).find((r) => r[0]?.startsWith("Motala"))!;
+  expect(english.slice(1)).toEqual(["1,045,270 SEK", "1,045,924 SEK", "+654 SEK"]);
+  await shot("6-contributions-en");
+  await page.getByRole("tab", { name: "Findings" }).click();
+  await page.getByText(/Motala kommun 2025: the sheet has 1,045,924 SEK/).waitFor();
+  await shot("7-findings-en");
+  await page.getByRole("tab", { name: "Settings" }).click();
+  await page.getByText("Where the budget is").waitFor();
+  await shot("8-settings-en");
+
+  expect(problems).toEqual([]);
+});
+
+test("the example workbook, the keyboard, and the annotated copy to download", async () => {
+  await page.getByRole("button", { name: "Öppna exempelarbetsboken" }).click();
+  await page.getByText("Arbetsbok: exempel-budget.xlsx").waitFor();
+  await page.getByText("Senast analyserad").waitFor();
+
+  // Keyboard: from the language, Tab to the tabs, arrows along them, Enter opens one; focus is shown.
+  await page.getByLabel("Språk").focus();
+  for (let i = 0; i < 10; i++) {
+    await page.keyboard.press("Tab");
+    if (await page.evaluate(() => document.activeElement?.getAttribute("role") === "tab")) break;
+  }
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Översikt");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Enter");
+  await page.getByRole("tab", { name: "Avvikelser", selected: true }).waitFor();
+  const outline = await page.evaluate(() => {
+    const style = getComputedStyle(document.activeElement!, "::after");
+    const own = getComputedStyle(document.activeElement!);
+    return `${own.outlineStyle}|${style.borderTopStyle}|${style.content}`;
+  });
+  expect(outline).not.toBe("none|none|none");
+  await shot("9-keyboard-focus");
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Ladda ner arbetsboken" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("exempel-budget-finsam.xlsx");
+  const saved = await download.path();
+  const grid = await readGridFromBuffer(readFileSync(saved));
+  expect(grid.sheets.map((s) => s.name)).toContain("Finsam-kontroll");
+  expect(problems).toEqual([]);
+});
+
+test("a file that is no workbook: a Swedish reason, and the pane keeps working", async () => {
+  await page.getByLabel("Välj en arbetsbok (.xlsx)").setInputFiles({
+    name: "lista.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: Buffer.from("inte en arbetsbok"),
+  });
+  await page.getByText("Filen lista.xlsx är inte en Excel-arbetsbok (.xlsx).", { exact: false }).waitFor();
+  await page.getByLabel("Välj en arbetsbok (.xlsx)").setInputFiles(fixture("samo-2023"));
+  await page.getByText("Arbetsbok: samo-2023.xlsx").waitFor();
+  await page.getByRole("tab", { name: "Medlemsavgifter" }).click();
+  const finspang = (await tableRows("Medlemsavgifter 2023")).find((r) => r[0]?.startsWith("Finspång"))!;
+  expect(finspang.slice(1)).toEqual([`501${NBSP}226 kr`, `501${NBSP}227 kr`, "+1 kr"]);
+});

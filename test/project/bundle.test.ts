@@ -1,0 +1,51 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { buildPane, filesUnder, initialJsGzipBytes, type PaneBuild } from "../../scripts/bench-pane";
+
+/**
+ * What Excel loads for the pane: the production build (in a folder of its own, shared with the
+ * end-to-end test; see scripts/bench-pane.ts). ExcelJS, which only the browser mode needs, must not
+ * be in it: it sits in the xlsx chunk, loaded by a dynamic import() when a file is opened.
+ */
+
+let build: PaneBuild;
+
+beforeAll(async () => {
+  build = await buildPane();
+}, 600_000);
+
+const read = (file: string) => readFileSync(path.join(build.dir, file), "utf8");
+
+/** Marks of ExcelJS and of JSZip under it, as they stand in the minified code. */
+const EXCELJS = [/exceljs/i, /JSZip/, /sharedStrings\.xml/];
+
+test("taskpane.html loads Office.js, then the vendor chunk and the pane, and nothing else", () => {
+  expect(build.initialScripts).toEqual(["office-js/office.js", "vendor.js", "taskpane.js"]);
+});
+
+test("the JavaScript Excel loads first holds no ExcelJS", () => {
+  for (const file of ["vendor.js", "taskpane.js"]) {
+    const code = read(file);
+    for (const mark of EXCELJS)
+      expect({ file, mark: mark.source, found: mark.test(code) }).toMatchObject({ found: false });
+  }
+});
+
+test("ExcelJS and the file port are in the xlsx chunk, loaded on demand", () => {
+  const chunk = read("xlsx.js");
+  expect(chunk).toMatch(/exceljs/i);
+  expect(read("taskpane.js")).toMatch(/xlsx\.js/);
+  // No other script: the chunk is the only one besides the pages' own.
+  const scripts = filesUnder(build.dir).filter((f) => f.endsWith(".js") && !f.startsWith("office-js/"));
+  expect(scripts.sort()).toEqual(["commands.js", "taskpane.js", "vendor.js", "xlsx.js"]);
+});
+
+test("the pane's initial JavaScript is under 300 KB gzipped", () => {
+  expect(initialJsGzipBytes(build)).toBeLessThan(300 * 1024);
+});
+
+test("the example workbook is served for the browser mode; the fixtures are not", () => {
+  const files = filesUnder(build.dir);
+  expect(files).toContain("assets/exempel-budget.xlsx");
+  expect(files.filter((f) => /vastra|samo|ornskoldsvik/.test(f))).toEqual([]);
+});
