@@ -1,11 +1,13 @@
-/* global document, Office */
+/* global document, Excel, Office */
 // The task pane's entry point: the one place in the pane that talks to Office.js. It waits for Office,
 // reads Office's theme, chooses the workbook port and hands the components plain props. Inside Excel
 // the port is Excel's (src/excel/); in a plain browser the pane opens .xlsx files with the file port,
 // whose code (and ExcelJS) is loaded only then, from its own chunk: Excel never loads it.
 import { createRoot } from "react-dom/client";
 import type { WorkbookPort } from "../app/workbookPort";
+import { createExcelPort } from "../excel/excelPort";
 import { App } from "./App";
+import type { SelectionSource } from "./selectionSource";
 import { themeFromOffice, type OfficeThemeColors } from "./theme";
 
 /** How long to wait for Office before rendering anyway (a plain browser, or office.js failed to load). */
@@ -32,14 +34,25 @@ async function waitForOffice(): Promise<OfficeInfo> {
   }
 }
 
-/**
- * Excel's WorkbookPort.
- * TODO(excel): when src/excel/excelPort.ts lands, return createExcelPort() from
- * `await import("../excel/excelPort")` (or a static import) here. Until then the pane inside Excel
- * shows its views without a workbook.
- */
-async function excelPort(): Promise<WorkbookPort | undefined> {
-  return undefined;
+/** The user's selection in Excel, for "Använd markerade celler" (the pane's SelectionSource). */
+async function selectedRange(): Promise<{ sheet: string; address: string }> {
+  return Excel.run(async (context) => {
+    const range = context.workbook.getSelectedRange();
+    range.load("address");
+    await context.sync();
+    // "'Budget 2025'!B2:B5" or "Befolkning!B2:B5".
+    const at = range.address.lastIndexOf("!");
+    const sheet = range.address
+      .slice(0, at)
+      .replace(/^'(.*)'$/, "$1")
+      .replace(/''/g, "'");
+    return { sheet, address: range.address.slice(at + 1) };
+  });
+}
+
+/** Excel's WorkbookPort (src/excel), with the selection the Inställningar view asks for. */
+function excelPort(): WorkbookPort & SelectionSource {
+  return Object.assign(createExcelPort(), { selectedRange });
 }
 
 /** Browser mode: a workbook from its bytes, on the file port (ExcelJS), loaded on first use. */
@@ -75,8 +88,7 @@ async function main(): Promise<void> {
   const theme = themeFromOffice(officeTheme);
   const root = createRoot(container);
   if (inExcel) {
-    const port = await excelPort();
-    root.render(<App theme={theme} inExcel {...(port ? { port } : {})} />);
+    root.render(<App theme={theme} inExcel port={excelPort()} />);
   } else {
     root.render(
       <App theme={theme} inExcel={false} openFile={openFile} loadExample={loadExample} saveFile={saveFile} />,
