@@ -1,0 +1,137 @@
+import { Decimal, defaultSettings } from "../../src/domain";
+import { paneFormat } from "../../src/taskpane/paneFormat";
+import {
+  draftFromSettings,
+  editsFromDraft,
+  parseNumber,
+  rangeForName,
+  selectionText,
+  settingsFromDraft,
+  type SettingsDraft,
+} from "../../src/taskpane/settingsDraft";
+
+describe("what the user types", () => {
+  test.each([
+    ["1 386 000", "1386000"],
+    ["1\u00a0386\u00a0000", "1386000"],
+    ["48,4", "48.4"],
+    ["−5", "-5"],
+    ["20 %", "20"],
+  ])("%s is the number %s", (typed, value) => {
+    expect(parseNumber(typed)?.toFixed()).toBe(value);
+  });
+
+  test.each(["", "tjugo", "1,2,3", "12 kr"])("%s is no number", (typed) => {
+    expect(parseNumber(typed)).toBeUndefined();
+  });
+
+  test.each([
+    ["population", "Befolkning!B2:B5", "Befolkning!$B$2:$B$5"],
+    ["population", "'Budget 2025'!c16:c20", "'Budget 2025'!$C$16:$C$20"],
+    ["openingEquity", "Budget!$B$34", "Budget!$B$34"],
+    ["budgetSheet", "Budget 2025", "'Budget 2025'!$A$1"],
+    ["budgetSheet", "'Budget 2025'", "'Budget 2025'!$A$1"],
+  ] as const)("a range for %s: %s → %s", (field, typed, ref) => {
+    expect(rangeForName(field, typed)).toBe(ref);
+  });
+
+  test("a range on a sheet that does not exist, or no range, is refused", () => {
+    expect(rangeForName("population", "B2:B5")).toBeUndefined();
+    expect(rangeForName("population", "Finns!B2:B5", ["Budget"])).toBeUndefined();
+    expect(rangeForName("budgetSheet", "Finns", ["Budget"])).toBeUndefined();
+  });
+
+  test("Excel's selection as the form shows it", () => {
+    expect(selectionText({ sheet: "Budget 2025", address: "B2:B5" })).toBe("'Budget 2025'!B2:B5");
+    expect(selectionText({ sheet: "Befolkning", address: "Befolkning!$C$3" })).toBe("Befolkning!C3");
+  });
+});
+
+describe("saving", () => {
+  const base = defaultSettings();
+  const draft = (change: Partial<SettingsDraft>): SettingsDraft => ({
+    ...draftFromSettings(base, ["Motala kommun", "Mjölby kommun"]),
+    ...change,
+  });
+
+  test("the defaults give the default settings back", () => {
+    const checked = settingsFromDraft(draft({}), base);
+    expect(checked.ok && checked.value.equityStaircase.map((s) => s.maxPercent.toFixed())).toEqual(["20"]);
+    expect(checked.ok && checked.value.kommunKey).toEqual({ kind: "population" });
+  });
+
+  test("fixed percentages, a target band and a staircase of two steps", () => {
+    const checked = settingsFromDraft(
+      draft({
+        keyKind: "fixed",
+        fixedPercents: [
+          { name: "Motala kommun", percent: "60,7" },
+          { name: "Mjölby kommun", percent: "39,3" },
+        ],
+        staircase: [
+          { from: "10 000 000", maxPercent: "15" },
+          { from: "0", maxPercent: "20" },
+        ],
+        targetCentre: "1 800 000",
+        targetTolerance: "20",
+      }),
+      base,
+    );
+    if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
+    const settings = checked.value;
+    expect(settings.kommunKey).toEqual({
+      kind: "fixed",
+      percents: { "Motala kommun": new Decimal("60.7"), "Mjölby kommun": new Decimal("39.3") },
+    });
+    expect(settings.equityStaircase.map((s) => [s.from.toFixed(), s.to?.toFixed(), s.maxPercent.toFixed()])).toEqual([
+      ["0", "10000000", "20"],
+      ["10000000", undefined, "15"],
+    ]);
+    expect([settings.equityTarget?.min.toFixed(), settings.equityTarget?.max.toFixed()]).toEqual([
+      "1440000",
+      "2160000",
+    ]);
+
+    const edits = editsFromDraft(draft({ keyKind: "fixed", fixedPercents: [] }), settings);
+    const names = Object.fromEntries(edits.names!.map((n) => [n.name, n.ref]));
+    expect(names.Finsam_Nyckel).toBe("'Finsam-inställningar'!$B$4");
+    expect(names.Finsam_EKMaxProcent).toBeUndefined();
+  });
+
+  test("what is wrong is named, field by field", () => {
+    const checked = settingsFromDraft(
+      draft({
+        keyKind: "fixed",
+        fixedPercents: [{ name: "Motala kommun", percent: "mycket" }],
+        staircase: [{ from: "", maxPercent: "20" }],
+        targetCentre: "en del",
+        mapping: { ...draft({}).mapping, costs: "A1:A5" },
+      }),
+      base,
+    );
+    expect(checked.ok ? {} : checked.errors).toEqual({
+      "fixed.0": true,
+      "step.0.from": true,
+      targetCentre: true,
+      "map.costs": true,
+    });
+  });
+});
+
+describe("the pane's numbers, through Intl", () => {
+  test("Swedish", () => {
+    const sv = paneFormat("sv");
+    expect(sv.money(new Decimal(1386000))).toBe("1\u00a0386\u00a0000 kr");
+    expect(sv.diff(new Decimal(654))).toBe("+654 kr");
+    expect(sv.diff(new Decimal(-182))).toBe("−182 kr");
+    expect(sv.percent(new Decimal("0.4837"))).toBe("48,4 %");
+    expect(sv.count(43674)).toBe("43\u00a0674");
+    expect(sv.time(new Date(2026, 10, 23, 9, 5), new Date(2026, 10, 23, 12))).toBe("09:05");
+  });
+
+  test("English, and tkr", () => {
+    expect(paneFormat("en").money(new Decimal(-132200))).toBe("-132,200 SEK");
+    expect(paneFormat("sv", "tkr").money(new Decimal(1045270))).toBe("1\u00a0045,3 tkr");
+    expect(paneFormat("sv", "tkr").diff(new Decimal(-132200))).toBe("−132,2 tkr");
+  });
+});
