@@ -186,7 +186,7 @@ export async function launchChromium(): Promise<Chromium> {
   return {
     browser,
     newContext: (viewport = { width: 400, height: 900 }) =>
-      browser.newContext({ viewport, locale: "sv-SE", acceptDownloads: true }),
+      browser.newContext({ viewport, locale: "sv-SE", acceptDownloads: true, reducedMotion: "reduce" }),
     close: () => browser.close(),
   };
 }

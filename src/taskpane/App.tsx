@@ -51,7 +51,7 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
     display: "flex",
     flexDirection: "column",
-    rowGap: tokens.spacingVerticalM,
+    "& > *": { marginBlockEnd: tokens.spacingVerticalM },
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
   },
@@ -71,6 +71,11 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXS,
   },
   meta: { color: tokens.colorNeutralForeground3 },
+  /** The live region is always there (so it announces), and takes no room while empty. */
+  status: {
+    marginBlockEnd: "0 !important",
+    "& > *": { marginBlockEnd: tokens.spacingVerticalM },
+  },
   tabs: {
     // In a narrow pane (Excel's can be 320 px) the tabs wrap rather than hide one.
     flexWrap: "wrap",
@@ -128,7 +133,7 @@ function Pane({ inExcel, port, ...options }: Omit<AppProps, "theme">) {
       />
     );
   } else if (!ok || (busy === "opening" && !ok)) {
-    content = <StatePanel lang={lang} status={status} busy={busy} />;
+    content = <StatePanel lang={lang} status={status} busy={busy} hasWorkbook={finsam.port !== undefined} />;
   } else if (view === "overview") {
     content = <OverviewView outcome={ok} fmt={fmt} onShowFindings={() => finsam.setView("findings")} />;
   } else if (view === "shares") {
@@ -217,7 +222,7 @@ function Pane({ inExcel, port, ...options }: Omit<AppProps, "theme">) {
         </div>
       )}
 
-      <div role="status" aria-live="polite">
+      <div role="status" aria-live="polite" className={styles.status}>
         {finsam.stale && !working && (
           <MessageBar intent="info">
             <MessageBarBody>{t(lang, "stale")}</MessageBarBody>

@@ -32,6 +32,7 @@ const MESSAGES = {
     emptyTitle: "Ingen analys ännu",
     emptyBody:
       "Tryck på Analysera: tillägget läser budgetbladet, räknar om andelarna och planen och markerar avvikelserna i bladet.",
+    emptyNoWorkbook: "Öppna exempelarbetsboken eller välj en arbetsbok ovan, så analyseras den direkt.",
     noBudgetTitle: "Ingen budget hittades",
     noBudgetHelp:
       "Ange under Inställningar var budgeten står (använd markerade celler), eller öppna en annan arbetsbok.",
@@ -177,6 +178,7 @@ const MESSAGES = {
     emptyTitle: "No analysis yet",
     emptyBody:
       "Press Analyse: the add-in reads the budget sheet, recalculates the shares and the plan, and flags the deviations in the sheet.",
+    emptyNoWorkbook: "Open the example workbook or choose a workbook above, and it is analysed at once.",
     noBudgetTitle: "No budget found",
     noBudgetHelp: "Say where the budget is under Settings (use the selected cells), or open another workbook.",
     errorTitle: "That did not work",

@@ -63,7 +63,7 @@ afterEach(async () => {
   await context.close();
 });
 
-const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+const shot = (name: string, fullPage = true) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
 
 /** The text of a table's rows, cell by cell. */
 async function tableRows(name: string): Promise<string[][]> {
@@ -172,7 +172,7 @@ test("the example workbook, the keyboard, and the annotated copy to download", a
     return `${own.outlineStyle}|${style.borderTopStyle}|${style.content}`;
   });
   expect(outline).not.toBe("none|none|none");
-  await shot("9-keyboard-focus");
+  await shot("9-keyboard-focus", false);
 
   const [download] = await Promise.all([
     page.waitForEvent("download"),

@@ -7,10 +7,12 @@ export interface StatePanelProps {
   readonly lang: Lang;
   readonly status: PaneStatus;
   readonly busy: Busy | undefined;
+  /** False in a browser before a workbook is opened: there is nothing to analyse yet. */
+  readonly hasWorkbook: boolean;
 }
 
 /** The pane's states other than findings: nothing analysed yet, analysing, no budget, an error. */
-export function StatePanel({ lang, status, busy }: StatePanelProps) {
+export function StatePanel({ lang, status, busy, hasWorkbook }: StatePanelProps) {
   const styles = useViewStyles();
   if (busy === "analysing" || busy === "opening") {
     return (
@@ -49,7 +51,7 @@ export function StatePanel({ lang, status, busy }: StatePanelProps) {
         {t(lang, "emptyTitle")}
       </Subtitle2>
       <Body1 as="p" className={styles.heading}>
-        {t(lang, "emptyBody")}
+        {t(lang, hasWorkbook ? "emptyBody" : "emptyNoWorkbook")}
       </Body1>
     </div>
   );
