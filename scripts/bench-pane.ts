@@ -101,8 +101,9 @@ export async function buildPane(options: { entry?: string; fresh?: boolean } = {
     config.context = ROOT;
     config.output = { ...config.output, path: staging };
     if (options.entry) config.entry = { ...config.entry, taskpane: path.resolve(ROOT, options.entry) };
-    // Its own cache: a build of the pane here never shares (or races) the cache of `npm run build`.
-    if (config.cache) config.cache = { ...config.cache, name: `bench-${name}` };
+    // No persistent cache: it would be shared (or raced) with `npm run build`, and webpack loaded
+    // inside jest cannot read a cache written outside it. The folder above is the reuse.
+    config.cache = false;
     await new Promise<void>((resolve, reject) => {
       webpack(config as import("webpack").Configuration, (error, stats) => {
         if (error) return reject(error);
