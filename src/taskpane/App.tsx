@@ -128,6 +128,7 @@ function Pane({ inExcel, port, ...options }: Omit<AppProps, "theme">) {
         busy={working || !finsam.port}
         sessionSettings={finsam.sessionSettings}
         onUnit={finsam.setUnit}
+        onLang={finsam.setLang}
         {...(selection ? { selectedRange: () => selection.selectedRange() } : {})}
         onSave={finsam.saveSettings}
       />

@@ -79,8 +79,29 @@ export function foundMapping(outcome: AnalysisOutcome | undefined): Partial<Reco
   };
 }
 
+/** A kommun as the form lists it: its name, and its share of the quarter under the key in use. */
+export interface KommunEntry {
+  readonly name: string;
+  /** A fraction (0.484); the fixed percentages start from it when the key is population. */
+  readonly share?: Decimal;
+}
+
+/** The kommuner of the budget year and their shares, from the analysis. */
+export function kommunEntries(outcome: AnalysisOutcome | undefined): KommunEntry[] {
+  if (outcome?.kind !== "ok") return [];
+  const { analysis } = outcome;
+  const year = analysis.budget.budgetYear;
+  const kommuner = analysis.members.filter((m) => m.party === "kommun" && m.year === year);
+  const total = kommuner.reduce((sum, k) => sum.plus(k.weight ?? 0), new Decimal(0));
+  const named = analysis.budget.members.filter((m) => m.party === "kommun").map((m) => m.name);
+  return named.map((name) => {
+    const weight = kommuner.find((k) => k.name === name)?.weight;
+    return weight && !total.isZero() ? { name, share: weight.dividedBy(total) } : { name };
+  });
+}
+
 /** The form as the analysis left the settings. */
-export function draftFromSettings(settings: Settings, kommuner: readonly string[]): SettingsDraft {
+export function draftFromSettings(settings: Settings, kommuner: readonly (string | KommunEntry)[]): SettingsDraft {
   const key = settings.kommunKey;
   const target = settings.equityTarget;
   const centre = target ? target.min.plus(target.max).dividedBy(2) : undefined;
@@ -89,10 +110,12 @@ export function draftFromSettings(settings: Settings, kommuner: readonly string[
   return {
     mapping: EMPTY_MAPPING,
     keyKind: key.kind,
-    fixedPercents: kommuner.map((name) => ({
-      name,
-      percent: key.kind === "fixed" ? decimalText(key.percents[name]) : "",
-    })),
+    fixedPercents: kommuner.map((entry) => {
+      const { name, share } = typeof entry === "string" ? { name: entry, share: undefined } : entry;
+      // With the population key the fixed percentages start at the population's, to one decimal.
+      const percent = key.kind === "fixed" ? key.percents[name] : share?.times(100).toDecimalPlaces(1);
+      return { name, percent: decimalText(percent) };
+    }),
     staircase: settings.equityStaircase.map((s) => ({
       from: decimalText(s.from),
       maxPercent: decimalText(s.maxPercent),

@@ -131,7 +131,7 @@ test("Västra 2025 in the browser: the five share deviations, in Swedish and in 
   await shot("4-installningar");
 
   // English: the pane's texts, the engine's messages and English number formats.
-  await page.getByLabel("Språk").selectOption("en");
+  await page.getByLabel("Språk", { exact: true }).selectOption("en");
   await page.getByRole("tab", { name: "Overview" }).click();
   await page.getByText("6 warnings").waitFor();
   expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
@@ -156,7 +156,7 @@ test("the example workbook, the keyboard, and the annotated copy to download", a
   await page.getByText("Senast analyserad").waitFor();
 
   // Keyboard: from the language, Tab to the tabs, arrows along them, Enter opens one; focus is shown.
-  await page.getByLabel("Språk").focus();
+  await page.getByLabel("Språk", { exact: true }).focus();
   for (let i = 0; i < 10; i++) {
     await page.keyboard.press("Tab");
     if (await page.evaluate(() => document.activeElement?.getAttribute("role") === "tab")) break;

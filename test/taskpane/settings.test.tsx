@@ -72,11 +72,17 @@ test("fixed percentages for the kommuner: typed per kommun, summed, saved with F
   const port = await filePort("vastra-2025");
   await settingsOf(port);
   await userEvent.click(screen.getByRole("radio", { name: "Fasta procentandelar" }));
+  // They start at the population's shares to one decimal: the seed's own percentages.
   const percents = { Motala: "48,4", Mjölby: "31,3", Vadstena: "8,3", Boxholms: "6,1", Ödeshögs: "5,9" };
   for (const [name, percent] of Object.entries(percents)) {
-    await userEvent.type(input(new RegExp(`^${name} kommun, andel`)), percent);
+    expect(input(new RegExp(`^${name} kommun, andel`)).value).toBe(percent);
   }
   expect(plain(screen.getByText(/^Summa: /).textContent)).toBe("Summa: 100 %");
+  await userEvent.clear(input(/^Motala kommun, andel/));
+  await userEvent.type(input(/^Motala kommun, andel/), "48");
+  expect(plain(screen.getByText(/^Summa: /).textContent)).toBe("Summa: 99,6 %");
+  await userEvent.clear(input(/^Motala kommun, andel/));
+  await userEvent.type(input(/^Motala kommun, andel/), "48,4");
   await save();
   expect(await screen.findByText("Inställningarna är sparade i arbetsboken.")).toBeTruthy();
   const grid = await port.readGrid();
@@ -114,4 +120,12 @@ test("the equity staircase and the target band", async () => {
   expect(screen.getByText(/Trappan med flera steg gäller i den här sessionen/)).toBeTruthy();
   await userEvent.click(screen.getByRole("button", { name: "Ta bort steg 2" }));
   expect(screen.queryByRole("textbox", { name: "Högst (%), steg 2" })).toBeNull();
+});
+
+test("the language, under Inställningar too", async () => {
+  await settingsOf(gridPort(fixtureGrid("vastra-2025")));
+  await userEvent.click(screen.getByRole("radio", { name: "English" }));
+  expect(screen.getByRole("heading", { name: "Unit and language" })).toBeTruthy();
+  expect(screen.getByRole("tab", { name: "Settings", selected: true })).toBeTruthy();
+  expect((screen.getByLabelText("Language") as HTMLSelectElement).value).toBe("en");
 });

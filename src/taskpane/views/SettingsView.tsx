@@ -10,14 +10,15 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import { defaultSettings, Decimal, membersOf, type Settings, type Unit } from "../../domain";
+import { defaultSettings, Decimal, type Settings, type Unit } from "../../domain";
 import { MAPPING_NAMES } from "../../sheet/mapping";
 import { useViewStyles } from "../components/styles";
-import { t, type MessageKey } from "../i18n";
+import { LANG_NAMES, LANGS, t, type Lang, type MessageKey } from "../i18n";
 import type { PaneFormat } from "../paneFormat";
 import {
   draftFromSettings,
   foundMapping,
+  kommunEntries,
   MAPPING_FIELDS,
   parseNumber,
   selectionText,
@@ -33,6 +34,7 @@ export interface SettingsViewProps {
   /** The settings this session holds beyond the workbook's, if any. */
   readonly sessionSettings: Settings | undefined;
   readonly onUnit: (unit: Unit) => void;
+  readonly onLang: (lang: Lang) => void;
   /** Inside Excel: the user's selection; absent where there is none (a file). */
   readonly selectedRange?: () => Promise<{ readonly sheet: string; readonly address: string }>;
   /** Saves; gives back the fields that are wrong, if any. */
@@ -72,13 +74,13 @@ const useStyles = makeStyles({
 
 /** Inställningar: where the budget is, the kommun key, the equity rule, the unit. Saved as names in the workbook. */
 export function SettingsView(props: SettingsViewProps) {
-  const { status, fmt, busy, sessionSettings, onUnit, selectedRange, onSave } = props;
+  const { status, fmt, busy, sessionSettings, onUnit, onLang, selectedRange, onSave } = props;
   const { lang } = fmt;
   const styles = useStyles();
   const view = useViewStyles();
   const ok = status.kind === "ok" ? status : undefined;
   const settings = sessionSettings ?? ok?.analysis.settings ?? defaultSettings();
-  const kommuner = ok ? membersOf(ok.analysis.budget, "kommun").map((m) => m.name) : [];
+  const kommuner = kommunEntries(ok);
   const found = foundMapping(ok);
   const [draft, setDraft] = useState<SettingsDraft>(() => draftFromSettings(settings, kommuner));
   const [errors, setErrors] = useState<Readonly<Record<string, true>>>({});
@@ -265,13 +267,24 @@ export function SettingsView(props: SettingsViewProps) {
 
       <section className={view.section} aria-labelledby="settings-unit">
         <Subtitle2 as="h2" id="settings-unit" className={view.heading}>
-          {t(lang, "unitHeading")}
+          {t(lang, "unitAndLanguage")}
         </Subtitle2>
         {ok && (
           <Caption1 as="p" className={view.caption}>
             {t(lang, "sheetUnit", { unit: ok.analysis.budget.unit })}
           </Caption1>
         )}
+        <Field label={t(lang, "languageChoice")}>
+          <RadioGroup
+            layout="horizontal"
+            value={lang}
+            onChange={(_, data) => onLang(LANGS.find((l) => l === data.value) ?? lang)}
+          >
+            {LANGS.map((l) => (
+              <Radio key={l} value={l} label={LANG_NAMES[l]} lang={l} />
+            ))}
+          </RadioGroup>
+        </Field>
         <Field label={t(lang, "displayUnit")}>
           <RadioGroup
             layout="horizontal"
