@@ -35,7 +35,6 @@ export const useViewStyles = makeStyles({
   },
   headerNumber: {
     width: "1%",
-    whiteSpace: "nowrap",
     textAlign: "end",
     "& > *": { justifyContent: "flex-end" },
   },

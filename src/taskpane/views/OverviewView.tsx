@@ -120,7 +120,7 @@ export function OverviewView({ outcome, fmt, onShowFindings }: OverviewViewProps
               <Caption1 as="h3" id={id} className={styles.heading}>
                 <strong>{scenarioName(plan.scenario.id, analysis.settings, lang)}</strong>
               </Caption1>
-              <Table size="extra-small" className={styles.table} aria-labelledby={id}>
+              <Table size="extra-small" className={styles.compact} aria-labelledby={id}>
                 <TableHeader>
                   <TableRow>
                     <TableHeaderCell>{t(lang, "colYear")}</TableHeaderCell>
