@@ -25,7 +25,7 @@ export const useViewStyles = makeStyles({
     tableLayout: "auto",
     fontSize: tokens.fontSizeBase200,
     lineHeight: tokens.lineHeightBase200,
-    "& td, & th": { paddingInline: tokens.spacingHorizontalXS },
+    "& td, & th": { paddingInline: tokens.spacingHorizontalXXS },
   },
   number: {
     width: "1%",
@@ -37,6 +37,9 @@ export const useViewStyles = makeStyles({
     width: "1%",
     textAlign: "end",
     "& > *": { justifyContent: "flex-end" },
+  },
+  nowrap: {
+    whiteSpace: "nowrap",
   },
   total: {
     fontWeight: tokens.fontWeightSemibold,

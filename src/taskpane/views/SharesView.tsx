@@ -45,13 +45,19 @@ export function SharesView({ outcome, fmt, busy, canUndo, onWrite, onUndo }: Sha
   const years = [...new Set(analysis.members.map((m) => m.year))].sort((a, b) => a - b);
   const pending = shareEdits(analysis, outcome.plan, "value").length;
 
-  const detail = (m: MemberShare, kommuner: readonly MemberShare[]): string => {
-    if (m.party !== "kommun") return fmt.percent(PARTY_SHARE[m.party]!, 0);
+  /** Population and share, each kept on one line. */
+  const detail = (m: MemberShare, kommuner: readonly MemberShare[]) => {
+    if (m.party !== "kommun") return <span className={styles.nowrap}>{fmt.percent(PARTY_SHARE[m.party]!, 0)}</span>;
     const weights = kommuner.reduce((sum, k) => sum.plus(k.weight ?? 0), new Decimal(0));
     const parts: string[] = [];
     if (m.population) parts.push(t(lang, "population", { population: fmt.count(m.population) }));
     if (m.weight && !weights.isZero()) parts.push(fmt.percent(m.weight.dividedBy(weights)));
-    return parts.join(" · ");
+    return parts.map((part, i) => (
+      <span key={i}>
+        {i > 0 && " · "}
+        <span className={styles.nowrap}>{part}</span>
+      </span>
+    ));
   };
 
   return (
