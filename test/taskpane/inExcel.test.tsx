@@ -1,0 +1,62 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { createExcelPort } from "../../src/excel/excelPort";
+import { officeContext } from "../excel/support";
+import { fakeFromFile, FIXTURES } from "../excel/workbooks";
+import { renderPane } from "./support";
+
+/**
+ * The pane on the Excel port, with the Excel engineer's fake of the Excel JavaScript API under it
+ * (test/excel/fakeExcel.ts): what index.tsx wires inside Excel, without Excel.
+ */
+
+jest.setTimeout(30_000);
+
+async function inExcel() {
+  const fake = await fakeFromFile(FIXTURES["vastra-2025"], 20);
+  const port = createExcelPort(fake.host(officeContext(20).settings));
+  renderPane({ port });
+  await userEvent.click(screen.getByRole("button", { name: "Analysera" }));
+  await screen.findByText("Senast analyserad 14:32");
+  return { fake, port };
+}
+
+test("Analysera flags Motala's cell and writes Finsam-kontroll in the workbook", async () => {
+  const { fake } = await inExcel();
+  expect(fake.sheet("Finsam-kontroll")).toBeTruthy();
+  expect(fake.sheet("Budget 2025")!.notes.get("B16")).toMatch(/^Finsam-budget: Motala kommun 2025/);
+  expect(screen.getByText("6 varningar")).toBeTruthy();
+});
+
+test("choosing a finding selects its cell in Excel", async () => {
+  const { fake } = await inExcel();
+  await userEvent.click(screen.getByRole("tab", { name: "Avvikelser" }));
+  const motala = screen.getAllByRole("listitem").find((li) => li.textContent?.includes("Motala"))!;
+  await userEvent.click(within(motala).getByRole("button"));
+  await waitFor(() => expect(fake.workbook.selection).toEqual({ sheet: "Budget 2025", address: "B16" }));
+  expect(fake.workbook.active).toBe("Budget 2025");
+});
+
+test("write the computed amounts, analyse again, and Ångra puts the sheet's own back", async () => {
+  const { fake } = await inExcel();
+  const motala = () => fake.sheet("Budget 2025")!.cells.get("16:2");
+  const before = { ...motala() };
+  await userEvent.click(screen.getByRole("tab", { name: "Medlemsavgifter" }));
+  await userEvent.click(screen.getByRole("radio", { name: "värde" }));
+  await userEvent.click(screen.getByRole("button", { name: "Skriv in beräknade belopp i bladet" }));
+  expect(await screen.findByText(/5 belopp skrevs in i bladet/)).toBeTruthy();
+  expect(motala()?.value).toBe(1045270);
+  expect(screen.getByText("Arkets belopp stämmer med de beräknade.")).toBeTruthy();
+  await userEvent.click(screen.getByRole("button", { name: "Ångra" }));
+  expect(await screen.findByText("Den senaste ändringen är ångrad.")).toBeTruthy();
+  expect(motala()).toMatchObject({ value: before.value, formula: before.formula });
+  expect(screen.getByText("5 belopp i arket skiljer sig från de beräknade.")).toBeTruthy();
+});
+
+test("Ta bort markeringar removes the notes and fills the analysis made", async () => {
+  const { fake } = await inExcel();
+  await userEvent.click(screen.getByRole("tab", { name: "Avvikelser" }));
+  await userEvent.click(screen.getByRole("button", { name: "Ta bort markeringar" }));
+  expect(await screen.findByText("Markeringarna är borttagna.")).toBeTruthy();
+  expect(fake.sheet("Budget 2025")!.notes.get("B16")).toBeUndefined();
+});
