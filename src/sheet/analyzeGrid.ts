@@ -1,5 +1,6 @@
 import { analyzeBudget, defaultSettings, type Analysis, type Finding, type Message, type Settings } from "../domain";
 import type { Grid } from "./grid";
+import { withoutAddinSheets } from "./addinSheets";
 import { locateBudget, type Location } from "./locate";
 import { settingsFromGrid } from "./workbookSettings";
 
@@ -15,7 +16,7 @@ export type GridAnalysis =
 
 /** The whole pure core: a Grid in, the analysis out. Both shells (Excel and .xlsx) call this. */
 export function analyzeGrid(grid: Grid, base: Settings = defaultSettings()): GridAnalysis {
-  const located = locateBudget(grid);
+  const located = locateBudget(withoutAddinSheets(grid));
   const { settings, findings } = settingsFromGrid(grid, base);
   const readFindings = [...findings, ...located.findings];
   if (!located.ok) return { ok: false, reason: located.reason, readFindings };

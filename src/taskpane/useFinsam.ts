@@ -11,7 +11,6 @@ import { defaultSettings, type Message, type Settings, type Unit } from "../doma
 import { shareEdits, type ShareWriteMode } from "../sheet/shareEdits";
 import type { CellEdit } from "../sheet/writePlan";
 import { both, DEFAULT_LANG, type Lang } from "./i18n";
-import { analysisView } from "./ownSheets";
 import { editsFromDraft, settingsFromDraft, type SettingsDraft } from "./settingsDraft";
 
 export type ViewId = "overview" | "shares" | "findings" | "settings";
@@ -134,7 +133,7 @@ export function useFinsam(options: FinsamOptions): Finsam {
   /** Analyses, and unless told not to, flags the workbook; returns how many undo steps it made. */
   const analyseOn = useCallback(
     async (target: WorkbookPort, mark: boolean, settings: Settings | undefined): Promise<number> => {
-      const outcome = await analyseWorkbook(analysisView(target), settings, now);
+      const outcome = await analyseWorkbook(target, settings, now);
       let steps = 0;
       if (outcome.kind === "ok" && mark) {
         try {

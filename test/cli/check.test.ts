@@ -222,6 +222,19 @@ describe("npm run check on the example workbook", () => {
   });
 });
 
+describe("a workbook the add-in has written to", () => {
+  it("is analysed on the user's budget again, not on Finsam-kontroll or Styrelseunderlag", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "finsam-again-"));
+    const out = join(dir, "vastra-annoterad.xlsx");
+    expect((await check(fixture("vastra-2025"), "--out", out)).status).toBe(0);
+    const first = await report(fixture("vastra-2025"));
+    const again = await report(out);
+    expect(again.sheet).toBe("Budget 2025");
+    expect(again.members).toEqual(first.members);
+    expect(again.plan).toEqual(first.plan);
+  });
+});
+
 describe("files that cannot be analysed: exit 2 and one Swedish line", () => {
   let dir: string;
   beforeAll(async () => {

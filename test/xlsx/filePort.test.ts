@@ -6,7 +6,6 @@ import { shareEdits } from "../../src/sheet/shareEdits";
 import { settingsEdits, SETTINGS_SHEET } from "../../src/sheet/workbookSettings";
 import { defaultSettings } from "../../src/domain";
 import { CONTROL_SHEET, NOTE_PREFIX } from "../../src/sheet/writePlan";
-import { analysisView } from "../../src/taskpane/ownSheets";
 import { createFilePort } from "../../src/xlsx/filePort";
 import { readGridFromBuffer } from "../../src/xlsx/readGrid";
 import { writeAnnotated } from "../../src/xlsx/writeAnnotated";
@@ -21,7 +20,7 @@ async function vastra() {
 
 async function analysed(port: Awaited<ReturnType<typeof createFilePort>>) {
   // As the pane analyses: without the add-in's own sheets (the locator would take Finsam-kontroll).
-  const outcome = await analyseWorkbook(analysisView(port));
+  const outcome = await analyseWorkbook(port);
   if (outcome.kind !== "ok") throw new Error(`no analysis: ${outcome.kind}`);
   return outcome;
 }

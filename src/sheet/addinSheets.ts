@@ -1,0 +1,11 @@
+import { BOARD_SHEET } from "./boardSheet";
+import type { Grid } from "./grid";
+import { CONTROL_SHEET } from "./writePlan";
+
+/** The sheets the add-in writes from an analysis: they repeat the budget's names and amounts, but are never the budget. */
+export const ADDIN_SHEETS: readonly string[] = [CONTROL_SHEET, BOARD_SHEET];
+
+/** The grid without the add-in's own output sheets, so a second analysis reads the user's budget, not Finsam-kontroll. */
+export function withoutAddinSheets(grid: Grid): Grid {
+  return { ...grid, sheets: grid.sheets.filter((s) => !ADDIN_SHEETS.includes(s.name)) };
+}
