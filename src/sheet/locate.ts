@@ -149,7 +149,7 @@ function readBudgetSheet(view: SheetView, mapping: Mapping): SheetRead | undefin
       ? mappedHeader(view, mapping.yearHeader.row)
       : findYearHeader(view, labelColumn);
   if (!header || header.columns.length === 0) return undefined;
-  const unit = findUnit(view, header.row);
+  const unit = mapping.unit ?? findUnit(view, header.row);
   const unitFactor = unit === "tkr" ? 1000 : 1;
   const findings: Finding[] = [];
   const planColumns = header.columns.filter((c) => c.kind !== "outcome" && c.kind !== "forecast");

@@ -1,4 +1,4 @@
-import { finding, message, type CellRef, type Finding } from "../domain";
+import { finding, message, type CellRef, type Finding, type Unit } from "../domain";
 import { address, type Grid, parseRangeRef, SheetView } from "./grid";
 import { nameLeftOf, type PopulationEntry, type PopulationTable } from "./population";
 import { readAmount } from "./swedishNumber";
@@ -11,7 +11,8 @@ import { readAmount } from "./swedishNumber";
  * - Finsam_Medlemmar: the members' label cells (one per row);
  * - Finsam_Kostnader: the cost lines' label cells;
  * - Finsam_Befolkning: the population cells, with the kommun names to their left;
- * - Finsam_EgetKapital: the opening equity cell.
+ * - Finsam_EgetKapital: the opening equity cell;
+ * - Finsam_Enhet: a cell holding "kr" or "tkr", where the sheet does not say its unit itself.
  */
 export const MAPPING_NAMES = {
   budgetSheet: "Finsam_Budgetblad",
@@ -22,6 +23,9 @@ export const MAPPING_NAMES = {
   openingEquity: "Finsam_EgetKapital",
 } as const;
 
+/** A cell holding "kr" or "tkr": the unit, where the sheet does not say it itself (a setting, not a range). */
+export const UNIT_NAME = "Finsam_Enhet";
+
 export interface Mapping {
   readonly budgetSheet?: string;
   readonly yearHeader?: { readonly sheet: string; readonly row: number };
@@ -31,6 +35,7 @@ export interface Mapping {
   readonly costRows?: ReadonlySet<number>;
   readonly population?: PopulationTable;
   readonly openingEquity?: CellRef & { readonly row: number; readonly column: number };
+  readonly unit?: Unit;
   readonly findings: readonly Finding[];
 }
 
@@ -84,6 +89,24 @@ export function readMapping(grid: Grid): Mapping {
       cell: address(equity.start.row, equity.start.column),
       ...equity.start,
     };
+  }
+  const unit = lookup(UNIT_NAME);
+  if (unit) {
+    const text = unit.view.text(unit.start.row, unit.start.column).toLowerCase();
+    if (text === "kr" || text === "tkr") mapping.unit = text;
+    else {
+      findings.push(
+        finding({
+          code: "INPUT_MAPPING",
+          severity: "error",
+          ref: { sheet: unit.sheet, cell: address(unit.start.row, unit.start.column) },
+          message: message(
+            `${UNIT_NAME} ska vara kr eller tkr, inte ”${text}”; enheten läses från arket.`,
+            `${UNIT_NAME} must be kr or tkr, not "${text}"; the unit is read from the sheet.`,
+          ),
+        }),
+      );
+    }
   }
   const population = lookup(MAPPING_NAMES.population);
   if (population) {

@@ -8,6 +8,7 @@ import {
   SHEET_PLAN,
   targetBand,
   WORST_CASE,
+  type EquityStep,
   type Finding,
   type Settings,
 } from "../domain";
@@ -23,6 +24,7 @@ import { normalizeLabel } from "./vocabulary";
  * - Finsam_Nyckel: "befolkning" (default) or "fast";
  * - Finsam_FastaAndelar: with "fast", the cells of each kommun's per cent, names to their left;
  * - Finsam_EKMaxProcent: the recommended maximum for equity, per cent of contributions (20);
+ * - Finsam_EKTrappa: a staircase instead, two columns: contributions from (kr) and maximum (%), a row a step;
  * - Finsam_EKMal and Finsam_EKMalTolerans: a target band, e.g. 1 800 000 and 20 %;
  * - Finsam_Minskning: the state's fall per year in the worst case (10 %);
  * - Finsam_Golv: a floor for the state's half, in kronor;
@@ -33,6 +35,7 @@ export const SETTING_NAMES = {
   key: "Finsam_Nyckel",
   fixedShares: "Finsam_FastaAndelar",
   equityMaxPercent: "Finsam_EKMaxProcent",
+  equityStaircase: "Finsam_EKTrappa",
   equityTarget: "Finsam_EKMal",
   equityTolerance: "Finsam_EKMalTolerans",
   reduction: "Finsam_Minskning",
@@ -128,6 +131,30 @@ export function settingsFromGrid(grid: Grid, base: Settings = defaultSettings())
         { from: new Decimal(0), maxPercent: maxPercent.lessThanOrEqualTo(1) ? maxPercent.times(100) : maxPercent },
       ],
     };
+  const stairs = cellOf(SETTING_NAMES.equityStaircase);
+  if (stairs) {
+    const steps: EquityStep[] = [];
+    for (let row = stairs.range.start.row; row <= stairs.range.end.row; row++) {
+      const from = readAmount(stairs.view.value(row, stairs.range.start.column));
+      const percent = readAmount(stairs.view.value(row, stairs.range.start.column + 1));
+      if (from.kind === "amount" && percent.kind === "amount")
+        steps.push({ from: from.value, maxPercent: percent.value });
+    }
+    const ordered = [...steps].sort((a, b) => a.from.comparedTo(b.from));
+    if (ordered.length > 0) {
+      settings = {
+        ...settings,
+        equityStaircase: ordered.map((step, i) => (ordered[i + 1] ? { ...step, to: ordered[i + 1]!.from } : step)),
+      };
+    } else {
+      bad(
+        SETTING_NAMES.equityStaircase,
+        stairs.ref,
+        "har inga rader med belopp och procent.",
+        "has no rows of amount and per cent.",
+      );
+    }
+  }
   const target = number(SETTING_NAMES.equityTarget, false);
   if (target)
     settings = {
@@ -252,5 +279,22 @@ export function settingsEdits(settings: Settings): WorkbookEdits {
     cells.push({ sheet, cell: `B${row}`, value: value ?? "", ...(format ? { numberFormat: format } : {}) });
     if (value !== undefined) names.push({ name, ref: `${sheetRef(sheet, `$B$${row}`)}` });
   });
+  // A staircase of several steps as a table beside the rows: from (kr), maximum (%).
+  if (settings.equityStaircase.length > 1) {
+    cells.push(
+      { sheet, cell: "D3", value: "Trappa: medlemsavgifter från (kr)" },
+      { sheet, cell: "E3", value: "Högst (%)" },
+    );
+    settings.equityStaircase.forEach((step, i) => {
+      cells.push(
+        { sheet, cell: `D${4 + i}`, value: step.from.toNumber(), numberFormat: '#,##0 "kr"' },
+        { sheet, cell: `E${4 + i}`, value: step.maxPercent.toNumber() },
+      );
+    });
+    names.push({
+      name: SETTING_NAMES.equityStaircase,
+      ref: sheetRef(sheet, `$D$4:$E$${3 + settings.equityStaircase.length}`),
+    });
+  }
   return { sheets: [sheet], cells, names };
 }

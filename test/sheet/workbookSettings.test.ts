@@ -1,5 +1,6 @@
 import { Decimal, defaultSettings, targetBand, WORST_CASE } from "../../src/domain";
 import { parseAddress, type CellValue } from "../../src/sheet/grid";
+import { locateBudget } from "../../src/sheet/locate";
 import { settingsEdits, settingsFromGrid, SETTINGS_SHEET } from "../../src/sheet/workbookSettings";
 import type { WorkbookEdits } from "../../src/sheet/writePlan";
 import { grid, sheet } from "./gridBuilder";
@@ -85,5 +86,61 @@ describe("settings kept in the workbook", () => {
       "Motala kommun": 48.4,
       "Mjölby kommun": 51.6,
     });
+  });
+});
+
+describe("a staircase and a unit kept in the workbook", () => {
+  it("a staircase of several steps is written as a table and read back with its bounds", () => {
+    const staircase = [
+      { from: new Decimal(0), maxPercent: new Decimal(30) },
+      { from: new Decimal(5000000), maxPercent: new Decimal(25) },
+      { from: new Decimal(10000000), maxPercent: new Decimal(20) },
+    ];
+    const edits = settingsEdits(defaultSettings({ equityStaircase: staircase }));
+    const rows: CellValue[][] = [];
+    for (const e of edits.cells) {
+      const at = parseAddress(e.cell)!;
+      (rows[at.row - 1] ??= [])[at.column - 1] = e.value ?? null;
+    }
+    const back = settingsFromGrid(
+      grid(
+        [
+          sheet(
+            SETTINGS_SHEET,
+            Array.from(rows, (r) => r ?? []),
+          ),
+        ],
+        [...(edits.names ?? [])],
+      ),
+    );
+    expect(back.findings).toEqual([]);
+    expect(
+      back.settings.equityStaircase.map((s) => [s.from.toNumber(), s.to?.toNumber(), s.maxPercent.toNumber()]),
+    ).toEqual([
+      [0, 5000000, 30],
+      [5000000, 10000000, 25],
+      [10000000, undefined, 20],
+    ]);
+  });
+
+  it("Finsam_Enhet says tkr where the sheet does not", () => {
+    const rows: CellValue[][] = [
+      ["", 2025],
+      ["Intäkter"],
+      ["Staten genom FK", 2000],
+      ["Region", 1000],
+      ["Kiruna kommun", 1000],
+      ["Kostnader"],
+      ["Kansli", 4000],
+      ["Enhet", "tkr"],
+    ];
+    const withName = grid([sheet("Budget", rows)], [{ name: "Finsam_Enhet", ref: "Budget!$B$8" }]);
+    const located = locateBudget(withName);
+    expect(located.ok && [located.budget.unit, located.budget.members[0]!.amounts[2025]!.value.toNumber()]).toEqual([
+      "tkr",
+      2000000,
+    ]);
+    const without = locateBudget(grid([sheet("Budget", rows)]));
+    expect(without.ok && without.budget.unit).toBe("kr");
   });
 });
