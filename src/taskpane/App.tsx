@@ -20,10 +20,13 @@ import { FileOpener } from "./components/FileOpener";
 import { StatePanel } from "./components/StatePanel";
 import { LANG_NAMES, LANGS, t, type Lang, type MessageKey } from "./i18n";
 import { paneFormat } from "./paneFormat";
+import { pt } from "./planText";
 import { selectionSourceOf } from "./selectionSource";
 import { useFinsam, VIEWS, type FinsamOptions, type ViewId } from "./useFinsam";
+import { usePlan } from "./usePlan";
 import { FindingsView } from "./views/FindingsView";
 import { OverviewView } from "./views/OverviewView";
+import { PlanView } from "./views/PlanView";
 import { SettingsView } from "./views/SettingsView";
 import { SharesView } from "./views/SharesView";
 
@@ -37,7 +40,7 @@ export interface AppProps extends Omit<FinsamOptions, "port"> {
   readonly initialLang?: Lang;
 }
 
-const TAB_LABEL: Record<ViewId, MessageKey> = {
+const TAB_LABEL: Record<Exclude<ViewId, "plan">, MessageKey> = {
   overview: "tabOverview",
   shares: "tabShares",
   findings: "tabFindings",
@@ -118,6 +121,8 @@ function Pane({ inExcel, port, ...options }: Omit<AppProps, "theme">) {
   const selection = selectionSourceOf(finsam.port);
   const working = busy !== undefined;
   const ok = status.kind === "ok" ? status : undefined;
+  // The Flerårsplan's form lives here, so it survives a switch of tabs.
+  const plan = usePlan(ok, lang, finsam);
 
   let content;
   if (view === "settings") {
@@ -137,6 +142,18 @@ function Pane({ inExcel, port, ...options }: Omit<AppProps, "theme">) {
     content = <StatePanel lang={lang} status={status} busy={busy} hasWorkbook={finsam.port !== undefined} />;
   } else if (view === "overview") {
     content = <OverviewView outcome={ok} fmt={fmt} onShowFindings={() => finsam.setView("findings")} />;
+  } else if (view === "plan" && plan) {
+    content = (
+      <PlanView
+        outcome={ok}
+        plan={plan}
+        fmt={fmt}
+        busy={working}
+        canUndo={finsam.canUndo}
+        inFile={finsam.port?.capabilities.host === "file"}
+        onUndo={() => void finsam.undo()}
+      />
+    );
   } else if (view === "shares") {
     content = (
       <SharesView
@@ -258,7 +275,7 @@ function Pane({ inExcel, port, ...options }: Omit<AppProps, "theme">) {
             value={v}
             aria-controls={v === view ? `panel-${v}` : undefined}
           >
-            {t(lang, TAB_LABEL[v])}
+            {v === "plan" ? pt(lang, "tab") : t(lang, TAB_LABEL[v])}
           </Tab>
         ))}
       </TabList>

@@ -7,15 +7,18 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { analyseWorkbook, type AnalysisOutcome } from "../app/analyseWorkbook";
 import { WorkbookError, type WorkbookPort } from "../app/workbookPort";
-import { defaultSettings, type Message, type Settings, type Unit } from "../domain";
+import { defaultSettings, type Message, type Scenario, type Settings, type Unit } from "../domain";
 import { shareEdits, type ShareWriteMode } from "../sheet/shareEdits";
-import type { CellEdit } from "../sheet/writePlan";
+import { settingsEdits } from "../sheet/workbookSettings";
+import { buildWritePlan, type CellEdit } from "../sheet/writePlan";
 import { both, DEFAULT_LANG, type Lang } from "./i18n";
+import { planBoth } from "./planText";
+import { analysisWithScenarios, BUILT_IN_IDS } from "./scenarioDraft";
 import { editsFromDraft, settingsFromDraft, type SettingsDraft } from "./settingsDraft";
 
-export type ViewId = "overview" | "shares" | "findings" | "settings";
+export type ViewId = "overview" | "shares" | "findings" | "settings" | "plan";
 
-export const VIEWS: readonly ViewId[] = ["overview", "shares", "findings", "settings"];
+export const VIEWS: readonly ViewId[] = ["overview", "shares", "findings", "settings", "plan"];
 
 /** What the pane shows: nothing analysed yet, or the last analysis's outcome (ok, noBudget, error). */
 export type PaneStatus = { readonly kind: "empty" } | AnalysisOutcome;
@@ -74,6 +77,10 @@ export interface Finsam {
   openBytes(bytes: Uint8Array, fileName: string): Promise<void>;
   openExample(): Promise<void>;
   download(): Promise<void>;
+  /** Flerårsplan: keeps these named scenarios in the workbook (Finsam_Scenarier) and analyses again; true when done. */
+  saveScenarios(named: readonly Scenario[], notice: Message): Promise<boolean>;
+  /** Flerårsplan: "Skapa styrelseunderlag" with these scenarios, as one undoable write. */
+  createBoard(scenarios: readonly Scenario[]): Promise<void>;
 }
 
 /** A WorkbookError's own message; anything else after what failed. */
@@ -266,6 +273,60 @@ export function useFinsam(options: FinsamOptions): Finsam {
     [port, status, run, analyseOn],
   );
 
+  const saveScenarios = useCallback(
+    async (named: readonly Scenario[], notice: Message): Promise<boolean> => {
+      if (!port || status.kind !== "ok") return false;
+      const current = status.analysis.settings;
+      const builtIn = current.scenarios.filter((s) => BUILT_IN_IDS.includes(s.id));
+      let done = false;
+      await run(
+        "writing",
+        async () => {
+          await port.applyEdits(settingsEdits({ ...current, scenarios: [...builtIn, ...named] }));
+          // Session settings keep only the built-in scenarios, so the analysis reads the named ones back from the workbook.
+          const session = sessionSettings
+            ? { ...sessionSettings, scenarios: sessionSettings.scenarios.filter((s) => BUILT_IN_IDS.includes(s.id)) }
+            : undefined;
+          setSessionSettings(session);
+          pushUndo(1 + (await analyseOn(port, true, session)));
+          setNotice({ intent: "success", message: notice });
+          done = true;
+        },
+        planBoth("failSave"),
+      );
+      return done;
+    },
+    [port, status, run, analyseOn, sessionSettings],
+  );
+
+  const createBoard = useCallback(
+    async (scenarios: readonly Scenario[]) => {
+      if (!port || status.kind !== "ok" || scenarios.length === 0) return;
+      const outcome = status;
+      await run(
+        "writing",
+        async () => {
+          const analysis = analysisWithScenarios(outcome.analysis, outcome.findings, scenarios);
+          await port.applyPlan(buildWritePlan(analysis, { board: scenarios.map((s) => s.id) }));
+          pushUndo(1);
+          const names = (lang: Lang) =>
+            new Intl.ListFormat(lang === "sv" ? "sv-SE" : "en-GB").format(
+              scenarios.map((s) => (lang === "sv" ? `”${s.name}”` : `“${s.name}”`)),
+            );
+          setNotice({
+            intent: "success",
+            message: {
+              sv: planBoth("boardDone", { names: names("sv") }).sv,
+              en: planBoth("boardDone", { names: names("en") }).en,
+            },
+          });
+        },
+        planBoth("failBoard"),
+      );
+    },
+    [port, status, run],
+  );
+
   const openBytes = useCallback(
     async (bytes: Uint8Array, fileName: string) => {
       if (!openFile) return;
@@ -341,6 +402,8 @@ export function useFinsam(options: FinsamOptions): Finsam {
       openBytes,
       openExample,
       download,
+      saveScenarios,
+      createBoard,
     }),
     [
       port,
@@ -364,6 +427,8 @@ export function useFinsam(options: FinsamOptions): Finsam {
       openBytes,
       openExample,
       download,
+      saveScenarios,
+      createBoard,
     ],
   );
 }

@@ -1,0 +1,462 @@
+import {
+  Badge,
+  Button,
+  Caption1,
+  Checkbox,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
+import type { ReactNode } from "react";
+import type { AnalysisOutcome } from "../../app/analyseWorkbook";
+import {
+  equityOutcome,
+  MAX_COMPARED,
+  membersOf,
+  type Decimal,
+  type PlanYear,
+  type ScenarioComparison,
+  type ScenarioPlan,
+} from "../../domain";
+import { EquityChart } from "../components/EquityChart";
+import { ScenarioEditor } from "../components/ScenarioEditor";
+import { useViewStyles } from "../components/styles";
+import { t } from "../i18n";
+import type { PaneFormat } from "../paneFormat";
+import { pt } from "../planText";
+import type { PlanState } from "../usePlan";
+
+export interface PlanViewProps {
+  readonly outcome: Extract<AnalysisOutcome, { kind: "ok" }>;
+  readonly plan: PlanState;
+  readonly fmt: PaneFormat;
+  readonly busy: boolean;
+  readonly canUndo: boolean;
+  /** In a browser (the file port): the board sheet reaches the user through the download. */
+  readonly inFile: boolean;
+  readonly onUndo: () => void;
+}
+
+const useStyles = makeStyles({
+  scroll: {
+    overflowX: "auto",
+    maxWidth: "100%",
+    ":focus-visible": {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+    },
+  },
+  rowHeader: {
+    fontWeight: tokens.fontWeightRegular,
+    textAlign: "start",
+  },
+  indent: { paddingInlineStart: tokens.spacingHorizontalM },
+  start: { textAlign: "start" },
+  fieldset: {
+    margin: 0,
+    padding: 0,
+    minWidth: 0,
+    borderTopStyle: "none",
+    borderRightStyle: "none",
+    borderBottomStyle: "none",
+    borderLeftStyle: "none",
+    display: "flex",
+    flexDirection: "column",
+  },
+  strong: { fontWeight: tokens.fontWeightSemibold },
+  saveRow: {
+    display: "flex",
+    alignItems: "flex-end",
+    columnGap: tokens.spacingHorizontalS,
+    "& > :first-child": { flexGrow: 1, minWidth: 0 },
+  },
+  input: { minWidth: 0, width: "100%" },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXXS,
+  },
+  savedItem: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    columnGap: tokens.spacingHorizontalS,
+  },
+  outcomes: {
+    margin: 0,
+    paddingInlineStart: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+  },
+});
+
+/** Flerårsplan: the budget year and the plan years of a scenario, its assumptions, saved scenarios compared, and the board's sheet. */
+export function PlanView({ outcome, plan, fmt, busy, canUndo, inFile, onUndo }: PlanViewProps) {
+  const styles = useStyles();
+  const view = useViewStyles();
+  const { lang } = fmt;
+  const { analysis } = outcome;
+  const years = plan.years;
+  const first = years[0]!;
+  const last = years[years.length - 1]!;
+  const target = analysis.settings.equityTarget;
+  const chosenCount = plan.compared.length;
+  const savedOptions = plan.compareOptions.filter((o) => o.saved);
+
+  return (
+    <div>
+      <section className={view.section} aria-labelledby="plan-heading">
+        <Subtitle2 as="h2" id="plan-heading" className={view.heading}>
+          {pt(lang, "heading", { first, last })}
+        </Subtitle2>
+        <Caption1 as="p" className={view.caption}>
+          {pt(lang, "intro")}
+        </Caption1>
+        {plan.planError && (
+          <MessageBar intent="error">
+            <MessageBarBody>{plan.planError}</MessageBarBody>
+          </MessageBar>
+        )}
+        {plan.draftPlan && (
+          <PlanTable plan={plan.draftPlan} name={plan.draftName} fmt={fmt} hasFkAf={hasFkAf(outcome)} />
+        )}
+        {target && (
+          <Caption1 as="p" className={view.caption}>
+            {`${pt(lang, "rowTarget")}: ${pt(lang, "targetRange", { min: fmt.money(target.min), max: fmt.money(target.max) })}`}
+          </Caption1>
+        )}
+      </section>
+
+      <ScenarioEditor
+        form={plan.form}
+        fmt={fmt}
+        plan={plan.draftPlan}
+        startOptions={plan.startOptions}
+        onField={plan.setField}
+        onCosts={plan.setCosts}
+        onStartFrom={plan.startFrom}
+      />
+
+      <section className={view.section} aria-labelledby="plan-save">
+        <Subtitle2 as="h2" id="plan-save" className={view.heading}>
+          {pt(lang, "saveHeading")}
+        </Subtitle2>
+        <form
+          className={styles.saveRow}
+          onSubmit={(event) => {
+            event.preventDefault();
+            void plan.save();
+          }}
+        >
+          <Field
+            label={pt(lang, "name")}
+            validationState={plan.nameProblem ? "error" : "none"}
+            {...(plan.nameProblem ? { validationMessage: pt(lang, plan.nameProblem) } : {})}
+          >
+            <Input
+              className={styles.input}
+              value={plan.form.name}
+              placeholder={pt(lang, "namePlaceholder")}
+              onChange={(_, data) => plan.setName(data.value)}
+            />
+          </Field>
+          <Button type="submit" appearance="primary" disabled={busy}>
+            {pt(lang, "save")}
+          </Button>
+        </form>
+        <Caption1 as="p" className={view.caption}>
+          {pt(lang, "saveHint")}
+        </Caption1>
+        <Subtitle2 as="h3" id="plan-saved" className={view.heading}>
+          {pt(lang, "savedHeading")}
+        </Subtitle2>
+        {savedOptions.length === 0 ? (
+          <Caption1 as="p" className={view.caption}>
+            {pt(lang, "noneSaved")}
+          </Caption1>
+        ) : (
+          <ul className={styles.list} aria-labelledby="plan-saved">
+            {savedOptions.map((o) => (
+              <li key={o.id} className={styles.savedItem}>
+                <span>{o.label}</span>
+                <Button
+                  size="small"
+                  disabled={busy}
+                  aria-label={pt(lang, "removeNamed", { name: o.label })}
+                  onClick={() => void plan.remove(o.id)}
+                >
+                  {pt(lang, "remove")}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className={view.section} aria-labelledby="plan-compare">
+        <Subtitle2 as="h2" id="plan-compare" className={view.heading}>
+          {pt(lang, "compareHeading")}
+        </Subtitle2>
+        <fieldset className={styles.fieldset}>
+          <legend className={view.caption} id="plan-compare-hint">
+            {pt(lang, "compareHint")}
+          </legend>
+          {plan.compareOptions.map((o) => {
+            const checked = plan.compared.includes(o.id);
+            return (
+              <Checkbox
+                key={o.id}
+                label={o.label}
+                checked={checked}
+                disabled={!checked && chosenCount >= MAX_COMPARED}
+                onChange={(_, data) => plan.setCompared(o.id, data.checked === true)}
+              />
+            );
+          })}
+        </fieldset>
+        <Caption1 as="p" className={view.caption} role="status">
+          {chosenCount >= MAX_COMPARED ? pt(lang, "maxChosen") : chosenCount === 0 ? pt(lang, "noneChosen") : ""}
+        </Caption1>
+        {plan.comparedPlans.length > 0 && (
+          <>
+            <ComparisonTable plans={plan.comparedPlans} comparison={plan.comparison} fmt={fmt} />
+            <Subtitle2 as="h3" id="plan-chart" className={view.heading}>
+              {pt(lang, "chartHeading")}
+            </Subtitle2>
+            <EquityChart plans={plan.comparedPlans} fmt={fmt} />
+            <ul className={styles.outcomes} aria-label={pt(lang, "chartHeading")}>
+              {plan.comparedPlans.map((p) => (
+                <li key={p.scenario.id}>
+                  <Caption1>{equityOutcome(p)[lang]}</Caption1>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+
+      <section className={view.section} aria-labelledby="plan-board">
+        <Subtitle2 as="h2" id="plan-board" className={view.heading}>
+          {pt(lang, "boardHeading")}
+        </Subtitle2>
+        <Caption1 as="p" className={view.caption}>
+          {pt(lang, "boardHint")}
+          {inFile && ` ${pt(lang, "boardHintFile")}`}
+        </Caption1>
+        <div className={view.actions}>
+          <Button
+            appearance="primary"
+            disabled={busy || plan.comparedPlans.length === 0}
+            onClick={() => void plan.createBoard()}
+          >
+            {pt(lang, "board")}
+          </Button>
+          <Button disabled={busy || !canUndo} onClick={onUndo}>
+            {t(lang, "undo")}
+          </Button>
+        </div>
+      </section>
+    </div>
+  );
+}
+
+function hasFkAf(outcome: Extract<AnalysisOutcome, { kind: "ok" }>): boolean {
+  return membersOf(outcome.analysis.budget, "fk", "af").length > 0;
+}
+
+/** A table that scrolls sideways in a narrow pane (more plan years), reachable by keyboard. */
+function Scrolling({ label, children }: { label: string; children: ReactNode }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.scroll} role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}
+
+/** The scenario's years side by side: contributions by party, other income, costs, result, equity, maximum. */
+function PlanTable({
+  plan,
+  name,
+  fmt,
+  hasFkAf,
+}: {
+  plan: ScenarioPlan;
+  name: string;
+  fmt: PaneFormat;
+  hasFkAf: boolean;
+}) {
+  const styles = useStyles();
+  const view = useViewStyles();
+  const { lang } = fmt;
+  const caption = pt(lang, "planCaption", { name });
+  const money = (pick: (y: PlanYear) => Decimal) => (y: PlanYear) => fmt.money(pick(y));
+  const rows: { label: string; cell: (y: PlanYear) => ReactNode; strong?: boolean; indent?: boolean }[] = [
+    {
+      label: pt(lang, "rowStateChange"),
+      cell: (y) => (y.stateRate ? fmt.percent(y.stateRate.negated()) : pt(lang, "none")),
+    },
+    ...(hasFkAf
+      ? [
+          { label: t(lang, "partyFk"), cell: money((y) => y.split.fk), indent: true },
+          { label: t(lang, "partyAf"), cell: money((y) => y.split.af), indent: true },
+        ]
+      : [{ label: t(lang, "partyStat"), cell: money((y) => y.split.state), indent: true }]),
+    { label: t(lang, "partyRegion"), cell: money((y) => y.split.region), indent: true },
+    { label: t(lang, "partyKommuner"), cell: money((y) => y.split.kommuner), indent: true },
+    { label: pt(lang, "rowContributions"), cell: money((y) => y.contributions), strong: true },
+    { label: pt(lang, "rowOtherIncome"), cell: money((y) => y.otherIncome) },
+    { label: pt(lang, "rowCosts"), cell: money((y) => y.costs) },
+    ...(plan.years.some((y) => !y.plannedDrawdown.isZero())
+      ? [{ label: pt(lang, "rowDrawdown"), cell: money((y) => y.plannedDrawdown), indent: true }]
+      : []),
+    { label: pt(lang, "rowResult"), cell: money((y) => y.result), strong: true },
+    { label: pt(lang, "rowOpening"), cell: money((y) => y.openingEquity) },
+    {
+      label: pt(lang, "rowClosing"),
+      strong: true,
+      cell: (y) => {
+        const negative = y.closingEquity.isNegative() && !y.closingEquity.isZero();
+        const above = !negative && y.closingEquity.greaterThan(y.maxEquity);
+        return (
+          <>
+            <span className={negative ? view.bad : above ? view.warn : undefined}>{fmt.money(y.closingEquity)}</span>
+            {(negative || above) && (
+              <>
+                <br />
+                <Badge appearance="outline" color={negative ? "danger" : "warning"} size="small">
+                  {t(lang, negative ? "negative" : "aboveMax")}
+                </Badge>
+              </>
+            )}
+          </>
+        );
+      },
+    },
+    { label: pt(lang, "rowMax"), cell: money((y) => y.maxEquity) },
+  ];
+  return (
+    <Scrolling label={caption}>
+      <Table size="extra-small" className={view.compact}>
+        <caption className={mergeClasses(view.caption, styles.start)}>{caption}</caption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{pt(lang, "colItem")}</TableHeaderCell>
+            {plan.years.map((y, i) => (
+              <TableHeaderCell key={y.year} className={view.headerNumber}>
+                {pt(lang, i === 0 ? "colBudget" : "colPlan", { year: y.year })}
+              </TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((row) => (
+            <TableRow key={row.label} className={row.strong ? styles.strong : undefined}>
+              <TableHeaderCell
+                scope="row"
+                className={mergeClasses(styles.rowHeader, row.indent && styles.indent, row.strong && styles.strong)}
+              >
+                {row.label}
+              </TableHeaderCell>
+              {plan.years.map((y) => (
+                <TableCell key={y.year} className={view.number}>
+                  {row.cell(y)}
+                </TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Scrolling>
+  );
+}
+
+/** Closing equity of each compared scenario side by side (compareScenarios), the differences to the first, and its maximum. */
+function ComparisonTable({
+  plans,
+  comparison,
+  fmt,
+}: {
+  plans: readonly ScenarioPlan[];
+  comparison: readonly ScenarioComparison[];
+  fmt: PaneFormat;
+}) {
+  const view = useViewStyles();
+  const styles = useStyles();
+  const { lang } = fmt;
+  const firstPlan = plans[0]!;
+  const caption = pt(lang, "comparisonCaption");
+  const amount = (value: Decimal | undefined, show: (v: Decimal) => string) =>
+    value === undefined ? pt(lang, "none") : show(value);
+  return (
+    <Scrolling label={caption}>
+      <Table size="extra-small" className={view.compact}>
+        <caption className={mergeClasses(view.caption, styles.start)}>{caption}</caption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{pt(lang, "colScenario")}</TableHeaderCell>
+            {comparison.map((c) => (
+              <TableHeaderCell key={c.year} className={view.headerNumber}>
+                {c.year}
+              </TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {plans.map((p) => (
+            <TableRow key={p.scenario.id}>
+              <TableHeaderCell scope="row" className={styles.rowHeader}>
+                {p.scenario.name}
+              </TableHeaderCell>
+              {comparison.map((c) => {
+                const v = c.closingEquity[p.scenario.id];
+                const negative = v !== undefined && v.isNegative() && !v.isZero();
+                return (
+                  <TableCell key={c.year} className={mergeClasses(view.number, negative && view.bad)}>
+                    {amount(v, fmt.money)}
+                  </TableCell>
+                );
+              })}
+            </TableRow>
+          ))}
+          {plans.slice(1).map((p) => (
+            <TableRow key={`diff-${p.scenario.id}`}>
+              <TableHeaderCell scope="row" className={mergeClasses(styles.rowHeader, styles.indent)}>
+                {`${p.scenario.name}: ${pt(lang, "difference", { name: firstPlan.scenario.name })}`}
+              </TableHeaderCell>
+              {comparison.map((c) => (
+                <TableCell key={c.year} className={view.number}>
+                  {amount(c.differenceFromFirst[p.scenario.id], fmt.diff)}
+                </TableCell>
+              ))}
+            </TableRow>
+          ))}
+          <TableRow>
+            <TableHeaderCell scope="row" className={styles.rowHeader}>
+              {plans.length > 1 ? pt(lang, "maxLineOf", { name: firstPlan.scenario.name }) : pt(lang, "rowMax")}
+            </TableHeaderCell>
+            {comparison.map((c) => (
+              <TableCell key={c.year} className={view.number}>
+                {fmt.money(c.maxEquity)}
+              </TableCell>
+            ))}
+          </TableRow>
+        </TableBody>
+      </Table>
+    </Scrolling>
+  );
+}
