@@ -136,7 +136,8 @@ export function checkField(key: FieldKey, text: string): { value: Decimal | null
     // A change of the state's half is a cut or nothing: a rise is not what the engine projects.
     if (key.startsWith("change.") && number.isPositive() && !number.isZero()) return { error: "errRise" };
     if (number.lessThan(-100)) return { error: "errTooLow" };
-    return { value: number.dividedBy(100) };
+    // −0 is 0: the engine takes a negative zero for a negative rate.
+    return { value: number.isZero() ? new Decimal(0) : number.dividedBy(100) };
   }
   if (!number) return { error: "errAmount" };
   if (number.isNegative() && !number.isZero()) return { error: "errNegative" };
@@ -200,7 +201,25 @@ export function inputOfForm(form: ScenarioForm, id: string, name: string): Scena
 }
 
 export function scenarioOfForm(form: ScenarioForm, id: string, name: string): Scenario {
-  return scenarioFromInput(inputOfForm(form, id, name));
+  const scenario = scenarioFromInput(inputOfForm(form, id, name));
+  const c = scenario.contributions;
+  if (c.kind !== "reduction") return scenario;
+  // A change of 0 % negates to a rate of −0, which the engine (isNegative) takes for a rise: make it 0.
+  const unsigned = (rate: Decimal) => (rate.isZero() ? new Decimal(0) : rate);
+  return {
+    ...scenario,
+    contributions: {
+      ...c,
+      rate: unsigned(c.rate),
+      ...(c.rateByYear
+        ? {
+            rateByYear: Object.fromEntries(
+              Object.entries(c.rateByYear).map(([year, rate]) => [Number(year), unsigned(rate)]),
+            ),
+          }
+        : {}),
+    },
+  };
 }
 
 /** The form after saving under an id: it now stands for that scenario, unchanged. */
