@@ -11,7 +11,7 @@ const PLAN_MESSAGES = {
     heading: "Flerårsplan {first}–{last}",
     intro:
       "Budgetåret och planåren i scenariot nedan, i värsta fall från början. Siffrorna räknas om direkt när du ändrar ett antagande; arbetsboken ändras först när du sparar eller skapar styrelseunderlaget.",
-    planCaption: "Scenario: {name}",
+    planCaption: "Scenario: {name} · belopp i {unit}",
     colItem: "Post",
     colBudget: "Budget {year}",
     colPlan: "Plan {year}",
@@ -72,9 +72,9 @@ const PLAN_MESSAGES = {
     compareEditing: "{name} (antagandena ovan)",
     maxChosen: "Tre scenarier är valda; avmarkera ett för att välja ett annat.",
     noneChosen: "Välj minst ett scenario att jämföra.",
-    comparisonCaption: "Eget kapital 31/12 per scenario",
+    comparisonCaption: "Eget kapital 31/12 per scenario, skillnaderna mot {first} · belopp i {unit}",
     colScenario: "Scenario",
-    difference: "Skillnad mot {name}",
+    difference: "Skillnad, {name}",
     chartHeading: "Eget kapital vid årets slut",
     chartLabel:
       "Linjediagram, eget kapital vid årets slut {first}–{last}, mot högsta rekommenderade nivå och noll. {series}",
@@ -102,7 +102,7 @@ const PLAN_MESSAGES = {
     heading: "Multi-year plan {first}–{last}",
     intro:
       "The budget year and the plan years in the scenario below, the worst case to begin with. The numbers follow each change at once; the workbook changes only when you save or create the board's basis.",
-    planCaption: "Scenario: {name}",
+    planCaption: "Scenario: {name} · amounts in {unit}",
     colItem: "Item",
     colBudget: "Budget {year}",
     colPlan: "Plan {year}",
@@ -163,9 +163,9 @@ const PLAN_MESSAGES = {
     compareEditing: "{name} (the assumptions above)",
     maxChosen: "Three scenarios are chosen; clear one to choose another.",
     noneChosen: "Choose at least one scenario to compare.",
-    comparisonCaption: "Equity 31 Dec by scenario",
+    comparisonCaption: "Equity 31 Dec by scenario, the differences to {first} · amounts in {unit}",
     colScenario: "Scenario",
-    difference: "Difference to {name}",
+    difference: "Difference, {name}",
     chartHeading: "Equity at the end of the year",
     chartLabel:
       "Line chart, equity at the end of the year {first}–{last}, against the recommended maximum and zero. {series}",

@@ -3,7 +3,8 @@
  * served on 127.0.0.1, in Debian's headless Chromium through playwright-core. Outside Excel the pane
  * runs on the .xlsx side: it opens the Västra fixture through the file input, shows the five share
  * deviations with their amounts, switches to English, and leaves a screenshot of each view in
- * test-output/screenshots/.
+ * test-output/screenshots/; on Flerårsplan it changes the first plan year's rate and sees the words and
+ * the chart follow (10- and 11-flerarsplan*.png).
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -182,6 +183,60 @@ test("the example workbook, the keyboard, and the annotated copy to download", a
   const saved = await download.path();
   const grid = await readGridFromBuffer(readFileSync(saved));
   expect(grid.sheets.map((s) => s.name)).toContain("Finsam-kontroll");
+  expect(problems).toEqual([]);
+});
+
+test("Flerårsplan: Västra's worst case, the first plan year at −12 %, the chart and the words follow, and the board sheet", async () => {
+  await page.getByLabel("Välj en arbetsbok (.xlsx)").setInputFiles(fixture("vastra-2025"));
+  await page.getByText("Senast analyserad").waitFor();
+  await page.getByRole("tab", { name: "Flerårsplan" }).click();
+  await page.getByRole("heading", { name: "Flerårsplan 2025–2027" }).waitFor();
+
+  // The worst case by default: 8 644 000 → 7 779 600 → 7 001 640 kr, equity gone during 2026.
+  const contributions = (await tableRows("Scenario: Värsta fall (statens del −10 % per år) · belopp i kr")).find(
+    (r) => r[0] === "Totalt",
+  )!;
+  expect(contributions.slice(1)).toEqual([`8${NBSP}644${NBSP}000`, `7${NBSP}779${NBSP}600`, `7${NBSP}001${NBSP}640`]);
+  const status = page.getByRole("status").filter({ hasText: "Med de här antagandena" });
+  await status.getByText(/Eget kapital tar slut under 2026: −546\s400 kr vid årets slut\./).waitFor();
+  const chart = page.getByRole("img", { name: /^Linjediagram/ });
+  const drawn = async () => ({
+    label: await chart.getAttribute("aria-label"),
+    line: await chart.locator("path[data-line=scenario]").first().getAttribute("d"),
+    below: await chart.locator("path[data-alert=below]").count(),
+  });
+  const before = await drawn();
+  expect(before.label).toContain(`−546${NBSP}400 kr 2026`);
+  // The chart is drawn in the pane's width, not wider.
+  const box = (await chart.boundingBox())!;
+  expect(box.width).toBeGreaterThan(300);
+  expect(box.x + box.width).toBeLessThanOrEqual(400);
+  await shot("10-flerarsplan");
+
+  // −12 % for 2026: 4 322 000 × 0,88 = 3 803 360, T 7 606 720; 1 684 000 + 7 606 720 − 10 010 000 = −719 280.
+  await page.getByLabel("Statens förändring 2026 (%)").fill("-12");
+  await status.getByText(/Eget kapital tar slut under 2026: −719\s280 kr vid årets slut\./).waitFor();
+  const after = await drawn();
+  expect(after.label).not.toBe(before.label);
+  expect(after.label).toContain(`−719${NBSP}280 kr 2026`);
+  expect(after.line).not.toBe(before.line);
+  await shot("11-flerarsplan-minus-12");
+
+  // A rise is refused on the field, in Swedish; the plan stays at −12 %.
+  await page.getByLabel("Statens förändring 2026 (%)").fill("5");
+  await page.getByText(/^Statens del kan inte öka i ett scenario/).waitFor();
+  expect(await drawn()).toEqual(after);
+  await page.getByLabel("Statens förändring 2026 (%)").fill("-12");
+
+  // Skapa styrelseunderlag, then the download holds the board sheet.
+  await page.getByRole("button", { name: "Skapa styrelseunderlag" }).click();
+  await page.getByText(/^Bladet Styrelseunderlag är skapat/).waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Ladda ner arbetsboken" }).click(),
+  ]);
+  const grid = await readGridFromBuffer(readFileSync(await download.path()));
+  expect(grid.sheets.map((s) => s.name)).toContain("Styrelseunderlag");
   expect(problems).toEqual([]);
 });
 

@@ -7,7 +7,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import JSZip from "jszip";
-import { Decimal, formatKr, scenariosFromJson } from "../../src/domain";
+import { Decimal, formatKr, formatNumber, scenariosFromJson } from "../../src/domain";
 import type { WorkbookEdits, WritePlan } from "../../src/sheet/writePlan";
 import { readGridFromBuffer } from "../../src/xlsx/readGrid";
 import type { WorkbookPort } from "../../src/app/workbookPort";
@@ -45,6 +45,8 @@ function planRow(label: string): string[] {
 }
 
 const kr = (value: Decimal | number) => plain(formatKr(new Decimal(value)));
+/** An amount as the tables show it: the unit is in the caption. */
+const amount = (value: Decimal | number) => plain(formatNumber(new Decimal(value), "sv"));
 
 /** Types into a labelled field, replacing what it held. */
 async function type(label: string, text: string) {
@@ -61,24 +63,22 @@ describe("Örnsköldsvik 2024 (tkr in the sheet), the worst case", () => {
   test("by default: the budget year and the plan years side by side, equity gone during 2025", async () => {
     await planOf("ornskoldsvik-2024");
     expect(screen.getByRole("heading", { name: "Flerårsplan 2024–2026" })).toBeTruthy();
-    expect(screen.getByRole("table", { name: "Scenario: Värsta fall (statens del −10 % per år)" })).toBeTruthy();
+    expect(
+      screen.getByRole("table", { name: "Scenario: Värsta fall (statens del −10 % per år) · belopp i kr" }),
+    ).toBeTruthy();
     expect(planRow("Post")).toEqual(["Post", "Budget 2024", "Plan 2025", "Plan 2026"]);
     expect(planRow("Statens förändring")).toEqual(["Statens förändring", "–", "−10 %", "−10 %"]);
-    expect(planRow("Staten (FK och AF)").slice(1)).toEqual(["2 511 000 kr", "2 259 900 kr", "2 033 910 kr"]);
-    expect(planRow("Regionen").slice(1)).toEqual(["1 255 500 kr", "1 129 950 kr", "1 016 955 kr"]);
-    expect(planRow("Kommunerna").slice(1)).toEqual(["1 255 500 kr", "1 129 950 kr", "1 016 955 kr"]);
-    expect(planRow("Medlemsavgifter").slice(1)).toEqual(["5 022 000 kr", "4 519 800 kr", "4 067 820 kr"]);
-    expect(planRow("Övriga intäkter").slice(1)).toEqual(["0 kr", "0 kr", "0 kr"]);
-    expect(planRow("Kostnader").slice(1)).toEqual(["5 022 000 kr", "5 022 000 kr", "5 022 000 kr"]);
-    expect(planRow("Resultat").slice(1)).toEqual(["0 kr", "−502 200 kr", "−954 180 kr"]);
-    expect(planRow("Eget kapital 1/1").slice(1)).toEqual(["370 000 kr", "370 000 kr", "−132 200 kr"]);
-    expect(planRow("Eget kapital 31/12").slice(1)).toEqual([
-      "370 000 kr",
-      "−132 200 krunder noll",
-      "−1 086 380 krunder noll",
-    ]);
+    expect(planRow("Staten (FK och AF)").slice(1)).toEqual(["2 511 000", "2 259 900", "2 033 910"]);
+    expect(planRow("Regionen").slice(1)).toEqual(["1 255 500", "1 129 950", "1 016 955"]);
+    expect(planRow("Kommunerna").slice(1)).toEqual(["1 255 500", "1 129 950", "1 016 955"]);
+    expect(planRow("Totalt").slice(1)).toEqual(["5 022 000", "4 519 800", "4 067 820"]);
+    expect(planRow("Övriga intäkter").slice(1)).toEqual(["0", "0", "0"]);
+    expect(planRow("Kostnader").slice(1)).toEqual(["5 022 000", "5 022 000", "5 022 000"]);
+    expect(planRow("Resultat").slice(1)).toEqual(["0", "−502 200", "−954 180"]);
+    expect(planRow("Eget kapital 1/1").slice(1)).toEqual(["370 000", "370 000", "−132 200"]);
+    expect(planRow("Eget kapital 31/12").slice(1)).toEqual(["370 000", "−132 200under noll", "−1 086 380under noll"]);
     // 20 % of each year's contributions.
-    expect(planRow("Högst rekommenderat").slice(1)).toEqual(["1 004 400 kr", "903 960 kr", "813 564 kr"]);
+    expect(planRow("Högst rekommenderat").slice(1)).toEqual(["1 004 400", "903 960", "813 564"]);
     expect(outcomeNow()).toBe(
       "Med de här antagandena: Värsta fall (statens del −10 % per år): Eget kapital tar slut under 2025: −132 200 kr vid årets slut.",
     );
@@ -105,15 +105,15 @@ describe("Örnsköldsvik 2024 (tkr in the sheet), the worst case", () => {
     const closing2026 = closing2025.plus(total2026).minus(5_022_000);
 
     expect(planRow("Statens förändring").slice(1)).toEqual(["–", "−12 %", "−10 %"]);
-    expect(planRow("Staten (FK och AF)")[2]).toBe("2 209 680 kr");
-    expect(planRow("Medlemsavgifter").slice(1)).toEqual(["5 022 000 kr", "4 419 360 kr", kr(total2026)]);
-    expect(planRow("Eget kapital 31/12")[2]).toBe(`${kr(closing2025)}under noll`);
-    expect(planRow("Eget kapital 31/12")[2]).toBe("−232 640 krunder noll");
-    expect(planRow("Eget kapital 31/12")[3]).toBe(`${kr(closing2026)}under noll`);
+    expect(planRow("Staten (FK och AF)")[2]).toBe("2 209 680");
+    expect(planRow("Totalt").slice(1)).toEqual(["5 022 000", "4 419 360", amount(total2026)]);
+    expect(planRow("Eget kapital 31/12")[2]).toBe(`${amount(closing2025)}under noll`);
+    expect(planRow("Eget kapital 31/12")[2]).toBe("−232 640under noll");
+    expect(planRow("Eget kapital 31/12")[3]).toBe(`${amount(closing2026)}under noll`);
     expect(outcomeNow()).toBe(
       "Med de här antagandena: Nytt scenario (inte sparat): Eget kapital tar slut under 2025: −232 640 kr vid årets slut.",
     );
-    expect(screen.getByRole("table", { name: "Scenario: Nytt scenario (inte sparat)" })).toBeTruthy();
+    expect(screen.getByRole("table", { name: "Scenario: Nytt scenario (inte sparat) · belopp i kr" })).toBeTruthy();
   });
 
   test("a rise or text is refused on its field in Swedish, and the plan keeps the last valid value", async () => {
@@ -125,18 +125,18 @@ describe("Örnsköldsvik 2024 (tkr in the sheet), the worst case", () => {
     expect(input.getAttribute("aria-invalid")).toBe("true");
     const described = input.getAttribute("aria-describedby")!.split(" ");
     expect(described.map((id) => plain(document.getElementById(id)?.textContent))).toContain(rise);
-    expect(planRow("Medlemsavgifter")[2]).toBe("4 519 800 kr");
+    expect(planRow("Totalt")[2]).toBe("4 519 800");
 
     // A valid value, then text: the plan stays at the valid one.
     await type("Statens förändring 2025 (%)", "-12");
-    expect(planRow("Medlemsavgifter")[2]).toBe("4 419 360 kr");
+    expect(planRow("Totalt")[2]).toBe("4 419 360");
     input = screen.getByLabelText("Statens förändring 2025 (%)");
     await userEvent.type(input, "x");
     expect(plain(screen.getByText(/^Skriv ett tal i procent/).textContent)).toBe(
       "Skriv ett tal i procent, till exempel −12. Planen räknas med −12 % så länge.",
     );
-    expect(planRow("Medlemsavgifter")[2]).toBe("4 419 360 kr");
-    expect(planRow("Eget kapital 31/12")[2]).toBe("−232 640 krunder noll");
+    expect(planRow("Totalt")[2]).toBe("4 419 360");
+    expect(planRow("Eget kapital 31/12")[2]).toBe("−232 640under noll");
     // Corrected, the message goes.
     await userEvent.type(input, "{Backspace}");
     expect(screen.queryByText(/^Skriv ett tal i procent/)).toBeNull();
@@ -148,7 +148,7 @@ describe("Örnsköldsvik 2024 (tkr in the sheet), the worst case", () => {
     ).toBeTruthy();
     await type("Planerad användning av eget kapital 2025 (kr)", "-5000");
     expect(screen.getByText(/^Beloppet kan inte vara negativt\. Planen räknas med 0 kr så länge\./)).toBeTruthy();
-    expect(planRow("Medlemsavgifter")[2]).toBe("4 419 360 kr");
+    expect(planRow("Totalt")[2]).toBe("4 419 360");
   });
 
   test("a floor for the state's half: it falls by the rate, but not below 2 400 000 kr", async () => {
@@ -158,12 +158,12 @@ describe("Örnsköldsvik 2024 (tkr in the sheet), the worst case", () => {
     const half = Decimal.max(new Decimal(2_511_000).times("0.9"), 2_400_000);
     const closing2025 = new Decimal(370_000).plus(half.times(2)).minus(5_022_000);
     const closing2026 = closing2025.plus(half.times(2)).minus(5_022_000);
-    expect(planRow("Staten (FK och AF)").slice(1)).toEqual(["2 511 000 kr", "2 400 000 kr", "2 400 000 kr"]);
-    expect(planRow("Medlemsavgifter").slice(1)).toEqual(["5 022 000 kr", "4 800 000 kr", "4 800 000 kr"]);
+    expect(planRow("Staten (FK och AF)").slice(1)).toEqual(["2 511 000", "2 400 000", "2 400 000"]);
+    expect(planRow("Totalt").slice(1)).toEqual(["5 022 000", "4 800 000", "4 800 000"]);
     expect(planRow("Eget kapital 31/12").slice(1)).toEqual([
-      "370 000 kr",
-      kr(closing2025),
-      `${kr(closing2026)}under noll`,
+      "370 000",
+      amount(closing2025),
+      `${amount(closing2026)}under noll`,
     ]);
     expect(kr(closing2025)).toBe("148 000 kr");
     expect(outcomeNow()).toMatch(/Eget kapital tar slut under 2026: −74 000 kr vid årets slut\.$/);
@@ -174,31 +174,43 @@ describe("Örnsköldsvik 2024 (tkr in the sheet), the worst case", () => {
     await type("Statens förändring 2025 (%)", "0");
     await type("Statens förändring 2026 (%)", "0");
     await type("Planerad användning av eget kapital 2026 (kr)", "250 000");
-    expect(planRow("Kostnader").slice(1)).toEqual(["5 022 000 kr", "5 022 000 kr", "5 272 000 kr"]);
-    expect(planRow("varav planerad användning av eget kapital").slice(1)).toEqual(["0 kr", "0 kr", "250 000 kr"]);
-    expect(planRow("Eget kapital 31/12").slice(1)).toEqual(["370 000 kr", "370 000 kr", "120 000 kr"]);
+    expect(planRow("Kostnader").slice(1)).toEqual(["5 022 000", "5 022 000", "5 272 000"]);
+    expect(planRow("varav planerad användning av eget kapital").slice(1)).toEqual(["0", "0", "250 000"]);
+    expect(planRow("Eget kapital 31/12").slice(1)).toEqual(["370 000", "370 000", "120 000"]);
     expect(outcomeNow()).toMatch(/Eget kapital håller sig mellan noll och rekommenderad nivå hela planen/);
   });
+});
+
+test("in tkr when the user reads amounts in tkr: 5 022 → 4 519,8 → 4 067,8 tkr, to one decimal", async () => {
+  await planOf("ornskoldsvik-2024");
+  await userEvent.click(screen.getByRole("tab", { name: "Inställningar" }));
+  await userEvent.click(screen.getByRole("radio", { name: "tkr" }));
+  await userEvent.click(screen.getByRole("tab", { name: "Flerårsplan" }));
+  expect(
+    screen.getByRole("table", { name: "Scenario: Värsta fall (statens del −10 % per år) · belopp i tkr" }),
+  ).toBeTruthy();
+  expect(planRow("Totalt").slice(1)).toEqual(["5 022", "4 519,8", "4 067,8"]);
+  expect(planRow("Eget kapital 31/12").slice(1)).toEqual(["370", "−132,2under noll", "−1 086,4under noll"]);
 });
 
 describe("SAMO 2023: the costs in the plan years", () => {
   test("as in the sheet, held flat at the budget year's, or changed by a per cent a year", async () => {
     await planOf("samo-2023");
-    expect(planRow("Försäkringskassan").slice(1)).toEqual(["4 320 500 kr", "3 888 450 kr", "3 499 605 kr"]);
-    expect(planRow("Arbetsförmedlingen").slice(1)).toEqual(["4 320 500 kr", "3 888 450 kr", "3 499 605 kr"]);
-    expect(planRow("Kostnader").slice(1)).toEqual(["18 861 000 kr", "17 153 800 kr", "14 998 420 kr"]);
+    expect(planRow("Försäkringskassan").slice(1)).toEqual(["4 320 500", "3 888 450", "3 499 605"]);
+    expect(planRow("Arbetsförmedlingen").slice(1)).toEqual(["4 320 500", "3 888 450", "3 499 605"]);
+    expect(planRow("Kostnader").slice(1)).toEqual(["18 861 000", "17 153 800", "14 998 420"]);
 
     await userEvent.click(screen.getByRole("radio", { name: "Oförändrade, som budgetåret" }));
-    expect(planRow("Kostnader").slice(1)).toEqual(["18 861 000 kr", "18 861 000 kr", "18 861 000 kr"]);
+    expect(planRow("Kostnader").slice(1)).toEqual(["18 861 000", "18 861 000", "18 861 000"]);
     // 4 300 000 at the end of 2023; then the worst case's contributions against flat costs.
     const closing2024 = new Decimal(4_300_000).plus(15_553_800).minus(18_861_000);
     const closing2025 = closing2024.plus(13_998_420).minus(18_861_000);
-    expect(planRow("Eget kapital 31/12").slice(2)).toEqual([kr(closing2024), `${kr(closing2025)}under noll`]);
+    expect(planRow("Eget kapital 31/12").slice(2)).toEqual([amount(closing2024), `${amount(closing2025)}under noll`]);
 
     await userEvent.click(screen.getByRole("radio", { name: "Ändras med en procentsats per år" }));
     await type("Kostnadernas förändring per år (%)", "-5");
     // 18 861 000 × 0,95 = 17 917 950; × 0,95 = 17 022 052,5, whole kronor half away from zero.
-    expect(planRow("Kostnader").slice(1)).toEqual(["18 861 000 kr", "17 917 950 kr", "17 022 053 kr"]);
+    expect(planRow("Kostnader").slice(1)).toEqual(["18 861 000", "17 917 950", "17 022 053"]);
   });
 });
 
@@ -253,21 +265,23 @@ describe("named scenarios in the workbook", () => {
     const editing = screen.getByRole("checkbox", { name: "Tolv procent (antagandena ovan)" }) as HTMLInputElement;
     expect(editing.disabled).toBe(true);
 
-    const table = rows(screen.getByRole("table", { name: "Eget kapital 31/12 per scenario" }));
+    const table = rows(
+      screen.getByRole("table", {
+        name: "Eget kapital 31/12 per scenario, skillnaderna mot Värsta fall (statens del −10 % per år) · belopp i kr",
+      }),
+    );
+    // Tolv procent 2026: the state's half 2 209 680 × 0,9 = 1 988 712; −232 640 + 2 × 1 988 712 − 5 022 000.
+    const tolv2026 = new Decimal(-232_640).plus(2 * 1_988_712).minus(5_022_000);
     expect(table).toEqual([
       ["Scenario", "2024", "2025", "2026"],
-      ["Värsta fall (statens del −10 % per år)", "370 000 kr", "−132 200 kr", "−1 086 380 kr"],
-      ["Enligt arket", "370 000 kr", "370 000 kr", "370 000 kr"],
-      ["Tolv procent", "370 000 kr", "−232 640 kr", kr(new Decimal(-232_640).plus(2 * 1_988_712).minus(5_022_000))],
-      ["Enligt arket: Skillnad mot Värsta fall (statens del −10 % per år)", "0 kr", "+502 200 kr", "+1 456 380 kr"],
-      [
-        "Tolv procent: Skillnad mot Värsta fall (statens del −10 % per år)",
-        "0 kr",
-        "−100 440 kr",
-        kr(new Decimal(-1_277_216).minus(-1_086_380)),
-      ],
-      ["Högst rekommenderat för Värsta fall (statens del −10 % per år)", "1 004 400 kr", "903 960 kr", "813 564 kr"],
+      ["Värsta fall (statens del −10 % per år)", "370 000", "−132 200", "−1 086 380"],
+      ["Enligt arket", "370 000", "370 000", "370 000"],
+      ["Tolv procent", "370 000", "−232 640", amount(tolv2026)],
+      ["Skillnad, Enligt arket", "0", "+502 200", "+1 456 380"],
+      ["Skillnad, Tolv procent", "0", "−100 440", amount(tolv2026.minus(-1_086_380))],
+      ["Högst rekommenderat", "1 004 400", "903 960", "813 564"],
     ]);
+    expect(amount(tolv2026)).toBe("−1 277 216");
     // Each plan's equity in words under the chart.
     const words = within(screen.getByRole("list", { name: "Eget kapital vid årets slut" }))
       .getAllByRole("listitem")
@@ -418,7 +432,7 @@ describe("keyboard and language", () => {
     await userEvent.tab();
     expect(document.activeElement).toBe(screen.getByLabelText("Statens förändring 2025 (%)"));
     await userEvent.keyboard("{Control>}a{/Control}-12");
-    expect(planRow("Medlemsavgifter")[2]).toBe("4 419 360 kr");
+    expect(planRow("Totalt")[2]).toBe("4 419 360");
     await userEvent.tab();
     expect(document.activeElement).toBe(screen.getByLabelText("Statens förändring 2026 (%)"));
     await userEvent.tab();
@@ -466,7 +480,7 @@ describe("keyboard and language", () => {
     await userEvent.selectOptions(screen.getByLabelText("Språk"), "en");
     expect(screen.getByRole("tab", { name: "Multi-year plan", selected: true })).toBeTruthy();
     expect(screen.getByRole("heading", { name: "Multi-year plan 2025–2027" })).toBeTruthy();
-    expect(planRow2("Member contributions")).toEqual(["8,644,000 SEK", "7,779,600 SEK", "7,001,640 SEK"]);
+    expect(planRow2("Total")).toEqual(["8,644,000", "7,779,600", "7,001,640"]);
     await type("The state's change 2026 (%)", "3");
     expect(
       screen.getByText(
@@ -475,7 +489,7 @@ describe("keyboard and language", () => {
     ).toBeTruthy();
     await type("The state's change 2026 (%)", "-12");
     // Västra: 4 322 000 × 0,88 = 3 803 360, T 7 606 720; 1 684 000 + 7 606 720 − 10 010 000 = −719 280.
-    expect(planRow2("Member contributions")[1]).toBe("7,606,720 SEK");
+    expect(planRow2("Total")[1]).toBe("7,606,720");
     expect(
       screen.getByText(
         /^With these assumptions: New scenario \(not saved\): Equity runs out during 2026: [−-]719,280 SEK/,

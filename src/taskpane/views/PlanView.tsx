@@ -22,6 +22,7 @@ import type { ReactNode } from "react";
 import type { AnalysisOutcome } from "../../app/analyseWorkbook";
 import {
   equityOutcome,
+  formatNumber,
   MAX_COMPARED,
   membersOf,
   type Decimal,
@@ -60,7 +61,10 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightRegular,
     textAlign: "start",
   },
-  indent: { paddingInlineStart: tokens.spacingHorizontalM },
+  /** A row under a group heading: the label moves in (the table's own padding is on the cell). */
+  indent: { "& > *": { marginInlineStart: tokens.spacingHorizontalM } },
+  yearHeader: { whiteSpace: "nowrap" },
+  legend: { padding: 0, marginBlockEnd: tokens.spacingVerticalXS },
   start: { textAlign: "start" },
   fieldset: {
     margin: 0,
@@ -74,6 +78,11 @@ const useStyles = makeStyles({
     flexDirection: "column",
   },
   strong: { fontWeight: tokens.fontWeightSemibold },
+  groupHeading: {
+    textAlign: "start",
+    fontWeight: tokens.fontWeightSemibold,
+    paddingBlockStart: tokens.spacingVerticalXS,
+  },
   saveRow: {
     display: "flex",
     alignItems: "flex-end",
@@ -212,7 +221,7 @@ export function PlanView({ outcome, plan, fmt, busy, canUndo, inFile, onUndo }: 
           {pt(lang, "compareHeading")}
         </Subtitle2>
         <fieldset className={styles.fieldset}>
-          <legend className={view.caption} id="plan-compare-hint">
+          <legend className={mergeClasses(view.caption, styles.legend)} id="plan-compare-hint">
             {pt(lang, "compareHint")}
           </legend>
           {plan.compareOptions.map((o) => {
@@ -288,6 +297,24 @@ function Scrolling({ label, children }: { label: string; children: ReactNode }) 
   );
 }
 
+/** An amount in the unit the user chose, without the unit (the table's caption says it). */
+function bare(fmt: PaneFormat, kronor: Decimal): string {
+  const tkr = fmt.unit === "tkr";
+  return formatNumber(tkr ? kronor.dividedBy(1000) : kronor, fmt.lang, tkr ? 1 : 2).replace(/^-/, "\u2212");
+}
+
+function unitName(fmt: PaneFormat): string {
+  if (fmt.lang === "sv") return fmt.unit;
+  return fmt.unit === "tkr" ? "kSEK" : "SEK";
+}
+
+interface Row {
+  readonly label: string;
+  readonly cell: (y: PlanYear) => ReactNode;
+  readonly strong?: boolean;
+  readonly indent?: boolean;
+}
+
 /** The scenario's years side by side: contributions by party, other income, costs, result, equity, maximum. */
 function PlanTable({
   plan,
@@ -303,51 +330,67 @@ function PlanTable({
   const styles = useStyles();
   const view = useViewStyles();
   const { lang } = fmt;
-  const caption = pt(lang, "planCaption", { name });
-  const money = (pick: (y: PlanYear) => Decimal) => (y: PlanYear) => fmt.money(pick(y));
-  const rows: { label: string; cell: (y: PlanYear) => ReactNode; strong?: boolean; indent?: boolean }[] = [
-    {
-      label: pt(lang, "rowStateChange"),
-      cell: (y) => (y.stateRate ? fmt.percent(y.stateRate.negated()) : pt(lang, "none")),
-    },
-    ...(hasFkAf
-      ? [
-          { label: t(lang, "partyFk"), cell: money((y) => y.split.fk), indent: true },
-          { label: t(lang, "partyAf"), cell: money((y) => y.split.af), indent: true },
-        ]
-      : [{ label: t(lang, "partyStat"), cell: money((y) => y.split.state), indent: true }]),
-    { label: t(lang, "partyRegion"), cell: money((y) => y.split.region), indent: true },
-    { label: t(lang, "partyKommuner"), cell: money((y) => y.split.kommuner), indent: true },
-    { label: pt(lang, "rowContributions"), cell: money((y) => y.contributions), strong: true },
-    { label: pt(lang, "rowOtherIncome"), cell: money((y) => y.otherIncome) },
-    { label: pt(lang, "rowCosts"), cell: money((y) => y.costs) },
-    ...(plan.years.some((y) => !y.plannedDrawdown.isZero())
-      ? [{ label: pt(lang, "rowDrawdown"), cell: money((y) => y.plannedDrawdown), indent: true }]
-      : []),
-    { label: pt(lang, "rowResult"), cell: money((y) => y.result), strong: true },
-    { label: pt(lang, "rowOpening"), cell: money((y) => y.openingEquity) },
-    {
-      label: pt(lang, "rowClosing"),
-      strong: true,
-      cell: (y) => {
-        const negative = y.closingEquity.isNegative() && !y.closingEquity.isZero();
-        const above = !negative && y.closingEquity.greaterThan(y.maxEquity);
-        return (
+  // The unit once, in the caption: amounts with the unit in every cell do not fit three years in 400 px.
+  const caption = pt(lang, "planCaption", { name, unit: unitName(fmt) });
+  const money = (pick: (y: PlanYear) => Decimal) => (y: PlanYear) => bare(fmt, pick(y));
+  const closing = (y: PlanYear) => {
+    const negative = y.closingEquity.isNegative() && !y.closingEquity.isZero();
+    const above = !negative && y.closingEquity.greaterThan(y.maxEquity);
+    return (
+      <>
+        <span className={negative ? view.bad : above ? view.warn : undefined}>{bare(fmt, y.closingEquity)}</span>
+        {(negative || above) && (
           <>
-            <span className={negative ? view.bad : above ? view.warn : undefined}>{fmt.money(y.closingEquity)}</span>
-            {(negative || above) && (
-              <>
-                <br />
-                <Badge appearance="outline" color={negative ? "danger" : "warning"} size="small">
-                  {t(lang, negative ? "negative" : "aboveMax")}
-                </Badge>
-              </>
-            )}
+            <br />
+            <Badge appearance="outline" color={negative ? "danger" : "warning"} size="small">
+              {t(lang, negative ? "negative" : "aboveMax")}
+            </Badge>
           </>
-        );
-      },
+        )}
+      </>
+    );
+  };
+  // Row groups (a tbody each); the contributions under a heading of their own, so no label is wider than it must be.
+  const groups: { heading?: string; rows: Row[] }[] = [
+    {
+      rows: [
+        {
+          label: pt(lang, "rowStateChange"),
+          cell: (y) => (y.stateRate ? fmt.percent(y.stateRate.negated()) : pt(lang, "none")),
+        },
+      ],
     },
-    { label: pt(lang, "rowMax"), cell: money((y) => y.maxEquity) },
+    {
+      heading: pt(lang, "rowContributions"),
+      rows: [
+        ...(hasFkAf
+          ? [
+              { label: t(lang, "partyFk"), cell: money((y) => y.split.fk) },
+              { label: t(lang, "partyAf"), cell: money((y) => y.split.af) },
+            ]
+          : [{ label: t(lang, "partyStat"), cell: money((y) => y.split.state) }]),
+        { label: t(lang, "partyRegion"), cell: money((y) => y.split.region) },
+        { label: t(lang, "partyKommuner"), cell: money((y) => y.split.kommuner) },
+        { label: t(lang, "total"), cell: money((y) => y.contributions), strong: true },
+      ],
+    },
+    {
+      rows: [
+        { label: pt(lang, "rowOtherIncome"), cell: money((y) => y.otherIncome) },
+        { label: pt(lang, "rowCosts"), cell: money((y) => y.costs) },
+        ...(plan.years.some((y) => !y.plannedDrawdown.isZero())
+          ? [{ label: pt(lang, "rowDrawdown"), cell: money((y) => y.plannedDrawdown), indent: true }]
+          : []),
+        { label: pt(lang, "rowResult"), cell: money((y) => y.result), strong: true },
+      ],
+    },
+    {
+      rows: [
+        { label: pt(lang, "rowOpening"), cell: money((y) => y.openingEquity) },
+        { label: pt(lang, "rowClosing"), cell: closing, strong: true },
+        { label: pt(lang, "rowMax"), cell: money((y) => y.maxEquity) },
+      ],
+    },
   ];
   return (
     <Scrolling label={caption}>
@@ -357,29 +400,42 @@ function PlanTable({
           <TableRow>
             <TableHeaderCell>{pt(lang, "colItem")}</TableHeaderCell>
             {plan.years.map((y, i) => (
-              <TableHeaderCell key={y.year} className={view.headerNumber}>
+              <TableHeaderCell key={y.year} className={mergeClasses(view.headerNumber, styles.yearHeader)}>
                 {pt(lang, i === 0 ? "colBudget" : "colPlan", { year: y.year })}
               </TableHeaderCell>
             ))}
           </TableRow>
         </TableHeader>
-        <TableBody>
-          {rows.map((row) => (
-            <TableRow key={row.label} className={row.strong ? styles.strong : undefined}>
-              <TableHeaderCell
-                scope="row"
-                className={mergeClasses(styles.rowHeader, row.indent && styles.indent, row.strong && styles.strong)}
-              >
-                {row.label}
-              </TableHeaderCell>
-              {plan.years.map((y) => (
-                <TableCell key={y.year} className={view.number}>
-                  {row.cell(y)}
-                </TableCell>
-              ))}
-            </TableRow>
-          ))}
-        </TableBody>
+        {groups.map((group, g) => (
+          <TableBody key={g}>
+            {group.heading && (
+              <TableRow>
+                <TableHeaderCell scope="rowgroup" colSpan={plan.years.length + 1} className={styles.groupHeading}>
+                  {group.heading}
+                </TableHeaderCell>
+              </TableRow>
+            )}
+            {group.rows.map((row) => (
+              <TableRow key={row.label} className={row.strong ? styles.strong : undefined}>
+                <TableHeaderCell
+                  scope="row"
+                  className={mergeClasses(
+                    styles.rowHeader,
+                    (row.indent || group.heading) && styles.indent,
+                    row.strong && styles.strong,
+                  )}
+                >
+                  {row.label}
+                </TableHeaderCell>
+                {plan.years.map((y) => (
+                  <TableCell key={y.year} className={view.number}>
+                    {row.cell(y)}
+                  </TableCell>
+                ))}
+              </TableRow>
+            ))}
+          </TableBody>
+        ))}
       </Table>
     </Scrolling>
   );
@@ -399,9 +455,10 @@ function ComparisonTable({
   const styles = useStyles();
   const { lang } = fmt;
   const firstPlan = plans[0]!;
-  const caption = pt(lang, "comparisonCaption");
+  const caption = pt(lang, "comparisonCaption", { first: firstPlan.scenario.name, unit: unitName(fmt) });
   const amount = (value: Decimal | undefined, show: (v: Decimal) => string) =>
     value === undefined ? pt(lang, "none") : show(value);
+  const diff = (v: Decimal) => (v.isPositive() && !v.isZero() ? `+${bare(fmt, v)}` : bare(fmt, v));
   return (
     <Scrolling label={caption}>
       <Table size="extra-small" className={view.compact}>
@@ -427,7 +484,7 @@ function ComparisonTable({
                 const negative = v !== undefined && v.isNegative() && !v.isZero();
                 return (
                   <TableCell key={c.year} className={mergeClasses(view.number, negative && view.bad)}>
-                    {amount(v, fmt.money)}
+                    {amount(v, (x) => bare(fmt, x))}
                   </TableCell>
                 );
               })}
@@ -436,22 +493,22 @@ function ComparisonTable({
           {plans.slice(1).map((p) => (
             <TableRow key={`diff-${p.scenario.id}`}>
               <TableHeaderCell scope="row" className={mergeClasses(styles.rowHeader, styles.indent)}>
-                {`${p.scenario.name}: ${pt(lang, "difference", { name: firstPlan.scenario.name })}`}
+                {pt(lang, "difference", { name: p.scenario.name })}
               </TableHeaderCell>
               {comparison.map((c) => (
                 <TableCell key={c.year} className={view.number}>
-                  {amount(c.differenceFromFirst[p.scenario.id], fmt.diff)}
+                  {amount(c.differenceFromFirst[p.scenario.id], diff)}
                 </TableCell>
               ))}
             </TableRow>
           ))}
           <TableRow>
             <TableHeaderCell scope="row" className={styles.rowHeader}>
-              {plans.length > 1 ? pt(lang, "maxLineOf", { name: firstPlan.scenario.name }) : pt(lang, "rowMax")}
+              {pt(lang, "rowMax")}
             </TableHeaderCell>
             {comparison.map((c) => (
               <TableCell key={c.year} className={view.number}>
-                {fmt.money(c.maxEquity)}
+                {bare(fmt, c.maxEquity)}
               </TableCell>
             ))}
           </TableRow>
