@@ -29,7 +29,8 @@ const useStyles = makeStyles({
     overflow: "visible",
   },
   axisText: { fill: tokens.colorNeutralForeground2, fontSize: "10px" },
-  grid: { stroke: tokens.colorNeutralStroke2, strokeWidth: 1 },
+  // Dotted, so that where every colour is the same (high contrast) the grid is not taken for a line.
+  grid: { stroke: tokens.colorNeutralStroke2, strokeWidth: 1, strokeDasharray: "1 3" },
   zero: { stroke: tokens.colorNeutralForeground1, strokeWidth: 1.5 },
   max: { stroke: tokens.colorPaletteDarkOrangeForeground1, strokeWidth: 2, fill: "none" },
   line: { fill: "none", strokeWidth: 2.5, strokeLinejoin: "round" },
