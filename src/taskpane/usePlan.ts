@@ -207,13 +207,8 @@ export function usePlan(outcome: Ok | undefined, lang: Lang, actions: PlanAction
       const id = scenarioIdFor(name, saved);
       const scenario = scenarioOfForm(current, id, name);
       const done = await saveScenarios(withSaved(saved, scenario), planBoth("saved", { name }));
-      if (done) {
-        setState((old) => (old.form ? { ...old, form: savedForm(old.form, id) } : old));
-        // The saved one takes the place of the unsaved one in the comparison.
-        setComparedIds((old) =>
-          old.includes(DRAFT_ID) && !old.includes(id) ? old.map((x) => (x === DRAFT_ID ? id : x)) : old,
-        );
-      }
+      // The form now stands for the saved scenario; the comparison keeps following the form.
+      if (done) setState((old) => (old.form ? { ...old, form: savedForm(old.form, id) } : old));
     },
     remove: async (id) => {
       const scenario = saved.find((s) => s.id === id);
