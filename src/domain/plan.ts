@@ -61,7 +61,7 @@ export interface PlanYear {
  * there: the model cuts towards the floor, it does not raise to it.
  */
 export function nextStateHalf(current: Decimal, rate: Decimal, floor?: Decimal): Decimal {
-  if (rate.isNegative() || rate.greaterThan(1)) {
+  if ((rate.isNegative() && !rate.isZero()) || rate.greaterThan(1)) {
     throw new FinsamInputError("INPUT_SETTING", `Förändringstakten måste ligga mellan 0 och 100 %: ${rate.toFixed()}`);
   }
   const reduced = roundKronor(current.times(new Decimal(1).minus(rate)));

@@ -26,7 +26,8 @@ export interface ScenarioInput {
  * 0–100 %, and validateSettings says so where a change is out of range.
  */
 export function scenarioFromInput(input: ScenarioInput): Scenario {
-  const rate = (change: Decimal) => change.negated();
+  // A change of 0 % is a rate of 0, not −0 (which reads as negative).
+  const rate = (change: Decimal) => (change.isZero() ? ZERO : change.negated());
   return {
     id: input.id,
     name: input.name,

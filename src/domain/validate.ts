@@ -197,7 +197,7 @@ export function validateSettings(settings: Settings): Finding[] {
     if (c.kind !== "reduction") continue;
     const rates = [c.rate, ...Object.values(c.rateByYear ?? {})];
     for (const rate of rates) {
-      if (rate.isNegative() || rate.greaterThan(1)) {
+      if ((rate.isNegative() && !rate.isZero()) || rate.greaterThan(1)) {
         problems.push({
           sv: `Scenariot ”${scenario.name}”: minskningen ${rate.times(100).toFixed()} % ligger utanför 0–100 %.`,
           en: `Scenario "${scenario.name}": the reduction ${rate.times(100).toFixed()} % is outside 0–100 %.`,

@@ -137,7 +137,8 @@ export async function createFilePort(bytes: Uint8Array, fileName: string): Promi
           }
         }
         applyWritePlan(wb, plan, true);
-        lastPlan = plan;
+        // A later plan without a board sheet leaves the board sheet (and its chart) as it was.
+        lastPlan = plan.boardSheet || !lastPlan?.boardSheet ? plan : { ...plan, boardSheet: lastPlan.boardSheet };
       });
     },
 

@@ -148,3 +148,16 @@ describe("scenarios for the board", () => {
     expect(scenariosFromJson('[{"id":"x"}]')).toBeUndefined();
   });
 });
+
+describe("a change of 0 %", () => {
+  it("is a rate of 0, and the state's half is held", () => {
+    const held = scenarioFromInput({
+      ...newScenario("noll", "Oförändrat"),
+      stateChange: d(0),
+      stateChangeByYear: { 2025: d("-0") },
+    });
+    const a = analyzeBudget(ornskoldsvik(), defaultSettings({ scenarios: [held] }));
+    expect(a.findings.filter((f) => f.code === "INPUT_SETTING")).toEqual([]);
+    expect(a.plans[0]!.years.map((y) => kr(y.contributions))).toEqual([5022000, 5022000, 5022000]);
+  });
+});

@@ -5,7 +5,8 @@ import { WorkbookError } from "../../src/app/workbookPort";
 import { shareEdits } from "../../src/sheet/shareEdits";
 import { settingsEdits, SETTINGS_SHEET } from "../../src/sheet/workbookSettings";
 import { defaultSettings } from "../../src/domain";
-import { CONTROL_SHEET, NOTE_PREFIX } from "../../src/sheet/writePlan";
+import { buildWritePlan, CONTROL_SHEET, NOTE_PREFIX } from "../../src/sheet/writePlan";
+import JSZip from "jszip";
 import { createFilePort } from "../../src/xlsx/filePort";
 import { readGridFromBuffer } from "../../src/xlsx/readGrid";
 import { writeAnnotated } from "../../src/xlsx/writeAnnotated";
@@ -19,7 +20,6 @@ async function vastra() {
 }
 
 async function analysed(port: Awaited<ReturnType<typeof createFilePort>>) {
-  // As the pane analyses: without the add-in's own sheets (the locator would take Finsam-kontroll).
   const outcome = await analyseWorkbook(port);
   if (outcome.kind !== "ok") throw new Error(`no analysis: ${outcome.kind}`);
   return outcome;
@@ -215,4 +215,15 @@ test("go to cell is Excel's: it says so; onChange never calls", async () => {
   });
   expect(typeof stop).toBe("function");
   stop();
+});
+
+it("the board sheet's chart stays in the download when a later analysis writes its flags", async () => {
+  const { port } = await vastra();
+  const first = await analysed(port);
+  await port.applyPlan(buildWritePlan(first.analysis, { board: true }));
+  const again = await analysed(port);
+  await port.applyPlan(again.plan);
+  const zip = await JSZip.loadAsync(await port.download());
+  expect(Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))).toHaveLength(1);
+  expect((await readGridFromBuffer(await port.download())).sheets.map((s) => s.name)).toContain("Styrelseunderlag");
 });
