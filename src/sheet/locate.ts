@@ -1,5 +1,4 @@
 import {
-  Decimal,
   finding,
   message,
   type Budget,
@@ -13,7 +12,7 @@ import {
   type StatedSum,
   type Unit,
 } from "../domain";
-import { address, type Grid, type GridSheet, SheetView } from "./grid";
+import { address, type Grid, SheetView } from "./grid";
 import { readMapping, type Mapping } from "./mapping";
 import { findPopulation, type PopulationEntry } from "./population";
 import { amountKind, readAmount, yearIn } from "./swedishNumber";
@@ -372,7 +371,7 @@ function readBudgetSheet(view: SheetView, mapping: Mapping): SheetRead | undefin
       case "incomeHeader":
       case "costHeader":
       case "line":
-        if (isSubtotal(item, view, amountColumns, block)) {
+        if (isSubtotal(item, view, amountColumns)) {
           block.push(item);
           break;
         }
@@ -400,7 +399,7 @@ function readBudgetSheet(view: SheetView, mapping: Mapping): SheetRead | undefin
   const planYears = [...new Set(years.filter((y) => y > budgetYear))].sort((a, b) => a - b);
   const mappedEquity =
     mapping.openingEquity?.sheet === view.name
-      ? readMappedEquity(view, mapping.openingEquity, unitFactor, findings)
+      ? readCell(view, mapping.openingEquity.row, mapping.openingEquity.column, unitFactor, findings)
       : undefined;
   const equity = mappedEquity ?? openingEquity;
   if (equity && openingEquity && !mappedEquity) checkEquityDate(view, rows, budgetYear, labelColumn, findings);
@@ -659,7 +658,7 @@ function coveredRange(item: Item, view: SheetView, columns: readonly YearColumn[
 }
 
 /** A line that is the SUM of other lines of its block (a subtotal written above or below them). */
-function isSubtotal(item: Item, view: SheetView, columns: readonly YearColumn[], _block: readonly Item[]): boolean {
+function isSubtotal(item: Item, view: SheetView, columns: readonly YearColumn[]): boolean {
   const range = coveredRange(item, view, columns);
   return range !== undefined && range[0] > item.row;
 }
@@ -680,15 +679,6 @@ function withoutCovered(items: readonly Item[], view: SheetView, columns: readon
     if (range) for (let r = range[0]; r <= range[1]; r++) if (r !== item.row) covered.add(r);
   }
   return items.filter((i) => !covered.has(i.row));
-}
-
-function readMappedEquity(
-  view: SheetView,
-  ref: CellRef & { row: number; column: number },
-  factor: number,
-  findings: Finding[],
-): SourcedAmount | undefined {
-  return readCell(view, ref.row, ref.column, factor, findings);
 }
 
 /** Opening equity should be dated the end of the year before the budget year, or its first day. */
@@ -744,5 +734,3 @@ function followUpOf(
   }
   return lines;
 }
-
-export type { GridSheet, Decimal };

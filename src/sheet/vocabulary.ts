@@ -78,19 +78,13 @@ export function partyOf(normalized: string): Party | undefined {
   return undefined;
 }
 
-/** Kommun names compare without "kommun", "medlemsbidrag" and the genitive s: "Finspångs kommun" ~ "Finspång". */
+/** A kommun name without "kommun", "medlemsbidrag" and punctuation: the key population rows are matched on (locate.ts adds the genitive s). */
 export function kommunKey(label: string): string {
   return normalizeLabel(label)
     .replace(/medlemsbidrag|medlemsavgift|kommun(en)?|\bstad\b/g, "")
     .replace(/[^a-zåäöéü0-9 ]/g, "")
     .replace(/\s+/g, " ")
     .trim();
-}
-
-export function sameKommun(a: string, b: string): boolean {
-  const x = kommunKey(a);
-  const y = kommunKey(b);
-  return x !== "" && (x === y || x === `${y}s` || y === `${x}s`);
 }
 
 /** A header that names population: "Befolkningsmängd", "Invånare 2021-12-31", "Folkmängd". */
