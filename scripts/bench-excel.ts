@@ -9,6 +9,7 @@ import { analyseWorkbook } from "../src/app/analyseWorkbook";
 import { createExcelPort } from "../src/excel";
 import type { DocumentSettings } from "../src/excel/flagStore";
 import { fakeFromXlsx } from "../test/excel/workbooks";
+import { TEST_CLOCK } from "../test/support/clock";
 
 function memorySettings(): DocumentSettings {
   const saved = new Map<string, unknown>();
@@ -23,8 +24,8 @@ function memorySettings(): DocumentSettings {
 /** Reads, analyses and writes the workbook through the Excel port; lines to print, in Swedish. */
 export async function benchExcel(data: Uint8Array): Promise<string[]> {
   const fake = await fakeFromXlsx(data);
-  const port = createExcelPort(fake.host(memorySettings()));
-  const outcome = await analyseWorkbook(port);
+  const port = createExcelPort(TEST_CLOCK, fake.host(memorySettings()));
+  const outcome = await analyseWorkbook(port, TEST_CLOCK);
   if (outcome.kind !== "ok") throw new Error(outcome.kind === "noBudget" ? outcome.reason.sv : outcome.message.sv);
   const read = { ...port.stats.read };
   const cellsInWorkbook = fake.workbook.sheets.reduce((n, s) => n + s.cells.size, 0);

@@ -8,6 +8,7 @@
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
+import type { Clock } from "../app/clock";
 import type { Lang } from "../domain";
 import { buildReport } from "../report/jsonReport";
 import { reportTable } from "../report/textTable";
@@ -53,11 +54,15 @@ export function parseArgs(argv: readonly string[]): CheckOptions {
   return { file: file ?? EXAMPLE_WORKBOOK, json, lang, ...(out ? { out } : {}) };
 }
 
-/** Runs the check; returns the exit status. Writes only to the two streams and to --out. */
+/**
+ * Runs the check; returns the exit status. Writes only to the two streams and to --out. `clock` is the one
+ * source of "now" for what the check writes (made below, at the entry point; tests pass a fixed one).
+ */
 export async function runCheck(
   argv: readonly string[],
   stdout: (s: string) => void,
   stderr: (s: string) => void,
+  _clock: Clock,
 ): Promise<number> {
   try {
     const options = parseArgs(argv);
@@ -95,10 +100,13 @@ export async function runCheck(
 }
 
 if (require.main === module) {
+  // The machine's clock, made once here and handed down.
+  const clock: Clock = { now: () => new Date() };
   runCheck(
     process.argv.slice(2),
     (s) => process.stdout.write(`${s}\n`),
     (s) => process.stderr.write(`${s}\n`),
+    clock,
   ).then(
     (status) => {
       process.exitCode = status;

@@ -2,6 +2,7 @@
 // The ribbon's commands (manifest.xml: FunctionFile commands.html). Like src/excel/, this entry point may
 // use Office.js; the work itself belongs in src/excel/ and the pure layers behind it.
 import { analyseWorkbook } from "../app/analyseWorkbook";
+import type { Clock } from "../app/clock";
 import type { WorkbookPort } from "../app/workbookPort";
 import { createExcelPort } from "../excel";
 
@@ -11,9 +12,9 @@ import { createExcelPort } from "../excel";
  * function command must always call event.completed(), and a failure
  * (protected sheet, edit mode, no budget) simply leaves the workbook as it was.
  */
-export async function runAnalysis(port: WorkbookPort): Promise<"written" | "noBudget" | "error"> {
+export async function runAnalysis(port: WorkbookPort, clock: Clock): Promise<"written" | "noBudget" | "error"> {
   try {
-    const outcome = await analyseWorkbook(port);
+    const outcome = await analyseWorkbook(port, clock);
     if (outcome.kind !== "ok") return outcome.kind;
     await port.applyPlan(outcome.plan);
     return "written";
@@ -22,13 +23,17 @@ export async function runAnalysis(port: WorkbookPort): Promise<"written" | "noBu
   }
 }
 
+/** The machine's clock: made here, at the entry point, and handed to everything below. */
+const systemClock: Clock = { now: () => new Date() };
+
 /** The "Analysera" button (ExecuteFunction `analyzeWorkbook`). */
 export async function analyzeWorkbook(
   event: Office.AddinCommands.Event,
-  makePort: () => WorkbookPort = createExcelPort,
+  makePort: () => WorkbookPort = () => createExcelPort(systemClock),
+  clock: Clock = systemClock,
 ): Promise<void> {
   try {
-    await runAnalysis(makePort());
+    await runAnalysis(makePort(), clock);
   } catch {
     // createExcelPort outside Excel: nothing to do.
   } finally {

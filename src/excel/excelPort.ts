@@ -13,6 +13,7 @@
  * - The cells the add-in flagged are kept in the document settings
  *   (flagStore.ts), so removeFlags works in a later session too.
  */
+import type { Clock } from "../app/clock";
 import { WorkbookError, type WorkbookPort } from "../app/workbookPort";
 import type { Grid } from "../sheet/grid";
 import { parseAddress, parseRangeRef } from "../sheet/grid";
@@ -91,7 +92,7 @@ export class ExcelPort implements WorkbookPort {
 
   constructor(
     private readonly host: ExcelHost,
-    private readonly now: () => number = () => Date.now(),
+    private readonly clock: Clock,
   ) {
     this.capabilities = capabilitiesFor((v) => host.isSetSupported(v));
   }
@@ -371,7 +372,7 @@ export class ExcelPort implements WorkbookPort {
     let stopped = false;
     const handlers: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>[] = [];
     const changed = async () => {
-      if (stopped || this.writing > 0 || this.now() < this.quietUntil) return;
+      if (stopped || this.writing > 0 || this.clock.now().getTime() < this.quietUntil) return;
       if (timer !== undefined) clearTimeout(timer);
       timer = setTimeout(() => {
         timer = undefined;
@@ -463,7 +464,7 @@ export class ExcelPort implements WorkbookPort {
       throw toWorkbookError(error, "READ_FAILED");
     } finally {
       this.writing--;
-      this.quietUntil = this.now() + OWN_WRITE_QUIET_MS;
+      this.quietUntil = this.clock.now().getTime() + OWN_WRITE_QUIET_MS;
     }
     if (entry) this.undoStack.push(entry);
   }
@@ -518,7 +519,7 @@ export class ExcelPort implements WorkbookPort {
       throw toWorkbookError(error, "WRITE_FAILED");
     } finally {
       this.writing--;
-      this.quietUntil = this.now() + OWN_WRITE_QUIET_MS;
+      this.quietUntil = this.clock.now().getTime() + OWN_WRITE_QUIET_MS;
     }
     if (entry.flags) await saveFlags(this.host.settings, entry.flags);
   }
@@ -550,6 +551,6 @@ function unique(requests: CellRequest[]): CellRequest[] {
 }
 
 /** The port for the workbook open in Excel. */
-export function createExcelPort(host: ExcelHost = officeHost()): ExcelPort {
-  return new ExcelPort(host);
+export function createExcelPort(clock: Clock, host: ExcelHost = officeHost()): ExcelPort {
+  return new ExcelPort(host, clock);
 }

@@ -234,7 +234,9 @@ function Pane({ inExcel, port, ...options }: Omit<AppProps, "theme">) {
             <Spinner size="extra-tiny" label={t(lang, busy === "analysing" ? "analysing" : "working")} />
           ) : (
             ok && (
-              <Caption1 className={styles.meta}>{t(lang, "lastAnalysis", { time: fmt.time(ok.analysedAt) })}</Caption1>
+              <Caption1 className={styles.meta}>
+                {t(lang, "lastAnalysis", { time: fmt.time(ok.analysedAt, options.clock.now()) })}
+              </Caption1>
             )
           )}
         </div>

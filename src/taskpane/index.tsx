@@ -4,6 +4,7 @@
 // the port is Excel's (src/excel/); in a plain browser the pane opens .xlsx files with the file port,
 // whose code (and ExcelJS) is loaded only then, from its own chunk: Excel never loads it.
 import { createRoot } from "react-dom/client";
+import type { Clock } from "../app/clock";
 import type { WorkbookPort } from "../app/workbookPort";
 import { createExcelPort } from "../excel/excelPort";
 import { App } from "./App";
@@ -50,9 +51,12 @@ async function selectedRange(): Promise<{ sheet: string; address: string }> {
   });
 }
 
+/** The machine's clock: made here, at the entry point, and handed to everything below. */
+const systemClock: Clock = { now: () => new Date() };
+
 /** Excel's WorkbookPort (src/excel), with the selection the Inställningar view asks for. */
 function excelPort(): WorkbookPort & SelectionSource {
-  return Object.assign(createExcelPort(), { selectedRange });
+  return Object.assign(createExcelPort(systemClock), { selectedRange });
 }
 
 /** Browser mode: a workbook from its bytes, on the file port (ExcelJS), loaded on first use. */
@@ -88,10 +92,17 @@ async function main(): Promise<void> {
   const theme = themeFromOffice(officeTheme);
   const root = createRoot(container);
   if (inExcel) {
-    root.render(<App theme={theme} inExcel port={excelPort()} />);
+    root.render(<App theme={theme} clock={systemClock} inExcel port={excelPort()} />);
   } else {
     root.render(
-      <App theme={theme} inExcel={false} openFile={openFile} loadExample={loadExample} saveFile={saveFile} />,
+      <App
+        theme={theme}
+        clock={systemClock}
+        inExcel={false}
+        openFile={openFile}
+        loadExample={loadExample}
+        saveFile={saveFile}
+      />,
     );
   }
 }

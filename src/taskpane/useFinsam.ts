@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { analyseWorkbook, type AnalysisOutcome } from "../app/analyseWorkbook";
+import type { Clock } from "../app/clock";
 import { WorkbookError, type WorkbookPort } from "../app/workbookPort";
 import { defaultSettings, type Message, type Scenario, type Settings, type Unit } from "../domain";
 import { shareEdits, type ShareWriteMode } from "../sheet/shareEdits";
@@ -46,7 +47,8 @@ export interface FinsamOptions {
   readonly loadExample?: () => Promise<{ readonly bytes: Uint8Array; readonly fileName: string }>;
   /** Browser: offers bytes to the user as a file. */
   readonly saveFile?: (bytes: Uint8Array, fileName: string) => void;
-  readonly now?: () => Date;
+  /** The clock the entry point made: every "now" of the pane comes from it. */
+  readonly clock: Clock;
 }
 
 export interface Finsam {
@@ -96,7 +98,7 @@ function isDownloadable(port: WorkbookPort | undefined): port is DownloadablePor
 
 export function useFinsam(options: FinsamOptions): Finsam {
   const { openFile, loadExample, saveFile } = options;
-  const now = options.now;
+  const { clock } = options;
   const [port, setPort] = useState<WorkbookPort | undefined>(options.port);
   const [lang, setLang] = useState<Lang>(options.initialLang ?? DEFAULT_LANG);
   const [view, setView] = useState<ViewId>("overview");
@@ -140,7 +142,7 @@ export function useFinsam(options: FinsamOptions): Finsam {
   /** Analyses, and unless told not to, flags the workbook; returns how many undo steps it made. */
   const analyseOn = useCallback(
     async (target: WorkbookPort, mark: boolean, settings: Settings | undefined): Promise<number> => {
-      const outcome = await analyseWorkbook(target, settings, now);
+      const outcome = await analyseWorkbook(target, clock, settings);
       let steps = 0;
       if (outcome.kind === "ok" && mark) {
         try {
@@ -157,7 +159,7 @@ export function useFinsam(options: FinsamOptions): Finsam {
       setStale(false);
       return steps;
     },
-    [now],
+    [clock],
   );
 
   const pushUndo = (steps: number) => {

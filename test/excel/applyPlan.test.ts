@@ -7,11 +7,12 @@ import { buildWritePlan, CONTROL_SHEET, NOTE_PREFIX } from "../../src/sheet/writ
 import type { FakeExcel } from "./fakeExcel";
 import { officeContext } from "./support";
 import { fakeFromFile, FIXTURES } from "./workbooks";
+import { TEST_CLOCK } from "../support/clock";
 
 type Ok = Extract<AnalysisOutcome, { kind: "ok" }>;
 
 async function analysed(fake: FakeExcel, port: ExcelPort): Promise<Ok> {
-  const outcome = await analyseWorkbook(port);
+  const outcome = await analyseWorkbook(port, TEST_CLOCK);
   if (outcome.kind !== "ok") throw new Error(`not analysed: ${JSON.stringify(outcome)}`);
   void fake;
   return outcome;
@@ -20,7 +21,7 @@ async function analysed(fake: FakeExcel, port: ExcelPort): Promise<Ok> {
 async function setup(version = 20, file: string = FIXTURES["exempel-budget"]) {
   const fake = await fakeFromFile(file, version);
   const office = officeContext(version);
-  const port = createExcelPort(fake.host(office.settings));
+  const port = createExcelPort(TEST_CLOCK, fake.host(office.settings));
   const outcome = await analysed(fake, port);
   return { fake, office, port, outcome };
 }
@@ -114,7 +115,7 @@ describe("applyPlan, then Ångra", () => {
     await port.applyPlan(outcome.plan);
     const withControl = fake.snapshot() as { sheets: { name: string }[] };
 
-    const later = createExcelPort(fake.host(office.settings)); // a new session on the saved workbook
+    const later = createExcelPort(TEST_CLOCK, fake.host(office.settings)); // a new session on the saved workbook
     await later.removeFlags();
     const after = fake.snapshot() as { sheets: { name: string }[] };
     // The user's sheets are exactly as before; Finsam-kontroll stays (it is not a flag).
@@ -222,13 +223,13 @@ describe("bad states: a clear Swedish message and no change", () => {
       "Excel är i redigeringsläge: avsluta redigeringen av cellen (Enter eller Esc) och försök igen.",
     );
     expect(fake.snapshot()).toEqual(before);
-    const read = await analyseWorkbook(port);
+    const read = await analyseWorkbook(port, TEST_CLOCK);
     expect(read).toEqual({ kind: "error", message: error.userMessage });
   });
 
   it("an unsupported Excel (below ExcelApi 1.7): nothing is even read", async () => {
     const fake = await fakeFromFile(FIXTURES["samo-2023"], 6);
-    const port = createExcelPort(fake.host());
+    const port = createExcelPort(TEST_CLOCK, fake.host());
     expect(port.capabilities.supported).toBe(false);
     const error = await rejection(port.readGrid());
     expect(error.code).toBe("UNSUPPORTED_VERSION");

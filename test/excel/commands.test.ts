@@ -3,6 +3,7 @@ import { createExcelPort } from "../../src/excel";
 import { CONTROL_SHEET } from "../../src/sheet/writePlan";
 import { OfficeMockObject, officeContext } from "./support";
 import { generatedBudget } from "./workbooks";
+import { TEST_CLOCK } from "../support/clock";
 
 /** The ribbon's event, as office-addin-mock builds it. */
 function ribbonEvent() {
@@ -15,7 +16,7 @@ describe("the ribbon's Analysera", () => {
   it("analyses and writes the flags and Finsam-kontroll, then completes", async () => {
     const fake = generatedBudget(10);
     const { event, completed } = ribbonEvent();
-    await analyzeWorkbook(event, () => createExcelPort(fake.host()));
+    await analyzeWorkbook(event, () => createExcelPort(TEST_CLOCK, fake.host()));
     expect(fake.sheet(CONTROL_SHEET)).toBeDefined();
     expect(completed).toHaveBeenCalledTimes(1);
   });
@@ -25,7 +26,7 @@ describe("the ribbon's Analysera", () => {
     fake.editMode = true;
     const before = fake.snapshot();
     const { event, completed } = ribbonEvent();
-    await expect(analyzeWorkbook(event, () => createExcelPort(fake.host()))).resolves.toBeUndefined();
+    await expect(analyzeWorkbook(event, () => createExcelPort(TEST_CLOCK, fake.host()))).resolves.toBeUndefined();
     expect(fake.snapshot()).toEqual(before);
     expect(completed).toHaveBeenCalledTimes(1);
   });
@@ -33,7 +34,7 @@ describe("the ribbon's Analysera", () => {
   it("no budget, or no Excel at all: completes", async () => {
     const fake = generatedBudget(10);
     fake.workbook.sheets = [fake.sheet("Befolkning")!];
-    expect(await runAnalysis(createExcelPort(fake.host()))).toBe("noBudget");
+    expect(await runAnalysis(createExcelPort(TEST_CLOCK, fake.host()), TEST_CLOCK)).toBe("noBudget");
     const { event, completed } = ribbonEvent();
     await analyzeWorkbook(event, () => {
       throw new Error("Excel is not defined");
@@ -48,7 +49,7 @@ describe("inside Office: the globals Excel and Office", () => {
     delete (globalThis as { Office?: unknown }).Office;
   });
 
-  it("createExcelPort() with no arguments uses Excel.run and Office.context (office-addin-mock)", async () => {
+  it("createExcelPort(clock) with no host uses Excel.run and Office.context (office-addin-mock)", async () => {
     const fake = generatedBudget(10, 18);
     const office = officeContext(18);
     (globalThis as { Office?: unknown }).Office = { context: office.context };

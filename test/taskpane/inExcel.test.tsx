@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { createExcelPort } from "../../src/excel/excelPort";
 import { officeContext } from "../excel/support";
 import { fakeFromFile, FIXTURES } from "../excel/workbooks";
-import { renderPane } from "./support";
+import { analysed, renderPane, TEST_CLOCK } from "./support";
 
 /**
  * The pane on the Excel port, with the Excel engineer's fake of the Excel JavaScript API under it
@@ -14,10 +14,10 @@ jest.setTimeout(30_000);
 
 async function inExcel() {
   const fake = await fakeFromFile(FIXTURES["vastra-2025"], 20);
-  const port = createExcelPort(fake.host(officeContext(20).settings));
+  const port = createExcelPort(TEST_CLOCK, fake.host(officeContext(20).settings));
   renderPane({ port });
   await userEvent.click(screen.getByRole("button", { name: "Analysera" }));
-  await screen.findByText("Senast analyserad 14:32");
+  await analysed();
   return { fake, port };
 }
 

@@ -11,6 +11,7 @@ import { createFilePort } from "../../src/xlsx/filePort";
 import { readGridFromBuffer } from "../../src/xlsx/readGrid";
 import { writeAnnotated } from "../../src/xlsx/writeAnnotated";
 import { fixture } from "../support/paths";
+import { TEST_CLOCK } from "../support/clock";
 
 jest.setTimeout(60_000);
 
@@ -20,7 +21,7 @@ async function vastra() {
 }
 
 async function analysed(port: Awaited<ReturnType<typeof createFilePort>>) {
-  const outcome = await analyseWorkbook(port);
+  const outcome = await analyseWorkbook(port, TEST_CLOCK);
   if (outcome.kind !== "ok") throw new Error(`no analysis: ${outcome.kind}`);
   return outcome;
 }
