@@ -242,6 +242,12 @@ function Pane({ inExcel, port, ...options }: Omit<AppProps, "theme">) {
         </div>
       )}
 
+      {inExcel && finsam.canUndo && finsam.port && (
+        <Caption1 as="p" className={styles.meta}>
+          {t(lang, finsam.port.capabilities.nativeUndo ? "undoNative" : "undoOwn")}
+        </Caption1>
+      )}
+
       <div role="status" aria-live="polite" className={styles.status}>
         {finsam.stale && !working && (
           <MessageBar intent="info">

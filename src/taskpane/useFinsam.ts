@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { analyseWorkbook, type AnalysisOutcome } from "../app/analyseWorkbook";
 import type { Clock } from "../app/clock";
-import { WorkbookError, type WorkbookPort } from "../app/workbookPort";
+import { WorkbookError, type CellRef, type WorkbookPort } from "../app/workbookPort";
 import { defaultSettings, type Message, type Scenario, type Settings, type Unit } from "../domain";
 import { shareEdits, type ShareWriteMode } from "../sheet/shareEdits";
 import { settingsEdits } from "../sheet/workbookSettings";
@@ -27,7 +27,7 @@ export type PaneStatus = { readonly kind: "empty" } | AnalysisOutcome;
 export type Busy = "analysing" | "writing" | "opening";
 
 export interface Notice {
-  readonly intent: "success" | "error" | "info";
+  readonly intent: "success" | "error" | "warning" | "info";
   readonly message: Message;
 }
 
@@ -210,13 +210,22 @@ export function useFinsam(options: FinsamOptions): Finsam {
       "writing",
       async () => {
         const steps = undoGroups[undoGroups.length - 1] ?? 1;
-        for (let i = 0; i < steps && port.canUndo(); i++) await port.undo();
+        const kept: CellRef[] = [];
+        for (let i = 0; i < steps && port.canUndo(); i++) kept.push(...(await port.undo()).kept);
         setUndoGroups((groups) => groups.slice(0, -1));
         if (status.kind !== "empty") await analyseOn(port, false, sessionSettings);
-        setNotice({
-          intent: "success",
-          message: both("undone"),
-        });
+        // Cells the user changed after the add-in wrote them were left as the user left them: say which.
+        setNotice(
+          kept.length === 0
+            ? { intent: "success", message: both("undone") }
+            : {
+                intent: "warning",
+                message: both("undoneKept", {
+                  count: kept.length,
+                  cells: kept.map((c) => `${c.sheet}!${c.cell}`).join(", "),
+                }),
+              },
+        );
       },
       both("failUndo"),
     );

@@ -5,7 +5,6 @@ import { FLAGS_SETTING } from "../../src/excel/flagStore";
 import { BOARD_SHEET } from "../../src/sheet/boardSheet";
 import { buildWritePlan, CONTROL_SHEET, NOTE_PREFIX } from "../../src/sheet/writePlan";
 import type { FakeExcel } from "./fakeExcel";
-import { officeContext } from "./support";
 import { fakeFromFile, FIXTURES } from "./workbooks";
 import { TEST_CLOCK } from "../support/clock";
 
@@ -20,10 +19,9 @@ async function analysed(fake: FakeExcel, port: ExcelPort): Promise<Ok> {
 
 async function setup(version = 20, file: string = FIXTURES["exempel-budget"]) {
   const fake = await fakeFromFile(file, version);
-  const office = officeContext(version);
-  const port = createExcelPort(TEST_CLOCK, fake.host(office.settings));
+  const port = createExcelPort(TEST_CLOCK, fake.host());
   const outcome = await analysed(fake, port);
-  return { fake, office, port, outcome };
+  return { fake, port, outcome };
 }
 
 async function rejection(p: Promise<unknown>): Promise<WorkbookError> {
@@ -44,7 +42,7 @@ function firstFlagCell(outcome: Ok) {
 
 describe("applyPlan, then Ångra", () => {
   it("flags the cells, writes Finsam-kontroll, and undo leaves the workbook exactly as before", async () => {
-    const { fake, office, port, outcome } = await setup();
+    const { fake, port, outcome } = await setup();
     expect(outcome.plan.flags.length).toBeGreaterThan(3);
     // A user's own note on a flagged cell: kept, ours after it, and back alone after undo.
     const { sheet, cell } = firstFlagCell(outcome);
@@ -55,7 +53,7 @@ describe("applyPlan, then Ångra", () => {
     await port.applyPlan(outcome.plan);
     expect(fake.syncs).toBe(3); // read the structure, read the cells, write
     expect(port.stats.write).toEqual({ syncs: 3, reads: 2, writes: 1 });
-    expect(fake.runs.at(-1)).toEqual({ mergeUndoGroup: true });
+    expect(fake.runs.at(-1)).toEqual({ mergeUndoGroup: true, delayForCellEdit: true });
     const note = fake.sheet(sheet)!.notes.get(cell)!;
     expect(note.startsWith("Min egen anteckning\n\n" + NOTE_PREFIX)).toBe(true);
     for (const flag of outcome.plan.flags) {
@@ -66,12 +64,12 @@ describe("applyPlan, then Ångra", () => {
     const formulas = outcome.plan.controlSheet.cells.filter((c) => c.formula);
     expect([...control.cells.values()].filter((c) => c.formula).length).toBe(formulas.length);
     expect(control.conditionalFormats.length).toBeGreaterThan(0);
-    expect(office.saved.has(FLAGS_SETTING)).toBe(true);
+    expect(fake.workbook.settings?.has(FLAGS_SETTING) ?? false).toBe(true);
     expect(port.canUndo()).toBe(true);
 
     await port.undo();
     expect(fake.snapshot()).toEqual(before);
-    expect(office.saved.has(FLAGS_SETTING)).toBe(false);
+    expect(fake.workbook.settings?.has(FLAGS_SETTING) ?? false).toBe(false);
     expect(port.canUndo()).toBe(false);
   });
 
@@ -108,14 +106,14 @@ describe("applyPlan, then Ångra", () => {
   });
 
   it("Ta bort markeringar removes only the add-in's flags, also in a later session", async () => {
-    const { fake, office, port, outcome } = await setup();
+    const { fake, port, outcome } = await setup();
     const { sheet, cell } = firstFlagCell(outcome);
     fake.sheet(sheet)!.notes.set(cell, "Användarens anteckning");
     const before = fake.snapshot() as { sheets: { name: string }[] };
     await port.applyPlan(outcome.plan);
     const withControl = fake.snapshot() as { sheets: { name: string }[] };
 
-    const later = createExcelPort(TEST_CLOCK, fake.host(office.settings)); // a new session on the saved workbook
+    const later = createExcelPort(TEST_CLOCK, fake.host()); // a new session on the saved workbook
     await later.removeFlags();
     const after = fake.snapshot() as { sheets: { name: string }[] };
     // The user's sheets are exactly as before; Finsam-kontroll stays (it is not a flag).
@@ -160,7 +158,14 @@ describe("what each Excel can do", () => {
     expect(port.capabilities.nativeUndo).toBe(native);
     const before = fake.snapshot();
     await port.applyPlan(outcome.plan);
-    expect(fake.runs.at(-1)).toEqual(native ? { mergeUndoGroup: true } : undefined);
+    // One undo group where Excel has it (1.20); a batch waits for cell edit mode to end where it can (1.11).
+    expect(fake.runs.at(-1)).toEqual(
+      native
+        ? { mergeUndoGroup: true, delayForCellEdit: true }
+        : version >= 11
+          ? { delayForCellEdit: true }
+          : undefined,
+    );
     const notes = fake.workbook.sheets.reduce((n, s) => n + s.notes.size, 0);
     const comments = fake.workbook.comments.length;
     expect(notes > 0).toBe(annotations === "note");
@@ -213,8 +218,26 @@ describe("bad states: a clear Swedish message and no change", () => {
     expect(fake.snapshot()).toEqual(before);
   });
 
-  it("cell edit mode: reading and writing", async () => {
+  it("cell edit mode from ExcelApi 1.11: the write waits for the user to leave the cell, then runs", async () => {
     const { fake, port, outcome } = await setup();
+    fake.editMode = true;
+    const before = fake.snapshot();
+    let done = false;
+    const writing = port.applyPlan(outcome.plan).then(() => {
+      done = true;
+    });
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    expect(done).toBe(false);
+    expect(fake.snapshot()).toEqual(before); // nothing while the user types
+    fake.exitEditMode();
+    await writing;
+    expect(fake.sheet(CONTROL_SHEET)).toBeDefined();
+    await port.undo();
+    expect(fake.snapshot()).toEqual(before);
+  });
+
+  it("cell edit mode before ExcelApi 1.11: reading and writing fail with a Swedish message", async () => {
+    const { fake, port, outcome } = await setup(10);
     fake.editMode = true;
     const before = fake.snapshot();
     const error = await rejection(port.applyPlan(outcome.plan));
@@ -259,16 +282,13 @@ describe("when even the repair fails", () => {
   it("the message says so and points at Excel's own undo", async () => {
     const { fake, port, outcome } = await setup();
     fake.failNextWriteAfter = 3;
-    // Excel drops into edit mode right after the failed write: the repair cannot run either.
+    // The connection stays down after the failed write: the repair's write fails too.
     const execute = fake.execute.bind(fake);
-    let failed = false;
-    fake.execute = (ops) => {
+    fake.execute = (ops, grouped) => {
       try {
-        execute(ops);
+        execute(ops, grouped);
       } catch (e) {
-        if (failed) throw e;
-        failed = true;
-        fake.editMode = true;
+        fake.failNextWriteAfter = 0;
         throw e;
       }
     };

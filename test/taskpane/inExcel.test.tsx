@@ -14,7 +14,7 @@ jest.setTimeout(30_000);
 
 async function inExcel() {
   const fake = await fakeFromFile(FIXTURES["vastra-2025"], 20);
-  const port = createExcelPort(TEST_CLOCK, fake.host(officeContext(20).settings));
+  const port = createExcelPort(TEST_CLOCK, fake.host());
   renderPane({ port });
   await userEvent.click(screen.getByRole("button", { name: "Analysera" }));
   await analysed();

@@ -58,6 +58,7 @@ export function gridPort(grid: Grid | Promise<Grid>, capabilities: PortCapabilit
     canUndo: () => writes > 0,
     undo: jest.fn(async () => {
       writes--;
+      return { kept: [] };
     }),
     removeFlags: jest.fn(async () => write()),
     goToCell: jest.fn(async () => undefined),
