@@ -88,7 +88,7 @@ const MESSAGES = {
     undo: "Ångra",
     undone: "Den senaste ändringen är ångrad.",
     undoneKept:
-      "Den senaste ändringen är ångrad, utom {count} celler som du har ändrat sedan tillägget skrev dem; de står kvar som du lämnade dem: {cells}.",
+      "Den senaste ändringen är ångrad, utom där du har ändrat sedan tillägget skrev: {cells} står kvar som du lämnade det.",
     undoNative:
       "Ångra här tar tillbaka tilläggets senaste ändring och lämnar celler du har ändrat sedan. Ctrl+Z i Excel ångrar också varje ändring av tillägget i ett steg.",
     undoOwn:
@@ -241,7 +241,7 @@ const MESSAGES = {
     undo: "Undo",
     undone: "The last change is undone.",
     undoneKept:
-      "The last change is undone, except {count} cells you have changed since the add-in wrote them; they stay as you left them: {cells}.",
+      "The last change is undone, except where you have changed things since the add-in wrote: {cells} stays as you left it.",
     undoNative:
       "Undo here takes back the add-in's last change and leaves cells you have changed since. Ctrl+Z in Excel also undoes each change of the add-in in one step.",
     undoOwn:

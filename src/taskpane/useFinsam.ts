@@ -220,10 +220,7 @@ export function useFinsam(options: FinsamOptions): Finsam {
             ? { intent: "success", message: both("undone") }
             : {
                 intent: "warning",
-                message: both("undoneKept", {
-                  count: kept.length,
-                  cells: kept.map((c) => `${c.sheet}!${c.cell}`).join(", "),
-                }),
+                message: both("undoneKept", { cells: kept.map((c) => `${c.sheet}!${c.cell}`).join(", ") }),
               },
         );
       },

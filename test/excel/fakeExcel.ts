@@ -590,10 +590,14 @@ class FakeSettingCollection {
   }
   /** SettingCollection.add: "Sets or adds the specified setting to the workbook." */
   add(key: string, value: unknown): void {
-    this.ctx.queue(true, () => {
-      this.ctx.excel.requested(value);
-      this.store.set(key, JSON.parse(JSON.stringify(value)) as unknown);
-    });
+    this.ctx.queue(
+      true,
+      () => {
+        this.ctx.excel.requested(value);
+        this.store.set(key, JSON.parse(JSON.stringify(value)) as unknown);
+      },
+      "SettingCollection.add",
+    );
   }
   getItemOrNullObject(key: string): FakeSetting {
     return new FakeSetting(this.ctx, () => this.store, key);

@@ -3,7 +3,7 @@ import { analyseWorkbook } from "../../src/app/analyseWorkbook";
 import { createExcelPort } from "../../src/excel";
 import { readGridFromFile } from "../../src/xlsx/readGrid";
 import { BYTES_PER_CELL, PAYLOAD_BUDGET_BYTES } from "../../src/excel/readWorkbook";
-import { emptySheet } from "./fakeExcel";
+import { emptySheet, PAYLOAD_LIMIT_BYTES } from "./fakeExcel";
 import { fakeFromFile, FIXTURES, fakeFromXlsx, generatedBudget } from "./workbooks";
 import { TEST_CLOCK } from "../support/clock";
 
@@ -76,5 +76,23 @@ describe("a workbook beyond Excel's payload limit", () => {
     const chunks = Math.ceil((cells * BYTES_PER_CELL) / PAYLOAD_BUDGET_BYTES);
     expect(chunks).toBe(2);
     expect(fake.syncs).toBe(2 + chunks);
+    // Each response stays under Excel on the web's 5 MB, which the fake enforces.
+    expect(fake.largestResponse).toBeGreaterThan(PAYLOAD_LIMIT_BYTES / 4);
+    expect(fake.largestResponse).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
+  });
+
+  it("the fake refuses a response over 5 MB, as Excel on the web does", async () => {
+    const fake = generatedBudget(10);
+    const wide = emptySheet("Data");
+    for (let r = 1; r <= 60_000; r++) {
+      for (let c = 1; c <= 8; c++) wide.cells.set(`${r}:${c}`, { value: `text ${r} ${c}`, formula: null });
+    }
+    fake.workbook.sheets.push(wide);
+    await expect(
+      fake.run(undefined, async (context) => {
+        context.workbook.worksheets.getItem("Data").getRange("A1:H60000").load("values");
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
   });
 });
