@@ -1,7 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { createExcelPort } from "../../src/excel/excelPort";
-import { officeContext } from "../excel/support";
 import { fakeFromFile, FIXTURES } from "../excel/workbooks";
 import { analysed, renderPane, TEST_CLOCK } from "./support";
 
