@@ -13,6 +13,8 @@ export type AnalysisOutcome =
       readonly findings: readonly Finding[];
       readonly plan: WritePlan;
       readonly analysedAt: Date;
+      /** The förbund's name from a sheet's title, where one says it. */
+      readonly forbund?: string;
     }
   | { readonly kind: "noBudget"; readonly reason: Message; readonly findings: readonly Finding[] }
   | { readonly kind: "error"; readonly message: Message };
@@ -31,8 +33,17 @@ export async function analyseWorkbook(
     const result = analyzeGrid(grid, settings);
     if (!result.ok) return { kind: "noBudget", reason: result.reason, findings: result.readFindings };
     const findings = sortFindings([...result.readFindings, ...result.analysis.findings]);
-    const plan = buildWritePlan({ ...result.analysis, findings });
-    return { kind: "ok", analysis: result.analysis, location: result.location, findings, plan, analysedAt: now() };
+    const forbund = result.forbund;
+    const plan = buildWritePlan({ ...result.analysis, findings }, { forbund });
+    return {
+      kind: "ok",
+      analysis: result.analysis,
+      location: result.location,
+      findings,
+      plan,
+      analysedAt: now(),
+      ...(forbund ? { forbund } : {}),
+    };
   } catch (error) {
     if (error instanceof WorkbookError) return { kind: "error", message: error.userMessage };
     const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);

@@ -6,11 +6,12 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { analyseWorkbook, type AnalysisOutcome } from "../app/analyseWorkbook";
+import { createBoardSheet } from "../app/createBoard";
 import { WorkbookError, type WorkbookPort } from "../app/workbookPort";
 import { defaultSettings, type Message, type Scenario, type Settings, type Unit } from "../domain";
 import { shareEdits, type ShareWriteMode } from "../sheet/shareEdits";
 import { settingsEdits } from "../sheet/workbookSettings";
-import { buildWritePlan, type CellEdit } from "../sheet/writePlan";
+import type { CellEdit } from "../sheet/writePlan";
 import { both, DEFAULT_LANG, type Lang } from "./i18n";
 import { planBoth } from "./planText";
 import { analysisWithScenarios, BUILT_IN_IDS } from "./scenarioDraft";
@@ -307,7 +308,8 @@ export function useFinsam(options: FinsamOptions): Finsam {
         "writing",
         async () => {
           const analysis = analysisWithScenarios(outcome.analysis, outcome.findings, scenarios);
-          await port.applyPlan(buildWritePlan(analysis, { board: scenarios.map((s) => s.id) }));
+          const scenarioIds = scenarios.map((s) => s.id);
+          await createBoardSheet(port, { analysis, scenarioIds, forbund: outcome.forbund, unit }, now);
           pushUndo(1);
           const names = (lang: Lang) =>
             new Intl.ListFormat(lang === "sv" ? "sv-SE" : "en-GB").format(
@@ -324,7 +326,7 @@ export function useFinsam(options: FinsamOptions): Finsam {
         planBoth("failBoard"),
       );
     },
-    [port, status, run],
+    [port, status, run, unit, now],
   );
 
   const openBytes = useCallback(
