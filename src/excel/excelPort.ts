@@ -18,6 +18,7 @@ import type { Grid } from "../sheet/grid";
 import { parseAddress, parseRangeRef } from "../sheet/grid";
 import { CONTROL_SHEET, NOTE_PREFIX, SEVERITY_FILL, type WorkbookEdits, type WritePlan } from "../sheet/writePlan";
 import { type AddinSheet, queueSheetRead, queueSheetRestore, queueSheetWrite, type SheetSnapshot } from "./addinSheet";
+import type { PageSetup } from "../sheet/pageSetup";
 import { capabilitiesFor, type ExcelCapabilities } from "./capabilities";
 import {
   asEntered,
@@ -42,6 +43,7 @@ import {
   unsupportedVersion,
 } from "./errors";
 import { type DocumentSettings, type FlagRecord, type FlagStore, loadFlags, saveFlags } from "./flagStore";
+import { queuePageLayout } from "./pageLayout";
 import { readWorkbookGrid, type ReadStats } from "./readWorkbook";
 
 /** What the port needs of Office: Excel.run, the API version test and the document settings. */
@@ -78,6 +80,8 @@ interface UndoEntry {
   readonly createdSheets: readonly string[];
   readonly names: readonly { readonly name: string; readonly formula: string | null }[];
   readonly addinSheets: readonly SheetSnapshot[];
+  /** How those sheets printed, where this port set it: put back with them. */
+  readonly pages?: ReadonlyMap<string, PageSetup>;
   /** The flags as stored before; undefined when the command left them alone. */
   readonly flags?: FlagStore;
 }
@@ -88,6 +92,8 @@ export class ExcelPort implements WorkbookPort {
   private readonly undoStack: UndoEntry[] = [];
   private writing = 0;
   private quietUntil = 0;
+  /** The page setup this port last gave each of the add-in's sheets, so undo can give it back. */
+  private readonly pagesWritten = new Map<string, PageSetup>();
 
   constructor(
     private readonly host: ExcelHost,
@@ -111,6 +117,7 @@ export class ExcelPort implements WorkbookPort {
 
   async applyPlan(plan: WritePlan): Promise<void> {
     const sheets: AddinSheet[] = [plan.controlSheet, ...extraSheets(plan)];
+    const pages = pageSetups(plan);
     const previous = loadFlags(this.host.settings);
     let next: FlagStore = { version: 1, flags: [] };
     await this.command(async (context, sync, checkpoint) => {
@@ -180,6 +187,7 @@ export class ExcelPort implements WorkbookPort {
         createdSheets: [],
         names: [],
         addinSheets: sheetReads.map((read) => read()),
+        pages: new Map(this.pagesWritten),
         flags: previous,
       });
 
@@ -211,9 +219,12 @@ export class ExcelPort implements WorkbookPort {
       for (const s of sheets) {
         if (structure.sheets.has(s.name)) context.workbook.worksheets.getItem(s.name).delete();
         queueSheetWrite(context, s);
+        const page = pages.get(s.name);
+        if (page) queuePageLayout(context.workbook.worksheets.getItem(s.name), page, this.capabilities);
       }
       next = { version: 1, flags: records };
       await sync("write");
+      for (const [name, page] of pages) this.pagesWritten.set(name, page);
     });
     await saveFlags(this.host.settings, next);
   }
@@ -511,6 +522,8 @@ export class ExcelPort implements WorkbookPort {
         for (const s of entry.addinSheets) {
           if (structure.sheets.has(s.name)) context.workbook.worksheets.getItem(s.name).delete();
           queueSheetRestore(context, s);
+          const page = s.existed ? entry.pages?.get(s.name) : undefined;
+          if (page) queuePageLayout(context.workbook.worksheets.getItem(s.name), page, this.capabilities);
         }
         await context.sync();
       });
@@ -528,6 +541,13 @@ export class ExcelPort implements WorkbookPort {
 function extraSheets(plan: WritePlan): AddinSheet[] {
   const extra = (plan as { readonly boardSheet?: AddinSheet }).boardSheet;
   return extra && extra.name !== CONTROL_SHEET && Array.isArray(extra.cells) ? [extra] : [];
+}
+
+/** How each of the plan's sheets prints, by name. */
+function pageSetups(plan: WritePlan): Map<string, PageSetup> {
+  const pages = new Map<string, PageSetup>([[plan.controlSheet.name, plan.controlSheet.pageSetup]]);
+  if (plan.boardSheet?.pageSetup) pages.set(plan.boardSheet.name, plan.boardSheet.pageSetup);
+  return pages;
 }
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
