@@ -876,7 +876,9 @@ class FakePageLayout extends Loadable {
       "rightFooter",
     ] as const) {
       Object.defineProperty(all, part, {
-        set: (text: string) => set(part, text),
+        set: (text: string) => {
+          set(part, text);
+        },
         get: () => {
           throw new FakeOfficeError("PropertyNotLoaded", `${part} is not loaded`);
         },
