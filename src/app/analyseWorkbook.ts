@@ -15,6 +15,8 @@ export type AnalysisOutcome =
       readonly plan: WritePlan;
       /** When the analysis ran, by the injected clock: a moment, shown in the user's own zone. */
       readonly analysedAt: Date;
+      /** The förbund's name from a sheet's title, where one says it. */
+      readonly forbund?: string;
     }
   | { readonly kind: "noBudget"; readonly reason: Message; readonly findings: readonly Finding[] }
   | { readonly kind: "error"; readonly message: Message };
@@ -29,7 +31,8 @@ export async function analyseWorkbook(port: WorkbookPort, clock: Clock, settings
     const result = analyzeGrid(grid, settings);
     if (!result.ok) return { kind: "noBudget", reason: result.reason, findings: result.readFindings };
     const findings = sortFindings([...result.readFindings, ...result.analysis.findings]);
-    const plan = buildWritePlan({ ...result.analysis, findings });
+    const forbund = result.forbund;
+    const plan = buildWritePlan({ ...result.analysis, findings }, { forbund });
     return {
       kind: "ok",
       analysis: result.analysis,
@@ -37,6 +40,7 @@ export async function analyseWorkbook(port: WorkbookPort, clock: Clock, settings
       findings,
       plan,
       analysedAt: clock.now(),
+      ...(forbund ? { forbund } : {}),
     };
   } catch (error) {
     if (error instanceof WorkbookError) return { kind: "error", message: error.userMessage };

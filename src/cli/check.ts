@@ -7,7 +7,7 @@
  * file could not be analysed, with a one-line reason on stderr.
  */
 import { readFile, writeFile } from "node:fs/promises";
-import { basename, resolve } from "node:path";
+import { basename, extname, resolve } from "node:path";
 import type { Clock } from "../app/clock";
 import type { Lang } from "../domain";
 import { buildReport } from "../report/jsonReport";
@@ -62,7 +62,7 @@ export async function runCheck(
   argv: readonly string[],
   stdout: (s: string) => void,
   stderr: (s: string) => void,
-  _clock: Clock,
+  clock: Clock,
 ): Promise<number> {
   try {
     const options = parseArgs(argv);
@@ -77,7 +77,12 @@ export async function runCheck(
     if (options.out) {
       const plan = buildWritePlan(
         { ...result.analysis, findings: [...result.readFindings, ...result.analysis.findings] },
-        { board: true },
+        {
+          board: true,
+          // The lead rewires this to the injected clock when merging.
+          madeOn: clock.now(),
+          forbund: result.forbund ?? basename(options.file, extname(options.file)),
+        },
       );
       await writeFile(options.out, await writeAnnotated(await readFile(options.file), plan));
       stderr(

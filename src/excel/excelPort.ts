@@ -19,6 +19,7 @@ import type { Grid } from "../sheet/grid";
 import { address, parseAddress, parseRangeRef } from "../sheet/grid";
 import { CONTROL_SHEET, NOTE_PREFIX, SEVERITY_FILL, type WorkbookEdits, type WritePlan } from "../sheet/writePlan";
 import { type AddinSheet, queueSheetRead, queueSheetRestore, queueSheetWrite, type SheetSnapshot } from "./addinSheet";
+import type { PageSetup } from "../sheet/pageSetup";
 import { capabilitiesFor, type ExcelCapabilities } from "./capabilities";
 import {
   asEntered,
@@ -45,6 +46,7 @@ import {
   unsupportedVersion,
 } from "./errors";
 import { type FlagRecord, queueFlagsRead, queueFlagsWrite, type StoredFlags } from "./flagStore";
+import { queuePageLayout } from "./pageLayout";
 import { readWorkbookGrid, type ReadStats } from "./readWorkbook";
 
 /** What the port needs of Office: Excel.run and the API version test. */
@@ -91,7 +93,12 @@ interface UndoEntry {
   readonly written: readonly WrittenCell[];
   readonly createdSheets: readonly string[];
   readonly names: readonly { readonly name: string; readonly formula: string | null }[];
-  readonly addinSheets: readonly { readonly before: SheetSnapshot; readonly written: AddinSheet }[];
+  readonly addinSheets: readonly {
+    readonly before: SheetSnapshot;
+    readonly written: AddinSheet;
+    /** How the sheet printed before, where this port set it: put back with it. */
+    readonly page?: PageSetup;
+  }[];
   /** The flag record as stored before; undefined when the command left it alone. */
   readonly flags?: StoredFlags;
 }
@@ -106,6 +113,8 @@ export class ExcelPort implements WorkbookPort {
   private quietUntil = 0;
   /** Cleared when this Excel refused a grouped write (UndoNotSupported): the port's own undo then. */
   private grouping: boolean;
+  /** The page setup this port last gave each of the add-in's sheets, so undo can give it back. */
+  private readonly pagesWritten = new Map<string, PageSetup>();
 
   constructor(
     private readonly host: ExcelHost,
@@ -137,6 +146,7 @@ export class ExcelPort implements WorkbookPort {
 
   async applyPlan(plan: WritePlan): Promise<void> {
     const sheets: AddinSheet[] = [plan.controlSheet, ...extraSheets(plan)];
+    const pages = pageSetups(plan);
     await this.command(async (context, sync, checkpoint) => {
       const flagsRead = queueFlagsRead(context);
       const structure = await readStructure(context, this.capabilities, sync);
@@ -250,13 +260,21 @@ export class ExcelPort implements WorkbookPort {
         written,
         createdSheets: [],
         names: [],
-        addinSheets: sheets.map((s) => ({
-          before: sheetReads.get(s.name)?.snapshot() ?? { name: s.name, existed: false },
-          written: s,
-        })),
+        addinSheets: sheets.map((s) => {
+          const page = this.pagesWritten.get(s.name);
+          return {
+            before: sheetReads.get(s.name)?.snapshot() ?? { name: s.name, existed: false },
+            written: s,
+            ...(page ? { page } : {}),
+          };
+        }),
         flags: stored,
       });
-      for (const s of sheets) queueSheetWrite(context, s, sheetReads.get(s.name));
+      for (const s of sheets) {
+        queueSheetWrite(context, s, sheetReads.get(s.name));
+        const page = pages.get(s.name);
+        if (page) queuePageLayout(context.workbook.worksheets.getItem(s.name), page, this.capabilities);
+      }
       const charts = Object.fromEntries(sheets.filter((s) => s.chart).map((s) => [s.name, s.chart!]));
       queueFlagsWrite(
         context,
@@ -264,6 +282,7 @@ export class ExcelPort implements WorkbookPort {
         stored.stored,
       );
       await sync("write");
+      for (const [name, page] of pages) this.pagesWritten.set(name, page);
     });
   }
 
@@ -657,12 +676,14 @@ export class ExcelPort implements WorkbookPort {
         for (const sheet of entry.createdSheets) {
           if (structure.sheets.has(sheet)) remove.push(sheet);
         }
-        for (const { before, written: sheet } of entry.addinSheets) {
+        for (const { before, written: sheet, page } of entry.addinSheets) {
           const current = sheetReads.get(before.name);
           const changed = keepUsers && current ? firstChange(current.snapshot(), sheet) : undefined;
           if (changed) kept.push({ sheet: before.name, cell: changed });
-          else if (before.existed) queueSheetRestore(context, before, current);
-          else if (current) remove.push(before.name);
+          else if (before.existed) {
+            queueSheetRestore(context, before, current);
+            if (page) queuePageLayout(context.workbook.worksheets.getItem(before.name), page, this.capabilities);
+          } else if (current) remove.push(before.name);
         }
         if (entry.flags && flagsRead) queueFlagsWrite(context, entry.flags.store, flagsRead().stored);
         await context.sync();
@@ -727,6 +748,13 @@ function firstChange(now: SheetSnapshot, sheet: AddinSheet): string | undefined 
 function extraSheets(plan: WritePlan): AddinSheet[] {
   const extra = (plan as { readonly boardSheet?: AddinSheet }).boardSheet;
   return extra && extra.name !== CONTROL_SHEET && Array.isArray(extra.cells) ? [extra] : [];
+}
+
+/** How each of the plan's sheets prints, by name. */
+function pageSetups(plan: WritePlan): Map<string, PageSetup> {
+  const pages = new Map<string, PageSetup>([[plan.controlSheet.name, plan.controlSheet.pageSetup]]);
+  if (plan.boardSheet?.pageSetup) pages.set(plan.boardSheet.name, plan.boardSheet.pageSetup);
+  return pages;
 }
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;

@@ -7,11 +7,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { analyseWorkbook, type AnalysisOutcome } from "../app/analyseWorkbook";
 import type { Clock } from "../app/clock";
+import { createBoardSheet } from "../app/createBoard";
 import { WorkbookError, type CellRef, type WorkbookPort } from "../app/workbookPort";
 import { defaultSettings, type Message, type Scenario, type Settings, type Unit } from "../domain";
 import { shareEdits, type ShareWriteMode } from "../sheet/shareEdits";
 import { settingsEdits } from "../sheet/workbookSettings";
-import { buildWritePlan, type CellEdit } from "../sheet/writePlan";
+import type { CellEdit } from "../sheet/writePlan";
 import { both, DEFAULT_LANG, type Lang } from "./i18n";
 import { planBoth } from "./planText";
 import { analysisWithScenarios, BUILT_IN_IDS } from "./scenarioDraft";
@@ -315,7 +316,8 @@ export function useFinsam(options: FinsamOptions): Finsam {
         "writing",
         async () => {
           const analysis = analysisWithScenarios(outcome.analysis, outcome.findings, scenarios);
-          await port.applyPlan(buildWritePlan(analysis, { board: scenarios.map((s) => s.id) }));
+          const scenarioIds = scenarios.map((s) => s.id);
+          await createBoardSheet(port, { analysis, scenarioIds, forbund: outcome.forbund, unit }, clock);
           pushUndo(1);
           const names = (lang: Lang) =>
             new Intl.ListFormat(lang === "sv" ? "sv-SE" : "en-GB").format(
@@ -332,7 +334,7 @@ export function useFinsam(options: FinsamOptions): Finsam {
         planBoth("failBoard"),
       );
     },
-    [port, status, run],
+    [port, status, run, unit, clock],
   );
 
   const openBytes = useCallback(

@@ -3,6 +3,7 @@ import { WorkbookError } from "../../src/app/workbookPort";
 import { createExcelPort, type ExcelPort } from "../../src/excel";
 import { FLAGS_SETTING } from "../../src/excel/flagStore";
 import { BOARD_SHEET } from "../../src/sheet/boardSheet";
+import { columnLetters } from "../../src/sheet/grid";
 import { buildWritePlan, CONTROL_SHEET, NOTE_PREFIX } from "../../src/sheet/writePlan";
 import type { FakeExcel } from "./fakeExcel";
 import { fakeFromFile, FIXTURES } from "./workbooks";
@@ -302,7 +303,10 @@ describe("Skapa styrelseunderlag", () => {
   it("writes the board sheet with its line chart in one undoable write, and undo takes both away", async () => {
     const { fake, port, outcome } = await setup(20, FIXTURES["ornskoldsvik-2024"]);
     const before = fake.snapshot();
-    const plan = buildWritePlan({ ...outcome.analysis, findings: outcome.findings }, { board: true });
+    const plan = buildWritePlan(
+      { ...outcome.analysis, findings: outcome.findings },
+      { board: true, madeOn: new Date(2025, 2, 14) },
+    );
     const board = plan.boardSheet!;
     await port.applyPlan(plan);
     const sheet = fake.sheet(BOARD_SHEET)!;
@@ -314,11 +318,17 @@ describe("Skapa styrelseunderlag", () => {
         seriesBy: "Rows",
         title: "Eget kapital vid årets slut per scenario",
         legend: "Bottom",
-        position: [`A${board.chart.from.row + 1}`, `G${board.chart.to.row + 1}`],
+        position: [
+          `${columnLetters(board.chart.from.column + 1)}${board.chart.from.row + 1}`,
+          `${columnLetters(board.chart.to.column + 1)}${board.chart.to.row + 1}`,
+        ],
       },
     ]);
     // The block the chart reads: the years, each scenario's closing equity, the maximum, zero.
-    expect(board.chart.source).toMatch(/^A\d+:D\d+$/);
+    // (right of the plans: the label column F, the years G:I).
+    expect(board.chart.source).toMatch(/^F\d+:I\d+$/);
+    expect(board.chart.from.column).toBe(5); // the chart stands below that block, from column F (0-based 5)
+    expect(board.chart.from.row).toBeGreaterThan(Number(/\d+$/.exec(board.chart.source)![0]));
     await port.undo();
     expect(fake.snapshot()).toEqual(before);
   });

@@ -63,6 +63,56 @@ export interface FakeSheet {
   conditionalFormats: FakeConditionalFormat[];
   names: { name: string; formula: string }[];
   charts: FakeChart[];
+  /** How the sheet prints, once anything set it (worksheet.pageLayout, ExcelApi 1.9). */
+  pageLayout?: FakePageLayoutState;
+}
+
+/** The printing settings of a sheet as Excel keeps them: what worksheet.pageLayout set. */
+export interface FakePageLayoutState {
+  orientation: "Portrait" | "Landscape";
+  paperSize: string;
+  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  margins: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
+  centerHorizontally: boolean;
+  /** "" is "auto" numbering. */
+  firstPageNumber: number | "";
+  /** "$1:$2", or null when none. */
+  printTitleRows: string | null;
+  headersFooters: {
+    state: string;
+    defaultForAllPages: {
+      leftHeader: string;
+      centerHeader: string;
+      rightHeader: string;
+      leftFooter: string;
+      centerFooter: string;
+      rightFooter: string;
+    };
+  };
+}
+
+/** A new sheet's print settings in Excel: portrait, 100 %, Normal margins (0.75" and 0.7", header and footer 0.3"). */
+function defaultPageLayout(): FakePageLayoutState {
+  return {
+    orientation: "Portrait",
+    paperSize: "Letter",
+    zoom: { scale: 100 },
+    margins: { top: 54, bottom: 54, left: 50.4, right: 50.4, header: 21.6, footer: 21.6 },
+    centerHorizontally: false,
+    firstPageNumber: "",
+    printTitleRows: null,
+    headersFooters: {
+      state: "Default",
+      defaultForAllPages: {
+        leftHeader: "",
+        centerHeader: "",
+        rightHeader: "",
+        leftFooter: "",
+        centerFooter: "",
+        rightFooter: "",
+      },
+    },
+  };
 }
 
 /** A chart as the add-in asked for it. */
@@ -849,6 +899,15 @@ class FakeWorksheet extends Loadable {
     return collection;
   }
 
+  /**
+   * worksheet.pageLayout: "[API set: ExcelApi 1.9]"
+   * (https://learn.microsoft.com/en-us/javascript/api/excel/excel.worksheet#excel-excel-worksheet-pagelayout-member).
+   */
+  get pageLayout(): FakePageLayout {
+    this.ctx.excel.requireApi(9, "worksheet.pageLayout");
+    return new FakePageLayout(this.ctx, () => this.resolve());
+  }
+
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
     return new FakeRange(
       this.ctx,
@@ -889,6 +948,197 @@ class FakeWorksheet extends Loadable {
     });
   }
 }
+
+/**
+ * Excel.PageLayout (https://learn.microsoft.com/en-us/javascript/api/excel/excel.pagelayout), the part the
+ * add-in sets. Each set queues a command that runs at sync, as every property set in Office.js does.
+ */
+class FakePageLayout extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private readonly target: () => FakeSheet,
+  ) {
+    super(ctx);
+  }
+
+  private set(change: (layout: FakePageLayoutState) => void): void {
+    this.ctx.queue(true, () => {
+      const sheet = this.target();
+      const layout = sheet.pageLayout ?? defaultPageLayout();
+      change(layout);
+      sheet.pageLayout = layout;
+    });
+  }
+
+  protected override read(prop: string): unknown {
+    const layout = this.target().pageLayout ?? defaultPageLayout();
+    if (prop === "zoom") return { ...layout.zoom };
+    if (prop === "orientation") return layout.orientation;
+    return super.read(prop);
+  }
+
+  /** orientation: Excel.PageOrientation, "Portrait" or "Landscape". */
+  set orientation(value: string) {
+    if (value !== "Portrait" && value !== "Landscape")
+      throw new FakeOfficeError("InvalidArgument", `orientation ${value}`);
+    this.set((l) => (l.orientation = value));
+  }
+  get orientation(): string {
+    return this.loadedValue("orientation");
+  }
+
+  /** paperSize: one of Excel.PaperType ("A4", "Letter", …). */
+  set paperSize(value: string) {
+    if (!PAPER_TYPES.has(value)) throw new FakeOfficeError("InvalidArgument", `paperSize ${value}`);
+    this.set((l) => (l.paperSize = value));
+  }
+
+  /**
+   * zoom: "The PageLayoutZoomOptions object must be set as a JSON object (use x.zoom = {...} instead of
+   * x.zoom.scale = ...)", so reading it before load() and sync() throws, like any property.
+   * Excel.PageLayoutZoomOptions (https://learn.microsoft.com/en-us/javascript/api/excel/excel.pagelayoutzoomoptions):
+   * scale "can be between 10 and 400", and is null when fitting to pages; the fit counts are null with a scale.
+   */
+  get zoom(): FakePageLayoutState["zoom"] {
+    return this.loadedValue("zoom");
+  }
+  set zoom(options: FakePageLayoutState["zoom"]) {
+    const { scale, horizontalFitToPages: wide, verticalFitToPages: tall } = options;
+    if (scale !== undefined && (scale < 10 || scale > 400))
+      throw new FakeOfficeError("InvalidArgument", `scale ${scale}`);
+    for (const n of [wide, tall]) {
+      if (n !== undefined && (!Number.isInteger(n) || n < 0)) throw new FakeOfficeError("InvalidArgument", `fit ${n}`);
+    }
+    this.set((l) => {
+      l.zoom =
+        wide !== undefined || tall !== undefined
+          ? {
+              ...(wide !== undefined ? { horizontalFitToPages: wide } : {}),
+              ...(tall !== undefined ? { verticalFitToPages: tall } : {}),
+            }
+          : { ...(scale !== undefined ? { scale } : {}) };
+    });
+  }
+
+  /** The margins, "in points". */
+  set topMargin(points: number) {
+    this.set((l) => (l.margins.top = margin(points)));
+  }
+  set bottomMargin(points: number) {
+    this.set((l) => (l.margins.bottom = margin(points)));
+  }
+  set leftMargin(points: number) {
+    this.set((l) => (l.margins.left = margin(points)));
+  }
+  set rightMargin(points: number) {
+    this.set((l) => (l.margins.right = margin(points)));
+  }
+  set headerMargin(points: number) {
+    this.set((l) => (l.margins.header = margin(points)));
+  }
+  set footerMargin(points: number) {
+    this.set((l) => (l.margins.footer = margin(points)));
+  }
+
+  set centerHorizontally(value: boolean) {
+    this.set((l) => (l.centerHorizontally = value));
+  }
+
+  /** firstPageNumber: "A null value represents 'auto' page numbering" (typed number | ""). */
+  set firstPageNumber(value: number | "") {
+    if (value !== "" && (!Number.isInteger(value) || value < 0))
+      throw new FakeOfficeError("InvalidArgument", `${value}`);
+    this.set((l) => (l.firstPageNumber = value));
+  }
+
+  /** setPrintTitleRows: "The range must span the entire row to be valid." */
+  setPrintTitleRows(rows: string): void {
+    const m = /^\$?(\d+):\$?(\d+)$/.exec(rows);
+    if (!m) throw new FakeOfficeError("InvalidArgument", `Print title rows must be whole rows: ${rows}`);
+    this.set((l) => (l.printTitleRows = `$${m[1]}:$${m[2]}`));
+  }
+
+  /**
+   * headersFooters (Excel.HeaderFooterGroup, https://learn.microsoft.com/en-us/javascript/api/excel/excel.headerfootergroup):
+   * with its state "Default", defaultForAllPages is printed on every page. Its six texts
+   * (Excel.HeaderFooter) take Excel's header codes (&P the page, &N the pages), kept as given.
+   */
+  get headersFooters(): {
+    defaultForAllPages: Record<keyof FakePageLayoutState["headersFooters"]["defaultForAllPages"], string>;
+  } {
+    const set = (part: keyof FakePageLayoutState["headersFooters"]["defaultForAllPages"], text: string) =>
+      this.set((l) => (l.headersFooters.defaultForAllPages[part] = text));
+    const all = {} as Record<keyof FakePageLayoutState["headersFooters"]["defaultForAllPages"], string>;
+    for (const part of [
+      "leftHeader",
+      "centerHeader",
+      "rightHeader",
+      "leftFooter",
+      "centerFooter",
+      "rightFooter",
+    ] as const) {
+      Object.defineProperty(all, part, {
+        set: (text: string) => {
+          set(part, text);
+        },
+        get: () => {
+          throw new FakeOfficeError("PropertyNotLoaded", `${part} is not loaded`);
+        },
+      });
+    }
+    return { defaultForAllPages: all };
+  }
+}
+
+function margin(points: number): number {
+  if (!(points >= 0)) throw new FakeOfficeError("InvalidArgument", `margin ${points}`);
+  return points;
+}
+
+/** Excel.PaperType's values (https://learn.microsoft.com/en-us/javascript/api/excel/excel.papertype). */
+const PAPER_TYPES = new Set([
+  "Letter",
+  "LetterSmall",
+  "Tabloid",
+  "Ledger",
+  "Legal",
+  "Statement",
+  "Executive",
+  "A3",
+  "A4",
+  "A4Small",
+  "A5",
+  "B4",
+  "B5",
+  "Folio",
+  "Quatro",
+  "Paper10x14",
+  "Paper11x17",
+  "Note",
+  "Envelope9",
+  "Envelope10",
+  "Envelope11",
+  "Envelope12",
+  "Envelope14",
+  "Csheet",
+  "Dsheet",
+  "Esheet",
+  "EnvelopeDL",
+  "EnvelopeC5",
+  "EnvelopeC3",
+  "EnvelopeC4",
+  "EnvelopeC6",
+  "EnvelopeC65",
+  "EnvelopeB4",
+  "EnvelopeB5",
+  "EnvelopeB6",
+  "EnvelopeItaly",
+  "EnvelopeMonarch",
+  "EnvelopePersonal",
+  "FanfoldUS",
+  "FanfoldStdGerman",
+  "FanfoldLegalGerman",
+]);
 
 type RangeTarget = { sheet: FakeSheet; box: Box };
 
