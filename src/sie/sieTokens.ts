@@ -9,35 +9,52 @@ export function tokenizeLine(line: string): SieField[] | undefined {
   const fields: SieField[] = [];
   let list: string[] | undefined;
   let i = 0;
-  const push = (field: string) => (list ? list.push(field) : fields.push(field));
-  while (i < line.length) {
-    const ch = line[i]!;
-    if (ch === " " || ch === "\t") {
+  const n = line.length;
+  while (i < n) {
+    const ch = line.charCodeAt(i);
+    if (ch === SPACE || ch === TAB) {
       i++;
-    } else if (ch === '"') {
+    } else if (ch === QUOTE) {
+      // Slices between escapes, so a long name is not built a character at a time.
       let text = "";
-      i++;
-      while (i < line.length && line[i] !== '"') {
-        if (line[i] === "\\" && line[i + 1] === '"') i++;
-        text += line[i];
-        i++;
+      let from = ++i;
+      for (;;) {
+        const end = line.indexOf('"', i);
+        if (end < 0) return undefined; // an unterminated quote
+        if (line.charCodeAt(end - 1) === BACKSLASH) {
+          text += line.slice(from, end - 1) + '"';
+          from = i = end + 1;
+          continue;
+        }
+        text += line.slice(from, end);
+        i = end + 1;
+        break;
       }
-      if (i >= line.length) return undefined; // an unterminated quote
-      i++;
-      push(text);
-    } else if (ch === "{" && !list) {
+      (list ?? fields).push(text);
+    } else if (ch === OPEN && !list) {
       list = [];
       i++;
-    } else if (ch === "}" && list) {
+    } else if (ch === CLOSE && list) {
       fields.push(list);
       list = undefined;
       i++;
     } else {
-      let text = "";
-      while (i < line.length && !/[\s"{}]/.test(line[i]!)) text += line[i++];
-      if (text === "") return undefined; // a stray brace
-      push(text);
+      const from = i;
+      while (i < n) {
+        const c = line.charCodeAt(i);
+        if (c === SPACE || c === TAB || c === QUOTE || c === OPEN || c === CLOSE) break;
+        i++;
+      }
+      if (i === from) return undefined; // a stray brace
+      (list ?? fields).push(line.slice(from, i));
     }
   }
   return list ? undefined : fields;
 }
+
+const SPACE = 32;
+const TAB = 9;
+const QUOTE = 34;
+const BACKSLASH = 92;
+const OPEN = 123;
+const CLOSE = 125;
