@@ -5,6 +5,7 @@ import { runCheck } from "../../src/cli/check";
 import type { Report } from "../../src/report/jsonReport";
 import { readSie } from "../../src/sie/readSie";
 import { exampleSieLines, sieFileBytes } from "../../scripts/make-example-sie";
+import { TEST_CLOCK } from "../support/clock";
 
 const SIE = resolve(__dirname, "../../assets/exempel-bokforing.se");
 
@@ -15,6 +16,7 @@ async function check(...args: string[]): Promise<{ status: number; stdout: strin
     args,
     (s) => out.push(s),
     (s) => err.push(s),
+    TEST_CLOCK,
   );
   return { status, stdout: out.join("\n"), stderr: err.join("\n") };
 }
