@@ -12,34 +12,14 @@ const DEV_URL = "https://localhost:3000/";
 const PRODUCTION_URL = "https://finsam-budget.example.se/"; // CHANGE THIS TO THE REAL PRODUCTION LOCATION
 
 /**
- * Office.js is served from our own origin (dist/office-js/), so the add-in loads nothing from a CDN.
- * office.js loads two more files from the folder it was loaded from (see getOfficeJsBasePath in
- * office.debug.js): `<locale>/office_strings.js` for Office's UI language (falling back to en-us), and one
- * host file named `<host>-<platform>-<version>[-core].js`. These are the Excel host files for Windows,
- * the web, Mac and iPad; Excel 2013 and the retired Android and Windows Mobile hosts are left out (the
- * manifest asks for ExcelApi 1.7, which none of them has). o15apptofilemappingtable.js is what office.js
- * loads when it is not inside Office (a plain browser): with it, Office.onReady resolves with no host.
- * Office's telemetry scripts (telemetry/, ariatelemetry/) are deliberately not copied: office.js turns
- * telemetry off when they fail to load, so the add-in sends nothing anywhere.
- * The npm package is a snapshot of Office.js (see its README): update @microsoft/office-js to update it.
+ * Office.js is not part of the build: taskpane.html and commands.html load it from the Office CDN
+ * (https://appsforoffice.microsoft.com/lib/1/hosted/office.js), as Microsoft's templates do and as
+ * "Referencing the Office JavaScript API library" requires (a copy is for development only, and
+ * AppSource requires the CDN). The build itself stays offline: the CDN address is only text in the pages.
  */
-const OFFICE_JS_FILES = [
-  "office.js",
-  "o15apptofilemappingtable.js",
-  "excel-win32-16.00.js",
-  "excel-win32-16.01.js",
-  "excel-win32-16.01-core.js",
-  "excel-web-16.00.js",
-  "excel-web-16.00-core.js",
-  "excel-mac-16.00.js",
-  "excel-mac-16.00-core.js",
-  "excel-ios-16.00.js",
-  "sv-se/office_strings.js",
-  "en-us/office_strings.js",
-];
-const OFFICE_JS_DIR = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
+const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
-/** The initial JavaScript the task pane may load before `webpack` warns (office-js/ excluded). */
+/** The initial JavaScript the task pane may load before `webpack` warns. */
 const PERFORMANCE_BUDGET_BYTES = 1_000_000;
 
 /** The dev certificates, only when serving: a build must not need them (tests and CI build offline). */
@@ -106,7 +86,7 @@ module.exports = async (env, options) => {
       maxAssetSize: PERFORMANCE_BUDGET_BYTES,
       maxEntrypointSize: PERFORMANCE_BUDGET_BYTES,
       // The xlsx chunk (ExcelJS, the file port) is loaded only in a plain browser, never inside Excel.
-      assetFilter: (file) => file.endsWith(".js") && !file.startsWith("office-js/") && !file.startsWith("xlsx."),
+      assetFilter: (file) => file.endsWith(".js") && !file.startsWith("xlsx."),
     },
     plugins: [
       new HtmlWebpackPlugin({
@@ -136,12 +116,6 @@ module.exports = async (env, options) => {
               return dev ? content : content.toString().split(DEV_URL).join(PRODUCTION_URL);
             },
           },
-          ...OFFICE_JS_FILES.map((file) => ({
-            from: path.join(OFFICE_JS_DIR, file),
-            to: `office-js/${file}`,
-            // Microsoft's files as they ship: already minified, and not ours to rewrite.
-            info: { minimized: true },
-          })),
         ],
       }),
     ],
@@ -161,4 +135,4 @@ module.exports = async (env, options) => {
 
 module.exports.DEV_URL = DEV_URL;
 module.exports.PRODUCTION_URL = PRODUCTION_URL;
-module.exports.OFFICE_JS_FILES = OFFICE_JS_FILES;
+module.exports.OFFICE_JS_URL = OFFICE_JS_URL;

@@ -5,7 +5,9 @@
  * - launchChromium: Debian's headless Chromium through playwright-core (no browser is downloaded);
  * - benchPane: builds the real pane and a bare page (a FluentProvider and one Button) with the same
  *   config, and reports the gzipped JavaScript Excel loads first and the time to first render in
- *   Chromium, each as a ratio to the bare page, measured side by side in the same run.
+ *   Chromium, each as a ratio to the bare page, measured side by side in the same run;
+ * - routeOffice: answers the Office CDN's office.js with a stub (or fails it) and keeps every other
+ *   request on the pane's origin, so the benchmark and the end-to-end test stay offline.
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -13,7 +15,7 @@ import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import type { Browser, BrowserContext } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -30,10 +32,16 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
+/** Where taskpane.html and commands.html load Office.js from: the Office CDN (webpack.config.js). */
+export const OFFICE_JS_URL = (require(path.join(ROOT, "webpack.config.js")) as { OFFICE_JS_URL: string }).OFFICE_JS_URL;
+
+/** A script of the page's own origin (a relative address), not one from elsewhere such as the Office CDN. */
+export const isOwnScript = (src: string): boolean => !/^([a-z][a-z0-9+.-]*:)?\/\//i.test(src);
+
 export interface PaneBuild {
   /** The folder the build wrote. */
   readonly dir: string;
-  /** The scripts taskpane.html loads, in order (Office.js from our origin first, then the pane's). */
+  /** The scripts taskpane.html loads, in order (Office.js from the Office CDN first, then the pane's). */
   readonly initialScripts: readonly string[];
 }
 
@@ -126,10 +134,10 @@ export async function buildPane(options: { entry?: string; fresh?: boolean } = {
   return { dir, initialScripts: scriptsOf(html) };
 }
 
-/** The pane's own JavaScript that Excel loads with the page (Office.js, Microsoft's, aside), gzipped. */
+/** The pane's own JavaScript that Excel loads with the page (Office.js, from the CDN, aside), gzipped. */
 export function initialJsGzipBytes(build: PaneBuild): number {
   return build.initialScripts
-    .filter((src) => !src.startsWith("office-js/"))
+    .filter(isOwnScript)
     .reduce((sum, src) => sum + gzipSync(readFileSync(path.join(build.dir, src)), { level: 9 }).length, 0);
 }
 
@@ -173,6 +181,43 @@ export async function serveFolder(dir: string): Promise<Served> {
   };
 }
 
+/**
+ * What office.js does outside Office (a plain browser): `Office` is there and Office.onReady resolves
+ * with no host and no platform, so the pane runs in browser mode. Only what index.tsx uses.
+ */
+export const OFFICE_JS_OUTSIDE_OFFICE = `window.Office = {
+  HostType: { Excel: "Excel" },
+  PlatformType: { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac" },
+  onReady: function (callback) {
+    var info = { host: null, platform: null };
+    if (callback) callback(info);
+    return Promise.resolve(info);
+  }
+};`;
+
+/**
+ * Office.js for a page or context without the network: the Office CDN's office.js is answered with
+ * OFFICE_JS_OUTSIDE_OFFICE ("stub") or fails as offline ("fail"), and any other request that would leave
+ * `origin` is aborted (it still shows in the page's "request" events, where the end-to-end test looks).
+ */
+export async function routeOffice(
+  target: Pick<Page, "route"> | Pick<BrowserContext, "route">,
+  origin: string,
+  officeJs: "stub" | "fail" = "stub",
+): Promise<void> {
+  const own = new URL(origin).origin;
+  // Playwright tries the routes last registered first: office.js, then everything off the origin.
+  await target.route(
+    (url) => url.origin !== own,
+    (route) => route.abort("blockedbyclient"),
+  );
+  await target.route(OFFICE_JS_URL, (route) =>
+    officeJs === "stub"
+      ? route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: OFFICE_JS_OUTSIDE_OFFICE })
+      : route.abort("internetdisconnected"),
+  );
+}
+
 export interface Chromium {
   readonly browser: Browser;
   /** A context of its own: no cache or storage shared with another. */
@@ -196,6 +241,8 @@ export async function launchChromium(): Promise<Chromium> {
 async function timeToFirstRender(chromium: Chromium, url: string, selector: string): Promise<number> {
   const context = await chromium.newContext();
   try {
+    // Office.js outside Office, as in a plain browser, without the network: the same for both pages.
+    await routeOffice(context, url);
     const page = await context.newPage();
     await page.goto(url, { waitUntil: "commit" });
     await page.waitForSelector(selector, { timeout: 30_000 });
@@ -246,7 +293,7 @@ export async function benchPane(runs = RUNS): Promise<string[]> {
   return [
     "Aktivitetsfönstret (produktionsbygge, samma webpack-konfiguration för båda sidorna)",
     `  JavaScript som Excel laddar först, gzip: ${kb(paneBytes)} (gräns 300 KB; ${pane.initialScripts
-      .filter((s) => !s.startsWith("office-js/"))
+      .filter(isOwnScript)
       .join(" + ")})`,
     `  tom sida (FluentProvider + en Button), gzip: ${kb(bareBytes)}`,
     `  första renderingen i headless Chromium, median av ${runs}: fönstret ${ms(median(paneTimes))}, tom sida ${ms(median(bareTimes))}`,

@@ -19,6 +19,7 @@ export type ManifestProblemCode =
   | "BAD_PERMISSIONS"
   | "UNEXPECTED_PERMISSIONS"
   | "MISSING_REQUIREMENT"
+  | "REQUIREMENT_TOO_LOW"
   | "MISSING_OVERRIDE"
   | "BAD_VERSION_OVERRIDES"
   | "UNDEFINED_RESID"
@@ -49,6 +50,13 @@ export interface ManifestCheckOptions {
 }
 
 export const DEV_BASE_URL = "https://localhost:3000/";
+
+/**
+ * The lowest ExcelApi the manifest may ask for: 1.14 (Microsoft 365 Version 2108, Build 14326; Office
+ * 2021) is the first set whose Excel on Windows opens the pane in WebView2 (Chromium), which React 19 and
+ * the ES2022 bundle need; below it Excel may use Trident or EdgeHTML. The sources are cited in manifest.xml.
+ */
+export const MIN_EXCEL_API = "1.14";
 
 /** The values Office accepts in <Permissions> of a task-pane add-in, least first. */
 export const TASKPANE_PERMISSIONS = [
@@ -330,9 +338,27 @@ function checkBasics(root: XmlElement, options: ManifestCheckOptions, report: Re
   }
 
   const sets = childrenNamed(child(child(root, "Requirements"), "Sets"), "Set");
-  if (!sets.some((s) => s.attributes["Name"] === "ExcelApi" && s.attributes["MinVersion"])) {
+  const excelApi = sets.find((s) => s.attributes["Name"] === "ExcelApi" && s.attributes["MinVersion"]);
+  const minVersion = excelApi?.attributes["MinVersion"];
+  if (minVersion === undefined) {
     report("MISSING_REQUIREMENT", `<Requirements><Sets> must name the lowest ExcelApi the add-in needs.`);
+  } else if (compareVersions(minVersion, MIN_EXCEL_API) < 0) {
+    report(
+      "REQUIREMENT_TOO_LOW",
+      `ExcelApi MinVersion="${minVersion}" admits Excel versions whose webview cannot run the pane; ask for ${MIN_EXCEL_API} or later.`,
+    );
   }
+}
+
+/** "1.7" against "1.14", part by part as numbers (a missing or non-numeric part counts as 0). */
+function compareVersions(a: string, b: string): number {
+  const parts = (v: string) => v.split(".").map((p) => (/^\d+$/.test(p) ? Number(p) : 0));
+  const [x, y] = [parts(a), parts(b)];
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const d = (x[i] ?? 0) - (y[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
 }
 
 function hasOverride(element: XmlElement, locale: string): boolean {

@@ -11,8 +11,8 @@ import { App } from "./App";
 import type { SelectionSource } from "./selectionSource";
 import { themeFromOffice, type OfficeThemeColors } from "./theme";
 
-/** How long to wait for Office before rendering anyway (a plain browser, or office.js failed to load). */
-const OFFICE_READY_TIMEOUT_MS = 3000;
+/** The mark taskpane.html's inline script sets on #container in a webview the pane cannot run in. */
+const UNSUPPORTED_WEBVIEW = "data-unsupported-webview";
 
 /** The example workbook, copied into the build by webpack.config.js. */
 const EXAMPLE_URL = "assets/exempel-budget.xlsx";
@@ -22,10 +22,14 @@ interface OfficeInfo {
   readonly officeTheme?: OfficeThemeColors;
 }
 
+/**
+ * Where the pane runs, once Office has said so: no timeout, so a slow Excel start still ends in Excel.
+ * `Office` is undefined when office.js did not load (offline, or the CDN unreachable): browser mode at
+ * once. office.js loaded outside Office resolves onReady with no host: browser mode too.
+ */
 async function waitForOffice(): Promise<OfficeInfo> {
   if (typeof Office === "undefined") return { inExcel: false };
-  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), OFFICE_READY_TIMEOUT_MS));
-  const info = await Promise.race([Office.onReady(), timeout]);
+  const info = await Office.onReady();
   if (info?.host !== Office.HostType.Excel) return { inExcel: false };
   try {
     // Office reports its theme on Windows only; elsewhere this is undefined and the pane stays light.
@@ -70,9 +74,11 @@ function saveFile(bytes: Uint8Array, fileName: string): void {
 }
 
 async function main(): Promise<void> {
-  const { inExcel, officeTheme } = await waitForOffice();
   const container = document.getElementById("container");
   if (!container) throw new Error("taskpane.html has no #container");
+  // taskpane.html's own check found an old webview (Trident, EdgeHTML) and shows its message instead.
+  if (container.hasAttribute(UNSUPPORTED_WEBVIEW)) return;
+  const { inExcel, officeTheme } = await waitForOffice();
   const theme = themeFromOffice(officeTheme);
   const root = createRoot(container);
   if (inExcel) {

@@ -5,6 +5,10 @@
  * deviations with their amounts, switches to English, and leaves a screenshot of each view in
  * test-output/screenshots/; on Flerårsplan it changes the first plan year's rate and sees the words and
  * the chart follow (10- and 11-flerarsplan*.png).
+ * Office.js comes from the Office CDN: here the CDN's address is answered by a stub that behaves as
+ * office.js does outside Office (scripts/bench-pane.ts, routeOffice), or fails as when offline, and every
+ * request is recorded: nothing but office.js may leave the pane's origin. An old webview's user agent
+ * (Trident) gets taskpane.html's message and no pane.
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -12,6 +16,8 @@ import type { BrowserContext, Page } from "playwright-core";
 import {
   buildPane,
   launchChromium,
+  OFFICE_JS_URL,
+  routeOffice,
   serveFolder,
   type Chromium,
   type PaneBuild,
@@ -30,7 +36,10 @@ let served: Served;
 let chromium: Chromium;
 let context: BrowserContext;
 let page: Page;
+/** The paths asked of the pane's origin. */
 const requested: string[] = [];
+/** Every request's full address, wherever it went. */
+const addresses: string[] = [];
 const problems: string[] = [];
 
 beforeAll(async () => {
@@ -50,19 +59,35 @@ beforeEach(async () => {
   context = await chromium.newContext({ width: 400, height: 900 });
   page = await context.newPage();
   requested.length = 0;
+  addresses.length = 0;
   problems.length = 0;
-  page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+  page.on("request", (r) => {
+    addresses.push(r.url());
+    if (sameOrigin(r.url())) requested.push(new URL(r.url()).pathname);
+  });
   page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
   page.on("console", (m) => {
     if (m.type() === "error") problems.push(`console: ${m.text()}`);
   });
-  await page.goto(`${served.url}taskpane.html`);
-  await page.getByLabel("Välj en arbetsbok (.xlsx)").waitFor();
 });
 
 afterEach(async () => {
   await context.close();
+  // Whatever a test did, nothing but office.js left the pane's origin.
+  expect(addresses.filter((url) => url !== OFFICE_JS_URL && !sameOrigin(url))).toEqual([]);
 });
+
+/** An address on the pane's own origin (a blob: of the page's own counts: it never leaves the browser). */
+function sameOrigin(url: string): boolean {
+  return new URL(url).origin === new URL(served.url).origin;
+}
+
+/** The pane in a plain browser: office.js answered by the stub of office.js outside Office, or failing. */
+async function openPane(officeJs: "stub" | "fail" = "stub"): Promise<void> {
+  await routeOffice(page, served.url, officeJs);
+  await page.goto(`${served.url}taskpane.html`);
+  await page.getByLabel("Välj en arbetsbok (.xlsx)").waitFor();
+}
 
 const shot = (name: string, fullPage = true) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
 
@@ -75,7 +100,57 @@ async function tableRows(name: string): Promise<string[][]> {
     );
 }
 
+test("Office.js from the Office CDN, the pane's own scripts from its origin, and browser mode", async () => {
+  await openPane();
+  expect(addresses[0]).toBe(`${served.url}taskpane.html`);
+  expect(addresses.filter((url) => !sameOrigin(url))).toEqual([OFFICE_JS_URL]);
+  // The stub ran (Office is there, with no host): browser mode, with the example and the file input.
+  expect(await page.evaluate(() => typeof (window as { Office?: unknown }).Office)).toBe("object");
+  await page.getByRole("button", { name: "Öppna exempelarbetsboken" }).waitFor();
+  expect(problems).toEqual([]);
+});
+
+test("when office.js cannot load (offline), the pane still works in browser mode", async () => {
+  await openPane("fail");
+  expect(addresses).toContain(OFFICE_JS_URL);
+  expect(await page.evaluate(() => typeof (window as { Office?: unknown }).Office)).toBe("undefined");
+  await page.getByLabel("Välj en arbetsbok (.xlsx)").setInputFiles(fixture("vastra-2025"));
+  await page.getByText("Arbetsbok: vastra-2025.xlsx").waitFor();
+  await page.getByText("6 varningar").waitFor();
+  // The failed load of office.js is the only error the browser may report.
+  expect(problems.filter((p) => !p.startsWith("console: Failed to load resource"))).toEqual([]);
+});
+
+test("an old webview (Trident's user agent) gets the message, and the pane's bundle renders nothing", async () => {
+  await context.close();
+  context = await chromium.browser.newContext({
+    viewport: { width: 400, height: 900 },
+    userAgent:
+      "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; ms-office; MSOffice 16) like Gecko",
+  });
+  page = await context.newPage();
+  page.on("request", (r) => addresses.push(r.url()));
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  await routeOffice(page, served.url);
+  await page.goto(`${served.url}taskpane.html`, { waitUntil: "load" });
+  const alert = page.getByRole("alert");
+  await alert.getByText(/^Finsam-budget behöver en nyare version av Excel/).waitFor();
+  await alert.getByText(/^Finsam budget needs a newer version of Excel/).waitFor();
+  await shot("old-webview");
+  // The bundle was loaded and ran (the load event waits for deferred scripts). Without the mark the pane
+  // would render once Office.onReady resolved, in React's next task: wait for onReady and a few tasks.
+  expect(addresses).toEqual(expect.arrayContaining([`${served.url}vendor.js`, `${served.url}taskpane.js`]));
+  await page.evaluate(async () => {
+    await (window as unknown as { Office: { onReady(): Promise<unknown> } }).Office.onReady();
+    for (let i = 0; i < 3; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+  });
+  expect(await page.locator("#container main").count()).toBe(0);
+  expect(await page.locator("#container [role=alert]").count()).toBe(1);
+  expect(problems).toEqual([]);
+});
+
 test("Västra 2025 in the browser: the five share deviations, in Swedish and in English, every view", async () => {
+  await openPane();
   // Excel's scripts only, until a workbook is opened: the .xlsx chunk is not loaded before.
   expect(requested).toEqual(expect.arrayContaining(["/taskpane.html", "/vendor.js", "/taskpane.js"]));
   expect(requested).not.toContain("/xlsx.js");
@@ -152,6 +227,7 @@ test("Västra 2025 in the browser: the five share deviations, in Swedish and in 
 });
 
 test("the example workbook, the keyboard, and the annotated copy to download", async () => {
+  await openPane();
   await page.getByRole("button", { name: "Öppna exempelarbetsboken" }).click();
   await page.getByText("Arbetsbok: exempel-budget.xlsx").waitFor();
   await page.getByText("Senast analyserad").waitFor();
@@ -187,6 +263,7 @@ test("the example workbook, the keyboard, and the annotated copy to download", a
 });
 
 test("Flerårsplan: Västra's worst case, the first plan year at −12 %, the chart and the words follow, and the board sheet", async () => {
+  await openPane();
   await page.getByLabel("Välj en arbetsbok (.xlsx)").setInputFiles(fixture("vastra-2025"));
   await page.getByText("Senast analyserad").waitFor();
   await page.getByRole("tab", { name: "Flerårsplan" }).click();
@@ -241,6 +318,7 @@ test("Flerårsplan: Västra's worst case, the first plan year at −12 %, the ch
 });
 
 test("a file that is no workbook: a Swedish reason, and the pane keeps working", async () => {
+  await openPane();
   await page.getByLabel("Välj en arbetsbok (.xlsx)").setInputFiles({
     name: "lista.xlsx",
     mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -5,7 +5,7 @@ import { checkManifest, manifestFunctionNames } from "../../src/manifest/checkMa
 
 /**
  * Builds the add-in for production into dist/ once (as `npm run build` does), then checks what it
- * emitted: the pages, Office.js from our own origin, and both manifests against the files served.
+ * emitted: the pages, Office.js from the Office CDN, and both manifests against the files served.
  */
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -15,9 +15,9 @@ const BUILD_TIMEOUT_MS = 240_000;
 interface WebpackConfigModule {
   readonly DEV_URL: string;
   readonly PRODUCTION_URL: string;
-  readonly OFFICE_JS_FILES: readonly string[];
+  readonly OFFICE_JS_URL: string;
 }
-const { DEV_URL, PRODUCTION_URL, OFFICE_JS_FILES } = require("../../webpack.config.js") as WebpackConfigModule;
+const { DEV_URL, PRODUCTION_URL, OFFICE_JS_URL } = require("../../webpack.config.js") as WebpackConfigModule;
 
 interface BuildResult {
   readonly exitCode: number;
@@ -69,23 +69,28 @@ test("it emits the pages, the bundles and the icons", () => {
   for (const size of [16, 32, 64, 80, 128]) expect(served).toContain(`assets/icon-${size}.png`);
 });
 
-test("it serves Office.js for Excel from our own origin, unchanged", () => {
-  for (const file of OFFICE_JS_FILES) {
-    expect(served).toContain(`office-js/${file}`);
-    const shipped = readFileSync(path.join(ROOT, "node_modules/@microsoft/office-js/dist", file));
-    expect(readFileSync(path.join(DIST, "office-js", file)).equals(shipped)).toBe(true);
-  }
+test("it serves no copy of Office.js: Excel loads it from the Office CDN", () => {
+  expect(served.filter((file) => /(^|\/)office-js\/|(^|\/)office(\.debug)?\.js$/.test(file))).toEqual([]);
+  const packageJson = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as Record<string, unknown>;
+  expect(JSON.stringify(packageJson)).not.toContain("@microsoft/office-js");
 });
 
-test.each(["taskpane.html", "commands.html"])("%s loads Office.js and its scripts from our origin only", (page) => {
-  const html = readFileSync(path.join(DIST, page), "utf8");
-  const sources = [...html.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/g)].map((m) => m[1] ?? "");
-  expect(sources[0]).toBe("office-js/office.js");
-  for (const src of sources) {
-    expect(src).not.toMatch(/^(https?:)?\/\//);
-    expect(served).toContain(src);
-  }
-});
+test.each(["taskpane.html", "commands.html"])(
+  "%s loads Office.js from the Office CDN first, and every other script from our origin",
+  (page) => {
+    const html = readFileSync(path.join(DIST, page), "utf8");
+    const sources = [...html.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/g)].map((m) => m[1] ?? "");
+    expect(sources[0]).toBe(OFFICE_JS_URL);
+    expect(OFFICE_JS_URL).toBe("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+    for (const src of sources.slice(1)) {
+      expect(src).not.toMatch(/^([a-z]+:)?\/\//i);
+      expect(served).toContain(src);
+    }
+    // Stylesheets, icons and the rest: nothing else from outside the origin.
+    const links = [...html.matchAll(/<link\b[^>]*\bhref=["']?([^"' >]+)/g)].map((m) => m[1] ?? "");
+    for (const href of links) expect(href).not.toMatch(/^([a-z]+:)?\/\//i);
+  },
+);
 
 test("manifest.xml names only files the build serves", () => {
   const manifest = readFileSync(path.join(ROOT, "manifest.xml"), "utf8");

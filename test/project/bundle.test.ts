@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { buildPane, filesUnder, initialJsGzipBytes, type PaneBuild } from "../../scripts/bench-pane";
+import { buildPane, filesUnder, initialJsGzipBytes, OFFICE_JS_URL, type PaneBuild } from "../../scripts/bench-pane";
 
 /**
  * What Excel loads for the pane: the production build (in a folder of its own, shared with the
@@ -19,8 +19,9 @@ const read = (file: string) => readFileSync(path.join(build.dir, file), "utf8");
 /** Marks of ExcelJS and of JSZip under it, as they stand in the minified code. */
 const EXCELJS = [/exceljs/i, /JSZip/, /sharedStrings\.xml/];
 
-test("taskpane.html loads Office.js, then the vendor chunk and the pane, and nothing else", () => {
-  expect(build.initialScripts).toEqual(["office-js/office.js", "vendor.js", "taskpane.js"]);
+test("taskpane.html loads Office.js from the Office CDN, then the vendor chunk and the pane, and nothing else", () => {
+  expect(OFFICE_JS_URL).toBe("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+  expect(build.initialScripts).toEqual([OFFICE_JS_URL, "vendor.js", "taskpane.js"]);
 });
 
 test("the JavaScript Excel loads first holds no ExcelJS", () => {
@@ -36,7 +37,7 @@ test("ExcelJS and the file port are in the xlsx chunk, loaded on demand", () => 
   expect(chunk).toMatch(/exceljs/i);
   expect(read("taskpane.js")).toMatch(/xlsx\.js/);
   // No other script: the chunk is the only one besides the pages' own.
-  const scripts = filesUnder(build.dir).filter((f) => f.endsWith(".js") && !f.startsWith("office-js/"));
+  const scripts = filesUnder(build.dir).filter((f) => f.endsWith(".js"));
   expect(scripts.sort()).toEqual(["commands.js", "taskpane.js", "vendor.js", "xlsx.js"]);
 });
 

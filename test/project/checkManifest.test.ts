@@ -3,6 +3,7 @@ import path from "path";
 import {
   checkManifest,
   manifestFunctionNames,
+  MIN_EXCEL_API,
   servedPath,
   type ManifestCheckOptions,
   type ManifestProblemCode,
@@ -79,6 +80,10 @@ describe("checkManifest on broken manifests", () => {
     ["an unknown permission", broken(">ReadWriteDocument<", ">Everything<"), "BAD_PERMISSIONS"],
     ["more permission than needed", broken(">ReadWriteDocument<", ">ReadAllDocument<"), "UNEXPECTED_PERMISSIONS"],
     ["no ExcelApi requirement", broken(/<Requirements>[\s\S]*?<\/Requirements>/, ""), "MISSING_REQUIREMENT"],
+    // Office 2019's ExcelApi 1.7 (and 1.13, still EdgeHTML without a registry key): below WebView2.
+    ["ExcelApi 1.7", broken('MinVersion="1.14"', 'MinVersion="1.7"'), "REQUIREMENT_TOO_LOW"],
+    ["ExcelApi 1.13", broken('MinVersion="1.14"', 'MinVersion="1.13"'), "REQUIREMENT_TOO_LOW"],
+    ["a MinVersion that is no number", broken('MinVersion="1.14"', 'MinVersion="latest"'), "REQUIREMENT_TOO_LOW"],
     [
       "Permissions before Hosts",
       broken(/(<Hosts>\s*<Host Name="Workbook"\/>\s*<\/Hosts>)/, "<Permissions>ReadWriteDocument</Permissions>$1"),
@@ -123,6 +128,16 @@ describe("checkManifest on broken manifests", () => {
 
   test.each(cases)("finds %s", (_, xml, code) => {
     expect(codes(xml)).toContain(code);
+  });
+
+  test("accepts a newer ExcelApi than the minimum, and says what the minimum is", () => {
+    expect(checkManifest(broken('MinVersion="1.14"', 'MinVersion="1.20"'), DEV)).toEqual([]);
+    expect(checkManifest(broken('MinVersion="1.14"', 'MinVersion="1.9"'), DEV)).toEqual([
+      {
+        code: "REQUIREMENT_TOO_LOW",
+        message: `ExcelApi MinVersion="1.9" admits Excel versions whose webview cannot run the pane; ask for ${MIN_EXCEL_API} or later.`,
+      },
+    ]);
   });
 
   test("finds a URL the build does not serve when a file is missing from the build", () => {
