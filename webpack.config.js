@@ -99,6 +99,12 @@ module.exports = async (env, options) => {
         template: "./src/commands/commands.html",
         chunks: ["commands"],
       }),
+      // The ribbon's Analysera shows why it wrote nothing here, in Office's dialog (src/commands/commands.ts).
+      new HtmlWebpackPlugin({
+        filename: "notice.html",
+        template: "./src/commands/notice.html",
+        chunks: [],
+      }),
       new HtmlWebpackPlugin({
         filename: "help.html",
         template: "./src/help/help.html",

@@ -1,14 +1,18 @@
 /* global Office */
 import type { PortCapabilities } from "../app/workbookPort";
 
-/** The lowest ExcelApi minor version the add-in needs (manifest.xml: <Set Name="ExcelApi" MinVersion="1.7"/>). */
-export const REQUIRED_EXCEL_API = 7;
+/**
+ * The lowest ExcelApi minor version the add-in runs on (manifest.xml: <Set Name="ExcelApi" MinVersion="1.14"/>):
+ * the first whose Excel opens add-ins in WebView2 (Microsoft 365 Version 2108, Office 2021), which the
+ * ES2022 bundle and React 19 need; Office will not load the add-in below it. Checked again at run time.
+ */
+export const REQUIRED_EXCEL_API = 14;
 
 /**
  * What this Excel can do, found at run time with isSetSupported, so one
  * add-in serves every Excel from the manifest's minimum up and uses the
  * newer APIs where they exist:
- * - 1.7: the minimum (NamedItem.formula, Worksheet.onChanged, sheet protection);
+ * - 1.14: the minimum (see above); everything below is there, the rest is found at run time;
  * - 1.9: fill patterns (so a fill is restored exactly), getCellProperties, workbook-wide onChanged,
  *   worksheet.pageLayout (how the add-in's sheets print);
  * - 1.10: comments, where notes are missing;

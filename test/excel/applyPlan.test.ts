@@ -150,9 +150,7 @@ describe("what each Excel can do", () => {
     [20, "note", true],
     [18, "note", false],
     [17, "comment", false],
-    [10, "comment", false],
-    [9, "none", false],
-    [7, "none", false],
+    [14, "comment", false],
   ] as const)("ExcelApi 1.%i: %s, mergeUndoGroup %s; undo is exact", async (version, annotations, native) => {
     const { fake, port, outcome } = await setup(version);
     expect(port.capabilities.annotations).toBe(annotations);
@@ -179,7 +177,7 @@ describe("what each Excel can do", () => {
   });
 
   it("with comments, a user's own comment is left alone (the fill carries the flag)", async () => {
-    const { fake, port, outcome } = await setup(12);
+    const { fake, port, outcome } = await setup(16);
     const { sheet, cell } = firstFlagCell(outcome);
     fake.workbook.comments.push({ id: "user-1", sheet, cell, content: "Fråga Anna" });
     const before = fake.snapshot();
@@ -237,27 +235,13 @@ describe("bad states: a clear Swedish message and no change", () => {
     expect(fake.snapshot()).toEqual(before);
   });
 
-  it("cell edit mode before ExcelApi 1.11: reading and writing fail with a Swedish message", async () => {
-    const { fake, port, outcome } = await setup(10);
-    fake.editMode = true;
-    const before = fake.snapshot();
-    const error = await rejection(port.applyPlan(outcome.plan));
-    expect(error.code).toBe("EDIT_MODE");
-    expect(error.userMessage.sv).toBe(
-      "Excel är i redigeringsläge: avsluta redigeringen av cellen (Enter eller Esc) och försök igen.",
-    );
-    expect(fake.snapshot()).toEqual(before);
-    const read = await analyseWorkbook(port, TEST_CLOCK);
-    expect(read).toEqual({ kind: "error", message: error.userMessage });
-  });
-
-  it("an unsupported Excel (below ExcelApi 1.7): nothing is even read", async () => {
-    const fake = await fakeFromFile(FIXTURES["samo-2023"], 6);
+  it("an unsupported Excel (below ExcelApi 1.14): nothing is even read", async () => {
+    const fake = await fakeFromFile(FIXTURES["samo-2023"], 13);
     const port = createExcelPort(TEST_CLOCK, fake.host());
     expect(port.capabilities.supported).toBe(false);
     const error = await rejection(port.readGrid());
     expect(error.code).toBe("UNSUPPORTED_VERSION");
-    expect(error.userMessage.sv).toMatch(/ExcelApi 1\.7/);
+    expect(error.userMessage.sv).toMatch(/ExcelApi 1\.14 eller senare \(Microsoft 365, Excel 2021/);
     expect(fake.syncs).toBe(0);
   });
 

@@ -50,16 +50,16 @@ describe("the ribbon's Analysera", () => {
     expect(completed).toHaveBeenCalledTimes(1);
   });
 
-  it("in cell edit mode (ExcelApi 1.10): nothing written, the Swedish reason shown, still completes", async () => {
-    const fake = generatedBudget(10, 10);
-    fake.editMode = true;
+  it("an Excel below ExcelApi 1.14: nothing read or written, the Excel needed is named, still completes", async () => {
+    const fake = generatedBudget(10, 13);
     const before = fake.snapshot();
     const { event, completed } = ribbonEvent();
     const { shown, notify } = userSees();
     await analyzeWorkbook(event, () => createExcelPort(TEST_CLOCK, fake.host()), TEST_CLOCK, notify);
     expect(fake.snapshot()).toEqual(before);
+    expect(fake.syncs).toBe(0);
     expect(shown.map((m) => m.sv)).toEqual([
-      "Excel är i redigeringsläge: avsluta redigeringen av cellen (Enter eller Esc) och försök igen.",
+      "Den här versionen av Excel stöds inte: tillägget behöver ExcelApi 1.14 eller senare (Microsoft 365, Excel 2021 eller Excel på webben).",
     ]);
     expect(completed).toHaveBeenCalledTimes(1);
   });

@@ -121,9 +121,9 @@ describe("Office range data → GridSheet (pure)", () => {
 describe("capabilities by ExcelApi version", () => {
   const at = (minor: number) => capabilitiesFor((v) => Number(v.split(".")[1]) <= minor);
   it.each([
-    [6, false, "none", false],
-    [7, true, "none", false],
-    [10, true, "comment", false],
+    [7, false, "none", false],
+    [13, false, "comment", false],
+    [14, true, "comment", false],
     [18, true, "note", false],
     [20, true, "note", true],
   ] as const)("1.%i: supported %s, %s, native undo %s", (minor, supported, annotations, nativeUndo) => {

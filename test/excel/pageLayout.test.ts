@@ -83,20 +83,6 @@ describe("the add-in's sheets print as the WritePlan says (worksheet.pageLayout,
     );
   });
 
-  it("without ExcelApi 1.9 nothing of pageLayout is called, and the sheets are written all the same", async () => {
-    const { fake, port, plan } = await planned(8);
-    expect(port.capabilities.pageLayout).toBe(false);
-    await port.applyPlan(plan);
-    for (const name of [CONTROL_SHEET, BOARD_SHEET]) {
-      const sheet = fake.sheet(name)!;
-      expect(sheet.pageLayout).toBeUndefined();
-      expect(sheet.cells.get("1:1")?.value).toMatch(/^(Finsam-kontroll|Styrelseunderlag)/);
-    }
-    expect(fake.sheet(BOARD_SHEET)!.charts).toHaveLength(1);
-    // Below 1.9 the fake throws ApiNotFound at the first touch of worksheet.pageLayout, as Excel fails the
-    // batch: the write having gone through, the port never reached for it.
-  });
-
   it("undo takes the printed sheets away with the rest of the write", async () => {
     const { fake, port, plan } = await planned(20);
     const before = fake.snapshot();

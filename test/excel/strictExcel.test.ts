@@ -189,15 +189,6 @@ describe("Använd markerade celler", () => {
     );
     expect(fake.snapshot()).toEqual(before);
   });
-
-  it("cell edit mode before ExcelApi 1.11: the edit-mode message", async () => {
-    const { fake, port } = await example(10);
-    fake.workbook.selection = { sheet: "Budget 2025", address: "B16" };
-    fake.editMode = true;
-    const error = (await port.selectedRange().catch((e: unknown) => e)) as WorkbookError;
-    expect(error.code).toBe("EDIT_MODE");
-    expect(error.userMessage.sv).toMatch(/^Excel är i redigeringsläge/);
-  });
 });
 
 describe("a sheet protected between the analysis and the write", () => {

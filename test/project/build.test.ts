@@ -63,7 +63,15 @@ test("the production build succeeds without errors or warnings", () => {
 });
 
 test("it emits the pages, the bundles and the icons", () => {
-  for (const file of ["taskpane.html", "commands.html", "help.html", "taskpane.js", "vendor.js", "commands.js"]) {
+  for (const file of [
+    "taskpane.html",
+    "commands.html",
+    "notice.html",
+    "help.html",
+    "taskpane.js",
+    "vendor.js",
+    "commands.js",
+  ]) {
     expect(served).toContain(file);
   }
   for (const size of [16, 32, 64, 80, 128]) expect(served).toContain(`assets/icon-${size}.png`);
@@ -75,7 +83,7 @@ test("it serves no copy of Office.js: Excel loads it from the Office CDN", () =>
   expect(JSON.stringify(packageJson)).not.toContain("@microsoft/office-js");
 });
 
-test.each(["taskpane.html", "commands.html"])(
+test.each(["taskpane.html", "commands.html", "notice.html"])(
   "%s loads Office.js from the Office CDN first, and every other script from our origin",
   (page) => {
     const html = readFileSync(path.join(DIST, page), "utf8");
