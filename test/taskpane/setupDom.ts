@@ -58,3 +58,7 @@ if (typeof Blob.prototype.arrayBuffer !== "function") {
     });
   };
 }
+
+// A whole pane renders and analyses a real workbook in each test: on a busy 2-core machine that can pass
+// jest's 5 s default with nothing wrong. The tests wait for what the user sees, never for a time.
+jest.setTimeout(30_000);
