@@ -221,18 +221,7 @@ export class ExcelPort implements WorkbookPort {
       const earlierByKey = new Map(earlier.map((r) => [cellKey(r.sheet, r.cell), r]));
       for (const r of earlier) {
         const key = cellKey(r.sheet, r.cell);
-        if (wanted.has(key)) continue;
-        const state = states.get(key)!;
-        const range = context.workbook.worksheets.getItem(r.sheet).getRange(r.cell);
-        const ours = sameColor(state.fill?.color, r.fill);
-        if (ours) queueFill(range, r.original, this.capabilities);
-        const text = r.annotated ? this.queueAnnotation(context, reads.commentsAt, state, null) : undefined;
-        written.push({
-          sheet: r.sheet,
-          cell: r.cell,
-          ...(ours ? { fill: isWhite(r.original.color) ? null : r.original.color } : {}),
-          ...(text !== undefined ? { annotation: text } : {}),
-        });
+        if (!wanted.has(key)) written.push(this.queueUnflag(context, reads.commentsAt, states.get(key)!, r));
       }
       for (const [key, w] of wanted) {
         const state = states.get(key)!;
@@ -284,6 +273,30 @@ export class ExcelPort implements WorkbookPort {
       await sync("write");
       for (const [name, page] of pages) this.pagesWritten.set(name, page);
     });
+  }
+
+  /**
+   * Takes an earlier flag off its cell: the cell's own fill back where the fill is still the add-in's (one
+   * the user has changed since is theirs and stays), and the add-in's text away. Returns what it left.
+   */
+  private queueUnflag(
+    context: Excel.RequestContext,
+    commentsAt: (sheet: string, cell: string) => Excel.Comment[],
+    state: CellState,
+    record: FlagRecord,
+  ): WrittenCell {
+    const ours = sameColor(state.fill?.color, record.fill);
+    if (ours) {
+      const range = context.workbook.worksheets.getItem(record.sheet).getRange(record.cell);
+      queueFill(range, record.original, this.capabilities);
+    }
+    const text = record.annotated ? this.queueAnnotation(context, commentsAt, state, null) : undefined;
+    return {
+      sheet: record.sheet,
+      cell: record.cell,
+      ...(ours ? { fill: isWhite(record.original.color) ? null : record.original.color } : {}),
+      ...(text !== undefined ? { annotation: text } : {}),
+    };
   }
 
   /**
@@ -412,21 +425,9 @@ export class ExcelPort implements WorkbookPort {
       );
       await sync();
       const states = reads.states();
-      const written: WrittenCell[] = [];
-      for (const r of records) {
-        const state = states.get(cellKey(r.sheet, r.cell))!;
-        const range = context.workbook.worksheets.getItem(r.sheet).getRange(r.cell);
-        // A fill the user has changed since is the user's: left alone.
-        const ours = sameColor(state.fill?.color, r.fill);
-        if (ours) queueFill(range, r.original, this.capabilities);
-        const text = annotate && r.annotated ? this.queueAnnotation(context, reads.commentsAt, state, null) : undefined;
-        written.push({
-          sheet: r.sheet,
-          cell: r.cell,
-          ...(ours ? { fill: isWhite(r.original.color) ? null : r.original.color } : {}),
-          ...(text !== undefined ? { annotation: text } : {}),
-        });
-      }
+      const written = records.map((r) =>
+        this.queueUnflag(context, reads.commentsAt, states.get(cellKey(r.sheet, r.cell))!, r),
+      );
       checkpoint({
         cells: [...states.values()],
         written,
