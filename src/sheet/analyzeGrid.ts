@@ -18,7 +18,7 @@ export type GridAnalysis =
 export function analyzeGrid(grid: Grid, base: Settings = defaultSettings()): GridAnalysis {
   const located = locateBudget(withoutAddinSheets(grid));
   const { settings, findings } = settingsFromGrid(grid, base);
-  const readFindings = [...findings, ...located.findings];
+  const readFindings = [...(grid.findings ?? []), ...findings, ...located.findings];
   if (!located.ok) return { ok: false, reason: located.reason, readFindings };
   return { ok: true, analysis: analyzeBudget(located.budget, settings), location: located.location, readFindings };
 }
