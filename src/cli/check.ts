@@ -4,7 +4,11 @@
  * Runs the whole analysis on a workbook (default: the example in assets/)
  * and prints the findings as a Swedish table, or the JSON report of
  * DESIGN.md. Exit 0 when the analysis ran, whatever it found; 2 when the
- * file could not be analysed, with a one-line reason on stderr.
+ * file could not be analysed, with a one-line Swedish reason on stderr; 3
+ * when the analysis ran and was printed but --out could not be written.
+ * The file is read in a worker with a time budget (readInWorker.ts). An
+ * error of the add-in's own is one Swedish line too, its detail only with
+ * --verbose.
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
@@ -14,8 +18,9 @@ import { reportTable } from "../report/textTable";
 import { analyzeGrid } from "../sheet/analyzeGrid";
 import { BOARD_SHEET } from "../sheet/boardSheet";
 import { buildWritePlan } from "../sheet/writePlan";
-import { readGridFromFile, WorkbookReadError } from "../xlsx/readGrid";
+import { WorkbookReadError } from "../xlsx/readGrid";
 import { writeAnnotated } from "../xlsx/writeAnnotated";
+import { InternalReadError, READ_LIMITS, type ReadLimits, readGridInWorker } from "./readInWorker";
 
 export const EXAMPLE_WORKBOOK = resolve(__dirname, "../../assets/exempel-budget.xlsx");
 
@@ -24,7 +29,11 @@ export interface CheckOptions {
   readonly json: boolean;
   readonly out?: string;
   readonly lang: Lang;
+  readonly verbose: boolean;
 }
+
+/** Exit statuses: analysed; could not be analysed; analysed and printed, but --out not written. */
+export const EXIT = { ok: 0, notAnalysed: 2, outFailed: 3 } as const;
 
 export class UsageError extends Error {}
 
@@ -33,9 +42,11 @@ export function parseArgs(argv: readonly string[]): CheckOptions {
   let json = false;
   let out: string | undefined;
   let lang: Lang = "sv";
+  let verbose = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "--json") json = true;
+    else if (arg === "--verbose") verbose = true;
     else if (arg === "--out") {
       out = argv[++i];
       if (!out) throw new UsageError("--out behöver ett filnamn: --out annoterad.xlsx");
@@ -45,12 +56,12 @@ export function parseArgs(argv: readonly string[]): CheckOptions {
       lang = value;
     } else if (arg.startsWith("--"))
       throw new UsageError(
-        `Okänd flagga ${arg}. Användning: npm run check -- [fil.xlsx] [--json] [--out annoterad.xlsx] [--lang en]`,
+        `Okänd flagga ${arg}. Användning: npm run check -- [fil.xlsx] [--json] [--out annoterad.xlsx] [--lang en] [--verbose]`,
       );
     else if (file) throw new UsageError("Ange bara en arbetsbok.");
     else file = arg;
   }
-  return { file: file ?? EXAMPLE_WORKBOOK, json, lang, ...(out ? { out } : {}) };
+  return { file: file ?? EXAMPLE_WORKBOOK, json, lang, verbose, ...(out ? { out } : {}) };
 }
 
 /** Runs the check; returns the exit status. Writes only to the two streams and to --out. */
@@ -58,40 +69,89 @@ export async function runCheck(
   argv: readonly string[],
   stdout: (s: string) => void,
   stderr: (s: string) => void,
+  limits: ReadLimits = READ_LIMITS,
 ): Promise<number> {
+  let options: CheckOptions | undefined;
   try {
-    const options = parseArgs(argv);
-    const grid = await readGridFromFile(options.file);
+    options = parseArgs(argv);
+    const grid = await readGridInWorker(options.file, limits);
     const result = analyzeGrid(grid);
     if (!result.ok) {
       stderr(`${basename(options.file)}: ${result.reason[options.lang]}`);
-      return 2;
+      return EXIT.notAnalysed;
     }
     const report = buildReport(basename(options.file), result.location.sheet, result.analysis, result.readFindings);
     stdout(options.json ? JSON.stringify(report, null, 2) : reportTable(report, options.lang));
-    if (options.out) {
-      const plan = buildWritePlan(
-        { ...result.analysis, findings: [...result.readFindings, ...result.analysis.findings] },
-        { board: true },
-      );
-      await writeFile(options.out, await writeAnnotated(await readFile(options.file), plan));
-      stderr(
-        options.lang === "sv"
-          ? `Skrev ${options.out} med ${plan.flags.length} markeringar och bladen ${plan.controlSheet.name} och ${BOARD_SHEET}.`
-          : `Wrote ${options.out} with ${plan.flags.length} flags and the sheets ${plan.controlSheet.name} and ${BOARD_SHEET}.`,
-      );
-    }
-    return 0;
+    if (options.out) return await writeOut(options, result.analysis, result.readFindings, stderr);
+    return EXIT.ok;
   } catch (error) {
     if (error instanceof WorkbookReadError || error instanceof UsageError) {
       stderr(error.message);
-      return 2;
+      return EXIT.notAnalysed;
     }
-    stderr(
-      `Arbetsboken kunde inte analyseras: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
-    );
-    return 2;
+    internalError(error, options, stderr);
+    return EXIT.notAnalysed;
   }
+}
+
+/** --out after a finished analysis: a failure here is exit 3, the report already printed stands. */
+async function writeOut(
+  options: CheckOptions,
+  analysis: Parameters<typeof buildWritePlan>[0],
+  readFindings: Parameters<typeof buildWritePlan>[0]["findings"],
+  stderr: (s: string) => void,
+): Promise<number> {
+  const out = options.out!;
+  try {
+    const plan = buildWritePlan({ ...analysis, findings: [...readFindings, ...analysis.findings] }, { board: true });
+    await writeFile(out, await writeAnnotated(await readFile(options.file), plan));
+    stderr(
+      options.lang === "sv"
+        ? `Skrev ${out} med ${plan.flags.length} markeringar och bladen ${plan.controlSheet.name} och ${BOARD_SHEET}.`
+        : `Wrote ${out} with ${plan.flags.length} flags and the sheets ${plan.controlSheet.name} and ${BOARD_SHEET}.`,
+    );
+    return EXIT.ok;
+  } catch (error) {
+    stderr(`Analysen är klar, men ${out} kunde inte skrivas: ${writeFailure(error)}.`);
+    if (options.verbose) stderr(detailOf(error));
+    return EXIT.outFailed;
+  }
+}
+
+/** Why a file could not be written, in Swedish. */
+function writeFailure(error: unknown): string {
+  switch ((error as { code?: unknown } | null)?.code) {
+    case "ENOENT":
+    case "ENOTDIR":
+      return "mappen finns inte";
+    case "EACCES":
+    case "EPERM":
+      return "behörighet saknas att skriva där";
+    case "EISDIR":
+      return "det är en mapp";
+    case "ENOSPC":
+      return "disken är full";
+    case "EROFS":
+      return "filsystemet är skrivskyddat";
+    default:
+      return "ett internt fel i Finsam-budget när kopian skapades (--verbose visar detaljer)";
+  }
+}
+
+function internalError(error: unknown, options: CheckOptions | undefined, stderr: (s: string) => void): void {
+  for (const line of internalErrorLines(error, options?.file, options?.verbose ?? false)) stderr(line);
+}
+
+/** An error of the add-in's own: one Swedish line, never the English message; the detail only with --verbose. */
+export function internalErrorLines(error: unknown, file: string | undefined, verbose: boolean): string[] {
+  const of = file ? ` av ${basename(file)}` : "";
+  const line = `Ett internt fel i Finsam-budget stoppade analysen${of}; felet är tilläggets, inte nödvändigtvis filens. Kör med --verbose för detaljer.`;
+  return verbose ? [line, detailOf(error)] : [line];
+}
+
+function detailOf(error: unknown): string {
+  if (error instanceof InternalReadError) return error.detail;
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
 if (require.main === module) {

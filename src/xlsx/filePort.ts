@@ -20,6 +20,7 @@ import type { Grid } from "../sheet/grid";
 import { parseRangeRef, sheetRef } from "../sheet/grid";
 import { NOTE_PREFIX, SEVERITY_FILL, type WorkbookEdits, type WritePlan } from "../sheet/writePlan";
 import { readGridFromBuffer } from "./readGrid";
+import { loadWorkbook } from "./loadWorkbook";
 import { applyWritePlan, finishXlsx } from "./writeAnnotated";
 
 export interface FilePort extends WorkbookPort {
@@ -214,11 +215,8 @@ export async function createFilePort(bytes: Uint8Array, fileName: string): Promi
   };
 }
 
-async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  // JSZip, under ExcelJS, takes a Uint8Array as well as a Buffer.
-  await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-  return workbook;
+function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  return loadWorkbook(bytes);
 }
 
 async function save(workbook: ExcelJS.Workbook): Promise<Uint8Array> {

@@ -60,7 +60,15 @@ import {
 } from "../sheet/grid";
 import { readXlsxParts } from "./xlsxParts";
 
-export type WorkbookReadErrorCode = "NOT_XLSX" | "CORRUPT" | "EMPTY_FILE" | "NOT_FOUND" | "EMPTY_WORKBOOK";
+export type WorkbookReadErrorCode =
+  | "NOT_XLSX"
+  | "CORRUPT"
+  | "EMPTY_FILE"
+  | "NOT_FOUND"
+  | "EMPTY_WORKBOOK"
+  /** Stopped by the time budget or the memory limit of the reading worker (src/cli/readInWorker.ts). */
+  | "TIMEOUT"
+  | "TOO_LARGE";
 
 export class WorkbookReadError extends Error {
   override readonly name = "WorkbookReadError";
