@@ -41,6 +41,7 @@ import {
   unrepairedWrite,
   unsupportedVersion,
 } from "./errors";
+import { SEVERITY_ORDER } from "../domain/findings";
 import { type DocumentSettings, type FlagRecord, type FlagStore, loadFlags, saveFlags } from "./flagStore";
 import { readWorkbookGrid, type ReadStats } from "./readWorkbook";
 
@@ -530,7 +531,7 @@ function extraSheets(plan: WritePlan): AddinSheet[] {
   return extra && extra.name !== CONTROL_SHEET && Array.isArray(extra.cells) ? [extra] : [];
 }
 
-const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
+const SEVERITY_RANK = SEVERITY_ORDER;
 const severityOf = (rank: number) => (["error", "warning", "info"] as const)[rank]!;
 
 function requireWritable(structure: Structure, sheet: string, cell: string): void {

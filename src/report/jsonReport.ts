@@ -5,6 +5,7 @@ import {
   type Finding,
   type Party,
   type Severity,
+  SEVERITY_ORDER,
   type Unit,
 } from "../domain";
 
@@ -93,8 +94,7 @@ export function buildReport(
   locateFindings: readonly Finding[] = [],
 ): Report {
   const findings = [...locateFindings, ...analysis.findings].map(reportFinding);
-  const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-  findings.sort((a, b) => order[a.severity] - order[b.severity]);
+  findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   return {
     file,
     unit: analysis.budget.unit,
