@@ -3,6 +3,7 @@ import type { Grid } from "./grid";
 import { withoutAddinSheets } from "./addinSheets";
 import { locateBudget, type Location } from "./locate";
 import { settingsFromGrid } from "./workbookSettings";
+import { withControlCells } from "./writePlan";
 
 export type GridAnalysis =
   | {
@@ -20,5 +21,10 @@ export function analyzeGrid(grid: Grid, base: Settings = defaultSettings()): Gri
   const { settings, findings } = settingsFromGrid(grid, base);
   const readFindings = [...(grid.findings ?? []), ...findings, ...located.findings];
   if (!located.ok) return { ok: false, reason: located.reason, readFindings };
-  return { ok: true, analysis: analyzeBudget(located.budget, settings), location: located.location, readFindings };
+  return {
+    ok: true,
+    analysis: withControlCells(analyzeBudget(located.budget, settings)),
+    location: located.location,
+    readFindings,
+  };
 }

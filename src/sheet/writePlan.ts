@@ -102,7 +102,8 @@ export function flagsOf(findings: readonly Finding[]): Flag[] {
     { sheet: string; area: Area; severity: Severity; codes: string[]; notes: string[]; order: number }
   >();
   for (const f of findings) {
-    if (!f.sheet || !f.cell) continue;
+    // Finsam-kontroll is rewritten by every analysis (after the flags, in both shells): its cells are pointed at, not flagged.
+    if (!f.sheet || !f.cell || f.sheet === CONTROL_SHEET) continue;
     const area = areaOf(f.cell);
     if (!area) continue;
     const key = `${f.sheet}!${address(area.top, area.left)}`;
@@ -161,7 +162,36 @@ function areaOf(cell: string): Area | undefined {
   };
 }
 
-function controlSheet(analysis: Analysis): WritePlan["controlSheet"] {
+/** Where Finsam-kontroll computes each plan figure, by scenario id and year. */
+type PlanCells = Map<string, { readonly costs: string; readonly result: string; readonly closing: string }>;
+
+/**
+ * A finding about a plan year that names no cell (a year the sheet does not
+ * state) is given the Finsam-kontroll cell that computes its figure: the
+ * costs for CEILING_EXCEEDED, the result for a deficit, the closing equity
+ * for the equity findings, so it can be shown and followed like any other.
+ */
+export function withControlCells(analysis: Analysis): Analysis {
+  const cells: PlanCells = new Map();
+  controlSheet(analysis, cells);
+  const field: Partial<Record<Finding["code"], "costs" | "result" | "closing">> = {
+    CEILING_EXCEEDED: "costs",
+    DEFICIT_UNJUSTIFIED: "result",
+    DEFICIT_JUSTIFIED: "result",
+    EQUITY_NEGATIVE: "closing",
+    EQUITY_ABOVE_MAX: "closing",
+    EQUITY_OUTSIDE_TARGET: "closing",
+  };
+  const findings = analysis.findings.map((f) => {
+    const which = field[f.code];
+    if (f.cell || !which || f.year === undefined || f.scenario === undefined) return f;
+    const cell = cells.get(`${f.scenario}\u0000${f.year}`)?.[which];
+    return cell ? { ...f, sheet: CONTROL_SHEET, cell } : f;
+  });
+  return { ...analysis, findings };
+}
+
+function controlSheet(analysis: Analysis, planCells?: PlanCells): WritePlan["controlSheet"] {
   const { budget, settings } = analysis;
   const s = new SheetBuilder();
   s.next();
@@ -310,7 +340,15 @@ function controlSheet(analysis: Analysis): WritePlan["controlSheet"] {
 
   // Rules 3–5: each scenario's plan.
   for (const plan of analysis.plans) {
-    planBlock(s, budget, plan.scenario, plan.years, stateCells, staircase);
+    const rows = planBlock(s, budget, plan.scenario, plan.years, stateCells, staircase);
+    plan.years.forEach((y, i) => {
+      const col = rows.columns[i]!;
+      planCells?.set(`${plan.scenario.id}\u0000${y.year}`, {
+        costs: `${col}${rows.costRow}`,
+        result: `${col}${rows.resultRow}`,
+        closing: `${col}${rows.closingRow}`,
+      });
+    });
   }
   return { name: CONTROL_SHEET, cells: s.cells, columnWidths: [62, 16, 16, 16, 16, 10, 16, 16, 14], shareCells };
 }
