@@ -28,12 +28,11 @@ function spawn(): Worker {
   });
 }
 
-/** One Swedish line, no stack, no English internal message. */
+/** One line, no stack, no English internal message (the messages are Swedish; the English ones are errors' own). */
 function swedishLine(lines: readonly string[]): boolean {
   return (
     lines.length === 1 &&
-    /[åäöÅÄÖ]|inte|kunde/.test(lines[0]!) &&
-    !/internt fel|\bat .*\(|Error:|node_modules|undefined|Invalid|Maximum/.test(lines[0]!)
+    !/internt fel|\bat .*\(|Error|node_modules|undefined|Invalid|Maximum|Cannot|is not|of null|Unexpected/.test(lines[0]!)
   );
 }
 
