@@ -52,9 +52,15 @@ interface Snapshot {
 
 const OUR_FILLS = new Set(Object.values(SEVERITY_FILL).map((rgb) => `FF${rgb}`.toUpperCase()));
 
-export async function createFilePort(bytes: Uint8Array, fileName: string): Promise<FilePort> {
-  // Reading first gives the reader's typed, Swedish error for a file that is no workbook.
-  let grid: Grid | undefined = await readGridFromBuffer(bytes, fileName);
+export async function createFilePort(
+  bytes: Uint8Array,
+  fileName: string,
+  /** How the file is first read: the pane passes a Web Worker with a time budget (readInWebWorker.ts). */
+  readGrid: (bytes: Uint8Array, fileName: string) => Promise<Grid> = readGridFromBuffer,
+): Promise<FilePort> {
+  // Reading first gives the reader's typed, Swedish error for a file that is no workbook, and stops a file on
+  // which the parser would never return before ExcelJS loads it here.
+  let grid: Grid | undefined = await readGrid(bytes, fileName);
   let current = bytes;
   let workbook = await load(bytes);
   let originals = new Map<string, Original>();
