@@ -32,7 +32,9 @@ function spawn(): Worker {
 function swedishLine(lines: readonly string[]): boolean {
   return (
     lines.length === 1 &&
-    !/internt fel|\bat .*\(|Error|node_modules|undefined|Invalid|Maximum|Cannot|is not|of null|Unexpected/.test(lines[0]!)
+    !/internt fel|\bat .*\(|Error|node_modules|undefined|Invalid|Maximum|Cannot|is not|of null|Unexpected/.test(
+      lines[0]!,
+    )
   );
 }
 
