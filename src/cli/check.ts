@@ -4,7 +4,11 @@
  * Runs the whole analysis on a workbook (default: the example in assets/)
  * and prints the findings as a Swedish table, or the JSON report of
  * DESIGN.md. Exit 0 when the analysis ran, whatever it found; 2 when the
- * file could not be analysed, with a one-line reason on stderr.
+ * file could not be analysed, with a one-line Swedish reason on stderr; 3
+ * when the analysis ran and was printed but --out could not be written.
+ * The file is read in a worker with a time budget (readInWorker.ts). An
+ * error of the add-in's own is one Swedish line too, its detail only with
+ * --verbose.
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { basename, extname, resolve } from "node:path";
@@ -16,10 +20,11 @@ import { reportTable } from "../report/textTable";
 import { analyzeGrid } from "../sheet/analyzeGrid";
 import { BOARD_SHEET } from "../sheet/boardSheet";
 import { buildWritePlan } from "../sheet/writePlan";
-import { readGridFromFile, WorkbookReadError } from "../xlsx/readGrid";
+import { WorkbookReadError } from "../xlsx/readGrid";
 import { writeAnnotated } from "../xlsx/writeAnnotated";
 import { SieError } from "../sie/sieError";
 import { sieFollowUp } from "./sieFollowUp";
+import { InternalReadError, READ_LIMITS, type ReadLimits, readGridInWorker } from "./readInWorker";
 
 export const EXAMPLE_WORKBOOK = resolve(__dirname, "../../assets/exempel-budget.xlsx");
 
@@ -31,7 +36,11 @@ export interface CheckOptions {
   /** A SIE file to follow the budget up on, through `period` ("2025-08"). */
   readonly sie?: string;
   readonly period?: string;
+  readonly verbose: boolean;
 }
+
+/** Exit statuses: analysed; could not be analysed; analysed and printed, but --out not written. */
+export const EXIT = { ok: 0, notAnalysed: 2, outFailed: 3 } as const;
 
 export class UsageError extends Error {}
 
@@ -42,9 +51,11 @@ export function parseArgs(argv: readonly string[]): CheckOptions {
   let lang: Lang = "sv";
   let sie: string | undefined;
   let period: string | undefined;
+  let verbose = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "--json") json = true;
+    else if (arg === "--verbose") verbose = true;
     else if (arg === "--out") {
       out = argv[++i];
       if (!out) throw new UsageError("--out behöver ett filnamn: --out annoterad.xlsx");
@@ -61,7 +72,7 @@ export function parseArgs(argv: readonly string[]): CheckOptions {
         throw new UsageError("--period är en månad: --period 2025-08");
     } else if (arg.startsWith("--"))
       throw new UsageError(
-        `Okänd flagga ${arg}. Användning: npm run check -- [fil.xlsx] [--json] [--out annoterad.xlsx] [--lang en]`,
+        `Okänd flagga ${arg}. Användning: npm run check -- [fil.xlsx] [--json] [--out annoterad.xlsx] [--lang en] [--verbose]`,
       );
     else if (file) throw new UsageError("Ange bara en arbetsbok.");
     else file = arg;
@@ -71,6 +82,7 @@ export function parseArgs(argv: readonly string[]): CheckOptions {
     file: file ?? EXAMPLE_WORKBOOK,
     json,
     lang,
+    verbose,
     ...(out ? { out } : {}),
     ...(sie ? { sie } : {}),
     ...(period ? { period } : {}),
@@ -86,14 +98,16 @@ export async function runCheck(
   stdout: (s: string) => void,
   stderr: (s: string) => void,
   clock: Clock,
+  limits: ReadLimits = READ_LIMITS,
 ): Promise<number> {
+  let options: CheckOptions | undefined;
   try {
-    const options = parseArgs(argv);
-    const grid = await readGridFromFile(options.file);
+    options = parseArgs(argv);
+    const grid = await readGridInWorker(options.file, limits);
     const result = analyzeGrid(grid);
     if (!result.ok) {
       stderr(`${basename(options.file)}: ${result.reason[options.lang]}`);
-      return 2;
+      return EXIT.notAnalysed;
     }
     const report = buildReport(basename(options.file), result.location.sheet, result.analysis, result.readFindings);
     const followUp = options.sie ? await sieFollowUp(options.sie, options.period, grid, result.analysis) : undefined;
@@ -103,42 +117,91 @@ export async function runCheck(
         : reportTable(report, options.lang) + (followUp ? `\n${followUpTable(followUp, options.lang)}` : ""),
     );
     if (options.out) {
-      const plan = buildWritePlan(
-        { ...result.analysis, findings: [...result.readFindings, ...result.analysis.findings] },
-        {
-          board: true,
-          // The lead rewires this to the injected clock when merging.
-          madeOn: clock.now(),
-          forbund: result.forbund ?? basename(options.file, extname(options.file)),
-        },
-      );
-      await writeFile(options.out, await writeAnnotated(await readFile(options.file), plan));
-      stderr(
-        options.lang === "sv"
-          ? `Skrev ${options.out} med ${plan.flags.length} markeringar och bladen ${plan.controlSheet.name} och ${BOARD_SHEET}.`
-          : `Wrote ${options.out} with ${plan.flags.length} flags and the sheets ${plan.controlSheet.name} and ${BOARD_SHEET}.`,
-      );
+      const forbund = result.forbund ?? basename(options.file, extname(options.file));
+      return await writeOut(options, result.analysis, result.readFindings, { madeOn: clock.now(), forbund }, stderr);
     }
-    return 0;
+    return EXIT.ok;
   } catch (error) {
     if (error instanceof SieError) {
       stderr(`${sieName(argv)}: ${error.userMessage.sv}`);
-      return 2;
+      return EXIT.notAnalysed;
     }
     if (error instanceof WorkbookReadError || error instanceof UsageError) {
       stderr(error.message);
-      return 2;
+      return EXIT.notAnalysed;
     }
-    stderr(
-      `Arbetsboken kunde inte analyseras: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
-    );
-    return 2;
+    internalError(error, options, stderr);
+    return EXIT.notAnalysed;
   }
 }
 
 /** The --sie file's name, for a message about it. */
 function sieName(argv: readonly string[]): string {
   return basename(argv[argv.indexOf("--sie") + 1] ?? "SIE");
+}
+
+/** --out after a finished analysis: a failure here is exit 3, the report already printed stands. */
+async function writeOut(
+  options: CheckOptions,
+  analysis: Parameters<typeof buildWritePlan>[0],
+  readFindings: Parameters<typeof buildWritePlan>[0]["findings"],
+  board: { readonly madeOn: Date; readonly forbund: string },
+  stderr: (s: string) => void,
+): Promise<number> {
+  const out = options.out!;
+  try {
+    const plan = buildWritePlan(
+      { ...analysis, findings: [...readFindings, ...analysis.findings] },
+      { board: true, ...board },
+    );
+    await writeFile(out, await writeAnnotated(await readFile(options.file), plan));
+    stderr(
+      options.lang === "sv"
+        ? `Skrev ${out} med ${plan.flags.length} markeringar och bladen ${plan.controlSheet.name} och ${BOARD_SHEET}.`
+        : `Wrote ${out} with ${plan.flags.length} flags and the sheets ${plan.controlSheet.name} and ${BOARD_SHEET}.`,
+    );
+    return EXIT.ok;
+  } catch (error) {
+    stderr(`Analysen är klar, men ${out} kunde inte skrivas: ${writeFailure(error)}.`);
+    if (options.verbose) stderr(detailOf(error));
+    return EXIT.outFailed;
+  }
+}
+
+/** Why a file could not be written, in Swedish. */
+function writeFailure(error: unknown): string {
+  switch ((error as { code?: unknown } | null)?.code) {
+    case "ENOENT":
+    case "ENOTDIR":
+      return "mappen finns inte";
+    case "EACCES":
+    case "EPERM":
+      return "behörighet saknas att skriva där";
+    case "EISDIR":
+      return "det är en mapp";
+    case "ENOSPC":
+      return "disken är full";
+    case "EROFS":
+      return "filsystemet är skrivskyddat";
+    default:
+      return "ett internt fel i Finsam-budget när kopian skapades (--verbose visar detaljer)";
+  }
+}
+
+function internalError(error: unknown, options: CheckOptions | undefined, stderr: (s: string) => void): void {
+  for (const line of internalErrorLines(error, options?.file, options?.verbose ?? false)) stderr(line);
+}
+
+/** An error of the add-in's own: one Swedish line, never the English message; the detail only with --verbose. */
+export function internalErrorLines(error: unknown, file: string | undefined, verbose: boolean): string[] {
+  const of = file ? ` av ${basename(file)}` : "";
+  const line = `Ett internt fel i Finsam-budget stoppade analysen${of}; felet är tilläggets, inte nödvändigtvis filens. Kör med --verbose för detaljer.`;
+  return verbose ? [line, detailOf(error)] : [line];
+}
+
+function detailOf(error: unknown): string {
+  if (error instanceof InternalReadError) return error.detail;
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
 if (require.main === module) {

@@ -74,7 +74,13 @@ export function deviationSeverity(difference: Decimal): Severity | undefined {
   return difference.abs().lessThanOrEqualTo(1) ? "info" : "warning";
 }
 
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+/** The one severity order of the add-in (findings, flags, fills, reports): lower is worse. */
+export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+
+/** The worse of two severities. */
+export function worseSeverity(a: Severity, b: Severity): Severity {
+  return SEVERITY_ORDER[b] < SEVERITY_ORDER[a] ? b : a;
+}
 
 /** Errors first, then warnings, then information; otherwise in the order found. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {

@@ -45,6 +45,7 @@ import {
   unrepairedWrite,
   unsupportedVersion,
 } from "./errors";
+import { SEVERITY_ORDER } from "../domain/findings";
 import { type FlagRecord, queueFlagsRead, queueFlagsWrite, type StoredFlags } from "./flagStore";
 import { queuePageLayout } from "./pageLayout";
 import { readWorkbookGrid, type ReadStats } from "./readWorkbook";
@@ -758,7 +759,7 @@ function pageSetups(plan: WritePlan): Map<string, PageSetup> {
   return pages;
 }
 
-const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
+const SEVERITY_RANK = SEVERITY_ORDER;
 const severityOf = (rank: number) => (["error", "warning", "info"] as const)[rank]!;
 
 function requireWritable(structure: Structure, sheet: string, cell: string): void {

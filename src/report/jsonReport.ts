@@ -5,6 +5,7 @@ import {
   type Finding,
   type Party,
   type Severity,
+  SEVERITY_ORDER,
   type Unit,
 } from "../domain";
 import type { ReportFollowUp } from "./followUpReport";
@@ -96,8 +97,7 @@ export function buildReport(
   locateFindings: readonly Finding[] = [],
 ): Report {
   const findings = [...locateFindings, ...analysis.findings].map(reportFinding);
-  const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-  findings.sort((a, b) => order[a.severity] - order[b.severity]);
+  findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   return {
     file,
     unit: analysis.budget.unit,

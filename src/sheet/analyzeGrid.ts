@@ -4,6 +4,7 @@ import { withoutAddinSheets } from "./addinSheets";
 import { forbundName } from "./forbundName";
 import { locateBudget, type Location } from "./locate";
 import { settingsFromGrid } from "./workbookSettings";
+import { withControlCells } from "./writePlan";
 
 export type GridAnalysis =
   | {
@@ -21,12 +22,12 @@ export type GridAnalysis =
 export function analyzeGrid(grid: Grid, base: Settings = defaultSettings()): GridAnalysis {
   const located = locateBudget(withoutAddinSheets(grid));
   const { settings, findings } = settingsFromGrid(grid, base);
-  const readFindings = [...findings, ...located.findings];
+  const readFindings = [...(grid.findings ?? []), ...findings, ...located.findings];
   if (!located.ok) return { ok: false, reason: located.reason, readFindings };
   const forbund = forbundName(withoutAddinSheets(grid), located.location.sheet);
   return {
     ok: true,
-    analysis: analyzeBudget(located.budget, settings),
+    analysis: withControlCells(analyzeBudget(located.budget, settings)),
     location: located.location,
     readFindings,
     ...(forbund ? { forbund } : {}),

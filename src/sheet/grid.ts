@@ -4,6 +4,8 @@
  * open workbook through Office.js.
  */
 
+import type { Finding } from "../domain";
+
 /** An error value such as #REF! or #DIV/0!. */
 export interface CellError {
   readonly error: string;
@@ -38,7 +40,23 @@ export interface DefinedName {
 export interface Grid {
   readonly sheets: readonly GridSheet[];
   readonly definedNames: readonly DefinedName[];
+  /** What reading found beyond the limits of GRID_LIMITS (INPUT_* on their cells); the analysis reports them. */
+  readonly findings?: readonly Finding[];
 }
+
+/**
+ * Limits no budget workbook reaches, so the work stays bounded by what a
+ * file holds rather than by what it claims. Passing one is an INPUT_* finding
+ * on the cell, never a failure (README, "Limits").
+ */
+export const GRID_LIMITS = {
+  /** Cells with a value or formula read per sheet; the rest are left out (INPUT_TOO_MANY_CELLS). */
+  cells: 1_000_000,
+  /** The rectangle a sheet is read into, rows × columns; far-off cells beyond it are left out (INPUT_OUTSIDE_AREA). */
+  area: 4_000_000,
+  /** Characters of a text kept; a longer text is shortened (INPUT_LONG_TEXT). */
+  text: 1_000,
+} as const;
 
 export function isCellError(value: CellValue): value is CellError {
   return typeof value === "object" && value !== null && "error" in value;
@@ -85,10 +103,14 @@ export function parseAddress(a: string): { row: number; column: number } | undef
 export class SheetView {
   readonly bottom: number;
   readonly right: number;
+  private hidden: ReadonlySet<number> | undefined;
 
   constructor(readonly sheet: GridSheet) {
     this.bottom = sheet.top + sheet.values.length - 1;
-    this.right = sheet.left + Math.max(0, ...sheet.values.map((r) => r.length)) - 1;
+    // A loop, not Math.max(...rows): spreading a long array into a call overflows the stack.
+    let width = 0;
+    for (const row of sheet.values) if (row.length > width) width = row.length;
+    this.right = sheet.left + width - 1;
   }
 
   get name(): string {
@@ -113,7 +135,8 @@ export class SheetView {
   }
 
   isHiddenRow(row: number): boolean {
-    return this.sheet.hiddenRows.includes(row);
+    this.hidden ??= new Set(this.sheet.hiddenRows);
+    return this.hidden.has(row);
   }
 }
 

@@ -60,7 +60,13 @@ export function readMapping(grid: Grid): Mapping {
       );
       return undefined;
     }
-    return { ...range, view: new SheetView(sheet) };
+    // Clipped to the cells the sheet has: a name over a whole sheet costs no more than the sheet.
+    const view = new SheetView(sheet);
+    if (range.start.row === range.end.row && range.start.column === range.end.column) return { ...range, view };
+    const start = { row: Math.max(range.start.row, sheet.top), column: Math.max(range.start.column, sheet.left) };
+    const end = { row: Math.min(range.end.row, view.bottom), column: Math.min(range.end.column, view.right) };
+    if (start.row > end.row || start.column > end.column) return { ...range, end: range.start, view };
+    return { ...range, start, end, view };
   };
   const rows = (r: { start: { row: number }; end: { row: number } }) => {
     const set = new Set<number>();

@@ -39,6 +39,8 @@ export function staircaseTable(s: SheetBuilder, staircase: readonly EquityStep[]
 export interface PlanRows {
   readonly yearRow: number;
   readonly contributionsRow: number;
+  readonly costRow: number;
+  readonly resultRow: number;
   readonly closingRow: number;
   readonly maxEquityRow: number;
   /** Column letters of the years, in order. */
@@ -200,7 +202,15 @@ export function planBlock(
       expected: y.maxEquity.toNumber(),
     });
   });
-  return { yearRow, contributionsRow, closingRow, maxEquityRow, columns: years.map((_, i) => col(i)) };
+  return {
+    yearRow,
+    contributionsRow,
+    costRow,
+    resultRow,
+    closingRow,
+    maxEquityRow,
+    columns: years.map((_, i) => col(i)),
+  };
 }
 
 function costLabel(scenario: Scenario): string {

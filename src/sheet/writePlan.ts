@@ -9,10 +9,12 @@ import {
   type Member,
   type PlanYear,
   type Severity,
+  SEVERITY_ORDER,
+  worseSeverity,
 } from "../domain";
 import { buildBoardSheet, type BoardOptions, type BoardSheet } from "./boardSheet";
 import { amountExpr } from "./formulas";
-import { columnLetters } from "./grid";
+import { address, columnLetters, parseAddress } from "./grid";
 import { headerText, pagesPortrait, type PageSetup } from "./pageSetup";
 import { planBlock, staircaseTable, stateHalfExpr, totalExpr } from "./planFormulas";
 import { abs, KR, SheetBuilder } from "./sheetBuilder";
@@ -104,33 +106,109 @@ export function buildWritePlan(analysis: Analysis, options: WritePlanOptions = {
   };
 }
 
-/** One flag per cell: the worst severity, every message in the note. */
+/**
+ * Where findings meet, merged here once, for both shells: one flag per note
+ * cell (a range's first cell), covering every finding's cells, with the
+ * worst severity and every message in its note. Flags are ordered from the
+ * mildest to the worst, so where ranges still overlap, the cell applied last
+ * carries the worse fill.
+ */
 export function flagsOf(findings: readonly Finding[]): Flag[] {
-  const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-  const byCell = new Map<
+  const byAnchor = new Map<
     string,
-    { sheet: string; cell: string; severity: Severity; codes: string[]; notes: string[] }
+    { sheet: string; area: Area; severity: Severity; codes: string[]; notes: string[]; order: number }
   >();
   for (const f of findings) {
-    if (!f.sheet || !f.cell) continue;
-    const key = `${f.sheet}!${f.cell}`;
-    const flag = byCell.get(key) ?? { sheet: f.sheet, cell: f.cell, severity: f.severity, codes: [], notes: [] };
-    if (order[f.severity] < order[flag.severity]) flag.severity = f.severity;
+    // Finsam-kontroll is rewritten by every analysis (after the flags, in both shells): its cells are pointed at, not flagged.
+    if (!f.sheet || !f.cell || f.sheet === CONTROL_SHEET) continue;
+    const area = areaOf(f.cell);
+    if (!area) continue;
+    const key = `${f.sheet}!${address(area.top, area.left)}`;
+    const flag = byAnchor.get(key) ?? {
+      sheet: f.sheet,
+      area,
+      severity: f.severity,
+      codes: [],
+      notes: [],
+      order: byAnchor.size,
+    };
+    flag.area = {
+      top: flag.area.top,
+      left: flag.area.left,
+      bottom: Math.max(flag.area.bottom, area.bottom),
+      right: Math.max(flag.area.right, area.right),
+    };
+    flag.severity = worseSeverity(flag.severity, f.severity);
     if (!flag.codes.includes(f.code)) flag.codes.push(f.code);
     const text = f.scenario ? `${f.message.sv} [${f.scenario}]` : f.message.sv;
     if (!flag.notes.includes(text)) flag.notes.push(text);
-    byCell.set(key, flag);
+    byAnchor.set(key, flag);
   }
-  return [...byCell.values()].map((f) => ({
-    sheet: f.sheet,
-    cell: f.cell,
-    severity: f.severity,
-    codes: f.codes,
-    note: NOTE_PREFIX + f.notes.join("\n"),
-  }));
+  return [...byAnchor.values()]
+    .sort((a, b) => SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity] || a.order - b.order)
+    .map((f) => ({
+      sheet: f.sheet,
+      cell:
+        f.area.top === f.area.bottom && f.area.left === f.area.right
+          ? address(f.area.top, f.area.left)
+          : `${address(f.area.top, f.area.left)}:${address(f.area.bottom, f.area.right)}`,
+      severity: f.severity,
+      codes: f.codes,
+      note: NOTE_PREFIX + f.notes.join("\n"),
+    }));
 }
 
-function controlSheet(analysis: Analysis, forbund?: string): WritePlan["controlSheet"] {
+interface Area {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+/** "C7:C11" or "C7" → its corners, top-left first. */
+function areaOf(cell: string): Area | undefined {
+  const [a, b] = cell.split(":");
+  const start = parseAddress(a!);
+  const end = b === undefined ? start : parseAddress(b);
+  if (!start || !end) return undefined;
+  return {
+    top: Math.min(start.row, end.row),
+    left: Math.min(start.column, end.column),
+    bottom: Math.max(start.row, end.row),
+    right: Math.max(start.column, end.column),
+  };
+}
+
+/** Where Finsam-kontroll computes each plan figure, by scenario id and year. */
+type PlanCells = Map<string, { readonly costs: string; readonly result: string; readonly closing: string }>;
+
+/**
+ * A finding about a plan year that names no cell (a year the sheet does not
+ * state) is given the Finsam-kontroll cell that computes its figure: the
+ * costs for CEILING_EXCEEDED, the result for a deficit, the closing equity
+ * for the equity findings, so it can be shown and followed like any other.
+ */
+export function withControlCells(analysis: Analysis): Analysis {
+  const cells: PlanCells = new Map();
+  controlSheet(analysis, undefined, cells);
+  const field: Partial<Record<Finding["code"], "costs" | "result" | "closing">> = {
+    CEILING_EXCEEDED: "costs",
+    DEFICIT_UNJUSTIFIED: "result",
+    DEFICIT_JUSTIFIED: "result",
+    EQUITY_NEGATIVE: "closing",
+    EQUITY_ABOVE_MAX: "closing",
+    EQUITY_OUTSIDE_TARGET: "closing",
+  };
+  const findings = analysis.findings.map((f) => {
+    const which = field[f.code];
+    if (f.cell || !which || f.year === undefined || f.scenario === undefined) return f;
+    const cell = cells.get(`${f.scenario}\u0000${f.year}`)?.[which];
+    return cell ? { ...f, sheet: CONTROL_SHEET, cell } : f;
+  });
+  return { ...analysis, findings };
+}
+
+function controlSheet(analysis: Analysis, forbund?: string, planCells?: PlanCells): WritePlan["controlSheet"] {
   const { budget, settings } = analysis;
   const s = new SheetBuilder();
   s.next();
@@ -279,7 +357,15 @@ function controlSheet(analysis: Analysis, forbund?: string): WritePlan["controlS
 
   // Rules 3–5: each scenario's plan.
   for (const plan of analysis.plans) {
-    planBlock(s, budget, plan.scenario, plan.years, stateCells, staircase);
+    const rows = planBlock(s, budget, plan.scenario, plan.years, stateCells, staircase);
+    plan.years.forEach((y, i) => {
+      const col = rows.columns[i]!;
+      planCells?.set(`${plan.scenario.id}\u0000${y.year}`, {
+        costs: `${col}${rows.costRow}`,
+        result: `${col}${rows.resultRow}`,
+        closing: `${col}${rows.closingRow}`,
+      });
+    });
   }
   return {
     name: CONTROL_SHEET,

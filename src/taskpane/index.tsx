@@ -50,7 +50,8 @@ function excelPort(): WorkbookPort & SelectionSource {
 /** Browser mode: a workbook from its bytes, on the file port (ExcelJS), loaded on first use. */
 async function openFile(bytes: Uint8Array, fileName: string): Promise<WorkbookPort> {
   const { createFilePort } = await import(/* webpackChunkName: "xlsx" */ "../xlsx/filePort");
-  return createFilePort(bytes, fileName);
+  const { readGridInWebWorker } = await import(/* webpackChunkName: "xlsx" */ "../xlsx/readInWebWorker");
+  return createFilePort(bytes, fileName, (b, name) => readGridInWebWorker(b, name));
 }
 
 async function loadExample(): Promise<{ bytes: Uint8Array; fileName: string }> {

@@ -20,6 +20,7 @@ import type { Grid } from "../sheet/grid";
 import { parseRangeRef, sheetRef } from "../sheet/grid";
 import { NOTE_PREFIX, SEVERITY_FILL, type WorkbookEdits, type WritePlan } from "../sheet/writePlan";
 import { readGridFromBuffer } from "./readGrid";
+import { loadWorkbook } from "./loadWorkbook";
 import { applyWritePlan, finishXlsx } from "./writeAnnotated";
 
 export interface FilePort extends WorkbookPort {
@@ -51,9 +52,15 @@ interface Snapshot {
 
 const OUR_FILLS = new Set(Object.values(SEVERITY_FILL).map((rgb) => `FF${rgb}`.toUpperCase()));
 
-export async function createFilePort(bytes: Uint8Array, fileName: string): Promise<FilePort> {
-  // Reading first gives the reader's typed, Swedish error for a file that is no workbook.
-  let grid: Grid | undefined = await readGridFromBuffer(bytes, fileName);
+export async function createFilePort(
+  bytes: Uint8Array,
+  fileName: string,
+  /** How the file is first read: the pane passes a Web Worker with a time budget (readInWebWorker.ts). */
+  readGrid: (bytes: Uint8Array, fileName: string) => Promise<Grid> = readGridFromBuffer,
+): Promise<FilePort> {
+  // Reading first gives the reader's typed, Swedish error for a file that is no workbook, and stops a file on
+  // which the parser would never return before ExcelJS loads it here.
+  let grid: Grid | undefined = await readGrid(bytes, fileName);
   let current = bytes;
   let workbook = await load(bytes);
   let originals = new Map<string, Original>();
@@ -216,11 +223,8 @@ export async function createFilePort(bytes: Uint8Array, fileName: string): Promi
   };
 }
 
-async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  // JSZip, under ExcelJS, takes a Uint8Array as well as a Buffer.
-  await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-  return workbook;
+function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  return loadWorkbook(bytes);
 }
 
 async function save(workbook: ExcelJS.Workbook): Promise<Uint8Array> {

@@ -36,6 +36,11 @@
  * (_xlnm.Print_Area, _xlnm._FilterDatabase, …) and _xlfn. helper names are left
  * out. Hidden names are kept.
  *
+ * Work is bounded by what the file holds (GRID_LIMITS in src/sheet/grid.ts):
+ * names and merges over a whole sheet are clipped to the cells that exist, a
+ * cell far beyond the rest, more than a million cells or a text of more than
+ * a thousand characters are INPUT_* findings in `grid.findings`, not failures.
+ *
  * A file that cannot be read gives a WorkbookReadError with a one-line Swedish
  * message naming the file, never a raw exception.
  *
@@ -43,9 +48,27 @@
  * readGridFromBuffer runs in a browser too.
  */
 import ExcelJS from "exceljs";
-import { type CellValue, type DefinedName, errorFromText, type Grid, type GridSheet, address } from "../sheet/grid";
+import { type Finding, finding, message } from "../domain";
+import {
+  type CellValue,
+  errorFromText,
+  type Grid,
+  GRID_LIMITS,
+  type GridSheet,
+  address,
+  parseRangeRef,
+} from "../sheet/grid";
+import { readXlsxParts } from "./xlsxParts";
 
-export type WorkbookReadErrorCode = "NOT_XLSX" | "CORRUPT" | "EMPTY_FILE" | "NOT_FOUND" | "EMPTY_WORKBOOK";
+export type WorkbookReadErrorCode =
+  | "NOT_XLSX"
+  | "CORRUPT"
+  | "EMPTY_FILE"
+  | "NOT_FOUND"
+  | "EMPTY_WORKBOOK"
+  /** Stopped by the time budget or the memory limit of the reading worker (src/cli/readInWorker.ts). */
+  | "TIMEOUT"
+  | "TOO_LARGE";
 
 export class WorkbookReadError extends Error {
   override readonly name = "WorkbookReadError";
@@ -115,27 +138,44 @@ async function readWorkbook(bytes: Uint8Array, name: string | undefined, file: s
     );
   }
 
-  const workbookXml = await readZipEntry(bytes, "xl/workbook.xml");
-  if (workbookXml.kind === "missing") {
-    throw fail("CORRUPT", `${theFile} är en zip-fil men ingen Excel-arbetsbok (.xlsx); den saknar xl/workbook.xml.`);
+  const parts = await readXlsxParts(bytes);
+  if ("kind" in parts) {
+    if (parts.kind === "no-workbook") {
+      throw fail("CORRUPT", `${theFile} är en zip-fil men ingen Excel-arbetsbok (.xlsx); den saknar xl/workbook.xml.`);
+    }
+    if (parts.kind === "damaged") {
+      throw fail("CORRUPT", `${theFile} är skadad: delen ${parts.part} i arbetsboken kunde inte läsas.`, parts.cause);
+    }
+    throw fail(
+      "CORRUPT",
+      `${theFile} är skadad: zip-arkivet kunde inte öppnas som Excel-arbetsbok (.xlsx).`,
+      parts.cause,
+    );
   }
 
   const workbook = new ExcelJS.Workbook();
   try {
     // JSZip, under ExcelJS, takes a Uint8Array as well as a Buffer.
-    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    await workbook.xlsx.load(parts.bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch (cause) {
     throw fail("CORRUPT", `${theFile} är skadad och kunde inte läsas som Excel-arbetsbok (.xlsx).`, cause);
   }
 
   let grid: Grid;
+  let sheetName = "";
   try {
-    const sheets = workbook.worksheets.map(readSheet);
-    const definedNames =
-      workbookXml.kind === "found" ? definedNamesFromXml(workbookXml.text) : definedNamesFromExcelJs(workbook);
-    grid = { sheets, definedNames };
+    const findings: Finding[] = [];
+    const sheets = workbook.worksheets.map((ws) => {
+      sheetName = ws.name;
+      return readSheet(ws, parts.largeMerges.get(ws.name) ?? [], findings);
+    });
+    grid = { sheets, definedNames: parts.definedNames, ...(findings.length ? { findings } : {}) };
   } catch (cause) {
-    throw fail("CORRUPT", `${theFile} är skadad och kunde inte läsas som Excel-arbetsbok (.xlsx).`, cause);
+    throw fail(
+      "CORRUPT",
+      `${theFile} är skadad: bladet ${sheetName} kunde inte läsas som Excel-arbetsbok (.xlsx).`,
+      cause,
+    );
   }
 
   if (grid.sheets.length === 0) throw fail("EMPTY_WORKBOOK", `${theWorkbook} har inga kalkylblad.`);
@@ -157,18 +197,16 @@ interface Entry {
   readonly numberFormat: string | null;
 }
 
-function readSheet(ws: ExcelJS.Worksheet): GridSheet {
+function readSheet(ws: ExcelJS.Worksheet, largeMerges: readonly string[], findings: Finding[]): GridSheet {
   const entries: Entry[] = [];
   const hiddenRows: number[] = [];
   /** Merged areas by their master cell: ExcelJS marks every other cell of an area as merged into it. */
   const merges = new Map<string, { top: number; left: number; bottom: number; right: number }>();
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = -Infinity;
-  let right = -Infinity;
+  let cells = 0;
+  let overflow: { row: number; column: number } | undefined;
 
   const rowCount = ws.rowCount;
-  for (let r = 1; r <= rowCount; r++) {
+  rows: for (let r = 1; r <= rowCount; r++) {
     const row = ws.findRow(r);
     if (!row) continue;
     if (row.hidden) hiddenRows.push(r);
@@ -201,6 +239,10 @@ function readSheet(ws: ExcelJS.Worksheet): GridSheet {
         entries.push({ row: r, column: c, value: null, formula: null, numberFormat: null });
         continue;
       }
+      if (cells >= GRID_LIMITS.cells) {
+        overflow = { row: r, column: c };
+        break rows;
+      }
       const raw: unknown = cell.value;
       let value: CellValue;
       let formula: string | null = null;
@@ -212,19 +254,36 @@ function readSheet(ws: ExcelJS.Worksheet): GridSheet {
         value = toCellValue(raw);
       }
       const numberFormat = formatOrNull(cell.numFmt);
-      if (value !== null || formula !== null) {
-        if (r < top) top = r;
-        if (r > bottom) bottom = r;
-        if (c < left) left = c;
-        if (c > right) right = c;
+      if (typeof value === "string" && value.length > GRID_LIMITS.text) {
+        findings.push(longText(ws.name, r, c, value.length));
+        value = `${value.slice(0, GRID_LIMITS.text)}…`;
       }
+      if (value !== null || formula !== null) cells++;
       if (value !== null || formula !== null || numberFormat !== null) {
         entries.push({ row: r, column: c, value, formula, numberFormat });
       }
     }
   }
 
-  const mergeList = [...merges.values()]
+  if (overflow) findings.push(tooManyCells(ws.name, overflow.row, overflow.column));
+  const area = readArea(entries);
+  if (area.outside) findings.push(outsideArea(ws.name, area));
+  const { top, left, bottom, right } = area;
+
+  const clip = (a: { top: number; left: number; bottom: number; right: number }) => ({
+    top: Math.max(a.top, top),
+    left: Math.max(a.left, left),
+    bottom: Math.min(a.bottom, bottom),
+    right: Math.min(a.right, right),
+  });
+  const areas = [...merges.values()];
+  for (const ref of largeMerges) {
+    const r = parseRangeRef(`A!${ref}`);
+    if (r) areas.push({ top: r.start.row, left: r.start.column, bottom: r.end.row, right: r.end.column });
+  }
+  const mergeList = areas
+    .map(clip)
+    .filter((a) => a.top <= a.bottom && a.left <= a.right && (a.top < a.bottom || a.left < a.right))
     .sort((a, b) => a.top - b.top || a.left - b.left)
     .map((a) => `${address(a.top, a.left)}:${address(a.bottom, a.right)}`);
   const base = {
@@ -233,7 +292,7 @@ function readSheet(ws: ExcelJS.Worksheet): GridSheet {
     hiddenRows,
     merges: mergeList,
   };
-  if (top === Infinity) return { ...base, top: 1, left: 1, values: [], formulas: [], numberFormats: [] };
+  if (top > bottom) return { ...base, top: 1, left: 1, values: [], formulas: [], numberFormats: [] };
 
   const height = bottom - top + 1;
   const width = right - left + 1;
@@ -324,111 +383,122 @@ function normalizeFormula(text: string): string {
 }
 
 // ---------------------------------------------------------------------------
-// Defined names
+// The area a sheet is read into, and the limits
 
-function definedNamesFromXml(xml: string): DefinedName[] {
-  const sheetNames: string[] = [];
-  for (const m of xml.matchAll(/<(?:[\w.-]+:)?sheet\b([^>]*?)\/?>/g)) {
-    const name = attribute(m[1]!, "name");
-    if (name !== undefined) sheetNames.push(name);
+interface Area {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+  /** Cells with content left out because they lie far beyond the rest; the first of them. */
+  readonly outside: number;
+  readonly first?: { readonly row: number; readonly column: number };
+}
+
+/**
+ * The smallest rectangle holding every cell with a value or a formula, or,
+ * where that passes GRID_LIMITS.area (one value in XFD1048576), the one left
+ * after peeling off the farthest rows or columns, whichever shrinks it more.
+ */
+function readArea(entries: readonly Entry[]): Area {
+  const content = entries.filter((e) => e.value !== null || e.formula !== null);
+  if (content.length === 0) return { top: 1, left: 1, bottom: 0, right: 0, outside: 0 };
+  const byRow = new Map<number, Entry[]>();
+  const byColumn = new Map<number, Entry[]>();
+  for (const e of content) {
+    const row = byRow.get(e.row);
+    if (row) row.push(e);
+    else byRow.set(e.row, [e]);
+    const column = byColumn.get(e.column);
+    if (column) column.push(e);
+    else byColumn.set(e.column, [e]);
   }
-  const global: DefinedName[] = [];
-  const local: DefinedName[] = [];
-  const tag = /<(?:[\w.-]+:)?definedName\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?definedName>)/g;
-  for (const m of xml.matchAll(tag)) {
-    const name = attribute(m[1]!, "name");
-    const text = m[2] === undefined ? "" : decodeXml(m[2]).trim();
-    if (!name || !text || /^_xl(?:nm|fn)\./i.test(name)) continue;
-    const entry = { name, ref: normalizeFormula(text).slice(1) };
-    (attribute(m[1]!, "localSheetId") === undefined ? global : local).push(entry);
-  }
-  return [...global, ...local];
-}
-
-/** When xl/workbook.xml could not be read here (zip64, no DecompressionStream): what ExcelJS kept. */
-function definedNamesFromExcelJs(workbook: ExcelJS.Workbook): DefinedName[] {
-  const model = workbook.definedNames.model as readonly { name: string; ranges: readonly string[] }[];
-  return model
-    .filter((d) => d.ranges.length > 0 && !/^_xl(?:nm|fn)\./i.test(d.name))
-    .map((d) => ({ name: d.name, ref: d.ranges.join(",") }));
-}
-
-function attribute(attributes: string, name: string): string | undefined {
-  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attributes);
-  return m ? decodeXml(m[1] ?? m[2] ?? "") : undefined;
-}
-
-function decodeXml(s: string): string {
-  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (_, e: string) => {
-    switch (e) {
-      case "lt":
-        return "<";
-      case "gt":
-        return ">";
-      case "amp":
-        return "&";
-      case "quot":
-        return '"';
-      case "apos":
-        return "'";
-      default:
-        return String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+  const rows = [...byRow.keys()].sort((a, b) => a - b);
+  const columns = [...byColumn.keys()].sort((a, b) => a - b);
+  const rowCount = new Map([...byRow].map(([k, v]) => [k, v.length]));
+  const columnCount = new Map([...byColumn].map(([k, v]) => [k, v.length]));
+  const dropped = new Set<Entry>();
+  let rt = 0;
+  let rb = rows.length - 1;
+  let cl = 0;
+  let cr = columns.length - 1;
+  const settle = () => {
+    while (rb > rt && !rowCount.get(rows[rb]!)) rb--;
+    while (rt < rb && !rowCount.get(rows[rt]!)) rt++;
+    while (cr > cl && !columnCount.get(columns[cr]!)) cr--;
+    while (cl < cr && !columnCount.get(columns[cl]!)) cl++;
+  };
+  const drop = (list: readonly Entry[]) => {
+    for (const e of list) {
+      if (dropped.has(e)) continue;
+      dropped.add(e);
+      rowCount.set(e.row, rowCount.get(e.row)! - 1);
+      columnCount.set(e.column, columnCount.get(e.column)! - 1);
     }
+  };
+  const size = (t: number, b: number, l: number, r: number) => (b - t + 1) * (r - l + 1);
+  while (size(rows[rt]!, rows[rb]!, columns[cl]!, columns[cr]!) > GRID_LIMITS.area) {
+    const top = rows[rt]!;
+    const left = columns[cl]!;
+    const withoutRow = rb > rt ? size(top, rows[rb - 1]!, left, columns[cr]!) : Infinity;
+    const withoutColumn = cr > cl ? size(top, rows[rb]!, left, columns[cr - 1]!) : Infinity;
+    if (withoutRow <= withoutColumn) drop(byRow.get(rows[rb]!)!);
+    else drop(byColumn.get(columns[cr]!)!);
+    settle();
+  }
+  let first: { row: number; column: number } | undefined;
+  for (const e of dropped)
+    if (!first || e.row < first.row || (e.row === first.row && e.column < first.column)) first = e;
+  return {
+    top: rows[rt]!,
+    bottom: rows[rb]!,
+    left: columns[cl]!,
+    right: columns[cr]!,
+    outside: dropped.size,
+    ...(first ? { first } : {}),
+  };
+}
+
+const count = (n: number) => n.toLocaleString("sv-SE").replace(/\u00a0/g, " ");
+
+function outsideArea(sheet: string, area: Area): Finding {
+  const cell = address(area.first!.row, area.first!.column);
+  const kept = `${address(area.top, area.left)}:${address(area.bottom, area.right)}`;
+  const others = area.outside - 1;
+  return finding({
+    code: "INPUT_OUTSIDE_AREA",
+    severity: "warning",
+    ref: { sheet, cell },
+    message: message(
+      `Cellen ${cell}${others ? ` och ${count(others)} celler till` : ""} ligger långt utanför resten av bladet och lästes inte; tillägget läser området ${kept} (högst ${count(GRID_LIMITS.area)} celler).`,
+      `The cell ${cell}${others ? ` and ${others} more cells` : ""} lie far outside the rest of the sheet and were not read; the add-in reads the area ${kept} (at most ${GRID_LIMITS.area} cells).`,
+    ),
   });
 }
 
-// ---------------------------------------------------------------------------
-// One entry of a zip file, without a zip library (ExcelJS keeps its own to itself)
+function tooManyCells(sheet: string, row: number, column: number): Finding {
+  const cell = address(row, column);
+  return finding({
+    code: "INPUT_TOO_MANY_CELLS",
+    severity: "warning",
+    ref: { sheet, cell },
+    message: message(
+      `Bladet har fler än ${count(GRID_LIMITS.cells)} ifyllda celler; från ${cell} och framåt lästes inget.`,
+      `The sheet has more than ${GRID_LIMITS.cells} filled cells; nothing from ${cell} on was read.`,
+    ),
+  });
+}
 
-type ZipLookup =
-  | { readonly kind: "found"; readonly text: string }
-  /** The zip's directory is sound and has no such entry. */
-  | { readonly kind: "missing" }
-  /** Could not tell (damaged, zip64, unsupported compression, no DecompressionStream): ExcelJS decides. */
-  | { readonly kind: "unknown" };
-
-async function readZipEntry(bytes: Uint8Array, wanted: string): Promise<ZipLookup> {
-  try {
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const n = bytes.length;
-    let eocd = -1;
-    for (let i = n - 22; i >= 0 && i >= n - 22 - 0xffff; i--) {
-      if (view.getUint32(i, true) === 0x06054b50) {
-        eocd = i;
-        break;
-      }
-    }
-    if (eocd < 0) return { kind: "unknown" };
-    const count = view.getUint16(eocd + 10, true);
-    const size = view.getUint32(eocd + 12, true);
-    const offset = view.getUint32(eocd + 16, true);
-    if (count === 0xffff || offset === 0xffffffff || offset + size > eocd) return { kind: "unknown" };
-    const utf8 = new TextDecoder("utf-8");
-    let p = offset;
-    for (let k = 0; k < count; k++) {
-      if (p + 46 > n || view.getUint32(p, true) !== 0x02014b50) return { kind: "unknown" };
-      const method = view.getUint16(p + 10, true);
-      const compressedSize = view.getUint32(p + 20, true);
-      const nameLength = view.getUint16(p + 28, true);
-      const extraLength = view.getUint16(p + 30, true);
-      const commentLength = view.getUint16(p + 32, true);
-      const localOffset = view.getUint32(p + 42, true);
-      const name = utf8.decode(bytes.subarray(p + 46, p + 46 + nameLength)).replace(/^\//, "");
-      p += 46 + nameLength + extraLength + commentLength;
-      if (name !== wanted) continue;
-      if (localOffset + 30 > n || view.getUint32(localOffset, true) !== 0x04034b50) return { kind: "unknown" };
-      const start = localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
-      if (start + compressedSize > n) return { kind: "unknown" };
-      const data = bytes.slice(start, start + compressedSize);
-      if (method === 0) return { kind: "found", text: utf8.decode(data) };
-      if (method !== 8 || typeof DecompressionStream === "undefined") return { kind: "unknown" };
-      const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
-      return { kind: "found", text: await new Response(stream).text() };
-    }
-    return { kind: "missing" };
-  } catch {
-    return { kind: "unknown" };
-  }
+function longText(sheet: string, row: number, column: number, length: number): Finding {
+  return finding({
+    code: "INPUT_LONG_TEXT",
+    severity: "info",
+    ref: { sheet, cell: address(row, column) },
+    message: message(
+      `Texten i cellen är ${count(length)} tecken lång; tillägget läser de första ${count(GRID_LIMITS.text)}.`,
+      `The text in the cell is ${length} characters long; the add-in reads the first ${GRID_LIMITS.text}.`,
+    ),
+  });
 }
 
 function baseName(path: string): string {

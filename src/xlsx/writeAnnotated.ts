@@ -3,6 +3,7 @@ import { parseRangeRef } from "../sheet/grid";
 import { NOTE_PREFIX, SEVERITY_FILL, type CellWrite, type WritePlan } from "../sheet/writePlan";
 import type { PageSetup } from "../sheet/pageSetup";
 import { addLineChart } from "./chartPart";
+import { loadWorkbook } from "./loadWorkbook";
 
 /**
  * Applies a WritePlan to a copy of the workbook: fills and notes on the
@@ -14,8 +15,7 @@ export async function writeAnnotated(
   plan: WritePlan,
   options: { cachedResults?: boolean } = {},
 ): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(source as ArrayBuffer);
+  const workbook = await loadWorkbook(source);
   applyWritePlan(workbook, plan, options.cachedResults ?? true);
   return finishXlsx(new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer), plan);
 }

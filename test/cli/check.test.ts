@@ -1,11 +1,20 @@
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseArgs, runCheck } from "../../src/cli/check";
+import { internalErrorLines, parseArgs, runCheck } from "../../src/cli/check";
+import { readGridInWorker } from "../../src/cli/readInWorker";
 import type { Report } from "../../src/report/jsonReport";
 import { TEST_CLOCK } from "../support/clock";
+import { withDamagedCoreDate } from "../support/mutate";
 import { EXAMPLE, fixture } from "../support/paths";
+
+// The file is read in a worker thread; the first one loads ExcelJS (seconds), later reads reuse it.
+jest.setTimeout(60_000);
+beforeAll(async () => {
+  await readGridInWorker(EXAMPLE);
+});
 
 async function check(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
   const out: string[] = [];
@@ -299,6 +308,73 @@ describe("files that cannot be analysed: exit 2 and one Swedish line", () => {
   });
 });
 
+describe("every failure is Swedish, and each has its own exit status", () => {
+  it("ExcelJS's test-issue-1842.xlsx, on which ExcelJS never returns, ends at the time budget: exit 2, one Swedish line", async () => {
+    const err: string[] = [];
+    const status = await runCheck(
+      [join(__dirname, "../fixtures/hostile/test-issue-1842.xlsx"), "--json"],
+      () => undefined,
+      (s) => err.push(s),
+      TEST_CLOCK,
+      { timeoutMs: 4_000, memoryMb: 1_024 },
+    );
+    expect(status).toBe(2);
+    expect(err).toEqual([
+      "Filen test-issue-1842.xlsx kunde inte läsas: läsningen tog längre än 4 sekunder och avbröts (filen är troligen skadad eller sparad på ett sätt som läsaren inte klarar).",
+    ]);
+    // The worker that hung was stopped; the next read gets a fresh one and works.
+    expect((await check(EXAMPLE, "--json")).status).toBe(0);
+  });
+
+  it("an --out that cannot be written after the analysis: exit 3, the report printed whole", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "finsam-out-"));
+    const { status, stdout, stderr } = await check(EXAMPLE, "--json", "--out", join(dir, "saknas", "kopia.xlsx"));
+    expect(status).toBe(3);
+    expect((JSON.parse(stdout) as Report).findings).toHaveLength(32);
+    expect(stderr).toBe(
+      `Analysen är klar, men ${join(dir, "saknas", "kopia.xlsx")} kunde inte skrivas: mappen finns inte.`,
+    );
+  });
+
+  it("a damaged date in docProps/core.xml: exit 0 and the --out copy is written and re-opens", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "finsam-core-"));
+    const path = join(dir, "datum.xlsx");
+    await writeFile(path, await withDamagedCoreDate(await readFile(EXAMPLE)));
+    const out = join(dir, "datum-annoterad.xlsx");
+    const { status, stderr } = await check(path, "--json", "--out", out);
+    expect([status, stderr]).toEqual([
+      0,
+      `Skrev ${out} med 22 markeringar och bladen Finsam-kontroll och Styrelseunderlag.`,
+    ]);
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.load((await readFile(out)) as unknown as ArrayBuffer);
+    expect(copy.worksheets.map((w) => w.name)).toEqual([
+      "Budget 2025",
+      "Befolkning",
+      "Inställningar",
+      "Finsam-kontroll",
+      "Styrelseunderlag",
+    ]);
+    // The damaged dates are dropped; ExcelJS's writer stamps the copy's own, valid ones.
+    const core = await (await JSZip.loadAsync(await readFile(out))).file("docProps/core.xml")!.async("string");
+    expect(core).not.toMatch(/nonsense|garbage/);
+    expect(core).toMatch(/<dcterms:created [^>]*>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ</);
+    expect(core).toContain("<dc:creator>Finsam-budget</dc:creator>");
+  });
+
+  it("an internal error is one Swedish line; its English detail only with --verbose", () => {
+    const error = new RangeError("Maximum call stack size exceeded");
+    const quiet = internalErrorLines(error, "/tmp/budget.xlsx", false);
+    expect(quiet).toEqual([
+      "Ett internt fel i Finsam-budget stoppade analysen av budget.xlsx; felet är tilläggets, inte nödvändigtvis filens. Kör med --verbose för detaljer.",
+    ]);
+    const verbose = internalErrorLines(error, "/tmp/budget.xlsx", true);
+    expect(verbose[0]).toBe(quiet[0]);
+    expect(verbose[1]).toMatch(/^RangeError: Maximum call stack size exceeded\n\s+at /);
+    expect(parseArgs(["--verbose"]).verbose).toBe(true);
+  });
+});
+
 describe("parseArgs", () => {
   it("defaults to the example workbook", () => {
     expect(parseArgs([])).toMatchObject({ json: false, lang: "sv" });
@@ -307,6 +383,7 @@ describe("parseArgs", () => {
       file: "a.xlsx",
       json: true,
       out: "b.xlsx",
+      verbose: false,
       lang: "sv",
     });
   });
