@@ -11,7 +11,6 @@
  */
 import { columnLetters, parseAddress } from "../sheet/grid";
 import type { CellWrite } from "../sheet/writePlan";
-import type { ExcelCapabilities } from "./capabilities";
 import { asEntered } from "./cellState";
 
 /** A sheet the add-in writes whole: the control sheet, or another of the same shape. */
@@ -44,8 +43,8 @@ export type SheetSnapshot =
       readonly address?: string;
       readonly formulas?: unknown[][];
       readonly numberFormat?: unknown[][];
-      /** Per cell (ExcelApi 1.9), or one value for the whole range (null when mixed). */
-      readonly bold?: boolean[][] | boolean | null;
+      /** Per cell (Range.getCellProperties). */
+      readonly bold?: boolean[][];
       /** Column widths in points, A onwards. */
       readonly columnWidths: number[];
     };
@@ -66,17 +65,11 @@ export interface SheetRead {
 }
 
 /** Queues the loads of an existing add-in sheet; after the sync, its snapshot and its clearing. */
-export function queueSheetRead(
-  context: Excel.RequestContext,
-  capabilities: ExcelCapabilities,
-  name: string,
-  chart: AddinChart | undefined,
-): SheetRead {
+export function queueSheetRead(context: Excel.RequestContext, name: string, chart: AddinChart | undefined): SheetRead {
   const ws = context.workbook.worksheets.getItem(name);
   const charts = ws.charts.load("items/name");
   const used = ws.getUsedRange().load("address,formulas,numberFormat");
-  const props = capabilities.cellProperties ? used.getCellProperties({ format: { font: { bold: true } } }) : undefined;
-  const font = props ? undefined : used.format.font.load("bold");
+  const props = used.getCellProperties({ format: { font: { bold: true } } });
   const widths = Array.from({ length: WIDTH_COLUMNS }, (_, i) =>
     ws.getRange(`${columnLetters(i + 1)}:${columnLetters(i + 1)}`).format.load("columnWidth"),
   );
@@ -94,9 +87,7 @@ export function queueSheetRead(
             address: local,
             formulas,
             numberFormat: used.numberFormat as unknown[][],
-            bold: props
-              ? props.value.map((row) => row.map((c) => c.format?.font?.bold === true))
-              : (font?.bold ?? null),
+            bold: props.value.map((row) => row.map((c) => c.format?.font?.bold === true)),
           }),
       columnWidths: widths.map((w) => w.columnWidth),
     };
@@ -136,11 +127,7 @@ export function queueSheetRestore(
       row.map((f) => (typeof f === "string" && f.startsWith("=") ? f : asEntered(f))),
     );
     const start = parseAddress(snapshot.address.split(":")[0]!)!;
-    if (Array.isArray(snapshot.bold)) {
-      queueBoldRuns(ws, snapshot.bold, start.row, start.column);
-    } else if (snapshot.bold === true) {
-      range.format.font.bold = true;
-    }
+    if (snapshot.bold) queueBoldRuns(ws, snapshot.bold, start.row, start.column);
     queueConditionalFormats(ws, snapshot.formulas, start.row, start.column);
   }
   if (snapshot.chart) queueLineChart(ws, snapshot.chart);

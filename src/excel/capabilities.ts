@@ -9,28 +9,21 @@ import type { PortCapabilities } from "../app/workbookPort";
 export const REQUIRED_EXCEL_API = 14;
 
 /**
- * What this Excel can do, found at run time with isSetSupported, so one
- * add-in serves every Excel from the manifest's minimum up and uses the
- * newer APIs where they exist:
- * - 1.14: the minimum (see above); everything below is there, the rest is found at run time;
- * - 1.9: fill patterns (so a fill is restored exactly), getCellProperties, workbook-wide onChanged,
- *   worksheet.pageLayout (how the add-in's sheets print);
- * - 1.10: comments, where notes are missing;
- * - 1.13: merged areas;
- * - 1.18: notes;
+ * What this Excel can do, found at run time with isSetSupported: from the
+ * manifest's minimum (1.14) every API the port needs is there; newer sets
+ * change what it does:
+ * - 1.18: notes (on 1.14–1.17 the flags' messages are comments);
  * - 1.20: Excel.run({ mergeUndoGroup: true }): a command is one step of Excel's own undo.
  */
 export interface ExcelCapabilities extends PortCapabilities {
   /** The highest ExcelApi minor version supported (1.x), 0 when not even the minimum is. */
   readonly apiVersion: number;
-  /** At least the manifest's minimum (ExcelApi 1.7). */
+  /**
+   * At least the manifest's minimum (ExcelApi 1.14), and with it everything the port uses below it: fill
+   * patterns, cell properties, the workbook-wide change event and worksheet.pageLayout (1.9), comments
+   * (1.10), delayForCellEdit (1.11), merged areas (1.13).
+   */
   readonly supported: boolean;
-  readonly fillPattern: boolean;
-  readonly cellProperties: boolean;
-  readonly workbookChangeEvent: boolean;
-  readonly mergedAreas: boolean;
-  /** worksheet.pageLayout: orientation, fit to pages, print titles, headers and footers. */
-  readonly pageLayout: boolean;
 }
 
 /** The newest ExcelApi minor version the add-in knows of; nothing beyond it changes what it does. */
@@ -52,11 +45,6 @@ export function capabilitiesFor(isSupported: (version: string) => boolean): Exce
     nativeUndo: at(20),
     goToCell: at(REQUIRED_EXCEL_API),
     liveChanges: at(REQUIRED_EXCEL_API),
-    fillPattern: at(9),
-    cellProperties: at(9),
-    workbookChangeEvent: at(9),
-    mergedAreas: at(13),
-    pageLayout: at(9),
   };
 }
 

@@ -113,11 +113,7 @@ export function queueCellReads(
   for (const r of requests) {
     const ws = context.workbook.worksheets.getItem(r.sheet);
     const range = ws.getRange(r.cell);
-    const fill = !r.fill
-      ? undefined
-      : capabilities.fillPattern
-        ? range.format.fill.load("color,pattern,patternColor")
-        : range.format.fill.load("color");
+    const fill = r.fill ? range.format.fill.load("color,pattern,patternColor") : undefined;
     const content = r.content ? range.load("formulas,numberFormat") : undefined;
     const note =
       r.annotation && capabilities.annotations === "note"
@@ -128,9 +124,8 @@ export function queueCellReads(
       if (fill) {
         state.fill = {
           color: fill.color ?? null,
-          ...(capabilities.fillPattern
-            ? { pattern: fill.pattern ?? null, patternColor: fill.patternColor ?? null }
-            : {}),
+          pattern: fill.pattern ?? null,
+          patternColor: fill.patternColor ?? null,
         };
       }
       if (content) {
@@ -200,15 +195,15 @@ export function isWhite(color: string | null | undefined): boolean {
   return !color || /^#?FFFFFF$/i.test(color);
 }
 
-/** Puts a fill back: "no fill" is cleared, a colour (and pattern, where known) is set again. */
-export function queueFill(range: Excel.Range, fill: FillState, capabilities: ExcelCapabilities): void {
+/** Puts a fill back: "no fill" is cleared, a colour (and its pattern) is set again. */
+export function queueFill(range: Excel.Range, fill: FillState): void {
   const none = fill.pattern === "None" || (fill.pattern === undefined && isWhite(fill.color));
   if (none || fill.color === null) {
     range.format.fill.clear();
     return;
   }
   range.format.fill.color = fill.color;
-  if (capabilities.fillPattern && fill.pattern) {
+  if (fill.pattern) {
     range.format.fill.pattern = fill.pattern as Excel.FillPattern;
     if (fill.patternColor && fill.pattern !== "Solid") range.format.fill.patternColor = fill.patternColor;
   }
@@ -257,7 +252,7 @@ export function queueRestore(
     const f = before.content.formula;
     target.formulas = [[typeof f === "string" && f.startsWith("=") ? f : asEntered(f)]];
   }
-  if (before.fill) queueFill(target, before.fill, capabilities);
+  if (before.fill) queueFill(target, before.fill);
   const was = before.annotation;
   const is = now?.annotation;
   if (!was) return;

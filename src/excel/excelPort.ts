@@ -134,9 +134,7 @@ export class ExcelPort implements WorkbookPort {
     this.requireSupported();
     const stats: ReadStats = { syncs: 0, cells: 0 };
     try {
-      const grid = await this.host.run(this.runOptions(false), (context) =>
-        readWorkbookGrid(context, this.capabilities, stats),
-      );
+      const grid = await this.host.run(this.runOptions(false), (context) => readWorkbookGrid(context, stats));
       return grid;
     } catch (error) {
       throw toWorkbookError(error, "READ_FAILED");
@@ -211,7 +209,7 @@ export class ExcelPort implements WorkbookPort {
       const sheetReads = new Map(
         sheets
           .filter((s) => structure.sheets.has(s.name))
-          .map((s) => [s.name, queueSheetRead(context, this.capabilities, s.name, previous.charts?.[s.name])]),
+          .map((s) => [s.name, queueSheetRead(context, s.name, previous.charts?.[s.name])]),
       );
       await sync();
       const states = reads.states();
@@ -263,7 +261,7 @@ export class ExcelPort implements WorkbookPort {
       for (const s of sheets) {
         queueSheetWrite(context, s, sheetReads.get(s.name));
         const page = pages.get(s.name);
-        if (page) queuePageLayout(context.workbook.worksheets.getItem(s.name), page, this.capabilities);
+        if (page) queuePageLayout(context.workbook.worksheets.getItem(s.name), page);
       }
       const charts = Object.fromEntries(sheets.filter((s) => s.chart).map((s) => [s.name, s.chart!]));
       queueFlagsWrite(
@@ -289,7 +287,7 @@ export class ExcelPort implements WorkbookPort {
     const ours = sameColor(state.fill?.color, record.fill);
     if (ours) {
       const range = context.workbook.worksheets.getItem(record.sheet).getRange(record.cell);
-      queueFill(range, record.original, this.capabilities);
+      queueFill(range, record.original);
     }
     const text = record.annotated ? this.queueAnnotation(context, commentsAt, state, null) : undefined;
     return {
@@ -503,13 +501,7 @@ export class ExcelPort implements WorkbookPort {
     };
     const registered = this.host
       .run(undefined, async (context) => {
-        if (this.capabilities.workbookChangeEvent) {
-          handlers.push(context.workbook.worksheets.onChanged.add(changed));
-        } else {
-          const sheets = context.workbook.worksheets.load("items/name");
-          await context.sync();
-          for (const ws of sheets.items) handlers.push(ws.onChanged.add(changed));
-        }
+        handlers.push(context.workbook.worksheets.onChanged.add(changed));
         await context.sync();
       })
       .catch(() => {
@@ -649,7 +641,7 @@ export class ExcelPort implements WorkbookPort {
         const sheetReads = new Map(
           entry.addinSheets
             .filter((s) => structure.sheets.has(s.before.name))
-            .map((s) => [s.before.name, queueSheetRead(context, this.capabilities, s.before.name, undefined)]),
+            .map((s) => [s.before.name, queueSheetRead(context, s.before.name, undefined)]),
         );
         const names = entry.names.map((n) => ({
           ...n,
@@ -684,7 +676,7 @@ export class ExcelPort implements WorkbookPort {
           if (changed) kept.push({ sheet: before.name, cell: changed });
           else if (before.existed) {
             queueSheetRestore(context, before, current);
-            if (page) queuePageLayout(context.workbook.worksheets.getItem(before.name), page, this.capabilities);
+            if (page) queuePageLayout(context.workbook.worksheets.getItem(before.name), page);
           } else if (current) remove.push(before.name);
         }
         if (entry.flags && flagsRead) queueFlagsWrite(context, entry.flags.store, flagsRead().stored);

@@ -1,15 +1,12 @@
 /**
  * How an add-in sheet prints, in Excel: the WritePlan's page setup through
  * worksheet.pageLayout (ExcelApi 1.9), the same settings the .xlsx shell
- * writes with ExcelJS. Where 1.9 is missing the sheet is written all the same
- * and prints with Excel's defaults.
+ * writes with ExcelJS (below the add-in's minimum, ExcelApi 1.14, so always there).
  */
 import type { HeaderFooterText, PageSetup } from "../sheet/pageSetup";
-import type { ExcelCapabilities } from "./capabilities";
 
-/** Queues the page layout of a sheet written in this batch; nothing where the API is missing. */
-export function queuePageLayout(ws: Excel.Worksheet, page: PageSetup, capabilities: ExcelCapabilities): void {
-  if (!capabilities.pageLayout) return;
+/** Queues the page layout of a sheet written in this batch. */
+export function queuePageLayout(ws: Excel.Worksheet, page: PageSetup): void {
   const layout = ws.pageLayout;
   layout.orientation = page.orientation === "landscape" ? "Landscape" : "Portrait";
   layout.paperSize = page.paperSize;

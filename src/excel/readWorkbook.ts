@@ -12,7 +12,6 @@
  * round trip of its own. Nothing but these properties is loaded.
  */
 import { columnLetters, type Grid } from "../sheet/grid";
-import type { ExcelCapabilities } from "./capabilities";
 import { definedNamesFrom, gridSheetFromRange, rangeCorners, type RangeData, rowOf } from "./gridFromRange";
 
 /** What one read cost: round trips and cells read. */
@@ -32,7 +31,6 @@ export const BYTES_PER_CELL = 32;
 
 export async function readWorkbookGrid(
   context: Excel.RequestContext,
-  capabilities: ExcelCapabilities,
   stats: ReadStats = { syncs: 0, cells: 0 },
 ): Promise<Grid> {
   const sync = async () => {
@@ -107,11 +105,9 @@ export async function readWorkbookGrid(
       start += rows;
     }
     const first = batches[0]!;
-    if (capabilities.mergedAreas) {
-      first.push(() => {
-        p.merged = used.getMergedAreasOrNullObject().load("address");
-      });
-    }
+    first.push(() => {
+      p.merged = used.getMergedAreasOrNullObject().load("address");
+    });
     if (used.rowHidden === null) {
       first.push(() => {
         // The visible rows of the first column; the others are hidden.

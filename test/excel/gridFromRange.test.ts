@@ -143,7 +143,7 @@ describe("capabilities by ExcelApi version", () => {
     try {
       const c = detectCapabilities();
       expect(c.apiVersion).toBe(13);
-      expect(c.mergedAreas).toBe(true);
+      expect(c.supported).toBe(false);
       expect(c.annotations).toBe("comment");
     } finally {
       delete (globalThis as { Office?: unknown }).Office;
