@@ -20,6 +20,7 @@ import { readGridFromFile, WorkbookReadError } from "../xlsx/readGrid";
 import { writeAnnotated } from "../xlsx/writeAnnotated";
 import { SieError } from "../sie/sieError";
 import { sieFollowUp } from "./sieFollowUp";
+import { followUpSheetInput } from "../app/writeFollowUp";
 
 export const EXAMPLE_WORKBOOK = resolve(__dirname, "../../assets/exempel-budget.xlsx");
 
@@ -96,7 +97,8 @@ export async function runCheck(
       return 2;
     }
     const report = buildReport(basename(options.file), result.location.sheet, result.analysis, result.readFindings);
-    const followUp = options.sie ? await sieFollowUp(options.sie, options.period, grid, result.analysis) : undefined;
+    const sie = options.sie ? await sieFollowUp(options.sie, options.period, grid, result.analysis) : undefined;
+    const followUp = sie?.report;
     stdout(
       options.json
         ? JSON.stringify(followUp ? { ...report, followUp } : report, null, 2)
@@ -110,13 +112,15 @@ export async function runCheck(
           // The lead rewires this to the injected clock when merging.
           madeOn: clock.now(),
           forbund: result.forbund ?? basename(options.file, extname(options.file)),
+          ...(sie ? { followUp: followUpSheetInput(sie.followUp) } : {}),
         },
       );
       await writeFile(options.out, await writeAnnotated(await readFile(options.file), plan));
+      const sheets = [plan.controlSheet.name, BOARD_SHEET, ...(plan.followUpSheet ? [plan.followUpSheet.name] : [])];
       stderr(
         options.lang === "sv"
-          ? `Skrev ${options.out} med ${plan.flags.length} markeringar och bladen ${plan.controlSheet.name} och ${BOARD_SHEET}.`
-          : `Wrote ${options.out} with ${plan.flags.length} flags and the sheets ${plan.controlSheet.name} and ${BOARD_SHEET}.`,
+          ? `Skrev ${options.out} med ${plan.flags.length} markeringar och bladen ${listed(sheets, "och")}.`
+          : `Wrote ${options.out} with ${plan.flags.length} flags and the sheets ${listed(sheets, "and")}.`,
       );
     }
     return 0;
@@ -134,6 +138,11 @@ export async function runCheck(
     );
     return 2;
   }
+}
+
+/** "a, b och c". */
+function listed(items: readonly string[], and: string): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} ${and} ${items[items.length - 1]}`;
 }
 
 /** The --sie file's name, for a message about it. */
