@@ -1,6 +1,6 @@
 import type { Analysis } from "../domain";
-import type { FollowUpSheetInput } from "../sheet/followUpSheet";
-import { buildWritePlan } from "../sheet/writePlan";
+import { buildFollowUpSheet, type FollowUpSheetInput } from "../sheet/followUpSheet";
+import { buildWritePlan, type WritePlan } from "../sheet/writePlan";
 import type { LedgerFollowUp } from "./followUpFromLedger";
 import type { WorkbookPort } from "./workbookPort";
 
@@ -18,6 +18,26 @@ export function followUpSheetInput(f: LedgerFollowUp): Omit<FollowUpSheetInput, 
 }
 
 /**
+ * A plan with Finsam-uppföljning added. Kept out of buildWritePlan, so the sheet's code is loaded
+ * with the Uppföljning view (and the command line), not with the pane Excel loads first.
+ */
+export function withFollowUpSheet(
+  plan: WritePlan,
+  analysis: Analysis,
+  input: Omit<FollowUpSheetInput, "staircase" | "forbund">,
+  forbund?: string,
+): WritePlan {
+  return {
+    ...plan,
+    followUpSheet: buildFollowUpSheet(analysis.budget, {
+      ...input,
+      staircase: analysis.settings.equityStaircase,
+      forbund,
+    }),
+  };
+}
+
+/**
  * The use case behind "Skriv Finsam-uppföljning": the follow-up sheet, with
  * Finsam-kontroll and the flags, as one write (so one undo takes it away).
  */
@@ -27,5 +47,6 @@ export async function writeFollowUpSheet(
   followUp: LedgerFollowUp,
   forbund?: string,
 ): Promise<void> {
-  await port.applyPlan(buildWritePlan(analysis, { forbund, followUp: followUpSheetInput(followUp) }));
+  const plan = buildWritePlan(analysis, { forbund });
+  await port.applyPlan(withFollowUpSheet(plan, analysis, followUpSheetInput(followUp), forbund));
 }

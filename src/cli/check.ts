@@ -20,7 +20,7 @@ import { readGridFromFile, WorkbookReadError } from "../xlsx/readGrid";
 import { writeAnnotated } from "../xlsx/writeAnnotated";
 import { SieError } from "../sie/sieError";
 import { sieFollowUp } from "./sieFollowUp";
-import { followUpSheetInput } from "../app/writeFollowUp";
+import { followUpSheetInput, withFollowUpSheet } from "../app/writeFollowUp";
 
 export const EXAMPLE_WORKBOOK = resolve(__dirname, "../../assets/exempel-budget.xlsx");
 
@@ -105,16 +105,19 @@ export async function runCheck(
         : reportTable(report, options.lang) + (followUp ? `\n${followUpTable(followUp, options.lang)}` : ""),
     );
     if (options.out) {
-      const plan = buildWritePlan(
+      const forbundName = result.forbund ?? basename(options.file, extname(options.file));
+      const board = buildWritePlan(
         { ...result.analysis, findings: [...result.readFindings, ...result.analysis.findings] },
         {
           board: true,
           // The lead rewires this to the injected clock when merging.
           madeOn: clock.now(),
-          forbund: result.forbund ?? basename(options.file, extname(options.file)),
-          ...(sie ? { followUp: followUpSheetInput(sie.followUp) } : {}),
+          forbund: forbundName,
         },
       );
+      const plan = sie
+        ? withFollowUpSheet(board, result.analysis, followUpSheetInput(sie.followUp), forbundName)
+        : board;
       await writeFile(options.out, await writeAnnotated(await readFile(options.file), plan));
       const sheets = [plan.controlSheet.name, BOARD_SHEET, ...(plan.followUpSheet ? [plan.followUpSheet.name] : [])];
       stderr(

@@ -11,7 +11,7 @@ import {
   type Severity,
 } from "../domain";
 import { buildBoardSheet, type BoardOptions, type BoardSheet } from "./boardSheet";
-import { buildFollowUpSheet, type FollowUpSheet, type FollowUpSheetInput } from "./followUpSheet";
+import type { FollowUpSheet } from "./followUpSheet";
 import { amountExpr } from "./formulas";
 import { columnLetters } from "./grid";
 import { headerText, pagesPortrait, type PageSetup } from "./pageSetup";
@@ -51,7 +51,7 @@ export interface WritePlan {
   readonly flags: readonly Flag[];
   /** "Skapa styrelseunderlag": the board sheet, where asked for. */
   readonly boardSheet?: BoardSheet;
-  /** "Skriv uppföljningen": Finsam-uppföljning, where a follow-up was asked for. */
+  /** "Skriv Finsam-uppföljning": added by src/app/writeFollowUp.ts, where a follow-up was asked for. */
   readonly followUpSheet?: FollowUpSheet;
   readonly controlSheet: {
     readonly name: string;
@@ -84,16 +84,12 @@ export interface WorkbookEdits {
 export const SEVERITY_FILL: Record<Severity, string> = { error: "FFC7CE", warning: "FFEB9C", info: "DDEBF7" };
 
 /** What to build besides the flags and Finsam-kontroll. */
-export type WritePlanOptions = (
+export type WritePlanOptions =
   | { readonly board?: undefined; readonly forbund?: string | undefined }
   | ({
       /** The board sheet: true for every scenario (at most three), or the scenarios' ids in order. */
       readonly board: true | readonly string[];
-    } & Omit<BoardOptions, "scenarioIds">)
-) & {
-  /** Finsam-uppföljning: the follow-up on a ledger and what was read. */
-  readonly followUp?: Omit<FollowUpSheetInput, "staircase" | "forbund"> | undefined;
-};
+    } & Omit<BoardOptions, "scenarioIds">);
 
 /** Turns an analysis into flags on the user's cells and a control sheet of live formulas. */
 export function buildWritePlan(analysis: Analysis, options: WritePlanOptions = {}): WritePlan {
@@ -105,15 +101,6 @@ export function buildWritePlan(analysis: Analysis, options: WritePlanOptions = {
           boardSheet: buildBoardSheet(analysis, {
             ...options,
             scenarioIds: options.board === true ? undefined : options.board,
-          }),
-        }
-      : {}),
-    ...(options.followUp
-      ? {
-          followUpSheet: buildFollowUpSheet(analysis.budget, {
-            ...options.followUp,
-            staircase: analysis.settings.equityStaircase,
-            forbund: options.forbund,
           }),
         }
       : {}),

@@ -9,10 +9,8 @@ import { analyseWorkbook, type AnalysisOutcome } from "../app/analyseWorkbook";
 import type { Clock } from "../app/clock";
 import { createBoardSheet } from "../app/createBoard";
 import type { LedgerFollowUp } from "../app/followUpFromLedger";
-import { writeFollowUpSheet } from "../app/writeFollowUp";
 import { WorkbookError, type CellRef, type WorkbookPort } from "../app/workbookPort";
 import { defaultSettings, type Message, type Scenario, type Settings, type Unit } from "../domain";
-import { mappingEdits, mappingFromGrid } from "../sheet/ledgerMappingSetting";
 import { shareEdits, type ShareWriteMode } from "../sheet/shareEdits";
 import type { LedgerMapping } from "../sie/ledgerMapping";
 import { settingsEdits } from "../sheet/workbookSettings";
@@ -94,6 +92,15 @@ export interface Finsam {
   saveMapping(mapping: LedgerMapping): Promise<boolean>;
   /** Uppföljning: "Skriv Finsam-uppföljning", as one undoable write. */
   writeFollowUp(followUp: LedgerFollowUp): Promise<void>;
+}
+
+/** The follow-up's writing code, in the Uppföljning chunk with its view: not in what Excel loads first. */
+async function followUpCode() {
+  const [setting, write] = await Promise.all([
+    import(/* webpackChunkName: "followup" */ "../sheet/ledgerMappingSetting"),
+    import(/* webpackChunkName: "followup" */ "../app/writeFollowUp"),
+  ]);
+  return { mappingFromGrid: setting.mappingFromGrid, mappingEdits: setting.mappingEdits, ...write };
 }
 
 /** A WorkbookError's own message; anything else after what failed. */
@@ -349,6 +356,7 @@ export function useFinsam(options: FinsamOptions): Finsam {
 
   const readMapping = useCallback(async (): Promise<LedgerMapping | undefined> => {
     if (!port) return undefined;
+    const { mappingFromGrid } = await followUpCode();
     return mappingFromGrid(await port.readGrid()).mapping;
   }, [port]);
 
@@ -359,6 +367,7 @@ export function useFinsam(options: FinsamOptions): Finsam {
       await run(
         "writing",
         async () => {
+          const { mappingEdits } = await followUpCode();
           await port.applyEdits(mappingEdits(mapping));
           pushUndo(1);
           setNotice({ intent: "success", message: both("mappingSaved") });
@@ -379,6 +388,7 @@ export function useFinsam(options: FinsamOptions): Finsam {
         "writing",
         async () => {
           const analysis = { ...outcome.analysis, findings: outcome.findings };
+          const { writeFollowUpSheet } = await followUpCode();
           await writeFollowUpSheet(port, analysis, followUp, outcome.forbund);
           pushUndo(1);
           setNotice({ intent: "success", message: both("followUpWritten", { file: followUp.fileName }) });

@@ -2,12 +2,11 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { analyseWorkbook, type AnalysisOutcome } from "../../src/app/analyseWorkbook";
 import { followUpFromLedger } from "../../src/app/followUpFromLedger";
-import { writeFollowUpSheet } from "../../src/app/writeFollowUp";
 import { createExcelPort } from "../../src/excel";
 import { FOLLOW_UP_SHEET } from "../../src/sheet/followUpSheet";
 import { columnLetters, parseAddress } from "../../src/sheet/grid";
 import { buildWritePlan } from "../../src/sheet/writePlan";
-import { followUpSheetInput } from "../../src/app/writeFollowUp";
+import { followUpSheetInput, withFollowUpSheet, writeFollowUpSheet } from "../../src/app/writeFollowUp";
 import { readSie } from "../../src/sie/readSie";
 import { TEST_CLOCK } from "../support/clock";
 import { fakeFromFile, FIXTURES } from "./workbooks";
@@ -42,7 +41,7 @@ describe("Finsam-uppföljning in Excel", () => {
     async (version) => {
       const { fake, port, outcome, followUp } = await setup(version);
       const before = fake.snapshot();
-      const plan = buildWritePlan(outcome.analysis, { followUp: followUpSheetInput(followUp) });
+      const plan = withFollowUpSheet(buildWritePlan(outcome.analysis), outcome.analysis, followUpSheetInput(followUp));
       const sheetPlan = plan.followUpSheet!;
       fake.syncs = 0;
       await writeFollowUpSheet(port, outcome.analysis, followUp);

@@ -2,7 +2,7 @@ import JSZip from "jszip";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { followUpFromLedger } from "../../src/app/followUpFromLedger";
-import { followUpSheetInput } from "../../src/app/writeFollowUp";
+import { followUpSheetInput, withFollowUpSheet } from "../../src/app/writeFollowUp";
 import { Decimal, followUp } from "../../src/domain";
 import { analyzeGrid } from "../../src/sheet/analyzeGrid";
 import { FOLLOW_UP_SHEET } from "../../src/sheet/followUpSheet";
@@ -61,7 +61,12 @@ describe("Finsam-uppföljning recalculated in LibreOffice", () => {
     const { source, grid, analysis } = await example();
     const ledger = readSie(new Uint8Array(await readFile(SIE)));
     const f = followUpFromLedger(grid, analysis, ledger, "exempel-bokforing.se", "2025-08");
-    const plan = buildWritePlan(analysis, { forbund: "Exempelförbundet", followUp: followUpSheetInput(f) });
+    const plan = withFollowUpSheet(
+      buildWritePlan(analysis, { forbund: "Exempelförbundet" }),
+      analysis,
+      followUpSheetInput(f),
+      "Exempelförbundet",
+    );
     const sheet = plan.followUpSheet!;
     const { rows, written, checked, wrong } = await mismatches(source, plan, grid.sheets.length + 2);
     expect(wrong).toEqual([]);
@@ -119,8 +124,9 @@ describe("Finsam-uppföljning recalculated in LibreOffice", () => {
       typedForecasts: new Map([["Utbildning 11.1", new Decimal(95000)]]),
     });
     expect([f.total.forecast.toNumber(), f.closingEquity?.toNumber()]).toEqual([14275000, -2566000]);
-    const plan = buildWritePlan(analysis, {
-      followUp: { followUp: f, source: { fileName: "hand.se", checksum: "0badf00d", period: "2025-08", unmapped: [] } },
+    const plan = withFollowUpSheet(buildWritePlan(analysis), analysis, {
+      followUp: f,
+      source: { fileName: "hand.se", checksum: "0badf00d", period: "2025-08", unmapped: [] },
     });
     const { wrong, rows } = await mismatches(source, plan, grid.sheets.length + 2);
     expect(wrong).toEqual([]);
