@@ -1,5 +1,5 @@
 import { BOARD_SHEET } from "./boardSheet";
-import { FOLLOW_UP_SHEET } from "./followUpSheet";
+import { FOLLOW_UP_SHEET } from "./followUpSheetName";
 import type { Grid } from "./grid";
 import { CONTROL_SHEET } from "./writePlan";
 

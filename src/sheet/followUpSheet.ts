@@ -8,13 +8,13 @@ import {
 } from "../domain";
 import type { ChartSpec } from "./boardSheet";
 import { amountExpr, sumExpr } from "./formulas";
+import { FOLLOW_UP_SHEET } from "./followUpSheetName";
 import { headerText, pagesPortrait, type PageSetup } from "./pageSetup";
 import { staircaseTable } from "./planFormulas";
 import { abs, KR, PERCENT, SheetBuilder } from "./sheetBuilder";
 import type { CellWrite } from "./writePlan";
 
-/** The sheet the follow-up writes for the board and the revisor. */
-export const FOLLOW_UP_SHEET = "Finsam-uppföljning";
+export { FOLLOW_UP_SHEET };
 
 /** What was read from the bookkeeping, named on the sheet so the revisor can tell exactly which file it was. */
 export interface FollowUpSource {
