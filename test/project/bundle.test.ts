@@ -43,12 +43,16 @@ test("ExcelJS and the file port are in the xlsx chunk, loaded on demand", () => 
   expect(scripts.sort()).toEqual(["commands.js", "followup.js", "taskpane.js", "vendor.js", "xlsx.js"]);
 });
 
-/** Marks of the SIE reader, iconv-lite's code pages and the buffer package that stands in for Node's Buffer. */
+/**
+ * Marks of the SIE reader, iconv-lite's code pages, the buffer package that stands in for Node's Buffer,
+ * and Finsam-uppföljning's sheet builder.
+ */
 const SIE = [
   /#PSALDO/,
   /cp437/i,
   /safer-buffer|kStringMaxLength/,
   /ieee754|base64-js|The value "\{value\}"|Unknown encoding:/,
+  /Helårsprognosen över ramen/,
 ];
 
 test("Uppföljning, the SIE reader and iconv-lite are in the followup chunk, loaded when the tab is first opened", () => {
@@ -59,6 +63,7 @@ test("Uppföljning, the SIE reader and iconv-lite are in the followup chunk, loa
   const chunk = read("followup.js");
   expect(chunk).toMatch(/#PSALDO/);
   expect(chunk).toMatch(/cp437/i);
+  expect(chunk).toMatch(/Helårsprognosen över ramen/);
   expect(read("taskpane.js")).toMatch(CHUNK("followup"));
 });
 
