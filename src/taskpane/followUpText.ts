@@ -10,8 +10,8 @@ const FOLLOW_UP_MESSAGES = {
     read: "{file}: räkenskapsår {start}–{end}, {source}, kontrollsumma {checksum}.",
     sourcePsaldo: "periodsaldon",
     sourceVouchers: "{count} verifikationer",
-    sheetColumns: "Använd uppföljningskolumnerna i arket",
-    sheetColumnsHint: "Arket har egna kolumner för utfall och prognos; de används tills en SIE-fil väljs.",
+    sheetColumnsHint:
+      "Arkets egna kolumner för utfall och prognos kontrolleras redan av analysen (under Avvikelser); välj en SIE-fil för att följa upp mot bokföringen.",
     period: "Utfall till och med",
     mapping: "Konton och objekt → budgetrader",
     mappingSource: "Förslag från namn och nummer; ändra där det inte stämmer och spara det i arbetsboken.",
@@ -54,8 +54,8 @@ const FOLLOW_UP_MESSAGES = {
     read: "{file}: financial year {start}–{end}, {source}, checksum {checksum}.",
     sourcePsaldo: "period balances",
     sourceVouchers: "{count} vouchers",
-    sheetColumns: "Use the follow-up columns in the sheet",
-    sheetColumnsHint: "The sheet has its own outcome and forecast columns; they are used until a SIE file is chosen.",
+    sheetColumnsHint:
+      "The sheet's own outcome and forecast columns are already checked by the analysis (under Findings); choose a SIE file to follow up against the bookkeeping.",
     period: "Outcome up to and including",
     mapping: "Accounts and objects → budget lines",
     mappingSource: "Proposed from names and numbers; change what is wrong and save it in the workbook.",

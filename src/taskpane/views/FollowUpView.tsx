@@ -220,17 +220,19 @@ function Lines({ result, fmt }: { result: LedgerFollowUp; fmt: PaneFormat }) {
             <TableRow key={r.label}>
               <TableCell>
                 <div>{r.label}</div>
-                <Caption1 className={styles.caption}>{methodText(lang, r.method, f.monthsElapsed)}</Caption1>
+                <Caption1 block className={styles.caption}>
+                  {methodText(lang, r.method, f.monthsElapsed)}
+                </Caption1>
               </TableCell>
               <TableCell className={styles.number}>{fmt.money(r.budget.value)}</TableCell>
               <TableCell className={styles.number}>{fmt.money(r.outcome)}</TableCell>
               <TableCell className={styles.number}>{fmt.money(r.forecast)}</TableCell>
               <TableCell className={styles.number}>
-                <span className={r.deviation.isPositive() && !r.deviation.isZero() ? styles.warn : undefined}>
+                <div className={r.deviation.isPositive() && !r.deviation.isZero() ? styles.warn : undefined}>
                   {fmt.diff(r.deviation)}
-                </span>
+                </div>
                 {r.deviationPercent && (
-                  <Caption1 as="p" className={styles.caption}>
+                  <Caption1 block className={styles.caption}>
                     {fmt.percent(r.deviationPercent)}
                   </Caption1>
                 )}
