@@ -128,7 +128,7 @@ export function buildFollowUpSheet(budget: Budget, input: FollowUpSheetInput): F
       expected: f.frame.value.toNumber(),
     });
     s.next();
-    s.label("Helårsprognosen över ramen (över noll: regel 5 bryts)");
+    s.label("Helårsprognosen över ramen (regel 5)");
     s.put(2, {
       formula: `=C${totalRow}-${frame}`,
       numberFormat: KR,
@@ -151,11 +151,11 @@ export function buildFollowUpSheet(budget: Budget, input: FollowUpSheetInput): F
   const other = s.put(2, { formula: `=${sumExpr(lines)}`, numberFormat: KR, expected: f.income.other.toNumber() });
   if (f.income.outcome) {
     s.next();
-    s.label(`Intäkter ${through.toLowerCase()} enligt bokföringen`);
+    s.label(`Intäkter ${source.period ? `t.o.m. ${source.period} ` : ""}enligt bokföringen`);
     s.put(2, { value: f.income.outcome.toNumber(), numberFormat: KR });
   }
   s.next();
-  s.label("Resultat = medlemsavgifter + övriga intäkter − helårsprognos");
+  s.label("Resultat = avgifter + övriga intäkter − prognos");
   const result = s.put(2, {
     formula: `=${contributions}+${other}-C${totalRow}`,
     numberFormat: KR,
@@ -170,11 +170,11 @@ export function buildFollowUpSheet(budget: Budget, input: FollowUpSheetInput): F
       expected: f.openingEquity.toNumber(),
     });
     s.next();
-    s.label("Utgående eget kapital enligt prognosen = ingående + resultat");
+    s.label("Utgående eget kapital = ingående + resultat");
     s.put(2, { formula: `=${opening}+${result}`, numberFormat: KR, expected: f.closingEquity!.toNumber() });
   }
   s.next();
-  s.label("Högsta rekommenderade eget kapital (trappan × medlemsavgifter)");
+  s.label("Högsta rekommenderade eget kapital (trappan)");
   const maxRow = s.row;
   const loose = source.unmapped;
   if (loose.length > 0 || f.withoutLine.length > 0) {
@@ -207,15 +207,7 @@ export function buildFollowUpSheet(budget: Budget, input: FollowUpSheetInput): F
   return {
     name: FOLLOW_UP_SHEET,
     cells: s.cells,
-    columnWidths: [
-      Math.min(48, Math.max(30, ...labels.map((l) => l.length + 2))),
-      15,
-      15,
-      15,
-      12,
-      source.period ? 19 : 15,
-      22,
-    ],
+    columnWidths: [labelWidth(s.cells), 15, 15, 15, 14, source.period ? 22 : 15, 22],
     pageSetup: pagesPortrait(
       { first: 1, last: HEADER_ROW },
       headerText(input.forbund ? `${FOLLOW_UP_SHEET}, ${input.forbund}` : FOLLOW_UP_SHEET),
@@ -244,6 +236,15 @@ export function buildFollowUpSheet(budget: Budget, input: FollowUpSheetInput): F
       to: { column: 7, row: chartTop + 20 },
     },
   };
+}
+
+/** Column A: wide enough for every label with an amount beside it in column B (the long texts on top may run over). */
+function labelWidth(cells: readonly CellWrite[]): number {
+  const withAmount = new Set(cells.filter((c) => /^B\d+$/.test(c.cell)).map((c) => c.cell.slice(1)));
+  const longest = cells
+    .filter((c) => /^A\d+$/.test(c.cell) && withAmount.has(c.cell.slice(1)) && typeof c.value === "string")
+    .map((c) => String(c.value).length + 2);
+  return Math.min(64, Math.max(30, ...longest));
 }
 
 /** Deviation in per cent of the budget; empty where the budget is zero. */
