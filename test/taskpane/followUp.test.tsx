@@ -129,3 +129,15 @@ test("a file that is no SIE file says why, with its line, and shows no lines", a
   expect(await screen.findByText(/^SIE-filen kunde inte läsas: /)).toBeTruthy();
   expect(screen.queryByRole("table", { name: "Budgetrader 2025" })).toBeNull();
 });
+
+test("in English: the tab, the table and the words", async () => {
+  await followUpOpen();
+  await userEvent.selectOptions(screen.getByLabelText("Språk"), "en");
+  expect(screen.getByRole("tab", { name: "Follow-up", selected: true })).toBeTruthy();
+  const table = rows(screen.getByRole("table", { name: "Budget lines 2025" }));
+  expect(table[0]).toEqual(["Budget line", "Budget", "Outcome", "Forecast", "Deviation"]);
+  expect(table[1]![0]).toBe("Kansli 1.0outcome × 12 / 8");
+  expect(plain(screen.getByTestId("follow-up-words").textContent)).toBe(
+    "With the full-year forecast 9,740,000 SEK, the year's result is −1,081,000 SEK and equity at year end 1,969,000 SEK (recommended at most 1,728,800 SEK). Equity ends above the recommended level.",
+  );
+});
