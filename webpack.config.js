@@ -50,6 +50,9 @@ module.exports = async (env, options) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
+      // iconv-lite (the SIE reader's code page 437) asks for Node's Buffer through safer-buffer: the
+      // buffer package stands in for it in the browser. Only the Uppföljning chunk imports it.
+      fallback: { buffer: require.resolve("buffer/") },
     },
     module: {
       rules: [
@@ -86,7 +89,8 @@ module.exports = async (env, options) => {
       maxAssetSize: PERFORMANCE_BUDGET_BYTES,
       maxEntrypointSize: PERFORMANCE_BUDGET_BYTES,
       // The xlsx chunk (ExcelJS, the file port) is loaded only in a plain browser, never inside Excel.
-      assetFilter: (file) => file.endsWith(".js") && !file.startsWith("xlsx."),
+      // So is the Uppföljning chunk (the SIE reader, iconv-lite), when that tab is first opened.
+      assetFilter: (file) => file.endsWith(".js") && !file.startsWith("xlsx.") && !file.startsWith("followup."),
     },
     plugins: [
       new HtmlWebpackPlugin({

@@ -39,6 +39,38 @@ export function followUpFromLedger(
   fileName: string,
   period?: string,
 ): LedgerFollowUp {
+  const kept = mappingFromGrid(grid);
+  const mapping =
+    kept.mapping ??
+    proposeMapping(
+      ledger,
+      analysis.budget.costs.map((l) => l.label),
+    );
+  return followUpOnMapping(analysis, ledger, fileName, {
+    mapping,
+    source: kept.mapping ? "workbook" : "proposed",
+    findings: kept.findings,
+    ...(period !== undefined ? { period } : {}),
+  });
+}
+
+/**
+ * The same on a mapping the caller holds (the pane's, as the user edits it): the ledger through
+ * `period` (the file's last period when absent) mapped to the budget's lines, and Rule 6's numbers.
+ */
+export function followUpOnMapping(
+  analysis: Analysis,
+  ledger: Ledger,
+  fileName: string,
+  options: {
+    readonly mapping: LedgerMapping;
+    readonly source: LedgerFollowUp["mappingSource"];
+    readonly period?: string;
+    /** Findings about the mapping itself (a kept mapping that could not be read). */
+    readonly findings?: readonly Finding[];
+  },
+): LedgerFollowUp {
+  const { mapping, period } = options;
   if (period !== undefined && !ledger.periods.includes(period)) {
     throw new SieError(
       "PERIOD_OUTSIDE_YEAR",
@@ -48,20 +80,13 @@ export function followUpFromLedger(
     );
   }
   const { budget, settings } = analysis;
-  const kept = mappingFromGrid(grid);
-  const mapping =
-    kept.mapping ??
-    proposeMapping(
-      ledger,
-      budget.costs.map((l) => l.label),
-    );
   const outcome = applyMapping(ledger, mapping, period);
   const result = followUp(budget, settings, {
     outcomes: outcome.lines,
     monthsElapsed: outcome.monthsElapsed,
     incomeOutcome: outcome.income,
   });
-  const findings: Finding[] = [...kept.findings, ...result.findings];
+  const findings: Finding[] = [...(options.findings ?? []), ...result.findings];
   const years = [ledger.year.start, ledger.year.end].map((d) => Number(d.slice(0, 4)));
   if (!years.includes(budget.budgetYear)) {
     findings.push(
@@ -97,7 +122,7 @@ export function followUpFromLedger(
     fileName,
     ledger,
     mapping,
-    mappingSource: kept.mapping ? "workbook" : "proposed",
+    mappingSource: options.source,
     outcome,
     followUp: result,
     findings: sortFindings(findings),

@@ -19,12 +19,13 @@ import { buildReport } from "../report/jsonReport";
 import { reportTable } from "../report/textTable";
 import { analyzeGrid } from "../sheet/analyzeGrid";
 import { BOARD_SHEET } from "../sheet/boardSheet";
-import { buildWritePlan } from "../sheet/writePlan";
+import { buildWritePlan, type WritePlan } from "../sheet/writePlan";
 import { WorkbookReadError } from "../xlsx/readGrid";
 import { writeAnnotated } from "../xlsx/writeAnnotated";
 import { SieError } from "../sie/sieError";
 import { sieFollowUp } from "./sieFollowUp";
 import { InternalReadError, READ_LIMITS, type ReadLimits, readGridInWorker } from "./readInWorker";
+import { followUpSheetInput, withFollowUpSheet } from "../app/writeFollowUp";
 
 export const EXAMPLE_WORKBOOK = resolve(__dirname, "../../assets/exempel-budget.xlsx");
 
@@ -110,7 +111,8 @@ export async function runCheck(
       return EXIT.notAnalysed;
     }
     const report = buildReport(basename(options.file), result.location.sheet, result.analysis, result.readFindings);
-    const followUp = options.sie ? await sieFollowUp(options.sie, options.period, grid, result.analysis) : undefined;
+    const sie = options.sie ? await sieFollowUp(options.sie, options.period, grid, result.analysis) : undefined;
+    const followUp = sie?.report;
     stdout(
       options.json
         ? JSON.stringify(followUp ? { ...report, followUp } : report, null, 2)
@@ -118,7 +120,18 @@ export async function runCheck(
     );
     if (options.out) {
       const forbund = result.forbund ?? basename(options.file, extname(options.file));
-      return await writeOut(options, result.analysis, result.readFindings, { madeOn: clock.now(), forbund }, stderr);
+      const analysis = result.analysis;
+      return await writeOut(
+        options,
+        () => {
+          const board = buildWritePlan(
+            { ...analysis, findings: [...result.readFindings, ...analysis.findings] },
+            { board: true, madeOn: clock.now(), forbund },
+          );
+          return sie ? withFollowUpSheet(board, analysis, followUpSheetInput(sie.followUp), forbund) : board;
+        },
+        stderr,
+      );
     }
     return EXIT.ok;
   } catch (error) {
@@ -135,6 +148,11 @@ export async function runCheck(
   }
 }
 
+/** "a, b och c". */
+function listed(items: readonly string[], and: string): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} ${and} ${items[items.length - 1]}`;
+}
+
 /** The --sie file's name, for a message about it. */
 function sieName(argv: readonly string[]): string {
   return basename(argv[argv.indexOf("--sie") + 1] ?? "SIE");
@@ -143,22 +161,18 @@ function sieName(argv: readonly string[]): string {
 /** --out after a finished analysis: a failure here is exit 3, the report already printed stands. */
 async function writeOut(
   options: CheckOptions,
-  analysis: Parameters<typeof buildWritePlan>[0],
-  readFindings: Parameters<typeof buildWritePlan>[0]["findings"],
-  board: { readonly madeOn: Date; readonly forbund: string },
+  makePlan: () => WritePlan,
   stderr: (s: string) => void,
 ): Promise<number> {
   const out = options.out!;
   try {
-    const plan = buildWritePlan(
-      { ...analysis, findings: [...readFindings, ...analysis.findings] },
-      { board: true, ...board },
-    );
+    const plan = makePlan();
     await writeFile(out, await writeAnnotated(await readFile(options.file), plan));
+    const sheets = [plan.controlSheet.name, BOARD_SHEET, ...(plan.followUpSheet ? [plan.followUpSheet.name] : [])];
     stderr(
       options.lang === "sv"
-        ? `Skrev ${out} med ${plan.flags.length} markeringar och bladen ${plan.controlSheet.name} och ${BOARD_SHEET}.`
-        : `Wrote ${out} with ${plan.flags.length} flags and the sheets ${plan.controlSheet.name} and ${BOARD_SHEET}.`,
+        ? `Skrev ${out} med ${plan.flags.length} markeringar och bladen ${listed(sheets, "och")}.`
+        : `Wrote ${out} with ${plan.flags.length} flags and the sheets ${listed(sheets, "and")}.`,
     );
     return EXIT.ok;
   } catch (error) {

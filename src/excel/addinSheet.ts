@@ -19,8 +19,10 @@ export interface AddinSheet {
   readonly cells: readonly CellWrite[];
   /** In characters, as on the .xlsx side. */
   readonly columnWidths: readonly number[];
-  /** The board sheet's line chart: its data block and where it stands (0-based cells). */
+  /** The board sheet's line chart, or the follow-up's bars: its data block and where it stands (0-based cells). */
   readonly chart?: {
+    /** "line" (the default): a series a row; "bar": clustered columns, a series a column. */
+    readonly kind?: "line" | "bar";
     readonly title: string;
     readonly source: string;
     readonly from: { readonly column: number; readonly row: number };
@@ -130,7 +132,7 @@ export function queueSheetRestore(
     if (snapshot.bold) queueBoldRuns(ws, snapshot.bold, start.row, start.column);
     queueConditionalFormats(ws, snapshot.formulas, start.row, start.column);
   }
-  if (snapshot.chart) queueLineChart(ws, snapshot.chart);
+  if (snapshot.chart) queueChart(ws, snapshot.chart);
 }
 
 /** Queues writing a whole add-in sheet: into the existing one, cleared in place, or into a new one. */
@@ -169,12 +171,18 @@ export function queueSheetWrite(
   range.formulas = formulas;
   queueBoldRuns(ws, bold, 1, 1);
   queueConditionalFormats(ws, formulas, 1, 1);
-  if (sheet.chart) queueLineChart(ws, sheet.chart);
+  if (sheet.chart) queueChart(ws, sheet.chart);
 }
 
-/** A line chart of the block's rows (ExcelApi 1.1): one series a row, the years along the axis. */
-function queueLineChart(ws: Excel.Worksheet, chart: NonNullable<AddinSheet["chart"]>): void {
-  const added = ws.charts.add("Line", ws.getRange(chart.source), "Rows");
+/**
+ * A chart of the block (ExcelApi 1.1): lines, one series a row and the years along the axis; or
+ * clustered columns, one series a column and the budget lines along the axis.
+ */
+function queueChart(ws: Excel.Worksheet, chart: NonNullable<AddinSheet["chart"]>): void {
+  const added =
+    chart.kind === "bar"
+      ? ws.charts.add("ColumnClustered", ws.getRange(chart.source), "Columns")
+      : ws.charts.add("Line", ws.getRange(chart.source), "Rows");
   added.title.text = chart.title;
   added.legend.position = "Bottom";
   added.setPosition(

@@ -738,16 +738,18 @@ function firstChange(now: SheetSnapshot, sheet: AddinSheet): string | undefined 
   return undefined;
 }
 
-/** Other sheets of the add-in's in the plan (a board sheet), written like the control sheet. */
+/** Other sheets of the add-in's in the plan (a board sheet, Finsam-uppföljning), written like the control sheet. */
 function extraSheets(plan: WritePlan): AddinSheet[] {
-  const extra = (plan as { readonly boardSheet?: AddinSheet }).boardSheet;
-  return extra && extra.name !== CONTROL_SHEET && Array.isArray(extra.cells) ? [extra] : [];
+  return [plan.boardSheet, plan.followUpSheet].filter(
+    (s): s is NonNullable<typeof s> => !!s && s.name !== CONTROL_SHEET && Array.isArray(s.cells),
+  );
 }
 
 /** How each of the plan's sheets prints, by name. */
 function pageSetups(plan: WritePlan): Map<string, PageSetup> {
   const pages = new Map<string, PageSetup>([[plan.controlSheet.name, plan.controlSheet.pageSetup]]);
-  if (plan.boardSheet?.pageSetup) pages.set(plan.boardSheet.name, plan.boardSheet.pageSetup);
+  for (const sheet of [plan.boardSheet, plan.followUpSheet])
+    if (sheet?.pageSetup) pages.set(sheet.name, sheet.pageSetup);
   return pages;
 }
 

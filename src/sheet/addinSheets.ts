@@ -1,9 +1,10 @@
 import { BOARD_SHEET } from "./boardSheet";
+import { FOLLOW_UP_SHEET } from "./followUpSheetName";
 import type { Grid } from "./grid";
 import { CONTROL_SHEET } from "./writePlan";
 
 /** The sheets the add-in writes from an analysis: they repeat the budget's names and amounts, but are never the budget. */
-export const ADDIN_SHEETS: readonly string[] = [CONTROL_SHEET, BOARD_SHEET];
+export const ADDIN_SHEETS: readonly string[] = [CONTROL_SHEET, BOARD_SHEET, FOLLOW_UP_SHEET];
 
 /** The grid without the add-in's own output sheets, so a second analysis reads the user's budget, not Finsam-kontroll. */
 export function withoutAddinSheets(grid: Grid): Grid {

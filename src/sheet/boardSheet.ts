@@ -16,13 +16,20 @@ import type { CellWrite } from "./writePlan";
 /** The sheet "Skapa styrelseunderlag" writes for the board. */
 export const BOARD_SHEET = "Styrelseunderlag";
 
-/** A line chart of closing equity per scenario against the recommended maximum and zero. */
+/**
+ * A chart on one of the add-in's sheets: the board's line chart of closing
+ * equity per scenario, or the follow-up's bars of budget against forecast per line.
+ */
 export interface ChartSpec {
+  /** Lines (the default): one series a row, years along the axis; bars: one series a column, a bar pair a line. */
+  readonly kind?: "line" | "bar";
   readonly title: string;
   /** The chart's data as one block, year headers on top and series names in column A: "A35:D39". */
   readonly source: string;
-  /** The year headers, as a range on the sheet: "$B$40:$D$40". */
+  /** The year headers (or, for bars, the line labels), as a range on the sheet: "$B$40:$D$40". */
   readonly categories: string;
+  /** Text categories (the bars' line labels), cached in the chart; the line chart's years need none. */
+  readonly categoryLabels?: readonly string[];
   readonly series: readonly {
     /** The cell holding the series' name. */
     readonly nameCell: string;

@@ -13,6 +13,7 @@ import {
   worseSeverity,
 } from "../domain";
 import { buildBoardSheet, type BoardOptions, type BoardSheet } from "./boardSheet";
+import type { FollowUpSheet } from "./followUpSheet";
 import { amountExpr } from "./formulas";
 import { address, columnLetters, parseAddress } from "./grid";
 import { headerText, pagesPortrait, type PageSetup } from "./pageSetup";
@@ -52,6 +53,8 @@ export interface WritePlan {
   readonly flags: readonly Flag[];
   /** "Skapa styrelseunderlag": the board sheet, where asked for. */
   readonly boardSheet?: BoardSheet;
+  /** "Skriv Finsam-uppföljning": added by src/app/writeFollowUp.ts, where a follow-up was asked for. */
+  readonly followUpSheet?: FollowUpSheet;
   readonly controlSheet: {
     readonly name: string;
     readonly cells: readonly CellWrite[];

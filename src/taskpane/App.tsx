@@ -14,7 +14,7 @@ import {
   tokens,
   type Theme,
 } from "@fluentui/react-components";
-import { useMemo } from "react";
+import { lazy, Suspense, useMemo } from "react";
 import type { WorkbookPort } from "../app/workbookPort";
 import { FileOpener } from "./components/FileOpener";
 import { StatePanel } from "./components/StatePanel";
@@ -29,6 +29,9 @@ import { OverviewView } from "./views/OverviewView";
 import { PlanView } from "./views/PlanView";
 import { SettingsView } from "./views/SettingsView";
 import { SharesView } from "./views/SharesView";
+
+/** Uppföljning, with the SIE reader and iconv-lite, loaded when the tab is first opened: not in the JavaScript Excel loads first. */
+const FollowUpView = lazy(() => import(/* webpackChunkName: "followup" */ "./views/FollowUpView"));
 
 export interface AppProps extends Omit<FinsamOptions, "port"> {
   /** The Fluent theme matching Office's (index.tsx reads Office's theme; components never call Office.js). */
@@ -45,6 +48,7 @@ const TAB_LABEL: Record<Exclude<ViewId, "plan">, MessageKey> = {
   shares: "tabShares",
   findings: "tabFindings",
   settings: "tabSettings",
+  followUp: "tabFollowUp",
 };
 
 const useStyles = makeStyles({
@@ -153,6 +157,21 @@ function Pane({ inExcel, port, ...options }: Omit<AppProps, "theme">) {
         inFile={finsam.port?.capabilities.host === "file"}
         onUndo={() => void finsam.undo()}
       />
+    );
+  } else if (view === "followUp") {
+    content = (
+      <Suspense fallback={<Spinner size="tiny" label={t(lang, "working")} />}>
+        <FollowUpView
+          outcome={ok}
+          fmt={fmt}
+          busy={working}
+          canUndo={finsam.canUndo}
+          readMapping={finsam.readMapping}
+          onSaveMapping={finsam.saveMapping}
+          onWrite={(f) => void finsam.writeFollowUp(f)}
+          onUndo={() => void finsam.undo()}
+        />
+      </Suspense>
     );
   } else if (view === "shares") {
     content = (

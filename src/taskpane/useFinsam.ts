@@ -8,9 +8,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { analyseWorkbook, type AnalysisOutcome } from "../app/analyseWorkbook";
 import type { Clock } from "../app/clock";
 import { createBoardSheet } from "../app/createBoard";
+import type { LedgerFollowUp } from "../app/followUpFromLedger";
 import { WorkbookError, type CellRef, type WorkbookPort } from "../app/workbookPort";
 import { defaultSettings, type Message, type Scenario, type Settings, type Unit } from "../domain";
 import { shareEdits, type ShareWriteMode } from "../sheet/shareEdits";
+import type { LedgerMapping } from "../sie/ledgerMapping";
 import { settingsEdits } from "../sheet/workbookSettings";
 import type { CellEdit } from "../sheet/writePlan";
 import { both, DEFAULT_LANG, type Lang } from "./i18n";
@@ -18,9 +20,9 @@ import { planBoth } from "./planText";
 import { analysisWithScenarios, BUILT_IN_IDS } from "./scenarioDraft";
 import { editsFromDraft, settingsFromDraft, type SettingsDraft } from "./settingsDraft";
 
-export type ViewId = "overview" | "shares" | "findings" | "settings" | "plan";
+export type ViewId = "overview" | "shares" | "findings" | "settings" | "plan" | "followUp";
 
-export const VIEWS: readonly ViewId[] = ["overview", "shares", "findings", "settings", "plan"];
+export const VIEWS: readonly ViewId[] = ["overview", "shares", "findings", "settings", "plan", "followUp"];
 
 /** What the pane shows: nothing analysed yet, or the last analysis's outcome (ok, noBudget, error). */
 export type PaneStatus = { readonly kind: "empty" } | AnalysisOutcome;
@@ -84,6 +86,21 @@ export interface Finsam {
   saveScenarios(named: readonly Scenario[], notice: Message): Promise<boolean>;
   /** Flerårsplan: "Skapa styrelseunderlag" with these scenarios, as one undoable write. */
   createBoard(scenarios: readonly Scenario[]): Promise<void>;
+  /** Uppföljning: the mapping the workbook keeps (Finsam_Kontomappning), if any. */
+  readMapping(): Promise<LedgerMapping | undefined>;
+  /** Uppföljning: keeps the mapping in the workbook, as one undoable write; true when done. */
+  saveMapping(mapping: LedgerMapping): Promise<boolean>;
+  /** Uppföljning: "Skriv Finsam-uppföljning", as one undoable write. */
+  writeFollowUp(followUp: LedgerFollowUp): Promise<void>;
+}
+
+/** The follow-up's writing code, in the Uppföljning chunk with its view: not in what Excel loads first. */
+async function followUpCode() {
+  const [setting, write] = await Promise.all([
+    import(/* webpackChunkName: "followup" */ "../sheet/ledgerMappingSetting"),
+    import(/* webpackChunkName: "followup" */ "../app/writeFollowUp"),
+  ]);
+  return { mappingFromGrid: setting.mappingFromGrid, mappingEdits: setting.mappingEdits, ...write };
 }
 
 /** A WorkbookError's own message; anything else after what failed. */
@@ -337,6 +354,51 @@ export function useFinsam(options: FinsamOptions): Finsam {
     [port, status, run, unit, clock],
   );
 
+  const readMapping = useCallback(async (): Promise<LedgerMapping | undefined> => {
+    if (!port) return undefined;
+    const { mappingFromGrid } = await followUpCode();
+    return mappingFromGrid(await port.readGrid()).mapping;
+  }, [port]);
+
+  const saveMapping = useCallback(
+    async (mapping: LedgerMapping): Promise<boolean> => {
+      if (!port) return false;
+      let done = false;
+      await run(
+        "writing",
+        async () => {
+          const { mappingEdits } = await followUpCode();
+          await port.applyEdits(mappingEdits(mapping));
+          pushUndo(1);
+          setNotice({ intent: "success", message: both("mappingSaved") });
+          done = true;
+        },
+        both("failMapping"),
+      );
+      return done;
+    },
+    [port, run],
+  );
+
+  const writeFollowUp = useCallback(
+    async (followUp: LedgerFollowUp) => {
+      if (!port || status.kind !== "ok") return;
+      const outcome = status;
+      await run(
+        "writing",
+        async () => {
+          const analysis = { ...outcome.analysis, findings: outcome.findings };
+          const { writeFollowUpSheet } = await followUpCode();
+          await writeFollowUpSheet(port, analysis, followUp, outcome.forbund);
+          pushUndo(1);
+          setNotice({ intent: "success", message: both("followUpWritten", { file: followUp.fileName }) });
+        },
+        both("failFollowUp"),
+      );
+    },
+    [port, status, run],
+  );
+
   const openBytes = useCallback(
     async (bytes: Uint8Array, fileName: string) => {
       if (!openFile) return;
@@ -414,6 +476,9 @@ export function useFinsam(options: FinsamOptions): Finsam {
       download,
       saveScenarios,
       createBoard,
+      readMapping,
+      saveMapping,
+      writeFollowUp,
     }),
     [
       port,
@@ -439,6 +504,9 @@ export function useFinsam(options: FinsamOptions): Finsam {
       download,
       saveScenarios,
       createBoard,
+      readMapping,
+      saveMapping,
+      writeFollowUp,
     ],
   );
 }

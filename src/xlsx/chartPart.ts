@@ -3,13 +3,14 @@ import type { ChartSpec } from "../sheet/boardSheet";
 import { sheetRef } from "../sheet/grid";
 
 /**
- * ExcelJS writes no charts, so the board sheet's line chart is added to the
+ * ExcelJS writes no charts, so the board sheet's line chart (and the
+ * follow-up's clustered columns) is added to the
  * saved .xlsx as the three parts Excel itself writes: a chart
  * (DrawingML), a drawing that anchors it on the sheet, and the
  * relationships and content types that tie them in. The chart reads its
  * numbers from the sheet's formulas; the cached values are the engine's.
  */
-export async function addLineChart(xlsx: Uint8Array, sheetName: string, chart: ChartSpec): Promise<Uint8Array> {
+export async function addChart(xlsx: Uint8Array, sheetName: string, chart: ChartSpec): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(xlsx);
   const sheetPath = await sheetPathOf(zip, sheetName);
   const n = nextFree(zip, "xl/drawings/drawing", ".xml");
@@ -17,7 +18,7 @@ export async function addLineChart(xlsx: Uint8Array, sheetName: string, chart: C
   const drawingPath = `xl/drawings/drawing${n}.xml`;
   const chartPath = `xl/charts/chart${c}.xml`;
 
-  zip.file(chartPath, chartXml(sheetName, chart));
+  zip.file(chartPath, chart.kind === "bar" ? barChartXml(sheetName, chart) : chartXml(sheetName, chart));
   zip.file(drawingPath, drawingXml(chart));
   zip.file(
     `xl/drawings/_rels/drawing${n}.xml.rels`,
@@ -141,6 +142,42 @@ function chartXml(sheet: string, chart: ChartSpec): string {
     `<c:marker val="1"/><c:axId val="50010"/><c:axId val="50020"/></c:lineChart>` +
     `<c:catAx><c:axId val="50010"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:numFmt formatCode="0" sourceLinked="0"/><c:tickLblPos val="low"/><c:crossAx val="50020"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/></c:catAx>` +
     `<c:valAx><c:axId val="50020"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="${escapeXml(chart.axisFormat ?? "#,##0")}" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="50010"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
+    `</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/></c:chart></c:chartSpace>`
+  );
+}
+
+/** Budget and forecast: blue and orange bars, one pair a budget line, the lines' labels along the axis. */
+const BAR_COLOURS = ["1F6FB2", "E67E22", "2E8B57"];
+
+function barChartXml(sheet: string, chart: ChartSpec): string {
+  const labels = chart.categoryLabels ?? [];
+  const labelCache = labels.map((l, k) => `<c:pt idx="${k}"><c:v>${escapeXml(l)}</c:v></c:pt>`).join("");
+  const categories =
+    `<c:cat><c:strRef><c:f>${escapeXml(sheetRef(sheet, chart.categories))}</c:f>` +
+    `<c:strCache><c:ptCount val="${labels.length}"/>${labelCache}</c:strCache></c:strRef></c:cat>`;
+  const series = chart.series
+    .map((s, i) => {
+      const points = s.cache.map((v, k) => `<c:pt idx="${k}"><c:v>${v}</c:v></c:pt>`).join("");
+      return (
+        `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>` +
+        `<c:tx><c:strRef><c:f>${escapeXml(sheetRef(sheet, s.nameCell))}</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>${escapeXml(s.name)}</c:v></c:pt></c:strCache></c:strRef></c:tx>` +
+        `<c:spPr><a:solidFill><a:srgbClr val="${BAR_COLOURS[i % BAR_COLOURS.length] ?? "1F6FB2"}"/></a:solidFill></c:spPr>` +
+        `<c:invertIfNegative val="0"/>${categories}` +
+        `<c:val><c:numRef><c:f>${escapeXml(sheetRef(sheet, s.values))}</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${s.cache.length}"/>${points}</c:numCache></c:numRef></c:val>` +
+        `</c:ser>`
+      );
+    })
+    .join("");
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+    `<c:roundedCorners val="0"/><c:chart>` +
+    `<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>${escapeXml(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
+    `<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>` +
+    `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}` +
+    `<c:gapWidth val="80"/><c:axId val="50030"/><c:axId val="50040"/></c:barChart>` +
+    `<c:catAx><c:axId val="50030"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="low"/><c:crossAx val="50040"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/></c:catAx>` +
+    `<c:valAx><c:axId val="50040"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="${escapeXml(chart.axisFormat ?? "#,##0")}" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="50030"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
     `</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/></c:chart></c:chartSpace>`
   );
 }

@@ -145,7 +145,14 @@ export async function createFilePort(
         }
         applyWritePlan(wb, plan, true);
         // A later plan without a board sheet leaves the board sheet (and its chart) as it was.
-        lastPlan = plan.boardSheet || !lastPlan?.boardSheet ? plan : { ...plan, boardSheet: lastPlan.boardSheet };
+        // Likewise Finsam-uppföljning: a later plan without one keeps the one written before.
+        const board = plan.boardSheet ?? lastPlan?.boardSheet;
+        const followUp = plan.followUpSheet ?? lastPlan?.followUpSheet;
+        lastPlan = {
+          ...plan,
+          ...(board ? { boardSheet: board } : {}),
+          ...(followUp ? { followUpSheet: followUp } : {}),
+        };
       });
     },
 

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { parseRangeRef } from "../sheet/grid";
 import { NOTE_PREFIX, SEVERITY_FILL, type CellWrite, type WritePlan } from "../sheet/writePlan";
 import type { PageSetup } from "../sheet/pageSetup";
-import { addLineChart } from "./chartPart";
+import { addChart } from "./chartPart";
 import { loadWorkbook } from "./loadWorkbook";
 
 /**
@@ -20,9 +20,13 @@ export async function writeAnnotated(
   return finishXlsx(new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer), plan);
 }
 
-/** What ExcelJS cannot write itself: the board sheet's chart, added to the saved file. */
+/** What ExcelJS cannot write itself: the board sheet's and the follow-up's charts, added to the saved file. */
 export async function finishXlsx(bytes: Uint8Array, plan: WritePlan): Promise<Uint8Array> {
-  return plan.boardSheet ? addLineChart(bytes, plan.boardSheet.name, plan.boardSheet.chart) : bytes;
+  let out = bytes;
+  for (const sheet of [plan.boardSheet, plan.followUpSheet]) {
+    if (sheet) out = await addChart(out, sheet.name, sheet.chart);
+  }
+  return out;
 }
 
 /**
@@ -54,6 +58,7 @@ export function applyWritePlan(workbook: ExcelJS.Workbook, plan: WritePlan, cach
 
   writeSheet(workbook, plan.controlSheet, cachedResults);
   if (plan.boardSheet) writeSheet(workbook, plan.boardSheet, cachedResults);
+  if (plan.followUpSheet) writeSheet(workbook, plan.followUpSheet, cachedResults);
 }
 
 /** Replaces (or adds) a sheet of the add-in's with its cells: values, live formulas, formats. */

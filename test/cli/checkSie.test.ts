@@ -1,4 +1,5 @@
-import { mkdtemp, writeFile } from "node:fs/promises";
+import ExcelJS from "exceljs";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { runCheck } from "../../src/cli/check";
@@ -56,6 +57,20 @@ describe("npm run check -- --sie", () => {
       ["EQUITY_ABOVE_MAX", "warning", "B26"],
       ["INPUT_LEDGER_UNMAPPED", "warning", undefined],
     ]);
+  });
+
+  it("--sie with --out writes Finsam-uppföljning beside Finsam-kontroll and Styrelseunderlag", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "finsam-sie-out-"));
+    const out = join(dir, "kopia.xlsx");
+    const { status, stderr } = await check("--sie", SIE, "--out", out);
+    expect(status).toBe(0);
+    expect(stderr).toMatch(/bladen Finsam-kontroll, Styrelseunderlag och Finsam-uppföljning\.$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile(out)) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet("Finsam-uppföljning")!;
+    expect(String(sheet.getCell("A2").value)).toContain("ur exempel-bokforing.se (CRC-32 ");
+    expect(sheet.getCell("F5").value).toBe(1200000);
+    expect(sheet.getCell("C5").value).toMatchObject({ formula: "ROUND(F5*12/$B$3,0)", result: 1800000 });
   });
 
   it("--period 2025-04 takes four months: Kansli 600 000 → 1 800 000", async () => {

@@ -345,3 +345,37 @@ test("a file that is no workbook: a Swedish reason, and the pane keeps working",
   const finspang = (await tableRows("Medlemsavgifter 2023")).find((r) => r[0]?.startsWith("Finspång"))!;
   expect(finspang.slice(1)).toEqual([`501${NBSP}226 kr`, `501${NBSP}227 kr`, "+1 kr"]);
 });
+
+test("Uppföljning: the example workbook on the example bookkeeping, the SIE reader loaded only when the tab opens", async () => {
+  await page.getByRole("button", { name: "Öppna exempelarbetsboken" }).click();
+  await page.getByText("Senast analyserad").waitFor();
+  expect(requested).not.toContain("/followup.js");
+
+  await page.getByRole("tab", { name: "Uppföljning" }).click();
+  const input = page.getByLabel("Bokföringens SIE-fil");
+  await input.waitFor();
+  expect(requested).toContain("/followup.js");
+  // iconv-lite reads the CP437 file in the browser, through the buffer package.
+  await input.setInputFiles(path.resolve(__dirname, "../../assets/exempel-bokforing.se"));
+  const rows = await (async () => {
+    await page.getByRole("table", { name: "Budgetrader 2025" }).waitFor();
+    return tableRows("Budgetrader 2025");
+  })();
+  const plainRows = rows.map((r) => r.map((c) => c.replaceAll(NBSP, " ").replaceAll("\u202f", " ")));
+  expect(plainRows.at(-1)).toEqual(["Summa", "9 800 000 kr", "6 160 000 kr", "9 740 000 kr", "−60 000 kr"]);
+  expect(plainRows[1]?.slice(0, 4)).toEqual([
+    "Kansli 1.0utfall × 12 / 8",
+    "1 600 000 kr",
+    "1 200 000 kr",
+    "1 800 000 kr",
+  ]);
+  const words = (await page.getByTestId("follow-up-words").textContent())
+    ?.replaceAll(NBSP, " ")
+    .replaceAll("\u202f", " ");
+  expect(words).toContain("blir årets resultat −1 081 000 kr och eget kapital vid årets slut 1 969 000 kr");
+
+  await page.getByRole("button", { name: "Skriv Finsam-uppföljning" }).click();
+  await page.getByText("Bladet Finsam-uppföljning är skrivet ur exempel-bokforing.se. Ångra tar bort det.").waitFor();
+  await shot("12-uppfoljning");
+  expect(problems).toEqual([]);
+});

@@ -16,6 +16,9 @@ beforeAll(async () => {
 
 const read = (file: string) => readFileSync(path.join(build.dir, file), "utf8");
 
+/** How the pane names a chunk it loads on demand: "xlsx.js", or with two chunks webpack's map {102:"xlsx",…}. */
+const CHUNK = (name: string) => new RegExp(`${name}\\.js|\\d+:"${name}"`);
+
 /** Marks of ExcelJS and of JSZip under it, as they stand in the minified code. */
 const EXCELJS = [/exceljs/i, /JSZip/, /sharedStrings\.xml/];
 
@@ -35,10 +38,34 @@ test("the JavaScript Excel loads first holds no ExcelJS", () => {
 test("ExcelJS and the file port are in the xlsx chunk, loaded on demand", () => {
   const chunk = read("xlsx.js");
   expect(chunk).toMatch(/exceljs/i);
-  expect(read("taskpane.js")).toMatch(/xlsx\.js/);
-  // No other script: the chunk is the only one besides the pages' own.
+  expect(read("taskpane.js")).toMatch(CHUNK("xlsx"));
+  // No other script: the two chunks are the only ones besides the pages' own.
   const scripts = filesUnder(build.dir).filter((f) => f.endsWith(".js"));
-  expect(scripts.sort()).toEqual(["commands.js", "taskpane.js", "vendor.js", "xlsx.js"]);
+  expect(scripts.sort()).toEqual(["commands.js", "followup.js", "taskpane.js", "vendor.js", "xlsx.js"]);
+});
+
+/**
+ * Marks of the SIE reader, iconv-lite's code pages, the buffer package that stands in for Node's Buffer,
+ * and Finsam-uppföljning's sheet builder.
+ */
+const SIE = [
+  /#PSALDO/,
+  /cp437/i,
+  /safer-buffer|kStringMaxLength/,
+  /ieee754|base64-js|The value "\{value\}"|Unknown encoding:/,
+  /Helårsprognosen över ramen/,
+];
+
+test("Uppföljning, the SIE reader and iconv-lite are in the followup chunk, loaded when the tab is first opened", () => {
+  for (const file of ["vendor.js", "taskpane.js"]) {
+    const code = read(file);
+    for (const mark of SIE) expect({ file, mark: mark.source, found: mark.test(code) }).toMatchObject({ found: false });
+  }
+  const chunk = read("followup.js");
+  expect(chunk).toMatch(/#PSALDO/);
+  expect(chunk).toMatch(/cp437/i);
+  expect(chunk).toMatch(/Helårsprognosen över ramen/);
+  expect(read("taskpane.js")).toMatch(CHUNK("followup"));
 });
 
 test("the pane's initial JavaScript is under 300 KB gzipped", () => {

@@ -1,0 +1,52 @@
+import type { Analysis } from "../domain";
+import { buildFollowUpSheet, type FollowUpSheetInput } from "../sheet/followUpSheet";
+import { buildWritePlan, type WritePlan } from "../sheet/writePlan";
+import type { LedgerFollowUp } from "./followUpFromLedger";
+import type { WorkbookPort } from "./workbookPort";
+
+/** What Finsam-uppföljning needs of a ledger's follow-up: its numbers and the file it was read from. */
+export function followUpSheetInput(f: LedgerFollowUp): Omit<FollowUpSheetInput, "staircase" | "forbund"> {
+  return {
+    followUp: f.followUp,
+    source: {
+      fileName: f.fileName,
+      checksum: f.ledger.checksum,
+      period: f.outcome.period,
+      unmapped: f.outcome.unmapped,
+    },
+  };
+}
+
+/**
+ * A plan with Finsam-uppföljning added. Kept out of buildWritePlan, so the sheet's code is loaded
+ * with the Uppföljning view (and the command line), not with the pane Excel loads first.
+ */
+export function withFollowUpSheet(
+  plan: WritePlan,
+  analysis: Analysis,
+  input: Omit<FollowUpSheetInput, "staircase" | "forbund">,
+  forbund?: string,
+): WritePlan {
+  return {
+    ...plan,
+    followUpSheet: buildFollowUpSheet(analysis.budget, {
+      ...input,
+      staircase: analysis.settings.equityStaircase,
+      forbund,
+    }),
+  };
+}
+
+/**
+ * The use case behind "Skriv Finsam-uppföljning": the follow-up sheet, with
+ * Finsam-kontroll and the flags, as one write (so one undo takes it away).
+ */
+export async function writeFollowUpSheet(
+  port: WorkbookPort,
+  analysis: Analysis,
+  followUp: LedgerFollowUp,
+  forbund?: string,
+): Promise<void> {
+  const plan = buildWritePlan(analysis, { forbund });
+  await port.applyPlan(withFollowUpSheet(plan, analysis, followUpSheetInput(followUp), forbund));
+}

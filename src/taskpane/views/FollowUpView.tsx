@@ -1,0 +1,425 @@
+/**
+ * Uppföljning: the budget year against the bookkeeping. Loaded on first open
+ * (React.lazy in App.tsx), with the SIE reader and iconv-lite, so the pane
+ * Excel loads first does not carry them.
+ */
+import {
+  Button,
+  Caption1,
+  Field,
+  Label,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from "@fluentui/react-components";
+import { useId, useMemo, useState } from "react";
+import type { AnalysisOutcome } from "../../app/analyseWorkbook";
+import { followUpOnMapping, type LedgerFollowUp } from "../../app/followUpFromLedger";
+import type { ForecastMethod } from "../../domain";
+import type { Ledger } from "../../sie/ledger";
+import { INCOME_LINE, proposeMapping, type LedgerMapping } from "../../sie/ledgerMapping";
+import { readSie } from "../../sie/readSie";
+import { SieError } from "../../sie/sieError";
+import { useViewStyles } from "../components/styles";
+import { ft } from "../followUpText";
+import type { PaneFormat } from "../paneFormat";
+
+export interface FollowUpViewProps {
+  readonly outcome: Extract<AnalysisOutcome, { kind: "ok" }>;
+  readonly fmt: PaneFormat;
+  readonly busy: boolean;
+  readonly canUndo: boolean;
+  /** The mapping the workbook keeps, if any. */
+  readonly readMapping: () => Promise<LedgerMapping | undefined>;
+  readonly onSaveMapping: (mapping: LedgerMapping) => Promise<boolean>;
+  readonly onWrite: (followUp: LedgerFollowUp) => void;
+  readonly onUndo: () => void;
+}
+
+interface Loaded {
+  readonly ledger: Ledger;
+  readonly fileName: string;
+}
+
+const NONE = "";
+
+export default function FollowUpView(props: FollowUpViewProps) {
+  const { outcome, fmt, busy, canUndo } = props;
+  const styles = useViewStyles();
+  const { lang } = fmt;
+  const inputId = useId();
+  const [loaded, setLoaded] = useState<Loaded | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [period, setPeriod] = useState<string | undefined>(undefined);
+  const [mapping, setMapping] = useState<{ value: LedgerMapping; kept: boolean } | undefined>(undefined);
+  const { readMapping } = props;
+  const labels = useMemo(() => outcome.analysis.budget.costs.map((l) => l.label), [outcome]);
+
+  const open = async (bytes: Uint8Array, fileName: string) => {
+    try {
+      const ledger = readSie(bytes);
+      const kept = await readMapping();
+      setLoaded({ ledger, fileName });
+      setPeriod(ledger.lastPeriod);
+      setMapping({ value: kept ?? proposeMapping(ledger, labels), kept: kept !== undefined });
+      setError(undefined);
+    } catch (e) {
+      setError(ft(lang, "badFile", { detail: e instanceof SieError ? e.userMessage[lang] : String(e) }));
+    }
+  };
+
+  const result = useMemo(() => {
+    if (!loaded || !mapping) return undefined;
+    return followUpOnMapping(outcome.analysis, loaded.ledger, loaded.fileName, {
+      mapping: mapping.value,
+      source: mapping.kept ? "workbook" : "proposed",
+      ...(period ? { period } : {}),
+    });
+  }, [outcome, loaded, mapping, period]);
+
+  return (
+    <div>
+      <Caption1 as="p" className={styles.caption}>
+        {ft(lang, "intro")}
+      </Caption1>
+      <section className={styles.section}>
+        <Label htmlFor={inputId} weight="semibold">
+          {ft(lang, "sieFile")}
+        </Label>
+        <input
+          id={inputId}
+          type="file"
+          accept=".se,.si,.sie,text/plain"
+          disabled={busy}
+          onChange={(event) => {
+            const input = event.currentTarget;
+            const file = input.files?.[0];
+            if (!file) return;
+            void file.arrayBuffer().then((buffer) => open(new Uint8Array(buffer), file.name));
+          }}
+        />
+        {loaded && (
+          <Caption1 as="p" className={styles.caption}>
+            {ft(lang, "read", {
+              file: loaded.fileName,
+              start: loaded.ledger.year.start,
+              end: loaded.ledger.year.end,
+              source:
+                loaded.ledger.source === "psaldo"
+                  ? ft(lang, "sourcePsaldo")
+                  : ft(lang, "sourceVouchers", { count: loaded.ledger.voucherCount }),
+              checksum: loaded.ledger.checksum,
+            })}
+          </Caption1>
+        )}
+        {error && (
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>{error}</MessageBarBody>
+          </MessageBar>
+        )}
+      </section>
+
+      {!loaded && outcome.analysis.budget.followUp.length > 0 && (
+        <Caption1 as="p" className={styles.caption}>
+          {ft(lang, "sheetColumnsHint")}
+        </Caption1>
+      )}
+      {!loaded && (
+        <Caption1 as="p" className={styles.caption}>
+          {ft(lang, "noFollowUp")}
+        </Caption1>
+      )}
+
+      {loaded && mapping && (
+        <>
+          <Field label={ft(lang, "period")}>
+            <Select value={period ?? ""} onChange={(_, data) => setPeriod(data.value)}>
+              {loaded.ledger.periods.map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          {result && <Lines result={result} fmt={fmt} />}
+          {result && <Words result={result} fmt={fmt} />}
+          {result && (
+            <section className={styles.section}>
+              <div className={styles.actions}>
+                <Button appearance="primary" disabled={busy} onClick={() => props.onWrite(result)}>
+                  {ft(lang, "write")}
+                </Button>
+                <Button disabled={busy || !canUndo} onClick={props.onUndo}>
+                  {ft(lang, "undo")}
+                </Button>
+              </div>
+              <Caption1 as="p" className={styles.caption}>
+                {ft(lang, "writeHint")}
+              </Caption1>
+            </section>
+          )}
+          <MappingEditor
+            ledger={loaded.ledger}
+            labels={labels}
+            mapping={mapping.value}
+            unmapped={result?.outcome.unmapped.map((u) => ({ account: u.account, name: u.name })) ?? []}
+            kept={mapping.kept}
+            lang={lang}
+            busy={busy}
+            onChange={(value) => setMapping({ value, kept: false })}
+            onSave={async () => {
+              if (await props.onSaveMapping(mapping.value)) setMapping({ value: mapping.value, kept: true });
+            }}
+          />
+        </>
+      )}
+    </div>
+  );
+}
+
+function methodText(lang: PaneFormat["lang"], method: ForecastMethod, months: number): string {
+  if (method === "typed") return ft(lang, "methodTyped");
+  if (method === "scaled") return ft(lang, "methodScaled", { months });
+  return ft(lang, "methodBudget");
+}
+
+/** Per budget line: budget, utfall, forecast and its method, deviation; the totals; what maps to no line. */
+function Lines({ result, fmt }: { result: LedgerFollowUp; fmt: PaneFormat }) {
+  const styles = useViewStyles();
+  const { lang } = fmt;
+  const f = result.followUp;
+  const id = useId();
+  const loose = [
+    ...result.outcome.unmapped.map((u) => ({ label: `${u.account} ${u.name}`, amount: u.amount })),
+    ...f.withoutLine.map((w) => ({ label: w.label, amount: w.outcome })),
+  ];
+  return (
+    <section className={styles.section} aria-labelledby={id}>
+      <Subtitle2 as="h2" id={id} className={styles.heading}>
+        {ft(lang, "linesHeading", { year: f.year })}
+      </Subtitle2>
+      <Table size="extra-small" className={styles.compact} aria-labelledby={id}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{ft(lang, "colLine")}</TableHeaderCell>
+            <TableHeaderCell className={styles.headerNumber}>{ft(lang, "colBudget")}</TableHeaderCell>
+            <TableHeaderCell className={styles.headerNumber}>{ft(lang, "colOutcome")}</TableHeaderCell>
+            <TableHeaderCell className={styles.headerNumber}>{ft(lang, "colForecast")}</TableHeaderCell>
+            <TableHeaderCell className={styles.headerNumber}>{ft(lang, "colDeviation")}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {f.rows.map((r) => (
+            <TableRow key={r.label}>
+              <TableCell>
+                <div>{r.label}</div>
+                <Caption1 block className={styles.caption}>
+                  {methodText(lang, r.method, f.monthsElapsed)}
+                </Caption1>
+              </TableCell>
+              <TableCell className={styles.number}>{fmt.money(r.budget.value)}</TableCell>
+              <TableCell className={styles.number}>{fmt.money(r.outcome)}</TableCell>
+              <TableCell className={styles.number}>{fmt.money(r.forecast)}</TableCell>
+              <TableCell className={styles.number}>
+                <div className={r.deviation.isPositive() && !r.deviation.isZero() ? styles.warn : undefined}>
+                  {fmt.diff(r.deviation)}
+                </div>
+                {r.deviationPercent && (
+                  <Caption1 block className={styles.caption}>
+                    {fmt.percent(r.deviationPercent)}
+                  </Caption1>
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+          <TableRow className={styles.total}>
+            <TableCell>{ft(lang, "total")}</TableCell>
+            <TableCell className={styles.number}>{fmt.money(f.total.budget)}</TableCell>
+            <TableCell className={styles.number}>{fmt.money(f.total.outcome)}</TableCell>
+            <TableCell className={styles.number}>{fmt.money(f.total.forecast)}</TableCell>
+            <TableCell className={styles.number}>{fmt.diff(f.total.deviation)}</TableCell>
+          </TableRow>
+        </TableBody>
+      </Table>
+      {loose.length > 0 && (
+        <>
+          <Subtitle2 as="h3" className={styles.heading}>
+            {ft(lang, "unmappedHeading")}
+          </Subtitle2>
+          <ul aria-label={ft(lang, "unmappedHeading")}>
+            {loose.map((l) => (
+              <li key={l.label}>
+                {l.label}: {fmt.money(l.amount)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The forecast's result and closing equity in words (Rule 4 and 5 on the year's end). */
+function Words({ result, fmt }: { result: LedgerFollowUp; fmt: PaneFormat }) {
+  const styles = useViewStyles();
+  const { lang } = fmt;
+  const f = result.followUp;
+  const sentences = [
+    f.closingEquity !== undefined
+      ? ft(lang, "words", {
+          forecast: fmt.money(f.total.forecast),
+          result: fmt.diff(f.result),
+          closing: fmt.money(f.closingEquity),
+          max: fmt.money(f.maxEquity),
+        })
+      : ft(lang, "wordsNoEquity", { forecast: fmt.money(f.total.forecast), result: fmt.diff(f.result) }),
+  ];
+  if (f.frame && f.total.forecast.greaterThan(f.frame.value)) {
+    sentences.push(ft(lang, "overFrame", { frame: fmt.money(f.frame.value) }));
+  }
+  if (f.closingEquity?.isNegative()) sentences.push(ft(lang, "equityNegative"));
+  else if (f.closingEquity?.greaterThan(f.maxEquity)) sentences.push(ft(lang, "equityAbove"));
+  return (
+    <p className={styles.heading} data-testid="follow-up-words">
+      {sentences.join(" ")}
+    </p>
+  );
+}
+
+interface MappingEditorProps {
+  readonly ledger: Ledger;
+  readonly labels: readonly string[];
+  readonly mapping: LedgerMapping;
+  /** Accounts whose outcome maps to no line: each can be given one here. */
+  readonly unmapped: readonly { readonly account: string; readonly name: string }[];
+  readonly kept: boolean;
+  readonly lang: PaneFormat["lang"];
+  readonly busy: boolean;
+  readonly onChange: (mapping: LedgerMapping) => void;
+  readonly onSave: () => Promise<void>;
+}
+
+/** Each object of the insatser's dimension and each account range → a budget line, editable, and saved. */
+function MappingEditor({ ledger, labels, mapping, unmapped, kept, lang, busy, onChange, onSave }: MappingEditorProps) {
+  const styles = useViewStyles();
+  const id = useId();
+  const dimension = mapping.dimension ?? ledger.objects[0]?.dimension;
+  const objects = ledger.objects.filter((o) => o.dimension === dimension);
+  const targets = [...labels, INCOME_LINE];
+  const lineSelect = (label: string, value: string | undefined, set: (line: string) => void) => (
+    <Select size="small" aria-label={label} value={value ?? NONE} onChange={(_, data) => set(data.value)}>
+      <option value={NONE}>{ft(lang, "noLine")}</option>
+      {targets.map((t) => (
+        <option key={t} value={t}>
+          {t === INCOME_LINE ? ft(lang, "income") : t}
+        </option>
+      ))}
+    </Select>
+  );
+  const setObject = (objectId: string, line: string) => {
+    const next = { ...mapping.objects };
+    if (line === NONE) delete next[objectId];
+    else next[objectId] = line;
+    onChange({ ...mapping, ...(dimension ? { dimension } : {}), objects: next });
+  };
+  const setRange = (i: number, line: string) =>
+    onChange({
+      ...mapping,
+      accounts:
+        line === NONE
+          ? mapping.accounts.filter((_, k) => k !== i)
+          : mapping.accounts.map((r, k) => (k === i ? { ...r, line } : r)),
+    });
+  const addAccount = (account: string, line: string) => {
+    if (line !== NONE) onChange({ ...mapping, accounts: [...mapping.accounts, { from: account, to: account, line }] });
+  };
+  return (
+    <section className={styles.section} aria-labelledby={id}>
+      <Subtitle2 as="h2" id={id} className={styles.heading}>
+        {ft(lang, "mapping")}
+      </Subtitle2>
+      <Caption1 as="p" className={styles.caption}>
+        {ft(lang, kept ? "mappingKept" : "mappingSource")}
+      </Caption1>
+      {objects.length > 0 && (
+        <Table size="extra-small" className={styles.compact}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>
+                {ft(lang, "objectsOf", { dimension: `${dimension} ${ledger.dimensions[dimension!] ?? ""}`.trim() })}
+              </TableHeaderCell>
+              <TableHeaderCell>{ft(lang, "colLine")}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {objects.map((o) => (
+              <TableRow key={o.id}>
+                <TableCell>
+                  {o.id} {o.name}
+                </TableCell>
+                <TableCell>
+                  {lineSelect(`${o.id} ${o.name}`, mapping.objects[o.id], (line) => setObject(o.id, line))}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {mapping.accounts.length > 0 && (
+        <Table size="extra-small" className={styles.compact}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{ft(lang, "accounts")}</TableHeaderCell>
+              <TableHeaderCell>{ft(lang, "colLine")}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {mapping.accounts.map((r, i) => {
+              const span = r.from === r.to ? r.from : `${r.from}–${r.to}`;
+              return (
+                <TableRow key={`${r.from}-${r.to}`}>
+                  <TableCell>{span}</TableCell>
+                  <TableCell>{lineSelect(span, r.line, (line) => setRange(i, line))}</TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      )}
+      {unmapped.length > 0 && (
+        <Table size="extra-small" className={styles.compact}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{ft(lang, "unmappedHeading")}</TableHeaderCell>
+              <TableHeaderCell>{ft(lang, "colLine")}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {unmapped.map((u) => (
+              <TableRow key={u.account}>
+                <TableCell>
+                  {u.account} {u.name}
+                </TableCell>
+                <TableCell>
+                  {lineSelect(`${u.account} ${u.name}`, undefined, (line) => addAccount(u.account, line))}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      <div className={styles.actions}>
+        <Button disabled={busy} onClick={() => void onSave()}>
+          {ft(lang, "saveMapping")}
+        </Button>
+      </div>
+    </section>
+  );
+}
