@@ -89,8 +89,9 @@ module.exports = async (env, options) => {
       maxAssetSize: PERFORMANCE_BUDGET_BYTES,
       maxEntrypointSize: PERFORMANCE_BUDGET_BYTES,
       // The xlsx chunk (ExcelJS, the file port) is loaded only in a plain browser, never inside Excel.
-      // So is the Uppföljning chunk (the SIE reader, iconv-lite), when that tab is first opened.
-      assetFilter: (file) => file.endsWith(".js") && !file.startsWith("xlsx.") && !file.startsWith("followup."),
+      // So is its Web Worker (xlsx-worker.js, ExcelJS reading the file under a time budget), and the
+      // Uppföljning chunk (the SIE reader, iconv-lite), when that tab is first opened.
+      assetFilter: (file) => file.endsWith(".js") && !/^(xlsx\.|xlsx-worker\.|followup\.)/.test(file),
     },
     plugins: [
       new HtmlWebpackPlugin({

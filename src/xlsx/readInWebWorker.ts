@@ -19,7 +19,7 @@ export function readGridInWebWorker(
   fileName: string,
   timeoutMs: number = BROWSER_READ_TIMEOUT_MS,
 ): Promise<Grid> {
-  const worker = new Worker(new URL("./readGrid.worker.ts", import.meta.url));
+  const worker = new Worker(/* webpackChunkName: "xlsx-worker" */ new URL("./readGrid.worker.ts", import.meta.url));
   return new Promise<Grid>((resolve, reject) => {
     const done = () => {
       clearTimeout(timer);
