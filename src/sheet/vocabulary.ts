@@ -1,4 +1,5 @@
 import type { Party } from "../domain";
+import { kommunOf } from "./kommunNames";
 
 /**
  * The words förbund use in their budget sheets (DOMAIN.md, "Reading real
@@ -24,6 +25,10 @@ export type LabelRole =
   | { readonly kind: "closingEquity" }
   | { readonly kind: "contributions" }
   | { readonly kind: "frame" }
+  /** "Årets resultat", "Resultat": computed from the rest, neither a line nor a sum of lines. */
+  | { readonly kind: "result" }
+  /** "Kommunernas andel (25 %)", "varav …", a percentage: derived from other rows, never a line. */
+  | { readonly kind: "derived" }
   | { readonly kind: "line" };
 
 const STATE_TOGETHER =
@@ -32,15 +37,19 @@ const FK = /försäkringskassan?\b|^fk$/;
 const AF = /arbetsförmedlingen?\b|^af$/;
 const REGION = /\bregion(en)?\b|landsting/;
 const KOMMUN = /\bkommun(en)?\b|\bstad\b/;
-const TOTAL =
-  /^(summa|totalt?|total|s:a)\b|^parternas insats|^årets resultat|^resultat\b|^verksamhetens (nettokostnader|resultat)/;
+const TOTAL = /^(summa|totalt?|total|s:a|delsumma)\b|^parternas insats|^verksamhetens nettokostnader|\b(totalt|summa)$/;
+const RESULT =
+  /^(årets|budgeterat|prognostiserat|beräknat) resultat|^resultat\b|^verksamhetens resultat|^resultat efter finansiella/;
+const DERIVED = /^varav\b|^kommunernas (andel|del)\b|\(\s*%\s*\)|^andel\b|\bi procent\b|^procent\b/;
 const INCOME_HEADER =
   /^(intäkter|verksamhetens intäkter|intäkter\/tilldelning|intäkter, kr|tilldelning|finansiering)\b/;
 const COST_HEADER = /^(kostnader|planerade kostnader|verksamhetens kostnader|kostnader, kr|utgifter)\b/;
 const DRAWDOWN =
   /ianspråktag|användning av eget kapital|användande av eget kapital|överskott från tidigare|^eget kapital$|uttag ur eget kapital|^egna medel/;
-const OPENING_EQUITY = /ingående eget kapital|^eget kapital\b.*\d{4}|^eget kapital,? prognos/;
-const CLOSING_EQUITY = /utgående eget kapital/;
+const OPENING_EQUITY =
+  /ingående eget kapital|^eget kapital\b.*\d{4}|^eget kapital,? prognos|eget kapital (vid|per) årets (början|ingång)|^ib,? eget kapital|^eget kapital,? ib\b|^eget kapital vid (års|periodens) ?(början|start)/;
+const CLOSING_EQUITY =
+  /utgående eget kapital|eget kapital (vid|per) årets (slut|utgång)|^ub,? eget kapital|^eget kapital,? ub\b|^eget kapital vid (periodens|års) ?slut/;
 /** The total budget frame that follow-up is held against. */
 const FRAME = /^(total |fastställd )?budgetram\b|^ram\b/;
 /** One row for all member contributions (no split by party). */
@@ -59,12 +68,14 @@ export function classifyLabel(label: string): LabelRole {
     return date ? { kind: "openingEquity", date } : { kind: "openingEquity" };
   }
   if (FRAME.test(l)) return { kind: "frame" };
+  if (RESULT.test(l)) return { kind: "result" };
   if (DRAWDOWN.test(l)) return { kind: "drawdown" };
   if (TOTAL.test(l)) return { kind: "total" };
+  if (DERIVED.test(l)) return { kind: "derived" };
   if (INCOME_HEADER.test(l)) return { kind: "incomeHeader" };
   if (COST_HEADER.test(l)) return { kind: "costHeader" };
   if (CONTRIBUTIONS.test(l)) return { kind: "contributions" };
-  const party = partyOf(l);
+  const party = partyOf(l) ?? (kommunOf(l) ? "kommun" : undefined);
   return party ? { kind: "member", party } : { kind: "line" };
 }
 
