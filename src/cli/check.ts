@@ -67,7 +67,13 @@ export async function runCheck(
       stderr(`${basename(options.file)}: ${result.reason[options.lang]}`);
       return 2;
     }
-    const report = buildReport(basename(options.file), result.location.sheet, result.analysis, result.readFindings);
+    const report = buildReport(
+      basename(options.file),
+      result.location.sheet,
+      result.analysis,
+      result.readFindings,
+      result.location,
+    );
     stdout(options.json ? JSON.stringify(report, null, 2) : reportTable(report, options.lang));
     if (options.out) {
       const plan = buildWritePlan(

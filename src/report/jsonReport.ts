@@ -48,6 +48,17 @@ export interface ReportFinding {
   readonly messageEn: string;
 }
 
+/** Where each part of the budget was read from, and why (src/sheet/parts.ts). */
+export interface ReportLocation {
+  readonly sheet: string;
+  readonly parts: readonly {
+    readonly part: string;
+    readonly sheet: string;
+    readonly range: string;
+    readonly evidence: string;
+  }[];
+}
+
 export interface Report {
   readonly file: string;
   readonly unit: Unit;
@@ -66,6 +77,7 @@ export interface Report {
   }[];
   readonly findings: readonly ReportFinding[];
   readonly summary: Readonly<Record<Severity, number>>;
+  readonly location?: ReportLocation;
 }
 
 const kr = (d: Decimal): number => d.toNumber();
@@ -91,6 +103,7 @@ export function buildReport(
   sheet: string,
   analysis: Analysis,
   locateFindings: readonly Finding[] = [],
+  location?: ReportLocation,
 ): Report {
   const findings = [...locateFindings, ...analysis.findings].map(reportFinding);
   const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -138,5 +151,13 @@ export function buildReport(
       warning: findings.filter((f) => f.severity === "warning").length,
       info: findings.filter((f) => f.severity === "info").length,
     },
+    ...(location
+      ? {
+          location: {
+            sheet: location.sheet,
+            parts: location.parts.map(({ part, sheet, range, evidence }) => ({ part, sheet, range, evidence })),
+          },
+        }
+      : {}),
   };
 }

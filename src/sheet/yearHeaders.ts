@@ -50,13 +50,15 @@ function loneBudgetColumn(view: SheetView, labelColumn: number): YearHeader | un
       if (!hasAmountBelow(view, row, col)) continue;
       const title = titleYear(view);
       if (title === undefined) continue;
-      const column: YearColumn = {
-        column: col,
-        year: title.year,
-        kind: "budget",
-        header: { sheet: view.name, cell: address(row, col) },
-      };
-      return { row, columns: [column], evidence: title.evidence };
+      const header = (c: number) => ({ sheet: view.name, cell: address(row, c) });
+      const columns: YearColumn[] = [{ column: col, year: title.year, kind: "budget", header: header(col) }];
+      // A follow-up beside it: "Utfall", "Helårsprognos" with no year of their own.
+      for (let c = col + 1; c <= view.right; c++) {
+        const kind = columnKind(view.text(row, c));
+        if ((kind === "outcome" || kind === "forecast") && hasAmountBelow(view, row, c))
+          columns.push({ column: c, year: title.year, kind, header: header(c) });
+      }
+      return { row, columns, evidence: title.evidence };
     }
   }
   return undefined;
