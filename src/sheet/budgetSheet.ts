@@ -16,7 +16,7 @@ import type { Mapping } from "./mapping";
 import { spanOf, type PartLocation } from "./parts";
 import { memberSign, rowRoles, sectionSign, type RowInfo, type Section } from "./rowRoles";
 import { NO_FORMULAS, findLabelColumn, type Item } from "./tables";
-import { isArithmeticSubtotal, isSubtotalAbove, withoutCovered } from "./totals";
+import { arithmeticSubtotalOf, isSubtotalAbove, withoutCovered } from "./totals";
 import { findUnit } from "./units";
 import { normalizeLabel } from "./vocabulary";
 import { dedupeByYear, findYearHeader, mappedHeader, type YearColumn, type YearHeader } from "./yearHeaders";
@@ -220,11 +220,12 @@ function collect(
           block.push(item);
           break;
         }
-        if (info.evidence === "label" && !hasFormulas(item) && isArithmeticSubtotal(item, block, columns)) {
+        const group =
+          info.evidence === "label" && !hasFormulas(item) ? arithmeticSubtotalOf(item, block, columns) : undefined;
+        if (group) {
+          // Checked against its group, and left out of the block so the section's total does not count it twice.
           findings.push(arithmeticSubtotal(view, row, labelColumn, item.label));
-          got.sums.push(...columns.flatMap((c) => sumOf(item, block, c.year)));
-          sectionItems.push(...block, item);
-          block = [];
+          got.sums.push(...columns.flatMap((c) => sumOf(item, group, c.year)));
           break;
         }
         if (info.section === "costs" && /intäkt/.test(normalizeLabel(item.label))) {

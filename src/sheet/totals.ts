@@ -69,19 +69,25 @@ export function withoutCovered(items: readonly Item[], columns: readonly YearCol
 }
 
 /**
- * Values only: a row equal, in every year it states, to the sum of the two
- * or more rows just above it (since the last heading) is a subtotal.
+ * Values only: a row equal, in every year it states, to the sum of the two or
+ * more rows just above it (a group's subtotal) is not a line. Looks back at
+ * most MAX_GROUP rows, in plain numbers to the öre, so a long list stays linear.
  */
-export function isArithmeticSubtotal(item: Item, above: readonly Item[], columns: readonly YearColumn[]): boolean {
-  if (above.length < 2) return false;
-  let compared = 0;
-  for (const c of columns) {
-    const stated = item.amounts[c.year];
-    if (!stated || stated.value.isZero()) continue;
-    let total = stated.value.minus(stated.value);
-    for (const a of above) if (a.amounts[c.year]) total = total.plus(a.amounts[c.year]!.value);
-    if (!total.equals(stated.value)) return false;
-    compared++;
+export function arithmeticSubtotalOf(
+  item: Item,
+  above: readonly Item[],
+  columns: readonly YearColumn[],
+): Item[] | undefined {
+  const years = columns.map((c) => c.year).filter((y) => item.amounts[y] && !item.amounts[y]!.value.isZero());
+  if (years.length === 0 || above.length < 2) return undefined;
+  const target = years.map((y) => item.amounts[y]!.value.toNumber());
+  const running = years.map(() => 0);
+  for (let n = 1; n <= Math.min(above.length, MAX_GROUP); n++) {
+    const row = above[above.length - n]!;
+    years.forEach((y, i) => (running[i]! += row.amounts[y]?.value.toNumber() ?? 0));
+    if (n >= 2 && running.every((v, i) => Math.abs(v - target[i]!) < 0.005)) return above.slice(above.length - n);
   }
-  return compared > 0;
+  return undefined;
 }
+
+const MAX_GROUP = 30;
