@@ -188,7 +188,7 @@ export function render(b: AbstractBudget, variations: Iterable<Variation>): Rend
     const lastCol = yearCol(years.length - 1) + (v.has("populationBeside") && sheet === membersSheet ? 1 : 0);
     sheet.ws.getColumn(labelCol).width = 44;
     if (v.has("mergedHeaders")) {
-      sheet.ws.mergeCells(1, labelCol, 1, lastCol);
+      sheet.ws.mergeCells(1 + gap, labelCol, 1 + gap, lastCol);
       sheet.put(row, yearCol(0), "Budget");
       if (years.length > 1) {
         sheet.put(row, yearCol(1), "Plan");
