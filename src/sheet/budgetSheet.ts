@@ -203,6 +203,10 @@ function collect(
           if (inNone) got.costs.push(...withoutCovered(unknown, columns).map(lineOf));
         } else if (inNone && (/intäkt/.test(label) || parts.some(isMemberRow))) {
           got.otherIncome.push(...withoutCovered(unknown, columns).map(lineOf));
+        } else if (inNone && got.members.length === 0) {
+          // A list of lines and its sum, with no members and no sections (a follow-up per insats): costs.
+          got.costTotal = item.amounts;
+          got.costs.push(...withoutCovered(unknown, columns).map(lineOf));
         }
         if (inNone) unknown = [];
         if (block.length > 0) {

@@ -35,7 +35,7 @@ const STATE_TOGETHER =
   /(försäkringskassan?|\bfk\b).*(arbetsförmedlingen|\baf\b)|(arbetsförmedlingen|\baf\b).*(försäkringskassan|\bfk\b)|\bstaten\b|\bstatlig|\bstat\b/;
 const FK = /försäkringskassan?\b|^fk$/;
 const AF = /arbetsförmedlingen?\b|^af$/;
-const REGION = /\bregion(en)?\b|landsting/;
+const REGION = /\bregion(en)?\b|regionen\b|landsting/;
 const KOMMUN = /\bkommun(en)?\b|\bstad\b/;
 const TOTAL = /^(summa|totalt?|total|s:a|delsumma)\b|^parternas insats|^verksamhetens nettokostnader|\b(totalt|summa)$/;
 const RESULT =
