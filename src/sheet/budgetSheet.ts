@@ -158,6 +158,12 @@ function collect(
         block.push(item);
         break;
       case "contributions":
+        if (info.section === "costs") {
+          // "Medlemsavgifter" under the costs: the förbund's own fees (to Nationella rådet), a cost line.
+          got.costs.push(lineOf(readRow(view, row, labelColumn, columns, unitFactor * signs.costs, [])));
+          block.push(item);
+          break;
+        }
         got.statedContributionTotal ??= item.amounts;
         block.push(item);
         break;
