@@ -16,7 +16,7 @@ import type { Mapping } from "./mapping";
 import { spanOf, type PartLocation } from "./parts";
 import { memberSign, rowRoles, sectionSign, type RowInfo, type Section } from "./rowRoles";
 import { NO_FORMULAS, findLabelColumn, type Item } from "./tables";
-import { arithmeticSubtotalOf, isSubtotalAbove, withoutCovered } from "./totals";
+import { arithmeticSubtotalOf, coveredRange, isSubtotalAbove, withoutCovered } from "./totals";
 import { findUnit } from "./units";
 import { normalizeLabel } from "./vocabulary";
 import { dedupeByYear, findYearHeader, mappedHeader, type YearColumn, type YearHeader } from "./yearHeaders";
@@ -118,6 +118,7 @@ function collect(
   let block: Item[] = [];
   let sectionItems: Item[] = [];
   let unknown: Item[] = [];
+  const seen = new Map<number, Item>();
   let currentSection: Section = "none";
 
   for (const info of rows) {
@@ -140,6 +141,7 @@ function collect(
         ? 1
         : signs[info.section];
     const item = readRow(view, row, labelColumn, columns, unitFactor * sign, findings);
+    if (role.kind !== "result" && role.kind !== "derived") seen.set(row, item);
     if (view.isHiddenRow(row)) findings.push(hiddenRow(view, row, labelColumn, item.label));
 
     switch (role.kind) {
@@ -189,7 +191,10 @@ function collect(
         break;
       case "total": {
         const inNone = info.section === "none";
-        const parts = block.length > 0 ? block : sectionItems;
+        // A SUM says exactly which rows a total covers; else the block above it, else its section.
+        const range = coveredRange(item, columns);
+        const summed = range ? [...seen.values()].filter((s) => s.row >= range[0] && s.row <= range[1]) : undefined;
+        const parts = summed ?? (block.length > 0 ? block : sectionItems);
         const leaves = withoutCovered(parts, columns);
         for (const col of columns) {
           const stated = item.amounts[col.year];
@@ -235,6 +240,7 @@ function collect(
         if (group) {
           // Checked against its group, and left out of the block so the section's total does not count it twice.
           findings.push(arithmeticSubtotal(view, row, labelColumn, item.label));
+          seen.delete(row);
           got.sums.push(...columns.flatMap((c) => sumOf(item, group, c.year)));
           break;
         }
