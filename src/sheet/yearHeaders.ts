@@ -37,9 +37,31 @@ export function findYearHeader(view: SheetView, labelColumn: number): YearHeader
         header: { sheet: view.name, cell: address(row, col) },
       });
     }
-    if (columns.length > 0) return { row, columns: withKinds(columns), evidence: "årtal i rubrikraden" };
+    if (columns.length > 0) return withLoneBudget(view, row, labelColumn, columns);
   }
   return loneBudgetColumn(view, labelColumn);
+}
+
+/** "Budget | Plan 2026 | Plan 2027": the budget column's year from the title or the sheet name. */
+function withLoneBudget(view: SheetView, row: number, labelColumn: number, columns: YearColumn[]): YearHeader {
+  const evidence = "årtal i rubrikraden";
+  for (let col = labelColumn + 1; col <= view.right; col++) {
+    if (normalizeLabel(view.text(row, col)) !== "budget" || !hasAmountBelow(view, row, col)) continue;
+    const title = titleYear(view, row);
+    if (title === undefined || columns.some((c) => c.year === title.year)) break;
+    const budget: YearColumn = {
+      column: col,
+      year: title.year,
+      kind: "budget",
+      header: { sheet: view.name, cell: address(row, col) },
+    };
+    return {
+      row,
+      columns: withKinds([budget, ...columns]),
+      evidence: `${evidence}; budgetåret från ${title.evidence}`,
+    };
+  }
+  return { row, columns: withKinds(columns), evidence };
 }
 
 /** A lone "Budget" column; the year in the sheet's title ("Verksamhets- och budgetplan 2022") or its name. */
@@ -48,7 +70,7 @@ function loneBudgetColumn(view: SheetView, labelColumn: number): YearHeader | un
     for (let col = labelColumn + 1; col <= view.right; col++) {
       if (!/^(budget|belopp|kr|tkr|budget,? (kr|tkr))$/.test(normalizeLabel(view.text(row, col)))) continue;
       if (!hasAmountBelow(view, row, col)) continue;
-      const title = titleYear(view);
+      const title = titleYear(view, row);
       if (title === undefined) continue;
       const header = (c: number) => ({ sheet: view.name, cell: address(row, c) });
       const columns: YearColumn[] = [{ column: col, year: title.year, kind: "budget", header: header(col) }];
@@ -91,8 +113,8 @@ function withKinds(columns: YearColumn[]): YearColumn[] {
 const TITLE_YEAR = /(?:budget|budgetplan|verksamhetsplan|plan)\s*(\d{4})\b/i;
 
 /** The year a title near the top says ("Budget 2023 (tkr)", "Verksamhets- och budgetplan 2022"), else the sheet's name. */
-function titleYear(view: SheetView): { year: number; evidence: string } | undefined {
-  for (let row = view.sheet.top; row <= Math.min(view.bottom, view.sheet.top + 2); row++) {
+function titleYear(view: SheetView, headerRow: number): { year: number; evidence: string } | undefined {
+  for (let row = view.sheet.top; row <= Math.min(view.bottom, view.sheet.top + 2, headerRow - 1); row++) {
     for (let col = view.sheet.left; col <= view.right; col++) {
       const m = TITLE_YEAR.exec(view.text(row, col));
       if (m) return { year: Number(m[1]), evidence: `årtalet i rubriken ${address(row, col)}` };
