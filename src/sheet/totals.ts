@@ -80,14 +80,25 @@ export function arithmeticSubtotalOf(
 ): Item[] | undefined {
   const years = columns.map((c) => c.year).filter((y) => item.amounts[y] && !item.amounts[y]!.value.isZero());
   if (years.length === 0 || above.length < 2) return undefined;
-  const target = years.map((y) => item.amounts[y]!.value.toNumber());
+  const target = numbers(item, years);
   const running = years.map(() => 0);
   for (let n = 1; n <= Math.min(above.length, MAX_GROUP); n++) {
-    const row = above[above.length - n]!;
-    years.forEach((y, i) => (running[i]! += row.amounts[y]?.value.toNumber() ?? 0));
+    const row = numbers(above[above.length - n]!, years);
+    for (let i = 0; i < years.length; i++) running[i]! += row[i]!;
     if (n >= 2 && running.every((v, i) => Math.abs(v - target[i]!) < 0.005)) return above.slice(above.length - n);
   }
   return undefined;
 }
 
 const MAX_GROUP = 30;
+
+/** An item's amounts as plain numbers, worked out once: a long list asks for each row up to MAX_GROUP times. */
+const NUMBERS = new WeakMap<Item, number[]>();
+function numbers(item: Item, years: readonly number[]): number[] {
+  let known = NUMBERS.get(item);
+  if (!known || known.length !== years.length) {
+    known = years.map((y) => item.amounts[y]?.value.toNumber() ?? 0);
+    NUMBERS.set(item, known);
+  }
+  return known;
+}
