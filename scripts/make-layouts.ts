@@ -268,6 +268,19 @@ export const SPECS: readonly Spec[] = [
   },
 ];
 
+/** A spec's workbook and the report it must give. */
+export function renderSpec(spec: Spec): { workbook: ExcelJS.Workbook; expectation: FixtureExpectation } {
+  const budget = spec.budget();
+  const rendering = render(budget, spec.variations);
+  const text = {
+    fixture: spec.name,
+    description: spec.description,
+    exercises: spec.variations.length ? spec.variations : ["canonical"],
+    source: spec.source,
+  };
+  return { workbook: rendering.workbook, expectation: expectationFor(text, budget, rendering) };
+}
+
 interface FollowUpLine {
   readonly label: string;
   readonly budget: number;
@@ -375,19 +388,8 @@ export async function makeLayouts(dir = LAYOUTS_DIR): Promise<string[]> {
     written.push(name);
   };
   for (const spec of SPECS) {
-    const budget = spec.budget();
-    const rendering = render(budget, spec.variations);
-    const expectation = expectationFor(
-      {
-        fixture: spec.name,
-        description: spec.description,
-        exercises: spec.variations.length ? spec.variations : ["canonical"],
-        source: spec.source,
-      },
-      budget,
-      rendering,
-    );
-    await save(spec.name, rendering.workbook, expectation);
+    const { workbook, expectation } = renderSpec(spec);
+    await save(spec.name, workbook, expectation);
   }
   const a = await followUp(
     "30-vastra-follow-up-over",
