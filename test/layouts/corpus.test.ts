@@ -19,6 +19,7 @@ export const READ_RIGHT_TODAY: readonly string[] = [
   "10-ornskoldsvik-tkr-text",
   "23-samo-merged-accounts-blank",
   "28-sydnarke-canonical",
+  "32-sydnarke-decoy-summary",
 ];
 
 describe("the layout corpus", () => {
