@@ -10,6 +10,7 @@
  * against DOMAIN.md's worked numbers.
  */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import * as budgets from "../test/layouts/budgets";
@@ -652,12 +653,24 @@ const SYDNARKE_FOLLOW_UP: FollowUpLine[] = [
   { label: "Hälsofrämjande insatser", budget: 120_000, outcome: 40_000, forecast: 90_000 },
 ];
 
+/** The workbook's bytes with every zip entry dated the same, so a regenerated fixture is byte for byte the same. */
+async function stableBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+  const stable = new JSZip();
+  const date = new Date("2025-11-03T00:00:00Z");
+  for (const name of Object.keys(zip.files).sort()) {
+    const entry = zip.files[name]!;
+    if (!entry.dir) stable.file(name, await entry.async("uint8array"), { date, createFolders: false });
+  }
+  return stable.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
+}
+
 export async function makeLayouts(dir = LAYOUTS_DIR): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   for (const f of await readdir(dir)) if (/\.(xlsx|json)$/.test(f)) await rm(join(dir, f));
   const written: string[] = [];
   const save = async (name: string, wb: ExcelJS.Workbook, expectation: FixtureExpectation) => {
-    await wb.xlsx.writeFile(join(dir, `${name}.xlsx`));
+    await writeFile(join(dir, `${name}.xlsx`), await stableBytes(wb));
     await writeFile(join(dir, `${name}.json`), `${JSON.stringify(expectation, null, 2)}\n`);
     written.push(name);
   };
