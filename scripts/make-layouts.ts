@@ -448,7 +448,6 @@ function centralaSeedShape(): { workbook: ExcelJS.Workbook; expectation: Fixture
   m.getColumn(1).width = 30;
   const [eu, ovriga, finInt] = budget.otherIncome;
   const [personal, lokal, ovrigaK, avskr, finKost] = budget.costGroups[0]!.lines;
-  const sumOf = (y: number, ls: (typeof budget.otherIncome)[number][]) => ls.reduce((s, l) => s + l.amounts[y]!, 0);
   h.put(r, "A1", "Resultatbudget 2025–2027");
   h.put(r, "B1", "Belopp i kr");
   years.forEach((y, i) => h.put(r, `${COLS[i]}3`, `${i === 0 ? "Budget" : "Plan"} ${y}`));
@@ -503,7 +502,6 @@ function centralaSeedShape(): { workbook: ExcelJS.Workbook; expectation: Fixture
     else h.put(r, `${c}22`, { formula: `${COLS[j - 1]}23`, result: opening });
     h.put(r, `${c}23`, { formula: `${c}22+${c}20`, result: opening + result }, `closing:${y}`);
     opening += result;
-    void sumOf;
   });
   h.put(m, "A1", "Medlemsavgifter 2025–2027 (kr)");
   years.forEach((y, i) => h.put(m, `${COLS[i]}3`, `${i === 0 ? "Budget" : "Plan"} ${y}`));

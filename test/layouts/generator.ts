@@ -174,7 +174,6 @@ export function render(b: AbstractBudget, variations: Iterable<Variation>): Rend
 
   const main = new Sheet(wb.addWorksheet(mainName), cells);
   const membersSheet = membersApart ? new Sheet(wb.addWorksheet(membersName), cells) : main;
-  const sums = new Map<string, number>(); // for the population total
 
   // Column layout of a years-as-columns table.
   const accountCol = 1 + gap;
@@ -403,9 +402,7 @@ export function render(b: AbstractBudget, variations: Iterable<Variation>): Rend
   const income = (y: number) =>
     memberAmounts(b, y).reduce((s, a) => s + a, 0) + b.otherIncome.reduce((s, l) => s + (l.amounts[y] ?? 0), 0);
   const membersText = v.has("textAmounts") && !membersApart;
-  let incomeTotalRow: number | undefined;
   if (v.has("totalsRows")) {
-    incomeTotalRow = row;
     main.put(row, labelCol, syn ? "Summa verksamhetens intäkter" : "Summa intäkter");
     years.forEach((y, c) => {
       const L = colLetter(yearCol(c));
@@ -557,7 +554,6 @@ export function render(b: AbstractBudget, variations: Iterable<Variation>): Rend
       pop.put(2 + i, 2, v.has("textAmounts") ? swedishText(k.population) : k.population, `pop:${k.name}`);
     });
     const total = b.kommuner.reduce((s, k) => s + k.population, 0);
-    sums.set("population", total);
     const last = 1 + b.kommuner.length;
     pop.put(last + 1, 1, "Summa");
     pop.put(last + 1, 2, formulas && !v.has("textAmounts") ? { formula: `SUM(B2:B${last})`, result: total } : total);
