@@ -549,9 +549,42 @@ function centralaSeedShape(): { workbook: ExcelJS.Workbook; expectation: Fixture
   };
 }
 
-/** The fixtures written cell by cell rather than by the generator. */
+/**
+ * 35: the members' total on 'Medlemsavgifter 2025' and the 'Medlemsavgifter' line of the result budget disagree
+ * (10 000 kr typed too much in the result budget for 2025). The members' rows decide the plan; the line must be
+ * flagged on its cell, whatever code the check gets.
+ */
+function crossSheetMismatch(): { workbook: ExcelJS.Workbook; expectation: FixtureExpectation } {
+  const budget = budgets.sydnarke2025();
+  const rendering = render(budget, ["splitSheets"]);
+  const line = rendering.cells.get("membersLine:2025")!;
+  rendering.workbook.getWorksheet(line.sheet)!.getCell(line.cell).value = 4_810_000;
+  const expectation = expectationFor(
+    {
+      fixture: "35-sydnarke-cross-sheet-mismatch",
+      description:
+        "Split over sheets; the result budget's 'Medlemsavgifter' 2025 says 4 810 000 where the members' sheet adds up to 4 800 000: the members' rows decide, and the result budget's cell must be flagged.",
+      exercises: ["splitSheets", "crossSheetCheck"],
+      source: SEED.sydnarke,
+    },
+    budget,
+    rendering,
+  );
+  return {
+    workbook: rendering.workbook,
+    expectation: {
+      ...expectation,
+      findings: {
+        ...expectation.findings,
+        mustFlag: [{ ...line, why: "Medlemsavgifter i resultatbudgeten (4 810 000) ≠ medlemmarnas summa (4 800 000)" }],
+      },
+    },
+  };
+}
+
+/** The fixtures written cell by cell (or changed by hand after the generator). */
 export function handFixtures(): { workbook: ExcelJS.Workbook; expectation: FixtureExpectation }[] {
-  return [decoySummary(), roundFormulas(), centralaSeedShape()];
+  return [decoySummary(), roundFormulas(), centralaSeedShape(), crossSheetMismatch()];
 }
 
 interface FollowUpLine {
