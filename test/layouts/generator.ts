@@ -124,7 +124,8 @@ export function render(b: AbstractBudget, variations: Iterable<Variation>): Rend
   const costSign = v.has("negativeCosts") ? -1 : 1;
   const syn = v.has("synonyms");
   const formulas = v.has("formulas");
-  const unitText = unit === "kr" ? "Belopp i kr" : `Belopp i ${unit}`;
+  const unitText = `Belopp i ${unit}`;
+  const unitPhrase = `belopp i ${unit}`;
   const gap = v.has("blankRowsCols") ? 1 : 0;
 
   // Labels.
@@ -169,8 +170,8 @@ export function render(b: AbstractBudget, variations: Iterable<Variation>): Rend
   const yearHidden = v.has("yearInTitle") || v.has("yearInSheetName");
   const title = (what: string) =>
     v.has("yearInTitle")
-      ? `${b.forbund}: Verksamhets- och budgetplan ${by} (${unitText.toLowerCase()})`
-      : `${b.forbund}: ${what} (${unitText.toLowerCase()})`;
+      ? `${b.forbund}: Verksamhets- och budgetplan ${by} (${unitPhrase})`
+      : `${b.forbund}: ${what} (${unitPhrase})`;
 
   const main = new Sheet(wb.addWorksheet(mainName), cells);
   const membersSheet = membersApart ? new Sheet(wb.addWorksheet(membersName), cells) : main;
@@ -227,7 +228,7 @@ export function render(b: AbstractBudget, variations: Iterable<Variation>): Rend
       sheet.put(
         r,
         labelCol,
-        `Medlemsavgifter ${by}${years.length > 1 ? `–${years[years.length - 1]}` : ""} (${unitText.toLowerCase()})`,
+        `Medlemsavgifter ${by}${years.length > 1 ? `–${years[years.length - 1]}` : ""} (${unitPhrase})`,
       );
       r += 2;
     }
@@ -296,7 +297,7 @@ export function render(b: AbstractBudget, variations: Iterable<Variation>): Rend
 
   const renderMembersByRows = (sheet: Sheet): void => {
     let r = 1 + gap;
-    sheet.put(r, 1 + gap, `Medlemsavgifter per år (${unitText.toLowerCase()})`);
+    sheet.put(r, 1 + gap, `Medlemsavgifter per år (${unitPhrase})`);
     r += 2;
     const c0 = 1 + gap;
     sheet.put(r, c0, "År");
