@@ -57,7 +57,10 @@ export async function largeWorkbook(): Promise<Uint8Array> {
     budget.addRow([`Insats ${i + 1}`, base, base, base]);
   }
   const lastCost = budget.rowCount;
-  budget.addRow(["Summa kostnader", ...["B", "C", "D"].map((c) => ({ formula: `SUM(${c}${firstCost}:${c}${lastCost})` }))]);
+  budget.addRow([
+    "Summa kostnader",
+    ...["B", "C", "D"].map((c) => ({ formula: `SUM(${c}${firstCost}:${c}${lastCost})` })),
+  ]);
   budget.addRow(["Eget kapital 2025-12-31", 30_000_000]);
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
@@ -132,7 +135,8 @@ async function main(): Promise<void> {
   console.log(["", ...(await benchPane())].join("\n"));
 }
 
-if (require.main === module) main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+if (require.main === module)
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });

@@ -48,7 +48,12 @@ export async function makeExample(path: string): Promise<void> {
     ["Ödeshögs kommun", 127499, 127063, 127063],
     ["Finansiella intäkter", 15000, "15 000", 15000],
     ["Ianspråktagna egna medel", 1200000, 341000, 352000],
-    ["Summa intäkter", 9860000, { formula: "SUM(C5:C13)", result: 8985001 }, { formula: "SUM(D5:D13)", result: 9000000 }],
+    [
+      "Summa intäkter",
+      9860000,
+      { formula: "SUM(C5:C13)", result: 8985001 },
+      { formula: "SUM(D5:D13)", result: 9000000 },
+    ],
     [""],
     ["Kostnader"],
     ["Kansli 1.0", 1600000, 1600000, 1600000, 1400000, 1700000],
@@ -58,7 +63,12 @@ export async function makeExample(path: string): Promise<void> {
     ["Fontänhus 6.1", 500000, 500000, 500000, { error: "#REF!" }, 500000],
     ["Utbildning 11.1", 100000, 100000, 100000, 60000, 100000],
     ["Utveckling-struktur 11.7", 450000, 450000, 450000, 300000, 450000],
-    ["Summa kostnader", { formula: "SUM(B17:B23)", result: 9800000 }, { formula: "SUM(C17:C23)", result: 9000000 }, { formula: "SUM(D17:D23)", result: 9000000 }],
+    [
+      "Summa kostnader",
+      { formula: "SUM(B17:B23)", result: 9800000 },
+      { formula: "SUM(C17:C23)", result: 9000000 },
+      { formula: "SUM(D17:D23)", result: 9000000 },
+    ],
     [""],
     ["Eget kapital 2024-12-31", 3050000],
   ];

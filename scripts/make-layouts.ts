@@ -10,13 +10,14 @@
  * against DOMAIN.md's worked numbers.
  */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import * as budgets from "../test/layouts/budgets";
 import type { FixtureExpectation } from "../test/layouts/compare";
 import { RULE_CODES } from "../test/layouts/expected";
 import { expectationFor } from "../test/layouts/expectation";
-import { render, VARIATIONS, type Variation } from "../test/layouts/generator";
+import { render, VARIATIONS, type Rendering, type Variation } from "../test/layouts/generator";
 import type { AbstractBudget } from "../test/layouts/model";
 
 export const LAYOUTS_DIR = resolve(__dirname, "../test/fixtures/layouts");
@@ -268,6 +269,324 @@ export const SPECS: readonly Spec[] = [
   },
 ];
 
+/** A spec's workbook and the report it must give. */
+export function renderSpec(spec: Spec): { workbook: ExcelJS.Workbook; expectation: FixtureExpectation } {
+  const budget = spec.budget();
+  const rendering = render(budget, spec.variations);
+  const text = {
+    fixture: spec.name,
+    description: spec.description,
+    exercises: spec.variations.length ? spec.variations : ["canonical"],
+    source: spec.source,
+  };
+  return { workbook: rendering.workbook, expectation: expectationFor(text, budget, rendering) };
+}
+
+/** A workbook written cell by cell, recording where each abstract cell went (as the generator does). */
+class Hand {
+  readonly workbook = new ExcelJS.Workbook();
+  readonly cells = new Map<string, { sheet: string; cell: string }>();
+  constructor() {
+    this.workbook.created = new Date("2025-11-03T00:00:00Z");
+    this.workbook.modified = this.workbook.created;
+  }
+  put(ws: ExcelJS.Worksheet, address: string, value: ExcelJS.CellValue, key?: string): void {
+    ws.getCell(address).value = value;
+    if (typeof value === "number" || (value && typeof value === "object" && "formula" in value))
+      ws.getCell(address).numFmt = "#,##0";
+    if (key) this.cells.set(key, { sheet: ws.name, cell: address });
+  }
+  rendering(extraFindings: Rendering["extraFindings"] = []): Rendering {
+    return { workbook: this.workbook, cells: this.cells, unit: "kr", extraFindings };
+  }
+}
+
+const COLS = ["B", "C", "D", "E"];
+
+/** 32: a summary sheet with year columns (Utfall 2023, Prognos 2024, Budget 2025) in front of the real one-year budget. */
+function decoySummary(): { workbook: ExcelJS.Workbook; expectation: FixtureExpectation } {
+  const budget = budgets.firstYearOnly(budgets.sydnarke2025());
+  const rendering = render(budget, []);
+  const ws = rendering.workbook.addWorksheet("Översikt");
+  ws.getColumn(1).width = 32;
+  ws.getCell("A1").value = "Samordningsförbundet Sydnärke – ekonomin i sammandrag";
+  ws.getRow(3).values = ["", "Utfall 2023", "Prognos 2024", "Budget 2025"];
+  const rows: [string, number, number, number][] = [
+    ["Medlemsavgifter", 4_650_000, 4_700_000, 4_800_000],
+    ["Övriga intäkter", 3_000, 4_000, 5_000],
+    ["Kostnader", 4_500_000, 4_720_000, 4_770_000],
+    ["Årets resultat", 153_000, -16_000, 35_000],
+    ["Eget kapital vid årets slut", 816_000, 800_000, 835_000],
+  ];
+  rows.forEach((r, i) => (ws.getRow(4 + i).values = r));
+  // The summary first, as workbooks often have it.
+  const sheets = rendering.workbook.worksheets;
+  sheets.forEach((s, i) => ((s as unknown as { orderNo: number }).orderNo = s === ws ? 0 : i + 1));
+  return {
+    workbook: rendering.workbook,
+    expectation: expectationFor(
+      {
+        fixture: "32-sydnarke-decoy-summary",
+        description:
+          "A summary sheet 'Översikt' with year columns (Utfall 2023, Prognos 2024, Budget 2025) before the real budget 'Budget', which has one year column; the budget is the one-column sheet.",
+        exercises: ["summarySheet", "oneYear"],
+        source: SEED.sydnarke,
+      },
+      budget,
+      rendering,
+    ),
+  };
+}
+
+/** 33: kommun amounts as =ROUND(quarter × population / total, 0) beside their population, the quarter a formula too. */
+function roundFormulas(): { workbook: ExcelJS.Workbook; expectation: FixtureExpectation } {
+  const budget = budgets.sydnarkeRounded();
+  const years = budget.years;
+  const h = new Hand();
+  const m = h.workbook.addWorksheet("Medlemsavgifter");
+  m.getColumn(1).width = 30;
+  h.put(m, "A1", "Samordningsförbundet Sydnärke – medlemsavgifter 2025–2027 (kr)");
+  h.put(m, "A3", "Medlem");
+  h.put(m, "B3", "Invånare 31/12 2024");
+  years.forEach((y, i) => h.put(m, `${COLS[i + 1]}3`, y));
+  const state = budget.state.kind === "fkaf" ? budget.state : undefined;
+  years.forEach((y, i) => {
+    const c = COLS[i + 1]!;
+    h.put(m, `${c}4`, state!.fk[y]!, `member:fk:${y}`);
+    h.put(m, `${c}5`, state!.af[y]!, `member:af:${y}`);
+    h.put(m, `${c}6`, { formula: `ROUND((${c}4+${c}5)/2,0)`, result: budget.region.amounts[y]! }, `member:region:${y}`);
+    h.put(m, `${c}7`, { formula: `ROUND((${c}4+${c}5)/2,0)`, result: 1_200_000 }, `kommunShareRow:${y}`);
+  });
+  h.put(m, "A4", "Försäkringskassan");
+  h.put(m, "A5", "Arbetsförmedlingen");
+  h.put(m, "A6", budget.region.label);
+  h.put(m, "A7", "Kommunernas andel (25 %)");
+  const first = 8;
+  const last = first + budget.kommuner.length - 1;
+  const popTotal = budget.kommuner.reduce((s, k) => s + k.population, 0);
+  budget.kommuner.forEach((k, i) => {
+    const r = first + i;
+    h.put(m, `A${r}`, k.official);
+    h.put(m, `B${r}`, k.population, `pop:${k.name}`);
+    years.forEach((y, j) => {
+      const c = COLS[j + 1]!;
+      h.put(
+        m,
+        `${c}${r}`,
+        { formula: `ROUND(${c}$7*$B${r}/$B$${last + 1},0)`, result: k.amounts[y]! },
+        `member:${k.name}:${y}`,
+      );
+    });
+  });
+  h.put(m, `A${last + 1}`, "Summa kommuner");
+  h.put(m, `B${last + 1}`, { formula: `SUM(B${first}:B${last})`, result: popTotal });
+  const kommunSum = budget.kommuner.reduce((s, k) => s + k.amounts[years[0]!]!, 0);
+  years.forEach((y, j) => {
+    const c = COLS[j + 1]!;
+    h.put(m, `${c}${last + 1}`, { formula: `SUM(${c}${first}:${c}${last})`, result: kommunSum });
+    h.put(
+      m,
+      `${c}${last + 3}`,
+      { formula: `${c}4+${c}5+${c}6+${c}${last + 1}`, result: 3_600_000 + kommunSum },
+      `membersTotal:${y}`,
+    );
+  });
+  h.put(m, `A${last + 3}`, "Summa medlemsavgifter");
+
+  const r = h.workbook.addWorksheet("Resultatbudget");
+  r.getColumn(1).width = 34;
+  h.put(r, "A1", "Resultatbudget 2025–2027 (kr)");
+  years.forEach((y, i) => h.put(r, `${COLS[i]}3`, `${i === 0 ? "Budget" : "Plan"} ${y}`));
+  h.put(r, "A4", "Medlemsavgifter");
+  h.put(r, "A5", budget.otherIncome[0]!.label);
+  const lines = budget.costGroups.flatMap((g) => g.lines);
+  lines.forEach((l, i) => h.put(r, `A${7 + i}`, l.label));
+  const totalRow = 7 + lines.length;
+  h.put(r, `A${totalRow}`, "Summa kostnader");
+  h.put(r, `A${totalRow + 2}`, "Eget kapital vid årets början");
+  years.forEach((y, j) => {
+    const c = COLS[j]!;
+    const mc = COLS[j + 1]!;
+    h.put(
+      r,
+      `${c}4`,
+      { formula: `Medlemsavgifter!${mc}${last + 3}`, result: 3_600_000 + kommunSum },
+      `membersLine:${y}`,
+    );
+    h.put(r, `${c}5`, budget.otherIncome[0]!.amounts[y]!, `income:0:${y}`);
+    lines.forEach((l, i) => h.put(r, `${c}${7 + i}`, l.amounts[y]!, `cost:${i}:${y}`));
+    const costs = lines.reduce((s, l) => s + l.amounts[y]!, 0);
+    h.put(r, `${c}${totalRow}`, { formula: `SUM(${c}7:${c}${totalRow - 1})`, result: costs }, `costTotal:${y}`);
+  });
+  h.put(r, `B${totalRow + 2}`, budget.openingEquity, "equity:opening");
+  const extra = years.map((y) => ({ code: "PARTY_SPLIT", year: y, key: `membersTotal:${y}` }));
+  return {
+    workbook: h.workbook,
+    expectation: expectationFor(
+      {
+        fixture: "33-sydnarke-round-formulas",
+        description:
+          "Kommun amounts as =ROUND(C$7*$B8/$B$13,0) beside their population ('Invånare 31/12 2024'), the quarter as a formula: Askersund gets 213 773 where largest remainder gives 213 774 (an information finding), the kommuner and the members' total are a krona short.",
+        exercises: ["roundFormulas", "populationBeside", "kommunernasAndel", "splitSheets"],
+        source: "made up on Sydnärke's kommuner (budgets.ts, sydnarkeRounded)",
+      },
+      budget,
+      h.rendering(extra),
+    ),
+  };
+}
+
+/** 34: seed 004's Resultatbudget shape over three years: financial items after the result, result rows between. */
+function centralaSeedShape(): { workbook: ExcelJS.Workbook; expectation: FixtureExpectation } {
+  const budget = budgets.centrala2025();
+  const years = budget.years;
+  const h = new Hand();
+  const r = h.workbook.addWorksheet("Resultatbudget 2025");
+  const m = h.workbook.addWorksheet("Medlemsavgifter 2025");
+  const p = h.workbook.addWorksheet("Befolkning");
+  r.getColumn(1).width = 40;
+  m.getColumn(1).width = 30;
+  const [eu, ovriga, finInt] = budget.otherIncome;
+  const [personal, lokal, ovrigaK, avskr, finKost] = budget.costGroups[0]!.lines;
+  h.put(r, "A1", "Resultatbudget 2025–2027");
+  h.put(r, "B1", "Belopp i kr");
+  years.forEach((y, i) => h.put(r, `${COLS[i]}3`, `${i === 0 ? "Budget" : "Plan"} ${y}`));
+  const labels: [number, string][] = [
+    [4, "Verksamhetens intäkter"],
+    [5, "Medlemsavgifter"],
+    [6, eu!.label],
+    [7, ovriga!.label],
+    [8, "Summa verksamhetens intäkter"],
+    [9, "Verksamhetens kostnader"],
+    [10, personal!.label],
+    [11, lokal!.label],
+    [12, ovrigaK!.label],
+    [13, "Summa verksamhetens kostnader"],
+    [14, avskr!.label],
+    [15, "Verksamhetens nettokostnader"],
+    [16, "Verksamhetens resultat"],
+    [17, finInt!.label],
+    [18, finKost!.label],
+    [19, "Resultat efter finansiella poster"],
+    [20, "Årets resultat"],
+    [22, "Eget kapital vid årets början"],
+    [23, "Eget kapital vid årets slut"],
+    [25, "Mål för eget kapital"],
+  ];
+  for (const [row, label] of labels) h.put(r, `A${row}`, label);
+  h.put(r, "B25", budget.equityTarget!.text, "equityTarget");
+  let opening = budget.openingEquity;
+  years.forEach((y, j) => {
+    const c = COLS[j]!;
+    const members = 13_399_500;
+    const income = members + eu!.amounts[y]! + ovriga!.amounts[y]!;
+    const costs = personal!.amounts[y]! + lokal!.amounts[y]! + ovrigaK!.amounts[y]!;
+    const net = income - costs - avskr!.amounts[y]!;
+    const result = net + finInt!.amounts[y]! - finKost!.amounts[y]!;
+    h.put(r, `${c}5`, { formula: `'Medlemsavgifter 2025'!${c}12`, result: members }, `membersLine:${y}`);
+    h.put(r, `${c}6`, eu!.amounts[y]!, `income:0:${y}`);
+    h.put(r, `${c}7`, ovriga!.amounts[y]!, `income:1:${y}`);
+    h.put(r, `${c}8`, { formula: `SUM(${c}5:${c}7)`, result: income }, `incomeTotal:${y}`);
+    h.put(r, `${c}10`, -personal!.amounts[y]!, `cost:0:${y}`);
+    h.put(r, `${c}11`, -lokal!.amounts[y]!, `cost:1:${y}`);
+    h.put(r, `${c}12`, -ovrigaK!.amounts[y]!, `cost:2:${y}`);
+    h.put(r, `${c}13`, { formula: `SUM(${c}10:${c}12)`, result: -costs }, `subtotal:0:${y}`);
+    h.put(r, `${c}14`, -avskr!.amounts[y]!, `cost:3:${y}`);
+    h.put(r, `${c}15`, { formula: `${c}8+${c}13+${c}14`, result: net });
+    h.put(r, `${c}16`, { formula: `${c}15`, result: net });
+    h.put(r, `${c}17`, finInt!.amounts[y]!, `income:2:${y}`);
+    h.put(r, `${c}18`, -finKost!.amounts[y]!, `cost:4:${y}`);
+    h.put(r, `${c}19`, { formula: `${c}16+${c}17+${c}18`, result: result });
+    h.put(r, `${c}20`, { formula: `${c}19`, result: result }, `result:${y}`);
+    if (j === 0) h.put(r, "B22", opening, "equity:opening");
+    else h.put(r, `${c}22`, { formula: `${COLS[j - 1]}23`, result: opening });
+    h.put(r, `${c}23`, { formula: `${c}22+${c}20`, result: opening + result }, `closing:${y}`);
+    opening += result;
+  });
+  h.put(m, "A1", "Medlemsavgifter 2025–2027 (kr)");
+  years.forEach((y, i) => h.put(m, `${COLS[i]}3`, `${i === 0 ? "Budget" : "Plan"} ${y}`));
+  const state = budget.state.kind === "fkaf" ? budget.state : undefined;
+  const memberRows: [string, string, (y: number) => number][] = [
+    ["Försäkringskassan", "fk", (y) => state!.fk[y]!],
+    ["Arbetsförmedlingen", "af", (y) => state!.af[y]!],
+    [budget.region.label, "region", (y) => budget.region.amounts[y]!],
+    ...budget.kommuner.map((k): [string, string, (y: number) => number] => [k.official, k.name, (y) => k.amounts[y]!]),
+  ];
+  memberRows.forEach(([label, key, amount], i) => {
+    h.put(m, `A${4 + i}`, label);
+    years.forEach((y, j) => h.put(m, `${COLS[j]}${4 + i}`, amount(y), `member:${key}:${y}`));
+  });
+  h.put(m, "A12", "Summa medlemsavgifter");
+  years.forEach((y, j) =>
+    h.put(m, `${COLS[j]}12`, { formula: `SUM(${COLS[j]}4:${COLS[j]}10)`, result: 13_399_500 }, `membersTotal:${y}`),
+  );
+  h.put(p, "A1", "Kommun");
+  h.put(p, "B1", "Folkmängd 31 dec 2024");
+  budget.kommuner.forEach((k, i) => {
+    h.put(p, `A${2 + i}`, k.name);
+    h.put(p, `B${2 + i}`, k.population, `pop:${k.name}`);
+  });
+  return {
+    workbook: h.workbook,
+    expectation: expectationFor(
+      {
+        fixture: "34-centrala-seed-shape",
+        description:
+          "Seed 004's Resultatbudget over three years: 'Summa verksamhetens intäkter/kostnader', Avskrivningar after the subtotal, 'Verksamhetens nettokostnader', 'Verksamhetens resultat', then Finansiella intäkter and kostnader, 'Resultat efter finansiella poster', 'Årets resultat', equity rolled by formulas, target '1,8 Mkr +/- 20 %'; members on 'Medlemsavgifter 2025', population 'Folkmängd 31 dec 2024'.",
+        exercises: [
+          "resultRows",
+          "financialItemsAfterResult",
+          "splitSheets",
+          "equityTargetText",
+          "formulas",
+          "negativeCosts",
+        ],
+        source: SEED.centrala,
+      },
+      budget,
+      h.rendering(),
+    ),
+  };
+}
+
+/**
+ * 35: the members' total on 'Medlemsavgifter 2025' and the 'Medlemsavgifter' line of the result budget disagree
+ * (10 000 kr typed too much in the result budget for 2025). The members' rows decide the plan; the line must be
+ * flagged on its cell, whatever code the check gets.
+ */
+function crossSheetMismatch(): { workbook: ExcelJS.Workbook; expectation: FixtureExpectation } {
+  const budget = budgets.sydnarke2025();
+  const rendering = render(budget, ["splitSheets"]);
+  const line = rendering.cells.get("membersLine:2025")!;
+  rendering.workbook.getWorksheet(line.sheet)!.getCell(line.cell).value = 4_810_000;
+  const expectation = expectationFor(
+    {
+      fixture: "35-sydnarke-cross-sheet-mismatch",
+      description:
+        "Split over sheets; the result budget's 'Medlemsavgifter' 2025 says 4 810 000 where the members' sheet adds up to 4 800 000: the members' rows decide, and the result budget's cell must be flagged.",
+      exercises: ["splitSheets", "crossSheetCheck"],
+      source: SEED.sydnarke,
+    },
+    budget,
+    rendering,
+  );
+  return {
+    workbook: rendering.workbook,
+    expectation: {
+      ...expectation,
+      findings: {
+        ...expectation.findings,
+        mustFlag: [{ ...line, why: "Medlemsavgifter i resultatbudgeten (4 810 000) ≠ medlemmarnas summa (4 800 000)" }],
+      },
+    },
+  };
+}
+
+/** The fixtures written cell by cell (or changed by hand after the generator). */
+export function handFixtures(): { workbook: ExcelJS.Workbook; expectation: FixtureExpectation }[] {
+  return [decoySummary(), roundFormulas(), centralaSeedShape(), crossSheetMismatch()];
+}
+
 interface FollowUpLine {
   readonly label: string;
   readonly budget: number;
@@ -365,29 +684,30 @@ const SYDNARKE_FOLLOW_UP: FollowUpLine[] = [
   { label: "Hälsofrämjande insatser", budget: 120_000, outcome: 40_000, forecast: 90_000 },
 ];
 
+/** The workbook's bytes with every zip entry dated the same, so a regenerated fixture is byte for byte the same. */
+async function stableBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+  const stable = new JSZip();
+  const date = new Date("2025-11-03T00:00:00Z");
+  for (const name of Object.keys(zip.files).sort()) {
+    const entry = zip.files[name]!;
+    if (!entry.dir) stable.file(name, await entry.async("uint8array"), { date, createFolders: false });
+  }
+  return stable.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
+}
+
 export async function makeLayouts(dir = LAYOUTS_DIR): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   for (const f of await readdir(dir)) if (/\.(xlsx|json)$/.test(f)) await rm(join(dir, f));
   const written: string[] = [];
   const save = async (name: string, wb: ExcelJS.Workbook, expectation: FixtureExpectation) => {
-    await wb.xlsx.writeFile(join(dir, `${name}.xlsx`));
+    await writeFile(join(dir, `${name}.xlsx`), await stableBytes(wb));
     await writeFile(join(dir, `${name}.json`), `${JSON.stringify(expectation, null, 2)}\n`);
     written.push(name);
   };
   for (const spec of SPECS) {
-    const budget = spec.budget();
-    const rendering = render(budget, spec.variations);
-    const expectation = expectationFor(
-      {
-        fixture: spec.name,
-        description: spec.description,
-        exercises: spec.variations.length ? spec.variations : ["canonical"],
-        source: spec.source,
-      },
-      budget,
-      rendering,
-    );
-    await save(spec.name, rendering.workbook, expectation);
+    const { workbook, expectation } = renderSpec(spec);
+    await save(spec.name, workbook, expectation);
   }
   const a = await followUp(
     "30-vastra-follow-up-over",
@@ -407,6 +727,7 @@ export async function makeLayouts(dir = LAYOUTS_DIR): Promise<string[]> {
     "made up (Sydnärke's lines of budgets.ts)",
   );
   await save("31-sydnarke-follow-up-sound", b.workbook, b.expectation);
+  for (const { workbook, expectation } of handFixtures()) await save(expectation.fixture, workbook, expectation);
   return written;
 }
 

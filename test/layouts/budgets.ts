@@ -389,3 +389,40 @@ export function sydnarke2025(): AbstractBudget {
     openingEquity: 800_000,
   };
 }
+
+/** A budget of one year only: the first year of another. */
+export function firstYearOnly(b: AbstractBudget): AbstractBudget {
+  const y = b.budgetYear;
+  const only = (a: ByYear): ByYear => (a[y] === undefined ? {} : { [y]: a[y]! });
+  const lines = (ls: readonly AbstractLine[]) => ls.map((l) => ({ ...l, amounts: only(l.amounts) }));
+  return {
+    ...b,
+    years: [y],
+    state:
+      b.state.kind === "one"
+        ? { ...b.state, amounts: only(b.state.amounts) }
+        : { kind: "fkaf", fk: only(b.state.fk), af: only(b.state.af) },
+    region: { ...b.region, amounts: only(b.region.amounts) },
+    kommuner: b.kommuner.map((k) => ({ ...k, amounts: only(k.amounts) })),
+    otherIncome: lines(b.otherIncome),
+    ...(b.drawdown ? { drawdown: only(b.drawdown) } : {}),
+    costGroups: b.costGroups.map((g) => ({ ...g, lines: lines(g.lines) })),
+  };
+}
+
+/**
+ * Sydnärke with the kommun amounts an ordinary =ROUND(quarter × population / total, 0) gives:
+ * Askersund 213 773 (its exact share is 213 773,499; largest remainder gives it 213 774), so the
+ * kommuner sum to 1 199 999, one krona short of their quarter.
+ */
+export function sydnarkeRounded(): AbstractBudget {
+  const b = sydnarke2025();
+  const total = b.kommuner.reduce((s, k) => s + k.population, 0);
+  return {
+    ...b,
+    kommuner: b.kommuner.map((k) => ({
+      ...k,
+      amounts: Object.fromEntries(b.years.map((y) => [y, Math.round((1_200_000 * k.population) / total)])),
+    })),
+  };
+}

@@ -41,6 +41,8 @@ export interface FixtureExpectation {
     readonly expected: readonly ExpectedFindingAt[];
     /** Codes that must not appear at all (false errors on a sound budget). */
     readonly mustNotAppear: readonly string[];
+    /** Cells that must carry some finding, whatever its code (a check whose code is not settled yet). */
+    readonly mustFlag?: readonly { readonly sheet: string; readonly cell: string; readonly why: string }[];
   };
 }
 
@@ -145,5 +147,8 @@ export function differences(result: GridAnalysis, expected: FixtureExpectation):
   for (const code of expected.findings.mustNotAppear)
     if (all.some((a) => a.code === code) && !expected.findings.expected.some((e) => e.code === code))
       out.push(`falskt ${code}`);
+  for (const m of expected.findings.mustFlag ?? [])
+    if (!all.some((a) => a.sheet === m.sheet && a.cell === m.cell))
+      out.push(`ingen markering på ${m.sheet}!${m.cell}: ${m.why}`);
   return [...new Set(out)];
 }

@@ -8,7 +8,7 @@ import DecimalBase from "decimal.js";
 import { costLines, linesIn, memberAmounts, type AbstractBudget, type LayoutUnit } from "./model";
 
 const D = DecimalBase.clone({ precision: 50, rounding: DecimalBase.ROUND_HALF_UP });
-type D = InstanceType<typeof D>;
+type Dec = InstanceType<typeof D>;
 
 export interface ExpectedMember {
   readonly party: "stat" | "fk" | "af" | "region" | "kommun";
@@ -64,7 +64,7 @@ export const RULE_CODES = [
 ] as const;
 
 /** Whole kronor by largest remainder: floors, then one krona each to the largest remainders (ties: larger weight, then order). */
-export function largestRemainder(total: D, weights: readonly D[]): D[] {
+export function largestRemainder(total: Dec, weights: readonly Dec[]): Dec[] {
   const sum = weights.reduce((s, w) => s.plus(w), new D(0));
   const exact = weights.map((w) => total.times(w).dividedBy(sum));
   const floors = exact.map((e) => e.floor());
@@ -146,7 +146,7 @@ function members(b: AbstractBudget): { members: ExpectedMember[]; findings: Expe
   return { members: out, findings };
 }
 
-const roundKr = (d: D) => d.toDecimalPlaces(0, D.ROUND_HALF_UP);
+const roundKr = (d: Dec) => d.toDecimalPlaces(0, D.ROUND_HALF_UP);
 
 /** Rules 3–5: the plan of a scenario over the budget year and two plan years, and its findings. */
 function plan(b: AbstractBudget, scenario: "sheet" | "worst-case") {

@@ -124,7 +124,8 @@ export function render(b: AbstractBudget, variations: Iterable<Variation>): Rend
   const costSign = v.has("negativeCosts") ? -1 : 1;
   const syn = v.has("synonyms");
   const formulas = v.has("formulas");
-  const unitText = unit === "kr" ? "Belopp i kr" : `Belopp i ${unit}`;
+  const unitText = `Belopp i ${unit}`;
+  const unitPhrase = `belopp i ${unit}`;
   const gap = v.has("blankRowsCols") ? 1 : 0;
 
   // Labels.
@@ -169,12 +170,11 @@ export function render(b: AbstractBudget, variations: Iterable<Variation>): Rend
   const yearHidden = v.has("yearInTitle") || v.has("yearInSheetName");
   const title = (what: string) =>
     v.has("yearInTitle")
-      ? `${b.forbund}: Verksamhets- och budgetplan ${by} (${unitText.toLowerCase()})`
-      : `${b.forbund}: ${what} (${unitText.toLowerCase()})`;
+      ? `${b.forbund}: Verksamhets- och budgetplan ${by} (${unitPhrase})`
+      : `${b.forbund}: ${what} (${unitPhrase})`;
 
   const main = new Sheet(wb.addWorksheet(mainName), cells);
   const membersSheet = membersApart ? new Sheet(wb.addWorksheet(membersName), cells) : main;
-  const sums = new Map<string, number>(); // for the population total
 
   // Column layout of a years-as-columns table.
   const accountCol = 1 + gap;
@@ -228,7 +228,7 @@ export function render(b: AbstractBudget, variations: Iterable<Variation>): Rend
       sheet.put(
         r,
         labelCol,
-        `Medlemsavgifter ${by}${years.length > 1 ? `–${years[years.length - 1]}` : ""} (${unitText.toLowerCase()})`,
+        `Medlemsavgifter ${by}${years.length > 1 ? `–${years[years.length - 1]}` : ""} (${unitPhrase})`,
       );
       r += 2;
     }
@@ -297,7 +297,7 @@ export function render(b: AbstractBudget, variations: Iterable<Variation>): Rend
 
   const renderMembersByRows = (sheet: Sheet): void => {
     let r = 1 + gap;
-    sheet.put(r, 1 + gap, `Medlemsavgifter per år (${unitText.toLowerCase()})`);
+    sheet.put(r, 1 + gap, `Medlemsavgifter per år (${unitPhrase})`);
     r += 2;
     const c0 = 1 + gap;
     sheet.put(r, c0, "År");
@@ -403,9 +403,7 @@ export function render(b: AbstractBudget, variations: Iterable<Variation>): Rend
   const income = (y: number) =>
     memberAmounts(b, y).reduce((s, a) => s + a, 0) + b.otherIncome.reduce((s, l) => s + (l.amounts[y] ?? 0), 0);
   const membersText = v.has("textAmounts") && !membersApart;
-  let incomeTotalRow: number | undefined;
   if (v.has("totalsRows")) {
-    incomeTotalRow = row;
     main.put(row, labelCol, syn ? "Summa verksamhetens intäkter" : "Summa intäkter");
     years.forEach((y, c) => {
       const L = colLetter(yearCol(c));
@@ -557,7 +555,6 @@ export function render(b: AbstractBudget, variations: Iterable<Variation>): Rend
       pop.put(2 + i, 2, v.has("textAmounts") ? swedishText(k.population) : k.population, `pop:${k.name}`);
     });
     const total = b.kommuner.reduce((s, k) => s + k.population, 0);
-    sums.set("population", total);
     const last = 1 + b.kommuner.length;
     pop.put(last + 1, 1, "Summa");
     pop.put(last + 1, 2, formulas && !v.has("textAmounts") ? { formula: `SUM(B2:B${last})`, result: total } : total);
