@@ -62,4 +62,23 @@ export default [
       ],
     },
   },
+  {
+    // One clock (src/app/clock.ts): only the entry points read the machine's; the rest is handed a Clock,
+    // so nothing depends on the day or the time zone it runs in.
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/taskpane/index.tsx", "src/cli/check.ts", "src/commands/commands.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: "Take the time from the Clock passed in (src/app/clock.ts); only the entry points make one.",
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: "Take the time from the Clock passed in (src/app/clock.ts); only the entry points make one.",
+        },
+      ],
+    },
+  },
 ];

@@ -30,6 +30,9 @@ module.exports = {
       testEnvironment: "jsdom",
       testMatch: ["<rootDir>/test/taskpane/**/*.test.tsx"],
       setupFilesAfterEnv: ["<rootDir>/test/taskpane/setupDom.ts"],
+      // A whole pane renders and analyses a real workbook per test: on a busy 2-core machine that can pass
+      // jest's 5 s default with nothing wrong. The tests wait for what the user sees, never for a time.
+      testTimeout: 30_000,
     },
     {
       ...common,

@@ -7,24 +7,14 @@
  */
 import { analyseWorkbook } from "../src/app/analyseWorkbook";
 import { createExcelPort } from "../src/excel";
-import type { DocumentSettings } from "../src/excel/flagStore";
 import { fakeFromXlsx } from "../test/excel/workbooks";
-
-function memorySettings(): DocumentSettings {
-  const saved = new Map<string, unknown>();
-  return {
-    get: (name) => saved.get(name) ?? null,
-    set: (name, value) => void saved.set(name, value),
-    remove: (name) => void saved.delete(name),
-    saveAsync: (callback) => callback?.({ status: "succeeded" }),
-  };
-}
+import { TEST_CLOCK } from "../test/support/clock";
 
 /** Reads, analyses and writes the workbook through the Excel port; lines to print, in Swedish. */
 export async function benchExcel(data: Uint8Array): Promise<string[]> {
   const fake = await fakeFromXlsx(data);
-  const port = createExcelPort(fake.host(memorySettings()));
-  const outcome = await analyseWorkbook(port);
+  const port = createExcelPort(TEST_CLOCK, fake.host());
+  const outcome = await analyseWorkbook(port, TEST_CLOCK);
   if (outcome.kind !== "ok") throw new Error(outcome.kind === "noBudget" ? outcome.reason.sv : outcome.message.sv);
   const read = { ...port.stats.read };
   const cellsInWorkbook = fake.workbook.sheets.reduce((n, s) => n + s.cells.size, 0);

@@ -6,7 +6,8 @@
  * three years), then times, each as the median of several runs:
  * - ExcelJS loading the file, and nothing else (the floor for any .xlsx reader);
  * - reading it into a Grid (ExcelJS load + our one pass);
- * - the analysis on the Grid (locate, the rules, the plan) and the WritePlan.
+ * - the analysis on the Grid (locate, the rules, the plan) and the WritePlan;
+ * - a SIE file of 50 000 #TRANS rows read into a Ledger, against the example budget (bench-sie.ts).
  */
 import ExcelJS from "exceljs";
 import { performance } from "node:perf_hooks";
@@ -75,7 +76,7 @@ interface Step {
  * the machine's state of the moment; reports each step's median and the
  * median of the per-round ratios to the first step.
  */
-async function interleaved(steps: readonly Step[]): Promise<{ medians: number[]; ratios: number[] }> {
+export async function interleaved(steps: readonly Step[]): Promise<{ medians: number[]; ratios: number[] }> {
   for (const step of steps) await step.run(); // warm up: the first run pays for compiling the code
   const times: number[][] = steps.map(() => []);
   for (let round = 0; round < RUNS; round++) {
@@ -129,6 +130,8 @@ async function main(): Promise<void> {
   console.log(`analys / ExcelJS-laddning             = ${ratios[2]!.toFixed(2)}`);
   console.log(`analys + WritePlan / ExcelJS-laddning = ${ratios[3]!.toFixed(2)}`);
   console.log(`Grid-läsning / ExcelJS-laddning       = ${ratios[1]!.toFixed(2)}`);
+  const { benchSie } = await import("./bench-sie");
+  console.log(["", ...(await benchSie())].join("\n"));
   const { benchExcel } = await import("./bench-excel");
   console.log(["", ...(await benchExcel(data))].join("\n"));
   const { benchPane } = await import("./bench-pane");

@@ -2,6 +2,7 @@ import { sortFindings, type Analysis, type Finding, type Message, type Settings 
 import { analyzeGrid } from "../sheet/analyzeGrid";
 import type { Location } from "../sheet/locate";
 import { buildWritePlan, type WritePlan } from "../sheet/writePlan";
+import type { Clock } from "./clock";
 import { WorkbookError, type WorkbookPort } from "./workbookPort";
 
 export type AnalysisOutcome =
@@ -12,7 +13,10 @@ export type AnalysisOutcome =
       /** What reading found and what the rules found, errors first. */
       readonly findings: readonly Finding[];
       readonly plan: WritePlan;
+      /** When the analysis ran, by the injected clock: a moment, shown in the user's own zone. */
       readonly analysedAt: Date;
+      /** The förbund's name from a sheet's title, where one says it. */
+      readonly forbund?: string;
     }
   | { readonly kind: "noBudget"; readonly reason: Message; readonly findings: readonly Finding[] }
   | { readonly kind: "error"; readonly message: Message };
@@ -21,18 +25,23 @@ export type AnalysisOutcome =
  * The use case behind "Analysera": read the workbook through its port, run
  * the engine, and build what would be written. Writes nothing.
  */
-export async function analyseWorkbook(
-  port: WorkbookPort,
-  settings?: Settings,
-  now: () => Date = () => new Date(),
-): Promise<AnalysisOutcome> {
+export async function analyseWorkbook(port: WorkbookPort, clock: Clock, settings?: Settings): Promise<AnalysisOutcome> {
   try {
     const grid = await port.readGrid();
     const result = analyzeGrid(grid, settings);
     if (!result.ok) return { kind: "noBudget", reason: result.reason, findings: result.readFindings };
     const findings = sortFindings([...result.readFindings, ...result.analysis.findings]);
-    const plan = buildWritePlan({ ...result.analysis, findings });
-    return { kind: "ok", analysis: result.analysis, location: result.location, findings, plan, analysedAt: now() };
+    const forbund = result.forbund;
+    const plan = buildWritePlan({ ...result.analysis, findings }, { forbund });
+    return {
+      kind: "ok",
+      analysis: result.analysis,
+      location: result.location,
+      findings,
+      plan,
+      analysedAt: clock.now(),
+      ...(forbund ? { forbund } : {}),
+    };
   } catch (error) {
     if (error instanceof WorkbookError) return { kind: "error", message: error.userMessage };
     const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);

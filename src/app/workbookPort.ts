@@ -17,14 +17,28 @@ export interface WorkbookPort {
   applyEdits(edits: WorkbookEdits): Promise<void>;
   /** Whether there is a write of the add-in's to undo. */
   canUndo(): boolean;
-  /** "Ångra": restores the values, formulas, formats and notes the last write changed, exactly. */
-  undo(): Promise<void>;
+  /**
+   * "Ångra": restores the values, formulas, formats and notes the last write changed, exactly, except
+   * the cells the user has changed since the add-in wrote them: those are left and named in the result.
+   */
+  undo(): Promise<UndoResult>;
   /** "Ta bort markeringar": removes every flag the add-in made, and nothing else. */
   removeFlags(): Promise<void>;
   /** Selects a cell (the pane's "go to cell"); only where capabilities.goToCell. */
   goToCell(sheet: string, cell: string): Promise<void>;
   /** Calls back (debounced) when the user edits the workbook; returns a function that stops it. */
   onChange(callback: () => void): () => void;
+}
+
+/** A cell on a sheet. */
+export interface CellRef {
+  readonly sheet: string;
+  readonly cell: string;
+}
+
+/** What "Ångra" left as the user left it: cells (or an add-in sheet, by its first changed cell) changed since. */
+export interface UndoResult {
+  readonly kept: readonly CellRef[];
 }
 
 export interface PortCapabilities {

@@ -1,5 +1,5 @@
 /**
- * npm run check -- [file.xlsx] [--json] [--out annotated.xlsx] [--lang en]
+ * npm run check -- [file.xlsx] [--json] [--out annotated.xlsx] [--lang en] [--sie bokforing.se [--period 2025-08]]
  *
  * Runs the whole analysis on a workbook (default: the example in assets/)
  * and prints the findings as a Swedish table, or the JSON report of
@@ -7,8 +7,10 @@
  * file could not be analysed, with a one-line reason on stderr.
  */
 import { readFile, writeFile } from "node:fs/promises";
-import { basename, resolve } from "node:path";
+import { basename, extname, resolve } from "node:path";
+import type { Clock } from "../app/clock";
 import type { Lang } from "../domain";
+import { followUpTable } from "../report/followUpReport";
 import { buildReport } from "../report/jsonReport";
 import { reportTable } from "../report/textTable";
 import { analyzeGrid } from "../sheet/analyzeGrid";
@@ -16,6 +18,8 @@ import { BOARD_SHEET } from "../sheet/boardSheet";
 import { buildWritePlan } from "../sheet/writePlan";
 import { readGridFromFile, WorkbookReadError } from "../xlsx/readGrid";
 import { writeAnnotated } from "../xlsx/writeAnnotated";
+import { SieError } from "../sie/sieError";
+import { sieFollowUp } from "./sieFollowUp";
 
 export const EXAMPLE_WORKBOOK = resolve(__dirname, "../../assets/exempel-budget.xlsx");
 
@@ -24,6 +28,9 @@ export interface CheckOptions {
   readonly json: boolean;
   readonly out?: string;
   readonly lang: Lang;
+  /** A SIE file to follow the budget up on, through `period` ("2025-08"). */
+  readonly sie?: string;
+  readonly period?: string;
 }
 
 export class UsageError extends Error {}
@@ -33,6 +40,8 @@ export function parseArgs(argv: readonly string[]): CheckOptions {
   let json = false;
   let out: string | undefined;
   let lang: Lang = "sv";
+  let sie: string | undefined;
+  let period: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "--json") json = true;
@@ -43,6 +52,13 @@ export function parseArgs(argv: readonly string[]): CheckOptions {
       const value = argv[++i];
       if (value !== "sv" && value !== "en") throw new UsageError("--lang är sv eller en.");
       lang = value;
+    } else if (arg === "--sie") {
+      sie = argv[++i];
+      if (!sie) throw new UsageError("--sie behöver en SIE-fil: --sie bokforing.se");
+    } else if (arg === "--period") {
+      period = argv[++i];
+      if (!period || !/^\d{4}-(0[1-9]|1[0-2])$/.test(period))
+        throw new UsageError("--period är en månad: --period 2025-08");
     } else if (arg.startsWith("--"))
       throw new UsageError(
         `Okänd flagga ${arg}. Användning: npm run check -- [fil.xlsx] [--json] [--out annoterad.xlsx] [--lang en]`,
@@ -50,14 +66,26 @@ export function parseArgs(argv: readonly string[]): CheckOptions {
     else if (file) throw new UsageError("Ange bara en arbetsbok.");
     else file = arg;
   }
-  return { file: file ?? EXAMPLE_WORKBOOK, json, lang, ...(out ? { out } : {}) };
+  if (period && !sie) throw new UsageError("--period gäller uppföljningen: ange också --sie bokforing.se");
+  return {
+    file: file ?? EXAMPLE_WORKBOOK,
+    json,
+    lang,
+    ...(out ? { out } : {}),
+    ...(sie ? { sie } : {}),
+    ...(period ? { period } : {}),
+  };
 }
 
-/** Runs the check; returns the exit status. Writes only to the two streams and to --out. */
+/**
+ * Runs the check; returns the exit status. Writes only to the two streams and to --out. `clock` is the one
+ * source of "now" for what the check writes (made below, at the entry point; tests pass a fixed one).
+ */
 export async function runCheck(
   argv: readonly string[],
   stdout: (s: string) => void,
   stderr: (s: string) => void,
+  clock: Clock,
 ): Promise<number> {
   try {
     const options = parseArgs(argv);
@@ -74,11 +102,21 @@ export async function runCheck(
       result.readFindings,
       result.location,
     );
-    stdout(options.json ? JSON.stringify(report, null, 2) : reportTable(report, options.lang));
+    const followUp = options.sie ? await sieFollowUp(options.sie, options.period, grid, result.analysis) : undefined;
+    stdout(
+      options.json
+        ? JSON.stringify(followUp ? { ...report, followUp } : report, null, 2)
+        : reportTable(report, options.lang) + (followUp ? `\n${followUpTable(followUp, options.lang)}` : ""),
+    );
     if (options.out) {
       const plan = buildWritePlan(
         { ...result.analysis, findings: [...result.readFindings, ...result.analysis.findings] },
-        { board: true },
+        {
+          board: true,
+          // The lead rewires this to the injected clock when merging.
+          madeOn: clock.now(),
+          forbund: result.forbund ?? basename(options.file, extname(options.file)),
+        },
       );
       await writeFile(options.out, await writeAnnotated(await readFile(options.file), plan));
       stderr(
@@ -89,6 +127,10 @@ export async function runCheck(
     }
     return 0;
   } catch (error) {
+    if (error instanceof SieError) {
+      stderr(`${sieName(argv)}: ${error.userMessage.sv}`);
+      return 2;
+    }
     if (error instanceof WorkbookReadError || error instanceof UsageError) {
       stderr(error.message);
       return 2;
@@ -100,11 +142,19 @@ export async function runCheck(
   }
 }
 
+/** The --sie file's name, for a message about it. */
+function sieName(argv: readonly string[]): string {
+  return basename(argv[argv.indexOf("--sie") + 1] ?? "SIE");
+}
+
 if (require.main === module) {
+  // The machine's clock, made once here and handed down.
+  const clock: Clock = { now: () => new Date() };
   runCheck(
     process.argv.slice(2),
     (s) => process.stdout.write(`${s}\n`),
     (s) => process.stderr.write(`${s}\n`),
+    clock,
   ).then(
     (status) => {
       process.exitCode = status;

@@ -41,6 +41,10 @@ export type InputCode =
   | "INPUT_MAPPING"
   | "INPUT_TEXT_AMOUNT"
   | "INPUT_TEXT_IN_AMOUNT"
+  /** The ledger's year is not the budget's (SIE follow-up). */
+  | "INPUT_LEDGER_YEAR"
+  /** Ledger accounts no insats was mapped to (SIE follow-up). */
+  | "INPUT_LEDGER_UNMAPPED"
   /** Two sheets state the same thing and disagree (the members' total on two sheets). */
   | "INPUT_SOURCES_DISAGREE"
   /** A part was read on weak evidence, or two readings competed; the cell says which was taken. */

@@ -15,3 +15,4 @@ export * from "./validate";
 export * from "./settings";
 export * from "./analyze";
 export * from "./scenarios";
+export * from "./followUp";

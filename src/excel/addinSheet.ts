@@ -1,8 +1,13 @@
 /**
  * The add-in's own sheets (Finsam-kontroll, and a board sheet where the plan
  * has one): written whole in a few range writes, read back whole for undo.
- * The sheet is replaced at every analysis, so its previous content is all
- * that undo needs to put back.
+ * An existing sheet is updated in place (cleared, then written): deleting and
+ * re-creating it would break Excel's undo group, since Worksheet.delete has no
+ * undo support ("Unsupported APIs",
+ * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities),
+ * and it would lose what the user set on the sheet. Its previous content,
+ * and the chart the add-in put there (kept in the flag store), is all that
+ * undo needs to put back.
  */
 import { columnLetters, parseAddress } from "../sheet/grid";
 import type { CellWrite } from "../sheet/writePlan";
@@ -24,13 +29,17 @@ export interface AddinSheet {
   };
 }
 
+/** A chart the add-in put on one of its sheets, as it asked for it. */
+export type AddinChart = NonNullable<AddinSheet["chart"]>;
+
 /** What one of those sheets held before a write. */
 export type SheetSnapshot =
   | { readonly name: string; readonly existed: false }
   | {
       readonly name: string;
       readonly existed: true;
-      readonly position: number;
+      /** The add-in's chart that stood on the sheet, to put back with it. */
+      readonly chart?: AddinChart;
       /** The used range, "A1:I80"; undefined when the sheet was empty. */
       readonly address?: string;
       readonly formulas?: unknown[][];
@@ -49,28 +58,36 @@ export function pointsForCharacters(characters: number): number {
   return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
 }
 
-/** Queues the loads of an existing add-in sheet; the function returns the snapshot after the sync. */
+/** An existing add-in sheet as read before a write: its snapshot, and how to clear it for the write. */
+export interface SheetRead {
+  readonly snapshot: () => SheetSnapshot;
+  /** Queues emptying the sheet in place: cells, formats, conditional formats and charts. */
+  readonly queueClear: () => void;
+}
+
+/** Queues the loads of an existing add-in sheet; after the sync, its snapshot and its clearing. */
 export function queueSheetRead(
   context: Excel.RequestContext,
   capabilities: ExcelCapabilities,
   name: string,
-  position: number,
-): () => SheetSnapshot {
+  chart: AddinChart | undefined,
+): SheetRead {
   const ws = context.workbook.worksheets.getItem(name);
+  const charts = ws.charts.load("items/name");
   const used = ws.getUsedRange().load("address,formulas,numberFormat");
   const props = capabilities.cellProperties ? used.getCellProperties({ format: { font: { bold: true } } }) : undefined;
   const font = props ? undefined : used.format.font.load("bold");
   const widths = Array.from({ length: WIDTH_COLUMNS }, (_, i) =>
     ws.getRange(`${columnLetters(i + 1)}:${columnLetters(i + 1)}`).format.load("columnWidth"),
   );
-  return () => {
+  const snapshot = (): SheetSnapshot => {
     const local = used.address.slice(used.address.lastIndexOf("!") + 1);
     const formulas = used.formulas as unknown[][];
     const empty = local === "A1" && (formulas[0]?.[0] ?? "") === "";
     return {
       name,
       existed: true,
-      position,
+      ...(chart && charts.items.length > 0 ? { chart } : {}),
       ...(empty
         ? {}
         : {
@@ -84,34 +101,59 @@ export function queueSheetRead(
       columnWidths: widths.map((w) => w.columnWidth),
     };
   };
+  return { snapshot, queueClear: () => queueClearSheet(ws, charts.items) };
 }
 
-/** Puts an add-in sheet back as it was (it must not exist now: the caller deletes it first). */
-export function queueSheetRestore(context: Excel.RequestContext, snapshot: SheetSnapshot): void {
+/** Empties a sheet in place, with calls that Excel can undo (Range.clear, clearAll, Chart.delete). */
+function queueClearSheet(ws: Excel.Worksheet, charts: readonly Excel.Chart[]): void {
+  const all = ws.getRange();
+  all.conditionalFormats.clearAll();
+  all.clear();
+  for (const chart of charts) chart.delete();
+}
+
+/**
+ * Puts an add-in sheet back as it was, in place: `current` is the sheet as it stands now (read in the
+ * same restore), cleared first; a sheet that did not exist before is left for the caller to remove.
+ */
+export function queueSheetRestore(
+  context: Excel.RequestContext,
+  snapshot: SheetSnapshot,
+  current: SheetRead | undefined,
+): void {
   if (!snapshot.existed) return;
-  const ws = context.workbook.worksheets.add(snapshot.name);
-  ws.position = snapshot.position;
+  current?.queueClear();
+  const ws = current
+    ? context.workbook.worksheets.getItem(snapshot.name)
+    : context.workbook.worksheets.add(snapshot.name);
   snapshot.columnWidths.forEach((width, i) => {
     ws.getRange(`${columnLetters(i + 1)}:${columnLetters(i + 1)}`).format.columnWidth = width;
   });
-  if (!snapshot.address || !snapshot.formulas || !snapshot.numberFormat) return;
-  const range = ws.getRange(snapshot.address);
-  range.numberFormat = snapshot.numberFormat;
-  range.formulas = snapshot.formulas.map((row) =>
-    row.map((f) => (typeof f === "string" && f.startsWith("=") ? f : asEntered(f))),
-  );
-  const start = parseAddress(snapshot.address.split(":")[0]!)!;
-  if (Array.isArray(snapshot.bold)) {
-    queueBoldRuns(ws, snapshot.bold, start.row, start.column);
-  } else if (snapshot.bold === true) {
-    range.format.font.bold = true;
+  if (snapshot.address && snapshot.formulas && snapshot.numberFormat) {
+    const range = ws.getRange(snapshot.address);
+    range.numberFormat = snapshot.numberFormat;
+    range.formulas = snapshot.formulas.map((row) =>
+      row.map((f) => (typeof f === "string" && f.startsWith("=") ? f : asEntered(f))),
+    );
+    const start = parseAddress(snapshot.address.split(":")[0]!)!;
+    if (Array.isArray(snapshot.bold)) {
+      queueBoldRuns(ws, snapshot.bold, start.row, start.column);
+    } else if (snapshot.bold === true) {
+      range.format.font.bold = true;
+    }
+    queueConditionalFormats(ws, snapshot.formulas, start.row, start.column);
   }
-  queueConditionalFormats(ws, snapshot.formulas, start.row, start.column);
+  if (snapshot.chart) queueLineChart(ws, snapshot.chart);
 }
 
-/** Queues writing a whole add-in sheet: delete the old one first (the caller does), then this. */
-export function queueSheetWrite(context: Excel.RequestContext, sheet: AddinSheet): void {
-  const ws = context.workbook.worksheets.add(sheet.name);
+/** Queues writing a whole add-in sheet: into the existing one, cleared in place, or into a new one. */
+export function queueSheetWrite(
+  context: Excel.RequestContext,
+  sheet: AddinSheet,
+  existing: SheetRead | undefined,
+): void {
+  existing?.queueClear();
+  const ws = existing ? context.workbook.worksheets.getItem(sheet.name) : context.workbook.worksheets.add(sheet.name);
   let rows = 0;
   let columns = 0;
   const placed = sheet.cells.map((c) => {

@@ -9,7 +9,8 @@ export const REQUIRED_EXCEL_API = 7;
  * add-in serves every Excel from the manifest's minimum up and uses the
  * newer APIs where they exist:
  * - 1.7: the minimum (NamedItem.formula, Worksheet.onChanged, sheet protection);
- * - 1.9: fill patterns (so a fill is restored exactly), getCellProperties, workbook-wide onChanged;
+ * - 1.9: fill patterns (so a fill is restored exactly), getCellProperties, workbook-wide onChanged,
+ *   worksheet.pageLayout (how the add-in's sheets print);
  * - 1.10: comments, where notes are missing;
  * - 1.13: merged areas;
  * - 1.18: notes;
@@ -24,6 +25,8 @@ export interface ExcelCapabilities extends PortCapabilities {
   readonly cellProperties: boolean;
   readonly workbookChangeEvent: boolean;
   readonly mergedAreas: boolean;
+  /** worksheet.pageLayout: orientation, fit to pages, print titles, headers and footers. */
+  readonly pageLayout: boolean;
 }
 
 /** The newest ExcelApi minor version the add-in knows of; nothing beyond it changes what it does. */
@@ -49,6 +52,7 @@ export function capabilitiesFor(isSupported: (version: string) => boolean): Exce
     cellProperties: at(9),
     workbookChangeEvent: at(9),
     mergedAreas: at(13),
+    pageLayout: at(9),
   };
 }
 

@@ -22,7 +22,10 @@ export interface SheetInfo {
 export interface Structure {
   readonly sheets: ReadonlyMap<string, SheetInfo>;
   readonly workbookProtected: boolean;
-  /** Only where comments carry the flags (ExcelApi 1.10–1.17). */
+  /**
+   * Every threaded comment, from ExcelApi 1.10: where comments carry the flags (1.10–1.17), and where notes
+   * do (1.18+), to leave a cell that has a user's threaded comment without a note beside it.
+   */
   readonly comments?: Excel.CommentCollection;
 }
 
@@ -34,7 +37,9 @@ export async function readStructure(
   const worksheets = context.workbook.worksheets.load("items/name,items/position,items/protection/protected");
   const protection = context.workbook.protection.load("protected");
   const comments =
-    capabilities.annotations === "comment" ? context.workbook.comments.load("items/id,items/content") : undefined;
+    capabilities.annotations !== "none" && capabilities.apiVersion >= 10
+      ? context.workbook.comments.load("items/id,items/content")
+      : undefined;
   await sync();
   const sheets = new Map<string, SheetInfo>();
   for (const ws of worksheets.items) {
@@ -48,7 +53,7 @@ export interface AnnotationState {
   readonly kind: "note" | "comment";
   /** The text, null when there is none. */
   readonly content: string | null;
-  /** With comments: the cell has a comment that is not the add-in's. */
+  /** The cell has a comment that is not the add-in's (with notes: any threaded comment). */
   readonly foreign?: boolean;
 }
 
@@ -134,7 +139,15 @@ export function queueCellReads(
           numberFormat: String((content.numberFormat as unknown[][])[0]?.[0] ?? "General"),
         };
       }
-      if (note) state.annotation = { kind: "note", content: note.isNullObject ? null : note.content };
+      if (note) {
+        // A threaded comment on the cell is the user's conversation: the add-in adds no note beside it.
+        const threaded = locations.some((l) => sameCell(l.where.address, r.sheet, r.cell));
+        state.annotation = {
+          kind: "note",
+          content: note.isNullObject ? null : note.content,
+          ...(threaded ? { foreign: true } : {}),
+        };
+      }
       if (r.annotation && capabilities.annotations === "comment") {
         const here = locations.filter((l) => sameCell(l.where.address, r.sheet, r.cell)).map((l) => l.comment);
         const ours = here.find((c) => c.content.startsWith(NOTE_PREFIX));

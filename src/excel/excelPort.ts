@@ -13,11 +13,13 @@
  * - The cells the add-in flagged are kept in the document settings
  *   (flagStore.ts), so removeFlags works in a later session too.
  */
-import { WorkbookError, type WorkbookPort } from "../app/workbookPort";
+import type { Clock } from "../app/clock";
+import { WorkbookError, type CellRef, type UndoResult, type WorkbookPort } from "../app/workbookPort";
 import type { Grid } from "../sheet/grid";
-import { parseAddress, parseRangeRef } from "../sheet/grid";
+import { address, parseAddress, parseRangeRef } from "../sheet/grid";
 import { CONTROL_SHEET, NOTE_PREFIX, SEVERITY_FILL, type WorkbookEdits, type WritePlan } from "../sheet/writePlan";
 import { type AddinSheet, queueSheetRead, queueSheetRestore, queueSheetWrite, type SheetSnapshot } from "./addinSheet";
+import type { PageSetup } from "../sheet/pageSetup";
 import { capabilitiesFor, type ExcelCapabilities } from "./capabilities";
 import {
   asEntered,
@@ -25,6 +27,7 @@ import {
   type CellState,
   cellKey,
   cellsOf,
+  isWhite,
   queueCellReads,
   queueFill,
   queueRestore,
@@ -36,20 +39,21 @@ import {
   badAddress,
   MESSAGES,
   missingSheet,
+  officeErrorCode,
   protectedSheet,
   toWorkbookError,
   unrepairedWrite,
   unsupportedVersion,
 } from "./errors";
-import { type DocumentSettings, type FlagRecord, type FlagStore, loadFlags, saveFlags } from "./flagStore";
+import { type FlagRecord, queueFlagsRead, queueFlagsWrite, type StoredFlags } from "./flagStore";
+import { queuePageLayout } from "./pageLayout";
 import { readWorkbookGrid, type ReadStats } from "./readWorkbook";
 
-/** What the port needs of Office: Excel.run, the API version test and the document settings. */
+/** What the port needs of Office: Excel.run and the API version test. */
 export interface ExcelHost {
   run<T>(options: Excel.RunOptions | undefined, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   /** Office.context.requirements.isSetSupported("ExcelApi", version). */
   isSetSupported(version: string): boolean;
-  readonly settings?: DocumentSettings;
 }
 
 /** The host inside Office: the globals Excel and Office. */
@@ -57,7 +61,6 @@ export function officeHost(): ExcelHost {
   return {
     run: (options, batch) => (options ? Excel.run(options, batch) : Excel.run(batch)),
     isSetSupported: (version) => Office.context.requirements.isSetSupported("ExcelApi", version),
-    settings: Office.context.document?.settings as unknown as DocumentSettings | undefined,
   };
 }
 
@@ -72,35 +75,67 @@ export interface PortStats {
   write: { syncs: number; reads: number; writes: number };
 }
 
+/** What the add-in put in a cell, for the parts it changed: undo checks it still stands before it restores. */
+interface WrittenCell {
+  readonly sheet: string;
+  readonly cell: string;
+  /** The fill colour it set; null where it cleared the fill. */
+  readonly fill?: string | null;
+  /** The note or comment text it left; null where it left none. */
+  readonly annotation?: string | null;
+  /** The formula or constant it wrote. */
+  readonly content?: unknown;
+}
+
 /** What one command changed, so that undo (or the repair of a failed write) puts it back exactly. */
 interface UndoEntry {
   readonly cells: readonly CellState[];
+  readonly written: readonly WrittenCell[];
   readonly createdSheets: readonly string[];
   readonly names: readonly { readonly name: string; readonly formula: string | null }[];
-  readonly addinSheets: readonly SheetSnapshot[];
-  /** The flags as stored before; undefined when the command left them alone. */
-  readonly flags?: FlagStore;
+  readonly addinSheets: readonly {
+    readonly before: SheetSnapshot;
+    readonly written: AddinSheet;
+    /** How the sheet printed before, where this port set it: put back with it. */
+    readonly page?: PageSetup;
+  }[];
+  /** The flag record as stored before; undefined when the command left it alone. */
+  readonly flags?: StoredFlags;
 }
 
+type Sync = (kind?: "read" | "write") => Promise<void>;
+
 export class ExcelPort implements WorkbookPort {
-  readonly capabilities: ExcelCapabilities;
+  private readonly found: ExcelCapabilities;
   readonly stats: PortStats = { read: { syncs: 0, cells: 0 }, write: { syncs: 0, reads: 0, writes: 0 } };
   private readonly undoStack: UndoEntry[] = [];
   private writing = 0;
   private quietUntil = 0;
+  /** Cleared when this Excel refused a grouped write (UndoNotSupported): the port's own undo then. */
+  private grouping: boolean;
+  /** The page setup this port last gave each of the add-in's sheets, so undo can give it back. */
+  private readonly pagesWritten = new Map<string, PageSetup>();
 
   constructor(
     private readonly host: ExcelHost,
-    private readonly now: () => number = () => Date.now(),
+    private readonly clock: Clock,
   ) {
-    this.capabilities = capabilitiesFor((v) => host.isSetSupported(v));
+    this.found = capabilitiesFor((v) => host.isSetSupported(v));
+    this.grouping = this.found.nativeUndo;
+  }
+
+  /** What this Excel can do; nativeUndo turns false once it has refused a grouped write. */
+  get capabilities(): ExcelCapabilities {
+    return this.grouping === this.found.nativeUndo ? this.found : { ...this.found, nativeUndo: this.grouping };
   }
 
   async readGrid(): Promise<Grid> {
     this.requireSupported();
     const stats: ReadStats = { syncs: 0, cells: 0 };
     try {
-      const grid = await this.host.run(undefined, (context) => readWorkbookGrid(context, this.capabilities, stats));
+      const grid = await this.host.run(this.runOptions(false), (context) =>
+        readWorkbookGrid(context, this.capabilities, stats),
+      );
       return grid;
     } catch (error) {
       throw toWorkbookError(error, "READ_FAILED");
@@ -111,11 +146,16 @@ export class ExcelPort implements WorkbookPort {
 
   async applyPlan(plan: WritePlan): Promise<void> {
     const sheets: AddinSheet[] = [plan.controlSheet, ...extraSheets(plan)];
-    const previous = loadFlags(this.host.settings);
-    let next: FlagStore = { version: 1, flags: [] };
+    const pages = pageSetups(plan);
     await this.command(async (context, sync, checkpoint) => {
+      const flagsRead = queueFlagsRead(context);
       const structure = await readStructure(context, this.capabilities, sync);
-      if (structure.workbookProtected) throw new WorkbookError("PROTECTED_SHEET", MESSAGES.workbookProtected);
+      const stored = flagsRead();
+      const previous = stored.store;
+      const creates = sheets.filter((s) => !structure.sheets.has(s.name));
+      if (creates.length > 0 && structure.workbookProtected) {
+        throw new WorkbookError("PROTECTED_SHEET", MESSAGES.workbookProtected);
+      }
       // The flags' cells, one by one; the note goes on each flag's first cell.
       // Where flags meet on a cell, the worst severity fills it and the note holds every message.
       const wanted = new Map<string, { sheet: string; cell: string; rank: number; fill: string; note?: string }>();
@@ -167,21 +207,14 @@ export class ExcelPort implements WorkbookPort {
         structure,
         [...requests.values()].map((r) => ({ ...r, annotation: annotate && r.annotation })),
       );
-      const sheetReads = sheets.map((s) => {
-        const info = structure.sheets.get(s.name);
-        return info
-          ? queueSheetRead(context, this.capabilities, s.name, info.position)
-          : () => ({ name: s.name, existed: false as const });
-      });
+      const sheetReads = new Map(
+        sheets
+          .filter((s) => structure.sheets.has(s.name))
+          .map((s) => [s.name, queueSheetRead(context, this.capabilities, s.name, previous.charts?.[s.name])]),
+      );
       await sync();
       const states = reads.states();
-      checkpoint({
-        cells: [...states.values()],
-        createdSheets: [],
-        names: [],
-        addinSheets: sheetReads.map((read) => read()),
-        flags: previous,
-      });
+      const written: WrittenCell[] = [];
 
       // The write, in one batch.
       const records: FlagRecord[] = [];
@@ -191,8 +224,15 @@ export class ExcelPort implements WorkbookPort {
         if (wanted.has(key)) continue;
         const state = states.get(key)!;
         const range = context.workbook.worksheets.getItem(r.sheet).getRange(r.cell);
-        if (sameColor(state.fill?.color, r.fill)) queueFill(range, r.original, this.capabilities);
-        if (r.annotated) this.queueAnnotation(context, reads.commentsAt, state, null);
+        const ours = sameColor(state.fill?.color, r.fill);
+        if (ours) queueFill(range, r.original, this.capabilities);
+        const text = r.annotated ? this.queueAnnotation(context, reads.commentsAt, state, null) : undefined;
+        written.push({
+          sheet: r.sheet,
+          cell: r.cell,
+          ...(ours ? { fill: isWhite(r.original.color) ? null : r.original.color } : {}),
+          ...(text !== undefined ? { annotation: text } : {}),
+        });
       }
       for (const [key, w] of wanted) {
         const state = states.get(key)!;
@@ -200,38 +240,69 @@ export class ExcelPort implements WorkbookPort {
         const original = before && sameColor(state.fill?.color, before.fill) ? before.original : state.fill!;
         const range = context.workbook.worksheets.getItem(w.sheet).getRange(w.cell);
         range.format.fill.color = w.fill;
-        let annotated = false;
+        let text: string | null | undefined;
         if (annotate && w.note !== undefined) {
-          annotated = this.queueAnnotation(context, reads.commentsAt, state, w.note);
+          text = this.queueAnnotation(context, reads.commentsAt, state, w.note);
         } else if (annotate && before?.annotated) {
-          this.queueAnnotation(context, reads.commentsAt, state, null);
+          text = this.queueAnnotation(context, reads.commentsAt, state, null);
         }
+        const annotated = w.note !== undefined && typeof text === "string";
         records.push({ sheet: w.sheet, cell: w.cell, fill: w.fill, original, annotated });
+        written.push({
+          sheet: w.sheet,
+          cell: w.cell,
+          fill: w.fill,
+          ...(text !== undefined ? { annotation: text } : {}),
+        });
       }
+      checkpoint({
+        cells: [...states.values()],
+        written,
+        createdSheets: [],
+        names: [],
+        addinSheets: sheets.map((s) => {
+          const page = this.pagesWritten.get(s.name);
+          return {
+            before: sheetReads.get(s.name)?.snapshot() ?? { name: s.name, existed: false },
+            written: s,
+            ...(page ? { page } : {}),
+          };
+        }),
+        flags: stored,
+      });
       for (const s of sheets) {
-        if (structure.sheets.has(s.name)) context.workbook.worksheets.getItem(s.name).delete();
-        queueSheetWrite(context, s);
+        queueSheetWrite(context, s, sheetReads.get(s.name));
+        const page = pages.get(s.name);
+        if (page) queuePageLayout(context.workbook.worksheets.getItem(s.name), page, this.capabilities);
       }
-      next = { version: 1, flags: records };
+      const charts = Object.fromEntries(sheets.filter((s) => s.chart).map((s) => [s.name, s.chart!]));
+      queueFlagsWrite(
+        context,
+        { version: 1, flags: records, ...(Object.keys(charts).length > 0 ? { charts } : {}) },
+        stored.stored,
+      );
       await sync("write");
+      for (const [name, page] of pages) this.pagesWritten.set(name, page);
     });
-    await saveFlags(this.host.settings, next);
   }
 
   /**
    * A flag's text on a cell: a note after the user's own (which is kept), or
-   * the add-in's comment; null removes the add-in's. Returns whether the add-in's text stands there.
+   * the add-in's comment; null removes the add-in's. Returns the text that then stands on the cell
+   * (null for none), or undefined where the add-in leaves the cell's annotation alone.
    */
   private queueAnnotation(
     context: Excel.RequestContext,
     commentsAt: (sheet: string, cell: string) => Excel.Comment[],
     state: CellState,
     text: string | null,
-  ): boolean {
+  ): string | null | undefined {
     const current = state.annotation;
-    if (!current) return false;
+    if (!current) return undefined;
     const ws = context.workbook.worksheets.getItem(state.sheet);
     if (current.kind === "note") {
+      // A cell with a threaded comment keeps it alone: the fill carries the flag, the pane the message.
+      if (current.foreign) return undefined;
       const own = userPartOf(current.content);
       const content = text === null ? own : own ? `${own}\n\n${text}` : text;
       if (current.content === null) {
@@ -241,18 +312,18 @@ export class ExcelPort implements WorkbookPort {
       } else if (content !== current.content) {
         ws.notes.getItem(state.cell).content = content;
       }
-      return text !== null;
+      return content || null;
     }
     // Comments: the user's own comment is left alone, and then the fill carries the flag.
-    if (current.foreign) return false;
+    if (current.foreign) return undefined;
     const ours = commentsAt(state.sheet, state.cell);
     if (text === null) {
       for (const c of ours) c.delete();
-      return false;
+      return null;
     }
     if (ours[0]) ours[0].content = text;
     else context.workbook.comments.add(ws.getRange(state.cell), text);
-    return true;
+    return text;
   }
 
   async applyEdits(edits: WorkbookEdits): Promise<void> {
@@ -284,6 +355,7 @@ export class ExcelPort implements WorkbookPort {
       const byName = new Map(names.items.map((n) => [n.name.toLowerCase(), n]));
       checkpoint({
         cells: [...reads.states().values()],
+        written: existing.map((e) => ({ sheet: e.sheet, cell: e.cell, content: e.formula ?? e.value ?? "" })),
         createdSheets: create,
         names: (edits.names ?? []).map((n) => {
           const item = byName.get(n.name.toLowerCase());
@@ -310,20 +382,26 @@ export class ExcelPort implements WorkbookPort {
     return this.undoStack.length > 0;
   }
 
-  async undo(): Promise<void> {
+  /**
+   * "Ångra": puts back what the last write changed, except where the user has changed a cell since the
+   * add-in wrote it: that cell is left as the user left it, and named in the result.
+   */
+  async undo(): Promise<UndoResult> {
     this.requireSupported();
     const entry = this.undoStack[this.undoStack.length - 1];
     if (!entry) throw new WorkbookError("NOTHING_TO_UNDO", MESSAGES.nothingToUndo);
-    await this.restore(entry);
+    const result = await this.restore(entry, true);
     this.undoStack.pop();
+    return result;
   }
 
   async removeFlags(): Promise<void> {
-    const previous = loadFlags(this.host.settings);
-    if (previous.flags.length === 0) return;
     await this.command(async (context, sync, checkpoint) => {
+      const flagsRead = queueFlagsRead(context);
       const structure = await readStructure(context, this.capabilities, sync);
-      const records = previous.flags.filter((r) => structure.sheets.has(r.sheet));
+      const stored = flagsRead();
+      const records = stored.store.flags.filter((r) => structure.sheets.has(r.sheet));
+      if (stored.store.flags.length === 0) return;
       for (const r of records) requireWritable(structure, r.sheet, r.cell);
       const annotate = this.capabilities.annotations !== "none";
       const reads = queueCellReads(
@@ -334,17 +412,60 @@ export class ExcelPort implements WorkbookPort {
       );
       await sync();
       const states = reads.states();
-      checkpoint({ cells: [...states.values()], createdSheets: [], names: [], addinSheets: [], flags: previous });
+      const written: WrittenCell[] = [];
       for (const r of records) {
         const state = states.get(cellKey(r.sheet, r.cell))!;
         const range = context.workbook.worksheets.getItem(r.sheet).getRange(r.cell);
         // A fill the user has changed since is the user's: left alone.
-        if (sameColor(state.fill?.color, r.fill)) queueFill(range, r.original, this.capabilities);
-        if (annotate && r.annotated) this.queueAnnotation(context, reads.commentsAt, state, null);
+        const ours = sameColor(state.fill?.color, r.fill);
+        if (ours) queueFill(range, r.original, this.capabilities);
+        const text = annotate && r.annotated ? this.queueAnnotation(context, reads.commentsAt, state, null) : undefined;
+        written.push({
+          sheet: r.sheet,
+          cell: r.cell,
+          ...(ours ? { fill: isWhite(r.original.color) ? null : r.original.color } : {}),
+          ...(text !== undefined ? { annotation: text } : {}),
+        });
       }
+      checkpoint({
+        cells: [...states.values()],
+        written,
+        createdSheets: [],
+        names: [],
+        addinSheets: [],
+        flags: stored,
+      });
+      const { charts } = stored.store;
+      queueFlagsWrite(context, { version: 1, flags: [], ...(charts ? { charts } : {}) }, stored.stored);
       await sync("write");
     });
-    await saveFlags(this.host.settings, { version: 1, flags: [] });
+  }
+
+  /**
+   * "Använd markerade celler": the user's selection, one range. Several areas (Ctrl+click) are refused by
+   * Excel ("If multiple ranges are selected, this method will throw an error",
+   * https://learn.microsoft.com/javascript/api/excel/excel.workbook#excel-excel-workbook-getselectedrange-member(1)),
+   * and that becomes a Swedish message, as does cell edit mode in an Excel without delayForCellEdit.
+   */
+  async selectedRange(): Promise<{ sheet: string; address: string }> {
+    this.requireSupported();
+    try {
+      return await this.host.run(this.runOptions(false), async (context) => {
+        const range = context.workbook.getSelectedRange();
+        range.load("address");
+        await context.sync();
+        // "'Budget 2025'!B2:B5" or "Befolkning!B2:B5".
+        const at = range.address.lastIndexOf("!");
+        const sheet = range.address
+          .slice(0, at)
+          .replace(/^'(.*)'$/, "$1")
+          .replace(/''/g, "'");
+        return { sheet, address: range.address.slice(at + 1) };
+      });
+    } catch (error) {
+      if (officeErrorCode(error) === "InvalidSelection") throw new WorkbookError("MAPPING_INVALID", MESSAGES.multiArea);
+      throw toWorkbookError(error, "READ_FAILED");
+    }
   }
 
   async goToCell(sheet: string, cell: string): Promise<void> {
@@ -371,7 +492,7 @@ export class ExcelPort implements WorkbookPort {
     let stopped = false;
     const handlers: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>[] = [];
     const changed = async () => {
-      if (stopped || this.writing > 0 || this.now() < this.quietUntil) return;
+      if (stopped || this.writing > 0 || this.clock.now().getTime() < this.quietUntil) return;
       if (timer !== undefined) clearTimeout(timer);
       timer = setTimeout(() => {
         timer = undefined;
@@ -414,30 +535,49 @@ export class ExcelPort implements WorkbookPort {
     if (!this.capabilities.supported) throw unsupportedVersion();
   }
 
-  private runOptions(): Excel.RunOptions | undefined {
-    return this.capabilities.nativeUndo ? { mergeUndoGroup: true } : undefined;
+  /**
+   * A write is one undo group where Excel can (mergeUndoGroup, ExcelApi 1.20, until this Excel refuses one);
+   * every batch waits while the user edits a cell rather than failing (delayForCellEdit, ExcelApi 1.11:
+   * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-delay-in-cell-edit).
+   */
+  private runOptions(write: boolean): Excel.RunOptions | undefined {
+    const options: Excel.RunOptions = {};
+    if (write && this.grouping) options.mergeUndoGroup = true;
+    if (this.capabilities.apiVersion >= 11) options.delayForCellEdit = true;
+    return Object.keys(options).length > 0 ? options : undefined;
   }
 
   /**
-   * One writing command: reads (structure, then the cells it will touch), a
-   * checkpoint of what they held, one write. A failure before the write
-   * changed nothing; a failure in the write is repaired from the checkpoint.
+   * One writing command, in one undo group where Excel allows it. Where this Excel refuses an API inside
+   * the group (UndoNotSupported: "Your add-in should gracefully handle this error",
+   * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities), what the
+   * refused batch changed is put back and the command runs again outside a group, with the port's own
+   * undo behind it; later commands skip the group.
    */
-  private async command(
-    body: (
-      context: Excel.RequestContext,
-      sync: (kind?: "read" | "write") => Promise<void>,
-      checkpoint: (entry: UndoEntry) => void,
-    ) => Promise<void>,
-  ): Promise<void> {
+  private async command(body: CommandBody): Promise<void> {
     this.requireSupported();
+    try {
+      await this.commandOnce(body);
+    } catch (error) {
+      if (!(error instanceof GroupRefused)) throw error;
+      this.grouping = false;
+      await this.commandOnce(body);
+    }
+  }
+
+  /**
+   * Reads (structure, then the cells it will touch), a checkpoint of what they held, one write. A failure
+   * before the write changed nothing; a failure in the write is repaired from the checkpoint.
+   */
+  private async commandOnce(body: CommandBody): Promise<void> {
     const stats = { syncs: 0, reads: 0, writes: 0 };
     this.stats.write = stats;
     let entry: UndoEntry | undefined;
     let writing = false;
+    const grouped = this.grouping;
     this.writing++;
     try {
-      await this.host.run(this.runOptions(), async (context) => {
+      await this.host.run(this.runOptions(true), async (context) => {
         await body(
           context,
           async (kind = "read") => {
@@ -452,40 +592,62 @@ export class ExcelPort implements WorkbookPort {
         );
       });
     } catch (error) {
+      const refused = grouped && officeErrorCode(error) === "UndoNotSupported";
       if (writing && entry) {
         try {
-          await this.restore(entry);
+          await this.restore(entry, false);
         } catch {
           throw unrepairedWrite(error);
         }
+        if (refused) throw new GroupRefused();
         throw toWorkbookError(error, "WRITE_FAILED");
       }
+      if (refused) throw new GroupRefused();
       throw toWorkbookError(error, "READ_FAILED");
     } finally {
       this.writing--;
-      this.quietUntil = this.now() + OWN_WRITE_QUIET_MS;
+      this.quietUntil = this.clock.now().getTime() + OWN_WRITE_QUIET_MS;
     }
     if (entry) this.undoStack.push(entry);
   }
 
-  /** Puts back what an entry recorded: its own read of how things are now, then one write. */
-  private async restore(entry: UndoEntry): Promise<void> {
+  /**
+   * Puts back what an entry recorded: its own read of how things are now, then one write. With `keepUsers`
+   * (Ångra), a cell or add-in sheet that no longer holds what the add-in wrote is the user's since, and is
+   * left alone and named. Sheets the write added are removed last, outside any undo group, since
+   * Worksheet.delete has no undo support.
+   */
+  private async restore(entry: UndoEntry, keepUsers: boolean): Promise<UndoResult> {
+    const kept: CellRef[] = [];
+    const remove: string[] = [];
     this.writing++;
     try {
-      await this.host.run(this.runOptions(), async (context) => {
+      await this.host.run(this.runOptions(true), async (context) => {
+        const flagsRead = entry.flags ? queueFlagsRead(context) : undefined;
         const structure = await readStructure(context, this.capabilities, () => context.sync());
         const cells = entry.cells.filter(
           (c) => structure.sheets.has(c.sheet) && !entry.createdSheets.includes(c.sheet),
         );
         for (const c of cells) requireWritable(structure, c.sheet, c.cell);
         for (const s of entry.addinSheets) {
-          if (structure.sheets.get(s.name)?.protected) throw protectedSheet(s.name);
+          if (structure.sheets.get(s.before.name)?.protected) throw protectedSheet(s.before.name);
         }
         const reads = queueCellReads(
           context,
           this.capabilities,
           structure,
-          cells.filter((c) => c.annotation).map((c) => ({ sheet: c.sheet, cell: c.cell, annotation: true })),
+          cells.map((c) => ({
+            sheet: c.sheet,
+            cell: c.cell,
+            fill: keepUsers && c.fill !== undefined,
+            annotation: c.annotation !== undefined,
+            content: keepUsers && c.content !== undefined,
+          })),
+        );
+        const sheetReads = new Map(
+          entry.addinSheets
+            .filter((s) => structure.sheets.has(s.before.name))
+            .map((s) => [s.before.name, queueSheetRead(context, this.capabilities, s.before.name, undefined)]),
         );
         const names = entry.names.map((n) => ({
           ...n,
@@ -493,8 +655,14 @@ export class ExcelPort implements WorkbookPort {
         }));
         await context.sync();
         const now = reads.states();
+        const written = new Map(entry.written.map((w) => [cellKey(w.sheet, w.cell), w]));
         for (const c of cells) {
-          queueRestore(context, this.capabilities, structure, c, now.get(cellKey(c.sheet, c.cell)), reads.commentsAt);
+          const key = cellKey(c.sheet, c.cell);
+          if (keepUsers && changedSince(written.get(key), now.get(key))) {
+            kept.push({ sheet: c.sheet, cell: c.cell });
+            continue;
+          }
+          queueRestore(context, this.capabilities, structure, c, now.get(key), reads.commentsAt);
         }
         for (const n of names) {
           if (n.formula === null) {
@@ -506,28 +674,87 @@ export class ExcelPort implements WorkbookPort {
           }
         }
         for (const sheet of entry.createdSheets) {
-          if (structure.sheets.has(sheet)) context.workbook.worksheets.getItem(sheet).delete();
+          if (structure.sheets.has(sheet)) remove.push(sheet);
         }
-        for (const s of entry.addinSheets) {
-          if (structure.sheets.has(s.name)) context.workbook.worksheets.getItem(s.name).delete();
-          queueSheetRestore(context, s);
+        for (const { before, written: sheet, page } of entry.addinSheets) {
+          const current = sheetReads.get(before.name);
+          const changed = keepUsers && current ? firstChange(current.snapshot(), sheet) : undefined;
+          if (changed) kept.push({ sheet: before.name, cell: changed });
+          else if (before.existed) {
+            queueSheetRestore(context, before, current);
+            if (page) queuePageLayout(context.workbook.worksheets.getItem(before.name), page, this.capabilities);
+          } else if (current) remove.push(before.name);
         }
+        if (entry.flags && flagsRead) queueFlagsWrite(context, entry.flags.store, flagsRead().stored);
         await context.sync();
       });
+      if (remove.length > 0) {
+        await this.host.run(this.runOptions(false), async (context) => {
+          for (const name of remove) context.workbook.worksheets.getItem(name).delete();
+          await context.sync();
+        });
+      }
     } catch (error) {
       throw toWorkbookError(error, "WRITE_FAILED");
     } finally {
       this.writing--;
-      this.quietUntil = this.now() + OWN_WRITE_QUIET_MS;
+      this.quietUntil = this.clock.now().getTime() + OWN_WRITE_QUIET_MS;
     }
-    if (entry.flags) await saveFlags(this.host.settings, entry.flags);
+    return { kept };
   }
+}
+
+type CommandBody = (context: Excel.RequestContext, sync: Sync, checkpoint: (entry: UndoEntry) => void) => Promise<void>;
+
+/** This Excel refused an API inside mergeUndoGroup; what the batch changed is already put back. */
+class GroupRefused extends Error {}
+
+/** Whether a cell no longer holds what the add-in wrote there (so the user has changed it since). */
+function changedSince(written: WrittenCell | undefined, now: CellState | undefined): boolean {
+  if (!written || !now) return false;
+  if (written.fill !== undefined && now.fill) {
+    const same = written.fill === null ? isWhite(now.fill.color) : sameColor(now.fill.color, written.fill);
+    if (!same) return true;
+  }
+  if (written.annotation !== undefined && now.annotation && (now.annotation.content ?? null) !== written.annotation) {
+    return true;
+  }
+  if (written.content !== undefined && now.content && String(now.content.formula) !== String(written.content)) {
+    return true;
+  }
+  return false;
+}
+
+/** The first cell of an add-in sheet that no longer holds what the add-in wrote; undefined when none. */
+function firstChange(now: SheetSnapshot, sheet: AddinSheet): string | undefined {
+  const expected = new Map(sheet.cells.map((c) => [c.cell, c.formula ?? c.value ?? ""]));
+  const seen = new Set<string>();
+  if (now.existed && now.address && now.formulas) {
+    const start = parseAddress(now.address.split(":")[0]!)!;
+    for (let i = 0; i < now.formulas.length; i++) {
+      const row = now.formulas[i]!;
+      for (let j = 0; j < row.length; j++) {
+        const at = address(start.row + i, start.column + j);
+        seen.add(at);
+        if (String(row[j] ?? "") !== String(expected.get(at) ?? "")) return at;
+      }
+    }
+  }
+  for (const [at, value] of expected) if (!seen.has(at) && String(value) !== "") return at;
+  return undefined;
 }
 
 /** Other sheets of the add-in's in the plan (a board sheet), written like the control sheet. */
 function extraSheets(plan: WritePlan): AddinSheet[] {
   const extra = (plan as { readonly boardSheet?: AddinSheet }).boardSheet;
   return extra && extra.name !== CONTROL_SHEET && Array.isArray(extra.cells) ? [extra] : [];
+}
+
+/** How each of the plan's sheets prints, by name. */
+function pageSetups(plan: WritePlan): Map<string, PageSetup> {
+  const pages = new Map<string, PageSetup>([[plan.controlSheet.name, plan.controlSheet.pageSetup]]);
+  if (plan.boardSheet?.pageSetup) pages.set(plan.boardSheet.name, plan.boardSheet.pageSetup);
+  return pages;
 }
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
@@ -550,6 +777,6 @@ function unique(requests: CellRequest[]): CellRequest[] {
 }
 
 /** The port for the workbook open in Excel. */
-export function createExcelPort(host: ExcelHost = officeHost()): ExcelPort {
-  return new ExcelPort(host);
+export function createExcelPort(clock: Clock, host: ExcelHost = officeHost()): ExcelPort {
+  return new ExcelPort(host, clock);
 }

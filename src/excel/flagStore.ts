@@ -1,18 +1,15 @@
 /**
- * Which cells the add-in has flagged, kept in the workbook itself (Office
- * document settings, saved with the file), so "Ta bort markeringar" finds
- * them in a later session and restores each cell's own fill.
+ * Which cells the add-in has flagged, and the charts it put on its own sheets, kept in the workbook itself:
+ * Workbook.settings (Excel.SettingCollection, ExcelApi 1.4), read and written inside the same batches as the
+ * cells. Unlike Office.context.document.settings, an in-memory copy per runtime that a later save overwrites
+ * ("The get, set, and remove methods operate only on the in-memory copy of the settings property bag",
+ * https://learn.microsoft.com/office/dev/add-ins/develop/persisting-add-in-state-and-settings), these are
+ * read fresh at each use, so the ribbon's runtime, the pane and a co-author see the same record, and
+ * "Ta bort markeringar" works in any later session.
  */
+import type { AddinChart } from "./addinSheet";
 
-/** The subset of Office.Settings the port uses (Office.context.document.settings). */
-export interface DocumentSettings {
-  get(name: string): unknown;
-  set(name: string, value: unknown): void;
-  remove(name: string): void;
-  saveAsync(callback?: (result: { status: string; error?: { message: string } }) => void): void;
-}
-
-/** The document setting that holds the flags. */
+/** The workbook setting that holds the record. */
 export const FLAGS_SETTING = "finsam.flags";
 
 /** A fill as Office.js reports it: color "#FFC7CE"; pattern "None"/"Solid"/… where ExcelApi 1.9 is supported. */
@@ -37,15 +34,42 @@ export interface FlagRecord {
 export interface FlagStore {
   readonly version: 1;
   readonly flags: readonly FlagRecord[];
+  /** The chart on each add-in sheet that has one, as the add-in asked for it: undo puts it back. */
+  readonly charts?: Readonly<Record<string, AddinChart>>;
 }
 
-export function loadFlags(settings: DocumentSettings | undefined): FlagStore {
-  const raw = settings?.get(FLAGS_SETTING);
+export const EMPTY_STORE: FlagStore = { version: 1, flags: [] };
+
+/** The record as read in a batch, and whether the setting stood in the workbook. */
+export interface StoredFlags {
+  readonly store: FlagStore;
+  readonly stored: boolean;
+}
+
+/** Queues the read of the record; the function returns it after the sync. */
+export function queueFlagsRead(context: Excel.RequestContext): () => StoredFlags {
+  const item = context.workbook.settings.getItemOrNullObject(FLAGS_SETTING).load("value");
+  return () =>
+    item.isNullObject ? { store: EMPTY_STORE, stored: false } : { store: parseFlags(item.value), stored: true };
+}
+
+/** Queues writing the record in the same batch as the cells it describes; an empty record removes the setting. */
+export function queueFlagsWrite(context: Excel.RequestContext, store: FlagStore, stored: boolean): void {
+  const empty = store.flags.length === 0 && Object.keys(store.charts ?? {}).length === 0;
+  if (!empty) context.workbook.settings.add(FLAGS_SETTING, JSON.stringify(store));
+  else if (stored) context.workbook.settings.getItemOrNullObject(FLAGS_SETTING).delete();
+}
+
+/** The record from a setting's value (a JSON text); anything unreadable is no record, never an error. */
+export function parseFlags(raw: unknown): FlagStore {
   const parsed = typeof raw === "string" ? safeParse(raw) : raw;
-  if (parsed && typeof parsed === "object" && Array.isArray((parsed as FlagStore).flags)) {
-    return { version: 1, flags: (parsed as FlagStore).flags.filter(isRecord) };
-  }
-  return { version: 1, flags: [] };
+  if (!parsed || typeof parsed !== "object" || !Array.isArray((parsed as FlagStore).flags)) return EMPTY_STORE;
+  const charts = (parsed as FlagStore).charts;
+  return {
+    version: 1,
+    flags: (parsed as FlagStore).flags.filter(isRecord),
+    ...(charts && typeof charts === "object" ? { charts } : {}),
+  };
 }
 
 function safeParse(text: string): unknown {
@@ -59,15 +83,4 @@ function safeParse(text: string): unknown {
 function isRecord(r: unknown): r is FlagRecord {
   const x = r as FlagRecord | null;
   return !!x && typeof x.sheet === "string" && typeof x.cell === "string" && typeof x.fill === "string";
-}
-
-/** Saves the flags into the document (saveAsync); an empty list removes the setting. */
-export async function saveFlags(settings: DocumentSettings | undefined, store: FlagStore): Promise<void> {
-  if (!settings) return;
-  if (store.flags.length === 0) settings.remove(FLAGS_SETTING);
-  else settings.set(FLAGS_SETTING, JSON.stringify(store));
-  await new Promise<void>((resolve) => {
-    // A failed save leaves the settings in memory for this session; the next write saves them again.
-    settings.saveAsync(() => resolve());
-  });
 }

@@ -7,6 +7,7 @@ import {
   type Severity,
   type Unit,
 } from "../domain";
+import type { ReportFollowUp } from "./followUpReport";
 
 /** The report of DESIGN.md: amounts in kronor as JSON numbers, whatever unit the sheet uses. */
 export interface ReportMember {
@@ -78,6 +79,8 @@ export interface Report {
   readonly findings: readonly ReportFinding[];
   readonly summary: Readonly<Record<Severity, number>>;
   readonly location?: ReportLocation;
+  /** With --sie: the follow-up of the budget year on the bookkeeping (Rule 6). */
+  readonly followUp?: ReportFollowUp;
 }
 
 const kr = (d: Decimal): number => d.toNumber();

@@ -80,7 +80,7 @@ function findingLine(f: ReportFinding, lang: Lang): string {
   return `  ${severity.padEnd(8)} ${f.code.padEnd(22)} ${where.padEnd(26)} ${lang === "sv" ? f.message : f.messageEn}${scenario}`;
 }
 
-function table(header: string[], rows: string[][], right: boolean[]): string[] {
+export function table(header: string[], rows: string[][], right: boolean[]): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   const line = (cells: string[]) =>
     "  " +

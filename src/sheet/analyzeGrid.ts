@@ -1,6 +1,7 @@
 import { analyzeBudget, defaultSettings, type Analysis, type Finding, type Message, type Settings } from "../domain";
 import type { Grid } from "./grid";
 import { withoutAddinSheets } from "./addinSheets";
+import { forbundName } from "./forbundName";
 import { locateBudget, type Location } from "./locate";
 import { settingsFromGrid } from "./workbookSettings";
 
@@ -11,6 +12,8 @@ export type GridAnalysis =
       readonly location: Location;
       /** What the reading found (INPUT_* on cells), before the rules' findings. */
       readonly readFindings: readonly Finding[];
+      /** The förbund's name from a sheet's title, for the board's header; undefined when no title says it. */
+      readonly forbund?: string;
     }
   | { readonly ok: false; readonly reason: Message; readonly readFindings: readonly Finding[] };
 
@@ -20,5 +23,12 @@ export function analyzeGrid(grid: Grid, base: Settings = defaultSettings()): Gri
   const { settings, findings } = settingsFromGrid(grid, base);
   const readFindings = [...findings, ...located.findings];
   if (!located.ok) return { ok: false, reason: located.reason, readFindings };
-  return { ok: true, analysis: analyzeBudget(located.budget, settings), location: located.location, readFindings };
+  const forbund = forbundName(withoutAddinSheets(grid), located.location.sheet);
+  return {
+    ok: true,
+    analysis: analyzeBudget(located.budget, settings),
+    location: located.location,
+    readFindings,
+    ...(forbund ? { forbund } : {}),
+  };
 }

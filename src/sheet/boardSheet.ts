@@ -5,8 +5,10 @@ import {
   stateHalfIn,
   type Analysis,
   type ScenarioPlan,
+  type Unit,
 } from "../domain";
-import { columnLetters, sheetRef } from "./grid";
+import { columnLetters, columnNumber, sheetRef } from "./grid";
+import { headerText, isoDay, onePageLandscape, type PageSetup } from "./pageSetup";
 import { planBlock, staircaseTable, stateHalfExpr, totalExpr, type PlanRows } from "./planFormulas";
 import { KR, SheetBuilder } from "./sheetBuilder";
 import type { CellWrite } from "./writePlan";
@@ -33,6 +35,8 @@ export interface ChartSpec {
   /** Where the chart stands: top-left and bottom-right cells (0-based column and row). */
   readonly from: { readonly column: number; readonly row: number };
   readonly to: { readonly column: number; readonly row: number };
+  /** The value axis's number format, where not whole kronor: '#,##0, "tkr"'. */
+  readonly axisFormat?: string;
 }
 
 export interface BoardSheet {
@@ -42,31 +46,69 @@ export interface BoardSheet {
   readonly chart: ChartSpec;
   /** The scenarios on it, in order. */
   readonly scenarios: readonly string[];
+  /** One A4 landscape page, with the förbund, the budget year and the day it was made in the header. */
+  readonly pageSetup: PageSetup;
 }
+
+export interface BoardOptions {
+  /** The scenarios' ids, in order; all the analysis has (at most three) when undefined. */
+  readonly scenarioIds?: readonly string[] | undefined;
+  /** The day the underlag was made, for its header; the entry point reads the clock. */
+  readonly madeOn: Date;
+  /** The förbund's name, where the workbook says it. */
+  readonly forbund?: string | undefined;
+  /** The unit the amounts are shown in; the sheet's own when undefined. The cells hold kronor either way. */
+  readonly unit?: Unit | undefined;
+}
+
+/** The number format of an amount in kronor, shown in kr or in tkr with one decimal (Excel's trailing comma divides by 1 000). */
+export function moneyFormat(unit: Unit): string {
+  return unit === "tkr" ? '#,##0.0, "tkr";-#,##0.0, "tkr"' : KR;
+}
+
+/** The left part's label column: wide enough for the longest label that has amounts beside it. */
+const LABEL_WIDTH = { min: 40, max: 64 };
 
 /**
  * The board's basis: the chosen scenarios (at most three) as live formulas on
- * the budget's input cells, the same way as Finsam-kontroll, the closing
- * equity side by side with the differences, the outcome in words, and a chart.
+ * the budget's input cells, the same way as Finsam-kontroll. On top the title,
+ * the förbund, the day it was made and each scenario's outcome in words; below,
+ * on the left the scenarios' plans, and on the right the closing equity side
+ * by side with the differences and the chart, so that it all fits one
+ * landscape page and the chart never covers a number.
  */
-export function buildBoardSheet(analysis: Analysis, scenarioIds?: readonly string[]): BoardSheet {
+export function buildBoardSheet(analysis: Analysis, options: BoardOptions): BoardSheet {
   const { budget, settings } = analysis;
-  const plans = (
-    scenarioIds ? scenarioIds.map((id) => analysis.plans.find((p) => p.scenario.id === id)) : analysis.plans
-  )
+  const unit = options.unit ?? budget.unit;
+  const ids = options.scenarioIds;
+  const plans = (ids ? ids.map((id) => analysis.plans.find((p) => p.scenario.id === id)) : analysis.plans)
     .filter((p): p is ScenarioPlan => p !== undefined)
     .slice(0, MAX_COMPARED);
   const years = plans[0]?.years.map((y) => y.year) ?? [];
+  const budgetYear = budget.budgetYear;
+  const madeOn = isoDay(options.madeOn);
+  const span = `${years[0] ?? ""}–${years[years.length - 1] ?? ""}`;
   const s = new SheetBuilder();
   s.next();
-  s.label(`Styrelseunderlag: flerårsplan ${years[0] ?? ""}–${years[years.length - 1] ?? ""}`, true);
+  s.label(`Styrelseunderlag: flerårsplan ${span}${options.forbund ? `, ${options.forbund}` : ""}`, true);
   s.next();
-  s.label("Belopp i kronor. Varje belopp är en formel på budgetens egna celler; diagrammet följer dem.");
+  s.label(
+    `Budgetår ${budgetYear}. Upprättat ${madeOn}. Belopp i ${unit === "tkr" ? "tusental kronor (tkr)" : "kronor"}; varje belopp är en formel på budgetens egna celler och diagrammet följer dem.`,
+  );
 
+  // The outcome in words first, across the whole width: what the board reads before the numbers.
+  s.next();
+  s.next();
+  s.label("Utfallet i ord", true);
+  for (const plan of plans) {
+    s.next();
+    s.label(equityOutcome(plan).sv);
+  }
+  const top = s.row + 1;
+
+  // Left: the settings, the state's half in the budget year and each scenario's plan.
   const staircase = staircaseTable(s, settings.equityStaircase);
-  // The state's half as the sheet states it in the budget year, where the scenarios start from.
   const stateCells = new Map<number, string>();
-  const budgetYear = budget.budgetYear;
   s.next();
   s.next();
   s.label(`Statens hälft enligt arket ${budgetYear}`);
@@ -82,71 +124,71 @@ export function buildBoardSheet(analysis: Analysis, scenarioIds?: readonly strin
       }),
     );
   }
-
   const blocks: { plan: ScenarioPlan; rows: PlanRows }[] = [];
   for (const plan of plans) {
     const rows = planBlock(s, budget, plan.scenario, plan.years, stateCells, staircase, plan.scenario.name);
-    s.next();
-    s.label(equityOutcome(plan).sv);
     blocks.push({ plan, rows });
   }
+  const leftEnd = s.row;
 
-  // Closing equity side by side, the differences to the first, the maximum and zero: the chart's data.
-  const comparison = compareScenarios(plans);
-  s.next();
-  s.next();
-  s.label("Eget kapital vid årets slut, scenarierna jämförda", true);
-  s.next();
-  s.label("År");
-  const headerRow = s.row;
-  years.forEach((y, i) => s.put(2 + i, { value: y, bold: true }));
-  const col = (i: number) => columnLetters(2 + i);
+  // Right, from the same row: closing equity side by side, the maximum and zero (the chart's data), the differences.
+  const labelCol = 2 + Math.max(years.length, 1) + 1;
+  const col = (i: number) => columnLetters(labelCol + 1 + i);
   const range = (row: number) => `$${col(0)}$${row}:$${col(years.length - 1)}$${row}`;
+  const nameCell = (row: number) => `$${columnLetters(labelCol)}$${row}`;
+  const right = (label: string, bold = false) => s.put(labelCol, { value: label, ...(bold ? { bold } : {}) });
+  s.row = top;
+  s.next();
+  right("Eget kapital vid årets slut, scenarierna jämförda", true);
+  s.next();
+  right("År");
+  const headerRow = s.row;
+  years.forEach((y, i) => s.put(labelCol + 1 + i, { value: y, bold: true }));
   const series: ChartSpec["series"][number][] = [];
   for (const { plan, rows } of blocks) {
     s.next();
-    s.label(plan.scenario.name);
-    const cache = plan.years.map((y) => y.closingEquity.toNumber());
+    right(plan.scenario.name);
     plan.years.forEach((y, i) =>
-      s.put(2 + i, {
+      s.put(labelCol + 1 + i, {
         formula: `=${rows.columns[i]}${rows.closingRow}`,
         numberFormat: KR,
         expected: y.closingEquity.toNumber(),
       }),
     );
-    series.push({ nameCell: `$A$${s.row}`, name: plan.scenario.name, values: range(s.row), cache });
+    const cache = plan.years.map((y) => y.closingEquity.toNumber());
+    series.push({ nameCell: nameCell(s.row), name: plan.scenario.name, values: range(s.row), cache });
   }
-  // The maximum and zero right below the scenarios, so the chart's data is one block (A:year … zero).
   const first = blocks[0];
   if (first) {
     s.next();
-    s.label("Högsta rekommenderade eget kapital");
+    right("Högsta rekommenderade eget kapital");
     first.plan.years.forEach((y, i) =>
-      s.put(2 + i, {
+      s.put(labelCol + 1 + i, {
         formula: `=${first.rows.columns[i]}${first.rows.maxEquityRow}`,
         numberFormat: KR,
         expected: y.maxEquity.toNumber(),
       }),
     );
     series.push({
-      nameCell: `$A$${s.row}`,
+      nameCell: nameCell(s.row),
       name: "Högsta rekommenderade",
       values: range(s.row),
       cache: first.plan.years.map((y) => y.maxEquity.toNumber()),
     });
     s.next();
-    s.label("Noll");
-    years.forEach((_, i) => s.put(2 + i, { value: 0, numberFormat: KR }));
-    series.push({ nameCell: `$A$${s.row}`, name: "Noll", values: range(s.row), cache: years.map(() => 0) });
+    right("Noll");
+    years.forEach((_, i) => s.put(labelCol + 1 + i, { value: 0, numberFormat: KR }));
+    series.push({ nameCell: nameCell(s.row), name: "Noll", values: range(s.row), cache: years.map(() => 0) });
   }
   const dataEnd = s.row;
   if (first) {
+    const comparison = compareScenarios(plans);
     const firstRow = headerRow + 1;
     blocks.slice(1).forEach(({ plan }, k) => {
       s.next();
-      s.label(`Skillnad: ${plan.scenario.name} − ${first.plan.scenario.name}`);
+      right(`Skillnad: ${plan.scenario.name} − ${first.plan.scenario.name}`);
       comparison.forEach((c, i) =>
-        s.put(2 + i, {
+        s.put(labelCol + 1 + i, {
           formula: `=${col(i)}${firstRow + 1 + k}-${col(i)}${firstRow}`,
           numberFormat: KR,
           expected: c.differenceFromFirst[plan.scenario.id]?.toNumber() ?? 0,
@@ -154,22 +196,59 @@ export function buildBoardSheet(analysis: Analysis, scenarioIds?: readonly strin
       );
     });
   }
+  // The chart below the comparison, on the right, as far down as the plans on the left (at least 16 rows).
   const chartTop = s.row + 1;
+  const chartBottom = Math.max(leftEnd, chartTop + 16);
+  s.row = Math.max(leftEnd, s.row);
+
+  const money = moneyFormat(unit);
+  const cells = s.cells.map((c) => (c.numberFormat === KR ? { ...c, numberFormat: money } : c));
+  const yearWidth = unit === "tkr" ? 13 : 15;
+  const rightLabelWidth = Math.max(
+    22,
+    ...cells.filter((c) => columnOf(c.cell) === labelCol && !c.bold).map((c) => String(c.value ?? "").length + 2),
+  );
   return {
     name: BOARD_SHEET,
-    cells: s.cells,
-    columnWidths: [58, 16, 16, 16, 16, 16],
+    cells,
+    columnWidths: [
+      labelWidth(cells, top),
+      ...years.map(() => yearWidth),
+      3,
+      Math.min(rightLabelWidth, 40),
+      ...years.map(() => yearWidth),
+    ],
     scenarios: plans.map((p) => p.scenario.id),
+    pageSetup: onePageLandscape({
+      left: headerText(options.forbund ?? ""),
+      center: headerText(`Styrelseunderlag, budgetår ${budgetYear}`),
+      right: headerText(`Upprättat ${madeOn}`),
+    }),
     chart: {
       title: "Eget kapital vid årets slut per scenario",
-      source: `A${headerRow}:${col(Math.max(0, years.length - 1))}${dataEnd}`,
+      source: `${columnLetters(labelCol)}${headerRow}:${col(Math.max(0, years.length - 1))}${dataEnd}`,
       categories: range(headerRow),
       series,
-      from: { column: 0, row: chartTop },
-      to: { column: 6, row: chartTop + 20 },
+      from: { column: labelCol - 1, row: chartTop },
+      to: { column: labelCol + years.length, row: chartBottom },
+      ...(unit === "tkr" ? { axisFormat: '#,##0, "tkr"' } : {}),
     },
   };
 }
+
+/** Column A's width: its longest label with amounts beside it (the long texts on top may run over). */
+function labelWidth(cells: readonly CellWrite[], from: number): number {
+  const rowsWithAmounts = new Set(
+    cells.filter((c) => columnOf(c.cell) === 2 || columnOf(c.cell) === 3).map((c) => rowOf(c.cell)),
+  );
+  const longest = cells
+    .filter((c) => columnOf(c.cell) === 1 && rowOf(c.cell) >= from && rowsWithAmounts.has(rowOf(c.cell)))
+    .map((c) => String(c.value ?? "").length * (c.bold ? 1.1 : 1) + 2);
+  return Math.round(Math.min(LABEL_WIDTH.max, Math.max(LABEL_WIDTH.min, ...longest)));
+}
+
+const columnOf = (cell: string) => columnNumber(/^[A-Z]+/.exec(cell)![0]);
+const rowOf = (cell: string) => Number(/\d+$/.exec(cell)![0]);
 
 /** A sheet-qualified range for a chart reference: 'Styrelseunderlag'!$B$40:$D$40. */
 export function chartRef(sheet: string, range: string): string {

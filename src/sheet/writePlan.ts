@@ -10,9 +10,10 @@ import {
   type PlanYear,
   type Severity,
 } from "../domain";
-import { buildBoardSheet, type BoardSheet } from "./boardSheet";
+import { buildBoardSheet, type BoardOptions, type BoardSheet } from "./boardSheet";
 import { amountExpr } from "./formulas";
 import { columnLetters } from "./grid";
+import { headerText, pagesPortrait, type PageSetup } from "./pageSetup";
 import { planBlock, staircaseTable, stateHalfExpr, totalExpr } from "./planFormulas";
 import { abs, KR, SheetBuilder } from "./sheetBuilder";
 
@@ -55,6 +56,8 @@ export interface WritePlan {
     readonly columnWidths: readonly number[];
     /** Where each kommun's computed share stands on the control sheet, for "write the shares into the sheet". */
     readonly shareCells: readonly { readonly year: number; readonly name: string; readonly cell: string }[];
+    /** One page wide, portrait, the title rows on every page, "Sida 1 av N" in the footer. */
+    readonly pageSetup: PageSetup;
   };
 }
 
@@ -77,13 +80,27 @@ export interface WorkbookEdits {
 
 export const SEVERITY_FILL: Record<Severity, string> = { error: "FFC7CE", warning: "FFEB9C", info: "DDEBF7" };
 
+/** What to build besides the flags and Finsam-kontroll. */
+export type WritePlanOptions =
+  | { readonly board?: undefined; readonly forbund?: string | undefined }
+  | ({
+      /** The board sheet: true for every scenario (at most three), or the scenarios' ids in order. */
+      readonly board: true | readonly string[];
+    } & Omit<BoardOptions, "scenarioIds">);
+
 /** Turns an analysis into flags on the user's cells and a control sheet of live formulas. */
-export function buildWritePlan(analysis: Analysis, options: { board?: boolean | readonly string[] } = {}): WritePlan {
-  const board = options.board;
+export function buildWritePlan(analysis: Analysis, options: WritePlanOptions = {}): WritePlan {
   return {
     flags: flagsOf(analysis.findings),
-    controlSheet: controlSheet(analysis),
-    ...(board ? { boardSheet: buildBoardSheet(analysis, board === true ? undefined : board) } : {}),
+    controlSheet: controlSheet(analysis, options.forbund),
+    ...(options.board
+      ? {
+          boardSheet: buildBoardSheet(analysis, {
+            ...options,
+            scenarioIds: options.board === true ? undefined : options.board,
+          }),
+        }
+      : {}),
   };
 }
 
@@ -113,7 +130,7 @@ export function flagsOf(findings: readonly Finding[]): Flag[] {
   }));
 }
 
-function controlSheet(analysis: Analysis): WritePlan["controlSheet"] {
+function controlSheet(analysis: Analysis, forbund?: string): WritePlan["controlSheet"] {
   const { budget, settings } = analysis;
   const s = new SheetBuilder();
   s.next();
@@ -264,7 +281,17 @@ function controlSheet(analysis: Analysis): WritePlan["controlSheet"] {
   for (const plan of analysis.plans) {
     planBlock(s, budget, plan.scenario, plan.years, stateCells, staircase);
   }
-  return { name: CONTROL_SHEET, cells: s.cells, columnWidths: [62, 16, 16, 16, 16, 10, 16, 16, 14], shareCells };
+  return {
+    name: CONTROL_SHEET,
+    cells: s.cells,
+    columnWidths: [62, 16, 16, 16, 16, 10, 16, 16, 14],
+    shareCells,
+    // Rows 1–2, the title and what the sheet is, head every printed page.
+    pageSetup: pagesPortrait(
+      { first: 1, last: 2 },
+      headerText(forbund ? `${CONTROL_SHEET}, ${forbund}` : CONTROL_SHEET),
+    ),
+  };
 }
 
 function quarterOf(analysis: Analysis, year: number): number {

@@ -234,10 +234,18 @@ function Pane({ inExcel, port, ...options }: Omit<AppProps, "theme">) {
             <Spinner size="extra-tiny" label={t(lang, busy === "analysing" ? "analysing" : "working")} />
           ) : (
             ok && (
-              <Caption1 className={styles.meta}>{t(lang, "lastAnalysis", { time: fmt.time(ok.analysedAt) })}</Caption1>
+              <Caption1 className={styles.meta}>
+                {t(lang, "lastAnalysis", { time: fmt.time(ok.analysedAt, options.clock.now()) })}
+              </Caption1>
             )
           )}
         </div>
+      )}
+
+      {inExcel && finsam.canUndo && finsam.port && (
+        <Caption1 as="p" className={styles.meta}>
+          {t(lang, finsam.port.capabilities.nativeUndo ? "undoNative" : "undoOwn")}
+        </Caption1>
       )}
 
       <div role="status" aria-live="polite" className={styles.status}>

@@ -87,6 +87,13 @@ const MESSAGES = {
     wroteShares: "{count} belopp skrevs in i bladet. Ångra ställer tillbaka dem.",
     undo: "Ångra",
     undone: "Den senaste ändringen är ångrad.",
+    undoneKept:
+      "Den senaste ändringen är ångrad, utom där du har ändrat sedan tillägget skrev: {cells} står kvar som du lämnade det.",
+    undoNative:
+      "Ångra här tar tillbaka tilläggets senaste ändring och lämnar celler du har ändrat sedan. Ctrl+Z i Excel ångrar också varje ändring av tillägget i ett steg.",
+    undoOwn:
+      "Ångra här tar tillbaka tilläggets senaste ändring och lämnar celler du har ändrat sedan. I den här versionen av Excel ångrar Ctrl+Z tilläggets ändringar bara en i taget, så använd Ångra här.",
+    selectionFailed: "Markeringen kunde inte läsas. Markera ett område och försök igen.",
     filterSeverity: "Visa allvarlighet",
     filterCode: "Kod",
     allCodes: "Alla koder",
@@ -233,6 +240,13 @@ const MESSAGES = {
     wroteShares: "{count} amounts were written into the sheet. Undo puts them back.",
     undo: "Undo",
     undone: "The last change is undone.",
+    undoneKept:
+      "The last change is undone, except where you have changed things since the add-in wrote: {cells} stays as you left it.",
+    undoNative:
+      "Undo here takes back the add-in's last change and leaves cells you have changed since. Ctrl+Z in Excel also undoes each change of the add-in in one step.",
+    undoOwn:
+      "Undo here takes back the add-in's last change and leaves cells you have changed since. In this version of Excel, Ctrl+Z undoes the add-in's changes only piece by piece, so use Undo here.",
+    selectionFailed: "The selection could not be read. Select one range and try again.",
     filterSeverity: "Show severity",
     filterCode: "Code",
     allCodes: "All codes",

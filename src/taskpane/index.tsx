@@ -1,9 +1,10 @@
-/* global document, Excel, Office */
+/* global document, Office */
 // The task pane's entry point: the one place in the pane that talks to Office.js. It waits for Office,
 // reads Office's theme, chooses the workbook port and hands the components plain props. Inside Excel
 // the port is Excel's (src/excel/); in a plain browser the pane opens .xlsx files with the file port,
 // whose code (and ExcelJS) is loaded only then, from its own chunk: Excel never loads it.
 import { createRoot } from "react-dom/client";
+import type { Clock } from "../app/clock";
 import type { WorkbookPort } from "../app/workbookPort";
 import { createExcelPort } from "../excel/excelPort";
 import { App } from "./App";
@@ -34,25 +35,12 @@ async function waitForOffice(): Promise<OfficeInfo> {
   }
 }
 
-/** The user's selection in Excel, for "Använd markerade celler" (the pane's SelectionSource). */
-async function selectedRange(): Promise<{ sheet: string; address: string }> {
-  return Excel.run(async (context) => {
-    const range = context.workbook.getSelectedRange();
-    range.load("address");
-    await context.sync();
-    // "'Budget 2025'!B2:B5" or "Befolkning!B2:B5".
-    const at = range.address.lastIndexOf("!");
-    const sheet = range.address
-      .slice(0, at)
-      .replace(/^'(.*)'$/, "$1")
-      .replace(/''/g, "'");
-    return { sheet, address: range.address.slice(at + 1) };
-  });
-}
+/** The machine's clock: made here, at the entry point, and handed to everything below. */
+const systemClock: Clock = { now: () => new Date() };
 
 /** Excel's WorkbookPort (src/excel), with the selection the Inställningar view asks for. */
 function excelPort(): WorkbookPort & SelectionSource {
-  return Object.assign(createExcelPort(), { selectedRange });
+  return createExcelPort(systemClock);
 }
 
 /** Browser mode: a workbook from its bytes, on the file port (ExcelJS), loaded on first use. */
@@ -88,10 +76,17 @@ async function main(): Promise<void> {
   const theme = themeFromOffice(officeTheme);
   const root = createRoot(container);
   if (inExcel) {
-    root.render(<App theme={theme} inExcel port={excelPort()} />);
+    root.render(<App theme={theme} clock={systemClock} inExcel port={excelPort()} />);
   } else {
     root.render(
-      <App theme={theme} inExcel={false} openFile={openFile} loadExample={loadExample} saveFile={saveFile} />,
+      <App
+        theme={theme}
+        clock={systemClock}
+        inExcel={false}
+        openFile={openFile}
+        loadExample={loadExample}
+        saveFile={saveFile}
+      />,
     );
   }
 }

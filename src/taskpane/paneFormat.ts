@@ -16,8 +16,8 @@ export interface PaneFormat {
   percent(fraction: Decimal, decimals?: number): string;
   /** A count or a population: `43 674`. */
   count(value: Decimal | number): string;
-  /** A time of day, with the date when it is not today. */
-  time(date: Date, now?: Date): string;
+  /** A time of day in the user's own zone, with the date when it is not `now`'s day (the injected clock's). */
+  time(date: Date, now: Date): string;
 }
 
 const LOCALE: Record<Lang, string> = { sv: "sv-SE", en: "en-GB" };
@@ -40,7 +40,7 @@ export function paneFormat(lang: Lang, unit: Unit = "kr"): PaneFormat {
     },
     percent: (fraction, decimals = 1) => formatPercent(fraction, lang, decimals),
     count: (value) => formatNumber(value instanceof Decimal ? value : new Decimal(value), lang, 0),
-    time: (date, now = new Date()) => {
+    time: (date, now) => {
       const sameDay = date.toDateString() === now.toDateString();
       return new Intl.DateTimeFormat(LOCALE[lang], {
         ...(sameDay ? {} : { day: "numeric", month: "short" }),

@@ -6,11 +6,13 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { analyseWorkbook, type AnalysisOutcome } from "../app/analyseWorkbook";
-import { WorkbookError, type WorkbookPort } from "../app/workbookPort";
+import type { Clock } from "../app/clock";
+import { createBoardSheet } from "../app/createBoard";
+import { WorkbookError, type CellRef, type WorkbookPort } from "../app/workbookPort";
 import { defaultSettings, type Message, type Scenario, type Settings, type Unit } from "../domain";
 import { shareEdits, type ShareWriteMode } from "../sheet/shareEdits";
 import { settingsEdits } from "../sheet/workbookSettings";
-import { buildWritePlan, type CellEdit } from "../sheet/writePlan";
+import type { CellEdit } from "../sheet/writePlan";
 import { both, DEFAULT_LANG, type Lang } from "./i18n";
 import { planBoth } from "./planText";
 import { analysisWithScenarios, BUILT_IN_IDS } from "./scenarioDraft";
@@ -26,7 +28,7 @@ export type PaneStatus = { readonly kind: "empty" } | AnalysisOutcome;
 export type Busy = "analysing" | "writing" | "opening";
 
 export interface Notice {
-  readonly intent: "success" | "error" | "info";
+  readonly intent: "success" | "error" | "warning" | "info";
   readonly message: Message;
 }
 
@@ -46,7 +48,8 @@ export interface FinsamOptions {
   readonly loadExample?: () => Promise<{ readonly bytes: Uint8Array; readonly fileName: string }>;
   /** Browser: offers bytes to the user as a file. */
   readonly saveFile?: (bytes: Uint8Array, fileName: string) => void;
-  readonly now?: () => Date;
+  /** The clock the entry point made: every "now" of the pane comes from it. */
+  readonly clock: Clock;
 }
 
 export interface Finsam {
@@ -96,7 +99,7 @@ function isDownloadable(port: WorkbookPort | undefined): port is DownloadablePor
 
 export function useFinsam(options: FinsamOptions): Finsam {
   const { openFile, loadExample, saveFile } = options;
-  const now = options.now;
+  const { clock } = options;
   const [port, setPort] = useState<WorkbookPort | undefined>(options.port);
   const [lang, setLang] = useState<Lang>(options.initialLang ?? DEFAULT_LANG);
   const [view, setView] = useState<ViewId>("overview");
@@ -140,7 +143,7 @@ export function useFinsam(options: FinsamOptions): Finsam {
   /** Analyses, and unless told not to, flags the workbook; returns how many undo steps it made. */
   const analyseOn = useCallback(
     async (target: WorkbookPort, mark: boolean, settings: Settings | undefined): Promise<number> => {
-      const outcome = await analyseWorkbook(target, settings, now);
+      const outcome = await analyseWorkbook(target, clock, settings);
       let steps = 0;
       if (outcome.kind === "ok" && mark) {
         try {
@@ -157,7 +160,7 @@ export function useFinsam(options: FinsamOptions): Finsam {
       setStale(false);
       return steps;
     },
-    [now],
+    [clock],
   );
 
   const pushUndo = (steps: number) => {
@@ -208,13 +211,19 @@ export function useFinsam(options: FinsamOptions): Finsam {
       "writing",
       async () => {
         const steps = undoGroups[undoGroups.length - 1] ?? 1;
-        for (let i = 0; i < steps && port.canUndo(); i++) await port.undo();
+        const kept: CellRef[] = [];
+        for (let i = 0; i < steps && port.canUndo(); i++) kept.push(...(await port.undo()).kept);
         setUndoGroups((groups) => groups.slice(0, -1));
         if (status.kind !== "empty") await analyseOn(port, false, sessionSettings);
-        setNotice({
-          intent: "success",
-          message: both("undone"),
-        });
+        // Cells the user changed after the add-in wrote them were left as the user left them: say which.
+        setNotice(
+          kept.length === 0
+            ? { intent: "success", message: both("undone") }
+            : {
+                intent: "warning",
+                message: both("undoneKept", { cells: kept.map((c) => `${c.sheet}!${c.cell}`).join(", ") }),
+              },
+        );
       },
       both("failUndo"),
     );
@@ -307,7 +316,8 @@ export function useFinsam(options: FinsamOptions): Finsam {
         "writing",
         async () => {
           const analysis = analysisWithScenarios(outcome.analysis, outcome.findings, scenarios);
-          await port.applyPlan(buildWritePlan(analysis, { board: scenarios.map((s) => s.id) }));
+          const scenarioIds = scenarios.map((s) => s.id);
+          await createBoardSheet(port, { analysis, scenarioIds, forbund: outcome.forbund, unit }, clock);
           pushUndo(1);
           const names = (lang: Lang) =>
             new Intl.ListFormat(lang === "sv" ? "sv-SE" : "en-GB").format(
@@ -324,7 +334,7 @@ export function useFinsam(options: FinsamOptions): Finsam {
         planBoth("failBoard"),
       );
     },
-    [port, status, run],
+    [port, status, run, unit, clock],
   );
 
   const openBytes = useCallback(

@@ -187,6 +187,8 @@ export async function createFilePort(bytes: Uint8Array, fileName: string): Promi
       originals = new Map(last.originals);
       lastPlan = last.plan;
       grid = undefined;
+      // The file is the add-in's alone between a write and its undo: nothing the user changed is overwritten.
+      return { kept: [] };
     },
 
     async removeFlags() {

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { parseRangeRef } from "../sheet/grid";
 import { NOTE_PREFIX, SEVERITY_FILL, type CellWrite, type WritePlan } from "../sheet/writePlan";
+import type { PageSetup } from "../sheet/pageSetup";
 import { addLineChart } from "./chartPart";
 
 /**
@@ -58,12 +59,18 @@ export function applyWritePlan(workbook: ExcelJS.Workbook, plan: WritePlan, cach
 /** Replaces (or adds) a sheet of the add-in's with its cells: values, live formulas, formats. */
 function writeSheet(
   workbook: ExcelJS.Workbook,
-  plan: { readonly name: string; readonly cells: readonly CellWrite[]; readonly columnWidths: readonly number[] },
+  plan: {
+    readonly name: string;
+    readonly cells: readonly CellWrite[];
+    readonly columnWidths: readonly number[];
+    readonly pageSetup: PageSetup;
+  },
   cachedResults: boolean,
 ): void {
   const old = workbook.getWorksheet(plan.name);
   if (old) workbook.removeWorksheet(old.id);
   const sheet = workbook.addWorksheet(plan.name);
+  applyPageSetup(sheet, plan.pageSetup);
   plan.columnWidths.forEach((width, i) => {
     sheet.getColumn(i + 1).width = width;
   });
@@ -81,10 +88,54 @@ function writeSheet(
       cell.style = {
         ...cell.style,
         ...(write.numberFormat ? { numFmt: write.numberFormat } : {}),
-        ...(write.bold ? { font: { bold: true } } : {}),
+        // A font of its own replaces the default one: name it, or a viewer falls back to its own.
+        ...(write.bold ? { font: { name: "Calibri", family: 2, size: 11, bold: true } } : {}),
       };
     }
   }
+}
+
+/** ExcelJS's paperSize for A4 (the OOXML paper code). */
+const A4 = 9;
+
+/** The plan's page setup as ExcelJS writes it: <pageSetup>, <pageMargins>, <printOptions>, <headerFooter> and the print titles. */
+export function applyPageSetup(sheet: ExcelJS.Worksheet, page: PageSetup): void {
+  const inches = (points: number) => points / 72;
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    orientation: page.orientation,
+    paperSize: A4,
+    fitToPage: true,
+    fitToWidth: page.fitToPagesWide,
+    // 0: as many pages tall as the rows need.
+    fitToHeight: page.fitToPagesTall ?? 0,
+    horizontalCentered: page.centerHorizontally,
+    margins: {
+      top: inches(page.margins.top),
+      bottom: inches(page.margins.bottom),
+      left: inches(page.margins.left),
+      right: inches(page.margins.right),
+      header: inches(page.margins.header),
+      footer: inches(page.margins.footer),
+    },
+    ...(page.firstPageNumber !== undefined ? { firstPageNumber: page.firstPageNumber } : {}),
+    ...(page.titleRows ? { printTitlesRow: `${page.titleRows.first}:${page.titleRows.last}` } : {}),
+  };
+  const header = headerFooterCodes(page.header);
+  const footer = headerFooterCodes(page.footer);
+  if (header) sheet.headerFooter.oddHeader = header;
+  if (footer) sheet.headerFooter.oddFooter = footer;
+}
+
+/** "&L…&C…&R…": the three parts of a header or footer in one string, as the .xlsx keeps it. */
+function headerFooterCodes(text: PageSetup["header"]): string | undefined {
+  if (!text) return undefined;
+  const parts = [
+    text.left ? `&L${text.left}` : "",
+    text.center ? `&C${text.center}` : "",
+    text.right ? `&R${text.right}` : "",
+  ].join("");
+  return parts || undefined;
 }
 
 function noteText(note: ExcelJS.Cell["note"]): string | undefined {

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs, runCheck } from "../../src/cli/check";
 import type { Report } from "../../src/report/jsonReport";
+import { TEST_CLOCK } from "../support/clock";
 import { EXAMPLE, fixture } from "../support/paths";
 
 async function check(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
@@ -13,6 +14,7 @@ async function check(...args: string[]): Promise<{ status: number; stdout: strin
     args,
     (s) => out.push(s),
     (s) => err.push(s),
+    TEST_CLOCK,
   );
   return { status, stdout: out.join("\n"), stderr: err.join("\n") };
 }

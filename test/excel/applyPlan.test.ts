@@ -3,15 +3,16 @@ import { WorkbookError } from "../../src/app/workbookPort";
 import { createExcelPort, type ExcelPort } from "../../src/excel";
 import { FLAGS_SETTING } from "../../src/excel/flagStore";
 import { BOARD_SHEET } from "../../src/sheet/boardSheet";
+import { columnLetters } from "../../src/sheet/grid";
 import { buildWritePlan, CONTROL_SHEET, NOTE_PREFIX } from "../../src/sheet/writePlan";
 import type { FakeExcel } from "./fakeExcel";
-import { officeContext } from "./support";
 import { fakeFromFile, FIXTURES } from "./workbooks";
+import { TEST_CLOCK } from "../support/clock";
 
 type Ok = Extract<AnalysisOutcome, { kind: "ok" }>;
 
 async function analysed(fake: FakeExcel, port: ExcelPort): Promise<Ok> {
-  const outcome = await analyseWorkbook(port);
+  const outcome = await analyseWorkbook(port, TEST_CLOCK);
   if (outcome.kind !== "ok") throw new Error(`not analysed: ${JSON.stringify(outcome)}`);
   void fake;
   return outcome;
@@ -19,10 +20,9 @@ async function analysed(fake: FakeExcel, port: ExcelPort): Promise<Ok> {
 
 async function setup(version = 20, file: string = FIXTURES["exempel-budget"]) {
   const fake = await fakeFromFile(file, version);
-  const office = officeContext(version);
-  const port = createExcelPort(fake.host(office.settings));
+  const port = createExcelPort(TEST_CLOCK, fake.host());
   const outcome = await analysed(fake, port);
-  return { fake, office, port, outcome };
+  return { fake, port, outcome };
 }
 
 async function rejection(p: Promise<unknown>): Promise<WorkbookError> {
@@ -43,7 +43,7 @@ function firstFlagCell(outcome: Ok) {
 
 describe("applyPlan, then Ångra", () => {
   it("flags the cells, writes Finsam-kontroll, and undo leaves the workbook exactly as before", async () => {
-    const { fake, office, port, outcome } = await setup();
+    const { fake, port, outcome } = await setup();
     expect(outcome.plan.flags.length).toBeGreaterThan(3);
     // A user's own note on a flagged cell: kept, ours after it, and back alone after undo.
     const { sheet, cell } = firstFlagCell(outcome);
@@ -54,7 +54,7 @@ describe("applyPlan, then Ångra", () => {
     await port.applyPlan(outcome.plan);
     expect(fake.syncs).toBe(3); // read the structure, read the cells, write
     expect(port.stats.write).toEqual({ syncs: 3, reads: 2, writes: 1 });
-    expect(fake.runs.at(-1)).toEqual({ mergeUndoGroup: true });
+    expect(fake.runs.at(-1)).toEqual({ mergeUndoGroup: true, delayForCellEdit: true });
     const note = fake.sheet(sheet)!.notes.get(cell)!;
     expect(note.startsWith("Min egen anteckning\n\n" + NOTE_PREFIX)).toBe(true);
     for (const flag of outcome.plan.flags) {
@@ -65,12 +65,12 @@ describe("applyPlan, then Ångra", () => {
     const formulas = outcome.plan.controlSheet.cells.filter((c) => c.formula);
     expect([...control.cells.values()].filter((c) => c.formula).length).toBe(formulas.length);
     expect(control.conditionalFormats.length).toBeGreaterThan(0);
-    expect(office.saved.has(FLAGS_SETTING)).toBe(true);
+    expect(fake.workbook.settings?.has(FLAGS_SETTING) ?? false).toBe(true);
     expect(port.canUndo()).toBe(true);
 
     await port.undo();
     expect(fake.snapshot()).toEqual(before);
-    expect(office.saved.has(FLAGS_SETTING)).toBe(false);
+    expect(fake.workbook.settings?.has(FLAGS_SETTING) ?? false).toBe(false);
     expect(port.canUndo()).toBe(false);
   });
 
@@ -107,14 +107,14 @@ describe("applyPlan, then Ångra", () => {
   });
 
   it("Ta bort markeringar removes only the add-in's flags, also in a later session", async () => {
-    const { fake, office, port, outcome } = await setup();
+    const { fake, port, outcome } = await setup();
     const { sheet, cell } = firstFlagCell(outcome);
     fake.sheet(sheet)!.notes.set(cell, "Användarens anteckning");
     const before = fake.snapshot() as { sheets: { name: string }[] };
     await port.applyPlan(outcome.plan);
     const withControl = fake.snapshot() as { sheets: { name: string }[] };
 
-    const later = createExcelPort(fake.host(office.settings)); // a new session on the saved workbook
+    const later = createExcelPort(TEST_CLOCK, fake.host()); // a new session on the saved workbook
     await later.removeFlags();
     const after = fake.snapshot() as { sheets: { name: string }[] };
     // The user's sheets are exactly as before; Finsam-kontroll stays (it is not a flag).
@@ -159,7 +159,14 @@ describe("what each Excel can do", () => {
     expect(port.capabilities.nativeUndo).toBe(native);
     const before = fake.snapshot();
     await port.applyPlan(outcome.plan);
-    expect(fake.runs.at(-1)).toEqual(native ? { mergeUndoGroup: true } : undefined);
+    // One undo group where Excel has it (1.20); a batch waits for cell edit mode to end where it can (1.11).
+    expect(fake.runs.at(-1)).toEqual(
+      native
+        ? { mergeUndoGroup: true, delayForCellEdit: true }
+        : version >= 11
+          ? { delayForCellEdit: true }
+          : undefined,
+    );
     const notes = fake.workbook.sheets.reduce((n, s) => n + s.notes.size, 0);
     const comments = fake.workbook.comments.length;
     expect(notes > 0).toBe(annotations === "note");
@@ -212,8 +219,26 @@ describe("bad states: a clear Swedish message and no change", () => {
     expect(fake.snapshot()).toEqual(before);
   });
 
-  it("cell edit mode: reading and writing", async () => {
+  it("cell edit mode from ExcelApi 1.11: the write waits for the user to leave the cell, then runs", async () => {
     const { fake, port, outcome } = await setup();
+    fake.editMode = true;
+    const before = fake.snapshot();
+    let done = false;
+    const writing = port.applyPlan(outcome.plan).then(() => {
+      done = true;
+    });
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    expect(done).toBe(false);
+    expect(fake.snapshot()).toEqual(before); // nothing while the user types
+    fake.exitEditMode();
+    await writing;
+    expect(fake.sheet(CONTROL_SHEET)).toBeDefined();
+    await port.undo();
+    expect(fake.snapshot()).toEqual(before);
+  });
+
+  it("cell edit mode before ExcelApi 1.11: reading and writing fail with a Swedish message", async () => {
+    const { fake, port, outcome } = await setup(10);
     fake.editMode = true;
     const before = fake.snapshot();
     const error = await rejection(port.applyPlan(outcome.plan));
@@ -222,13 +247,13 @@ describe("bad states: a clear Swedish message and no change", () => {
       "Excel är i redigeringsläge: avsluta redigeringen av cellen (Enter eller Esc) och försök igen.",
     );
     expect(fake.snapshot()).toEqual(before);
-    const read = await analyseWorkbook(port);
+    const read = await analyseWorkbook(port, TEST_CLOCK);
     expect(read).toEqual({ kind: "error", message: error.userMessage });
   });
 
   it("an unsupported Excel (below ExcelApi 1.7): nothing is even read", async () => {
     const fake = await fakeFromFile(FIXTURES["samo-2023"], 6);
-    const port = createExcelPort(fake.host());
+    const port = createExcelPort(TEST_CLOCK, fake.host());
     expect(port.capabilities.supported).toBe(false);
     const error = await rejection(port.readGrid());
     expect(error.code).toBe("UNSUPPORTED_VERSION");
@@ -258,16 +283,13 @@ describe("when even the repair fails", () => {
   it("the message says so and points at Excel's own undo", async () => {
     const { fake, port, outcome } = await setup();
     fake.failNextWriteAfter = 3;
-    // Excel drops into edit mode right after the failed write: the repair cannot run either.
+    // The connection stays down after the failed write: the repair's write fails too.
     const execute = fake.execute.bind(fake);
-    let failed = false;
-    fake.execute = (ops) => {
+    fake.execute = (ops, grouped) => {
       try {
-        execute(ops);
+        execute(ops, grouped);
       } catch (e) {
-        if (failed) throw e;
-        failed = true;
-        fake.editMode = true;
+        fake.failNextWriteAfter = 0;
         throw e;
       }
     };
@@ -281,7 +303,10 @@ describe("Skapa styrelseunderlag", () => {
   it("writes the board sheet with its line chart in one undoable write, and undo takes both away", async () => {
     const { fake, port, outcome } = await setup(20, FIXTURES["ornskoldsvik-2024"]);
     const before = fake.snapshot();
-    const plan = buildWritePlan({ ...outcome.analysis, findings: outcome.findings }, { board: true });
+    const plan = buildWritePlan(
+      { ...outcome.analysis, findings: outcome.findings },
+      { board: true, madeOn: new Date(2025, 2, 14) },
+    );
     const board = plan.boardSheet!;
     await port.applyPlan(plan);
     const sheet = fake.sheet(BOARD_SHEET)!;
@@ -293,11 +318,17 @@ describe("Skapa styrelseunderlag", () => {
         seriesBy: "Rows",
         title: "Eget kapital vid årets slut per scenario",
         legend: "Bottom",
-        position: [`A${board.chart.from.row + 1}`, `G${board.chart.to.row + 1}`],
+        position: [
+          `${columnLetters(board.chart.from.column + 1)}${board.chart.from.row + 1}`,
+          `${columnLetters(board.chart.to.column + 1)}${board.chart.to.row + 1}`,
+        ],
       },
     ]);
     // The block the chart reads: the years, each scenario's closing equity, the maximum, zero.
-    expect(board.chart.source).toMatch(/^A\d+:D\d+$/);
+    // (right of the plans: the label column F, the years G:I).
+    expect(board.chart.source).toMatch(/^F\d+:I\d+$/);
+    expect(board.chart.from.column).toBe(5); // the chart stands below that block, from column F (0-based 5)
+    expect(board.chart.from.row).toBeGreaterThan(Number(/\d+$/.exec(board.chart.source)![0]));
     await port.undo();
     expect(fake.snapshot()).toEqual(before);
   });

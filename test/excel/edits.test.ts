@@ -5,15 +5,15 @@ import { createExcelPort } from "../../src/excel";
 import { settingsFromGrid, SETTINGS_SHEET, settingsEdits, SETTING_NAMES } from "../../src/sheet/workbookSettings";
 import { shareEdits } from "../../src/sheet/shareEdits";
 import { MAPPING_NAMES } from "../../src/sheet/mapping";
-import { officeContext } from "./support";
 import { fakeFromFile, FIXTURES, generatedBudget } from "./workbooks";
+import { TEST_CLOCK } from "../support/clock";
 
 type Ok = Extract<AnalysisOutcome, { kind: "ok" }>;
 
 async function setup(version = 20) {
   const fake = await fakeFromFile(FIXTURES["exempel-budget"], version);
-  const port = createExcelPort(fake.host(officeContext(version).settings));
-  const outcome = await analyseWorkbook(port);
+  const port = createExcelPort(TEST_CLOCK, fake.host());
+  const outcome = await analyseWorkbook(port, TEST_CLOCK);
   if (outcome.kind !== "ok") throw new Error("not analysed");
   return { fake, port, outcome: outcome as Ok };
 }
@@ -38,7 +38,7 @@ describe("write the computed shares into the sheet, and undo it", () => {
     fake.syncs = 0;
     await port.applyEdits({ cells: edits });
     expect(fake.syncs).toBe(3);
-    expect(fake.runs.at(-1)).toEqual({ mergeUndoGroup: true });
+    expect(fake.runs.at(-1)).toEqual({ mergeUndoGroup: true, delayForCellEdit: true });
     for (const edit of edits) {
       const grid = await port.readGrid();
       const sheet = grid.sheets.find((s) => s.name === edit.sheet)!;
@@ -83,7 +83,7 @@ describe("write the computed shares into the sheet, and undo it", () => {
   it("text that looks like a number comes back as text", async () => {
     const fake = generatedBudget(10);
     fake.sheet("Budget 2026")!.cells.set("30:1", { value: "0123", formula: null });
-    const port = createExcelPort(fake.host());
+    const port = createExcelPort(TEST_CLOCK, fake.host());
     const before = fake.snapshot();
     await port.applyEdits({ cells: [{ sheet: "Budget 2026", cell: "A30", value: 5 }] });
     expect(fake.sheet("Budget 2026")!.cells.get("30:1")!.value).toBe(5);
@@ -95,7 +95,7 @@ describe("write the computed shares into the sheet, and undo it", () => {
 describe("settings and mapping kept in the workbook", () => {
   it("settings as cells and names: read back the same, and undone whole", async () => {
     const fake = generatedBudget(10);
-    const port = createExcelPort(fake.host());
+    const port = createExcelPort(TEST_CLOCK, fake.host());
     const before = fake.snapshot();
     const settings = { ...defaultSettings(), planLength: 3 };
     await port.applyEdits(settingsEdits(settings));
@@ -109,7 +109,7 @@ describe("settings and mapping kept in the workbook", () => {
 
   it("a mapping name is set, and changed, as one undoable step", async () => {
     const fake = generatedBudget(10);
-    const port = createExcelPort(fake.host());
+    const port = createExcelPort(TEST_CLOCK, fake.host());
     const before = fake.snapshot();
     await port.applyEdits({ cells: [], names: [{ name: MAPPING_NAMES.population, ref: "Befolkning!$B$2:$B$4" }] });
     await port.applyEdits({ cells: [], names: [{ name: MAPPING_NAMES.population, ref: "Befolkning!$B$2:$B$3" }] });
@@ -123,8 +123,8 @@ describe("settings and mapping kept in the workbook", () => {
   it("a mapping pointing at a deleted sheet: an INPUT_MAPPING finding, and no write to it", async () => {
     const fake = generatedBudget(10);
     fake.workbook.names.push({ name: MAPPING_NAMES.population, formula: "='Gamla befolkningen'!$B$2:$B$4" });
-    const port = createExcelPort(fake.host());
-    const outcome = await analyseWorkbook(port);
+    const port = createExcelPort(TEST_CLOCK, fake.host());
+    const outcome = await analyseWorkbook(port, TEST_CLOCK);
     expect(outcome.kind).toBe("ok");
     const mapping = outcome.kind === "ok" ? outcome.findings.find((f) => f.code === "INPUT_MAPPING") : undefined;
     expect(mapping?.message.sv).toContain("Gamla befolkningen");
@@ -139,7 +139,7 @@ describe("settings and mapping kept in the workbook", () => {
     const fake = generatedBudget(10);
     fake.workbook.sheets = [fake.sheet("Befolkning")!];
     const before = fake.snapshot();
-    const outcome = await analyseWorkbook(createExcelPort(fake.host()));
+    const outcome = await analyseWorkbook(createExcelPort(TEST_CLOCK, fake.host()), TEST_CLOCK);
     expect(outcome.kind).toBe("noBudget");
     if (outcome.kind === "noBudget") expect(outcome.reason.sv.length).toBeGreaterThan(10);
     expect(fake.snapshot()).toEqual(before);

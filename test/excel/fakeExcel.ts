@@ -13,9 +13,16 @@
  * - a property read before load() and sync() throws, as in Office.js;
  * - a failing command rejects the sync and the commands before it stay
  *   applied (Excel batches are not transactions);
- * - cell edit mode rejects every batch with InvalidOperationInCellEditMode;
- * - a write to a protected sheet fails with AccessDenied;
- * - an API newer than the fake's ExcelApi version throws ApiNotFound.
+ * - cell edit mode rejects every batch with InvalidOperationInCellEditMode, unless the batch asked
+ *   to wait (delayForCellEdit, ExcelApi 1.11);
+ * - a write to a protected sheet, or a sheet added or deleted in a protected structure, fails with AccessDenied;
+ * - an API newer than the fake's ExcelApi version throws ApiNotFound;
+ * - inside Excel.run({ mergeUndoGroup: true }) an API without undo support throws UndoNotSupported, and
+ *   outside a group it clears the user's undo stack (counted in undoStackCleared);
+ * - a request or a response over 5 MB fails (Excel on the web's payload limit);
+ * - getSelectedRange fails where the user selected several areas;
+ * - workbook.settings (Excel.SettingCollection) are kept in the workbook, one copy for every session.
+ * Each rule cites its Microsoft page where it is modelled; test/excel/README.md lists them with their tests.
  * office-addin-mock still builds the Office global (context.requirements,
  * document.settings) in the tests, which it does well.
  */
@@ -56,6 +63,56 @@ export interface FakeSheet {
   conditionalFormats: FakeConditionalFormat[];
   names: { name: string; formula: string }[];
   charts: FakeChart[];
+  /** How the sheet prints, once anything set it (worksheet.pageLayout, ExcelApi 1.9). */
+  pageLayout?: FakePageLayoutState;
+}
+
+/** The printing settings of a sheet as Excel keeps them: what worksheet.pageLayout set. */
+export interface FakePageLayoutState {
+  orientation: "Portrait" | "Landscape";
+  paperSize: string;
+  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  margins: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
+  centerHorizontally: boolean;
+  /** "" is "auto" numbering. */
+  firstPageNumber: number | "";
+  /** "$1:$2", or null when none. */
+  printTitleRows: string | null;
+  headersFooters: {
+    state: string;
+    defaultForAllPages: {
+      leftHeader: string;
+      centerHeader: string;
+      rightHeader: string;
+      leftFooter: string;
+      centerFooter: string;
+      rightFooter: string;
+    };
+  };
+}
+
+/** A new sheet's print settings in Excel: portrait, 100 %, Normal margins (0.75" and 0.7", header and footer 0.3"). */
+function defaultPageLayout(): FakePageLayoutState {
+  return {
+    orientation: "Portrait",
+    paperSize: "Letter",
+    zoom: { scale: 100 },
+    margins: { top: 54, bottom: 54, left: 50.4, right: 50.4, header: 21.6, footer: 21.6 },
+    centerHorizontally: false,
+    firstPageNumber: "",
+    printTitleRows: null,
+    headersFooters: {
+      state: "Default",
+      defaultForAllPages: {
+        leftHeader: "",
+        centerHeader: "",
+        rightHeader: "",
+        leftFooter: "",
+        centerFooter: "",
+        rightFooter: "",
+      },
+    },
+  };
 }
 
 /** A chart as the add-in asked for it. */
@@ -81,7 +138,10 @@ export interface FakeWorkbook {
   comments: FakeComment[];
   protected: boolean;
   active?: string;
+  /** The user's selection; several areas ("B2:B5,D2:D5") as Excel reports a multiple selection. */
   selection?: { sheet: string; address: string };
+  /** Excel.SettingCollection: key → value, saved with the workbook. */
+  settings?: Map<string, unknown>;
 }
 
 export class FakeOfficeError extends Error {
@@ -164,7 +224,35 @@ function entered(input: unknown): { value: FakeCell["value"]; formula: string | 
   return { value: text, formula: null };
 }
 
-type Op = { write: boolean; run: () => void };
+/** A queued command; `api` names it as Microsoft's undo table does ("Worksheet.delete"). */
+type Op = { write: boolean; run: () => void; api?: string };
+
+/**
+ * APIs without undo support that the add-in could reach for (the table "Unsupported APIs" of
+ * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities). Where the
+ * table differs between Excel on the web and on Windows/Mac, the fake takes the stricter side.
+ */
+export const UNDO_UNSUPPORTED: ReadonlySet<string> = new Set([
+  "Worksheet.delete",
+  "Worksheet.copy",
+  "Worksheet.name",
+  "Worksheet.position",
+  "Worksheet.visibility",
+  "Worksheet.standardWidth",
+  "WorksheetProtection.protect",
+  "WorksheetProtection.unprotect",
+  "WorkbookProtection.protect",
+  "WorkbookProtection.unprotect",
+  "NamedItem.comment",
+  "Chart.categoryLabelLevel",
+  "Chart.seriesNameLevel",
+]);
+
+/**
+ * Excel on the web's payload limit for a request and for a response: "5MB. RichAPI.Error will be thrown if
+ * that limit is exceeded" (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization).
+ */
+export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 
 /** A pretend Office.js: one per test workbook. */
 export class FakeExcel {
@@ -180,6 +268,17 @@ export class FakeExcel {
   lastWriteCount = 0;
   /** Cells read through values/formulas/numberFormat loads. */
   cellsRead = 0;
+  /** Times an API without undo support ran outside an undo group: each clears the user's undo stack. */
+  undoStackCleared = 0;
+  /** Bytes sent and received in the sync being run (JSON of the values), against PAYLOAD_LIMIT_BYTES. */
+  requestBytes = 0;
+  responseBytes = 0;
+  /** The largest request and response of any sync so far. */
+  largestRequest = 0;
+  largestResponse = 0;
+  /** An extra API to treat as without undo support (a newer Excel's table), for the fallback's test. */
+  readonly undoUnsupported = new Set<string>(UNDO_UNSUPPORTED);
+  private editEnded: (() => void)[] = [];
   private readonly handlers: { sheet?: string; fn: (args: unknown) => Promise<unknown> }[] = [];
   /** A formula's last value per cell, so a restored formula shows its value again (the fake does not calculate). */
   private readonly formulaValues = new Map<string, FakeCell["value"]>();
@@ -190,6 +289,7 @@ export class FakeExcel {
     version = 20,
   ) {
     this.version = version;
+    workbook.settings ??= new Map();
     for (const s of workbook.sheets) this.rememberFormulas(s);
   }
 
@@ -212,18 +312,42 @@ export class FakeExcel {
   ): Promise<T> {
     this.runs.push(options);
     if (options?.mergeUndoGroup) this.requireApi(20, "mergeUndoGroup");
-    const context = new FakeContext(this);
+    if (options?.delayForCellEdit !== undefined) this.requireApi(11, "delayForCellEdit");
+    // "When true, … if the user is in cell edit mode the batch request is delayed until the user exits cell
+    // edit mode" (https://learn.microsoft.com/javascript/api/excel/excel.runoptions, delayForCellEdit).
+    if (this.editMode && options?.delayForCellEdit) await new Promise<void>((resolve) => this.editEnded.push(resolve));
+    const context = new FakeContext(this, options?.mergeUndoGroup === true);
     const result = await batch(context as unknown as Excel.RequestContext);
     if (context.pending.length > 0) await context.sync();
     return result;
   }
 
+  /** The user leaves cell edit mode: batches that waited for it (delayForCellEdit) run. */
+  exitEditMode(): void {
+    this.editMode = false;
+    for (const resume of this.editEnded.splice(0)) resume();
+  }
+
   /** Runs a batch: the commands in order; a failing one rejects the sync and leaves the earlier ones applied. */
-  execute(ops: Op[]): void {
+  execute(ops: Op[], grouped = false): void {
     this.syncs++;
     if (this.editMode) {
+      // "When false, if the user is in cell edit when the batch request is processed by the host, the batch
+      // automatically fails" (https://learn.microsoft.com/javascript/api/excel/excel.runoptions).
       throw new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode.");
     }
+    this.requestBytes = 0;
+    this.responseBytes = 0;
+    // An API without undo support: refused inside a group, and outside one it clears the undo stack
+    // ("Unsupported APIs", https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities).
+    const unsupported = ops.find((o) => o.api && this.undoUnsupported.has(o.api));
+    if (unsupported && grouped) {
+      throw new FakeOfficeError(
+        "UndoNotSupported",
+        `${unsupported.api} does not support undo and cannot run inside mergeUndoGroup.`,
+      );
+    }
+    if (unsupported) this.undoStackCleared++;
     let writes = 0;
     const failAfter = ops.some((o) => o.write) ? this.failNextWriteAfter : undefined;
     if (failAfter !== undefined) this.failNextWriteAfter = undefined;
@@ -237,6 +361,14 @@ export class FakeExcel {
         changed = true;
       }
       op.run();
+    }
+    this.largestRequest = Math.max(this.largestRequest, this.requestBytes);
+    this.largestResponse = Math.max(this.largestResponse, this.responseBytes);
+    if (this.requestBytes > PAYLOAD_LIMIT_BYTES) {
+      throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", "The request payload is over 5 MB.");
+    }
+    if (this.responseBytes > PAYLOAD_LIMIT_BYTES) {
+      throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", "The response payload is over 5 MB.");
     }
     if (changed) {
       this.lastWriteCount = writes;
@@ -302,6 +434,17 @@ export class FakeExcel {
     return `${quoteSheet(sheet.name)}!${boxAddress(box)}`;
   }
 
+  /** Counts a value sent to Excel in this sync, as JSON. */
+  requested(value: unknown): void {
+    this.requestBytes += JSON.stringify(value).length;
+  }
+
+  /** Counts a value Excel sends back in this sync, as JSON; returns it. */
+  responded<T>(value: T): T {
+    this.responseBytes += JSON.stringify(value).length;
+    return value;
+  }
+
   nextCommentId(): string {
     return `comment-${++this.commentSeq}`;
   }
@@ -353,11 +496,10 @@ export class FakeExcel {
   }
 
   /** The ExcelHost the port takes. */
-  host(settings?: import("../../src/excel/flagStore").DocumentSettings): import("../../src/excel/excelPort").ExcelHost {
+  host(): import("../../src/excel/excelPort").ExcelHost {
     return {
       run: (options, batch) => this.run(options, batch),
       isSetSupported: (v) => this.isSetSupported(v),
-      ...(settings ? { settings } : {}),
     };
   }
 }
@@ -369,19 +511,22 @@ class FakeContext {
   pending: Op[] = [];
   readonly workbook: FakeWorkbookProxy;
 
-  constructor(readonly excel: FakeExcel) {
+  constructor(
+    readonly excel: FakeExcel,
+    readonly grouped = false,
+  ) {
     this.workbook = new FakeWorkbookProxy(this);
   }
 
-  queue(write: boolean, run: () => void): void {
-    this.pending.push({ write, run });
+  queue(write: boolean, run: () => void, api?: string): void {
+    this.pending.push({ write, run, ...(api ? { api } : {}) });
   }
 
   async sync(): Promise<void> {
     const ops = this.pending;
     this.pending = [];
     await Promise.resolve();
-    this.excel.execute(ops);
+    this.excel.execute(ops, this.grouped);
   }
 }
 
@@ -407,7 +552,7 @@ class Loadable {
   protected readonly loaded = new Map<string, unknown>();
   constructor(protected readonly ctx: FakeContext) {}
 
-  protected value<T>(prop: string): T {
+  protected loadedValue<T>(prop: string): T {
     if (!this.loaded.has(prop)) throw new PropertyNotLoaded(prop);
     return this.loaded.get(prop) as T;
   }
@@ -433,12 +578,18 @@ class Loadable {
   }
 
   get isNullObject(): boolean {
-    return this.value("isNullObject");
+    return this.loadedValue("isNullObject");
   }
 
   get context(): FakeContext {
     return this.ctx;
   }
+}
+
+interface FakeChartCollection {
+  load(props?: string): FakeChartCollection;
+  readonly items: { delete: () => void }[];
+  add(type: string, range: FakeRange, seriesBy: string): unknown;
 }
 
 class FakeWorkbookProxy {
@@ -458,6 +609,75 @@ class FakeWorkbookProxy {
   get protection(): FakeProtection {
     return new FakeProtection(this.ctx, () => this.ctx.excel.workbook);
   }
+  /** Workbook.settings (ExcelApi 1.4): "Settings are unique to a single Excel file and add-in pairing". */
+  get settings(): FakeSettingCollection {
+    this.ctx.excel.requireApi(4, "workbook.settings");
+    return new FakeSettingCollection(this.ctx);
+  }
+  /**
+   * Workbook.getSelectedRange (ExcelApi 1.1): "If multiple ranges are selected, this method will throw an
+   * error" (https://learn.microsoft.com/javascript/api/excel/excel.workbook#excel-excel-workbook-getselectedrange-member(1)).
+   */
+  getSelectedRange(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const selection = this.ctx.excel.workbook.selection;
+      if (!selection) throw new FakeOfficeError("ItemNotFound", "Nothing is selected.");
+      if (selection.address.includes(",")) {
+        throw new FakeOfficeError("InvalidSelection", "The current selection is invalid for this operation.");
+      }
+      return { sheet: this.ctx.excel.sheet(selection.sheet)!, box: parseBox(selection.address) };
+    });
+  }
+}
+
+/** Excel.SettingCollection: values kept in the workbook, read and written in batches like everything else. */
+class FakeSettingCollection {
+  constructor(private readonly ctx: FakeContext) {}
+  private get store(): Map<string, unknown> {
+    const wb = this.ctx.excel.workbook;
+    wb.settings ??= new Map();
+    return wb.settings;
+  }
+  /** SettingCollection.add: "Sets or adds the specified setting to the workbook." */
+  add(key: string, value: unknown): void {
+    this.ctx.queue(
+      true,
+      () => {
+        this.ctx.excel.requested(value);
+        this.store.set(key, JSON.parse(JSON.stringify(value)) as unknown);
+      },
+      "SettingCollection.add",
+    );
+  }
+  getItemOrNullObject(key: string): FakeSetting {
+    return new FakeSetting(this.ctx, () => this.store, key);
+  }
+}
+
+class FakeSetting extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private readonly store: () => Map<string, unknown>,
+    private readonly key: string,
+  ) {
+    super(ctx);
+  }
+  protected override isNull(): boolean {
+    return !this.store().has(this.key);
+  }
+  protected override read(prop: string): unknown {
+    if (prop === "value") return this.ctx.excel.responded(this.store().get(this.key));
+    if (prop === "key") return this.key;
+    return super.read(prop);
+  }
+  get value(): unknown {
+    return this.loadedValue("value");
+  }
+  delete(): void {
+    this.ctx.queue(true, () => {
+      if (!this.store().delete(this.key)) throw new FakeOfficeError("ItemNotFound", `No setting ${this.key}`);
+    });
+  }
 }
 
 class FakeProtection extends Loadable {
@@ -472,7 +692,7 @@ class FakeProtection extends Loadable {
     return super.read(prop);
   }
   get protected(): boolean {
-    return this.value("protected");
+    return this.loadedValue("protected");
   }
 }
 
@@ -496,7 +716,7 @@ class FakeWorksheetCollection extends Loadable {
   }
 
   get items(): FakeWorksheet[] {
-    this.value("items");
+    this.loadedValue("items");
     return this.itemList;
   }
 
@@ -585,21 +805,25 @@ class FakeWorksheet extends Loadable {
   private protectionValue: boolean | undefined;
 
   get name(): string {
-    return this.value("name");
+    return this.loadedValue("name");
   }
   get visibility(): string {
-    return this.value("visibility");
+    return this.loadedValue("visibility");
   }
   get position(): number {
-    return this.value("position");
+    return this.loadedValue("position");
   }
   set position(p: number) {
-    this.ctx.queue(true, () => {
-      const sheets = this.ctx.excel.workbook.sheets;
-      const s = this.resolve();
-      sheets.splice(sheets.indexOf(s), 1);
-      sheets.splice(Math.min(p, sheets.length), 0, s);
-    });
+    this.ctx.queue(
+      true,
+      () => {
+        const sheets = this.ctx.excel.workbook.sheets;
+        const s = this.resolve();
+        sheets.splice(sheets.indexOf(s), 1);
+        sheets.splice(Math.min(p, sheets.length), 0, s);
+      },
+      "Worksheet.position",
+    );
   }
 
   get protection(): FakeProtection | { protected: boolean } {
@@ -620,13 +844,36 @@ class FakeWorksheet extends Loadable {
     return { add: (fn) => handlerResult(this.ctx, this.loaded.get("name") as string | undefined, fn) };
   }
 
+  /** Worksheet.getRange(): "If not specified, the entire worksheet range is returned." */
   getRange(address?: string): FakeRange {
-    return new FakeRange(this.ctx, () => ({ sheet: this.resolve(), box: parseBox(address ?? "A1") }));
+    return new FakeRange(this.ctx, () => ({ sheet: this.resolve(), box: parseBox(address ?? "A1:XFD1048576") }));
   }
 
-  /** charts.add(type, range, seriesBy) with the title, legend and position the add-in sets (ExcelApi 1.1). */
-  get charts(): { add: (type: string, range: FakeRange, seriesBy: string) => unknown } {
-    return {
+  /**
+   * charts.add(type, range, seriesBy) with the title, legend and position the add-in sets, and the charts
+   * standing on the sheet, each deletable (ChartCollection, Chart.delete: ExcelApi 1.1).
+   */
+  get charts(): FakeChartCollection {
+    const ctx = this.ctx;
+    const sheet = () => this.resolve();
+    let items: { delete: () => void }[] | undefined;
+    const collection: FakeChartCollection = {
+      load: () => {
+        ctx.queue(false, () => {
+          items = sheet().charts.map((chart) => ({
+            delete: () =>
+              ctx.queue(true, () => {
+                const list = sheet().charts;
+                if (list.indexOf(chart) >= 0) list.splice(list.indexOf(chart), 1);
+              }),
+          }));
+        });
+        return collection;
+      },
+      get items() {
+        if (!items) throw new PropertyNotLoaded("items");
+        return items;
+      },
       add: (type, range, seriesBy) => {
         const chart: FakeChart = { type, source: "", seriesBy };
         this.ctx.queue(true, () => {
@@ -649,6 +896,16 @@ class FakeWorksheet extends Loadable {
         };
       },
     };
+    return collection;
+  }
+
+  /**
+   * worksheet.pageLayout: "[API set: ExcelApi 1.9]"
+   * (https://learn.microsoft.com/en-us/javascript/api/excel/excel.worksheet#excel-excel-worksheet-pagelayout-member).
+   */
+  get pageLayout(): FakePageLayout {
+    this.ctx.excel.requireApi(9, "worksheet.pageLayout");
+    return new FakePageLayout(this.ctx, () => this.resolve());
   }
 
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
@@ -671,14 +928,18 @@ class FakeWorksheet extends Loadable {
   }
 
   delete(): void {
-    this.ctx.queue(true, () => {
-      const wb = this.ctx.excel.workbook;
-      if (wb.protected) throw new FakeOfficeError("AccessDenied", "The workbook's structure is protected.");
-      const s = this.resolve();
-      if (s.protected) throw new FakeOfficeError("AccessDenied", "The sheet is protected.");
-      wb.sheets.splice(wb.sheets.indexOf(s), 1);
-      wb.comments = wb.comments.filter((c) => c.sheet !== s.name);
-    });
+    this.ctx.queue(
+      true,
+      () => {
+        const wb = this.ctx.excel.workbook;
+        if (wb.protected) throw new FakeOfficeError("AccessDenied", "The workbook's structure is protected.");
+        const s = this.resolve();
+        if (s.protected) throw new FakeOfficeError("AccessDenied", "The sheet is protected.");
+        wb.sheets.splice(wb.sheets.indexOf(s), 1);
+        wb.comments = wb.comments.filter((c) => c.sheet !== s.name);
+      },
+      "Worksheet.delete",
+    );
   }
 
   activate(): void {
@@ -687,6 +948,197 @@ class FakeWorksheet extends Loadable {
     });
   }
 }
+
+/**
+ * Excel.PageLayout (https://learn.microsoft.com/en-us/javascript/api/excel/excel.pagelayout), the part the
+ * add-in sets. Each set queues a command that runs at sync, as every property set in Office.js does.
+ */
+class FakePageLayout extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private readonly target: () => FakeSheet,
+  ) {
+    super(ctx);
+  }
+
+  private set(change: (layout: FakePageLayoutState) => void): void {
+    this.ctx.queue(true, () => {
+      const sheet = this.target();
+      const layout = sheet.pageLayout ?? defaultPageLayout();
+      change(layout);
+      sheet.pageLayout = layout;
+    });
+  }
+
+  protected override read(prop: string): unknown {
+    const layout = this.target().pageLayout ?? defaultPageLayout();
+    if (prop === "zoom") return { ...layout.zoom };
+    if (prop === "orientation") return layout.orientation;
+    return super.read(prop);
+  }
+
+  /** orientation: Excel.PageOrientation, "Portrait" or "Landscape". */
+  set orientation(value: string) {
+    if (value !== "Portrait" && value !== "Landscape")
+      throw new FakeOfficeError("InvalidArgument", `orientation ${value}`);
+    this.set((l) => (l.orientation = value));
+  }
+  get orientation(): string {
+    return this.loadedValue("orientation");
+  }
+
+  /** paperSize: one of Excel.PaperType ("A4", "Letter", …). */
+  set paperSize(value: string) {
+    if (!PAPER_TYPES.has(value)) throw new FakeOfficeError("InvalidArgument", `paperSize ${value}`);
+    this.set((l) => (l.paperSize = value));
+  }
+
+  /**
+   * zoom: "The PageLayoutZoomOptions object must be set as a JSON object (use x.zoom = {...} instead of
+   * x.zoom.scale = ...)", so reading it before load() and sync() throws, like any property.
+   * Excel.PageLayoutZoomOptions (https://learn.microsoft.com/en-us/javascript/api/excel/excel.pagelayoutzoomoptions):
+   * scale "can be between 10 and 400", and is null when fitting to pages; the fit counts are null with a scale.
+   */
+  get zoom(): FakePageLayoutState["zoom"] {
+    return this.loadedValue("zoom");
+  }
+  set zoom(options: FakePageLayoutState["zoom"]) {
+    const { scale, horizontalFitToPages: wide, verticalFitToPages: tall } = options;
+    if (scale !== undefined && (scale < 10 || scale > 400))
+      throw new FakeOfficeError("InvalidArgument", `scale ${scale}`);
+    for (const n of [wide, tall]) {
+      if (n !== undefined && (!Number.isInteger(n) || n < 0)) throw new FakeOfficeError("InvalidArgument", `fit ${n}`);
+    }
+    this.set((l) => {
+      l.zoom =
+        wide !== undefined || tall !== undefined
+          ? {
+              ...(wide !== undefined ? { horizontalFitToPages: wide } : {}),
+              ...(tall !== undefined ? { verticalFitToPages: tall } : {}),
+            }
+          : { ...(scale !== undefined ? { scale } : {}) };
+    });
+  }
+
+  /** The margins, "in points". */
+  set topMargin(points: number) {
+    this.set((l) => (l.margins.top = margin(points)));
+  }
+  set bottomMargin(points: number) {
+    this.set((l) => (l.margins.bottom = margin(points)));
+  }
+  set leftMargin(points: number) {
+    this.set((l) => (l.margins.left = margin(points)));
+  }
+  set rightMargin(points: number) {
+    this.set((l) => (l.margins.right = margin(points)));
+  }
+  set headerMargin(points: number) {
+    this.set((l) => (l.margins.header = margin(points)));
+  }
+  set footerMargin(points: number) {
+    this.set((l) => (l.margins.footer = margin(points)));
+  }
+
+  set centerHorizontally(value: boolean) {
+    this.set((l) => (l.centerHorizontally = value));
+  }
+
+  /** firstPageNumber: "A null value represents 'auto' page numbering" (typed number | ""). */
+  set firstPageNumber(value: number | "") {
+    if (value !== "" && (!Number.isInteger(value) || value < 0))
+      throw new FakeOfficeError("InvalidArgument", `${value}`);
+    this.set((l) => (l.firstPageNumber = value));
+  }
+
+  /** setPrintTitleRows: "The range must span the entire row to be valid." */
+  setPrintTitleRows(rows: string): void {
+    const m = /^\$?(\d+):\$?(\d+)$/.exec(rows);
+    if (!m) throw new FakeOfficeError("InvalidArgument", `Print title rows must be whole rows: ${rows}`);
+    this.set((l) => (l.printTitleRows = `$${m[1]}:$${m[2]}`));
+  }
+
+  /**
+   * headersFooters (Excel.HeaderFooterGroup, https://learn.microsoft.com/en-us/javascript/api/excel/excel.headerfootergroup):
+   * with its state "Default", defaultForAllPages is printed on every page. Its six texts
+   * (Excel.HeaderFooter) take Excel's header codes (&P the page, &N the pages), kept as given.
+   */
+  get headersFooters(): {
+    defaultForAllPages: Record<keyof FakePageLayoutState["headersFooters"]["defaultForAllPages"], string>;
+  } {
+    const set = (part: keyof FakePageLayoutState["headersFooters"]["defaultForAllPages"], text: string) =>
+      this.set((l) => (l.headersFooters.defaultForAllPages[part] = text));
+    const all = {} as Record<keyof FakePageLayoutState["headersFooters"]["defaultForAllPages"], string>;
+    for (const part of [
+      "leftHeader",
+      "centerHeader",
+      "rightHeader",
+      "leftFooter",
+      "centerFooter",
+      "rightFooter",
+    ] as const) {
+      Object.defineProperty(all, part, {
+        set: (text: string) => {
+          set(part, text);
+        },
+        get: () => {
+          throw new FakeOfficeError("PropertyNotLoaded", `${part} is not loaded`);
+        },
+      });
+    }
+    return { defaultForAllPages: all };
+  }
+}
+
+function margin(points: number): number {
+  if (!(points >= 0)) throw new FakeOfficeError("InvalidArgument", `margin ${points}`);
+  return points;
+}
+
+/** Excel.PaperType's values (https://learn.microsoft.com/en-us/javascript/api/excel/excel.papertype). */
+const PAPER_TYPES = new Set([
+  "Letter",
+  "LetterSmall",
+  "Tabloid",
+  "Ledger",
+  "Legal",
+  "Statement",
+  "Executive",
+  "A3",
+  "A4",
+  "A4Small",
+  "A5",
+  "B4",
+  "B5",
+  "Folio",
+  "Quatro",
+  "Paper10x14",
+  "Paper11x17",
+  "Note",
+  "Envelope9",
+  "Envelope10",
+  "Envelope11",
+  "Envelope12",
+  "Envelope14",
+  "Csheet",
+  "Dsheet",
+  "Esheet",
+  "EnvelopeDL",
+  "EnvelopeC5",
+  "EnvelopeC3",
+  "EnvelopeC4",
+  "EnvelopeC6",
+  "EnvelopeC65",
+  "EnvelopeB4",
+  "EnvelopeB5",
+  "EnvelopeB6",
+  "EnvelopeItaly",
+  "EnvelopeMonarch",
+  "EnvelopePersonal",
+  "FanfoldUS",
+  "FanfoldStdGerman",
+  "FanfoldLegalGerman",
+]);
 
 type RangeTarget = { sheet: FakeSheet; box: Box };
 
@@ -746,41 +1198,46 @@ class FakeRange extends Loadable {
       }
       case "values":
         excel.cellsRead += (box.bottom - box.top + 1) * (box.right - box.left + 1);
-        return this.each((s, r, c) => {
-          const cell = excel.cellAt(s, r, c);
-          return cell?.value ?? "";
-        });
+        return excel.responded(
+          this.each((s, r, c) => {
+            const cell = excel.cellAt(s, r, c);
+            return cell?.value ?? "";
+          }),
+        );
       case "formulas":
-        return this.each((s, r, c) => {
-          const cell = excel.cellAt(s, r, c);
-          return cell?.formula ?? cell?.value ?? "";
-        });
+        return excel.responded(
+          this.each((s, r, c) => {
+            const cell = excel.cellAt(s, r, c);
+            return cell?.formula ?? cell?.value ?? "";
+          }),
+        );
       case "numberFormat":
-        return this.each((s, r, c) => excel.formatAt(s, r, c));
+        return excel.responded(this.each((s, r, c) => excel.formatAt(s, r, c)));
     }
     return super.read(prop);
   }
 
   get address(): string {
-    return this.value("address");
+    return this.loadedValue("address");
   }
   get rowCount(): number {
-    return this.value("rowCount");
+    return this.loadedValue("rowCount");
   }
   get columnCount(): number {
-    return this.value("columnCount");
+    return this.loadedValue("columnCount");
   }
   get rowHidden(): boolean | null {
-    return this.value("rowHidden");
+    return this.loadedValue("rowHidden");
   }
   get values(): unknown[][] {
-    return this.value("values");
+    return this.loadedValue("values");
   }
   get formulas(): unknown[][] {
-    return this.value("formulas");
+    return this.loadedValue("formulas");
   }
   set formulas(input: unknown[][]) {
     this.ctx.queue(true, () => {
+      this.ctx.excel.requested(input);
       const { sheet, box } = this.resolve();
       for (let r = box.top; r <= box.bottom; r++) {
         for (let c = box.left; c <= box.right; c++) {
@@ -794,10 +1251,11 @@ class FakeRange extends Loadable {
     });
   }
   get numberFormat(): unknown[][] {
-    return this.value("numberFormat");
+    return this.loadedValue("numberFormat");
   }
   set numberFormat(input: unknown[][]) {
     this.ctx.queue(true, () => {
+      this.ctx.excel.requested(input);
       const { sheet, box } = this.resolve();
       for (let r = box.top; r <= box.bottom; r++) {
         for (let c = box.left; c <= box.right; c++) {
@@ -814,8 +1272,30 @@ class FakeRange extends Loadable {
     return new FakeRangeFormat(this.ctx, () => this.resolve());
   }
 
-  get conditionalFormats(): { add: (type: string) => FakeConditionalFormat } {
+  /**
+   * Range.clear() (ExcelApi 1.1): contents and formats of the range go; a cell then holds nothing
+   * (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-clear-member(1)).
+   */
+  clear(): void {
+    this.ctx.queue(true, () => {
+      const { sheet, box } = this.resolve();
+      if (sheet.protected) throw new FakeOfficeError("AccessDenied", "protected");
+      for (const k of [...sheet.cells.keys()]) {
+        const [r, c] = k.split(":").map(Number) as [number, number];
+        if (r >= box.top && r <= box.bottom && c >= box.left && c <= box.right) sheet.cells.delete(k);
+      }
+    });
+  }
+
+  get conditionalFormats(): { add: (type: string) => FakeConditionalFormat; clearAll: () => void } {
     return {
+      /** ConditionalFormatCollection.clearAll (ExcelApi 1.6): every conditional format of the sheet's range goes. */
+      clearAll: () =>
+        this.ctx.queue(true, () => {
+          const { sheet } = this.resolve();
+          if (sheet.protected) throw new FakeOfficeError("AccessDenied", "protected");
+          sheet.conditionalFormats = [];
+        }),
       add: (type: string) => {
         const cf: FakeConditionalFormat = {
           range: "",
@@ -928,10 +1408,10 @@ class FakeLoadableValue extends Loadable {
     return this.compute(prop);
   }
   get cellAddresses(): unknown[][] {
-    return this.value("cellAddresses");
+    return this.loadedValue("cellAddresses");
   }
   get address(): string {
-    return this.value("address");
+    return this.loadedValue("address");
   }
 }
 
@@ -950,7 +1430,7 @@ class FakeRangeFormat extends Loadable {
   }
 
   get columnWidth(): number {
-    return this.value("columnWidth");
+    return this.loadedValue("columnWidth");
   }
   set columnWidth(width: number) {
     this.ctx.queue(true, () => {
@@ -1029,7 +1509,7 @@ class FakeFillProxy extends Loadable {
   }
 
   get color(): string | null {
-    return this.value("color");
+    return this.loadedValue("color");
   }
   set color(color: string | null) {
     this.set((f) => ({
@@ -1039,14 +1519,14 @@ class FakeFillProxy extends Loadable {
     }));
   }
   get pattern(): string | null {
-    return this.value("pattern");
+    return this.loadedValue("pattern");
   }
   set pattern(pattern: string | null) {
     this.ctx.excel.requireApi(9, "fill.pattern");
     this.set((f) => (pattern === "None" ? undefined : { ...f, pattern: String(pattern) }));
   }
   get patternColor(): string | null {
-    return this.value("patternColor");
+    return this.loadedValue("patternColor");
   }
   set patternColor(color: string | null) {
     this.ctx.excel.requireApi(9, "fill.patternColor");
@@ -1070,7 +1550,7 @@ class FakeFontProxy extends Loadable {
     return common(cellsIn(t).map(({ row, column }) => this.ctx.excel.cellAt(t.sheet, row, column)?.bold === true));
   }
   get bold(): boolean | null {
-    return this.value("bold");
+    return this.loadedValue("bold");
   }
   set bold(bold: boolean | null) {
     this.ctx.queue(true, () => {
@@ -1115,7 +1595,7 @@ class FakeNameCollection extends Loadable {
   }
 
   get items(): FakeNamedItem[] {
-    this.value("items");
+    this.loadedValue("items");
     return this.list;
   }
 
@@ -1160,10 +1640,10 @@ class FakeNamedItem extends Loadable {
     for (const p of props) this.loaded.set(p, this.read(p));
   }
   get name(): string {
-    return this.value("name");
+    return this.loadedValue("name");
   }
   get formula(): string {
-    return this.value("formula");
+    return this.loadedValue("formula");
   }
   set formula(formula: string) {
     this.ctx.queue(true, () => {
@@ -1229,7 +1709,7 @@ class FakeNote extends Loadable {
     return super.read(prop);
   }
   get content(): string {
-    return this.value("content");
+    return this.loadedValue("content");
   }
   set content(content: string) {
     this.ctx.queue(true, () => {
@@ -1266,7 +1746,7 @@ class FakeCommentCollection extends Loadable {
     return this;
   }
   get items(): FakeCommentProxy[] {
-    this.value("items");
+    this.loadedValue("items");
     return this.list;
   }
   add(where: FakeRange | string, content: string): void {
@@ -1315,7 +1795,7 @@ class FakeCommentProxy extends Loadable {
     for (const p of props) this.loaded.set(p, this.read(p));
   }
   get content(): string {
-    return this.value("content");
+    return this.loadedValue("content");
   }
   set content(content: string) {
     this.ctx.queue(true, () => {

@@ -1,6 +1,10 @@
 import { createExcelPort } from "../../src/excel";
-import { CHANGE_DEBOUNCE_MS } from "../../src/excel/excelPort";
+import { CHANGE_DEBOUNCE_MS, OWN_WRITE_QUIET_MS } from "../../src/excel/excelPort";
 import { generatedBudget } from "./workbooks";
+import type { Clock } from "../../src/app/clock";
+
+/** The port's clock here is jest's fake time, so the quiet time after a write passes as the timers advance. */
+const timerClock: Clock = { now: () => new Date(Date.now()) };
 
 /** Lets queued promises (event handlers, syncs) run. */
 async function settle(): Promise<void> {
@@ -16,7 +20,7 @@ describe("the analysis follows the user's edits", () => {
     [8, "each worksheet's onChanged (ExcelApi 1.7)"],
   ])("ExcelApi 1.%i: %s, debounced, and stopped on request", async (version) => {
     const fake = generatedBudget(10, version);
-    const port = createExcelPort(fake.host());
+    const port = createExcelPort(timerClock, fake.host());
     const callback = jest.fn();
     const stop = port.onChange(callback);
     await settle();
@@ -43,7 +47,7 @@ describe("the analysis follows the user's edits", () => {
 
   it("the add-in's own writes do not set it off", async () => {
     const fake = generatedBudget(10);
-    const port = createExcelPort(fake.host());
+    const port = createExcelPort(timerClock, fake.host());
     const callback = jest.fn();
     port.onChange(callback);
     await settle();
@@ -51,5 +55,12 @@ describe("the analysis follows the user's edits", () => {
     await settle();
     jest.advanceTimersByTime(CHANGE_DEBOUNCE_MS * 2);
     expect(callback).not.toHaveBeenCalled();
+
+    // Once the quiet time has passed, the user's own edit is followed again.
+    jest.advanceTimersByTime(OWN_WRITE_QUIET_MS);
+    fake.userEdit("Budget 2026", "B4", 2_000_001);
+    await settle();
+    jest.advanceTimersByTime(CHANGE_DEBOUNCE_MS);
+    expect(callback).toHaveBeenCalledTimes(1);
   });
 });

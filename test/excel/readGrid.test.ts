@@ -3,14 +3,15 @@ import { analyseWorkbook } from "../../src/app/analyseWorkbook";
 import { createExcelPort } from "../../src/excel";
 import { readGridFromFile } from "../../src/xlsx/readGrid";
 import { BYTES_PER_CELL, PAYLOAD_BUDGET_BYTES } from "../../src/excel/readWorkbook";
-import { emptySheet } from "./fakeExcel";
+import { emptySheet, PAYLOAD_LIMIT_BYTES } from "./fakeExcel";
 import { fakeFromFile, FIXTURES, fakeFromXlsx, generatedBudget } from "./workbooks";
+import { TEST_CLOCK } from "../support/clock";
 
 describe("reading through Excel gives the Grid the .xlsx reader gives", () => {
   for (const [name, path] of Object.entries(FIXTURES)) {
     it(`${name}: equal Grids, in at most 3 round trips`, async () => {
       const fake = await fakeFromFile(path);
-      const port = createExcelPort(fake.host());
+      const port = createExcelPort(TEST_CLOCK, fake.host());
       const fromExcel = await port.readGrid();
       const fromFile = await readGridFromFile(path);
       expect(fromExcel).toEqual(fromFile);
@@ -21,7 +22,7 @@ describe("reading through Excel gives the Grid the .xlsx reader gives", () => {
 
   it("on an older Excel (ExcelApi 1.7) the same values and formulas, without merged areas (ExcelApi 1.13)", async () => {
     const fake = await fakeFromFile(FIXTURES["vastra-2025"], 7);
-    const grid = await createExcelPort(fake.host()).readGrid();
+    const grid = await createExcelPort(TEST_CLOCK, fake.host()).readGrid();
     const fromFile = await readGridFromFile(FIXTURES["vastra-2025"]);
     const cells = (g: typeof grid) => g.sheets.map((s) => [s.name, s.top, s.left, s.values, s.formulas, s.hiddenRows]);
     expect(cells(grid)).toEqual(cells(fromFile));
@@ -31,7 +32,7 @@ describe("reading through Excel gives the Grid the .xlsx reader gives", () => {
 
   it("an analysis of the example workbook reads it once, in 3 round trips", async () => {
     const fake = await fakeFromXlsx(readFileSync(FIXTURES["exempel-budget"]));
-    const outcome = await analyseWorkbook(createExcelPort(fake.host()));
+    const outcome = await analyseWorkbook(createExcelPort(TEST_CLOCK, fake.host()), TEST_CLOCK);
     expect(outcome.kind).toBe("ok");
     expect(fake.syncs).toBe(3);
   });
@@ -43,8 +44,8 @@ describe("round trips of an analysis, whatever the size", () => {
     [20_000, 3],
   ])("%i rows: %i round trips", async (rows, syncs) => {
     const fake = generatedBudget(rows);
-    const port = createExcelPort(fake.host());
-    const outcome = await analyseWorkbook(port);
+    const port = createExcelPort(TEST_CLOCK, fake.host());
+    const outcome = await analyseWorkbook(port, TEST_CLOCK);
     expect(outcome.kind).toBe("ok");
     expect(fake.syncs).toBe(syncs);
     expect(fake.cellsRead).toBe(port.stats.read.cells);
@@ -63,7 +64,7 @@ describe("a workbook beyond Excel's payload limit", () => {
       for (let c = 1; c <= columns; c++) wide.cells.set(`${r}:${c}`, { value: r * 10 + c, formula: null });
     }
     fake.workbook.sheets.push(wide);
-    const port = createExcelPort(fake.host());
+    const port = createExcelPort(TEST_CLOCK, fake.host());
     const grid = await port.readGrid();
     const data = grid.sheets.find((s) => s.name === "Data")!;
     expect(data.values).toHaveLength(rows);
@@ -75,5 +76,23 @@ describe("a workbook beyond Excel's payload limit", () => {
     const chunks = Math.ceil((cells * BYTES_PER_CELL) / PAYLOAD_BUDGET_BYTES);
     expect(chunks).toBe(2);
     expect(fake.syncs).toBe(2 + chunks);
+    // Each response stays under Excel on the web's 5 MB, which the fake enforces.
+    expect(fake.largestResponse).toBeGreaterThan(PAYLOAD_LIMIT_BYTES / 4);
+    expect(fake.largestResponse).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
+  });
+
+  it("the fake refuses a response over 5 MB, as Excel on the web does", async () => {
+    const fake = generatedBudget(10);
+    const wide = emptySheet("Data");
+    for (let r = 1; r <= 60_000; r++) {
+      for (let c = 1; c <= 8; c++) wide.cells.set(`${r}:${c}`, { value: `text ${r} ${c}`, formula: null });
+    }
+    fake.workbook.sheets.push(wide);
+    await expect(
+      fake.run(undefined, async (context) => {
+        context.workbook.worksheets.getItem("Data").getRange("A1:H60000").load("values");
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
   });
 });

@@ -14,11 +14,26 @@ import { checkFixture, fixtureNames, LAYOUTS_DIR } from "./corpusRun";
 
 export const READ_RIGHT_TODAY: readonly string[] = [
   "01-vastra-canonical",
+  "02-vastra-split-sheets",
+  "03-vastra-split-totals-formulas",
   "05-samo-canonical",
+  "07-samo-kommunernas-andel-formulas",
   "08-samo-text-nbsp",
+  "09-ornskoldsvik-tkr-negative-subtotals",
   "10-ornskoldsvik-tkr-text",
+  "11-degerfors-year-in-title",
+  "12-degerfors-year-in-sheet-name-accounts",
+  "16-kungalv-names-across-sheets",
+  "17-kungalv-blank-merged",
+  "18-kungalv-accounts-totals-formulas",
+  "19-kungalv-population-beside",
+  "21-sydnarke-tkr-formulas-blank",
   "23-samo-merged-accounts-blank",
+  "26-degerfors-canonical",
+  "27-kungalv-canonical",
   "28-sydnarke-canonical",
+  "30-vastra-follow-up-over",
+  "31-sydnarke-follow-up-sound",
   "32-sydnarke-decoy-summary",
 ];
 

@@ -12,10 +12,11 @@ import { mkdtemp, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { runCheck } from "../../src/cli/check";
+import { TEST_CLOCK } from "../support/clock";
 
 const DIR = resolve(__dirname, "../fixtures/not-budgets");
 
-export const ANALYSED_AS_BUDGETS_TODAY: readonly string[] = ["test-issue-877.xlsx", "test-issue-880.xlsx"];
+export const ANALYSED_AS_BUDGETS_TODAY: readonly string[] = [];
 
 async function check(file: string, out: string) {
   const stdout: string[] = [];
@@ -24,6 +25,7 @@ async function check(file: string, out: string) {
     [join(DIR, file), "--out", out],
     (s) => stdout.push(s),
     (s) => stderr.push(s),
+    TEST_CLOCK,
   );
   return { status, stdout: stdout.join("\n"), stderr: stderr.join("\n") };
 }

@@ -53,6 +53,39 @@ export async function recalculatedSheet(xlsx: Uint8Array, sheetNumber: number): 
   }
 }
 
+/**
+ * Prints workbooks to PDF in headless LibreOffice, all in one run (its start-up is most of the time):
+ * each `name` gives `<dir>/<name>.pdf`. LibreOffice recalculates first, as for the CSV above.
+ */
+export async function printedToPdf(
+  workbooks: readonly { name: string; xlsx: Uint8Array }[],
+  dir: string,
+): Promise<void> {
+  const profile = join(dir, "profile");
+  await run("mkdir", ["-p", join(profile, "user")]);
+  await writeFile(join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
+  const inputs: string[] = [];
+  for (const w of workbooks) {
+    const input = join(dir, `${w.name}.xlsx`);
+    await writeFile(input, w.xlsx);
+    inputs.push(input);
+  }
+  await run(
+    "soffice",
+    [
+      `-env:UserInstallation=file://${profile}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      "pdf",
+      "--outdir",
+      dir,
+      ...inputs,
+    ],
+    { timeout: 600_000 },
+  );
+}
+
 /** RFC 4180 CSV: quoted fields with doubled quotes. */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];

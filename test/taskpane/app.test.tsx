@@ -1,14 +1,14 @@
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { createFilePort } from "../../src/xlsx/filePort";
-import { fixtureBytes, fixtureGrid, gridPort, plain, renderPane } from "./support";
+import { analysed, fixtureBytes, fixtureGrid, gridPort, plain, renderPane } from "./support";
 
 jest.setTimeout(30_000);
 
 test("every control is labelled", async () => {
   renderPane({ port: gridPort(fixtureGrid("vastra-2025")) });
   await userEvent.click(screen.getByRole("button", { name: "Analysera" }));
-  await screen.findByText("Senast analyserad 14:32");
+  await analysed();
   for (const tab of ["Översikt", "Medlemsavgifter", "Avvikelser", "Inställningar"]) {
     await userEvent.click(screen.getByRole("tab", { name: tab }));
     const controls = document.querySelectorAll("button, input, select, [role=tab], [role=radio], [role=checkbox]");
@@ -29,7 +29,7 @@ test("every control is labelled", async () => {
 test("keyboard: Tab reaches the views, the arrow keys move between them, Enter opens one", async () => {
   renderPane({ port: gridPort(fixtureGrid("vastra-2025")) });
   await userEvent.click(screen.getByRole("button", { name: "Analysera" }));
-  await screen.findByText("Senast analyserad 14:32");
+  await analysed();
   (document.activeElement as HTMLElement | null)?.blur();
   // Language, Analysera, then the selected tab.
   await userEvent.tab();
@@ -63,7 +63,7 @@ test("browser mode: the example workbook or a picked file, analysed at once, and
   expect(screen.queryByRole("button", { name: "Analysera" })).toBeNull();
 
   await userEvent.click(screen.getByRole("button", { name: "Öppna exempelarbetsboken" }));
-  expect(await screen.findByText("Senast analyserad 14:32", {}, { timeout: 10_000 })).toBeTruthy();
+  expect(await analysed("sv", 10_000)).toBeTruthy();
   expect(screen.getByText("Arbetsbok: exempel.xlsx")).toBeTruthy();
   expect(screen.getByText("6 varningar")).toBeTruthy();
 

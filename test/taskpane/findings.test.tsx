@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { fixtureGrid, gridPort, plain, renderPane, type FakePort } from "./support";
+import { analysed, fixtureGrid, gridPort, plain, renderPane, type FakePort } from "./support";
 import type { PortCapabilities } from "../../src/app/workbookPort";
 
 const FILE: PortCapabilities = {
@@ -14,7 +14,7 @@ const FILE: PortCapabilities = {
 async function findingsOf(port: FakePort) {
   renderPane({ port });
   await userEvent.click(screen.getByRole("button", { name: "Analysera" }));
-  await screen.findByText("Senast analyserad 14:32");
+  await analysed();
   await userEvent.click(screen.getByRole("tab", { name: "Avvikelser" }));
 }
 

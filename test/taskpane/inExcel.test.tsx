@@ -1,9 +1,8 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { createExcelPort } from "../../src/excel/excelPort";
-import { officeContext } from "../excel/support";
 import { fakeFromFile, FIXTURES } from "../excel/workbooks";
-import { renderPane } from "./support";
+import { analysed, renderPane, TEST_CLOCK } from "./support";
 
 /**
  * The pane on the Excel port, with the Excel engineer's fake of the Excel JavaScript API under it
@@ -14,10 +13,10 @@ jest.setTimeout(30_000);
 
 async function inExcel() {
   const fake = await fakeFromFile(FIXTURES["vastra-2025"], 20);
-  const port = createExcelPort(fake.host(officeContext(20).settings));
+  const port = createExcelPort(TEST_CLOCK, fake.host());
   renderPane({ port });
   await userEvent.click(screen.getByRole("button", { name: "Analysera" }));
-  await screen.findByText("Senast analyserad 14:32");
+  await analysed();
   return { fake, port };
 }
 
@@ -59,4 +58,37 @@ test("Ta bort markeringar removes the notes and fills the analysis made", async 
   await userEvent.click(screen.getByRole("button", { name: "Ta bort markeringar" }));
   expect(await screen.findByText("Markeringarna är borttagna.")).toBeTruthy();
   expect(fake.sheet("Budget 2025")!.notes.get("B16")).toBeUndefined();
+});
+
+test("Ångra after the user retyped one of the written amounts: that cell stays, and the pane says so", async () => {
+  const { fake } = await inExcel();
+  await userEvent.click(screen.getByRole("tab", { name: "Medlemsavgifter" }));
+  await userEvent.click(screen.getByRole("radio", { name: "värde" }));
+  await userEvent.click(screen.getByRole("button", { name: "Skriv in beräknade belopp i bladet" }));
+  expect(await screen.findByText(/5 belopp skrevs in i bladet/)).toBeTruthy();
+  // What Ctrl+Z and Ångra each undo, in this Excel (ExcelApi 1.20: one undo group per write).
+  expect(screen.getByText(/Ctrl\+Z i Excel ångrar också varje ändring av tillägget i ett steg/)).toBeTruthy();
+  fake.userEdit("Budget 2025", "B17", 700_000);
+  await userEvent.click(screen.getByRole("button", { name: "Ångra" }));
+  expect(
+    await screen.findByText(
+      "Den senaste ändringen är ångrad, utom där du har ändrat sedan tillägget skrev: Budget 2025!B17 står kvar som du lämnade det.",
+    ),
+  ).toBeTruthy();
+  expect(fake.sheet("Budget 2025")!.cells.get("17:2")!.value).toBe(700_000);
+});
+
+test("Använd markerade celler with several areas selected: the field says why, in Swedish", async () => {
+  const { fake } = await inExcel();
+  fake.workbook.selection = { sheet: "Budget 2025", address: "C16:C20,E16:E20" };
+  await userEvent.click(screen.getByRole("tab", { name: "Inställningar" }));
+  await userEvent.click(screen.getByRole("button", { name: "Använd markerade celler för Befolkning" }));
+  expect(
+    await screen.findByText(
+      "Markeringen har flera områden. Markera ett enda sammanhängande område (utan Ctrl) och försök igen.",
+    ),
+  ).toBeTruthy();
+  fake.workbook.selection = { sheet: "Budget 2025", address: "C16:C20" };
+  await userEvent.click(screen.getByRole("button", { name: "Använd markerade celler för Befolkning" }));
+  await waitFor(() => expect(screen.getByDisplayValue("'Budget 2025'!C16:C20")).toBeTruthy());
 });

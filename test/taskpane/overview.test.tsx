@@ -1,12 +1,12 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { fixtureGrid, gridPort, plain, renderPane, type FixtureName } from "./support";
+import { analysed, fixtureGrid, gridPort, plain, renderPane, type FixtureName } from "./support";
 
-async function analysed(name: FixtureName) {
+async function analysedFixture(name: FixtureName) {
   const port = gridPort(fixtureGrid(name));
   renderPane({ port });
   await userEvent.click(screen.getByRole("button", { name: "Analysera" }));
-  await screen.findByText("Senast analyserad 14:32");
+  await analysed();
   return port;
 }
 
@@ -18,7 +18,7 @@ function rows(table: HTMLElement): string[][] {
 }
 
 test("Västra 2025: the year's contributions by party, 50/25/25 of 8 644 000 kr", async () => {
-  await analysed("vastra-2025");
+  await analysedFixture("vastra-2025");
   expect(screen.getByText(plain("Budget 2025 · bladet Budget 2025 · belopp i kr"))).toBeTruthy();
   const table = screen.getByRole("table", { name: "Medlemsavgifter 2025" });
   expect(rows(table)).toEqual([
@@ -31,7 +31,7 @@ test("Västra 2025: the year's contributions by party, 50/25/25 of 8 644 000 kr"
 });
 
 test("Västra 2025: result and equity against the recommended maximum, per scenario", async () => {
-  await analysed("vastra-2025");
+  await analysedFixture("vastra-2025");
   const sheet = rows(screen.getByRole("table", { name: "Enligt arket" }));
   expect(sheet[0]).toEqual(["År", "Resultat", "Eget kapital 31/12", "Högst rekommenderat"]);
   expect(sheet[1]).toEqual(["2025", "−1 366 000 kr", "1 684 000 kr", "1 728 800 kr"]);
@@ -43,7 +43,7 @@ test("Västra 2025: result and equity against the recommended maximum, per scena
 });
 
 test("Västra 2025: the findings counted by severity, and a way to them", async () => {
-  await analysed("vastra-2025");
+  await analysedFixture("vastra-2025");
   expect(screen.getByText("6 fel")).toBeTruthy();
   expect(screen.getByText("6 varningar")).toBeTruthy();
   expect(screen.getByText("2 information")).toBeTruthy();
@@ -52,7 +52,7 @@ test("Västra 2025: the findings counted by severity, and a way to them", async 
 });
 
 test("Örnsköldsvik 2024 (tkr): equity is gone during 2025 in the worst case, −132 200 kr", async () => {
-  await analysed("ornskoldsvik-2024");
+  await analysedFixture("ornskoldsvik-2024");
   expect(screen.getByText(plain("Budget 2024 · bladet Budget 2024-2026 · belopp i tkr"))).toBeTruthy();
   const worst = rows(screen.getByRole("table", { name: "Värsta fall (statens del −10 % per år)" }));
   expect(worst[2]![0]).toBe("2025");
@@ -62,7 +62,7 @@ test("Örnsköldsvik 2024 (tkr): equity is gone during 2025 in the worst case, �
 });
 
 test("SAMO 2023: FK and AF on rows of their own, a quarter each", async () => {
-  await analysed("samo-2023");
+  await analysedFixture("samo-2023");
   expect(rows(screen.getByRole("table", { name: "Medlemsavgifter 2023" })).slice(1)).toEqual([
     ["Försäkringskassan", "25 %", "4 320 500 kr"],
     ["Arbetsförmedlingen", "25 %", "4 320 500 kr"],
@@ -73,7 +73,7 @@ test("SAMO 2023: FK and AF on rows of their own, a quarter each", async () => {
 });
 
 test("in English, with SEK and English number formats", async () => {
-  await analysed("vastra-2025");
+  await analysedFixture("vastra-2025");
   await userEvent.selectOptions(screen.getByLabelText("Språk"), "en");
   const table = screen.getByRole("table", { name: "Member contributions 2025" });
   expect(rows(table)[1]).toEqual(["The state (FK and AF)", "50%", "4,322,000 SEK"]);
@@ -83,7 +83,7 @@ test("in English, with SEK and English number formats", async () => {
 });
 
 test("in tkr when the user chooses it under Inställningar", async () => {
-  await analysed("vastra-2025");
+  await analysedFixture("vastra-2025");
   await userEvent.click(screen.getByRole("tab", { name: "Inställningar" }));
   await userEvent.click(screen.getByRole("radio", { name: "tkr" }));
   await userEvent.click(screen.getByRole("tab", { name: "Översikt" }));

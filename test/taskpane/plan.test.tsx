@@ -11,7 +11,16 @@ import { Decimal, formatKr, formatNumber, scenariosFromJson } from "../../src/do
 import type { WorkbookEdits, WritePlan } from "../../src/sheet/writePlan";
 import { readGridFromBuffer } from "../../src/xlsx/readGrid";
 import type { WorkbookPort } from "../../src/app/workbookPort";
-import { filePort, fixtureGrid, gridPort, plain, renderPane, type FakePort, type FixtureName } from "./support";
+import {
+  analysed,
+  filePort,
+  fixtureGrid,
+  gridPort,
+  plain,
+  renderPane,
+  type FakePort,
+  type FixtureName,
+} from "./support";
 
 jest.setTimeout(30_000);
 
@@ -25,7 +34,7 @@ async function planOf<P extends WorkbookPort = FakePort>(name: FixtureName, give
   const port = given ?? (gridPort(fixtureGrid(name)) as WorkbookPort as P);
   renderPane({ port });
   await userEvent.click(screen.getByRole("button", { name: "Analysera" }));
-  await screen.findByText("Senast analyserad 14:32", {}, { timeout: 10_000 });
+  await analysed("sv", 10_000);
   await userEvent.click(screen.getByRole("tab", { name: "Flerårsplan" }));
   return port;
 }

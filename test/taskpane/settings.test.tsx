@@ -3,12 +3,12 @@ import userEvent from "@testing-library/user-event";
 import type { WorkbookEdits } from "../../src/sheet/writePlan";
 import { settingsEdits } from "../../src/sheet/workbookSettings";
 import { defaultSettings } from "../../src/domain";
-import { filePort, fixtureGrid, gridPort, plain, renderPane, type FakePort } from "./support";
+import { analysed, filePort, fixtureGrid, gridPort, plain, renderPane, type FakePort } from "./support";
 
 async function settingsOf(port: FakePort | Awaited<ReturnType<typeof filePort>>) {
   renderPane({ port });
   await userEvent.click(screen.getByRole("button", { name: "Analysera" }));
-  await screen.findByText("Senast analyserad 14:32");
+  await analysed();
   await userEvent.click(screen.getByRole("tab", { name: "Inställningar" }));
 }
 

@@ -1,12 +1,12 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { filePort, fixtureGrid, gridPort, plain, renderPane, type FixtureName } from "./support";
+import { analysed, filePort, fixtureGrid, gridPort, plain, renderPane, type FixtureName } from "./support";
 
 async function sharesOf(name: FixtureName) {
   const port = gridPort(fixtureGrid(name));
   renderPane({ port });
   await userEvent.click(screen.getByRole("button", { name: "Analysera" }));
-  await screen.findByText("Senast analyserad 14:32");
+  await analysed();
   await userEvent.click(screen.getByRole("tab", { name: "Medlemsavgifter" }));
   return port;
 }
@@ -66,7 +66,7 @@ test("on a real workbook: the amounts are written, the deviations go, and Ångra
   const port = await filePort("vastra-2025");
   renderPane({ port });
   await userEvent.click(screen.getByRole("button", { name: "Analysera" }));
-  await screen.findByText("Senast analyserad 14:32");
+  await analysed();
   await userEvent.click(screen.getByRole("tab", { name: "Medlemsavgifter" }));
   const undo = screen.getByRole("button", { name: "Ångra" }) as HTMLButtonElement;
 

@@ -1,6 +1,6 @@
 /** Fixtures and fake ports for the pane's component tests. */
 import { webLightTheme } from "@fluentui/react-components";
-import { render } from "@testing-library/react";
+import { render, screen } from "@testing-library/react";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { PortCapabilities, WorkbookPort } from "../../src/app/workbookPort";
@@ -8,6 +8,7 @@ import type { Grid } from "../../src/sheet/grid";
 import { App, type AppProps } from "../../src/taskpane/App";
 import { createFilePort, type FilePort } from "../../src/xlsx/filePort";
 import { readGridFromBuffer } from "../../src/xlsx/readGrid";
+import { TEST_CLOCK } from "../support/clock";
 
 export type FixtureName = "samo-2023" | "vastra-2025" | "ornskoldsvik-2024";
 
@@ -57,6 +58,7 @@ export function gridPort(grid: Grid | Promise<Grid>, capabilities: PortCapabilit
     canUndo: () => writes > 0,
     undo: jest.fn(async () => {
       writes--;
+      return { kept: [] };
     }),
     removeFlags: jest.fn(async () => write()),
     goToCell: jest.fn(async () => undefined),
@@ -72,11 +74,15 @@ export async function filePort(name: FixtureName): Promise<FilePort> {
   return createFilePort(await fixtureBytes(name), `${name}.xlsx`);
 }
 
-/** A fixed clock: the pane shows the time of the last analysis. */
-export const NOW = new Date(2026, 10, 23, 14, 32);
+export { TEST_CLOCK, TEST_NOW } from "../support/clock";
 
 export function renderPane(props: Partial<AppProps> & { port?: WorkbookPort }) {
-  return render(<App theme={webLightTheme} inExcel now={() => NOW} {...props} />);
+  return render(<App theme={webLightTheme} inExcel clock={TEST_CLOCK} {...props} />);
+}
+
+/** Waits for what the user waits for: the analysis has finished and says when it ran. */
+export async function analysed(lang: "sv" | "en" = "sv", timeout = 5000): Promise<HTMLElement> {
+  return screen.findByText(lang === "sv" ? /^Senast analyserad / : /^Last analysed /, {}, { timeout });
 }
 
 /** Text with Intl's no-break and narrow no-break spaces made plain, to compare with what a test writes. */

@@ -4,7 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { App } from "../../src/taskpane/App";
-import { fixtureGrid, gridPort, NOW } from "./support";
+import { analysed, fixtureGrid, gridPort, TEST_CLOCK } from "./support";
 
 /** Every colour the pane shows comes from Fluent's tokens, so Office's dark and high-contrast themes apply. */
 
@@ -31,9 +31,9 @@ test.each([
   ["dark", webDarkTheme],
   ["high contrast", teamsHighContrastTheme],
 ] as [string, Theme][])("the %s theme's colours reach the pane", async (_, theme) => {
-  render(<App theme={theme} inExcel port={gridPort(fixtureGrid("vastra-2025"))} now={() => NOW} />);
+  render(<App theme={theme} inExcel port={gridPort(fixtureGrid("vastra-2025"))} clock={TEST_CLOCK} />);
   await userEvent.click(screen.getByRole("button", { name: "Analysera" }));
-  await screen.findByText("Senast analyserad 14:32");
+  await analysed();
   const provider = document.querySelector(".fui-FluentProvider") as HTMLElement;
   // The provider sets the theme's tokens as CSS variables; the pane's styles use only those.
   const css = [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules].map((r) => r.cssText)).join("\n");

@@ -11,6 +11,7 @@ import { createFilePort } from "../../src/xlsx/filePort";
 import { readGridFromBuffer } from "../../src/xlsx/readGrid";
 import { writeAnnotated } from "../../src/xlsx/writeAnnotated";
 import { fixture } from "../support/paths";
+import { TEST_CLOCK } from "../support/clock";
 
 jest.setTimeout(60_000);
 
@@ -20,7 +21,7 @@ async function vastra() {
 }
 
 async function analysed(port: Awaited<ReturnType<typeof createFilePort>>) {
-  const outcome = await analyseWorkbook(port);
+  const outcome = await analyseWorkbook(port, TEST_CLOCK);
   if (outcome.kind !== "ok") throw new Error(`no analysis: ${outcome.kind}`);
   return outcome;
 }
@@ -220,7 +221,7 @@ test("go to cell is Excel's: it says so; onChange never calls", async () => {
 it("the board sheet's chart stays in the download when a later analysis writes its flags", async () => {
   const { port } = await vastra();
   const first = await analysed(port);
-  await port.applyPlan(buildWritePlan(first.analysis, { board: true }));
+  await port.applyPlan(buildWritePlan(first.analysis, { board: true, madeOn: new Date(2025, 2, 14) }));
   const again = await analysed(port);
   await port.applyPlan(again.plan);
   const zip = await JSZip.loadAsync(await port.download());

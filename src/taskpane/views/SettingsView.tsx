@@ -10,6 +10,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
+import { WorkbookError } from "../../app/workbookPort";
 import { defaultSettings, Decimal, type Settings, type Unit } from "../../domain";
 import { MAPPING_NAMES } from "../../sheet/mapping";
 import { useViewStyles } from "../components/styles";
@@ -84,6 +85,20 @@ export function SettingsView(props: SettingsViewProps) {
   const found = foundMapping(ok);
   const [draft, setDraft] = useState<SettingsDraft>(() => draftFromSettings(settings, kommuner));
   const [errors, setErrors] = useState<Readonly<Record<string, true>>>({});
+  /** Why "Använd markerade celler" could not read the selection (several areas, cell edit mode), by field. */
+  const [selectionError, setSelectionError] = useState<{ readonly field: MappingField; readonly text: string }>();
+  const takeSelection = (field: MappingField) =>
+    selectedRange?.().then(
+      (s) => {
+        setMapping(field, selectionText(s));
+        setSelectionError(undefined);
+      },
+      (error: unknown) =>
+        setSelectionError({
+          field,
+          text: error instanceof WorkbookError ? error.userMessage[lang] : t(lang, "selectionFailed"),
+        }),
+    );
   // A new analysis (or a new workbook) starts the form again from what it found.
   const [basis, setBasis] = useState(status);
   if (basis !== status) {
@@ -118,8 +133,14 @@ export function SettingsView(props: SettingsViewProps) {
               <Field
                 label={`${label} (${MAPPING_NAMES[field]})`}
                 hint={found[field] ? t(lang, "mapFound", { ref: found[field] }) : undefined}
-                validationState={errors[`map.${field}`] ? "error" : "none"}
-                validationMessage={errors[`map.${field}`] ? t(lang, "invalidRange") : undefined}
+                validationState={errors[`map.${field}`] || selectionError?.field === field ? "error" : "none"}
+                validationMessage={
+                  selectionError?.field === field
+                    ? selectionError.text
+                    : errors[`map.${field}`]
+                      ? t(lang, "invalidRange")
+                      : undefined
+                }
               >
                 <Input
                   className={styles.input}
@@ -132,7 +153,7 @@ export function SettingsView(props: SettingsViewProps) {
                 <Button
                   aria-label={t(lang, "useSelectionFor", { field: label })}
                   disabled={busy}
-                  onClick={() => void selectedRange().then((s) => setMapping(field, selectionText(s)))}
+                  onClick={() => void takeSelection(field)}
                 >
                   {t(lang, "useSelection")}
                 </Button>

@@ -1,0 +1,105 @@
+import {
+  finding,
+  followUp,
+  formatKr,
+  message,
+  sortFindings,
+  type Analysis,
+  type Finding,
+  type FollowUp,
+} from "../domain";
+import type { Ledger } from "../sie/ledger";
+import { applyMapping, proposeMapping, type LedgerMapping, type MappedOutcome } from "../sie/ledgerMapping";
+import { SieError } from "../sie/sieError";
+import type { Grid } from "../sheet/grid";
+import { mappingFromGrid } from "../sheet/ledgerMappingSetting";
+
+/** The follow-up of a budget on a ledger: what was read, how it was mapped, and Rule 6's numbers. */
+export interface LedgerFollowUp {
+  readonly fileName: string;
+  readonly ledger: Ledger;
+  readonly mapping: LedgerMapping;
+  /** The workbook's Finsam_Kontomappning, or one proposed from names and numbers. */
+  readonly mappingSource: "workbook" | "proposed";
+  readonly outcome: MappedOutcome;
+  readonly followUp: FollowUp;
+  /** The mapping's, the ledger's and the follow-up's findings, errors first. */
+  readonly findings: readonly Finding[];
+}
+
+/**
+ * The use case behind `check --sie` and the pane's Uppföljning: map the
+ * ledger to the budget's lines (the workbook's mapping, else a proposal),
+ * through `period` ("2025-08"; the file's last period when absent), and follow up.
+ */
+export function followUpFromLedger(
+  grid: Grid,
+  analysis: Analysis,
+  ledger: Ledger,
+  fileName: string,
+  period?: string,
+): LedgerFollowUp {
+  if (period !== undefined && !ledger.periods.includes(period)) {
+    throw new SieError(
+      "PERIOD_OUTSIDE_YEAR",
+      undefined,
+      `Perioden ${period} ligger utanför filens räkenskapsår ${ledger.year.start}–${ledger.year.end}.`,
+      `The period ${period} lies outside the file's financial year ${ledger.year.start}–${ledger.year.end}.`,
+    );
+  }
+  const { budget, settings } = analysis;
+  const kept = mappingFromGrid(grid);
+  const mapping =
+    kept.mapping ??
+    proposeMapping(
+      ledger,
+      budget.costs.map((l) => l.label),
+    );
+  const outcome = applyMapping(ledger, mapping, period);
+  const result = followUp(budget, settings, {
+    outcomes: outcome.lines,
+    monthsElapsed: outcome.monthsElapsed,
+    incomeOutcome: outcome.income,
+  });
+  const findings: Finding[] = [...kept.findings, ...result.findings];
+  const years = [ledger.year.start, ledger.year.end].map((d) => Number(d.slice(0, 4)));
+  if (!years.includes(budget.budgetYear)) {
+    findings.push(
+      finding({
+        code: "INPUT_LEDGER_YEAR",
+        severity: "error",
+        year: budget.budgetYear,
+        message: message(
+          `${fileName} gäller räkenskapsåret ${ledger.year.start}–${ledger.year.end}, inte budgetåret ${budget.budgetYear}.`,
+          `${fileName} is for the financial year ${ledger.year.start}–${ledger.year.end}, not the budget year ${budget.budgetYear}.`,
+        ),
+      }),
+    );
+  }
+  const loose = [
+    ...outcome.unmapped.map((u) => `${u.account} ${u.name} ${formatKr(u.amount)}`),
+    ...result.withoutLine.map((w) => `${w.label} ${formatKr(w.outcome)}`),
+  ];
+  if (loose.length > 0) {
+    findings.push(
+      finding({
+        code: "INPUT_LEDGER_UNMAPPED",
+        severity: "warning",
+        year: budget.budgetYear,
+        message: message(
+          `Utfall som inte hör till någon budgetrad (ingår inte i prognosen): ${loose.join("; ")}. Komplettera ${"Finsam_Kontomappning"}.`,
+          `Outcome that belongs to no budget line (not in the forecast): ${loose.join("; ")}. Complete Finsam_Kontomappning.`,
+        ),
+      }),
+    );
+  }
+  return {
+    fileName,
+    ledger,
+    mapping,
+    mappingSource: kept.mapping ? "workbook" : "proposed",
+    outcome,
+    followUp: result,
+    findings: sortFindings(findings),
+  };
+}
