@@ -1,4 +1,4 @@
-import { finding, message, type Finding, type SourcedAmount } from "../domain";
+import { Decimal, finding, message, type Finding, type SourcedAmount } from "../domain";
 import { address, type SheetView } from "./grid";
 import { readAmount, yearIn } from "./swedishNumber";
 
@@ -13,8 +13,14 @@ export function readCell(
   factor: number,
   findings: Finding[],
 ): SourcedAmount | undefined {
-  const reading = readAmount(view.value(row, column));
+  const raw = view.value(row, column);
   const ref = { sheet: view.name, cell: address(row, column) };
+  if (typeof raw === "number" && Number.isFinite(raw)) {
+    // The common cell, read without the text reader's intermediate objects.
+    const value = new Decimal(raw);
+    return factor === 1 ? { value, ref } : { value: value.times(factor), ref, factor };
+  }
+  const reading = readAmount(raw);
   switch (reading.kind) {
     case "empty":
       return undefined;

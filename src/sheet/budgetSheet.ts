@@ -14,7 +14,7 @@ import { followUpOf } from "./followUp";
 import { address, type SheetView } from "./grid";
 import type { Mapping } from "./mapping";
 import { spanOf, type PartLocation } from "./parts";
-import { memberSign, rowRoles, sectionSign, type RowInfo, type Section } from "./rowRoles";
+import { memberSign, rowRoles, sectionSigns, type RowInfo, type Section } from "./rowRoles";
 import { NO_FORMULAS, findLabelColumn, type Item } from "./tables";
 import { arithmeticSubtotalOf, coveredRange, isSubtotalAbove, withoutCovered } from "./totals";
 import { findUnit } from "./units";
@@ -59,7 +59,8 @@ export function readBudgetSheet(view: SheetView, mapping: Mapping): SheetRead | 
   const findings: Finding[] = [];
   const amountColumns = dedupeByYear(header.columns.filter((c) => c.kind !== "outcome" && c.kind !== "forecast"));
   const rows = rowRoles(view, mapping, header.row, labelColumn, amountColumns);
-  const got = collect(view, rows, labelColumn, amountColumns, unitFactor, findings);
+  const signs = sectionSigns(view, rows, amountColumns);
+  const got = collect(view, rows, signs, labelColumn, amountColumns, unitFactor, findings);
 
   const costs = got.costs;
   const budgetColumn = amountColumns.find((c) => c.kind === "budget") ?? amountColumns[0]!;
@@ -72,7 +73,7 @@ export function readBudgetSheet(view: SheetView, mapping: Mapping): SheetRead | 
   const equity = mappedEquity ?? got.openingEquity?.amount;
   if (got.openingEquity && !mappedEquity)
     findings.push(...checkEquityDate(view, got.openingEquity, budgetYear, labelColumn));
-  const costSign = sectionSign(view, rows, "costs", amountColumns);
+  const costSign = signs.costs;
   const frame = (got.statedFrame ?? got.costTotal)?.[budgetYear];
 
   const budget: SheetRead["budget"] = {
@@ -97,17 +98,12 @@ export function readBudgetSheet(view: SheetView, mapping: Mapping): SheetRead | 
 function collect(
   view: SheetView,
   rows: readonly RowInfo[],
+  signs: Readonly<Record<Section, number>>,
   labelColumn: number,
   columns: readonly YearColumn[],
   unitFactor: number,
   findings: Finding[],
 ): Collected {
-  const signs: Record<Section, number> = {
-    none: sectionSign(view, rows, "none", columns),
-    income: sectionSign(view, rows, "income", columns),
-    costs: sectionSign(view, rows, "costs", columns),
-    equity: 1,
-  };
   const got: Collected = { members: [], otherIncome: [], drawdowns: [], costs: [], sums: [] };
   const lineOf = (item: Item): BudgetLine => ({
     label: item.label,
@@ -118,7 +114,8 @@ function collect(
   let block: Item[] = [];
   let sectionItems: Item[] = [];
   let unknown: Item[] = [];
-  const seen = new Map<number, Item>();
+  // The rows read so far, by row number: what a SUM's range picks its parts from.
+  const seen: (Item | undefined)[] = [];
   let currentSection: Section = "none";
 
   for (const info of rows) {
@@ -141,7 +138,7 @@ function collect(
         ? 1
         : signs[info.section];
     const item = readRow(view, row, labelColumn, columns, unitFactor * sign, findings);
-    if (role.kind !== "result" && role.kind !== "derived") seen.set(row, item);
+    if (role.kind !== "result" && role.kind !== "derived") seen[row] = item;
     if (view.isHiddenRow(row)) findings.push(hiddenRow(view, row, labelColumn, item.label));
 
     switch (role.kind) {
@@ -193,7 +190,7 @@ function collect(
         const inNone = info.section === "none";
         // A SUM says exactly which rows a total covers; else the block above it, else its section.
         const range = coveredRange(item, columns);
-        const summed = range ? [...seen.values()].filter((s) => s.row >= range[0] && s.row <= range[1]) : undefined;
+        const summed = range ? seen.slice(range[0], range[1] + 1).filter((s) => s !== undefined) : undefined;
         const parts = summed ?? (block.length > 0 ? block : sectionItems);
         const leaves = withoutCovered(parts, columns);
         for (const col of columns) {
@@ -240,11 +237,11 @@ function collect(
         if (group) {
           // Checked against its group, and left out of the block so the section's total does not count it twice.
           findings.push(arithmeticSubtotal(view, row, labelColumn, item.label));
-          seen.delete(row);
+          seen[row] = undefined;
           got.sums.push(...columns.flatMap((c) => sumOf(item, group, c.year)));
           break;
         }
-        if (info.section === "costs" && /intäkt/.test(normalizeLabel(item.label))) {
+        if (info.section === "costs" && /int/i.test(item.label) && /intäkt/.test(normalizeLabel(item.label))) {
           // "Finansiella intäkter" under the costs is income, whatever the costs' sign.
           got.otherIncome.push(lineOf(readRow(view, row, labelColumn, columns, unitFactor, [])));
           break;
@@ -270,16 +267,20 @@ function readRow(
   findings: Finding[],
 ): Item {
   const amounts: Record<number, SourcedAmount> = {};
+  const numbers: number[] = [];
   let formulas: Record<number, string | null> | undefined;
   for (const col of columns) {
     const cellAmount = readCell(view, row, col.column, factor, findings);
+    const raw = view.value(row, col.column);
+    // A number cell's value times the factor is exact enough for the checks, and costs no Decimal conversion.
+    numbers.push(cellAmount ? (typeof raw === "number" ? raw * factor : cellAmount.value.toNumber()) : 0);
     if (cellAmount) {
       amounts[col.year] = cellAmount;
       const formula = view.formula(row, col.column);
       if (formula) (formulas ??= {})[col.year] = formula;
     }
   }
-  return { row, label: view.text(row, labelColumn), amounts, formulas: formulas ?? NO_FORMULAS };
+  return { row, label: view.text(row, labelColumn), amounts, formulas: formulas ?? NO_FORMULAS, numbers };
 }
 
 const hasFormulas = (item: Item) => item.formulas !== NO_FORMULAS;

@@ -8,8 +8,7 @@ import { KOMMUNER, type Kommun } from "./kommuner";
 
 /** Lower case, one space (vocabulary.ts's normalizeLabel, kept here: vocabulary asks this module). */
 const normalize = (label: string) =>
-  label
-    .normalize("NFC")
+  (/[\u0300-\u036f\u2126\u212a\u212b]/.test(label) ? label.normalize("NFC") : label)
     .toLowerCase()
     .replace(/[\s\u00a0\u202f]+/g, " ")
     .trim();
@@ -25,8 +24,8 @@ const PREFIX =
 const SUFFIX = /[\s,]+(kommun(en|s)?|stad(en|s)?|\(kommun\))$/;
 
 /** The label as a bare name: no prefix, no "kommun", no trailing note in brackets or amounts. */
-function bareName(label: string): string {
-  return normalize(label)
+function bareName(normalized: string): string {
+  return normalized
     .replace(PREFIX, "")
     .replace(/\s*\((?!kommun).*\)$/, "")
     .replace(SUFFIX, "")
@@ -36,7 +35,12 @@ function bareName(label: string): string {
 
 /** The kommun a label names, if the register knows it. */
 export function kommunOf(label: string): Kommun | undefined {
-  const name = bareName(label);
+  return kommunOfNormalized(normalize(label));
+}
+
+/** kommunOf for a label already in lower case with single spaces (vocabulary.ts's normalizeLabel). */
+export function kommunOfNormalized(normalized: string): Kommun | undefined {
+  const name = bareName(normalized);
   if (name === "") return undefined;
   return BY_NAME.get(name) ?? (name.endsWith("s") ? BY_NAME.get(name.slice(0, -1)) : undefined);
 }

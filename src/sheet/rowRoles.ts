@@ -39,10 +39,14 @@ export function rowRoles(
     const label = view.text(row, labelColumn);
     const { role, evidence } = roleOf(view, mapping, row, label, columns);
     // A row whose year cells hold only text is a note ("20 % av årlig medelstilldelning"), unless it names a member.
-    const kinds = columns.map((c) => amountKind(view.value(row, c.column)).kind);
-    const readable =
-      kinds.some((k) => k === "amount" || k === "error") ||
-      (role.kind === "member" && kinds.some((k) => k !== "empty"));
+    let numeric = false;
+    let filled = false;
+    for (const c of columns) {
+      const kind = amountKind(view.value(row, c.column)).kind;
+      numeric ||= kind === "amount" || kind === "error";
+      filled ||= kind !== "empty";
+    }
+    const readable = numeric || (role.kind === "member" && filled);
     const hasAmounts =
       (readable && !isHeaderRow(view, row, columns)) ||
       (role.kind === "openingEquity" && equityCell(view, row, labelColumn) !== undefined);
@@ -86,19 +90,19 @@ function formulaRole(view: SheetView, row: number, columns: readonly YearColumn[
   return { kind: "result" };
 }
 
-/** −1 when most of a section's lines are negative (costs shown as −785), else 1. */
-export function sectionSign(
+/** Per section, −1 when most of its lines are negative (costs shown as −785), else 1; one pass over the rows. */
+export function sectionSigns(
   view: SheetView,
   rows: readonly RowInfo[],
-  section: Section,
   columns: readonly YearColumn[],
-): number {
-  let balance = 0;
+): Record<Section, number> {
+  const balance: Record<Section, number> = { none: 0, income: 0, costs: 0, equity: 0 };
   for (const r of rows) {
-    if (r.section !== section || !r.hasAmounts || r.role.kind !== "line") continue;
-    for (const c of columns) balance -= amountKind(view.value(r.row, c.column)).sign;
+    if (!r.hasAmounts || r.role.kind !== "line" || r.section === "equity") continue;
+    for (const c of columns) balance[r.section] -= amountKind(view.value(r.row, c.column)).sign;
   }
-  return balance > 0 ? -1 : 1;
+  const sign = (b: number) => (b > 0 ? -1 : 1);
+  return { none: sign(balance.none), income: sign(balance.income), costs: sign(balance.costs), equity: 1 };
 }
 
 /** Member rows are positive contributions; a sheet that books income as negative ("(107) Driftsbidrag −17 282") is turned. */

@@ -9,6 +9,8 @@ export interface Item {
   readonly amounts: Record<number, SourcedAmount>;
   /** Formula text by year, for the cells that hold one. */
   readonly formulas: Readonly<Record<number, string | null>>;
+  /** The amounts as plain numbers in kronor, one per column of the table (0 where empty): for arithmetic checks only. */
+  readonly numbers: readonly number[];
 }
 
 export const NO_FORMULAS: Readonly<Record<number, string | null>> = Object.freeze({});

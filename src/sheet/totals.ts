@@ -78,27 +78,23 @@ export function arithmeticSubtotalOf(
   above: readonly Item[],
   columns: readonly YearColumn[],
 ): Item[] | undefined {
-  const years = columns.map((c) => c.year).filter((y) => item.amounts[y] && !item.amounts[y]!.value.isZero());
-  if (years.length === 0 || above.length < 2) return undefined;
-  const target = numbers(item, years);
-  const running = years.map(() => 0);
-  for (let n = 1; n <= Math.min(above.length, MAX_GROUP); n++) {
-    const row = numbers(above[above.length - n]!, years);
-    for (let i = 0; i < years.length; i++) running[i]! += row[i]!;
-    if (n >= 2 && running.every((v, i) => Math.abs(v - target[i]!) < 0.005)) return above.slice(above.length - n);
+  if (above.length < 2) return undefined;
+  const target = item.numbers;
+  const stated: number[] = [];
+  for (let i = 0; i < columns.length; i++) if (target[i] !== 0) stated.push(i);
+  if (stated.length === 0) return undefined;
+  const running = stated.map(() => 0);
+  const limit = Math.min(above.length, MAX_GROUP);
+  for (let n = 1; n <= limit; n++) {
+    const row = above[above.length - n]!.numbers;
+    let equal = n >= 2;
+    for (let k = 0; k < stated.length; k++) {
+      running[k]! += row[stated[k]!] ?? 0;
+      if (Math.abs(running[k]! - target[stated[k]!]!) >= 0.005) equal = false;
+    }
+    if (equal) return above.slice(above.length - n);
   }
   return undefined;
 }
 
 const MAX_GROUP = 30;
-
-/** An item's amounts as plain numbers, worked out once: a long list asks for each row up to MAX_GROUP times. */
-const NUMBERS = new WeakMap<Item, number[]>();
-function numbers(item: Item, years: readonly number[]): number[] {
-  let known = NUMBERS.get(item);
-  if (!known || known.length !== years.length) {
-    known = years.map((y) => item.amounts[y]?.value.toNumber() ?? 0);
-    NUMBERS.set(item, known);
-  }
-  return known;
-}

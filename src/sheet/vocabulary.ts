@@ -1,5 +1,5 @@
 import type { Party } from "../domain";
-import { kommunOf } from "./kommunNames";
+import { kommunOfNormalized } from "./kommunNames";
 
 /**
  * The words förbund use in their budget sheets (DOMAIN.md, "Reading real
@@ -7,11 +7,19 @@ import { kommunOf } from "./kommunNames";
  */
 
 export function normalizeLabel(label: string): string {
-  return label
-    .normalize("NFC")
+  return nfc(label)
     .toLowerCase()
     .replace(/[\s\u00a0\u202f]+/g, " ")
     .trim();
+}
+
+/**
+ * NFC only changes text with combining marks (a decomposed "å") or the few
+ * letter-like signs (Å Ω K); the reader asks this of every row, so the common
+ * case skips the costly normalisation.
+ */
+export function nfc(label: string): string {
+  return /[\u0300-\u036f\u2126\u212a\u212b]/.test(label) ? label.normalize("NFC") : label;
 }
 
 /** A label's role in the sheet. */
@@ -55,28 +63,42 @@ const FRAME = /^(total |fastställd )?budgetram\b|^ram\b/;
 /** One row for all member contributions (no split by party). */
 const CONTRIBUTIONS = /^(medlemsavgifter|medlemsbidrag|driftsbidrag|\(\d+\) driftsbidrag|tilldelning)$/;
 
+/** The roles that carry nothing but their kind, one object each: the reader classifies every row. */
+const ROLE = {
+  line: { kind: "line" },
+  closingEquity: { kind: "closingEquity" },
+  frame: { kind: "frame" },
+  result: { kind: "result" },
+  drawdown: { kind: "drawdown" },
+  total: { kind: "total" },
+  derived: { kind: "derived" },
+  incomeHeader: { kind: "incomeHeader" },
+  costHeader: { kind: "costHeader" },
+  contributions: { kind: "contributions" },
+} as const satisfies Record<string, LabelRole>;
+
 /**
  * What a label says it is. `inIncome` tells whether the row stands in an
  * income section, where a bare kommun name is a member and not a cost line.
  */
 export function classifyLabel(label: string): LabelRole {
   const l = normalizeLabel(label);
-  if (l === "") return { kind: "line" };
-  if (CLOSING_EQUITY.test(l)) return { kind: "closingEquity" };
+  if (l === "") return ROLE.line;
+  if (CLOSING_EQUITY.test(l)) return ROLE.closingEquity;
   if (OPENING_EQUITY.test(l)) {
     const date = /(\d{4}-\d{2}-\d{2})/.exec(l)?.[1];
     return date ? { kind: "openingEquity", date } : { kind: "openingEquity" };
   }
-  if (FRAME.test(l)) return { kind: "frame" };
-  if (RESULT.test(l)) return { kind: "result" };
-  if (DRAWDOWN.test(l)) return { kind: "drawdown" };
-  if (TOTAL.test(l)) return { kind: "total" };
-  if (DERIVED.test(l)) return { kind: "derived" };
-  if (INCOME_HEADER.test(l)) return { kind: "incomeHeader" };
-  if (COST_HEADER.test(l)) return { kind: "costHeader" };
-  if (CONTRIBUTIONS.test(l)) return { kind: "contributions" };
-  const party = partyOf(l) ?? (kommunOf(l) ? "kommun" : undefined);
-  return party ? { kind: "member", party } : { kind: "line" };
+  if (FRAME.test(l)) return ROLE.frame;
+  if (RESULT.test(l)) return ROLE.result;
+  if (DRAWDOWN.test(l)) return ROLE.drawdown;
+  if (TOTAL.test(l)) return ROLE.total;
+  if (DERIVED.test(l)) return ROLE.derived;
+  if (INCOME_HEADER.test(l)) return ROLE.incomeHeader;
+  if (COST_HEADER.test(l)) return ROLE.costHeader;
+  if (CONTRIBUTIONS.test(l)) return ROLE.contributions;
+  const party = partyOf(l) ?? (kommunOfNormalized(l) ? "kommun" : undefined);
+  return party ? { kind: "member", party } : ROLE.line;
 }
 
 /** The party a member label names, if any. */
