@@ -111,6 +111,16 @@ function collect(
     labelRef: { sheet: view.name, cell: address(item.row, labelColumn) },
   });
   const isMemberRow = (item: Item) => got.members.some((m) => m.nameRef?.cell === address(item.row, labelColumn));
+  // Lines outside any section are costs, but for "Finansiella intäkter" and the like, read as income.
+  const costsOrIncome = (items: readonly Item[]) => {
+    for (const u of withoutCovered(items, columns)) {
+      if (!/int/i.test(u.label) || !/intäkt/.test(normalizeLabel(u.label))) got.costs.push(lineOf(u));
+      else {
+        const sign = memberSign(view, u.row, columns, 1);
+        got.otherIncome.push(lineOf(readRow(view, u.row, labelColumn, columns, unitFactor * sign, [])));
+      }
+    }
+  };
   let block: Item[] = [];
   let sectionItems: Item[] = [];
   let unknown: Item[] = [];
@@ -191,7 +201,7 @@ function collect(
         // A SUM says exactly which rows a total covers; else the block above it, else its section.
         const range = coveredRange(item, columns);
         const summed = range ? seen.slice(range[0], range[1] + 1).filter((s) => s !== undefined) : undefined;
-        const parts = summed ?? (block.length > 0 ? block : sectionItems);
+        const parts = summed ?? blockOrSection(item, block, sectionItems, columns);
         const leaves = withoutCovered(parts, columns);
         for (const col of columns) {
           const stated = item.amounts[col.year];
@@ -204,17 +214,22 @@ function collect(
           });
         }
         const label = normalizeLabel(item.label);
-        if (parts.length > 0 && parts.every(isMemberRow)) {
+        // The members' total sums every member so far ("Summa kommuner" sums only some), or says so.
+        const allMembers = parts.length >= got.members.length && parts.every(isMemberRow);
+        if (
+          (parts.length > 0 && allMembers) ||
+          (info.section !== "costs" && /^summa medlems(avgift|bidrag)/.test(label))
+        ) {
           got.statedContributionTotal ??= item.amounts;
         } else if (info.section === "costs" || (inNone && /kostnad/.test(label))) {
           got.costTotal = item.amounts;
-          if (inNone) got.costs.push(...withoutCovered(unknown, columns).map(lineOf));
+          if (inNone) costsOrIncome(unknown);
         } else if (inNone && (/intäkt/.test(label) || parts.some(isMemberRow))) {
           got.otherIncome.push(...withoutCovered(unknown, columns).map(lineOf));
         } else if (inNone && got.members.length === 0) {
           // A list of lines and its sum, with no members and no sections (a follow-up per insats): costs.
           got.costTotal = item.amounts;
-          got.costs.push(...withoutCovered(unknown, columns).map(lineOf));
+          costsOrIncome(unknown);
         }
         if (inNone) unknown = [];
         if (block.length > 0) {
@@ -254,7 +269,7 @@ function collect(
     }
   }
   // Lines in a sheet with no sections and no total: costs, which is what such a list usually is.
-  got.costs.push(...withoutCovered(unknown, columns).map(lineOf));
+  costsOrIncome(unknown);
   return got;
 }
 
@@ -284,6 +299,27 @@ function readRow(
 }
 
 const hasFormulas = (item: Item) => item.formulas !== NO_FORMULAS;
+
+/**
+ * A total with no SUM covers the block just above it, else its section; where
+ * the block does not add up to it but the whole section does (lines under
+ * sub-headings with no subtotals of their own), the section.
+ */
+function blockOrSection(item: Item, block: Item[], sectionItems: Item[], columns: readonly YearColumn[]): Item[] {
+  if (block.length === 0) return sectionItems;
+  if (sectionItems.length === 0 || addsUpTo(item, block, columns)) return block;
+  const section = [...sectionItems, ...block];
+  return addsUpTo(item, section, columns) ? section : block;
+}
+
+function addsUpTo(item: Item, parts: readonly Item[], columns: readonly YearColumn[]): boolean {
+  const leaves = withoutCovered(parts, columns);
+  return columns.every((_, i) => {
+    if (item.numbers[i] === 0) return true;
+    const total = leaves.reduce((acc, p) => acc + (p.numbers[i] ?? 0), 0);
+    return Math.abs(total - item.numbers[i]!) < 0.005;
+  });
+}
 
 function sumOf(item: Item, parts: readonly Item[], year: number): StatedSum[] {
   const stated = item.amounts[year];

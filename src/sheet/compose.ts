@@ -37,12 +37,15 @@ export function composeBudget(reads: readonly SheetRead[], population: Populatio
   const index = populationIndex(population.entries);
   const members = membersFrom.members.map((m) => withPopulation(m, index));
   const years = [...new Set([...main.budget.planYears, ...(membersFrom === main ? [] : membersFrom.budget.planYears)])];
+  const findings = membersFrom === main ? [] : disagreements(members, membersFrom, main);
+  // Where the two sheets disagree, the members' rows decide (the result budget's cell is flagged, not used).
+  const { statedContributionTotal: mainTotal, ...mainBudget } = main.budget;
+  // The members' own sheet's total first; the result budget's where that sheet has none.
+  const statedTotal = membersFrom.budget.statedContributionTotal ?? (findings.length > 0 ? undefined : mainTotal);
   const budget: Budget = {
-    ...main.budget,
+    ...mainBudget,
     planYears: years.filter((y) => y > main.budget.budgetYear).sort((a, b) => a - b),
-    ...(membersFrom !== main && membersFrom.budget.statedContributionTotal && !main.budget.statedContributionTotal
-      ? { statedContributionTotal: membersFrom.budget.statedContributionTotal }
-      : {}),
+    ...(statedTotal ? { statedContributionTotal: statedTotal } : {}),
     members,
     ...(population.date ? { populationDate: population.date } : {}),
   };
@@ -51,7 +54,6 @@ export function composeBudget(reads: readonly SheetRead[], population: Populatio
     ...(membersFrom === main ? [] : membersFrom.parts.filter((p) => p.part === "members")),
     ...populationPart(population),
   ];
-  const findings = membersFrom === main ? [] : disagreements(members, membersFrom, main);
   return { budget, main, parts, findings };
 }
 

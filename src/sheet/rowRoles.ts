@@ -3,7 +3,7 @@ import type { SheetView } from "./grid";
 import type { Mapping } from "./mapping";
 import { amountKind } from "./swedishNumber";
 import { equityCell } from "./equity";
-import { isComputedFromRows, sumRows } from "./totals";
+import { isComputedFromRows, referencedRows, sumRows } from "./totals";
 import { classifyLabel, normalizeLabel, type LabelRole } from "./vocabulary";
 import { isHeaderRow, type YearColumn } from "./yearHeaders";
 
@@ -37,7 +37,7 @@ export function rowRoles(
   let section: Section = headerRole === "incomeHeader" ? "income" : headerRole === "costHeader" ? "costs" : "none";
   for (let row = headerRow + 1; row <= view.bottom; row++) {
     const label = view.text(row, labelColumn);
-    const { role, evidence } = roleOf(view, mapping, row, label, columns);
+    const { role, evidence } = roleOf(view, mapping, row, label, labelColumn, columns);
     // A row whose year cells hold only text is a note ("20 % av årlig medelstilldelning"), unless it names a member.
     let numeric = false;
     let filled = false;
@@ -64,6 +64,7 @@ function roleOf(
   mapping: Mapping,
   row: number,
   label: string,
+  labelColumn: number,
   columns: readonly YearColumn[],
 ): { role: LabelRole; evidence: RowInfo["evidence"] } {
   const byLabel = classifyLabel(label);
@@ -73,11 +74,27 @@ function roleOf(
   }
   if (mapping.costRows?.has(row) && mapping.costSheet === view.name)
     return { role: { kind: "line" }, evidence: "mapping" };
+  if (byLabel.kind === "total" && !SAYS_SUM.test(normalizeLabel(label)) && addsTotals(view, row, labelColumn, columns))
+    return { role: { kind: "result" }, evidence: "formula" };
   if (byLabel.kind !== "line") return { role: byLabel, evidence: "label" };
   if (columns.some((c) => /%/.test(view.numberFormat(row, c.column) ?? "")))
     return { role: { kind: "derived" }, evidence: "format" };
   if (isComputedFromRows(view, row, columns)) return { role: formulaRole(view, row, columns), evidence: "formula" };
   return { role: byLabel, evidence: "label" };
+}
+
+/** A label that says it is a sum ("Summa totala kostnader" = B18 + B30 is one), unlike "Verksamhetens nettokostnader". */
+const SAYS_SUM = /^(summa|totalt?|s:a|delsumma)\b|\b(totalt|summa)$/;
+
+/** "=B8+B13+B14" over a row labelled as a total: a result of totals ("Verksamhetens nettokostnader"), not a total of lines. */
+function addsTotals(view: SheetView, row: number, labelColumn: number, columns: readonly YearColumn[]): boolean {
+  return columns.some((c) => {
+    const formula = view.formula(row, c.column);
+    if (!formula || sumRows(formula, c.column)) return false;
+    return referencedRows(formula, c.column).some(
+      (r) => r !== row && classifyLabel(view.text(r, labelColumn)).kind === "total",
+    );
+  });
 }
 
 /** A SUM of the rows above is a total of them (checked against them); below, a group's subtotal; else a result. */

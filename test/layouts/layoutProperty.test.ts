@@ -15,9 +15,9 @@ import { VARIATIONS, type Variation } from "./generator";
 import { budgetArbitrary, expectedReading, readRendering, render, variationsArbitrary } from "./layoutProperty";
 
 /**
- * Measured on the reader of 2026-12-01 (commit 8c07fc2): these together pass 200 runs. Failing today:
- * splitSheets, yearsAsRows, Mkr, yearInTitle, yearInSheetName, totalsRows (each alone), and
- * populationBeside with a one-year budget (its "Invånare 31/12 …" header is taken for a year column).
+ * Measured on the reader of 2026-12-01 (branch issue11): these together pass 200 runs. Failing today:
+ * yearsAsRows, Mkr, yearInSheetName, totalsRows (each alone); yearInTitle passes alone but not with
+ * mergedHeaders and the rest (the merged "Budget" header over a title year is taken for another year).
  */
 export const SUPPORTED_TODAY: readonly Variation[] = [
   "textAmounts",
@@ -29,6 +29,8 @@ export const SUPPORTED_TODAY: readonly Variation[] = [
   "accountColumn",
   "subtotals",
   "formulas",
+  "splitSheets",
+  "populationBeside",
 ];
 
 const fromEnv = process.env.LAYOUT_VARIATIONS;
