@@ -35,7 +35,9 @@ export function findTargetText(grid: Grid): { target: EquityTarget; findings: Fi
     const view = new SheetView(sheet);
     for (let row = sheet.top; row <= view.bottom; row++) {
       for (let col = sheet.left; col <= Math.min(view.right, sheet.left + 3); col++) {
-        if (!TARGET_LABEL.test(normalizeLabel(view.text(row, col)))) continue;
+        const label = view.text(row, col);
+        // Most cells are not this label: a cheap test first, since every row of every sheet is asked.
+        if (!/mål/i.test(label) || !TARGET_LABEL.test(normalizeLabel(label))) continue;
         for (let c = col + 1; c <= view.right; c++) {
           const text = view.text(row, c);
           const parsed = text ? parseTargetText(text) : undefined;
