@@ -110,7 +110,13 @@ export async function runCheck(
       stderr(`${basename(options.file)}: ${result.reason[options.lang]}`);
       return EXIT.notAnalysed;
     }
-    const report = buildReport(basename(options.file), result.location.sheet, result.analysis, result.readFindings);
+    const report = buildReport(
+      basename(options.file),
+      result.location.sheet,
+      result.analysis,
+      result.readFindings,
+      result.location,
+    );
     const sie = options.sie ? await sieFollowUp(options.sie, options.period, grid, result.analysis) : undefined;
     const followUp = sie?.report;
     stdout(

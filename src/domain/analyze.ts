@@ -63,6 +63,11 @@ export function analyzeBudget(budget: Budget, settings: Settings = defaultSettin
   const splits: { year: number; split: ContributionSplit }[] = [];
   const plans: ScenarioPlan[] = [];
   const blocked = (code: string) => findings.some((f) => f.code === code && f.severity === "error");
+  if (budget.members.length === 0 && budget.followUp.length > 0) {
+    // A follow-up workbook: Rule 5 on the lines and the forecast, nothing to split.
+    findings.push(...checkTotals(budget), ...checkFollowUp(budget));
+    return { budget, settings, members, splits, plans, findings: sortFindings(findings) };
+  }
   if (blocked("INPUT_NO_MEMBERS") || !yearTotal(budget, budget.budgetYear)) {
     return { budget, settings, members, splits, plans, findings: sortFindings(findings) };
   }

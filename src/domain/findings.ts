@@ -21,17 +21,38 @@ export type FindingCode =
   | "PLAN_ABOVE_WORST_CASE"
   | InputCode;
 
-/** What could not be read or used, with the cell and why. */
+/** What could not be read or used, with the cell and why. Closed: a misspelt code does not compile. */
 export type InputCode =
   | "INPUT_NO_MEMBERS"
   | "INPUT_NO_STATE"
   | "INPUT_NO_KOMMUN"
+  | "INPUT_NO_EQUITY"
   | "INPUT_POPULATION"
   | "INPUT_KEY"
   | "INPUT_NEGATIVE_AMOUNT"
   | "INPUT_MISSING_YEAR"
   | "INPUT_SETTING"
-  | `INPUT_${Uppercase<string>}`;
+  | "INPUT_AMOUNT"
+  | "INPUT_DUPLICATE_PARTY"
+  | "INPUT_EQUITY_DATE"
+  | "INPUT_ERROR_VALUE"
+  | "INPUT_HIDDEN_ROW"
+  | "INPUT_HIDDEN_SHEET"
+  | "INPUT_MAPPING"
+  | "INPUT_TEXT_AMOUNT"
+  | "INPUT_TEXT_IN_AMOUNT"
+  /** The ledger's year is not the budget's (SIE follow-up). */
+  | "INPUT_LEDGER_YEAR"
+  /** Ledger accounts no insats was mapped to (SIE follow-up). */
+  | "INPUT_LEDGER_UNMAPPED"
+  /** Two sheets state the same thing and disagree (the members' total on two sheets). */
+  | "INPUT_SOURCES_DISAGREE"
+  /** A part was read on weak evidence, or two readings competed; the cell says which was taken. */
+  | "INPUT_WEAK_EVIDENCE"
+  /** A workbook past the reader's limits (GRID_LIMITS): far cells, too many cells, a very long text. */
+  | "INPUT_OUTSIDE_AREA"
+  | "INPUT_TOO_MANY_CELLS"
+  | "INPUT_LONG_TEXT";
 
 export interface Finding {
   readonly code: FindingCode;

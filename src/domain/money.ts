@@ -38,8 +38,20 @@ export function fromKronor(amount: Decimal, unit: Unit): Decimal {
   return unit === "tkr" ? amount.dividedBy(1000) : amount;
 }
 
+/**
+ * The exact sum. Whole kronor below 2^53 / n add exactly as plain numbers,
+ * which a list of thousands of lines needs; anything else adds as Decimal.
+ */
 export function sum(amounts: readonly Decimal[]): Decimal {
-  return amounts.reduce((acc, a) => acc.plus(a), ZERO);
+  const limit = Number.MAX_SAFE_INTEGER / Math.max(1, amounts.length);
+  let plain = 0;
+  for (const a of amounts) {
+    const n = a.toNumber();
+    if (!Number.isInteger(n) || Math.abs(n) > limit || !a.isInteger())
+      return amounts.reduce((acc, x) => acc.plus(x), ZERO);
+    plain += n;
+  }
+  return new Decimal(plain);
 }
 
 export function isWholeKronor(amount: Decimal): boolean {

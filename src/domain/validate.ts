@@ -21,6 +21,19 @@ export function validateBudget(budget: Budget): Finding[] {
     );
     return findings;
   }
+  if (budget.members.length === 0 && budget.followUp.length > 0) {
+    findings.push(
+      finding({
+        code: "INPUT_NO_MEMBERS",
+        severity: "info",
+        message: message(
+          "Arbetsboken är en uppföljning: inga medlemmar hittades att kontrollera, så bara raderna, prognosen och budgetramen kontrolleras.",
+          "The workbook is a follow-up: no members were found to check, so only the lines, the forecast and the budget frame are checked.",
+        ),
+      }),
+    );
+    return findings;
+  }
   if (budget.members.length === 0) {
     findings.push(
       finding({

@@ -50,6 +50,17 @@ export interface ReportFinding {
   readonly messageEn: string;
 }
 
+/** Where each part of the budget was read from, and why (src/sheet/parts.ts). */
+export interface ReportLocation {
+  readonly sheet: string;
+  readonly parts: readonly {
+    readonly part: string;
+    readonly sheet: string;
+    readonly range: string;
+    readonly evidence: string;
+  }[];
+}
+
 export interface Report {
   readonly file: string;
   readonly unit: Unit;
@@ -68,6 +79,7 @@ export interface Report {
   }[];
   readonly findings: readonly ReportFinding[];
   readonly summary: Readonly<Record<Severity, number>>;
+  readonly location?: ReportLocation;
   /** With --sie: the follow-up of the budget year on the bookkeeping (Rule 6). */
   readonly followUp?: ReportFollowUp;
 }
@@ -95,6 +107,7 @@ export function buildReport(
   sheet: string,
   analysis: Analysis,
   locateFindings: readonly Finding[] = [],
+  location?: ReportLocation,
 ): Report {
   const findings = [...locateFindings, ...analysis.findings].map(reportFinding);
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
@@ -141,5 +154,13 @@ export function buildReport(
       warning: findings.filter((f) => f.severity === "warning").length,
       info: findings.filter((f) => f.severity === "info").length,
     },
+    ...(location
+      ? {
+          location: {
+            sheet: location.sheet,
+            parts: location.parts.map(({ part, sheet, range, evidence }) => ({ part, sheet, range, evidence })),
+          },
+        }
+      : {}),
   };
 }

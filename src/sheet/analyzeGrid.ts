@@ -1,6 +1,7 @@
 import { analyzeBudget, defaultSettings, type Analysis, type Finding, type Message, type Settings } from "../domain";
 import type { Grid } from "./grid";
 import { withoutAddinSheets } from "./addinSheets";
+import { findTargetText } from "./equityTarget";
 import { forbundName } from "./forbundName";
 import { locateBudget, type Location } from "./locate";
 import { settingsFromGrid } from "./workbookSettings";
@@ -21,8 +22,16 @@ export type GridAnalysis =
 /** The whole pure core: a Grid in, the analysis out. Both shells (Excel and .xlsx) call this. */
 export function analyzeGrid(grid: Grid, base: Settings = defaultSettings()): GridAnalysis {
   const located = locateBudget(withoutAddinSheets(grid));
-  const { settings, findings } = settingsFromGrid(grid, base);
-  const readFindings = [...(grid.findings ?? []), ...findings, ...located.findings];
+  const fromNames = settingsFromGrid(grid, base);
+  // No target from the pane or a name: one written as text beside its label in a sheet.
+  const targetText = fromNames.settings.equityTarget ? undefined : findTargetText(withoutAddinSheets(grid));
+  const settings = targetText ? { ...fromNames.settings, equityTarget: targetText.target } : fromNames.settings;
+  const readFindings = [
+    ...(grid.findings ?? []),
+    ...fromNames.findings,
+    ...(targetText?.findings ?? []),
+    ...located.findings,
+  ];
   if (!located.ok) return { ok: false, reason: located.reason, readFindings };
   const forbund = forbundName(withoutAddinSheets(grid), located.location.sheet);
   return {

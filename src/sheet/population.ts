@@ -1,7 +1,8 @@
-import { Decimal, type CellRef } from "../domain";
+import { Decimal, type CellRef, type Member } from "../domain";
+import { kommunOf } from "./kommunNames";
 import { address, type Grid, SheetView } from "./grid";
 import { readAmount } from "./swedishNumber";
-import { classifyLabel, POPULATION_HEADER } from "./vocabulary";
+import { classifyLabel, kommunKey, POPULATION_HEADER } from "./vocabulary";
 
 export interface PopulationEntry {
   readonly name: string;
@@ -49,7 +50,7 @@ export function readPopulationColumn(view: SheetView, headerRow: number, col: nu
     if (!name || classifyLabel(name).kind === "total") break;
     entries.push({ name, value: reading.value, ref: { sheet: view.name, cell: address(row, col) } });
   }
-  const date = /(\d{4}-\d{2}-\d{2})/.exec(view.text(headerRow, col))?.[1];
+  const date = populationDate(view.text(headerRow, col));
   return { entries, ...(date ? { date } : {}) };
 }
 
@@ -59,4 +60,58 @@ export function nameLeftOf(view: SheetView, row: number, col: number): string | 
     if (t && readAmount(t).kind === "text") return t;
   }
   return undefined;
+}
+
+/**
+ * Population rows by kommun, so each member finds its row in one look-up
+ * (290 kommuner × 290 rows adds up): by the register's kommunkod where the
+ * name is a kommun ("KUNGÄLVS KOMMUN" finds "Kungälv"), else by the bare key.
+ */
+export function populationIndex(entries: readonly PopulationEntry[]): ReadonlyMap<string, PopulationEntry> {
+  const index = new Map<string, PopulationEntry>();
+  for (const entry of entries) {
+    for (const key of matchKeys(entry.name)) if (key && !index.has(key)) index.set(key, entry);
+  }
+  return index;
+}
+
+/** The member with its population, where the index has its kommun. */
+export function withPopulation(member: Member, index: ReadonlyMap<string, PopulationEntry>): Member {
+  if (member.party !== "kommun") return member;
+  const entry = matchKeys(member.name)
+    .map((key) => index.get(key))
+    .find((e) => e !== undefined);
+  return entry ? { ...member, population: { value: entry.value, ref: entry.ref } } : member;
+}
+
+/** "Finspångs kommun" finds "Finspång": the register's code, the key, the key without its genitive s, or with one. */
+function matchKeys(name: string): string[] {
+  const code = kommunOf(name)?.code;
+  const key = kommunKey(name);
+  return [...(code ? [code] : []), key, key.endsWith("s") ? key.slice(0, -1) : `${key}s`];
+}
+
+const MONTHS: Readonly<Record<string, string>> = {
+  jan: "01",
+  feb: "02",
+  mar: "03",
+  apr: "04",
+  maj: "05",
+  jun: "06",
+  jul: "07",
+  aug: "08",
+  sep: "09",
+  okt: "10",
+  nov: "11",
+  dec: "12",
+};
+
+/** The date a population header names: "Invånare 2021-12-31", "Invånare 31/12 2023", "Folkmängd 31 dec 2020". */
+export function populationDate(header: string): string | undefined {
+  const iso = /(\d{4}-\d{2}-\d{2})/.exec(header);
+  if (iso) return iso[1];
+  const slash = /\b(\d{1,2})\/(\d{1,2})[ -]?(\d{4})\b/.exec(header);
+  if (slash) return `${slash[3]}-${slash[2]!.padStart(2, "0")}-${slash[1]!.padStart(2, "0")}`;
+  const named = /\b(\d{1,2})\s*(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-z]*\.?\s*(\d{4})\b/i.exec(header);
+  return named ? `${named[3]}-${MONTHS[named[2]!.toLowerCase()]}-${named[1]!.padStart(2, "0")}` : undefined;
 }

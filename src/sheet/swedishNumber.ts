@@ -33,15 +33,25 @@ export function readAmount(value: CellValue): AmountReading {
  * What kind of content a cell has, and its sign, without building a Decimal:
  * the locator asks this of every cell, often several times.
  */
-export function amountKind(value: CellValue): { kind: AmountReading["kind"]; sign: -1 | 0 | 1 } {
+export function amountKind(value: CellValue): Kind {
+  if (value === null || value === "") return KINDS.empty;
   if (typeof value === "number")
-    return Number.isFinite(value)
-      ? { kind: "amount", sign: Math.sign(value) as -1 | 0 | 1 }
-      : { kind: "error", sign: 0 };
+    return !Number.isFinite(value) ? KINDS.error : value > 0 ? KINDS.positive : value < 0 ? KINDS.negative : KINDS.zero;
   const reading = readAmount(value);
-  if (reading.kind !== "amount") return { kind: reading.kind, sign: 0 };
-  return { kind: "amount", sign: reading.value.isZero() ? 0 : reading.value.isNegative() ? -1 : 1 };
+  if (reading.kind !== "amount") return KINDS[reading.kind];
+  return reading.value.isZero() ? KINDS.zero : reading.value.isNegative() ? KINDS.negative : KINDS.positive;
 }
+
+type Kind = { readonly kind: AmountReading["kind"]; readonly sign: -1 | 0 | 1 };
+/** One object per answer: the reader asks of every cell several times, and need not allocate. */
+const KINDS = {
+  empty: { kind: "empty", sign: 0 },
+  error: { kind: "error", sign: 0 },
+  text: { kind: "text", sign: 0 },
+  zero: { kind: "amount", sign: 0 },
+  positive: { kind: "amount", sign: 1 },
+  negative: { kind: "amount", sign: -1 },
+} as const satisfies Record<string, Kind>;
 
 /** A number written as text, Swedish or plain; undefined when it is not one. */
 export function parseSwedishNumber(text: string): { value: Decimal; unit?: "kr" | "tkr" } | undefined {

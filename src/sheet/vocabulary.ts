@@ -1,4 +1,5 @@
 import type { Party } from "../domain";
+import { kommunOfNormalized } from "./kommunNames";
 
 /**
  * The words förbund use in their budget sheets (DOMAIN.md, "Reading real
@@ -6,11 +7,19 @@ import type { Party } from "../domain";
  */
 
 export function normalizeLabel(label: string): string {
-  return label
-    .normalize("NFC")
+  return nfc(label)
     .toLowerCase()
     .replace(/[\s\u00a0\u202f]+/g, " ")
     .trim();
+}
+
+/**
+ * NFC only changes text with combining marks (a decomposed "å") or the few
+ * letter-like signs (Å Ω K); the reader asks this of every row, so the common
+ * case skips the costly normalisation.
+ */
+export function nfc(label: string): string {
+  return /[\u0300-\u036f\u2126\u212a\u212b]/.test(label) ? label.normalize("NFC") : label;
 }
 
 /** A label's role in the sheet. */
@@ -24,27 +33,49 @@ export type LabelRole =
   | { readonly kind: "closingEquity" }
   | { readonly kind: "contributions" }
   | { readonly kind: "frame" }
+  /** "Årets resultat", "Resultat": computed from the rest, neither a line nor a sum of lines. */
+  | { readonly kind: "result" }
+  /** "Kommunernas andel (25 %)", "varav …", a percentage: derived from other rows, never a line. */
+  | { readonly kind: "derived" }
   | { readonly kind: "line" };
 
 const STATE_TOGETHER =
   /(försäkringskassan?|\bfk\b).*(arbetsförmedlingen|\baf\b)|(arbetsförmedlingen|\baf\b).*(försäkringskassan|\bfk\b)|\bstaten\b|\bstatlig|\bstat\b/;
 const FK = /försäkringskassan?\b|^fk$/;
 const AF = /arbetsförmedlingen?\b|^af$/;
-const REGION = /\bregion(en)?\b|landsting/;
+const REGION = /\bregion(en)?\b|regionen\b|landsting/;
 const KOMMUN = /\bkommun(en)?\b|\bstad\b/;
-const TOTAL =
-  /^(summa|totalt?|total|s:a)\b|^parternas insats|^årets resultat|^resultat\b|^verksamhetens (nettokostnader|resultat)/;
+const TOTAL = /^(summa|totalt?|total|s:a|delsumma)\b|^parternas insats|^verksamhetens nettokostnader|\b(totalt|summa)$/;
+const RESULT =
+  /^(årets|budgeterat|prognostiserat|beräknat) resultat|^resultat\b|^verksamhetens resultat|^resultat efter finansiella/;
+const DERIVED = /^varav\b|^kommunernas (andel|del)\b|\(\s*%\s*\)|^andel\b|\bi procent\b|^procent\b/;
 const INCOME_HEADER =
   /^(intäkter|verksamhetens intäkter|intäkter\/tilldelning|intäkter, kr|tilldelning|finansiering)\b/;
 const COST_HEADER = /^(kostnader|planerade kostnader|verksamhetens kostnader|kostnader, kr|utgifter)\b/;
 const DRAWDOWN =
   /ianspråktag|användning av eget kapital|användande av eget kapital|överskott från tidigare|^eget kapital$|uttag ur eget kapital|^egna medel/;
-const OPENING_EQUITY = /ingående eget kapital|^eget kapital\b.*\d{4}|^eget kapital,? prognos/;
-const CLOSING_EQUITY = /utgående eget kapital/;
+const OPENING_EQUITY =
+  /ingående eget kapital|^eget kapital\b.*\d{4}|^eget kapital,? prognos|eget kapital (vid|per) årets (början|ingång)|^ib,? eget kapital|^eget kapital,? ib\b|^eget kapital vid (års|periodens) ?(början|start)/;
+const CLOSING_EQUITY =
+  /utgående eget kapital|eget kapital (vid|per) årets (slut|utgång)|^ub,? eget kapital|^eget kapital,? ub\b|^eget kapital vid (periodens|års) ?slut/;
 /** The total budget frame that follow-up is held against. */
 const FRAME = /^(total |fastställd )?budgetram\b|^ram\b/;
 /** One row for all member contributions (no split by party). */
 const CONTRIBUTIONS = /^(medlemsavgifter|medlemsbidrag|driftsbidrag|\(\d+\) driftsbidrag|tilldelning)$/;
+
+/** The roles that carry nothing but their kind, one object each: the reader classifies every row. */
+const ROLE = {
+  line: { kind: "line" },
+  closingEquity: { kind: "closingEquity" },
+  frame: { kind: "frame" },
+  result: { kind: "result" },
+  drawdown: { kind: "drawdown" },
+  total: { kind: "total" },
+  derived: { kind: "derived" },
+  incomeHeader: { kind: "incomeHeader" },
+  costHeader: { kind: "costHeader" },
+  contributions: { kind: "contributions" },
+} as const satisfies Record<string, LabelRole>;
 
 /**
  * What a label says it is. `inIncome` tells whether the row stands in an
@@ -52,20 +83,22 @@ const CONTRIBUTIONS = /^(medlemsavgifter|medlemsbidrag|driftsbidrag|\(\d+\) drif
  */
 export function classifyLabel(label: string): LabelRole {
   const l = normalizeLabel(label);
-  if (l === "") return { kind: "line" };
-  if (CLOSING_EQUITY.test(l)) return { kind: "closingEquity" };
+  if (l === "") return ROLE.line;
+  if (CLOSING_EQUITY.test(l)) return ROLE.closingEquity;
   if (OPENING_EQUITY.test(l)) {
     const date = /(\d{4}-\d{2}-\d{2})/.exec(l)?.[1];
     return date ? { kind: "openingEquity", date } : { kind: "openingEquity" };
   }
-  if (FRAME.test(l)) return { kind: "frame" };
-  if (DRAWDOWN.test(l)) return { kind: "drawdown" };
-  if (TOTAL.test(l)) return { kind: "total" };
-  if (INCOME_HEADER.test(l)) return { kind: "incomeHeader" };
-  if (COST_HEADER.test(l)) return { kind: "costHeader" };
-  if (CONTRIBUTIONS.test(l)) return { kind: "contributions" };
-  const party = partyOf(l);
-  return party ? { kind: "member", party } : { kind: "line" };
+  if (FRAME.test(l)) return ROLE.frame;
+  if (RESULT.test(l)) return ROLE.result;
+  if (DRAWDOWN.test(l)) return ROLE.drawdown;
+  if (TOTAL.test(l)) return ROLE.total;
+  if (DERIVED.test(l)) return ROLE.derived;
+  if (INCOME_HEADER.test(l)) return ROLE.incomeHeader;
+  if (COST_HEADER.test(l)) return ROLE.costHeader;
+  if (CONTRIBUTIONS.test(l)) return ROLE.contributions;
+  const party = partyOf(l) ?? (kommunOfNormalized(l) ? "kommun" : undefined);
+  return party ? { kind: "member", party } : ROLE.line;
 }
 
 /** The party a member label names, if any. */

@@ -1,3 +1,4 @@
+import { parseTargetText } from "./equityTarget";
 import {
   Decimal,
   defaultSettings,
@@ -155,11 +156,19 @@ export function settingsFromGrid(grid: Grid, base: Settings = defaultSettings())
       );
     }
   }
-  const target = number(SETTING_NAMES.equityTarget, false);
+  // The target as text ("1,8 Mkr +/- 20 %") carries its own tolerance; Finsam_EKMalTolerans still wins.
+  const targetCell = cellOf(SETTING_NAMES.equityTarget);
+  const targetRaw = targetCell?.view.value(targetCell.range.start.row, targetCell.range.start.column);
+  const targetText =
+    typeof targetRaw === "string" && readAmount(targetRaw).kind !== "amount" ? parseTargetText(targetRaw) : undefined;
+  const target = targetText?.centre ?? (targetCell ? number(SETTING_NAMES.equityTarget, false) : undefined);
   if (target)
     settings = {
       ...settings,
-      equityTarget: targetBand(target, number(SETTING_NAMES.equityTolerance, true) ?? new Decimal(0)),
+      equityTarget: targetBand(
+        target,
+        number(SETTING_NAMES.equityTolerance, true) ?? targetText?.tolerance ?? new Decimal(0),
+      ),
     };
   const reduction = number(SETTING_NAMES.reduction, true);
   const floor = number(SETTING_NAMES.floor, false);

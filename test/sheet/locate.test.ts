@@ -344,9 +344,14 @@ describe("the workbook's own mapping wins over detection", () => {
     expect([budget.openingEquity?.value.toNumber(), budget.openingEquity?.ref?.cell]).toEqual([900000, "B10"]);
   });
 
-  it("without the mapping, the bare kommun names are not taken as members", () => {
+  it("without the mapping, the register of kommuner knows the bare names; the population headed only Antal is not found", () => {
     const { budget } = located(locateBudget(grid([sheet("Budget", rows), folk])));
-    expect(budget.members.map((m) => m.party)).toEqual(["stat", "region"]);
+    expect(budget.members.map((m) => [m.party, m.population])).toEqual([
+      ["stat", undefined],
+      ["region", undefined],
+      ["kommun", undefined],
+      ["kommun", undefined],
+    ]);
   });
 
   it("a name that points at deleted cells is an INPUT_MAPPING error, and detection goes on", () => {

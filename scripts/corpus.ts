@@ -1,0 +1,28 @@
+/**
+ * npm run corpus: reads every fixture of test/fixtures/layouts with the real
+ * pipeline and says, per fixture, whether it was read right ("rätt") or not
+ * ("fel", with the first differences), and the total. A report: exit 0 always.
+ */
+import { checkFixture, fixtureNames } from "../test/layouts/corpusRun";
+
+const SHOWN = 4;
+
+async function main(): Promise<void> {
+  const names = await fixtureNames();
+  let right = 0;
+  for (const name of names) {
+    const { differences } = await checkFixture(name);
+    if (differences.length === 0) {
+      right++;
+      process.stdout.write(`rätt  ${name}\n`);
+      continue;
+    }
+    process.stdout.write(`fel   ${name} (${differences.length} skillnader)\n`);
+    for (const d of differences.slice(0, SHOWN)) process.stdout.write(`        ${d}\n`);
+  }
+  process.stdout.write(`\n${right} av ${names.length} lästa rätt.\n`);
+}
+
+main().catch((error) => {
+  process.stdout.write(`Korpusen kunde inte köras: ${String(error)}\n`);
+});

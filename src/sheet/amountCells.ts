@@ -1,0 +1,77 @@
+import { Decimal, finding, message, type Finding, type SourcedAmount } from "../domain";
+import { address, type SheetView } from "./grid";
+import { readAmount, yearIn } from "./swedishNumber";
+
+/**
+ * Reads one amount cell in kronor (× factor: 1000 for tkr, −1 where costs
+ * are negative); INPUT_* findings for error values and text that is not a number.
+ */
+export function readCell(
+  view: SheetView,
+  row: number,
+  column: number,
+  factor: number,
+  findings: Finding[],
+): SourcedAmount | undefined {
+  const raw = view.value(row, column);
+  const ref = { sheet: view.name, cell: address(row, column) };
+  if (typeof raw === "number" && Number.isFinite(raw)) {
+    // The common cell, read without the text reader's intermediate objects.
+    const value = new Decimal(raw);
+    return factor === 1 ? { value, ref } : { value: value.times(factor), ref, factor };
+  }
+  const reading = readAmount(raw);
+  switch (reading.kind) {
+    case "empty":
+      return undefined;
+    case "amount": {
+      const inKronor = reading.unit === "tkr" && Math.abs(factor) === 1 ? 1000 * factor : factor;
+      if (reading.typedAsText) {
+        findings.push(
+          finding({
+            code: "INPUT_TEXT_AMOUNT",
+            severity: "info",
+            ref,
+            message: message(
+              `${view.name}!${ref.cell}: talet är inskrivet som text (”${String(view.value(row, column))}”); det lästes som ${reading.value.toFixed()}. Formler i Excel räknar inte med text.`,
+              `${view.name}!${ref.cell}: the number is typed as text ("${String(view.value(row, column))}"); it was read as ${reading.value.toFixed()}. Excel formulas do not count text.`,
+            ),
+          }),
+        );
+      }
+      return {
+        value: inKronor === 1 ? reading.value : reading.value.times(inKronor),
+        ref,
+        ...(inKronor !== 1 ? { factor: inKronor } : {}),
+        ...(reading.typedAsText ? { typedAsText: true } : {}),
+      };
+    }
+    case "error":
+      findings.push(
+        finding({
+          code: "INPUT_ERROR_VALUE",
+          severity: "warning",
+          ref,
+          message: message(
+            `${view.name}!${ref.cell} innehåller felvärdet ${reading.error} och kan inte läsas; raden räknas utan det beloppet.`,
+            `${view.name}!${ref.cell} holds the error ${reading.error} and cannot be read; the row is counted without it.`,
+          ),
+        }),
+      );
+      return undefined;
+    case "text":
+      if (yearIn(reading.text) !== undefined) return undefined;
+      findings.push(
+        finding({
+          code: "INPUT_TEXT_IN_AMOUNT",
+          severity: "warning",
+          ref,
+          message: message(
+            `${view.name}!${ref.cell} innehåller texten ”${reading.text}” där ett belopp väntas; cellen räknas inte.`,
+            `${view.name}!${ref.cell} holds the text "${reading.text}" where an amount is expected; the cell is not counted.`,
+          ),
+        }),
+      );
+      return undefined;
+  }
+}

@@ -1,0 +1,104 @@
+import { finding, message, sum, type Budget, type Finding, type Member, type YearAmounts } from "../domain";
+import type { SheetRead } from "./budgetSheet";
+import { spanOf, type PartLocation } from "./parts";
+import { populationIndex, withPopulation, type PopulationTable } from "./population";
+
+/** The parts read on each sheet, put together into one budget. */
+export interface Composed {
+  readonly budget: Budget;
+  /** The sheet of the result budget (years, lines, totals). */
+  readonly main: SheetRead;
+  readonly parts: readonly PartLocation[];
+  readonly findings: readonly Finding[];
+}
+
+const memberScore = (r: SheetRead) => r.members.length;
+const resultScore = (r: SheetRead) =>
+  r.budget.costs.length + r.budget.otherIncome.length + r.budget.equityDrawdowns.length;
+
+/**
+ * One sheet may hold the whole budget; else the members' contributions
+ * stand on one sheet ("Medlemsavgifter 2025"), the result budget on another
+ * ("Resultatbudget"), the population on a third. The sheet with both wins;
+ * else the members come from the sheet with most members and the rest from
+ * the sheet with most lines. Where both state the members' total, they are
+ * checked against each other.
+ */
+export function composeBudget(reads: readonly SheetRead[], population: PopulationTable): Composed | undefined {
+  const both = best(
+    reads.filter((r) => memberScore(r) > 0 && resultScore(r) > 0),
+    (r) => memberScore(r) * 10 + r.budget.costs.length,
+  );
+  const withMembers = best(reads, memberScore);
+  const withLines = best(reads, resultScore);
+  const main = both ?? withLines ?? withMembers;
+  if (!main) return undefined;
+  const membersFrom = both ?? withMembers ?? main;
+  const index = populationIndex(population.entries);
+  const members = membersFrom.members.map((m) => withPopulation(m, index));
+  const years = [...new Set([...main.budget.planYears, ...(membersFrom === main ? [] : membersFrom.budget.planYears)])];
+  const findings = membersFrom === main ? [] : disagreements(members, membersFrom, main);
+  // Where the two sheets disagree, the members' rows decide (the result budget's cell is flagged, not used).
+  const { statedContributionTotal: mainTotal, ...mainBudget } = main.budget;
+  // The members' own sheet's total first; the result budget's where that sheet has none.
+  const statedTotal = membersFrom.budget.statedContributionTotal ?? (findings.length > 0 ? undefined : mainTotal);
+  const budget: Budget = {
+    ...mainBudget,
+    planYears: years.filter((y) => y > main.budget.budgetYear).sort((a, b) => a - b),
+    ...(statedTotal ? { statedContributionTotal: statedTotal } : {}),
+    members,
+    ...(population.date ? { populationDate: population.date } : {}),
+  };
+  const parts = [
+    ...main.parts.filter((p) => membersFrom === main || p.part !== "members"),
+    ...(membersFrom === main ? [] : membersFrom.parts.filter((p) => p.part === "members")),
+    ...populationPart(population),
+  ];
+  return { budget, main, parts, findings };
+}
+
+function best(reads: readonly SheetRead[], score: (r: SheetRead) => number): SheetRead | undefined {
+  let top: SheetRead | undefined;
+  for (const r of reads) if (score(r) > 0 && (!top || score(r) > score(top))) top = r;
+  return top;
+}
+
+function populationPart(population: PopulationTable): PartLocation[] {
+  const span = spanOf(population.entries.map((e) => e.ref));
+  return span
+    ? [
+        {
+          part: "population",
+          ...span,
+          evidence: `rubrik om befolkning${population.date ? ` per ${population.date}` : ""} med kommunnamn till vänster`,
+        },
+      ]
+    : [];
+}
+
+/** The members' total on their own sheet against "Medlemsavgifter" in the result budget, year by year. */
+function disagreements(members: readonly Member[], membersFrom: SheetRead, main: SheetRead): Finding[] {
+  const stated: YearAmounts | undefined = main.budget.statedContributionTotal;
+  if (!stated || members.length === 0) return [];
+  return Object.entries(stated).flatMap(([y, amount]) => {
+    const year = Number(y);
+    const amounts = members.flatMap((m) => (m.amounts[year] ? [m.amounts[year]!.value] : []));
+    if (amounts.length === 0) return [];
+    const total = sum(amounts);
+    if (total.equals(amount.value)) return [];
+    return [
+      finding({
+        code: "INPUT_SOURCES_DISAGREE",
+        severity: "warning",
+        ...(amount.ref ? { ref: amount.ref } : {}),
+        year,
+        expected: total,
+        actual: amount.value,
+        message: message(
+          `Medlemsavgifterna ${year} är ${amount.value.toFixed()} kr på bladet ”${main.sheet}” men summan av medlemmarna på bladet ”${membersFrom.sheet}” är ${total.toFixed()} kr.`,
+          `The contributions for ${year} are ${amount.value.toFixed()} kr on the sheet "${main.sheet}" but the members on the sheet "${membersFrom.sheet}" add up to ${total.toFixed()} kr.`,
+        ),
+      }),
+    ];
+  });
+}

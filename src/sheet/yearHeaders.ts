@@ -1,0 +1,151 @@
+import type { CellRef } from "../domain";
+import { address, type SheetView } from "./grid";
+import { amountKind, yearIn } from "./swedishNumber";
+import { columnKind, normalizeLabel, POPULATION_HEADER, type ColumnKind } from "./vocabulary";
+
+/** A column of amounts for one year, as its header says. */
+export interface YearColumn {
+  readonly column: number;
+  readonly year: number;
+  readonly kind: ColumnKind;
+  readonly header: CellRef;
+}
+
+export interface YearHeader {
+  readonly row: number;
+  readonly columns: readonly YearColumn[];
+  /** What said the years: the header row itself, or a title or sheet name over a lone column. */
+  readonly evidence: string;
+}
+
+/**
+ * The first row with year headers above amounts: "2025", "Budget 2025",
+ * "Plan 2026". A population header ("Invånare 31/12 2023") names the
+ * population's date, not a year of amounts.
+ */
+export function findYearHeader(view: SheetView, labelColumn: number): YearHeader | undefined {
+  for (let row = view.sheet.top; row <= view.bottom; row++) {
+    const columns: YearColumn[] = [];
+    for (let col = labelColumn + 1; col <= view.right; col++) {
+      const v = view.value(row, col);
+      const year = yearIn(v);
+      if (year === undefined || isPopulationHeader(v) || !hasAmountBelow(view, row, col)) continue;
+      columns.push({
+        column: col,
+        year,
+        kind: typeof v === "string" ? columnKind(v) : "year",
+        header: { sheet: view.name, cell: address(row, col) },
+      });
+    }
+    if (columns.length > 0) return withLoneBudget(view, row, labelColumn, columns);
+  }
+  return loneBudgetColumn(view, labelColumn);
+}
+
+/** "Budget | Plan 2026 | Plan 2027": the budget column's year from the title or the sheet name. */
+function withLoneBudget(view: SheetView, row: number, labelColumn: number, columns: YearColumn[]): YearHeader {
+  const evidence = "årtal i rubrikraden";
+  for (let col = labelColumn + 1; col <= view.right; col++) {
+    if (normalizeLabel(view.text(row, col)) !== "budget" || !hasAmountBelow(view, row, col)) continue;
+    const title = titleYear(view, row);
+    if (title === undefined || columns.some((c) => c.year === title.year)) break;
+    const budget: YearColumn = {
+      column: col,
+      year: title.year,
+      kind: "budget",
+      header: { sheet: view.name, cell: address(row, col) },
+    };
+    return {
+      row,
+      columns: withKinds([budget, ...columns]),
+      evidence: `${evidence}; budgetåret från ${title.evidence}`,
+    };
+  }
+  return { row, columns: withKinds(columns), evidence };
+}
+
+/** A lone "Budget" column; the year in the sheet's title ("Verksamhets- och budgetplan 2022") or its name. */
+function loneBudgetColumn(view: SheetView, labelColumn: number): YearHeader | undefined {
+  for (let row = view.sheet.top; row <= Math.min(view.bottom, view.sheet.top + 5); row++) {
+    for (let col = labelColumn + 1; col <= view.right; col++) {
+      if (!/^(budget|belopp|kr|tkr|budget,? (kr|tkr))$/.test(normalizeLabel(view.text(row, col)))) continue;
+      if (!hasAmountBelow(view, row, col)) continue;
+      const title = titleYear(view, row);
+      if (title === undefined) continue;
+      const header = (c: number) => ({ sheet: view.name, cell: address(row, c) });
+      const columns: YearColumn[] = [{ column: col, year: title.year, kind: "budget", header: header(col) }];
+      // A follow-up beside it: "Utfall", "Helårsprognos" with no year of their own.
+      for (let c = col + 1; c <= view.right; c++) {
+        const kind = columnKind(view.text(row, c));
+        if ((kind === "outcome" || kind === "forecast") && hasAmountBelow(view, row, c))
+          columns.push({ column: c, year: title.year, kind, header: header(c) });
+      }
+      return { row, columns, evidence: title.evidence };
+    }
+  }
+  return undefined;
+}
+
+export function mappedHeader(view: SheetView, row: number): YearHeader {
+  const columns: YearColumn[] = [];
+  for (let col = view.sheet.left; col <= view.right; col++) {
+    const v = view.value(row, col);
+    const year = yearIn(v);
+    if (year !== undefined)
+      columns.push({
+        column: col,
+        year,
+        kind: typeof v === "string" ? columnKind(v) : "year",
+        header: { sheet: view.name, cell: address(row, col) },
+      });
+  }
+  return { row, columns: withKinds(columns), evidence: "namnet Finsam_Ar" };
+}
+
+/** Plain year columns: the first is the budget year, the rest plan years. */
+function withKinds(columns: YearColumn[]): YearColumn[] {
+  if (columns.some((c) => c.kind === "budget"))
+    return columns.map((c) => (c.kind === "year" ? { ...c, kind: "plan" } : c));
+  const first = Math.min(...columns.filter((c) => c.kind === "year" || c.kind === "plan").map((c) => c.year));
+  return columns.map((c) => (c.kind === "year" ? { ...c, kind: c.year === first ? "budget" : "plan" } : c));
+}
+
+const TITLE_YEAR = /(?:budget|budgetplan|verksamhetsplan|plan)\s*(\d{4})\b/i;
+
+/** The year a title near the top says ("Budget 2023 (tkr)", "Verksamhets- och budgetplan 2022"), else the sheet's name. */
+function titleYear(view: SheetView, headerRow: number): { year: number; evidence: string } | undefined {
+  for (let row = view.sheet.top; row <= Math.min(view.bottom, view.sheet.top + 2, headerRow - 1); row++) {
+    for (let col = view.sheet.left; col <= view.right; col++) {
+      const m = TITLE_YEAR.exec(view.text(row, col));
+      if (m) return { year: Number(m[1]), evidence: `årtalet i rubriken ${address(row, col)}` };
+    }
+  }
+  const named = yearIn(view.name);
+  return named === undefined ? undefined : { year: named, evidence: "årtalet i bladets namn" };
+}
+
+function isPopulationHeader(v: unknown): boolean {
+  return typeof v === "string" && POPULATION_HEADER.test(v.toLowerCase());
+}
+
+export function hasAmountBelow(view: SheetView, row: number, col: number): boolean {
+  for (let r = row + 1; r <= Math.min(view.bottom, row + 40); r++) {
+    if (amountKind(view.value(r, col)).kind === "amount" && yearIn(view.value(r, col)) === undefined) return true;
+  }
+  return false;
+}
+
+/** A row that repeats the year headers ("Planerade kostnader | 2025") is a header, not amounts. */
+export function isHeaderRow(view: SheetView, row: number, columns: readonly YearColumn[]): boolean {
+  return columns.every((c) => {
+    const v = view.value(row, c.column);
+    return v === null || v === "" || yearIn(v) === c.year;
+  });
+}
+
+/** One column per year for amounts: the budget or plan column wins over a plain year. */
+export function dedupeByYear(columns: readonly YearColumn[]): YearColumn[] {
+  const byYear = new Map<number, YearColumn>();
+  for (const c of columns) if (!byYear.has(c.year)) byYear.set(c.year, c);
+  return [...byYear.values()];
+}

@@ -1,0 +1,76 @@
+/**
+ * The layout corpus (test/fixtures/layouts, written by scripts/make-layouts.ts):
+ * every fixture must be read right: same shares, same plan, exactly the
+ * expected findings of the rule codes and no unexpected error.
+ *
+ * READ_RIGHT_TODAY lists the fixtures the reader reads right now; each of them
+ * must pass. A fixture not listed must still fail, so the list is kept exact:
+ * when the reader learns a layout, move its fixtures into the list. The goal
+ * is every fixture in it (`npm run corpus` shows the differences).
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { checkFixture, fixtureNames, LAYOUTS_DIR } from "./corpusRun";
+
+export const READ_RIGHT_TODAY: readonly string[] = [
+  "01-vastra-canonical",
+  "02-vastra-split-sheets",
+  "03-vastra-split-totals-formulas",
+  "05-samo-canonical",
+  "07-samo-kommunernas-andel-formulas",
+  "08-samo-text-nbsp",
+  "09-ornskoldsvik-tkr-negative-subtotals",
+  "10-ornskoldsvik-tkr-text",
+  "11-degerfors-year-in-title",
+  "12-degerfors-year-in-sheet-name-accounts",
+  "14-centrala-split-negative-target",
+  "16-kungalv-names-across-sheets",
+  "17-kungalv-blank-merged",
+  "18-kungalv-accounts-totals-formulas",
+  "19-kungalv-population-beside",
+  "21-sydnarke-tkr-formulas-blank",
+  "23-samo-merged-accounts-blank",
+  "25-centrala-canonical-target",
+  "26-degerfors-canonical",
+  "27-kungalv-canonical",
+  "28-sydnarke-canonical",
+  "29-vastra-year-in-sheet-name-negative",
+  "30-vastra-follow-up-over",
+  "31-sydnarke-follow-up-sound",
+  "32-sydnarke-decoy-summary",
+  "33-sydnarke-round-formulas",
+  "34-centrala-seed-shape",
+  "35-sydnarke-cross-sheet-mismatch",
+];
+
+describe("the layout corpus", () => {
+  it("holds at least 25 fixtures, each an .xlsx beside its expected report", async () => {
+    const names = await fixtureNames();
+    expect(names.length).toBeGreaterThanOrEqual(25);
+    for (const name of names) expect(existsSync(join(LAYOUTS_DIR, `${name}.xlsx`))).toBe(true);
+    for (const name of READ_RIGHT_TODAY) expect(names).toContain(name);
+  });
+
+  it("reads every fixture of READ_RIGHT_TODAY right, and no other (move a fixture into the list when it passes)", async () => {
+    const results = await Promise.all((await fixtureNames()).map((name) => checkFixture(name)));
+    const wrongAmongListed = results
+      .filter((r) => READ_RIGHT_TODAY.includes(r.fixture) && r.differences.length > 0)
+      .map((r) => `${r.fixture}: ${r.differences.slice(0, 5).join("; ")}`);
+    const rightButUnlisted = results
+      .filter((r) => !READ_RIGHT_TODAY.includes(r.fixture) && r.differences.length === 0)
+      .map((r) => r.fixture);
+    expect(wrongAmongListed).toEqual([]);
+    expect(rightButUnlisted).toEqual([]);
+  }, 120_000);
+});
+
+describe("the corpus's expected reports", () => {
+  it("are what scripts/make-layouts.ts computes now (regenerate with npm run make-layouts after changing a budget)", async () => {
+    const { SPECS, renderSpec } = await import("../../scripts/make-layouts");
+    const { readFile } = await import("node:fs/promises");
+    for (const spec of SPECS) {
+      const onDisk: unknown = JSON.parse(await readFile(join(LAYOUTS_DIR, `${spec.name}.json`), "utf8"));
+      expect(onDisk).toEqual(JSON.parse(JSON.stringify(renderSpec(spec).expectation)));
+    }
+  });
+});

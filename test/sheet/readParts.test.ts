@@ -1,0 +1,218 @@
+import { analyzeGrid } from "../../src/sheet/analyzeGrid";
+import { locateBudget, type LocateResult } from "../../src/sheet/locate";
+import type { Budget } from "../../src/domain";
+import type { CellValue } from "../../src/sheet/grid";
+import { grid, sheet } from "./gridBuilder";
+
+function located(result: LocateResult): Extract<LocateResult, { ok: true }> {
+  if (!result.ok) throw new Error(result.reason.sv);
+  return result;
+}
+const total = (lines: Budget["costs"], year: number) =>
+  lines.reduce((s, l) => s + (l.amounts[year]?.value.toNumber() ?? 0), 0);
+const codes = (g: ReturnType<typeof grid>) => {
+  const r = analyzeGrid(g);
+  if (!r.ok) throw new Error(r.reason.sv);
+  // The sheet as it stands; the worst case (the state −10 % a year) may run out of equity on a sound budget.
+  return [...r.readFindings, ...r.analysis.findings].filter((f) => f.scenario !== "worst-case").map((f) => f.code);
+};
+
+/** A sound budget: 4 000 000 in, 4 200 000 out, equity 1 000 000 → 800 000; shares exact. */
+const members: [string, number][] = [
+  ["Staten genom FK", 2000000],
+  ["Region Västra Götaland", 1000000],
+  ["Kungälvs kommun", 600000],
+  ["STENUNGSUNDS KOMMUN", 400000],
+];
+const population = sheet("Invånare", [
+  ["Kommun", "Invånare 31/12 2024"],
+  ["Kungälv", 48000],
+  ["Stenungsund", 32000],
+]);
+
+describe("rows that are not budget lines", () => {
+  const rows: CellValue[][] = [
+    ["Resultatbudget 2025"],
+    ["", "Budget 2025"],
+    ["Intäkter"],
+    ...members,
+    ["Summa intäkter", 4000000],
+    ["Kommunernas andel (25 %)", 1000000],
+    ["varav Kungälv", 600000],
+    ["Kostnader"],
+    ["Kansli", 1200000],
+    ["Insats A", 1500000],
+    ["Insats B", 1000000],
+    ["Insatser", 2500000],
+    ["Styrelse", 500000],
+    ["Summa kostnader", 4200000],
+    ["Finansiella intäkter", 0],
+    ["Årets resultat", -200000],
+    ["Eget kapital vid årets början", 1000000],
+    ["Eget kapital vid årets slut", 800000],
+  ];
+
+  it("results, closing equity, derived rows and an arithmetic subtotal are not costs or income", () => {
+    const { budget, findings, location } = located(locateBudget(grid([sheet("Resultatbudget", rows), population])));
+    expect(budget.costs.map((c) => c.label)).toEqual(["Kansli", "Insats A", "Insats B", "Styrelse"]);
+    expect(total(budget.costs, 2025)).toBe(4200000);
+    expect(budget.otherIncome.map((l) => l.label)).toEqual(["Finansiella intäkter"]);
+    expect(budget.openingEquity?.value.toNumber()).toBe(1000000);
+    expect(budget.members.map((m) => m.population?.value.toNumber())).toEqual([undefined, undefined, 48000, 32000]);
+    expect(budget.populationDate).toBe("2024-12-31");
+    expect(findings.filter((f) => f.code === "INPUT_WEAK_EVIDENCE").map((f) => f.cell)).toEqual(["A15"]);
+    expect(location.parts.find((p) => p.part === "closingEquity")).toEqual({
+      part: "closingEquity",
+      sheet: "Resultatbudget",
+      range: "A21",
+      evidence: expect.stringContaining("utgående eget kapital"),
+    });
+  });
+
+  it("no false error on the sound budget: no EQUITY_NEGATIVE, CEILING_EXCEEDED or TOTAL_MISMATCH", () => {
+    const found = codes(grid([sheet("Resultatbudget", rows), population]));
+    expect(found.filter((c) => ["EQUITY_NEGATIVE", "CEILING_EXCEEDED", "TOTAL_MISMATCH"].includes(c))).toEqual([]);
+  });
+
+  it("formulas decide: a row computed from rows above is a total, one rolling equity a result, never a line", () => {
+    const g = grid([
+      sheet(
+        "Budget",
+        [
+          ["", 2025, 2026],
+          ["Intäkter"],
+          ...members.map((m) => [...m, m[1]]),
+          ["Kostnader"],
+          ["Kansli", 1200000, 1200000],
+          ["Insatser", 2800000, 2800000],
+          ["Kostnader totalt", null, null],
+          ["Netto", null, null],
+          ["Ingående eget kapital", 1000000],
+        ],
+        {
+          formulas: {
+            B10: ["=B8+B9", 4000000],
+            C10: ["=C8+C9", 4000000],
+            B11: ["=B3+B4+B5+B6-B10", 0],
+            C11: ["=C3+C4+C5+C6-C10", 0],
+          },
+        },
+      ),
+    ]);
+    const { budget } = located(locateBudget(g));
+    expect(budget.costs.map((c) => c.label)).toEqual(["Kansli", "Insatser"]);
+    expect(budget.costTotal?.[2026]?.ref?.cell).toBe("C10");
+    expect(budget.otherIncome).toEqual([]);
+  });
+});
+
+describe("parts on several sheets, put together", () => {
+  const membersSheet = sheet("Medlemsavgifter 2025", [
+    ["Medlemsavgifter 2025"],
+    ["Part", 2025],
+    ...members,
+    ["Summa", 4000000],
+  ]);
+  const result = (contributions: number) =>
+    sheet("Resultatbudget", [
+      ["Resultatbudget"],
+      ["", "Budget 2025"],
+      ["Medlemsavgifter", contributions],
+      ["Kostnader"],
+      ["Kansli", 1200000],
+      ["Insatser", 3000000],
+      ["Summa kostnader", 4200000],
+      ["Ingående eget kapital 2025-01-01", 1000000],
+    ]);
+
+  it("members from their sheet, lines and equity from the result budget, population from a third", () => {
+    const { budget, location, findings } = located(locateBudget(grid([membersSheet, result(4000000), population])));
+    expect(location.sheet).toBe("Resultatbudget");
+    expect(budget.members.map((m) => [m.party, m.nameRef?.sheet, m.population?.ref?.sheet])).toEqual([
+      ["stat", "Medlemsavgifter 2025", undefined],
+      ["region", "Medlemsavgifter 2025", undefined],
+      ["kommun", "Medlemsavgifter 2025", "Invånare"],
+      ["kommun", "Medlemsavgifter 2025", "Invånare"],
+    ]);
+    expect(total(budget.costs, 2025)).toBe(4200000);
+    expect(budget.openingEquity?.ref).toEqual({ sheet: "Resultatbudget", cell: "B8" });
+    expect(findings.map((f) => f.code)).toEqual([]);
+    expect(location.parts.filter((p) => ["members", "costs", "population"].includes(p.part))).toEqual([
+      { part: "costs", sheet: "Resultatbudget", range: "A5:A6", evidence: expect.any(String) },
+      { part: "members", sheet: "Medlemsavgifter 2025", range: "A3:A6", evidence: expect.any(String) },
+      { part: "population", sheet: "Invånare", range: "B2:B3", evidence: expect.stringContaining("2024-12-31") },
+    ]);
+  });
+
+  it("two sheets that state the members' total differently: INPUT_SOURCES_DISAGREE on the result budget's cell", () => {
+    const { findings } = located(locateBudget(grid([membersSheet, result(3900000), population])));
+    expect(
+      findings.map((f) => [f.code, f.sheet, f.cell, f.year, f.expected?.toNumber(), f.actual?.toNumber()]),
+    ).toEqual([["INPUT_SOURCES_DISAGREE", "Resultatbudget", "B3", 2025, 4000000, 3900000]]);
+  });
+});
+
+describe("years and dates", () => {
+  it("a single column whose year stands only in the title; a population date in the header is no year column", () => {
+    const g = grid([
+      sheet("Budget", [
+        ["Samordningsförbundet Kungälv–Stenungsund – Verksamhets- och budgetplan 2022"],
+        ["", "Budget", "Folkmängd 31 dec 2020"],
+        ["Intäkter"],
+        ["Staten", 2000000],
+        ["Region Västra Götaland", 1000000],
+        ["Kungälv", 600000, 48000],
+        ["Stenungsund", 400000, 32000],
+        ["Kostnader"],
+        ["Kansli", 4000000],
+      ]),
+    ]);
+    const { budget, location } = located(locateBudget(g));
+    expect([budget.budgetYear, budget.planYears, budget.populationDate]).toEqual([2022, [], "2020-12-31"]);
+    expect(budget.members.map((m) => m.population?.value.toNumber())).toEqual([undefined, undefined, 48000, 32000]);
+    expect(location.parts.find((p) => p.part === "years")?.evidence).toBe("årtalet i rubriken A1");
+  });
+});
+
+describe("what is not a budget, and a follow-up", () => {
+  it("a parts list with year-like numbers is not a budget", () => {
+    const result = locateBudget(
+      grid([
+        sheet("Ersatzteile", [
+          ["Teil", 2000, 2001],
+          ["Schraube M6", 12, 14],
+          ["Mutter", 8, 9],
+          ["Summe", 20, 23],
+        ]),
+      ]),
+    );
+    expect(!result.ok && result.reason.sv).toMatch(/ser inte ut som en budget/);
+  });
+
+  it("budget, utfall and prognos per insats with a budgetram and no members: analysed as a follow-up", () => {
+    const g = grid([
+      sheet("Uppföljning 2025", [
+        ["Uppföljning per insats 2025"],
+        ["Insats", "Budget", "Utfall jan–aug", "Helårsprognos"],
+        ["Kansli", 1200000, 900000, 1350000],
+        ["Insats A", 1500000, 800000, 1400000],
+        ["Budgetram", 2700000],
+      ]),
+    ]);
+    const r = analyzeGrid(g);
+    if (!r.ok) throw new Error(r.reason.sv);
+    expect(
+      r.analysis.budget.followUp.map((l) => [l.label, l.outcome?.value.toNumber(), l.forecast?.value.toNumber()]),
+    ).toEqual([
+      ["Kansli", 900000, 1350000],
+      ["Insats A", 800000, 1400000],
+    ]);
+    const found = [...r.readFindings, ...r.analysis.findings].map((f) => [f.code, f.severity, f.cell]);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ["INPUT_NO_MEMBERS", "info", undefined],
+        ["LINE_OVER_BUDGET", "warning", expect.any(String)],
+      ]),
+    );
+  });
+});
