@@ -242,7 +242,7 @@ function collect(
       }
       case "incomeHeader":
       case "costHeader":
-      case "line":
+      case "line": {
         if (isSubtotalAbove(item, columns)) {
           block.push(item);
           break;
@@ -266,6 +266,7 @@ function collect(
         else if (info.section === "none") unknown.push(item);
         if (info.section !== "equity") block.push(item);
         break;
+      }
     }
   }
   // Lines in a sheet with no sections and no total: costs, which is what such a list usually is.
