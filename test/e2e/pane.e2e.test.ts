@@ -333,6 +333,7 @@ test("a file that is no workbook: a Swedish reason, and the pane keeps working",
 });
 
 test("Uppföljning: the example workbook on the example bookkeeping, the SIE reader loaded only when the tab opens", async () => {
+  await openPane();
   await page.getByRole("button", { name: "Öppna exempelarbetsboken" }).click();
   await page.getByText("Senast analyserad").waitFor();
   expect(requested).not.toContain("/followup.js");
