@@ -7,6 +7,7 @@ import { internalErrorLines, parseArgs, runCheck } from "../../src/cli/check";
 import { readGridInWorker } from "../../src/cli/readInWorker";
 import type { Report } from "../../src/report/jsonReport";
 import { TEST_CLOCK } from "../support/clock";
+import { check } from "../support/check";
 import { withDamagedCoreDate } from "../support/mutate";
 import { EXAMPLE, fixture } from "../support/paths";
 
@@ -15,18 +16,6 @@ jest.setTimeout(60_000);
 beforeAll(async () => {
   await readGridInWorker(EXAMPLE);
 });
-
-async function check(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runCheck(
-    args,
-    (s) => out.push(s),
-    (s) => err.push(s),
-    TEST_CLOCK,
-  );
-  return { status, stdout: out.join("\n"), stderr: err.join("\n") };
-}
 
 async function report(path: string): Promise<Report> {
   const { status, stdout } = await check(path, "--json");

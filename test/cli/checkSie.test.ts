@@ -2,25 +2,12 @@ import ExcelJS from "exceljs";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { runCheck } from "../../src/cli/check";
 import type { Report } from "../../src/report/jsonReport";
 import { readSie } from "../../src/sie/readSie";
 import { exampleSieLines, sieFileBytes } from "../../scripts/make-example-sie";
-import { TEST_CLOCK } from "../support/clock";
+import { check } from "../support/check";
 
 const SIE = resolve(__dirname, "../../assets/exempel-bokforing.se");
-
-async function check(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runCheck(
-    args,
-    (s) => out.push(s),
-    (s) => err.push(s),
-    TEST_CLOCK,
-  );
-  return { status, stdout: out.join("\n"), stderr: err.join("\n") };
-}
 
 describe("npm run check -- --sie", () => {
   it("the example workbook on the example bookkeeping through August: followUp in the JSON report", async () => {
