@@ -11,7 +11,11 @@ Decimal.set({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 
 export { Decimal };
 
-export type Unit = "kr" | "tkr";
+/** The unit a sheet states its amounts in: kronor, thousands (tkr) or millions (Mkr). */
+export type Unit = "kr" | "tkr" | "Mkr";
+
+/** Kronor per one of the unit. */
+export const UNIT_FACTOR: Readonly<Record<Unit, number>> = { kr: 1, tkr: 1000, Mkr: 1_000_000 };
 
 export const ZERO = new Decimal(0);
 
@@ -29,13 +33,13 @@ export function roundKronor(amount: Decimal): Decimal {
   return amount.toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
 }
 
-/** Sheet amounts are kr or tkr; the engine works in kronor. */
+/** Sheet amounts are kr, tkr or Mkr; the engine works in kronor. */
 export function toKronor(amount: Decimal, unit: Unit): Decimal {
-  return unit === "tkr" ? amount.times(1000) : amount;
+  return unit === "kr" ? amount : amount.times(UNIT_FACTOR[unit]);
 }
 
 export function fromKronor(amount: Decimal, unit: Unit): Decimal {
-  return unit === "tkr" ? amount.dividedBy(1000) : amount;
+  return unit === "kr" ? amount : amount.dividedBy(UNIT_FACTOR[unit]);
 }
 
 /**

@@ -1,9 +1,9 @@
-import { Decimal, finding, message, type Finding, type SourcedAmount } from "../domain";
+import { Decimal, finding, message, UNIT_FACTOR, type Finding, type SourcedAmount } from "../domain";
 import { address, type SheetView } from "./grid";
 import { readAmount, yearIn } from "./swedishNumber";
 
 /**
- * Reads one amount cell in kronor (× factor: 1000 for tkr, −1 where costs
+ * Reads one amount cell in kronor (× factor: 1000 for tkr, 10⁶ for Mkr, −1 where costs
  * are negative); INPUT_* findings for error values and text that is not a number.
  */
 export function readCell(
@@ -25,7 +25,8 @@ export function readCell(
     case "empty":
       return undefined;
     case "amount": {
-      const inKronor = reading.unit === "tkr" && Math.abs(factor) === 1 ? 1000 * factor : factor;
+      // A unit typed with the amount ("450 tkr") counts where the sheet states none.
+      const inKronor = reading.unit && Math.abs(factor) === 1 ? UNIT_FACTOR[reading.unit] * factor : factor;
       if (reading.typedAsText) {
         findings.push(
           finding({

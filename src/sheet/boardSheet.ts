@@ -68,10 +68,21 @@ export interface BoardOptions {
   readonly unit?: Unit | undefined;
 }
 
-/** The number format of an amount in kronor, shown in kr or in tkr with one decimal (Excel's trailing comma divides by 1 000). */
+/** The number format of an amount in kronor, shown in kr, in tkr with one decimal or in Mkr with two (Excel's trailing comma divides by 1 000). */
 export function moneyFormat(unit: Unit): string {
-  return unit === "tkr" ? '#,##0.0, "tkr";-#,##0.0, "tkr"' : KR;
+  if (unit === "tkr") return '#,##0.0, "tkr";-#,##0.0, "tkr"';
+  if (unit === "Mkr") return '#,##0.00,, "Mkr";-#,##0.00,, "Mkr"';
+  return KR;
 }
+
+/** The chart axis's format, where not whole kronor. */
+const AXIS_FORMAT: Readonly<Partial<Record<Unit, string>>> = { tkr: '#,##0, "tkr"', Mkr: '#,##0.0,, "Mkr"' };
+
+const UNIT_IN_WORDS: Readonly<Record<Unit, string>> = {
+  kr: "kronor",
+  tkr: "tusental kronor (tkr)",
+  Mkr: "miljoner kronor (Mkr)",
+};
 
 /** The left part's label column: wide enough for the longest label that has amounts beside it. */
 const LABEL_WIDTH = { min: 40, max: 64 };
@@ -100,7 +111,7 @@ export function buildBoardSheet(analysis: Analysis, options: BoardOptions): Boar
   s.label(`Styrelseunderlag: flerårsplan ${span}${options.forbund ? `, ${options.forbund}` : ""}`, true);
   s.next();
   s.label(
-    `Budgetår ${budgetYear}. Upprättat ${madeOn}. Belopp i ${unit === "tkr" ? "tusental kronor (tkr)" : "kronor"}; varje belopp är en formel på budgetens egna celler och diagrammet följer dem.`,
+    `Budgetår ${budgetYear}. Upprättat ${madeOn}. Belopp i ${UNIT_IN_WORDS[unit]}; varje belopp är en formel på budgetens egna celler och diagrammet följer dem.`,
   );
 
   // The outcome in words first, across the whole width: what the board reads before the numbers.
@@ -210,7 +221,7 @@ export function buildBoardSheet(analysis: Analysis, options: BoardOptions): Boar
 
   const money = moneyFormat(unit);
   const cells = s.cells.map((c) => (c.numberFormat === KR ? { ...c, numberFormat: money } : c));
-  const yearWidth = unit === "tkr" ? 13 : 15;
+  const yearWidth = unit === "kr" ? 15 : 13;
   const rightLabelWidth = Math.max(
     22,
     ...cells.filter((c) => columnOf(c.cell) === labelCol && !c.bold).map((c) => String(c.value ?? "").length + 2),
@@ -238,7 +249,7 @@ export function buildBoardSheet(analysis: Analysis, options: BoardOptions): Boar
       series,
       from: { column: labelCol - 1, row: chartTop },
       to: { column: labelCol + years.length, row: chartBottom },
-      ...(unit === "tkr" ? { axisFormat: '#,##0, "tkr"' } : {}),
+      ...(AXIS_FORMAT[unit] ? { axisFormat: AXIS_FORMAT[unit] } : {}),
     },
   };
 }

@@ -7,6 +7,7 @@ import {
   type Member,
   type SourcedAmount,
   type StatedSum,
+  UNIT_FACTOR,
 } from "../domain";
 import { readCell } from "./amountCells";
 import { checkEquityDate, equityCell } from "./equity";
@@ -55,7 +56,7 @@ export function readBudgetSheet(view: SheetView, mapping: Mapping): SheetRead | 
       : findYearHeader(view, labelColumn);
   if (!header || header.columns.length === 0) return undefined;
   const unit = mapping.unit ? { unit: mapping.unit, evidence: "namnet Finsam_Enhet" } : findUnit(view, header.row);
-  const unitFactor = unit.unit === "tkr" ? 1000 : 1;
+  const unitFactor = UNIT_FACTOR[unit.unit];
   const findings: Finding[] = [];
   const amountColumns = dedupeByYear(header.columns.filter((c) => c.kind !== "outcome" && c.kind !== "forecast"));
   const rows = rowRoles(view, mapping, header.row, labelColumn, amountColumns);

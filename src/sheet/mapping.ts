@@ -12,7 +12,7 @@ import { readAmount } from "./swedishNumber";
  * - Finsam_Kostnader: the cost lines' label cells;
  * - Finsam_Befolkning: the population cells, with the kommun names to their left;
  * - Finsam_EgetKapital: the opening equity cell;
- * - Finsam_Enhet: a cell holding "kr" or "tkr", where the sheet does not say its unit itself.
+ * - Finsam_Enhet: a cell holding "kr", "tkr" or "Mkr", where the sheet does not say its unit itself.
  */
 export const MAPPING_NAMES = {
   budgetSheet: "Finsam_Budgetblad",
@@ -23,7 +23,7 @@ export const MAPPING_NAMES = {
   openingEquity: "Finsam_EgetKapital",
 } as const;
 
-/** A cell holding "kr" or "tkr": the unit, where the sheet does not say it itself (a setting, not a range). */
+/** A cell holding "kr", "tkr" or "Mkr": the unit, where the sheet does not say it itself (a setting, not a range). */
 export const UNIT_NAME = "Finsam_Enhet";
 
 export interface Mapping {
@@ -100,6 +100,7 @@ export function readMapping(grid: Grid): Mapping {
   if (unit) {
     const text = unit.view.text(unit.start.row, unit.start.column).toLowerCase();
     if (text === "kr" || text === "tkr") mapping.unit = text;
+    else if (text === "mkr") mapping.unit = "Mkr";
     else {
       findings.push(
         finding({
@@ -107,8 +108,8 @@ export function readMapping(grid: Grid): Mapping {
           severity: "error",
           ref: { sheet: unit.sheet, cell: address(unit.start.row, unit.start.column) },
           message: message(
-            `${UNIT_NAME} ska vara kr eller tkr, inte ”${text}”; enheten läses från arket.`,
-            `${UNIT_NAME} must be kr or tkr, not "${text}"; the unit is read from the sheet.`,
+            `${UNIT_NAME} ska vara kr, tkr eller Mkr, inte ”${text}”; enheten läses från arket.`,
+            `${UNIT_NAME} must be kr, tkr or Mkr, not "${text}"; the unit is read from the sheet.`,
           ),
         }),
       );

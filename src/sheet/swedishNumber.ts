@@ -1,10 +1,10 @@
-import { Decimal } from "../domain";
+import { Decimal, type Unit } from "../domain";
 import { isCellError, type CellValue } from "./grid";
 
 /** What an amount cell holds, read the Swedish way. */
 export type AmountReading =
   | { readonly kind: "empty" }
-  | { readonly kind: "amount"; readonly value: Decimal; readonly typedAsText: boolean; readonly unit?: "kr" | "tkr" }
+  | { readonly kind: "amount"; readonly value: Decimal; readonly typedAsText: boolean; readonly unit?: Unit }
   | { readonly kind: "error"; readonly error: string }
   | { readonly kind: "text"; readonly text: string };
 
@@ -54,12 +54,13 @@ const KINDS = {
 } as const satisfies Record<string, Kind>;
 
 /** A number written as text, Swedish or plain; undefined when it is not one. */
-export function parseSwedishNumber(text: string): { value: Decimal; unit?: "kr" | "tkr" } | undefined {
+export function parseSwedishNumber(text: string): { value: Decimal; unit?: Unit } | undefined {
   let s = text.trim();
-  let unit: "kr" | "tkr" | undefined;
-  const unitMatch = /\s*(tkr|kr|sek|:-)\.?$/i.exec(s);
+  let unit: Unit | undefined;
+  const unitMatch = /\s*(mkr|msek|tkr|ksek|kr|sek|:-)\.?$/i.exec(s);
   if (unitMatch) {
-    unit = unitMatch[1]!.toLowerCase() === "tkr" ? "tkr" : "kr";
+    const u = unitMatch[1]!.toLowerCase();
+    unit = u === "mkr" || u === "msek" ? "Mkr" : u === "tkr" || u === "ksek" ? "tkr" : "kr";
     s = s.slice(0, unitMatch.index);
   }
   s = s.replace(SPACES, "");

@@ -1,6 +1,6 @@
 import type { Unit } from "../domain";
 import type { SheetView } from "./grid";
-import { normalizeLabel, TKR } from "./vocabulary";
+import { MKR, normalizeLabel, TKR } from "./vocabulary";
 
 /** A table's unit and what said it. */
 export interface UnitReading {
@@ -8,17 +8,52 @@ export interface UnitReading {
   readonly evidence: string;
 }
 
-/** tkr when the title, a header or a number format says so; else kr. */
+/** The unit a text names: "belopp i tkr", "Mkr", "miljoner kronor"; undefined when it names none. */
+export function unitNamedIn(text: string): Exclude<Unit, "kr"> | undefined {
+  const t = normalizeLabel(text);
+  if (MKR.test(t)) return "Mkr";
+  if (TKR.test(t)) return "tkr";
+  return undefined;
+}
+
+/**
+ * The unit a number format shows, and whether the cells hold it: '#,##0 "tkr"'
+ * shows values already in tkr, but '#,##0, "tkr"' (Excel's trailing comma
+ * divides by 1 000 for display) shows kronor as tkr, so the cells hold kronor.
+ */
+export function unitOfFormat(format: string): { shown: Exclude<Unit, "kr">; held: Unit } | undefined {
+  const plain = format.replace(/"[^"]*"|\\./g, (m) =>
+    /mkr|msek/i.test(m) ? " Mkr " : /tkr|ksek/i.test(m) ? " tkr " : " ",
+  );
+  const shown = /\bmkr\b/i.test(plain) ? "Mkr" : /\btkr\b/i.test(plain) ? "tkr" : undefined;
+  if (!shown) return undefined;
+  // Commas right after the last digit placeholder scale the display by 1 000 each.
+  const scaling = /[0#?](,+)(?![0#?])/.exec(format.split(";")[0]!.replace(/"[^"]*"/g, ""));
+  const divisions = scaling ? scaling[1]!.length : 0;
+  const held: Unit = divisions === 0 ? shown : shown === "Mkr" && divisions === 1 ? "tkr" : "kr";
+  return { shown, held };
+}
+
+/** tkr or Mkr when the title, a header or a number format says so; else kr. */
 export function findUnit(view: SheetView, headerRow: number): UnitReading {
   for (let row = view.sheet.top; row <= Math.min(view.bottom, headerRow + 1); row++) {
     for (let col = view.sheet.left; col <= view.right; col++) {
-      if (TKR.test(normalizeLabel(view.text(row, col)))) return { unit: "tkr", evidence: "tkr i rubriken" };
+      const named = unitNamedIn(view.text(row, col));
+      if (named) return { unit: named, evidence: `${named} i rubriken` };
     }
   }
   for (let row = headerRow + 1; row <= view.bottom; row++) {
     for (let col = view.sheet.left; col <= view.right; col++) {
       const format = view.numberFormat(row, col);
-      if (format && /tkr/i.test(format)) return { unit: "tkr", evidence: "tkr i talformatet" };
+      const shown = format ? unitOfFormat(format) : undefined;
+      if (shown)
+        return {
+          unit: shown.held,
+          evidence:
+            shown.held === shown.shown
+              ? `${shown.shown} i talformatet`
+              : `talformatet visar ${shown.shown} men cellerna håller ${shown.held}`,
+        };
     }
   }
   return { unit: "kr", evidence: "ingen enhet angiven: kr" };

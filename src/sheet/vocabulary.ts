@@ -124,7 +124,10 @@ export function kommunKey(label: string): string {
 export const POPULATION_HEADER = /befolkning|invånare|folkmängd|population/;
 
 /** Words that say a sheet's amounts are in thousands of kronor. */
-export const TKR = /\btkr\b|tusental kronor|belopp i tusen/;
+export const TKR = /\btkr\b|\bksek\b|tusental kronor|belopp i tusen/;
+
+/** Words that say a sheet's amounts are in millions of kronor. */
+export const MKR = /\bmkr\b|\bmsek\b|miljoner kronor|belopp i miljoner/;
 
 /** What a year column holds. */
 export type ColumnKind = "budget" | "plan" | "forecast" | "outcome" | "year";

@@ -1,9 +1,9 @@
-import { Decimal, formatKr, formatKrDiff, formatNumber, formatPercent, type Unit } from "../domain";
+import { Decimal, formatKr, formatKrDiff, formatNumber, formatPercent, fromKronor, type Unit } from "../domain";
 import type { Lang } from "./i18n";
 
 /**
  * How the pane writes numbers: every one goes through Intl (src/domain/format.ts), in the
- * user's language, and in the unit the user chose to read amounts in (kr, or tkr with one decimal).
+ * user's language, and in the unit the user chose to read amounts in (kr, tkr with one decimal, Mkr with two).
  */
 export interface PaneFormat {
   readonly lang: Lang;
@@ -23,20 +23,26 @@ export interface PaneFormat {
 const LOCALE: Record<Lang, string> = { sv: "sv-SE", en: "en-GB" };
 const MINUS = "\u2212";
 
+/** Decimals shown per unit: whole kronor, tenths of a tkr, hundredths of an Mkr. */
+export const UNIT_DECIMALS: Readonly<Record<Unit, number>> = { kr: 2, tkr: 1, Mkr: 2 };
+
+/** The unit's name in each language. */
+export const UNIT_NAME: Readonly<Record<Lang, Readonly<Record<Unit, string>>>> = {
+  sv: { kr: "kr", tkr: "tkr", Mkr: "Mkr" },
+  en: { kr: "SEK", tkr: "kSEK", Mkr: "MSEK" },
+};
+
 export function paneFormat(lang: Lang, unit: Unit = "kr"): PaneFormat {
-  const inUnit = (kronor: Decimal) => (unit === "tkr" ? kronor.dividedBy(1000) : kronor);
-  const tkr = (kronor: Decimal) => {
-    const n = formatNumber(inUnit(kronor), lang, 1);
-    return lang === "sv" ? `${n} tkr` : `${n} kSEK`;
-  };
-  const money = (kronor: Decimal) => (unit === "tkr" ? tkr(kronor) : formatKr(kronor, lang));
+  const scaled = (kronor: Decimal) =>
+    `${formatNumber(fromKronor(kronor, unit), lang, UNIT_DECIMALS[unit])} ${UNIT_NAME[lang][unit]}`;
+  const money = (kronor: Decimal) => (unit === "kr" ? formatKr(kronor, lang) : scaled(kronor));
   return {
     lang,
     unit,
     money,
     diff: (kronor) => {
       if (unit === "kr") return withMinus(formatKrDiff(kronor, lang));
-      return kronor.isPositive() && !kronor.isZero() ? `+${tkr(kronor)}` : withMinus(tkr(kronor));
+      return kronor.isPositive() && !kronor.isZero() ? `+${scaled(kronor)}` : withMinus(scaled(kronor));
     },
     percent: (fraction, decimals = 1) => formatPercent(fraction, lang, decimals),
     count: (value) => formatNumber(value instanceof Decimal ? value : new Decimal(value), lang, 0),

@@ -134,4 +134,10 @@ describe("the pane's numbers, through Intl", () => {
     expect(paneFormat("sv", "tkr").money(new Decimal(1045270))).toBe("1\u00a0045,3 tkr");
     expect(paneFormat("sv", "tkr").diff(new Decimal(-132200))).toBe("−132,2 tkr");
   });
+
+  test("Mkr, with two decimals", () => {
+    expect(paneFormat("sv", "Mkr").money(new Decimal(3349875))).toBe("3,35 Mkr");
+    expect(paneFormat("sv", "Mkr").diff(new Decimal(1800000))).toBe("+1,8 Mkr");
+    expect(paneFormat("en", "Mkr").money(new Decimal(17282000))).toBe("17.28 MSEK");
+  });
 });

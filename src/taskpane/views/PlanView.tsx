@@ -23,6 +23,7 @@ import type { AnalysisOutcome } from "../../app/analyseWorkbook";
 import {
   equityOutcome,
   formatNumber,
+  fromKronor,
   MAX_COMPARED,
   membersOf,
   type Decimal,
@@ -34,7 +35,7 @@ import { EquityChart } from "../components/EquityChart";
 import { ScenarioEditor } from "../components/ScenarioEditor";
 import { useViewStyles } from "../components/styles";
 import { t } from "../i18n";
-import type { PaneFormat } from "../paneFormat";
+import { UNIT_DECIMALS, UNIT_NAME, type PaneFormat } from "../paneFormat";
 import { pt } from "../planText";
 import type { PlanState } from "../usePlan";
 
@@ -299,13 +300,11 @@ function Scrolling({ label, children }: { label: string; children: ReactNode }) 
 
 /** An amount in the unit the user chose, without the unit (the table's caption says it). */
 function bare(fmt: PaneFormat, kronor: Decimal): string {
-  const tkr = fmt.unit === "tkr";
-  return formatNumber(tkr ? kronor.dividedBy(1000) : kronor, fmt.lang, tkr ? 1 : 2).replace(/^-/, "\u2212");
+  return formatNumber(fromKronor(kronor, fmt.unit), fmt.lang, UNIT_DECIMALS[fmt.unit]).replace(/^-/, "\u2212");
 }
 
 function unitName(fmt: PaneFormat): string {
-  if (fmt.lang === "sv") return fmt.unit;
-  return fmt.unit === "tkr" ? "kSEK" : "SEK";
+  return UNIT_NAME[fmt.lang][fmt.unit];
 }
 
 interface Row {

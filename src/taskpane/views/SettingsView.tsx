@@ -15,7 +15,7 @@ import { defaultSettings, Decimal, type Settings, type Unit } from "../../domain
 import { MAPPING_NAMES } from "../../sheet/mapping";
 import { useViewStyles } from "../components/styles";
 import { LANG_NAMES, LANGS, t, type Lang, type MessageKey } from "../i18n";
-import type { PaneFormat } from "../paneFormat";
+import { UNIT_NAME, type PaneFormat } from "../paneFormat";
 import {
   draftFromSettings,
   foundMapping,
@@ -41,6 +41,9 @@ export interface SettingsViewProps {
   /** Saves; gives back the fields that are wrong, if any. */
   readonly onSave: (draft: SettingsDraft) => Promise<Readonly<Record<string, true>> | undefined>;
 }
+
+/** The units amounts can be shown in. */
+const UNITS: readonly Unit[] = ["kr", "tkr", "Mkr"];
 
 const FIELD_LABEL: Record<MappingField, MessageKey> = {
   budgetSheet: "mapBudgetSheet",
@@ -310,10 +313,11 @@ export function SettingsView(props: SettingsViewProps) {
           <RadioGroup
             layout="horizontal"
             value={fmt.unit}
-            onChange={(_, data) => onUnit(data.value === "tkr" ? "tkr" : "kr")}
+            onChange={(_, data) => onUnit(UNITS.find((u) => u === data.value) ?? "kr")}
           >
-            <Radio value="kr" label="kr" />
-            <Radio value="tkr" label="tkr" />
+            {UNITS.map((u) => (
+              <Radio key={u} value={u} label={UNIT_NAME[lang][u]} />
+            ))}
           </RadioGroup>
         </Field>
       </section>
