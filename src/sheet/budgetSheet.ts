@@ -17,7 +17,7 @@ import type { Mapping } from "./mapping";
 import { spanOf, type PartLocation } from "./parts";
 import { memberSign, rowRoles, sectionSigns, type RowInfo, type Section } from "./rowRoles";
 import { NO_FORMULAS, findLabelColumn, type Item } from "./tables";
-import { arithmeticSubtotalOf, coveredRange, isSubtotalAbove, withoutCovered } from "./totals";
+import { arithmeticSubtotalOf, coveredRows, isSubtotalAbove, withoutCovered } from "./totals";
 import { findUnit } from "./units";
 import { normalizeLabel } from "./vocabulary";
 import { dedupeByYear, findYearHeader, mappedHeader, type YearColumn, type YearHeader } from "./yearHeaders";
@@ -199,9 +199,8 @@ function collect(
         break;
       case "total": {
         const inNone = info.section === "none";
-        // A SUM says exactly which rows a total covers; else the block above it, else its section.
-        const range = coveredRange(item, columns);
-        const summed = range ? seen.slice(range[0], range[1] + 1).filter((s) => s !== undefined) : undefined;
+        // A SUM or an addition says exactly which rows a total covers; else the block above it, else its section.
+        const summed = coveredRows(item, columns)?.flatMap((r) => seen[r] ?? []);
         const parts = summed ?? blockOrSection(item, block, sectionItems, columns);
         const leaves = withoutCovered(parts, columns);
         for (const col of columns) {

@@ -8,6 +8,8 @@ export interface Composed {
   readonly budget: Budget;
   /** The sheet of the result budget (years, lines, totals). */
   readonly main: SheetRead;
+  /** The read the members came from: main, or another sheet's. */
+  readonly membersFrom: SheetRead;
   readonly parts: readonly PartLocation[];
   readonly findings: readonly Finding[];
 }
@@ -45,6 +47,8 @@ export function composeBudget(reads: readonly SheetRead[], population: Populatio
   const budget: Budget = {
     ...mainBudget,
     planYears: years.filter((y) => y > main.budget.budgetYear).sort((a, b) => a - b),
+    // The members' sheet's own totals are checked too.
+    sums: membersFrom === main ? main.budget.sums : [...main.budget.sums, ...membersFrom.budget.sums],
     ...(statedTotal ? { statedContributionTotal: statedTotal } : {}),
     members,
     ...(population.date ? { populationDate: population.date } : {}),
@@ -54,7 +58,7 @@ export function composeBudget(reads: readonly SheetRead[], population: Populatio
     ...(membersFrom === main ? [] : membersFrom.parts.filter((p) => p.part === "members")),
     ...populationPart(population),
   ];
-  return { budget, main, parts, findings };
+  return { budget, main, membersFrom, parts, findings };
 }
 
 function best(reads: readonly SheetRead[], score: (r: SheetRead) => number): SheetRead | undefined {

@@ -4,7 +4,8 @@ import { composeBudget } from "./compose";
 import { type Grid, SheetView } from "./grid";
 import { readMapping } from "./mapping";
 import type { Location } from "./parts";
-import { findPopulation } from "./population";
+import { readMembersByRows } from "./membersByRows";
+import { findPopulation, type PopulationTable } from "./population";
 
 export type { Location, PartLocation, PartName } from "./parts";
 export type { YearColumn } from "./yearHeaders";
@@ -22,16 +23,20 @@ export type LocateResult =
  */
 export function locateBudget(grid: Grid): LocateResult {
   const mapping = readMapping(grid);
-  const reads = grid.sheets
-    .filter((s) => !mapping.budgetSheet || s.name === mapping.budgetSheet)
-    .flatMap((sheet) => readBudgetSheet(new SheetView(sheet), mapping) ?? []);
-  const population = mapping.population ?? findPopulation(grid);
+  const views = grid.sheets.map((sheet) => new SheetView(sheet));
+  const byRows = views.flatMap((view) => readMembersByRows(view) ?? []);
+  const reads = [
+    ...views
+      .filter((v) => !mapping.budgetSheet || v.name === mapping.budgetSheet)
+      .flatMap((view) => readBudgetSheet(view, mapping) ?? []),
+    ...byRows.map((t) => t.read),
+  ];
+  const population = mapping.population ?? largest([findPopulation(grid), ...byRows.map((t) => t.population)]);
   const composed = composeBudget(reads, population);
   if (!composed || !looksLikeBudget(composed.budget))
     return { ok: false, reason: NOT_A_BUDGET, findings: mapping.findings };
-  const { budget, main, parts } = composed;
-  const membersSheet = budget.members[0]?.nameRef?.sheet;
-  const used = reads.filter((r) => r === main || r.sheet === membersSheet);
+  const { budget, main, membersFrom, parts } = composed;
+  const used = main === membersFrom ? [main] : [main, membersFrom];
   const findings = [
     ...mapping.findings,
     ...used.flatMap((r) => r.findings),
@@ -48,6 +53,11 @@ export function locateBudget(grid: Grid): LocateResult {
     parts,
   };
   return { ok: true, budget, location, findings };
+}
+
+/** The population table with most kommuner. */
+function largest(tables: readonly PopulationTable[]): PopulationTable {
+  return tables.reduce((a, b) => (b.entries.length > a.entries.length ? b : a));
 }
 
 const NOT_A_BUDGET = message(

@@ -30,6 +30,32 @@ export function referencedRows(formula: string | null | undefined, column: numbe
   return rows;
 }
 
+/** Rows a plain addition of cells in this column covers: "=C4+C5+C6+C13" → 4, 5, 6, 13; undefined for anything else. */
+export function addedRows(formula: string | null | undefined, column: number): number[] | undefined {
+  if (!formula) return undefined;
+  const letters = address(1, column).replace(/\d+$/, "");
+  const terms = formula.replace(/[\s$]/g, "").toUpperCase().replace(/^=/, "").split("+");
+  if (terms.length < 2) return undefined;
+  const rows: number[] = [];
+  for (const term of terms) {
+    const m = /^([A-Z]{1,3})(\d+)$/.exec(term);
+    if (!m || m[1] !== letters) return undefined;
+    rows.push(Number(m[2]));
+  }
+  return rows;
+}
+
+/** The rows a total's formula says it covers: a SUM's range or the cells it adds; undefined where no formula says. */
+export function coveredRows(item: Item, columns: readonly YearColumn[]): number[] | undefined {
+  const range = coveredRange(item, columns);
+  if (range) return Array.from({ length: range[1] - range[0] + 1 }, (_, i) => range[0] + i);
+  for (const c of columns) {
+    const rows = addedRows(item.formulas[c.year], c.column);
+    if (rows && !rows.includes(item.row)) return rows;
+  }
+  return undefined;
+}
+
 export function coveredRange(item: Item, columns: readonly YearColumn[]): [number, number] | undefined {
   for (const c of columns) {
     const range = sumRows(item.formulas[c.year], c.column);

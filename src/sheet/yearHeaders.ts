@@ -42,11 +42,18 @@ export function findYearHeader(view: SheetView, labelColumn: number): YearHeader
   return loneBudgetColumn(view, labelColumn);
 }
 
-/** "Budget | Plan 2026 | Plan 2027": the budget column's year from the title or the sheet name. */
+/**
+ * "Budget | Plan 2026 | Plan 2027": the budget column's year from the title
+ * or the sheet name. The "Budget" may stand in the row above, over a cell
+ * with no year ("Budget | Plan | Plan" over "Belopp i tkr | 2026 | 2027").
+ */
 function withLoneBudget(view: SheetView, row: number, labelColumn: number, columns: YearColumn[]): YearHeader {
   const evidence = "årtal i rubrikraden";
+  const isBudget = (col: number) =>
+    normalizeLabel(view.text(row, col)) === "budget" ||
+    (normalizeLabel(view.text(row - 1, col)) === "budget" && yearIn(view.value(row, col)) === undefined);
   for (let col = labelColumn + 1; col <= view.right; col++) {
-    if (normalizeLabel(view.text(row, col)) !== "budget" || !hasAmountBelow(view, row, col)) continue;
+    if (columns.some((c) => c.column === col) || !isBudget(col) || !hasAmountBelow(view, row, col)) continue;
     const title = titleYear(view, row);
     if (title === undefined || columns.some((c) => c.year === title.year)) break;
     const budget: YearColumn = {

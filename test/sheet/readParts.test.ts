@@ -216,3 +216,79 @@ describe("what is not a budget, and a follow-up", () => {
     );
   });
 });
+
+describe("the members with the years as rows and the parties as columns", () => {
+  const result = [
+    ["Resultatbudget 2025"],
+    ["", "Budget 2025", "Plan 2026"],
+    ["Intäkter"],
+    ["Medlemsavgifter", 4000000, 3800000],
+    ["Kostnader"],
+    ["Kansli", 1200000, 1200000],
+    ["Insatser", 3000000, 2800000],
+    ["Eget kapital vid årets början", 1000000],
+  ] satisfies CellValue[][];
+  const byRows = sheet("Medlemsavgifter", [
+    ["Medlemsavgifter per år (belopp i tkr)"],
+    [],
+    ["År", "Staten genom FK", "Region Västra Götaland", "Kungälvs kommun", "STENUNGSUNDS KOMMUN", "Summa"],
+    [],
+    [2025, 2000, 1000, 600, 400, 4000],
+    ["Plan 2026", 1800, 1000, 600, 400, 3800],
+    ["Invånare 31/12 2024", null, null, 48000, 32000],
+  ]);
+
+  it("reads each party's column by year, the total column, and the population row under the kommuner", () => {
+    const { budget, location, findings } = located(locateBudget(grid([sheet("Resultatbudget", result), byRows])));
+    expect(budget.members.map((m) => [m.party, m.amounts[2025]?.value.toNumber(), m.amounts[2026]?.ref?.cell])).toEqual(
+      [
+        ["stat", 2000000, "B6"],
+        ["region", 1000000, "C6"],
+        ["kommun", 600000, "D6"],
+        ["kommun", 400000, "E6"],
+      ],
+    );
+    expect(budget.members[2]?.population).toEqual({
+      value: expect.anything(),
+      ref: { sheet: "Medlemsavgifter", cell: "D7" },
+    });
+    expect(budget.members[2]?.population?.value.toNumber()).toBe(48000);
+    expect(budget.populationDate).toBe("2024-12-31");
+    expect(budget.planYears).toEqual([2026]);
+    const members = location.parts.find((p) => p.part === "members");
+    expect(members).toEqual({
+      part: "members",
+      sheet: "Medlemsavgifter",
+      range: "B3:E3",
+      evidence: "partsnamn som kolumnrubriker, ett år per rad",
+    });
+    expect(findings.map((f) => f.code)).not.toContain("INPUT_SOURCES_DISAGREE");
+  });
+
+  it("a total column that does not add up, and a result budget that disagrees, are said on their cells", () => {
+    const wrong = sheet("Medlemsavgifter", [
+      ["År", "Staten genom FK", "Region Västra Götaland", "Kungälvs kommun", "STENUNGSUNDS KOMMUN", "Summa"],
+      [2025, 2000000, 1000000, 600000, 400000, 4000001],
+    ]);
+    const r = analyzeGrid(
+      grid([
+        sheet("Resultatbudget", [...result.slice(0, 3), ["Medlemsavgifter", 3900000], ...result.slice(4)]),
+        wrong,
+        population,
+      ]),
+    );
+    if (!r.ok) throw new Error(r.reason.sv);
+    const all = [...r.readFindings, ...r.analysis.findings];
+    const at = (code: string) => all.filter((f) => f.code === code).map((f) => `${f.sheet}!${f.cell}`);
+    expect(at("TOTAL_MISMATCH")).toEqual(["Medlemsavgifter!F2"]);
+    expect(at("INPUT_SOURCES_DISAGREE")).toEqual(["Resultatbudget!B4"]);
+  });
+
+  it("a row of parties with no years under it is no members' table", () => {
+    const list = sheet("Parter", [
+      ["Försäkringskassan", "Arbetsförmedlingen", "Region Västra Götaland", "Kungälvs kommun"],
+      ["Huvudman", "Huvudman", "Huvudman", "Huvudman"],
+    ]);
+    expect(locateBudget(grid([list])).ok).toBe(false);
+  });
+});
