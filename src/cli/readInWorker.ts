@@ -7,6 +7,7 @@
 import { basename, join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Grid } from "../sheet/grid";
+import { READ_TIMEOUT_MS, readTimedOut } from "../xlsx/readBudget";
 import { WorkbookReadError, type WorkbookReadErrorCode } from "../xlsx/readGrid";
 
 export type WorkerAnswer =
@@ -21,8 +22,7 @@ export interface ReadLimits {
   readonly memoryMb: number;
 }
 
-/** Far above what any budget workbook takes (the 250 000-row test sheet reads in about 10 s). */
-export const READ_LIMITS: ReadLimits = { timeoutMs: 60_000, memoryMb: 2_048 };
+export const READ_LIMITS: ReadLimits = { timeoutMs: READ_TIMEOUT_MS, memoryMb: 2_048 };
 
 /** An error inside the add-in's own reading (not the file's): the detail is for --verbose. */
 export class InternalReadError extends Error {
@@ -71,16 +71,7 @@ export function readGridInWorker(path: string, limits: ReadLimits = READ_LIMITS)
       act();
     };
     const timer = setTimeout(
-      () =>
-        finish(false, () =>
-          reject(
-            new WorkbookReadError(
-              "TIMEOUT",
-              `Filen ${name} kunde inte läsas: läsningen tog längre än ${Math.round(limits.timeoutMs / 1000)} sekunder och avbröts (filen är troligen skadad eller sparad på ett sätt som läsaren inte klarar).`,
-              path,
-            ),
-          ),
-        ),
+      () => finish(false, () => reject(readTimedOut(name, limits.timeoutMs, path))),
       limits.timeoutMs,
     );
     const onMessage = (answer: WorkerAnswer) =>

@@ -1,4 +1,4 @@
-/* global document, Office */
+/* global document, Office, window */
 // The task pane's entry point: the one place in the pane that talks to Office.js. It waits for Office,
 // reads Office's theme, chooses the workbook port and hands the components plain props. Inside Excel
 // the port is Excel's (src/excel/); in a plain browser the pane opens .xlsx files with the file port,
@@ -47,11 +47,21 @@ function excelPort(): WorkbookPort & SelectionSource {
   return createExcelPort(systemClock);
 }
 
-/** Browser mode: a workbook from its bytes, on the file port (ExcelJS), loaded on first use. */
+/**
+ * Browser mode: a workbook from its bytes, on the file port (ExcelJS), loaded on first use. The file is
+ * first read in a Web Worker under the time budget (`?readBudget=5` in the address shortens it, for
+ * the end-to-end test); ExcelJS loads it on the page only once the worker has read it.
+ */
 async function openFile(bytes: Uint8Array, fileName: string): Promise<WorkbookPort> {
-  const { createFilePort } = await import(/* webpackChunkName: "xlsx" */ "../xlsx/filePort");
-  const { readGridInWebWorker } = await import(/* webpackChunkName: "xlsx" */ "../xlsx/readInWebWorker");
-  return createFilePort(bytes, fileName, (b, name) => readGridInWebWorker(b, name));
+  const [{ createFilePort }, { readBudgetFromQuery, readGridInWebWorker }, { spawnReadWorker }] = await Promise.all([
+    import(/* webpackChunkName: "xlsx" */ "../xlsx/filePort"),
+    import(/* webpackChunkName: "xlsx" */ "../xlsx/readInWebWorker"),
+    import(/* webpackChunkName: "xlsx" */ "../xlsx/spawnReadWorker"),
+  ]);
+  const timeoutMs = readBudgetFromQuery(window.location.search);
+  return createFilePort(bytes, fileName, (b, name) =>
+    readGridInWebWorker(b, name, { spawn: spawnReadWorker, timeoutMs }),
+  );
 }
 
 async function loadExample(): Promise<{ bytes: Uint8Array; fileName: string }> {

@@ -1,10 +1,11 @@
 /**
- * Browser mode: reads an .xlsx in a Web Worker with a time budget (the Node
- * side is src/cli/readInWorker.ts). Loaded only by the pane's index.tsx, in
- * the xlsx chunk: webpack bundles the worker from the `new URL(…,
- * import.meta.url)` below.
+ * Browser mode: reads an .xlsx in a Web Worker with a time budget (the Node side is
+ * src/cli/readInWorker.ts), so a parser that never returns, or takes its time to fail, cannot freeze
+ * the pane: the budget is the worker's, and the page stays free while it runs. The worker itself is
+ * made by `spawn` (spawnReadWorker.ts in the pane, a fake in tests).
  */
 import type { Grid } from "../sheet/grid";
+import { READ_TIMEOUT_MS, readTimedOut } from "./readBudget";
 import { WorkbookReadError, type WorkbookReadErrorCode } from "./readGrid";
 
 export type WebWorkerAnswer =
@@ -12,30 +13,38 @@ export type WebWorkerAnswer =
   | { readonly kind: "read-error"; readonly code: WorkbookReadErrorCode; readonly message: string }
   | { readonly kind: "internal"; readonly detail: string };
 
-export const BROWSER_READ_TIMEOUT_MS = 60_000;
+/** What the reader needs of a Web Worker. */
+export interface ReadWorker {
+  onmessage: ((event: MessageEvent<WebWorkerAnswer>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  postMessage(message: { bytes: Uint8Array; fileName: string }): void;
+  terminate(): void;
+}
+
+export interface WebWorkerReadOptions {
+  /** A new worker running readGrid.worker.ts. */
+  readonly spawn: () => ReadWorker;
+  /** How long the worker may take before it is stopped, in milliseconds (READ_TIMEOUT_MS by default). */
+  readonly timeoutMs?: number;
+}
 
 export function readGridInWebWorker(
   bytes: Uint8Array,
   fileName: string,
-  timeoutMs: number = BROWSER_READ_TIMEOUT_MS,
+  { spawn, timeoutMs = READ_TIMEOUT_MS }: WebWorkerReadOptions,
 ): Promise<Grid> {
-  const worker = new Worker(/* webpackChunkName: "xlsx-worker" */ new URL("./readGrid.worker.ts", import.meta.url));
   return new Promise<Grid>((resolve, reject) => {
+    const worker = spawn();
+    // The worker's own clock: it starts now, whether or not the worker ever loads or answers.
+    const timer = setTimeout(() => {
+      worker.terminate();
+      reject(readTimedOut(fileName, timeoutMs));
+    }, timeoutMs);
     const done = () => {
       clearTimeout(timer);
       worker.terminate();
     };
-    const timer = setTimeout(() => {
-      done();
-      reject(
-        new WorkbookReadError(
-          "TIMEOUT",
-          `Filen ${fileName} kunde inte läsas: läsningen tog längre än ${Math.round(timeoutMs / 1000)} sekunder och avbröts (filen är troligen skadad eller sparad på ett sätt som läsaren inte klarar).`,
-          fileName,
-        ),
-      );
-    }, timeoutMs);
-    worker.onmessage = (e: MessageEvent<WebWorkerAnswer>) => {
+    worker.onmessage = (e) => {
       done();
       const a = e.data;
       if (a.kind === "grid") resolve(a.grid);
@@ -62,4 +71,14 @@ export function readGridInWebWorker(
     // A copy: the pane keeps its bytes for the file port.
     worker.postMessage({ bytes: bytes.slice(), fileName });
   });
+}
+
+/**
+ * The budget a page address asks for: `?readBudget=5` (seconds, the end-to-end test's) shortens it;
+ * anything else, or more than the default, leaves READ_TIMEOUT_MS.
+ */
+export function readBudgetFromQuery(search: string): number {
+  const asked = new URLSearchParams(search).get("readBudget");
+  const seconds = asked !== null && /^\d+$/.test(asked) ? Number(asked) : NaN;
+  return seconds >= 1 && seconds * 1000 <= READ_TIMEOUT_MS ? seconds * 1000 : READ_TIMEOUT_MS;
 }
