@@ -11,12 +11,12 @@ export interface UnitReading {
 /** tkr when the title, a header or a number format says so; else kr. */
 export function findUnit(view: SheetView, headerRow: number): UnitReading {
   for (let row = view.sheet.top; row <= Math.min(view.bottom, headerRow + 1); row++) {
-    for (let col = view.sheet.left; col <= view.right; col++) {
+    for (const col of view.columnNumbers(row)) {
       if (TKR.test(normalizeLabel(view.text(row, col)))) return { unit: "tkr", evidence: "tkr i rubriken" };
     }
   }
-  for (let row = headerRow + 1; row <= view.bottom; row++) {
-    for (let col = view.sheet.left; col <= view.right; col++) {
+  for (const row of view.rowNumbers(headerRow + 1)) {
+    for (const col of view.columnNumbers(row)) {
       const format = view.numberFormat(row, col);
       if (format && /tkr/i.test(format)) return { unit: "tkr", evidence: "tkr i talformatet" };
     }
