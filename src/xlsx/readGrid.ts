@@ -17,14 +17,15 @@
  *   cell only; the other cells of its range hold their values and no formula
  *   (the file stores nothing else for them).
  * - numberFormats: the cell's format, null for General. Empty cells inside the
- *   used range get the format Excel would show for them (their own style, else
- *   the row's, else the column's), as Office.js reports them.
+ *   used range show the format Excel would show for them (their own style, else
+ *   the row's, else the column's, kept as rowFormats and columnFormats), as
+ *   Office.js reports them.
  * - merged areas: the top-left cell keeps value, formula and format; the other
  *   cells of the area are null in all three, as Office.js reports them.
  *
  * The used range is the smallest rectangle holding every cell with a value or
  * a formula; cells that only carry formatting do not widen it. A sheet with no
- * such cell has top = left = 1 and empty arrays.
+ * such cell has top = left = 1, bottom = right = 0 and no rows.
  *
  * Defined names are read from xl/workbook.xml itself, because ExcelJS drops
  * names whose value is a constant (=0,1 or ="tkr"), whole-column references
@@ -37,8 +38,9 @@
  * out. Hidden names are kept.
  *
  * Work is bounded by what the file holds (GRID_LIMITS in src/sheet/grid.ts):
- * names and merges over a whole sheet are clipped to the cells that exist, a
- * cell far beyond the rest, more than a million cells or a text of more than
+ * the Grid keeps only the cells that exist, so a cell in XFD1048576 costs one
+ * cell, not the rectangle up to it; names and merges over a whole sheet are
+ * clipped to the used range; more than a million cells or a text of more than
  * a thousand characters are INPUT_* findings in `grid.findings`, not failures.
  *
  * A file that cannot be read gives a WorkbookReadError with a one-line Swedish

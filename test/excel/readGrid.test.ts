@@ -3,10 +3,24 @@ import { dense } from "../sheet/dense";
 import { analyseWorkbook } from "../../src/app/analyseWorkbook";
 import { createExcelPort } from "../../src/excel";
 import { readGridFromFile } from "../../src/xlsx/readGrid";
+import type { Grid } from "../../src/sheet/grid";
 import { BYTES_PER_CELL, PAYLOAD_BUDGET_BYTES } from "../../src/excel/readWorkbook";
 import { emptySheet, PAYLOAD_LIMIT_BYTES } from "./fakeExcel";
 import { fakeFromFile, FIXTURES, fakeFromXlsx, generatedBudget } from "./workbooks";
 import { TEST_CLOCK } from "../support/clock";
+
+/**
+ * A Grid as a reader sees it through SheetView: Office.js reports a format on
+ * every cell, a file on whole columns too, so the stored cells may differ
+ * where what they show does not.
+ */
+const asRead = (g: Grid) => ({
+  ...g,
+  sheets: g.sheets.map((s) => {
+    const { name, visible, bottom, right, hiddenRows, merges } = s;
+    return { name, visible, bottom, right, hiddenRows, merges, ...dense(s) };
+  }),
+});
 
 describe("reading through Excel gives the Grid the .xlsx reader gives", () => {
   for (const [name, path] of Object.entries(FIXTURES)) {
@@ -15,7 +29,7 @@ describe("reading through Excel gives the Grid the .xlsx reader gives", () => {
       const port = createExcelPort(TEST_CLOCK, fake.host());
       const fromExcel = await port.readGrid();
       const fromFile = await readGridFromFile(path);
-      expect(fromExcel).toEqual(fromFile);
+      expect(asRead(fromExcel)).toEqual(asRead(fromFile));
       expect(fake.syncs).toBeLessThanOrEqual(3);
       expect(port.stats.read.syncs).toBe(fake.syncs);
     });

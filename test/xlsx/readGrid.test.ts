@@ -255,7 +255,7 @@ describe("small workbooks built with ExcelJS", () => {
   });
 
   it("an empty sheet beside filled ones has no cells", () => {
-    expect(sheet(grid, "Tom")).toMatchObject({ top: 1, left: 1, values: [], formulas: [], numberFormats: [] });
+    expect(sheet(grid, "Tom")).toMatchObject({ top: 1, left: 1, bottom: 0, right: 0, rows: new Map() });
   });
 
   it("hidden rows", () => {
