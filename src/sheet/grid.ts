@@ -165,7 +165,6 @@ export class SheetView {
   readonly bottom: number;
   readonly right: number;
   private hidden: ReadonlySet<number> | undefined;
-  private rowList: readonly number[] | undefined;
 
   constructor(readonly sheet: GridSheet) {
     this.top = sheet.top;
@@ -213,8 +212,9 @@ export class SheetView {
 
   /** The rows that hold a cell, ascending, within [from, to] (the used range by default). */
   rowNumbers(from = this.top, to = this.bottom): readonly number[] {
-    this.rowList ??= sortedKeys(this.sheet.rows);
-    return within(this.rowList, from, to);
+    let list = ROW_LISTS.get(this.sheet);
+    if (!list) ROW_LISTS.set(this.sheet, (list = sortedKeys(this.sheet.rows)));
+    return within(list, from, to);
   }
 
   /**
@@ -240,6 +240,9 @@ export class SheetView {
     return r ? within(r.columns, from, to) : [];
   }
 }
+
+/** A sheet's rows in order, once per sheet however many views read it. */
+const ROW_LISTS = new WeakMap<GridSheet, readonly number[]>();
 
 function sortedKeys(rows: ReadonlyMap<number, unknown>): number[] {
   const keys = [...rows.keys()];
@@ -364,25 +367,34 @@ export class SheetBuilder {
 
 /** A row's cells within [left, right], columns ascending; undefined when none is left. */
 function inRange(r: RowUnderConstruction, left: number, right: number): GridRow | undefined {
-  let sorted = true;
-  let inside = true;
+  let order: number[] | undefined;
   for (let i = 0; i < r.columns.length; i++) {
     const c = r.columns[i]!;
-    if (i > 0 && r.columns[i - 1]! > c) sorted = false;
-    if (c < left || c > right) inside = false;
+    if ((i > 0 && r.columns[i - 1]! > c) || c < left || c > right) {
+      order = r.columns
+        .map((_, k) => k)
+        .filter((k) => r.columns[k]! >= left && r.columns[k]! <= right)
+        .sort((a, b) => r.columns[a]! - r.columns[b]!);
+      break;
+    }
   }
-  if (sorted && inside) return r;
-  const order = r.columns
-    .map((_, i) => i)
-    .filter((i) => r.columns[i]! >= left && r.columns[i]! <= right)
-    .sort((a, b) => r.columns[a]! - r.columns[b]!);
-  if (order.length === 0) return undefined;
+  if (order?.length === 0) return undefined;
+  // Exact copies: arrays grown by push keep spare room, a row of two cells the room of sixteen.
+  const pick = <T>(list: readonly T[]): T[] => (order ? order.map((i) => list[i]!) : list.slice());
   return {
-    columns: order.map((i) => r.columns[i]!),
-    values: order.map((i) => r.values[i]!),
-    formulas: order.map((i) => r.formulas[i]!),
-    numberFormats: order.map((i) => r.numberFormats[i]!),
+    columns: pick(r.columns),
+    values: pick(r.values),
+    formulas: orNulls(pick(r.formulas)),
+    numberFormats: orNulls(pick(r.numberFormats)),
   };
+}
+
+const NULLS: (readonly null[])[] = [];
+
+/** A list of nulls only (most rows' formulas, many rows' formats) as one shared array per length. */
+function orNulls(list: (string | null)[]): readonly (string | null)[] {
+  if (list.some((x) => x !== null)) return list;
+  return (NULLS[list.length] ??= Object.freeze(list.map(() => null)));
 }
 
 /** "'Långtidsbudget'!$B$5:$B$8" → its sheet and corners; undefined for #REF! and the like. */
