@@ -165,6 +165,9 @@ export class SheetView {
   readonly bottom: number;
   readonly right: number;
   private hidden: ReadonlySet<number> | undefined;
+  /** The row asked last: readers mostly ask along a row, so most asks skip the map. */
+  private lastRow = NaN;
+  private lastCells: GridRow | undefined;
 
   constructor(readonly sheet: GridSheet) {
     this.top = sheet.top;
@@ -177,15 +180,23 @@ export class SheetView {
     return this.sheet.name;
   }
 
+  private cellsOf(row: number): GridRow | undefined {
+    if (row !== this.lastRow) {
+      this.lastRow = row;
+      this.lastCells = this.sheet.rows.get(row);
+    }
+    return this.lastCells;
+  }
+
   value(row: number, column: number): CellValue {
-    const r = this.sheet.rows.get(row);
+    const r = this.cellsOf(row);
     if (!r) return null;
     const i = indexIn(r.columns, column);
     return i < 0 ? null : r.values[i]!;
   }
 
   formula(row: number, column: number): string | null {
-    const r = this.sheet.rows.get(row);
+    const r = this.cellsOf(row);
     if (!r) return null;
     const i = indexIn(r.columns, column);
     return i < 0 ? null : r.formulas[i]!;
@@ -193,7 +204,7 @@ export class SheetView {
 
   /** The cell's own format; an empty cell inside the used range shows its row's, else its column's. */
   numberFormat(row: number, column: number): string | null {
-    const r = this.sheet.rows.get(row);
+    const r = this.cellsOf(row);
     const i = r ? indexIn(r.columns, column) : -1;
     if (i >= 0) return r!.numberFormats[i]!;
     if (row < this.top || row > this.bottom || column < this.left || column > this.right) return null;
