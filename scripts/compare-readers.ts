@@ -29,9 +29,9 @@ parentPort.on("message", async (bytes) => {
       const { readGridFromBuffer } = require(${JSON.stringify(join(__dirname, "../src/xlsx/readGrid.ts"))});
       const { address } = require(${JSON.stringify(join(__dirname, "../src/sheet/grid.ts"))});
       const grid = await readGridFromBuffer(bytes);
-      for (const s of grid.sheets) s.values.forEach((row, i) => row.forEach((v, j) => {
-        if (typeof v === "number" || typeof v === "string") cells[s.name + "!" + address(s.top + i, s.left + j)] = String(v);
-      }));
+      for (const s of grid.sheets) for (const [r, row] of s.rows) row.values.forEach((v, i) => {
+        if (typeof v === "number" || typeof v === "string") cells[s.name + "!" + address(r, row.columns[i])] = String(v);
+      });
     } else {
       const XLSX = require(process.env.SHEETJS || "@e965/xlsx");
       const wb = XLSX.read(bytes, { type: "array", cellFormula: true, cellNF: true, dense: false });

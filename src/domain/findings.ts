@@ -49,8 +49,7 @@ export type InputCode =
   | "INPUT_SOURCES_DISAGREE"
   /** A part was read on weak evidence, or two readings competed; the cell says which was taken. */
   | "INPUT_WEAK_EVIDENCE"
-  /** A workbook past the reader's limits (GRID_LIMITS): far cells, too many cells, a very long text. */
-  | "INPUT_OUTSIDE_AREA"
+  /** A workbook past the reader's limits (GRID_LIMITS): too many cells, a very long text. */
   | "INPUT_TOO_MANY_CELLS"
   | "INPUT_LONG_TEXT";
 

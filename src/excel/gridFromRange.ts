@@ -11,7 +11,8 @@
  *   elsewhere → the formula or null;
  * - numberFormat: "General" → null;
  * - merged areas: every cell but the top-left one → null in all three;
- * - the used range is trimmed to the cells with a value or a formula.
+ * - the used range is trimmed to the cells with a value or a formula;
+ * - only the cells that hold something are kept (the Grid is sparse).
  */
 import {
   type CellValue,
@@ -19,6 +20,7 @@ import {
   errorFromText,
   type GridSheet,
   parseAddress,
+  SheetBuilder,
   parseRangeRef,
   address as a1,
 } from "../sheet/grid";
@@ -90,97 +92,58 @@ function formulaOf(raw: unknown): string | null {
   return typeof raw === "string" && raw.startsWith("=") && raw.length > 1 ? raw : null;
 }
 
-/** The used range's arrays → one GridSheet, trimmed to the cells with a value or a formula. */
+/**
+ * The used range's arrays → one GridSheet of the cells that hold something
+ * (a value, a formula or a format other than General), trimmed to the cells
+ * with a value or a formula.
+ */
 export function gridSheetFromRange(data: RangeData): GridSheet {
-  const base = {
-    name: data.name,
-    visible: data.visibility === "Visible",
-    hiddenRows: [...(data.hiddenRows ?? [])].sort((x, y) => x - y),
-  };
   const corners = data.address ? rangeCorners(data.address) : undefined;
   const merges = (data.merges ?? [])
     .map((m) => rangeCorners(m))
     .filter((m): m is NonNullable<typeof m> => !!m)
     .sort((x, y) => x.top - y.top || x.left - y.left);
-  const mergeList = merges.map((m) => `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`);
-  const empty = { ...base, merges: mergeList, top: 1, left: 1, values: [], formulas: [], numberFormats: [] };
-  if (!corners || !data.values) return empty;
+  const builder = new SheetBuilder({
+    name: data.name,
+    visible: data.visibility === "Visible",
+    hiddenRows: [...(data.hiddenRows ?? [])].sort((x, y) => x - y),
+    merges: merges.map((m) => `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`),
+  });
+  if (!corners || !data.values) return builder.build();
+
+  // Merged areas: only the top-left cell holds anything, as in the .xlsx reader.
+  const mergedByRow = new Map<number, { left: number; right: number; master: boolean }[]>();
+  for (const m of merges) {
+    for (let row = Math.max(m.top, corners.top); row <= Math.min(m.bottom, corners.bottom); row++) {
+      const spans = mergedByRow.get(row) ?? [];
+      spans.push({ left: m.left, right: m.right, master: row === m.top });
+      mergedByRow.set(row, spans);
+    }
+  }
+  const merged = (row: number, column: number) =>
+    mergedByRow.get(row)?.some((s) => column >= s.left && column <= s.right && !(s.master && column === s.left)) ??
+    false;
 
   const height = data.values.length;
-  const width = data.values[0]?.length ?? 0;
-  const values: CellValue[][] = [];
-  const formulas: (string | null)[][] = [];
-  const formats: (string | null)[][] = [];
-  let top = Infinity;
-  let bottom = -Infinity;
-  let left = Infinity;
-  let right = -Infinity;
   for (let i = 0; i < height; i++) {
-    const vRow: CellValue[] = new Array<CellValue>(width);
-    const fRow: (string | null)[] = new Array<string | null>(width);
-    const nRow: (string | null)[] = new Array<string | null>(width);
+    const row = corners.top + i;
     const rawValues = data.values[i]!;
     const rawFormulas = data.formulas?.[i];
     const rawFormats = data.numberFormat?.[i];
-    for (let j = 0; j < width; j++) {
+    const hasMerges = mergedByRow.has(row);
+    for (let j = 0; j < rawValues.length; j++) {
+      const column = corners.left + j;
+      if (hasMerges && merged(row, column)) {
+        builder.cell(row, column, null, null, null);
+        continue;
+      }
       const format = formatOf(rawFormats?.[j]);
       const value = valueOf(rawValues[j], format);
       const formula = formulaOf(rawFormulas?.[j]);
-      vRow[j] = value;
-      fRow[j] = formula;
-      nRow[j] = format;
-      if (value !== null || formula !== null) {
-        if (i < top) top = i;
-        if (i > bottom) bottom = i;
-        if (j < left) left = j;
-        if (j > right) right = j;
-      }
-    }
-    values.push(vRow);
-    formulas.push(fRow);
-    formats.push(nRow);
-  }
-  // Merged areas: only the top-left cell holds anything, as in the .xlsx reader.
-  for (const m of merges) {
-    for (let row = m.top; row <= m.bottom; row++) {
-      for (let column = m.left; column <= m.right; column++) {
-        if (row === m.top && column === m.left) continue;
-        const i = row - corners.top;
-        const j = column - corners.left;
-        if (i < 0 || i >= height || j < 0 || j >= width) continue;
-        values[i]![j] = null;
-        formulas[i]![j] = null;
-        formats[i]![j] = null;
-      }
+      if (value !== null || formula !== null || format !== null) builder.cell(row, column, value, formula, format);
     }
   }
-  if (top === Infinity) return empty;
-  // The bounds again, now that merged cells are empty.
-  top = Infinity;
-  bottom = -Infinity;
-  left = Infinity;
-  right = -Infinity;
-  for (let i = 0; i < height; i++) {
-    for (let j = 0; j < width; j++) {
-      if (values[i]![j] !== null || formulas[i]![j] !== null) {
-        if (i < top) top = i;
-        if (i > bottom) bottom = i;
-        if (j < left) left = j;
-        if (j > right) right = j;
-      }
-    }
-  }
-  if (top === Infinity) return empty;
-  const cut = <T>(rows: T[][]) => rows.slice(top, bottom + 1).map((r) => r.slice(left, right + 1));
-  return {
-    ...base,
-    merges: mergeList,
-    top: corners.top + top,
-    left: corners.left + left,
-    values: cut(values),
-    formulas: cut(formulas),
-    numberFormats: cut(formats),
-  };
+  return builder.build();
 }
 
 /** Excel's own names (print areas, filters) and helper names, which the .xlsx reader leaves out too. */

@@ -4,7 +4,7 @@ import { amountKind } from "./swedishNumber";
 
 /** The first cell right of the label that holds an amount: where an equity balance stands. */
 export function equityCell(view: SheetView, row: number, labelColumn: number): number | undefined {
-  for (let col = labelColumn + 1; col <= view.right; col++) {
+  for (const col of view.columnNumbers(row, labelColumn + 1)) {
     if (amountKind(view.value(row, col)).kind === "amount") return col;
   }
   return undefined;

@@ -33,12 +33,12 @@ const TARGET_LABEL = /mål för eget kapital|eget kapital,? mål|målnivå,? ege
 export function findTargetText(grid: Grid): { target: EquityTarget; findings: Finding[] } | undefined {
   for (const sheet of grid.sheets) {
     const view = new SheetView(sheet);
-    for (let row = sheet.top; row <= view.bottom; row++) {
+    for (const row of view.rowNumbers()) {
       for (let col = sheet.left; col <= Math.min(view.right, sheet.left + 3); col++) {
         const label = view.text(row, col);
         // Most cells are not this label: a cheap test first, since every row of every sheet is asked.
         if (!/mål/i.test(label) || !TARGET_LABEL.test(normalizeLabel(label))) continue;
-        for (let c = col + 1; c <= view.right; c++) {
+        for (const c of view.columnNumbers(row, col + 1)) {
           const text = view.text(row, c);
           const parsed = text ? parseTargetText(text) : undefined;
           if (!parsed) continue;

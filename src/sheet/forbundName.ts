@@ -1,4 +1,4 @@
-import type { Grid } from "./grid";
+import { type Grid, SheetView } from "./grid";
 
 /** Rows at the top of a sheet where a title stands. */
 const TITLE_ROWS = 5;
@@ -13,8 +13,10 @@ const TITLE_ROWS = 5;
 export function forbundName(grid: Grid, budgetSheet?: string): string | undefined {
   const sheets = [...grid.sheets].sort((a, b) => Number(b.name === budgetSheet) - Number(a.name === budgetSheet));
   for (const sheet of sheets) {
-    for (const row of sheet.values.slice(0, TITLE_ROWS)) {
-      for (const value of row) {
+    const view = new SheetView(sheet);
+    for (const row of view.rowNumbers(view.top, view.top + TITLE_ROWS - 1)) {
+      for (const column of view.columnNumbers(row)) {
+        const value = view.value(row, column);
         if (typeof value !== "string") continue;
         const name = nameIn(value);
         if (name) return name;

@@ -68,11 +68,9 @@ export function readMapping(grid: Grid): Mapping {
     if (start.row > end.row || start.column > end.column) return { ...range, end: range.start, view };
     return { ...range, start, end, view };
   };
-  const rows = (r: { start: { row: number }; end: { row: number } }) => {
-    const set = new Set<number>();
-    for (let row = r.start.row; row <= r.end.row; row++) set.add(row);
-    return set;
-  };
+  // The rows of the range that hold a cell: an empty row has no member and no cost to mark.
+  const rows = (r: { start: { row: number }; end: { row: number }; view: SheetView }) =>
+    new Set(r.view.rowNumbers(r.start.row, r.end.row));
 
   const sheet = lookup(MAPPING_NAMES.budgetSheet);
   if (sheet) mapping.budgetSheet = sheet.sheet;
@@ -118,7 +116,7 @@ export function readMapping(grid: Grid): Mapping {
   const population = lookup(MAPPING_NAMES.population);
   if (population) {
     const entries: PopulationEntry[] = [];
-    for (let row = population.start.row; row <= population.end.row; row++) {
+    for (const row of population.view.rowNumbers(population.start.row, population.end.row)) {
       const col = population.start.column;
       const name = nameLeftOf(population.view, row, col);
       const reading = readAmount(population.view.value(row, col));

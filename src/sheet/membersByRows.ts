@@ -44,7 +44,7 @@ interface YearRow {
  * 2021" under the kommun columns is their population.
  */
 export function readMembersByRows(view: SheetView): MembersByRows | undefined {
-  for (let row = view.sheet.top; row <= view.bottom; row++) {
+  for (const row of view.rowNumbers()) {
     const parties = partyColumns(view, row);
     if (parties.length < 2) continue;
     const yearColumn = findYearColumn(view, row, parties[0]!.column);
@@ -59,7 +59,7 @@ export function readMembersByRows(view: SheetView): MembersByRows | undefined {
 
 function partyColumns(view: SheetView, row: number): PartyColumn[] {
   const out: PartyColumn[] = [];
-  for (let col = view.sheet.left; col <= view.right; col++) {
+  for (const col of view.columnNumbers(row)) {
     const name = view.text(row, col);
     if (!name || yearIn(name) !== undefined) continue;
     const role = classifyLabel(name);
@@ -92,7 +92,7 @@ function yearOfRow(value: unknown): number | undefined {
 /** The year rows under the header, to the first row that is neither a year nor blank nor the population. */
 function yearRows(view: SheetView, headerRow: number, yearColumn: number): YearRow[] {
   const out: YearRow[] = [];
-  for (let row = headerRow + 1; row <= view.bottom; row++) {
+  for (const row of view.rowNumbers(headerRow + 1)) {
     const value = view.value(row, yearColumn);
     const year = yearOfRow(value);
     if (year !== undefined) {

@@ -25,8 +25,8 @@ export function findPopulation(grid: Grid): PopulationTable {
   let best: PopulationTable = { entries: [] };
   for (const sheet of grid.sheets) {
     const view = new SheetView(sheet);
-    for (let row = view.sheet.top; row <= view.bottom; row++) {
-      for (let col = view.sheet.left; col <= view.right; col++) {
+    for (const row of view.rowNumbers()) {
+      for (const col of view.columnNumbers(row)) {
         const value = view.value(row, col);
         if (typeof value !== "string" || !POPULATION_HEADER.test(value.toLowerCase())) continue;
         const table = readPopulationColumn(view, row, col);
@@ -40,7 +40,7 @@ export function findPopulation(grid: Grid): PopulationTable {
 /** Reads the names and numbers below a population header until a total or a gap. */
 export function readPopulationColumn(view: SheetView, headerRow: number, col: number): PopulationTable {
   const entries: PopulationEntry[] = [];
-  for (let row = headerRow + 1; row <= view.bottom; row++) {
+  for (const row of view.rowsAndGaps(headerRow + 1)) {
     const name = nameLeftOf(view, row, col);
     const reading = readAmount(view.value(row, col));
     if (reading.kind !== "amount") {

@@ -35,7 +35,7 @@ export function rowRoles(
   // The header row's own label may open a section ("Intäkter, kr | Budget 2022").
   const headerRole = classifyLabel(view.text(headerRow, labelColumn)).kind;
   let section: Section = headerRole === "incomeHeader" ? "income" : headerRole === "costHeader" ? "costs" : "none";
-  for (let row = headerRow + 1; row <= view.bottom; row++) {
+  for (const row of view.rowsAndGaps(headerRow + 1)) {
     const label = view.text(row, labelColumn);
     const { role, evidence } = roleOf(view, mapping, row, label, labelColumn, columns);
     // A row whose year cells hold only text is a note ("20 % av årlig medelstilldelning"), unless it names a member.

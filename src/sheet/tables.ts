@@ -24,7 +24,7 @@ export function findLabelColumn(view: SheetView): number {
   let bestCount = -1;
   for (let col = view.sheet.left; col <= Math.min(view.right, view.sheet.left + 3); col++) {
     let count = 0;
-    for (let row = view.sheet.top; row <= view.bottom; row++) {
+    for (const row of view.rowNumbers()) {
       const t = view.text(row, col);
       if (t && amountKind(t).kind === "text" && yearIn(t) === undefined) count++;
     }

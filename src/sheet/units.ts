@@ -37,13 +37,13 @@ export function unitOfFormat(format: string): { shown: Exclude<Unit, "kr">; held
 /** tkr or Mkr when the title, a header or a number format says so; else kr. */
 export function findUnit(view: SheetView, headerRow: number): UnitReading {
   for (let row = view.sheet.top; row <= Math.min(view.bottom, headerRow + 1); row++) {
-    for (let col = view.sheet.left; col <= view.right; col++) {
+    for (const col of view.columnNumbers(row)) {
       const named = unitNamedIn(view.text(row, col));
       if (named) return { unit: named, evidence: `${named} i rubriken` };
     }
   }
-  for (let row = headerRow + 1; row <= view.bottom; row++) {
-    for (let col = view.sheet.left; col <= view.right; col++) {
+  for (const row of view.rowNumbers(headerRow + 1)) {
+    for (const col of view.columnNumbers(row)) {
       const format = view.numberFormat(row, col);
       const shown = format ? unitOfFormat(format) : undefined;
       if (shown)

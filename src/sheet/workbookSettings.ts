@@ -108,7 +108,7 @@ export function settingsFromGrid(grid: Grid, base: Settings = defaultSettings())
       const shares = cellOf(SETTING_NAMES.fixedShares);
       const percents: Record<string, Decimal> = {};
       if (shares) {
-        for (let row = shares.range.start.row; row <= shares.range.end.row; row++) {
+        for (const row of shares.view.rowNumbers(shares.range.start.row, shares.range.end.row)) {
           const reading = readAmount(shares.view.value(row, shares.range.start.column));
           const name = shares.view.text(row, shares.range.start.column - 1);
           if (reading.kind === "amount" && name) percents[name] = reading.value;
@@ -135,7 +135,7 @@ export function settingsFromGrid(grid: Grid, base: Settings = defaultSettings())
   const stairs = cellOf(SETTING_NAMES.equityStaircase);
   if (stairs) {
     const steps: EquityStep[] = [];
-    for (let row = stairs.range.start.row; row <= stairs.range.end.row; row++) {
+    for (const row of stairs.view.rowNumbers(stairs.range.start.row, stairs.range.end.row)) {
       const from = readAmount(stairs.view.value(row, stairs.range.start.column));
       const percent = readAmount(stairs.view.value(row, stairs.range.start.column + 1));
       if (from.kind === "amount" && percent.kind === "amount")

@@ -24,9 +24,9 @@ export interface YearHeader {
  * population's date, not a year of amounts.
  */
 export function findYearHeader(view: SheetView, labelColumn: number): YearHeader | undefined {
-  for (let row = view.sheet.top; row <= view.bottom; row++) {
+  for (const row of view.rowNumbers()) {
     const columns: YearColumn[] = [];
-    for (let col = labelColumn + 1; col <= view.right; col++) {
+    for (const col of view.columnNumbers(row, labelColumn + 1)) {
       const v = view.value(row, col);
       const year = yearIn(v);
       if (year === undefined || isPopulationHeader(v) || !hasAmountBelow(view, row, col)) continue;
@@ -52,7 +52,8 @@ function withLoneBudget(view: SheetView, row: number, labelColumn: number, colum
   const isBudget = (col: number) =>
     normalizeLabel(view.text(row, col)) === "budget" ||
     (normalizeLabel(view.text(row - 1, col)) === "budget" && yearIn(view.value(row, col)) === undefined);
-  for (let col = labelColumn + 1; col <= view.right; col++) {
+  const candidates = new Set([...view.columnNumbers(row, labelColumn + 1), ...view.columnNumbers(row - 1, labelColumn + 1)]);
+  for (const col of [...candidates].sort((a, b) => a - b)) {
     if (columns.some((c) => c.column === col) || !isBudget(col) || !hasAmountBelow(view, row, col)) continue;
     const title = titleYear(view, row);
     if (title === undefined || columns.some((c) => c.year === title.year)) break;
@@ -74,7 +75,7 @@ function withLoneBudget(view: SheetView, row: number, labelColumn: number, colum
 /** A lone "Budget" column; the year in the sheet's title ("Verksamhets- och budgetplan 2022") or its name. */
 function loneBudgetColumn(view: SheetView, labelColumn: number): YearHeader | undefined {
   for (let row = view.sheet.top; row <= Math.min(view.bottom, view.sheet.top + 5); row++) {
-    for (let col = labelColumn + 1; col <= view.right; col++) {
+    for (const col of view.columnNumbers(row, labelColumn + 1)) {
       if (!/^(budget|belopp|kr|tkr|budget,? (kr|tkr))$/.test(normalizeLabel(view.text(row, col)))) continue;
       if (!hasAmountBelow(view, row, col)) continue;
       const title = titleYear(view, row);
@@ -82,7 +83,7 @@ function loneBudgetColumn(view: SheetView, labelColumn: number): YearHeader | un
       const header = (c: number) => ({ sheet: view.name, cell: address(row, c) });
       const columns: YearColumn[] = [{ column: col, year: title.year, kind: "budget", header: header(col) }];
       // A follow-up beside it: "Utfall", "Helårsprognos" with no year of their own.
-      for (let c = col + 1; c <= view.right; c++) {
+      for (const c of view.columnNumbers(row, col + 1)) {
         const kind = columnKind(view.text(row, c));
         if ((kind === "outcome" || kind === "forecast") && hasAmountBelow(view, row, c))
           columns.push({ column: c, year: title.year, kind, header: header(c) });
@@ -95,7 +96,7 @@ function loneBudgetColumn(view: SheetView, labelColumn: number): YearHeader | un
 
 export function mappedHeader(view: SheetView, row: number): YearHeader {
   const columns: YearColumn[] = [];
-  for (let col = view.sheet.left; col <= view.right; col++) {
+  for (const col of view.columnNumbers(row)) {
     const v = view.value(row, col);
     const year = yearIn(v);
     if (year !== undefined)
@@ -122,7 +123,7 @@ const TITLE_YEAR = /(?:budget|budgetplan|verksamhetsplan|plan)\s*(\d{4})\b/i;
 /** The year a title near the top says ("Budget 2023 (tkr)", "Verksamhets- och budgetplan 2022"), else the sheet's name. */
 function titleYear(view: SheetView, headerRow: number): { year: number; evidence: string } | undefined {
   for (let row = view.sheet.top; row <= Math.min(view.bottom, view.sheet.top + 2, headerRow - 1); row++) {
-    for (let col = view.sheet.left; col <= view.right; col++) {
+    for (const col of view.columnNumbers(row)) {
       const m = TITLE_YEAR.exec(view.text(row, col));
       if (m) return { year: Number(m[1]), evidence: `årtalet i rubriken ${address(row, col)}` };
     }

@@ -17,14 +17,15 @@
  *   cell only; the other cells of its range hold their values and no formula
  *   (the file stores nothing else for them).
  * - numberFormats: the cell's format, null for General. Empty cells inside the
- *   used range get the format Excel would show for them (their own style, else
- *   the row's, else the column's), as Office.js reports them.
+ *   used range show the format Excel would show for them (their own style, else
+ *   the row's, else the column's, kept as rowFormats and columnFormats), as
+ *   Office.js reports them.
  * - merged areas: the top-left cell keeps value, formula and format; the other
  *   cells of the area are null in all three, as Office.js reports them.
  *
  * The used range is the smallest rectangle holding every cell with a value or
  * a formula; cells that only carry formatting do not widen it. A sheet with no
- * such cell has top = left = 1 and empty arrays.
+ * such cell has top = left = 1, bottom = right = 0 and no rows.
  *
  * Defined names are read from xl/workbook.xml itself, because ExcelJS drops
  * names whose value is a constant (=0,1 or ="tkr"), whole-column references
@@ -37,8 +38,9 @@
  * out. Hidden names are kept.
  *
  * Work is bounded by what the file holds (GRID_LIMITS in src/sheet/grid.ts):
- * names and merges over a whole sheet are clipped to the cells that exist, a
- * cell far beyond the rest, more than a million cells or a text of more than
+ * the Grid keeps only the cells that exist, so a cell in XFD1048576 costs one
+ * cell, not the rectangle up to it; names and merges over a whole sheet are
+ * clipped to the used range; more than a million cells or a text of more than
  * a thousand characters are INPUT_* findings in `grid.findings`, not failures.
  *
  * A file that cannot be read gives a WorkbookReadError with a one-line Swedish
@@ -57,6 +59,7 @@ import {
   type GridSheet,
   address,
   parseRangeRef,
+  SheetBuilder,
 } from "../sheet/grid";
 import { readXlsxParts } from "./xlsxParts";
 
@@ -179,7 +182,7 @@ async function readWorkbook(bytes: Uint8Array, name: string | undefined, file: s
   }
 
   if (grid.sheets.length === 0) throw fail("EMPTY_WORKBOOK", `${theWorkbook} har inga kalkylblad.`);
-  if (grid.sheets.every((s) => s.values.length === 0)) {
+  if (grid.sheets.every((s) => s.bottom === 0)) {
     throw fail("EMPTY_WORKBOOK", `${theWorkbook} innehåller inga ifyllda celler.`);
   }
   return grid;
@@ -188,28 +191,26 @@ async function readWorkbook(bytes: Uint8Array, name: string | undefined, file: s
 // ---------------------------------------------------------------------------
 // One sheet, in one pass over its stored cells
 
-/** A cell as read, before it is placed in the dense rectangle. */
-interface Entry {
-  readonly row: number;
-  readonly column: number;
-  readonly value: CellValue;
-  readonly formula: string | null;
-  readonly numberFormat: string | null;
-}
-
 function readSheet(ws: ExcelJS.Worksheet, largeMerges: readonly string[], findings: Finding[]): GridSheet {
-  const entries: Entry[] = [];
   const hiddenRows: number[] = [];
+  const builder = new SheetBuilder({
+    name: ws.name,
+    visible: ws.state === undefined || ws.state === "visible",
+    hiddenRows,
+  });
   /** Merged areas by their master cell: ExcelJS marks every other cell of an area as merged into it. */
   const merges = new Map<string, { top: number; left: number; bottom: number; right: number }>();
   let cells = 0;
   let overflow: { row: number; column: number } | undefined;
 
+  // ExcelJS keeps rows and cells in sparse arrays: findRow and findCell create nothing, so a far cell costs one row.
   const rowCount = ws.rowCount;
   rows: for (let r = 1; r <= rowCount; r++) {
     const row = ws.findRow(r);
     if (!row) continue;
     if (row.hidden) hiddenRows.push(r);
+    const rowFormat = formatOrNull(row.numFmt);
+    if (rowFormat !== null) builder.rowFormat(r, rowFormat);
     const cellCount = row.cellCount;
     for (let c = 1; c <= cellCount; c++) {
       const cell = row.findCell(c);
@@ -236,7 +237,8 @@ function readSheet(ws: ExcelJS.Worksheet, largeMerges: readonly string[], findin
             });
           }
         }
-        entries.push({ row: r, column: c, value: null, formula: null, numberFormat: null });
+        // Kept as an empty cell: a merged cell shows no format of its row or column, as Office.js reports it.
+        builder.cell(r, c, null, null, null);
         continue;
       }
       if (cells >= GRID_LIMITS.cells) {
@@ -259,73 +261,33 @@ function readSheet(ws: ExcelJS.Worksheet, largeMerges: readonly string[], findin
         value = `${value.slice(0, GRID_LIMITS.text)}…`;
       }
       if (value !== null || formula !== null) cells++;
-      if (value !== null || formula !== null || numberFormat !== null) {
-        entries.push({ row: r, column: c, value, formula, numberFormat });
-      }
+      if (value !== null || formula !== null || numberFormat !== null) builder.cell(r, c, value, formula, numberFormat);
     }
   }
-
   if (overflow) findings.push(tooManyCells(ws.name, overflow.row, overflow.column));
-  const area = readArea(entries);
-  if (area.outside) findings.push(outsideArea(ws.name, area));
-  const { top, left, bottom, right } = area;
+  for (const column of ws.columns ?? []) {
+    const format = formatOrNull(column.numFmt);
+    if (format !== null && typeof column.number === "number") builder.columnFormat(column.number, format);
+  }
 
-  const clip = (a: { top: number; left: number; bottom: number; right: number }) => ({
-    top: Math.max(a.top, top),
-    left: Math.max(a.left, left),
-    bottom: Math.min(a.bottom, bottom),
-    right: Math.min(a.right, right),
-  });
+  const sheet = builder.build();
+  // Merged areas, whole-sheet ones too, clipped to the used range: a merge costs no more than the cells it covers.
   const areas = [...merges.values()];
   for (const ref of largeMerges) {
     const r = parseRangeRef(`A!${ref}`);
     if (r) areas.push({ top: r.start.row, left: r.start.column, bottom: r.end.row, right: r.end.column });
   }
   const mergeList = areas
-    .map(clip)
+    .map((a) => ({
+      top: Math.max(a.top, sheet.top),
+      left: Math.max(a.left, sheet.left),
+      bottom: Math.min(a.bottom, sheet.bottom),
+      right: Math.min(a.right, sheet.right),
+    }))
     .filter((a) => a.top <= a.bottom && a.left <= a.right && (a.top < a.bottom || a.left < a.right))
     .sort((a, b) => a.top - b.top || a.left - b.left)
     .map((a) => `${address(a.top, a.left)}:${address(a.bottom, a.right)}`);
-  const base = {
-    name: ws.name,
-    visible: ws.state === undefined || ws.state === "visible",
-    hiddenRows,
-    merges: mergeList,
-  };
-  if (top > bottom) return { ...base, top: 1, left: 1, values: [], formulas: [], numberFormats: [] };
-
-  const height = bottom - top + 1;
-  const width = right - left + 1;
-  const values: CellValue[][] = [];
-  const formulas: (string | null)[][] = [];
-  const numberFormats: (string | null)[][] = [];
-  for (let i = 0; i < height; i++) {
-    values.push(new Array<CellValue>(width).fill(null));
-    formulas.push(new Array<string | null>(width).fill(null));
-    numberFormats.push(new Array<string | null>(width).fill(null));
-  }
-  /** Positions a stored cell has filled; the others take the row's or column's format. */
-  const seen = new Uint8Array(height * width);
-  for (const e of entries) {
-    const i = e.row - top;
-    const j = e.column - left;
-    if (i < 0 || i >= height || j < 0 || j >= width) continue;
-    values[i]![j] = e.value;
-    formulas[i]![j] = e.formula;
-    numberFormats[i]![j] = e.numberFormat;
-    seen[i * width + j] = 1;
-  }
-  const columnFormats: (string | null)[] = [];
-  for (let j = 0; j < width; j++) columnFormats.push(formatOrNull(ws.getColumn(left + j).numFmt));
-  for (let i = 0; i < height; i++) {
-    const rowFormat = formatOrNull(ws.findRow(top + i)?.numFmt);
-    const formats = numberFormats[i]!;
-    for (let j = 0; j < width; j++) {
-      if (!seen[i * width + j]) formats[j] = rowFormat ?? columnFormats[j] ?? null;
-    }
-  }
-
-  return { ...base, top, left, values, formulas, numberFormats };
+  return { ...sheet, merges: mergeList };
 }
 
 function isFormulaValue(v: unknown): v is { formula?: string; sharedFormula?: string; result?: unknown } {
@@ -383,98 +345,9 @@ function normalizeFormula(text: string): string {
 }
 
 // ---------------------------------------------------------------------------
-// The area a sheet is read into, and the limits
-
-interface Area {
-  readonly top: number;
-  readonly left: number;
-  readonly bottom: number;
-  readonly right: number;
-  /** Cells with content left out because they lie far beyond the rest; the first of them. */
-  readonly outside: number;
-  readonly first?: { readonly row: number; readonly column: number };
-}
-
-/**
- * The smallest rectangle holding every cell with a value or a formula, or,
- * where that passes GRID_LIMITS.area (one value in XFD1048576), the one left
- * after peeling off the farthest rows or columns, whichever shrinks it more.
- */
-function readArea(entries: readonly Entry[]): Area {
-  const content = entries.filter((e) => e.value !== null || e.formula !== null);
-  if (content.length === 0) return { top: 1, left: 1, bottom: 0, right: 0, outside: 0 };
-  const byRow = new Map<number, Entry[]>();
-  const byColumn = new Map<number, Entry[]>();
-  for (const e of content) {
-    const row = byRow.get(e.row);
-    if (row) row.push(e);
-    else byRow.set(e.row, [e]);
-    const column = byColumn.get(e.column);
-    if (column) column.push(e);
-    else byColumn.set(e.column, [e]);
-  }
-  const rows = [...byRow.keys()].sort((a, b) => a - b);
-  const columns = [...byColumn.keys()].sort((a, b) => a - b);
-  const rowCount = new Map([...byRow].map(([k, v]) => [k, v.length]));
-  const columnCount = new Map([...byColumn].map(([k, v]) => [k, v.length]));
-  const dropped = new Set<Entry>();
-  let rt = 0;
-  let rb = rows.length - 1;
-  let cl = 0;
-  let cr = columns.length - 1;
-  const settle = () => {
-    while (rb > rt && !rowCount.get(rows[rb]!)) rb--;
-    while (rt < rb && !rowCount.get(rows[rt]!)) rt++;
-    while (cr > cl && !columnCount.get(columns[cr]!)) cr--;
-    while (cl < cr && !columnCount.get(columns[cl]!)) cl++;
-  };
-  const drop = (list: readonly Entry[]) => {
-    for (const e of list) {
-      if (dropped.has(e)) continue;
-      dropped.add(e);
-      rowCount.set(e.row, rowCount.get(e.row)! - 1);
-      columnCount.set(e.column, columnCount.get(e.column)! - 1);
-    }
-  };
-  const size = (t: number, b: number, l: number, r: number) => (b - t + 1) * (r - l + 1);
-  while (size(rows[rt]!, rows[rb]!, columns[cl]!, columns[cr]!) > GRID_LIMITS.area) {
-    const top = rows[rt]!;
-    const left = columns[cl]!;
-    const withoutRow = rb > rt ? size(top, rows[rb - 1]!, left, columns[cr]!) : Infinity;
-    const withoutColumn = cr > cl ? size(top, rows[rb]!, left, columns[cr - 1]!) : Infinity;
-    if (withoutRow <= withoutColumn) drop(byRow.get(rows[rb]!)!);
-    else drop(byColumn.get(columns[cr]!)!);
-    settle();
-  }
-  let first: { row: number; column: number } | undefined;
-  for (const e of dropped)
-    if (!first || e.row < first.row || (e.row === first.row && e.column < first.column)) first = e;
-  return {
-    top: rows[rt]!,
-    bottom: rows[rb]!,
-    left: columns[cl]!,
-    right: columns[cr]!,
-    outside: dropped.size,
-    ...(first ? { first } : {}),
-  };
-}
+// The limits
 
 const count = (n: number) => n.toLocaleString("sv-SE").replace(/\u00a0/g, " ");
-
-function outsideArea(sheet: string, area: Area): Finding {
-  const cell = address(area.first!.row, area.first!.column);
-  const kept = `${address(area.top, area.left)}:${address(area.bottom, area.right)}`;
-  const others = area.outside - 1;
-  return finding({
-    code: "INPUT_OUTSIDE_AREA",
-    severity: "warning",
-    ref: { sheet, cell },
-    message: message(
-      `Cellen ${cell}${others ? ` och ${count(others)} celler till` : ""} ligger långt utanför resten av bladet och lästes inte; tillägget läser området ${kept} (högst ${count(GRID_LIMITS.area)} celler).`,
-      `The cell ${cell}${others ? ` and ${others} more cells` : ""} lie far outside the rest of the sheet and were not read; the add-in reads the area ${kept} (at most ${GRID_LIMITS.area} cells).`,
-    ),
-  });
-}
 
 function tooManyCells(sheet: string, row: number, column: number): Finding {
   const cell = address(row, column);

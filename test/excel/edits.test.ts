@@ -1,4 +1,5 @@
 import { analyseWorkbook, type AnalysisOutcome } from "../../src/app/analyseWorkbook";
+import { SheetView } from "../../src/sheet/grid";
 import { WorkbookError } from "../../src/app/workbookPort";
 import { defaultSettings } from "../../src/domain";
 import { createExcelPort } from "../../src/excel";
@@ -43,10 +44,11 @@ describe("write the computed shares into the sheet, and undo it", () => {
       const grid = await port.readGrid();
       const sheet = grid.sheets.find((s) => s.name === edit.sheet)!;
       const at = /^([A-Z]+)(\d+)$/.exec(edit.cell)!;
-      const row = Number(at[2]) - sheet.top;
-      const column = at[1]!.charCodeAt(0) - 64 - sheet.left;
-      if (mode === "formula") expect(sheet.formulas[row]![column]).toBe(edit.formula);
-      else expect(sheet.values[row]![column]).toBe(edit.value);
+      const view = new SheetView(sheet);
+      const row = Number(at[2]);
+      const column = at[1]!.charCodeAt(0) - 64;
+      if (mode === "formula") expect(view.formula(row, column)).toBe(edit.formula);
+      else expect(view.value(row, column)).toBe(edit.value);
     }
     // Only the kommun amount cells changed.
     const after = await port.readGrid();

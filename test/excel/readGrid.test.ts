@@ -1,11 +1,26 @@
 import { readFileSync } from "node:fs";
+import { dense } from "../sheet/dense";
 import { analyseWorkbook } from "../../src/app/analyseWorkbook";
 import { createExcelPort } from "../../src/excel";
 import { readGridFromFile } from "../../src/xlsx/readGrid";
+import type { Grid } from "../../src/sheet/grid";
 import { BYTES_PER_CELL, PAYLOAD_BUDGET_BYTES } from "../../src/excel/readWorkbook";
 import { emptySheet, PAYLOAD_LIMIT_BYTES } from "./fakeExcel";
 import { fakeFromFile, FIXTURES, fakeFromXlsx, generatedBudget } from "./workbooks";
 import { TEST_CLOCK } from "../support/clock";
+
+/**
+ * A Grid as a reader sees it through SheetView: Office.js reports a format on
+ * every cell, a file on whole columns too, so the stored cells may differ
+ * where what they show does not.
+ */
+const asRead = (g: Grid) => ({
+  ...g,
+  sheets: g.sheets.map((s) => {
+    const { name, visible, bottom, right, hiddenRows, merges } = s;
+    return { name, visible, bottom, right, hiddenRows, merges, ...dense(s) };
+  }),
+});
 
 describe("reading through Excel gives the Grid the .xlsx reader gives", () => {
   for (const [name, path] of Object.entries(FIXTURES)) {
@@ -14,7 +29,7 @@ describe("reading through Excel gives the Grid the .xlsx reader gives", () => {
       const port = createExcelPort(TEST_CLOCK, fake.host());
       const fromExcel = await port.readGrid();
       const fromFile = await readGridFromFile(path);
-      expect(fromExcel).toEqual(fromFile);
+      expect(asRead(fromExcel)).toEqual(asRead(fromFile));
       expect(fake.syncs).toBeLessThanOrEqual(3);
       expect(port.stats.read.syncs).toBe(fake.syncs);
     });
@@ -24,7 +39,8 @@ describe("reading through Excel gives the Grid the .xlsx reader gives", () => {
     const fake = await fakeFromFile(FIXTURES["vastra-2025"], 14);
     const grid = await createExcelPort(TEST_CLOCK, fake.host()).readGrid();
     const fromFile = await readGridFromFile(FIXTURES["vastra-2025"]);
-    const cells = (g: typeof grid) => g.sheets.map((s) => [s.name, s.top, s.left, s.values, s.formulas, s.hiddenRows]);
+    const cells = (g: typeof grid) =>
+      g.sheets.map((s) => [s.name, s.top, s.left, dense(s).values, dense(s).formulas, s.hiddenRows]);
     expect(cells(grid)).toEqual(cells(fromFile));
     expect(grid.sheets.map((s) => s.merges)).toEqual(fromFile.sheets.map((s) => s.merges));
     expect(fake.syncs).toBe(3);
@@ -50,7 +66,7 @@ describe("round trips of an analysis, whatever the size", () => {
     expect(fake.syncs).toBe(syncs);
     expect(fake.cellsRead).toBe(port.stats.read.cells);
     const grid = await port.readGrid();
-    expect(grid.sheets[0]!.values).toHaveLength(rows);
+    expect(dense(grid.sheets[0]!).values).toHaveLength(rows);
   });
 });
 
@@ -67,9 +83,10 @@ describe("a workbook beyond Excel's payload limit", () => {
     const port = createExcelPort(TEST_CLOCK, fake.host());
     const grid = await port.readGrid();
     const data = grid.sheets.find((s) => s.name === "Data")!;
-    expect(data.values).toHaveLength(rows);
-    expect(data.values[0]).toEqual([11, 12, 13, 14, 15, 16, 17, 18]);
-    expect(data.values[rows - 1]![columns - 1]).toBe(rows * 10 + columns);
+    const { values } = dense(data);
+    expect(values).toHaveLength(rows);
+    expect(values[0]).toEqual([11, 12, 13, 14, 15, 16, 17, 18]);
+    expect(values[rows - 1]![columns - 1]).toBe(rows * 10 + columns);
     const cells = port.stats.read.cells;
     expect(cells).toBe(fake.cellsRead);
     expect(cells).toBeGreaterThan(rows * columns);

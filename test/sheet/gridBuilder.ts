@@ -1,4 +1,4 @@
-import type { CellValue, DefinedName, Grid, GridSheet } from "../../src/sheet/grid";
+import { type CellValue, type DefinedName, type Grid, type GridSheet, SheetBuilder } from "../../src/sheet/grid";
 
 /** A Grid from rows of values written as a person would type them; "=…" strings become formulas with a null value. */
 export function sheet(
@@ -6,27 +6,13 @@ export function sheet(
   rows: readonly (readonly CellValue[])[],
   options: { hiddenRows?: number[]; visible?: boolean; formulas?: Record<string, [string, CellValue]> } = {},
 ): GridSheet {
-  const width = Math.max(...rows.map((r) => r.length));
-  const values = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? null));
-  const formulas = values.map((r) => r.map(() => null as string | null));
+  const builder = new SheetBuilder({ name, visible: options.visible ?? true, hiddenRows: options.hiddenRows ?? [] });
+  rows.forEach((r, i) => r.forEach((v, j) => builder.cell(i + 1, j + 1, v, null, null)));
   for (const [address, [formula, value]] of Object.entries(options.formulas ?? {})) {
     const m = /^([A-Z])(\d+)$/.exec(address)!;
-    const row = Number(m[2]) - 1;
-    const col = m[1]!.charCodeAt(0) - 65;
-    values[row]![col] = value;
-    formulas[row]![col] = formula;
+    builder.cell(Number(m[2]), m[1]!.charCodeAt(0) - 64, value, formula, null);
   }
-  return {
-    name,
-    visible: options.visible ?? true,
-    top: 1,
-    left: 1,
-    values,
-    formulas,
-    numberFormats: values.map((r) => r.map(() => null)),
-    hiddenRows: options.hiddenRows ?? [],
-    merges: [],
-  };
+  return builder.build();
 }
 
 export function grid(sheets: GridSheet[], definedNames: DefinedName[] = []): Grid {

@@ -244,7 +244,11 @@ describe("other layouts from the same vocabulary", () => {
         ["Kansli", 4000],
       ]),
     ]);
-    const formatted = { ...g.sheets[0]!, numberFormats: g.sheets[0]!.values.map((r) => r.map(() => '#,##0 "tkr"')) };
+    const plain = g.sheets[0]!;
+    const rows = new Map(
+      [...plain.rows].map(([r, row]) => [r, { ...row, numberFormats: row.columns.map(() => '#,##0 "tkr"') }]),
+    );
+    const formatted = { ...plain, rows };
     const { budget } = located(locateBudget(grid([formatted])));
     expect([budget.unit, budget.members[0]!.amounts[2025]!.value.toNumber()]).toEqual(["tkr", 2000000]);
   });

@@ -1,7 +1,7 @@
 import { act, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { WorkbookError } from "../../src/app/workbookPort";
-import type { Grid } from "../../src/sheet/grid";
+import { type Grid, SheetBuilder } from "../../src/sheet/grid";
 import { analysed, fixtureGrid, gridPort, renderPane } from "./support";
 
 /** The pane's states, each rendered on purpose: empty, analysing, findings, no budget, error. */
@@ -37,17 +37,10 @@ test("no budget: the reader's reason and what to do", async () => {
   const grid: Grid = {
     definedNames: [],
     sheets: [
-      {
-        name: "Blad1",
-        visible: true,
-        top: 1,
-        left: 1,
-        values: [["Inköpslista"], ["Mjölk"]],
-        formulas: [[null], [null]],
-        numberFormats: [[null], [null]],
-        hiddenRows: [],
-        merges: [],
-      },
+      new SheetBuilder({ name: "Blad1", visible: true })
+        .cell(1, 1, "Inköpslista", null, null)
+        .cell(2, 1, "Mjölk", null, null)
+        .build(),
     ],
   };
   const port = gridPort(grid);

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { analyzeGrid } from "../../src/sheet/analyzeGrid";
-import { GRID_LIMITS, SheetView } from "../../src/sheet/grid";
+import { GRID_LIMITS, SheetView, storedCells } from "../../src/sheet/grid";
 import { readGridFromBuffer } from "../../src/xlsx/readGrid";
 import { EXAMPLE } from "../support/paths";
 import {
@@ -43,7 +43,7 @@ describe("names, merges and cells over a whole sheet are clipped to the cells th
       name: "Finsam_Befolkning",
       ref: "'Budget 2025'!$A$1:$XFD$1048576",
     });
-    expect(r.grid.sheets.find((s) => s.name === "Budget 2025")!.values).toHaveLength(28);
+    expect(r.grid.sheets.find((s) => s.name === "Budget 2025")!.bottom).toBe(28);
     // Column A holds no numbers, so the clipped name gives no kommun a population: each says so on its cell.
     expect(r.codes.filter((c) => c.startsWith("INPUT_POPULATION"))).toEqual(
       ["A7", "A8", "A9", "A10", "A11"].map((cell) => `INPUT_POPULATION Budget 2025!${cell}`),
@@ -57,16 +57,19 @@ describe("names, merges and cells over a whole sheet are clipped to the cells th
     expect(memberAmounts(r)).toEqual(memberAmounts(plain));
   });
 
-  it("one value in XFD1048576: left out as INPUT_OUTSIDE_AREA on that cell, the budget analysed as before", async () => {
+  it("one value in XFD1048576: read as the one cell it is, the budget analysed as before", async () => {
     const r = await analyse(await withFarCell(example));
     const budget = r.grid.sheets.find((s) => s.name === "Budget 2025")!;
-    expect([budget.top, budget.left, new SheetView(budget).bottom, new SheetView(budget).right]).toEqual([1, 1, 28, 6]);
-    const outside = r.findings.find((f) => f.code === "INPUT_OUTSIDE_AREA")!;
-    expect([outside.sheet, outside.cell, outside.severity]).toEqual(["Budget 2025", "XFD1048576", "warning"]);
-    expect(outside.message.sv).toBe(
-      "Cellen XFD1048576 ligger långt utanför resten av bladet och lästes inte; tillägget läser området A1:F28 (högst 4 000 000 celler).",
-    );
-    expect(r.codes.filter((c) => c !== "INPUT_OUTSIDE_AREA Budget 2025!XFD1048576")).toEqual(plain.codes);
+    const before = plain.grid.sheets.find((s) => s.name === "Budget 2025")!;
+    const view = new SheetView(budget);
+    expect([view.top, view.left, view.bottom, view.right]).toEqual([1, 1, 1_048_576, 16_384]);
+    expect(view.value(1_048_576, 16_384)).toBe(1);
+    // The sparse Grid: one row and one cell more than the example, not the 17 billion of the rectangle.
+    expect(budget.rows.size).toBe(before.rows.size + 1);
+    expect(storedCells(budget)).toBe(storedCells(before) + 1);
+    expect(budget.merges).toEqual(before.merges);
+    expect(r.codes).toEqual(plain.codes);
+    expect(memberAmounts(r)).toEqual(memberAmounts(plain));
   });
 
   it("a label of a million characters is shortened to GRID_LIMITS.text, an INPUT_LONG_TEXT on its cell", async () => {

@@ -4,6 +4,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { type Grid, type GridSheet, SheetView, parseAddress, parseRangeRef } from "../../src/sheet/grid";
 import { readGridFromBuffer, readGridFromFile, WorkbookReadError } from "../../src/xlsx/readGrid";
+import { dense } from "../sheet/dense";
 
 const FIXTURES = path.resolve(__dirname, "../../../shared/fixtures");
 const fixture = (name: string) => path.join(FIXTURES, name);
@@ -26,14 +27,21 @@ function cell(grid: Grid, sheetName: string, a1: string) {
   };
 }
 
-/** Every sheet is a dense rectangle: values, formulas and formats have the same shape. */
-function expectDense(s: GridSheet) {
-  const width = s.values[0]?.length ?? 0;
-  for (const rows of [s.values, s.formulas, s.numberFormats]) {
-    expect(rows).toHaveLength(s.values.length);
-    for (const r of rows) expect(r).toHaveLength(width);
+/** Every sheet holds its cells sparsely: rows and columns ascending, all inside the used range, arrays parallel. */
+function expectSparse(s: GridSheet) {
+  const rows = [...s.rows.keys()];
+  expect(rows).toEqual([...rows].sort((a, b) => a - b));
+  for (const [r, row] of s.rows) {
+    expect(r >= s.top && r <= s.bottom).toBe(true);
+    expect(row.columns).toEqual([...row.columns].sort((a, b) => a - b));
+    for (const c of row.columns) expect(c >= s.left && c <= s.right).toBe(true);
+    for (const parallel of [row.values, row.formulas, row.numberFormats])
+      expect(parallel).toHaveLength(row.columns.length);
   }
 }
+
+/** [top, left, rows, columns] of the used range. */
+const usedRange = (s: GridSheet) => [s.top, s.left, s.bottom - s.top + 1, s.right - s.left + 1];
 
 async function readError(p: Promise<unknown>): Promise<WorkbookReadError> {
   try {
@@ -80,15 +88,15 @@ describe("the fixtures in shared/fixtures", () => {
     ]);
   });
 
-  it("samo-2023: sheets in workbook order, all visible, dense", () => {
+  it("samo-2023: sheets in workbook order, all visible, sparse", () => {
     expect(samo.sheets.map((s) => s.name)).toEqual(["Budget 2023", "Långtidsbudget", "Befolkning"]);
     for (const s of samo.sheets) {
       expect(s.visible).toBe(true);
       expect(s.hiddenRows).toEqual([]);
-      expectDense(s);
+      expectSparse(s);
     }
     const lt = sheet(samo, "Långtidsbudget");
-    expect([lt.top, lt.left, lt.values.length, lt.values[0]?.length]).toEqual([1, 1, 27, 4]);
+    expect(usedRange(lt)).toEqual([1, 1, 27, 4]);
     expect(samo.definedNames).toEqual([]);
   });
 
@@ -247,7 +255,7 @@ describe("small workbooks built with ExcelJS", () => {
   });
 
   it("an empty sheet beside filled ones has no cells", () => {
-    expect(sheet(grid, "Tom")).toMatchObject({ top: 1, left: 1, values: [], formulas: [], numberFormats: [] });
+    expect(sheet(grid, "Tom")).toMatchObject({ top: 1, left: 1, bottom: 0, right: 0, rows: new Map() });
   });
 
   it("hidden rows", () => {
@@ -256,12 +264,12 @@ describe("small workbooks built with ExcelJS", () => {
 
   it("the used range starts at the first filled cell and ignores formatting-only cells", () => {
     const s = sheet(grid, "Förskjuten");
-    expect([s.top, s.left, s.values.length, s.values[0]?.length]).toEqual([4, 3, 6, 3]);
-    expect(s.values[0]).toEqual(["start", null, null]);
-    expect(s.values[5]).toEqual([null, null, 9]);
+    expect(usedRange(s)).toEqual([4, 3, 6, 3]);
+    expect(dense(s).values[0]).toEqual(["start", null, null]);
+    expect(dense(s).values[5]).toEqual([null, null, 9]);
     const lt = sheet(grid, "Långtidsbudget");
-    expectDense(lt);
-    expect([lt.top, lt.left, lt.values.length, lt.values[0]?.length]).toEqual([1, 1, 12, 4]); // D5 widens it, F20 does not
+    expectSparse(lt);
+    expect(usedRange(lt)).toEqual([1, 1, 12, 4]); // D5 widens it, F20 does not
   });
 
   it("a number typed as text stays a string", () => {
@@ -482,10 +490,10 @@ describe("a large workbook", () => {
     const ms = performance.now() - started;
 
     const b = sheet(g, "Budget");
-    expectDense(b);
-    expect([b.values.length, b.values[0]?.length]).toEqual([6000, 4]);
+    expectSparse(b);
+    expect(usedRange(b)).toEqual([1, 1, 6000, 4]);
     expect(cell(g, "Budget", "D6000")).toEqual({ value: 6000 * 201, formula: "=B6000+C6000", format: null });
-    expect(sheet(g, "Befolkning").values).toHaveLength(290);
+    expect(usedRange(sheet(g, "Befolkning"))[2]).toBe(290);
     expect(ms).toBeLessThan(10_000);
   });
 });
