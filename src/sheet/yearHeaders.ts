@@ -52,7 +52,10 @@ function withLoneBudget(view: SheetView, row: number, labelColumn: number, colum
   const isBudget = (col: number) =>
     normalizeLabel(view.text(row, col)) === "budget" ||
     (normalizeLabel(view.text(row - 1, col)) === "budget" && yearIn(view.value(row, col)) === undefined);
-  const candidates = new Set([...view.columnNumbers(row, labelColumn + 1), ...view.columnNumbers(row - 1, labelColumn + 1)]);
+  const candidates = new Set([
+    ...view.columnNumbers(row, labelColumn + 1),
+    ...view.columnNumbers(row - 1, labelColumn + 1),
+  ]);
   for (const col of [...candidates].sort((a, b) => a - b)) {
     if (columns.some((c) => c.column === col) || !isBudget(col) || !hasAmountBelow(view, row, col)) continue;
     const title = titleYear(view, row);

@@ -139,6 +139,9 @@ function Pane({ inExcel, port, ...options }: Omit<AppProps, "theme">) {
         onUnit={finsam.setUnit}
         onLang={finsam.setLang}
         {...(selection ? { selectedRange: () => selection.selectedRange() } : {})}
+        {...(finsam.port?.capabilities.goToCell
+          ? { onGoTo: (sheet: string, range: string) => void finsam.goToCell(sheet, range) }
+          : {})}
         onSave={finsam.saveSettings}
       />
     );

@@ -1,8 +1,11 @@
-import { screen, waitFor } from "@testing-library/react";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { WorkbookEdits } from "../../src/sheet/writePlan";
 import { settingsEdits } from "../../src/sheet/workbookSettings";
 import { defaultSettings } from "../../src/domain";
+import { readGridFromBuffer } from "../../src/xlsx/readGrid";
 import { analysed, filePort, fixtureGrid, gridPort, plain, renderPane, type FakePort } from "./support";
 
 async function settingsOf(port: FakePort | Awaited<ReturnType<typeof filePort>>) {
@@ -128,4 +131,28 @@ test("the language, under Inställningar too", async () => {
   expect(screen.getByRole("heading", { name: "Unit and language" })).toBeTruthy();
   expect(screen.getByRole("tab", { name: "Settings", selected: true })).toBeTruthy();
   expect((screen.getByLabelText("Language") as HTMLSelectElement).value).toBe("en");
+});
+
+test("the parts as the reader found them: the members read with the years as rows on their own sheet, and where to go", async () => {
+  const bytes = readFileSync(join(__dirname, "../fixtures/layouts/04-vastra-years-as-rows-text.xlsx"));
+  const port = gridPort(readGridFromBuffer(bytes, "04.xlsx"));
+  await settingsOf(port);
+  const table = screen.getByRole("table", { name: "Så lästes arbetsboken" });
+  const rows = within(table)
+    .getAllByRole("row")
+    .slice(1)
+    .map((r) =>
+      within(r)
+        .getAllByRole("cell")
+        .map((c) => plain(c.textContent)),
+    );
+  expect(rows).toContainEqual(["Medlemmar", "Medlemsavgifter!B3:H3", "partsnamn som kolumnrubriker, ett år per rad"]);
+  expect(rows).toContainEqual([
+    "Befolkning",
+    "Befolkning!B2:B6",
+    expect.stringMatching(/^rubrik om befolkning per 2024-12-31/),
+  ]);
+  expect(rows.map((r) => r[0])).toEqual(expect.arrayContaining(["År", "Kostnader", "Ingående eget kapital"]));
+  await userEvent.click(within(table).getByRole("button", { name: "Medlemsavgifter!B3:H3" }));
+  expect(port.goToCell).toHaveBeenCalledWith("Medlemsavgifter", "B3:H3");
 });

@@ -13,6 +13,7 @@ import { useState } from "react";
 import { WorkbookError } from "../../app/workbookPort";
 import { defaultSettings, Decimal, type Settings, type Unit } from "../../domain";
 import { MAPPING_NAMES } from "../../sheet/mapping";
+import { PartsFound } from "../components/PartsFound";
 import { useViewStyles } from "../components/styles";
 import { LANG_NAMES, LANGS, t, type Lang, type MessageKey } from "../i18n";
 import { UNIT_NAME, type PaneFormat } from "../paneFormat";
@@ -38,6 +39,8 @@ export interface SettingsViewProps {
   readonly onLang: (lang: Lang) => void;
   /** Inside Excel: the user's selection; absent where there is none (a file). */
   readonly selectedRange?: () => Promise<{ readonly sheet: string; readonly address: string }>;
+  /** Inside Excel: selects a range, to show where a part was read; absent where the pane cannot. */
+  readonly onGoTo?: (sheet: string, range: string) => void;
   /** Saves; gives back the fields that are wrong, if any. */
   readonly onSave: (draft: SettingsDraft) => Promise<Readonly<Record<string, true>> | undefined>;
 }
@@ -78,7 +81,7 @@ const useStyles = makeStyles({
 
 /** Inställningar: where the budget is, the kommun key, the equity rule, the unit. Saved as names in the workbook. */
 export function SettingsView(props: SettingsViewProps) {
-  const { status, fmt, busy, sessionSettings, onUnit, onLang, selectedRange, onSave } = props;
+  const { status, fmt, busy, sessionSettings, onUnit, onLang, selectedRange, onGoTo, onSave } = props;
   const { lang } = fmt;
   const styles = useStyles();
   const view = useViewStyles();
@@ -122,6 +125,8 @@ export function SettingsView(props: SettingsViewProps) {
         void onSave(draft).then((wrong) => setErrors(wrong ?? {}));
       }}
     >
+      {ok && <PartsFound parts={ok.location.parts} lang={lang} {...(onGoTo ? { onGoTo } : {})} />}
+
       <section className={view.section} aria-labelledby="settings-mapping">
         <Subtitle2 as="h2" id="settings-mapping" className={view.heading}>
           {t(lang, "mappingHeading")}
