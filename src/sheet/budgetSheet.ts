@@ -20,7 +20,14 @@ import { NO_FORMULAS, findLabelColumn, type Item } from "./tables";
 import { arithmeticSubtotalOf, coveredRows, isSubtotalAbove, withoutCovered } from "./totals";
 import { findUnit } from "./units";
 import { normalizeLabel } from "./vocabulary";
-import { dedupeByYear, findYearHeader, mappedHeader, type YearColumn, type YearHeader } from "./yearHeaders";
+import {
+  dedupeByYear,
+  findYearHeader,
+  mappedHeader,
+  type WorkbookYear,
+  type YearColumn,
+  type YearHeader,
+} from "./yearHeaders";
 
 /** What one sheet holds, read as the parts of a budget. */
 export interface SheetRead {
@@ -48,12 +55,12 @@ interface Collected {
 }
 
 /** Reads one sheet as the parts of a budget, or undefined when it has no year columns. */
-export function readBudgetSheet(view: SheetView, mapping: Mapping): SheetRead | undefined {
+export function readBudgetSheet(view: SheetView, mapping: Mapping, workbookYear?: WorkbookYear): SheetRead | undefined {
   const labelColumn = findLabelColumn(view);
   const header =
     mapping.yearHeader?.sheet === view.name
       ? mappedHeader(view, mapping.yearHeader.row)
-      : findYearHeader(view, labelColumn);
+      : findYearHeader(view, labelColumn, workbookYear);
   if (!header || header.columns.length === 0) return undefined;
   const unit = mapping.unit ? { unit: mapping.unit, evidence: "namnet Finsam_Enhet" } : findUnit(view, header.row);
   const unitFactor = UNIT_FACTOR[unit.unit];

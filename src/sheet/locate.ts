@@ -9,6 +9,7 @@ import { findPopulation, type PopulationTable } from "./population";
 
 export type { Location, PartLocation, PartName } from "./parts";
 export type { YearColumn } from "./yearHeaders";
+import type { WorkbookYear } from "./yearHeaders";
 
 export type LocateResult =
   | { readonly ok: true; readonly budget: Budget; readonly location: Location; readonly findings: readonly Finding[] }
@@ -25,12 +26,15 @@ export function locateBudget(grid: Grid): LocateResult {
   const mapping = readMapping(grid);
   const views = grid.sheets.map((sheet) => new SheetView(sheet));
   const byRows = views.flatMap((view) => readMembersByRows(view) ?? []);
-  const reads = [
-    ...views
-      .filter((v) => !mapping.budgetSheet || v.name === mapping.budgetSheet)
-      .flatMap((view) => readBudgetSheet(view, mapping) ?? []),
-    ...byRows.map((t) => t.read),
-  ];
+  const candidates = views.filter((v) => !mapping.budgetSheet || v.name === mapping.budgetSheet);
+  const first = candidates.map((view) => readBudgetSheet(view, mapping));
+  const found = [...first.flatMap((r) => r ?? []), ...byRows.map((t) => t.read)];
+  // A lone "Budget" column on a sheet that names no year takes the year the rest of the workbook states.
+  const year = workbookYear(found);
+  const second = year
+    ? candidates.flatMap((view, i) => (first[i] ? [] : (readBudgetSheet(view, mapping, year) ?? [])))
+    : [];
+  const reads = [...found, ...second];
   const population = mapping.population ?? largest([findPopulation(grid), ...byRows.map((t) => t.population)]);
   const composed = composeBudget(reads, population);
   if (!composed || !looksLikeBudget(composed.budget))
@@ -53,6 +57,16 @@ export function locateBudget(grid: Grid): LocateResult {
     parts,
   };
   return { ok: true, budget, location, findings };
+}
+
+/** The one budget year the sheets that state a year agree on, and the sheet that says it. */
+function workbookYear(all: readonly SheetRead[]): WorkbookYear | undefined {
+  const reads = all.filter((r) => r.members.length > 0 || r.budget.costs.length > 0);
+  const years = new Set(reads.map((r) => r.budget.budgetYear));
+  const said = reads[0];
+  return years.size === 1 && said
+    ? { year: said.budget.budgetYear, evidence: `budgetåret från bladet ”${said.sheet}”` }
+    : undefined;
 }
 
 /** The population table with most kommuner. */

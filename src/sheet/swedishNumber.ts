@@ -89,6 +89,7 @@ export function parseSwedishNumber(text: string): { value: Decimal; unit?: Unit 
 export function yearIn(value: CellValue): number | undefined {
   if (typeof value === "number") return Number.isInteger(value) && value >= 1990 && value <= 2100 ? value : undefined;
   if (typeof value !== "string") return undefined;
-  const years = value.match(/(?<![\d-])(19[9]\d|20\d\d|2100)(?![\d-])/g);
+  // Not inside a longer number: "2025-12-31", "0,2065" and "1.2030" hold no year.
+  const years = value.match(/(?<![\d-])(?<!\d[,.])(19[9]\d|20\d\d|2100)(?![\d-])(?![,.]\d)/g);
   return years?.length === 1 ? Number(years[0]) : undefined;
 }

@@ -1,7 +1,7 @@
 import type { CellRef } from "../domain";
 import { address, type SheetView } from "./grid";
 import { amountKind, yearIn } from "./swedishNumber";
-import { columnKind, normalizeLabel, POPULATION_HEADER, type ColumnKind } from "./vocabulary";
+import { classifyLabel, columnKind, normalizeLabel, POPULATION_HEADER, type ColumnKind } from "./vocabulary";
 
 /** A column of amounts for one year, as its header says. */
 export interface YearColumn {
@@ -23,7 +23,17 @@ export interface YearHeader {
  * "Plan 2026". A population header ("Invånare 31/12 2023") names the
  * population's date, not a year of amounts.
  */
-export function findYearHeader(view: SheetView, labelColumn: number): YearHeader | undefined {
+/** A year the rest of the workbook states, for a sheet that states none of its own. */
+export interface WorkbookYear {
+  readonly year: number;
+  readonly evidence: string;
+}
+
+export function findYearHeader(
+  view: SheetView,
+  labelColumn: number,
+  workbookYear?: WorkbookYear,
+): YearHeader | undefined {
   for (const row of view.rowNumbers()) {
     const columns: YearColumn[] = [];
     for (const col of view.columnNumbers(row, labelColumn + 1)) {
@@ -37,15 +47,40 @@ export function findYearHeader(view: SheetView, labelColumn: number): YearHeader
         header: { sheet: view.name, cell: address(row, col) },
       });
     }
-    if (columns.length > 0) return withLoneBudget(view, row, labelColumn, columns);
+    if (columns.length > 0 && !isAmountRow(view, row, labelColumn, columns))
+      return withLoneBudget(view, row, labelColumn, columns);
   }
-  return loneBudgetColumn(view, labelColumn);
+  return loneBudgetColumn(view, labelColumn, workbookYear);
+}
+
+/**
+ * "Finansiella intäkter | 2000": a labelled row whose only year-like cells
+ * are plain numbers that do not run year after year, formatted as amounts
+ * ("#,##0") or unlike the year the title or sheet name states, is a row of
+ * amounts, and so is a member's row. A header's years are words ("Budget 2025"), numbers in a row with
+ * no label or under a section heading ("Intäkter/tilldelning | 2025"), or
+ * numbers that follow each other (2025 | 2026 | 2027).
+ */
+function isAmountRow(view: SheetView, row: number, labelColumn: number, columns: readonly YearColumn[]): boolean {
+  const label = view.text(row, labelColumn);
+  if (label === "") return false;
+  const role = classifyLabel(label).kind;
+  if (role === "incomeHeader" || role === "costHeader") return false;
+  if (columns.some((c) => typeof view.value(row, c.column) === "string")) return false;
+  // A member's row ("Partille | 2006" under "Invånare") holds amounts or population, never years.
+  if (role === "member") return true;
+  const years = columns.map((c) => c.year);
+  if (years.length >= 2 && years.every((y, i) => i === 0 || y === years[i - 1]! + 1)) return false;
+  const asAmount = columns.every((c) => /#,##|0[.,]0/.test(view.numberFormat(row, c.column) ?? ""));
+  const stated = titleYear(view, row)?.year;
+  return asAmount || (stated !== undefined && !years.includes(stated));
 }
 
 /**
  * "Budget | Plan 2026 | Plan 2027": the budget column's year from the title
- * or the sheet name. The "Budget" may stand in the row above, over a cell
- * with no year ("Budget | Plan | Plan" over "Belopp i tkr | 2026 | 2027").
+ * or the sheet name, else the year before the plan years to its right. The
+ * "Budget" may stand in the row above, over a cell with no year ("Budget |
+ * Plan | Plan" over "Belopp i tkr | 2026 | 2027").
  */
 function withLoneBudget(view: SheetView, row: number, labelColumn: number, columns: YearColumn[]): YearHeader {
   const evidence = "årtal i rubrikraden";
@@ -58,7 +93,7 @@ function withLoneBudget(view: SheetView, row: number, labelColumn: number, colum
   ]);
   for (const col of [...candidates].sort((a, b) => a - b)) {
     if (columns.some((c) => c.column === col) || !isBudget(col) || !hasAmountBelow(view, row, col)) continue;
-    const title = titleYear(view, row);
+    const title = titleYear(view, row) ?? yearBeforePlans(col, columns);
     if (title === undefined || columns.some((c) => c.year === title.year)) break;
     const budget: YearColumn = {
       column: col,
@@ -75,13 +110,25 @@ function withLoneBudget(view: SheetView, row: number, labelColumn: number, colum
   return { row, columns: withKinds(columns), evidence };
 }
 
+/** The year before the first of the plan years right of a budget column: plan years follow the budget year. */
+function yearBeforePlans(
+  budgetColumn: number,
+  columns: readonly YearColumn[],
+): { year: number; evidence: string } | undefined {
+  const plans = columns.filter((c) => c.kind === "plan" || c.kind === "year");
+  if (plans.length === 0 || plans.length !== columns.length || plans.some((c) => c.column < budgetColumn))
+    return undefined;
+  const first = Math.min(...plans.map((c) => c.year));
+  return { year: first - 1, evidence: "året före det första planåret" };
+}
+
 /** A lone "Budget" column; the year in the sheet's title ("Verksamhets- och budgetplan 2022") or its name. */
-function loneBudgetColumn(view: SheetView, labelColumn: number): YearHeader | undefined {
+function loneBudgetColumn(view: SheetView, labelColumn: number, workbookYear?: WorkbookYear): YearHeader | undefined {
   for (let row = view.sheet.top; row <= Math.min(view.bottom, view.sheet.top + 5); row++) {
     for (const col of view.columnNumbers(row, labelColumn + 1)) {
-      if (!/^(budget|belopp|kr|tkr|budget,? (kr|tkr))$/.test(normalizeLabel(view.text(row, col)))) continue;
+      if (!/^(budget|belopp|kr|tkr|mkr|budget,? (kr|tkr|mkr))$/.test(normalizeLabel(view.text(row, col)))) continue;
       if (!hasAmountBelow(view, row, col)) continue;
-      const title = titleYear(view, row);
+      const title = titleYear(view, row) ?? workbookYear;
       if (title === undefined) continue;
       const header = (c: number) => ({ sheet: view.name, cell: address(row, c) });
       const columns: YearColumn[] = [{ column: col, year: title.year, kind: "budget", header: header(col) }];

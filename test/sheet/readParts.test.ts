@@ -292,3 +292,28 @@ describe("the members with the years as rows and the parties as columns", () => 
     expect(locateBudget(grid([list])).ok).toBe(false);
   });
 });
+
+describe("a year-like amount is an amount", () => {
+  it("“Finansiella intäkter | 2 000” on the sheet “Budget 2024” is no year header: the lone Budget column is 2024", () => {
+    const g = grid([
+      sheet("Budget 2024", [
+        ["Samordningsförbundet Prov: Budget och plan"],
+        [],
+        ["", "Budget"],
+        ["Intäkter"],
+        ["Staten genom FK", 2000000],
+        ["Region Västra Götaland", 1000000],
+        ["Kungälvs kommun", 600000],
+        ["STENUNGSUNDS KOMMUN", 400000],
+        ["Finansiella intäkter", 2000],
+        ["Kostnader"],
+        ["Kansli", 59000],
+      ]),
+      population,
+    ]);
+    const { budget, location } = located(locateBudget(g));
+    expect(budget.budgetYear).toBe(2024);
+    expect(location.yearColumns.map((c) => c.header.cell)).toEqual(["B3"]);
+    expect(budget.otherIncome.map((l) => l.amounts[2024]?.value.toNumber())).toEqual([2000]);
+  });
+});

@@ -53,6 +53,10 @@ describe("Swedish amounts", () => {
     ["Långtidsbudget 2023 - 2025", undefined],
     ["Eget kapital 2022-12-31", undefined],
     ["Kansli 1.0", undefined],
+    // An amount typed as text in Mkr is no year.
+    ["0,2065", undefined],
+    ["1.2030", undefined],
+    ["Budget 2025.", 2025],
   ])("year in %j is %s", (cell, year) => {
     expect(yearIn(cell)).toBe(year);
   });
