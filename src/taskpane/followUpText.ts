@@ -4,14 +4,30 @@ import type { Lang } from "./i18n";
 const FOLLOW_UP_MESSAGES = {
   sv: {
     intro:
-      "Följ upp budgetåret mot bokföringen: välj bokföringens SIE-fil (SIE 4, .se), perioden och vilka konton och objekt som hör till vilken budgetrad.",
+      "Följ upp budgetåret: välj bokföringens SIE-fil (SIE 4, .se) eller arbetsbokens egna kolumner för utfall och prognos, perioden och vilka konton och objekt som hör till vilken budgetrad.",
     sieFile: "Bokföringens SIE-fil",
     chooseSie: "Välj SIE-fil …",
     read: "{file}: räkenskapsår {start}–{end}, {source}, kontrollsumma {checksum}.",
     sourcePsaldo: "periodsaldon",
     sourceVouchers: "{count} verifikationer",
-    sheetColumnsHint:
-      "Arkets egna kolumner för utfall och prognos kontrolleras redan av analysen (under Avvikelser); välj en SIE-fil för att följa upp mot bokföringen.",
+    sourceLabel: "Utfallet hämtas ur",
+    sourceSheet: "Uppföljningskolumnerna i arbetsboken ({range})",
+    sourceSie: "En SIE-fil ur bokföringen",
+    sheetRead: "Utfall och prognos ur {range}. Arkets prognoser räknas som inskrivna; ändra dem nedan.",
+    monthNames: "januari,februari,mars,april,maj,juni,juli,augusti,september,oktober,november,december",
+    monthsFromHeader: "Enligt kolumnens rubrik.",
+    monthsUnknown: "Rubriken säger inte vilka månader utfallet gäller: välj den sista.",
+    forecastsHeading: "Prognos per budgetrad",
+    forecastsHint:
+      "Välj för varje rad hur helårsprognosen görs. En inskriven prognos följer med till Finsam-uppföljning som värde; den sparas inte i arbetsboken förrän bladet skrivs.",
+    methodFor: "Prognosmetod {line}",
+    amountFor: "Prognos {line}",
+    badAmount: "”{text}” är inget belopp: skriv kronor, till exempel 1 250 000.",
+    negativeAmount: "En prognos kan inte vara negativ.",
+    findingsHeading: "Avvikelser i uppföljningen",
+    noFindings: "Inga avvikelser: varje rad håller sin budget och prognosen håller ramen.",
+    writeHintSheet:
+      "Skriver bladet Finsam-uppföljning: utfallet och arkets prognoser som formler på arbetsbokens celler, inskrivna prognoser som värden, avvikelser, resultat och eget kapital som formler, och ett stapeldiagram. Ett steg som Ångra tar tillbaka.",
     period: "Utfall till och med",
     mapping: "Konton och objekt → budgetrader",
     mappingSource: "Förslag från namn och nummer; ändra där det inte stämmer och spara det i arbetsboken.",
@@ -48,14 +64,30 @@ const FOLLOW_UP_MESSAGES = {
   },
   en: {
     intro:
-      "Follow up the budget year against the bookkeeping: choose the bookkeeping's SIE file (SIE 4, .se), the period, and which accounts and objects belong to which budget line.",
+      "Follow up the budget year: choose the bookkeeping's SIE file (SIE 4, .se) or the workbook's own outcome and forecast columns, the period, and which accounts and objects belong to which budget line.",
     sieFile: "The bookkeeping's SIE file",
     chooseSie: "Choose SIE file …",
     read: "{file}: financial year {start}–{end}, {source}, checksum {checksum}.",
     sourcePsaldo: "period balances",
     sourceVouchers: "{count} vouchers",
-    sheetColumnsHint:
-      "The sheet's own outcome and forecast columns are already checked by the analysis (under Findings); choose a SIE file to follow up against the bookkeeping.",
+    sourceLabel: "The outcome comes from",
+    sourceSheet: "The follow-up columns in the workbook ({range})",
+    sourceSie: "A SIE file from the bookkeeping",
+    sheetRead: "Outcome and forecast from {range}. The sheet's forecasts count as typed; change them below.",
+    monthNames: "January,February,March,April,May,June,July,August,September,October,November,December",
+    monthsFromHeader: "As the column's header says.",
+    monthsUnknown: "The header does not say which months the outcome covers: choose the last one.",
+    forecastsHeading: "Forecast per budget line",
+    forecastsHint:
+      "Choose for each line how the full-year forecast is made. A typed forecast goes into Finsam-uppföljning as a value; it is not kept in the workbook until the sheet is written.",
+    methodFor: "Forecast method {line}",
+    amountFor: "Forecast {line}",
+    badAmount: "“{text}” is not an amount: write kronor, for example 1 250 000.",
+    negativeAmount: "A forecast cannot be negative.",
+    findingsHeading: "Findings of the follow-up",
+    noFindings: "No findings: every line keeps its budget and the forecast keeps the frame.",
+    writeHintSheet:
+      "Writes the sheet Finsam-uppföljning: the outcome and the sheet's forecasts as formulas on the workbook's cells, typed forecasts as values, deviations, result and equity as formulas, and a bar chart. One step that Undo takes back.",
     period: "Outcome up to and including",
     mapping: "Accounts and objects → budget lines",
     mappingSource: "Proposed from names and numbers; change what is wrong and save it in the workbook.",

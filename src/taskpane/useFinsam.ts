@@ -9,6 +9,7 @@ import { analyseWorkbook, type AnalysisOutcome } from "../app/analyseWorkbook";
 import type { Clock } from "../app/clock";
 import { createBoardSheet } from "../app/createBoard";
 import type { LedgerFollowUp } from "../app/followUpFromLedger";
+import type { SheetFollowUp } from "../app/followUpFromSheet";
 import { WorkbookError, type CellRef, type WorkbookPort } from "../app/workbookPort";
 import { defaultSettings, type Message, type Scenario, type Settings, type Unit } from "../domain";
 import { shareEdits, type ShareWriteMode } from "../sheet/shareEdits";
@@ -91,7 +92,7 @@ export interface Finsam {
   /** Uppföljning: keeps the mapping in the workbook, as one undoable write; true when done. */
   saveMapping(mapping: LedgerMapping): Promise<boolean>;
   /** Uppföljning: "Skriv Finsam-uppföljning", as one undoable write. */
-  writeFollowUp(followUp: LedgerFollowUp): Promise<void>;
+  writeFollowUp(followUp: LedgerFollowUp | SheetFollowUp): Promise<void>;
 }
 
 /** The follow-up's writing code, in the Uppföljning chunk with its view: not in what Excel loads first. */
@@ -381,7 +382,7 @@ export function useFinsam(options: FinsamOptions): Finsam {
   );
 
   const writeFollowUp = useCallback(
-    async (followUp: LedgerFollowUp) => {
+    async (followUp: LedgerFollowUp | SheetFollowUp) => {
       if (!port || status.kind !== "ok") return;
       const outcome = status;
       await run(
