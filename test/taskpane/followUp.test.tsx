@@ -28,6 +28,8 @@ async function followUpOpen(): Promise<FakePort> {
   await userEvent.click(screen.getByRole("button", { name: "Analysera" }));
   await analysed("sv", 10_000);
   await userEvent.click(screen.getByRole("tab", { name: "Uppföljning" }));
+  // The example workbook has follow-up columns of its own (E17:F23): the view offers them first.
+  await userEvent.click(await screen.findByRole("radio", { name: "En SIE-fil ur bokföringen" }, { timeout: 10_000 }));
   const input = await screen.findByLabelText("Bokföringens SIE-fil", {}, { timeout: 10_000 });
   await userEvent.upload(input, await sieFile());
   await screen.findByRole("table", { name: "Budgetrader 2025" }, { timeout: 10_000 });
@@ -124,6 +126,8 @@ test("a file that is no SIE file says why, with its line, and shows no lines", a
   await userEvent.click(screen.getByRole("button", { name: "Analysera" }));
   await analysed("sv", 10_000);
   await userEvent.click(screen.getByRole("tab", { name: "Uppföljning" }));
+  // The example workbook has follow-up columns of its own (E17:F23): the view offers them first.
+  await userEvent.click(await screen.findByRole("radio", { name: "En SIE-fil ur bokföringen" }, { timeout: 10_000 }));
   const input = await screen.findByLabelText("Bokföringens SIE-fil", {}, { timeout: 10_000 });
   await userEvent.upload(input, new File([new TextEncoder().encode("hej\n")], "lista.se"));
   expect(await screen.findByText(/^SIE-filen kunde inte läsas: /)).toBeTruthy();
