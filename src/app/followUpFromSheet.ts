@@ -83,4 +83,3 @@ function spanOf(refs: readonly { sheet: string; cell: string }[]): string {
   const to = `${columns.at(-1)}${Math.max(...rows)}`;
   return sheetRef(first.sheet, from === to ? from : `${from}:${to}`);
 }
-

@@ -14,8 +14,7 @@ export type ForecastMethod = "typed" | "scaled" | "budget";
 
 /** A line's forecast as the user chose it in the pane: an amount typed, or one of the computed methods. */
 export type ForecastChoice =
-  | { readonly method: "typed"; readonly amount: Decimal }
-  | { readonly method: "scaled" | "budget" };
+  { readonly method: "typed"; readonly amount: Decimal } | { readonly method: "scaled" | "budget" };
 
 export interface FollowUpInput {
   /** Utfall to date per cost line label, costs positive. */

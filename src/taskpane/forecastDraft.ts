@@ -7,10 +7,7 @@ import type { Lang } from "./i18n";
  * A forecast the user typed, read as Swedish amounts are written
  * ("1 250 000", "1 250 000 kr", "1 250 tkr"), in whole kronor; or why it is not one.
  */
-export function parseForecast(
-  text: string,
-  lang: Lang,
-): { readonly amount: Decimal } | { readonly error: string } {
+export function parseForecast(text: string, lang: Lang): { readonly amount: Decimal } | { readonly error: string } {
   const read = parseSwedishNumber(text);
   if (!read) return { error: ft(lang, "badAmount", { text: text.trim() }) };
   const kronor = read.unit === "tkr" ? read.value.times(1000) : read.value;

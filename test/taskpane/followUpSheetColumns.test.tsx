@@ -7,7 +7,10 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import type { WritePlan } from "../../src/sheet/writePlan";
+import { Decimal, type ForecastChoice } from "../../src/domain";
+import { forecastsFromJson, forecastsToJson } from "../../src/sheet/forecastSetting";
+import type { GridSheet } from "../../src/sheet/grid";
+import type { WorkbookEdits, WritePlan } from "../../src/sheet/writePlan";
 import { readGridFromBuffer } from "../../src/xlsx/readGrid";
 import { analysed, gridPort, plain, renderPane, type FakePort } from "./support";
 
@@ -179,4 +182,56 @@ test("in English: the source, the forecast editor and the message for a bad amou
   await userEvent.clear(input);
   await userEvent.type(input, "x");
   expect(screen.getByText("“x” is not an amount: write kronor, for example 1 250 000.")).toBeTruthy();
+});
+
+test("the forecasts are saved as Finsam_Prognoser, one undoable write", async () => {
+  const port = await open(OVER);
+  await typeForecast("Nätverk 2.4.1", "3 200 000");
+  await userEvent.selectOptions(screen.getByRole("combobox", { name: "Prognosmetod Försteg 4.0" }), "budget");
+  await userEvent.click(screen.getByRole("button", { name: "Spara prognoserna i arbetsboken" }));
+  await screen.findByText("Prognoserna är sparade i arbetsboken (Finsam_Prognoser).");
+  const edits = port.applyEdits.mock.calls.at(-1)![0] as WorkbookEdits;
+  expect(edits.names).toEqual([{ name: "Finsam_Prognoser", ref: "'Finsam-inställningar'!$G$4" }]);
+  const saved = forecastsFromJson(String(edits.cells.find((c) => c.cell === "G4")!.value))!;
+  expect([...saved].map(([label, c]) => [label, c.method, c.method === "typed" ? c.amount.toNumber() : 0])).toEqual([
+    ["Nätverk 2.4.1", "typed", 3200000],
+    ["Försteg 4.0", "budget", 0],
+  ]);
+  expect(screen.getByText("Prognoserna som arbetsboken sparat (Finsam_Prognoser) används.")).toBeTruthy();
+});
+
+test("forecasts the workbook keeps come back when the pane opens it again", async () => {
+  const grid = await readGridFromBuffer(await readFile(layout(OVER)), `${OVER}.xlsx`);
+  const kept = forecastsToJson(
+    new Map<string, ForecastChoice>([
+      ["Nätverk 2.4.1", { method: "typed", amount: new Decimal(3200000) }],
+      ["Försteg 4.0", { method: "budget" }],
+    ]),
+  );
+  const settings: GridSheet = {
+    name: "Finsam-inställningar",
+    visible: true,
+    top: 4,
+    left: 7,
+    values: [[kept]],
+    formulas: [[null]],
+    numberFormats: [[null]],
+    hiddenRows: [],
+    merges: [],
+  };
+  const port = gridPort({
+    ...grid,
+    sheets: [...grid.sheets, settings],
+    definedNames: [...grid.definedNames, { name: "Finsam_Prognoser", ref: "'Finsam-inställningar'!$G$4" }],
+  });
+  renderPane({ port });
+  await userEvent.click(screen.getByRole("button", { name: "Analysera" }));
+  await analysed("sv", 10_000);
+  await userEvent.click(screen.getByRole("tab", { name: "Uppföljning" }));
+  await screen.findByText("Prognoserna som arbetsboken sparat (Finsam_Prognoser) används.", {}, { timeout: 10_000 });
+  expect(line("Nätverk 2.4.1").slice(3, 5)).toEqual(["3 200 000 kr", "−60 000 kr−1,8 %"]);
+  expect(line("Försteg 4.0")[0]).toBe("Försteg 4.0budgeten");
+  // 9 960 000 − 200 000 (Nätverk) − 200 000 (Försteg) = 9 560 000.
+  expect(rows(TABLE).at(-1)![3]).toBe("9 560 000 kr");
+  expect((screen.getByRole("textbox", { name: "Prognos Nätverk 2.4.1" }) as HTMLInputElement).value).toBe("3 200 000");
 });

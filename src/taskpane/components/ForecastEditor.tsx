@@ -1,4 +1,5 @@
 import {
+  Button,
   Caption1,
   Field,
   Input,
@@ -29,12 +30,24 @@ export interface ForecastEditorProps {
   readonly methodText: (method: ForecastMethod) => string;
   /** A line's choice changed (undefined: back to the default), and the text typed for it. */
   readonly onChange: (label: string, choice: ForecastChoice | undefined, draft: string | undefined) => void;
+  /** The choices came from the workbook's Finsam_Prognoser. */
+  readonly kept: boolean;
+  readonly onSave: () => void;
 }
 
 const METHODS: readonly ForecastMethod[] = ["typed", "scaled", "budget"];
 
 /** Per budget line: how its forecast is made and, when typed, the amount (Rule 6: the method shows on each line). */
-export function ForecastEditor({ followUp, drafts, lang, busy, methodText, onChange }: ForecastEditorProps) {
+export function ForecastEditor({
+  followUp,
+  drafts,
+  lang,
+  busy,
+  methodText,
+  onChange,
+  kept,
+  onSave,
+}: ForecastEditorProps) {
   const styles = useViewStyles();
   const id = useId();
   return (
@@ -45,6 +58,11 @@ export function ForecastEditor({ followUp, drafts, lang, busy, methodText, onCha
       <Caption1 as="p" className={styles.caption}>
         {ft(lang, "forecastsHint")}
       </Caption1>
+      {kept && (
+        <Caption1 as="p" className={styles.caption}>
+          {ft(lang, "forecastsKept")}
+        </Caption1>
+      )}
       <Table size="extra-small" className={styles.compact} aria-labelledby={id}>
         <TableHeader>
           <TableRow>
@@ -112,6 +130,11 @@ export function ForecastEditor({ followUp, drafts, lang, busy, methodText, onCha
           })}
         </TableBody>
       </Table>
+      <div className={styles.actions}>
+        <Button disabled={busy} onClick={onSave}>
+          {ft(lang, "saveForecasts")}
+        </Button>
+      </div>
     </section>
   );
 }

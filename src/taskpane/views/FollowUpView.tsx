@@ -22,11 +22,11 @@ import {
   TableHeaderCell,
   TableRow,
 } from "@fluentui/react-components";
-import { useId, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useState } from "react";
 import type { AnalysisOutcome } from "../../app/analyseWorkbook";
 import { followUpOnMapping, type LedgerFollowUp } from "../../app/followUpFromLedger";
 import { followUpFromSheet, sheetColumns, type SheetFollowUp } from "../../app/followUpFromSheet";
-import type { Finding, FollowUp, ForecastChoice, ForecastMethod } from "../../domain";
+import type { Finding, FollowUp, ForecastChoice, ForecastMethod, Message } from "../../domain";
 import type { Ledger } from "../../sie/ledger";
 import { INCOME_LINE, proposeMapping, type LedgerMapping } from "../../sie/ledgerMapping";
 import { readSie } from "../../sie/readSie";
@@ -45,6 +45,13 @@ export interface FollowUpViewProps {
   readonly readMapping: () => Promise<LedgerMapping | undefined>;
   readonly onSaveMapping: (mapping: LedgerMapping) => Promise<boolean>;
   readonly onWrite: (followUp: LedgerFollowUp | SheetFollowUp) => void;
+  /** The forecasts per line the workbook keeps (Finsam_Prognoser), if any. */
+  readonly readForecasts: () => Promise<{ choices?: Map<string, ForecastChoice>; findings: readonly Finding[] }>;
+  readonly onSaveForecasts: (
+    choices: ReadonlyMap<string, ForecastChoice>,
+    notice: Message,
+    failed: Message,
+  ) => Promise<boolean>;
   readonly onUndo: () => void;
 }
 
@@ -74,6 +81,24 @@ export default function FollowUpView(props: FollowUpViewProps) {
   // The user's forecasts per line, for either source: a typed forecast is about the line, not the file.
   const [choices, setChoices] = useState<ReadonlyMap<string, ForecastChoice>>(new Map());
   const [drafts, setDrafts] = useState<ForecastDrafts>({});
+  // Whether the choices are the ones the workbook keeps, and what was wrong with a kept value.
+  const [forecastsKept, setForecastsKept] = useState(false);
+  const [keptFindings, setKeptFindings] = useState<readonly Finding[]>([]);
+  const { readForecasts } = props;
+  useEffect(() => {
+    let live = true;
+    void readForecasts().then((kept) => {
+      if (!live) return;
+      if (kept.choices) {
+        setChoices(kept.choices);
+        setForecastsKept(true);
+      }
+      setKeptFindings(kept.findings);
+    });
+    return () => {
+      live = false;
+    };
+  }, [readForecasts]);
 
   const open = async (bytes: Uint8Array, fileName: string) => {
     try {
@@ -111,6 +136,7 @@ export default function FollowUpView(props: FollowUpViewProps) {
     if (choice) next.set(label, choice);
     else next.delete(label);
     setChoices(next);
+    setForecastsKept(false);
     const rest = Object.fromEntries(Object.entries(drafts).filter(([l]) => l !== label));
     setDrafts(draft === undefined ? rest : { ...rest, [label]: draft });
   };
@@ -208,7 +234,7 @@ export default function FollowUpView(props: FollowUpViewProps) {
         <>
           <Lines f={result.followUp} loose={loose} fmt={fmt} />
           <Words f={result.followUp} fmt={fmt} />
-          <Findings findings={result.findings} lang={lang} />
+          <Findings findings={[...keptFindings, ...result.findings]} lang={lang} />
           <ForecastEditor
             followUp={result.followUp}
             drafts={drafts}
@@ -216,6 +242,16 @@ export default function FollowUpView(props: FollowUpViewProps) {
             busy={busy}
             methodText={(m) => methodText(lang, m, result.followUp.monthsElapsed)}
             onChange={setChoice}
+            kept={forecastsKept}
+            onSave={() =>
+              void props
+                .onSaveForecasts(
+                  choices,
+                  { sv: ft("sv", "forecastsSaved"), en: ft("en", "forecastsSaved") },
+                  { sv: ft("sv", "failForecasts"), en: ft("en", "failForecasts") },
+                )
+                .then((done) => done && setForecastsKept(true))
+            }
           />
           <section className={styles.section}>
             <div className={styles.actions}>
