@@ -76,7 +76,9 @@ export default function FollowUpView(props: FollowUpViewProps) {
   const { readMapping } = props;
   const labels = useMemo(() => outcome.analysis.budget.costs.map((l) => l.label), [outcome]);
   const columns = useMemo(() => sheetColumns(outcome.analysis), [outcome]);
-  const [source, setSource] = useState<Source>(columns ? "sheet" : "sie");
+  const [chosen, setSource] = useState<Source>("sheet");
+  // A workbook analysed again without follow-up columns falls back to the SIE file.
+  const source: Source = columns ? chosen : "sie";
   const [months, setMonths] = useState<number>(columns?.monthsElapsed ?? 12);
   // The user's forecasts per line, for either source: a typed forecast is about the line, not the file.
   const [choices, setChoices] = useState<ReadonlyMap<string, ForecastChoice>>(new Map());
