@@ -7,6 +7,7 @@ import {
   type Analysis,
   type Finding,
   type FollowUp,
+  type ForecastChoice,
 } from "../domain";
 import type { Ledger } from "../sie/ledger";
 import { applyMapping, proposeMapping, type LedgerMapping, type MappedOutcome } from "../sie/ledgerMapping";
@@ -68,6 +69,8 @@ export function followUpOnMapping(
     readonly period?: string;
     /** Findings about the mapping itself (a kept mapping that could not be read). */
     readonly findings?: readonly Finding[];
+    /** The user's forecasts per line (typed, scaled or the budget), over the defaults. */
+    readonly choices?: ReadonlyMap<string, ForecastChoice>;
   },
 ): LedgerFollowUp {
   const { mapping, period } = options;
@@ -85,6 +88,7 @@ export function followUpOnMapping(
     outcomes: outcome.lines,
     monthsElapsed: outcome.monthsElapsed,
     incomeOutcome: outcome.income,
+    ...(options.choices ? { choices: options.choices } : {}),
   });
   const findings: Finding[] = [...(options.findings ?? []), ...result.findings];
   const years = [ledger.year.start, ledger.year.end].map((d) => Number(d.slice(0, 4)));

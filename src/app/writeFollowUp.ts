@@ -2,10 +2,19 @@ import type { Analysis } from "../domain";
 import { buildFollowUpSheet, type FollowUpSheetInput } from "../sheet/followUpSheet";
 import { buildWritePlan, type WritePlan } from "../sheet/writePlan";
 import type { LedgerFollowUp } from "./followUpFromLedger";
+import type { SheetFollowUp } from "./followUpFromSheet";
 import type { WorkbookPort } from "./workbookPort";
 
-/** What Finsam-uppföljning needs of a ledger's follow-up: its numbers and the file it was read from. */
-export function followUpSheetInput(f: LedgerFollowUp): Omit<FollowUpSheetInput, "staircase" | "forbund"> {
+/** What Finsam-uppföljning needs of a follow-up: its numbers and the file, or the sheet's cells, it was read from. */
+export function followUpSheetInput(
+  f: LedgerFollowUp | SheetFollowUp,
+): Omit<FollowUpSheetInput, "staircase" | "forbund"> {
+  if ("kind" in f) {
+    return {
+      followUp: f.followUp,
+      source: { fileName: f.fileName, unmapped: [], cells: f.columns },
+    };
+  }
   return {
     followUp: f.followUp,
     source: {
@@ -44,7 +53,7 @@ export function withFollowUpSheet(
 export async function writeFollowUpSheet(
   port: WorkbookPort,
   analysis: Analysis,
-  followUp: LedgerFollowUp,
+  followUp: LedgerFollowUp | SheetFollowUp,
   forbund?: string,
 ): Promise<void> {
   const plan = buildWritePlan(analysis, { forbund });

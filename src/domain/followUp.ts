@@ -12,6 +12,10 @@ import type { Budget, FollowUpLine, Settings, SourcedAmount } from "./types";
  */
 export type ForecastMethod = "typed" | "scaled" | "budget";
 
+/** A line's forecast as the user chose it in the pane: an amount typed, or one of the computed methods. */
+export type ForecastChoice =
+  { readonly method: "typed"; readonly amount: Decimal } | { readonly method: "scaled" | "budget" };
+
 export interface FollowUpInput {
   /** Utfall to date per cost line label, costs positive. */
   readonly outcomes: ReadonlyMap<string, Decimal>;
@@ -19,6 +23,8 @@ export interface FollowUpInput {
   readonly monthsElapsed: number;
   /** Forecasts the ekonomistöd typed, by line label; they win over the computed ones. */
   readonly typedForecasts?: ReadonlyMap<string, Decimal>;
+  /** The user's choice per line label; it wins over typedForecasts and the default. */
+  readonly choices?: ReadonlyMap<string, ForecastChoice>;
   /** Income to date, for the board's information; the forecast's income is the budget's. */
   readonly incomeOutcome?: Decimal;
 }
@@ -64,15 +70,21 @@ export interface FollowUp {
 /** The scenario id follow-up findings carry, so they are told apart from the plan's. */
 export const FOLLOW_UP_SCENARIO = "prognos";
 
-/** One line's forecast: typed, else scaled from the utfall, else the budget. */
+/**
+ * One line's forecast: the user's choice where there is one, else typed, else
+ * scaled from the utfall, else the budget. Scaling with no months elapsed gives the budget.
+ */
 export function lineForecast(
   budget: Decimal,
   outcome: Decimal,
   monthsElapsed: number,
   typed?: Decimal,
+  choice?: ForecastChoice,
 ): { forecast: Decimal; method: ForecastMethod } {
-  if (typed) return { forecast: typed, method: "typed" };
-  if (outcome.isZero() || monthsElapsed <= 0) return { forecast: budget, method: "budget" };
+  if (choice?.method === "typed") return { forecast: choice.amount, method: "typed" };
+  if (choice?.method === "budget") return { forecast: budget, method: "budget" };
+  if (typed && !choice) return { forecast: typed, method: "typed" };
+  if ((outcome.isZero() && !choice) || monthsElapsed <= 0) return { forecast: budget, method: "budget" };
   return { forecast: roundKronor(outcome.times(12).dividedBy(monthsElapsed)), method: "scaled" };
 }
 
@@ -94,6 +106,7 @@ export function followUp(budget: Budget, settings: Settings, input: FollowUpInpu
       outcome,
       input.monthsElapsed,
       input.typedForecasts?.get(line.label),
+      input.choices?.get(line.label),
     );
     const deviation = forecast.minus(amount.value);
     const percent = percentOf(deviation, amount.value);

@@ -58,6 +58,8 @@ export interface FollowUpLine {
   readonly budget: SourcedAmount;
   readonly outcome?: SourcedAmount;
   readonly forecast?: SourcedAmount;
+  /** Months of the year the outcome covers, where its header names them ("Utfall jan–aug 2025": 8). */
+  readonly monthsElapsed?: number;
 }
 
 /** What the budget sheet says, cell by cell, in kronor. Built by src/sheet from a Grid. */

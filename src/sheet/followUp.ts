@@ -1,6 +1,7 @@
 import type { BudgetLine, Finding, FollowUpLine } from "../domain";
 import { readCell } from "./amountCells";
 import type { SheetView } from "./grid";
+import { outcomeMonths } from "./outcomeMonths";
 import type { YearColumn } from "./yearHeaders";
 
 /** Follow-up: a cost line's budget against its outcome (utfall) and forecast (prognos) for the same year. */
@@ -21,9 +22,11 @@ export function followUpOf(
       const value = readCell(view, row, col.column, unitFactor * sign, findings);
       if (!value) continue;
       const existing = lines.find((l) => l.label === cost.label && l.year === col.year);
+      const months = col.kind === "outcome" ? outcomeMonths(view.text(headerRow(col), col.column)) : undefined;
       const entry: FollowUpLine = {
         ...(existing ?? { label: cost.label, year: col.year, budget }),
         ...(col.kind === "outcome" ? { outcome: value } : { forecast: value }),
+        ...(months ? { monthsElapsed: months } : {}),
       };
       if (existing) lines[lines.indexOf(existing)] = entry;
       else lines.push(entry);
@@ -31,3 +34,5 @@ export function followUpOf(
   }
   return lines;
 }
+
+const headerRow = (col: YearColumn) => Number(col.header.cell.replace(/^\$?[A-Z]+\$?/, ""));

@@ -1,6 +1,7 @@
 import {
   amountIn,
   type Budget,
+  type Decimal,
   type EquityStep,
   type FollowUp,
   type ForecastMethod,
@@ -18,9 +19,10 @@ export { FOLLOW_UP_SHEET };
 
 /** What was read from the bookkeeping, named on the sheet so the revisor can tell exactly which file it was. */
 export interface FollowUpSource {
+  /** The SIE file's name; for the sheet's own columns, their range. */
   readonly fileName: string;
-  /** CRC-32 of the file's bytes, hex. */
-  readonly checksum: string;
+  /** CRC-32 of the file's bytes, hex; none for the sheet's own columns. */
+  readonly checksum?: string;
   /** The last month included, "2025-08". */
   readonly period?: string | undefined;
   /** Result accounts that map to no budget line: listed, never dropped. */
@@ -29,6 +31,14 @@ export interface FollowUpSource {
     readonly name: string;
     readonly amount: { toNumber(): number };
   }[];
+  /**
+   * Where the utfall and the sheet's forecasts stand in the workbook itself
+   * (its follow-up columns): referenced by formula rather than copied, so the revisor can trace them.
+   */
+  readonly cells?: {
+    readonly outcomes: ReadonlyMap<string, SourcedAmount>;
+    readonly forecasts: ReadonlyMap<string, SourcedAmount>;
+  };
 }
 
 export interface FollowUpSheetInput {
@@ -73,7 +83,9 @@ export function buildFollowUpSheet(budget: Budget, input: FollowUpSheetInput): F
   s.label(`Finsam-uppföljning: budgetår ${year}${input.forbund ? `, ${input.forbund}` : ""}`, true);
   s.next();
   s.label(
-    `Utfall t.o.m. ${source.period ?? "–"} ur ${source.fileName} (CRC-32 ${source.checksum}). Utfallet är värden ur bokföringen; budget, prognos, avvikelser, resultat och eget kapital är formler på dem och på budgetens celler.`,
+    source.cells
+      ? `Utfall ur arbetsbokens uppföljningskolumner ${source.fileName}. Utfallet och arkets prognoser är formler på de cellerna; budget, prognos, avvikelser, resultat och eget kapital är formler på dem och på budgetens celler.`
+      : `Utfall t.o.m. ${source.period ?? "–"} ur ${source.fileName} (CRC-32 ${source.checksum ?? "–"}). Utfallet är värden ur bokföringen; budget, prognos, avvikelser, resultat och eget kapital är formler på dem och på budgetens celler.`,
   );
   s.next();
   s.label("Månader av året som utfallet omfattar");
@@ -92,14 +104,14 @@ export function buildFollowUpSheet(budget: Budget, input: FollowUpSheetInput): F
     s.put(2, { formula: `=${amountExpr(row.budget)}`, numberFormat: KR, expected: row.budget.value.toNumber() });
     const forecast =
       row.method === "typed"
-        ? { value: row.forecast.toNumber() }
+        ? cellOrValue(source.cells?.forecasts.get(row.label), row.forecast)
         : row.method === "scaled"
           ? { formula: `=ROUND(F${r}*12/${MONTHS_CELL},0)` }
           : { formula: `=B${r}` };
     s.put(3, { ...forecast, numberFormat: KR, expected: row.forecast.toNumber() });
     s.put(4, { formula: `=C${r}-B${r}`, numberFormat: KR, expected: row.deviation.toNumber() });
     percentCell(s, r, row.deviationPercent?.toNumber());
-    s.put(6, { value: row.outcome.toNumber(), numberFormat: KR });
+    s.put(6, { ...cellOrValue(source.cells?.outcomes.get(row.label), row.outcome), numberFormat: KR });
     s.put(7, { value: METHOD_TEXT[row.method] });
   }
   const last = s.row;
@@ -245,6 +257,20 @@ function labelWidth(cells: readonly CellWrite[]): number {
     .filter((c) => /^A\d+$/.test(c.cell) && withAmount.has(c.cell.slice(1)) && typeof c.value === "string")
     .map((c) => String(c.value).length + 2);
   return Math.min(64, Math.max(30, ...longest));
+}
+
+/**
+ * A figure the workbook already holds as a formula on its cell (the sheet's
+ * own follow-up columns), else as the value: a forecast typed over the
+ * sheet's is the user's, so it is a value.
+ */
+function cellOrValue(
+  cell: SourcedAmount | undefined,
+  value: Decimal,
+): { formula: string; expected: number } | { value: number } {
+  if (cell?.ref && !cell.typedAsText && cell.value.equals(value))
+    return { formula: `=${amountExpr(cell)}`, expected: value.toNumber() };
+  return { value: value.toNumber() };
 }
 
 /** Deviation in per cent of the budget; empty where the budget is zero. */

@@ -171,6 +171,8 @@ function Pane({ inExcel, port, ...options }: Omit<AppProps, "theme">) {
           canUndo={finsam.canUndo}
           readMapping={finsam.readMapping}
           onSaveMapping={finsam.saveMapping}
+          readForecasts={finsam.readForecasts}
+          onSaveForecasts={finsam.saveForecasts}
           onWrite={(f) => void finsam.writeFollowUp(f)}
           onUndo={() => void finsam.undo()}
         />

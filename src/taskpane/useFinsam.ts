@@ -9,8 +9,17 @@ import { analyseWorkbook, type AnalysisOutcome } from "../app/analyseWorkbook";
 import type { Clock } from "../app/clock";
 import { createBoardSheet } from "../app/createBoard";
 import type { LedgerFollowUp } from "../app/followUpFromLedger";
+import type { SheetFollowUp } from "../app/followUpFromSheet";
 import { WorkbookError, type CellRef, type WorkbookPort } from "../app/workbookPort";
-import { defaultSettings, type Message, type Scenario, type Settings, type Unit } from "../domain";
+import {
+  defaultSettings,
+  type Finding,
+  type ForecastChoice,
+  type Message,
+  type Scenario,
+  type Settings,
+  type Unit,
+} from "../domain";
 import { shareEdits, type ShareWriteMode } from "../sheet/shareEdits";
 import type { LedgerMapping } from "../sie/ledgerMapping";
 import { settingsEdits } from "../sheet/workbookSettings";
@@ -90,17 +99,28 @@ export interface Finsam {
   readMapping(): Promise<LedgerMapping | undefined>;
   /** Uppföljning: keeps the mapping in the workbook, as one undoable write; true when done. */
   saveMapping(mapping: LedgerMapping): Promise<boolean>;
+  /** Uppföljning: the forecasts per line the workbook keeps (Finsam_Prognoser), and what was wrong with them. */
+  readForecasts(): Promise<{ choices?: Map<string, ForecastChoice>; findings: Finding[] }>;
+  /** Uppföljning: keeps the forecasts per line in the workbook, as one undoable write; true when done. */
+  saveForecasts(choices: ReadonlyMap<string, ForecastChoice>, notice: Message, failed: Message): Promise<boolean>;
   /** Uppföljning: "Skriv Finsam-uppföljning", as one undoable write. */
-  writeFollowUp(followUp: LedgerFollowUp): Promise<void>;
+  writeFollowUp(followUp: LedgerFollowUp | SheetFollowUp): Promise<void>;
 }
 
 /** The follow-up's writing code, in the Uppföljning chunk with its view: not in what Excel loads first. */
 async function followUpCode() {
-  const [setting, write] = await Promise.all([
+  const [setting, forecasts, write] = await Promise.all([
     import(/* webpackChunkName: "followup" */ "../sheet/ledgerMappingSetting"),
+    import(/* webpackChunkName: "followup" */ "../sheet/forecastSetting"),
     import(/* webpackChunkName: "followup" */ "../app/writeFollowUp"),
   ]);
-  return { mappingFromGrid: setting.mappingFromGrid, mappingEdits: setting.mappingEdits, ...write };
+  return {
+    mappingFromGrid: setting.mappingFromGrid,
+    mappingEdits: setting.mappingEdits,
+    forecastsFromGrid: forecasts.forecastsFromGrid,
+    forecastEdits: forecasts.forecastEdits,
+    ...write,
+  };
 }
 
 /** A WorkbookError's own message; anything else after what failed. */
@@ -380,8 +400,34 @@ export function useFinsam(options: FinsamOptions): Finsam {
     [port, run],
   );
 
+  const readForecasts = useCallback(async () => {
+    if (!port) return { findings: [] };
+    const { forecastsFromGrid } = await followUpCode();
+    return forecastsFromGrid(await port.readGrid());
+  }, [port]);
+
+  const saveForecasts = useCallback(
+    async (choices: ReadonlyMap<string, ForecastChoice>, notice: Message, failed: Message): Promise<boolean> => {
+      if (!port) return false;
+      let done = false;
+      await run(
+        "writing",
+        async () => {
+          const { forecastEdits } = await followUpCode();
+          await port.applyEdits(forecastEdits(choices));
+          pushUndo(1);
+          setNotice({ intent: "success", message: notice });
+          done = true;
+        },
+        failed,
+      );
+      return done;
+    },
+    [port, run],
+  );
+
   const writeFollowUp = useCallback(
-    async (followUp: LedgerFollowUp) => {
+    async (followUp: LedgerFollowUp | SheetFollowUp) => {
       if (!port || status.kind !== "ok") return;
       const outcome = status;
       await run(
@@ -478,6 +524,8 @@ export function useFinsam(options: FinsamOptions): Finsam {
       createBoard,
       readMapping,
       saveMapping,
+      readForecasts,
+      saveForecasts,
       writeFollowUp,
     }),
     [
@@ -506,6 +554,8 @@ export function useFinsam(options: FinsamOptions): Finsam {
       createBoard,
       readMapping,
       saveMapping,
+      readForecasts,
+      saveForecasts,
       writeFollowUp,
     ],
   );

@@ -108,4 +108,25 @@ describe("follow-up (Rule 6) on the example, by hand", () => {
     );
     expect([r.forecast.toNumber(), r.method]).toEqual([forecast, method]);
   });
+
+  // The user's choice in the pane wins over a typed forecast (the sheet's) and over the default.
+  it.each([
+    [100000, 50000, 8, 90000, { method: "typed" as const, amount: new Decimal(120000) }, 120000, "typed"],
+    [100000, 50000, 8, 90000, { method: "budget" as const }, 100000, "budget"],
+    [100000, 50000, 8, 90000, { method: "scaled" as const }, 75000, "scaled"],
+    [100000, 0, 8, undefined, { method: "scaled" as const }, 0, "scaled"],
+    [100000, 50000, 0, undefined, { method: "scaled" as const }, 100000, "budget"],
+  ])(
+    "lineForecast(%d, %d, %d months, typed %s, chosen %o) = %d by %s",
+    (budget, outcome, months, typed, choice, forecast, method) => {
+      const r = lineForecast(
+        new Decimal(budget),
+        new Decimal(outcome),
+        months,
+        typed === undefined ? undefined : new Decimal(typed),
+        choice,
+      );
+      expect([r.forecast.toNumber(), r.method]).toEqual([forecast, method]);
+    },
+  );
 });

@@ -362,6 +362,8 @@ test("Uppföljning: the example workbook on the example bookkeeping, the SIE rea
   expect(requested).not.toContain("/followup.js");
 
   await page.getByRole("tab", { name: "Uppföljning" }).click();
+  // The example workbook has follow-up columns of its own: the view offers them first.
+  await page.getByRole("radio", { name: "En SIE-fil ur bokföringen" }).click();
   const input = page.getByLabel("Bokföringens SIE-fil");
   await input.waitFor();
   expect(requested).toContain("/followup.js");

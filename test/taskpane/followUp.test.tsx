@@ -28,6 +28,8 @@ async function followUpOpen(): Promise<FakePort> {
   await userEvent.click(screen.getByRole("button", { name: "Analysera" }));
   await analysed("sv", 10_000);
   await userEvent.click(screen.getByRole("tab", { name: "Uppföljning" }));
+  // The example workbook has follow-up columns of its own (E17:F23): the view offers them first.
+  await userEvent.click(await screen.findByRole("radio", { name: "En SIE-fil ur bokföringen" }, { timeout: 10_000 }));
   const input = await screen.findByLabelText("Bokföringens SIE-fil", {}, { timeout: 10_000 });
   await userEvent.upload(input, await sieFile());
   await screen.findByRole("table", { name: "Budgetrader 2025" }, { timeout: 10_000 });
@@ -124,6 +126,8 @@ test("a file that is no SIE file says why, with its line, and shows no lines", a
   await userEvent.click(screen.getByRole("button", { name: "Analysera" }));
   await analysed("sv", 10_000);
   await userEvent.click(screen.getByRole("tab", { name: "Uppföljning" }));
+  // The example workbook has follow-up columns of its own (E17:F23): the view offers them first.
+  await userEvent.click(await screen.findByRole("radio", { name: "En SIE-fil ur bokföringen" }, { timeout: 10_000 }));
   const input = await screen.findByLabelText("Bokföringens SIE-fil", {}, { timeout: 10_000 });
   await userEvent.upload(input, new File([new TextEncoder().encode("hej\n")], "lista.se"));
   expect(await screen.findByText(/^SIE-filen kunde inte läsas: /)).toBeTruthy();
@@ -140,4 +144,22 @@ test("in English: the tab, the table and the words", async () => {
   expect(plain(screen.getByTestId("follow-up-words").textContent)).toBe(
     "With the full-year forecast 9,740,000 SEK, the year's result is −1,081,000 SEK and equity at year end 1,969,000 SEK (recommended at most 1,728,800 SEK). Equity ends above the recommended level.",
   );
+});
+
+test("a forecast typed on the SIE source goes into Finsam-uppföljning as a value with its method", async () => {
+  const port = await followUpOpen();
+  await userEvent.selectOptions(screen.getByRole("combobox", { name: "Prognosmetod Kansli 1.0" }), "typed");
+  const input = screen.getByRole("textbox", { name: "Prognos Kansli 1.0" });
+  expect(plain((input as HTMLInputElement).value)).toBe("1 800 000");
+  await userEvent.clear(input);
+  await userEvent.type(input, "1 700 000");
+  const table = rows(screen.getByRole("table", { name: "Budgetrader 2025" }));
+  expect(table[1]).toEqual(["Kansli 1.0inskriven", "1 600 000 kr", "1 200 000 kr", "1 700 000 kr", "+100 000 kr6,3 %"]);
+  expect(table.at(-1)).toEqual(["Summa", "9 800 000 kr", "6 160 000 kr", "9 640 000 kr", "−160 000 kr"]);
+  await userEvent.click(screen.getByRole("button", { name: "Skriv Finsam-uppföljning" }));
+  await screen.findByText("Bladet Finsam-uppföljning är skrivet ur exempel-bokforing.se. Ångra tar bort det.");
+  const sheet = (port.applyPlan.mock.calls.at(-1)![0] as WritePlan).followUpSheet!;
+  expect(sheet.cells.find((c) => c.cell === "C5")).toMatchObject({ value: 1700000 });
+  expect(sheet.cells.find((c) => c.cell === "G5")?.value).toBe("inskriven");
+  expect(sheet.cells.find((c) => c.cell === "F5")).toMatchObject({ value: 1200000 });
 });

@@ -2,6 +2,7 @@ import JSZip from "jszip";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { followUpFromLedger } from "../../src/app/followUpFromLedger";
+import { followUpFromSheet, sheetColumns } from "../../src/app/followUpFromSheet";
 import { followUpSheetInput, withFollowUpSheet } from "../../src/app/writeFollowUp";
 import { Decimal, followUp } from "../../src/domain";
 import { analyzeGrid } from "../../src/sheet/analyzeGrid";
@@ -28,8 +29,8 @@ const EXAMPLE_OUTCOME = new Map<string, Decimal>([
 /** A number as LibreOffice's CSV gives it: a percentage cell comes with its per cent sign. */
 const numberOf = (text: string | undefined) => (text?.endsWith("%") ? Number(text.slice(0, -1)) / 100 : Number(text));
 
-async function example() {
-  const source = await readFile(EXAMPLE);
+async function example(path: string = EXAMPLE) {
+  const source = await readFile(path);
   const grid = await readGridFromBuffer(source);
   const result = analyzeGrid(grid);
   if (!result.ok) throw new Error(result.reason.sv);
@@ -133,5 +134,39 @@ describe("Finsam-uppföljning recalculated in LibreOffice", () => {
     expect(at(plan.followUpSheet!.cells, "C10")).toMatchObject({ value: 95000 });
     expect(valueAt(rows, "G10")).toBe("inskriven");
     expect(Number(rows.find((r) => r[0]?.startsWith("Helårsprognosen över ramen"))?.[1])).toBe(4475000);
+  });
+
+  it("on the workbook's own follow-up columns: utfall and the sheet's forecasts reference its cells, a typed and a scaled forecast recalculate", async () => {
+    const { source, grid, analysis } = await example(
+      resolve(__dirname, "../fixtures/layouts/30-vastra-follow-up-over.xlsx"),
+    );
+    const columns = sheetColumns(analysis)!;
+    expect([columns.range, columns.monthsElapsed]).toEqual(["'Uppföljning aug 2025'!C4:D10", 8]);
+    const f = followUpFromSheet(analysis, columns, {
+      monthsElapsed: 8,
+      choices: new Map([
+        ["Nätverk 2.4.1", { method: "typed" as const, amount: new Decimal(3200000) }],
+        ["Kansli 1.0", { method: "scaled" as const }],
+      ]),
+    });
+    // Kansli 1 050 000 × 12 / 8 = 1 575 000; Nätverk typed 3 200 000; the rest the sheet's forecasts.
+    expect(f.followUp.total.forecast.toNumber()).toBe(9960000 - 200000 - 5000);
+    const plan = withFollowUpSheet(buildWritePlan(analysis), analysis, followUpSheetInput(f));
+    const sheet = plan.followUpSheet!;
+    const { wrong, rows, checked } = await mismatches(source, plan, grid.sheets.length + 2);
+    expect(wrong).toEqual([]);
+    // 7 utfall and 5 of the sheet's forecasts are formulas on the sheet's cells, checked like the rest.
+    expect(checked.filter((c) => /^='Uppföljning aug 2025'![CD]\d+$/.test(c.formula!)).length).toBe(7 + 5);
+    expect(at(sheet.cells, "F5")).toMatchObject({ formula: "='Uppföljning aug 2025'!C4", expected: 1050000 });
+    expect(at(sheet.cells, "C5")).toMatchObject({ formula: "=ROUND(F5*12/$B$3,0)", expected: 1575000 });
+    expect(at(sheet.cells, "C6")).toMatchObject({ value: 3200000 });
+    expect(at(sheet.cells, "C7")).toMatchObject({ formula: "='Uppföljning aug 2025'!D6", expected: 2900000 });
+    expect(valueAt(rows, "F7")).toBe("2750000");
+    const total = rows.findIndex((r) => r[0] === "Summa kostnader") + 1;
+    expect([`B${total}`, `C${total}`, `D${total}`, `F${total}`].map((c) => Number(valueAt(rows, c)))).toEqual([
+      9800000, 9755000, -45000, 7670000,
+    ]);
+    expect(Number(rows.find((r) => r[0]?.startsWith("Helårsprognosen över ramen"))?.[1])).toBe(-45000);
+    expect(Number(rows.find((r) => r[0]?.startsWith("Resultat ="))?.[1])).toBe(-9755000);
   });
 });

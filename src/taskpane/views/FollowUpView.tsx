@@ -1,5 +1,6 @@
 /**
- * Uppföljning: the budget year against the bookkeeping. Loaded on first open
+ * Uppföljning: the budget year against the bookkeeping, or against the
+ * workbook's own follow-up columns where it has them. Loaded on first open
  * (React.lazy in App.tsx), with the SIE reader and iconv-lite, so the pane
  * Excel loads first does not carry them.
  */
@@ -10,6 +11,8 @@ import {
   Label,
   MessageBar,
   MessageBarBody,
+  Radio,
+  RadioGroup,
   Select,
   Subtitle2,
   Table,
@@ -19,14 +22,16 @@ import {
   TableHeaderCell,
   TableRow,
 } from "@fluentui/react-components";
-import { useId, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useState } from "react";
 import type { AnalysisOutcome } from "../../app/analyseWorkbook";
 import { followUpOnMapping, type LedgerFollowUp } from "../../app/followUpFromLedger";
-import type { ForecastMethod } from "../../domain";
+import { followUpFromSheet, sheetColumns, type SheetFollowUp } from "../../app/followUpFromSheet";
+import type { Finding, FollowUp, ForecastChoice, ForecastMethod, Message } from "../../domain";
 import type { Ledger } from "../../sie/ledger";
 import { INCOME_LINE, proposeMapping, type LedgerMapping } from "../../sie/ledgerMapping";
 import { readSie } from "../../sie/readSie";
 import { SieError } from "../../sie/sieError";
+import { ForecastEditor, type ForecastDrafts } from "../components/ForecastEditor";
 import { useViewStyles } from "../components/styles";
 import { ft } from "../followUpText";
 import type { PaneFormat } from "../paneFormat";
@@ -39,7 +44,14 @@ export interface FollowUpViewProps {
   /** The mapping the workbook keeps, if any. */
   readonly readMapping: () => Promise<LedgerMapping | undefined>;
   readonly onSaveMapping: (mapping: LedgerMapping) => Promise<boolean>;
-  readonly onWrite: (followUp: LedgerFollowUp) => void;
+  readonly onWrite: (followUp: LedgerFollowUp | SheetFollowUp) => void;
+  /** The forecasts per line the workbook keeps (Finsam_Prognoser), if any. */
+  readonly readForecasts: () => Promise<{ choices?: Map<string, ForecastChoice>; findings: readonly Finding[] }>;
+  readonly onSaveForecasts: (
+    choices: ReadonlyMap<string, ForecastChoice>,
+    notice: Message,
+    failed: Message,
+  ) => Promise<boolean>;
   readonly onUndo: () => void;
 }
 
@@ -49,6 +61,8 @@ interface Loaded {
 }
 
 const NONE = "";
+
+type Source = "sheet" | "sie";
 
 export default function FollowUpView(props: FollowUpViewProps) {
   const { outcome, fmt, busy, canUndo } = props;
@@ -61,6 +75,32 @@ export default function FollowUpView(props: FollowUpViewProps) {
   const [mapping, setMapping] = useState<{ value: LedgerMapping; kept: boolean } | undefined>(undefined);
   const { readMapping } = props;
   const labels = useMemo(() => outcome.analysis.budget.costs.map((l) => l.label), [outcome]);
+  const columns = useMemo(() => sheetColumns(outcome.analysis), [outcome]);
+  const [chosen, setSource] = useState<Source>("sheet");
+  // A workbook analysed again without follow-up columns falls back to the SIE file.
+  const source: Source = columns ? chosen : "sie";
+  const [months, setMonths] = useState<number>(columns?.monthsElapsed ?? 12);
+  // The user's forecasts per line, for either source: a typed forecast is about the line, not the file.
+  const [choices, setChoices] = useState<ReadonlyMap<string, ForecastChoice>>(new Map());
+  const [drafts, setDrafts] = useState<ForecastDrafts>({});
+  // Whether the choices are the ones the workbook keeps, and what was wrong with a kept value.
+  const [forecastsKept, setForecastsKept] = useState(false);
+  const [keptFindings, setKeptFindings] = useState<readonly Finding[]>([]);
+  const { readForecasts } = props;
+  useEffect(() => {
+    let live = true;
+    void readForecasts().then((kept) => {
+      if (!live) return;
+      if (kept.choices) {
+        setChoices(kept.choices);
+        setForecastsKept(true);
+      }
+      setKeptFindings(kept.findings);
+    });
+    return () => {
+      live = false;
+    };
+  }, [readForecasts]);
 
   const open = async (bytes: Uint8Array, fileName: string) => {
     try {
@@ -75,110 +115,175 @@ export default function FollowUpView(props: FollowUpViewProps) {
     }
   };
 
-  const result = useMemo(() => {
+  const fromSie = useMemo(() => {
     if (!loaded || !mapping) return undefined;
     return followUpOnMapping(outcome.analysis, loaded.ledger, loaded.fileName, {
       mapping: mapping.value,
       source: mapping.kept ? "workbook" : "proposed",
+      choices,
       ...(period ? { period } : {}),
     });
-  }, [outcome, loaded, mapping, period]);
+  }, [outcome, loaded, mapping, period, choices]);
+  const fromSheet = useMemo(
+    () => (columns ? followUpFromSheet(outcome.analysis, columns, { monthsElapsed: months, choices }) : undefined),
+    [outcome, columns, months, choices],
+  );
+  const result: LedgerFollowUp | SheetFollowUp | undefined = source === "sheet" ? fromSheet : fromSie;
+  const loose =
+    result && !("kind" in result)
+      ? result.outcome.unmapped.map((u) => ({ label: `${u.account} ${u.name}`, amount: u.amount }))
+      : [];
+  const setChoice = (label: string, choice: ForecastChoice | undefined, draft: string | undefined) => {
+    const next = new Map(choices);
+    if (choice) next.set(label, choice);
+    else next.delete(label);
+    setChoices(next);
+    setForecastsKept(false);
+    const rest = Object.fromEntries(Object.entries(drafts).filter(([l]) => l !== label));
+    setDrafts(draft === undefined ? rest : { ...rest, [label]: draft });
+  };
+  const monthNames = ft(lang, "monthNames").split(",");
 
   return (
     <div>
       <Caption1 as="p" className={styles.caption}>
         {ft(lang, "intro")}
       </Caption1>
-      <section className={styles.section}>
-        <Label htmlFor={inputId} weight="semibold">
-          {ft(lang, "sieFile")}
-        </Label>
-        <input
-          id={inputId}
-          type="file"
-          accept=".se,.si,.sie,text/plain"
-          disabled={busy}
-          onChange={(event) => {
-            const input = event.currentTarget;
-            const file = input.files?.[0];
-            if (!file) return;
-            void file.arrayBuffer().then((buffer) => open(new Uint8Array(buffer), file.name));
-          }}
-        />
-        {loaded && (
-          <Caption1 as="p" className={styles.caption}>
-            {ft(lang, "read", {
-              file: loaded.fileName,
-              start: loaded.ledger.year.start,
-              end: loaded.ledger.year.end,
-              source:
-                loaded.ledger.source === "psaldo"
-                  ? ft(lang, "sourcePsaldo")
-                  : ft(lang, "sourceVouchers", { count: loaded.ledger.voucherCount }),
-              checksum: loaded.ledger.checksum,
-            })}
-          </Caption1>
-        )}
-        {error && (
-          <MessageBar intent="error" layout="multiline">
-            <MessageBarBody>{error}</MessageBarBody>
-          </MessageBar>
-        )}
-      </section>
-
-      {!loaded && outcome.analysis.budget.followUp.length > 0 && (
-        <Caption1 as="p" className={styles.caption}>
-          {ft(lang, "sheetColumnsHint")}
-        </Caption1>
+      {columns && (
+        <Field label={ft(lang, "sourceLabel")}>
+          <RadioGroup value={source} onChange={(_, data) => setSource(data.value as Source)}>
+            <Radio value="sheet" label={ft(lang, "sourceSheet", { range: columns.range })} />
+            <Radio value="sie" label={ft(lang, "sourceSie")} />
+          </RadioGroup>
+        </Field>
       )}
-      {!loaded && (
+      {source === "sheet" && columns && (
+        <section className={styles.section}>
+          <Caption1 as="p" className={styles.caption}>
+            {ft(lang, "sheetRead", { range: columns.range })}
+          </Caption1>
+          <Field
+            label={ft(lang, "period")}
+            hint={ft(lang, columns.monthsElapsed !== undefined ? "monthsFromHeader" : "monthsUnknown")}
+          >
+            <Select value={String(months)} onChange={(_, data) => setMonths(Number(data.value))}>
+              {monthNames.map((name, i) => (
+                <option key={name} value={String(i + 1)}>
+                  {name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </section>
+      )}
+      {source === "sie" && (
+        <section className={styles.section}>
+          <Label htmlFor={inputId} weight="semibold">
+            {ft(lang, "sieFile")}
+          </Label>
+          <input
+            id={inputId}
+            type="file"
+            accept=".se,.si,.sie,text/plain"
+            disabled={busy}
+            onChange={(event) => {
+              const input = event.currentTarget;
+              const file = input.files?.[0];
+              if (!file) return;
+              void file.arrayBuffer().then((buffer) => open(new Uint8Array(buffer), file.name));
+            }}
+          />
+          {loaded && (
+            <Caption1 as="p" className={styles.caption}>
+              {ft(lang, "read", {
+                file: loaded.fileName,
+                start: loaded.ledger.year.start,
+                end: loaded.ledger.year.end,
+                source:
+                  loaded.ledger.source === "psaldo"
+                    ? ft(lang, "sourcePsaldo")
+                    : ft(lang, "sourceVouchers", { count: loaded.ledger.voucherCount }),
+                checksum: loaded.ledger.checksum,
+              })}
+            </Caption1>
+          )}
+          {error && (
+            <MessageBar intent="error" layout="multiline">
+              <MessageBarBody>{error}</MessageBarBody>
+            </MessageBar>
+          )}
+        </section>
+      )}
+
+      {source === "sie" && !loaded && (
         <Caption1 as="p" className={styles.caption}>
           {ft(lang, "noFollowUp")}
         </Caption1>
       )}
 
-      {loaded && mapping && (
+      {source === "sie" && loaded && (
+        <Field label={ft(lang, "period")}>
+          <Select value={period ?? ""} onChange={(_, data) => setPeriod(data.value)}>
+            {loaded.ledger.periods.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      {result && (
         <>
-          <Field label={ft(lang, "period")}>
-            <Select value={period ?? ""} onChange={(_, data) => setPeriod(data.value)}>
-              {loaded.ledger.periods.map((p) => (
-                <option key={p} value={p}>
-                  {p}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          {result && <Lines result={result} fmt={fmt} />}
-          {result && <Words result={result} fmt={fmt} />}
-          {result && (
-            <section className={styles.section}>
-              <div className={styles.actions}>
-                <Button appearance="primary" disabled={busy} onClick={() => props.onWrite(result)}>
-                  {ft(lang, "write")}
-                </Button>
-                <Button disabled={busy || !canUndo} onClick={props.onUndo}>
-                  {ft(lang, "undo")}
-                </Button>
-              </div>
-              <Caption1 as="p" className={styles.caption}>
-                {ft(lang, "writeHint")}
-              </Caption1>
-            </section>
-          )}
-          <MappingEditor
-            ledger={loaded.ledger}
-            labels={labels}
-            mapping={mapping.value}
-            unmapped={result?.outcome.unmapped.map((u) => ({ account: u.account, name: u.name })) ?? []}
-            kept={mapping.kept}
+          <Lines f={result.followUp} loose={loose} fmt={fmt} />
+          <Words f={result.followUp} fmt={fmt} />
+          <Findings findings={[...keptFindings, ...result.findings]} lang={lang} />
+          <ForecastEditor
+            followUp={result.followUp}
+            drafts={drafts}
             lang={lang}
             busy={busy}
-            onChange={(value) => setMapping({ value, kept: false })}
-            onSave={async () => {
-              if (await props.onSaveMapping(mapping.value)) setMapping({ value: mapping.value, kept: true });
-            }}
+            methodText={(m) => methodText(lang, m, result.followUp.monthsElapsed)}
+            onChange={setChoice}
+            kept={forecastsKept}
+            onSave={() =>
+              void props
+                .onSaveForecasts(
+                  choices,
+                  { sv: ft("sv", "forecastsSaved"), en: ft("en", "forecastsSaved") },
+                  { sv: ft("sv", "failForecasts"), en: ft("en", "failForecasts") },
+                )
+                .then((done) => done && setForecastsKept(true))
+            }
           />
+          <section className={styles.section}>
+            <div className={styles.actions}>
+              <Button appearance="primary" disabled={busy} onClick={() => props.onWrite(result)}>
+                {ft(lang, "write")}
+              </Button>
+              <Button disabled={busy || !canUndo} onClick={props.onUndo}>
+                {ft(lang, "undo")}
+              </Button>
+            </div>
+            <Caption1 as="p" className={styles.caption}>
+              {ft(lang, "kind" in result ? "writeHintSheet" : "writeHint")}
+            </Caption1>
+          </section>
         </>
+      )}
+      {source === "sie" && loaded && mapping && (
+        <MappingEditor
+          ledger={loaded.ledger}
+          labels={labels}
+          mapping={mapping.value}
+          unmapped={fromSie?.outcome.unmapped.map((u) => ({ account: u.account, name: u.name })) ?? []}
+          kept={mapping.kept}
+          lang={lang}
+          busy={busy}
+          onChange={(value) => setMapping({ value, kept: false })}
+          onSave={async () => {
+            if (await props.onSaveMapping(mapping.value)) setMapping({ value: mapping.value, kept: true });
+          }}
+        />
       )}
     </div>
   );
@@ -191,15 +296,11 @@ function methodText(lang: PaneFormat["lang"], method: ForecastMethod, months: nu
 }
 
 /** Per budget line: budget, utfall, forecast and its method, deviation; the totals; what maps to no line. */
-function Lines({ result, fmt }: { result: LedgerFollowUp; fmt: PaneFormat }) {
+function Lines({ f, loose: unmapped, fmt }: { f: FollowUp; loose: readonly Loose[]; fmt: PaneFormat }) {
   const styles = useViewStyles();
   const { lang } = fmt;
-  const f = result.followUp;
   const id = useId();
-  const loose = [
-    ...result.outcome.unmapped.map((u) => ({ label: `${u.account} ${u.name}`, amount: u.amount })),
-    ...f.withoutLine.map((w) => ({ label: w.label, amount: w.outcome })),
-  ];
+  const loose = [...unmapped, ...f.withoutLine.map((w) => ({ label: w.label, amount: w.outcome }))];
   return (
     <section className={styles.section} aria-labelledby={id}>
       <Subtitle2 as="h2" id={id} className={styles.heading}>
@@ -267,10 +368,9 @@ function Lines({ result, fmt }: { result: LedgerFollowUp; fmt: PaneFormat }) {
 }
 
 /** The forecast's result and closing equity in words (Rule 4 and 5 on the year's end). */
-function Words({ result, fmt }: { result: LedgerFollowUp; fmt: PaneFormat }) {
+function Words({ f, fmt }: { f: FollowUp; fmt: PaneFormat }) {
   const styles = useViewStyles();
   const { lang } = fmt;
-  const f = result.followUp;
   const sentences = [
     f.closingEquity !== undefined
       ? ft(lang, "words", {
@@ -290,6 +390,38 @@ function Words({ result, fmt }: { result: LedgerFollowUp; fmt: PaneFormat }) {
     <p className={styles.heading} data-testid="follow-up-words">
       {sentences.join(" ")}
     </p>
+  );
+}
+
+/** Outcome that belongs to no budget line, with its amount. */
+interface Loose {
+  readonly label: string;
+  readonly amount: FollowUp["total"]["outcome"];
+}
+
+/** Rule 4–6's findings on the follow-up, in the user's language. */
+function Findings({ findings, lang }: { findings: readonly Finding[]; lang: PaneFormat["lang"] }) {
+  const styles = useViewStyles();
+  const id = useId();
+  return (
+    <section className={styles.section} aria-labelledby={id}>
+      <Subtitle2 as="h2" id={id} className={styles.heading}>
+        {ft(lang, "findingsHeading")}
+      </Subtitle2>
+      {findings.length === 0 ? (
+        <Caption1 as="p" className={styles.caption}>
+          {ft(lang, "noFindings")}
+        </Caption1>
+      ) : (
+        <ul aria-labelledby={id}>
+          {findings.map((x, i) => (
+            <li key={i} data-code={x.code} className={x.severity === "error" ? styles.bad : styles.warn}>
+              {x.message[lang]}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 

@@ -1,0 +1,85 @@
+import { Decimal, finding, message, type Finding, type ForecastChoice } from "../domain";
+import { address, parseRangeRef, SheetView, sheetRef, type Grid } from "./grid";
+import { SETTINGS_SHEET } from "./workbookSettings";
+import type { WorkbookEdits } from "./writePlan";
+
+/** The defined name of the forecasts the ekonomistöd chose per budget line in Uppföljning. */
+export const FORECASTS_NAME = "Finsam_Prognoser";
+
+/**
+ * Beside the settings (rows 4–11, the staircase in D:E, the fixed shares and the
+ * mapping below them in A:B), so saving any of them leaves the others alone.
+ */
+const LABEL_CELL = "G3";
+const VALUE_CELL = "G4";
+
+/** The choices as JSON: a line's method, and a typed amount in whole kronor as a string (no float). */
+export function forecastsToJson(choices: ReadonlyMap<string, ForecastChoice>): string {
+  const lines = Object.fromEntries(
+    [...choices].map(([label, c]) => [
+      label,
+      c.method === "typed" ? { method: c.method, amount: c.amount.toFixed() } : c,
+    ]),
+  );
+  return JSON.stringify({ version: 1, lines });
+}
+
+/** The choices read back; undefined when the text is not what forecastsToJson writes. */
+export function forecastsFromJson(text: string): Map<string, ForecastChoice> | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== "object" || parsed === null) return undefined;
+  const { version, lines } = parsed as { version?: unknown; lines?: unknown };
+  if (version !== 1 || typeof lines !== "object" || lines === null) return undefined;
+  const choices = new Map<string, ForecastChoice>();
+  for (const [label, raw] of Object.entries(lines as Record<string, unknown>)) {
+    const { method, amount } = (raw ?? {}) as { method?: unknown; amount?: unknown };
+    if (method === "scaled" || method === "budget") choices.set(label, { method });
+    else if (method === "typed" && typeof amount === "string" && /^\d+$/.test(amount))
+      choices.set(label, { method, amount: new Decimal(amount) });
+    else return undefined;
+  }
+  return choices;
+}
+
+/** The forecasts the workbook keeps, if any, and what was wrong with them. */
+export function forecastsFromGrid(grid: Grid): { choices?: Map<string, ForecastChoice>; findings: Finding[] } {
+  const defined = grid.definedNames.find((d) => d.name.toLowerCase() === FORECASTS_NAME.toLowerCase());
+  if (!defined) return { findings: [] };
+  const range = parseRangeRef(defined.ref);
+  const sheet = range && grid.sheets.find((s) => s.name === range.sheet);
+  const ref = range ? { sheet: range.sheet, cell: address(range.start.row, range.start.column) } : undefined;
+  const text = sheet && range ? new SheetView(sheet).text(range.start.row, range.start.column) : undefined;
+  const choices = text ? forecastsFromJson(text) : undefined;
+  if (choices) return { choices, findings: [] };
+  return {
+    findings: [
+      finding({
+        code: "INPUT_SETTING",
+        severity: "error",
+        ...(ref ? { ref } : {}),
+        message: message(
+          `${FORECASTS_NAME} (${defined.ref}) kan inte läsas som prognoser per budgetrad; prognoserna görs som om inga var sparade.`,
+          `${FORECASTS_NAME} (${defined.ref}) cannot be read as forecasts per budget line; the forecasts are made as if none were kept.`,
+        ),
+      }),
+    ],
+  };
+}
+
+/** The choices as edits: a labelled cell on the settings sheet and the name pointing at its JSON. */
+export function forecastEdits(choices: ReadonlyMap<string, ForecastChoice>): WorkbookEdits {
+  const sheet = SETTINGS_SHEET;
+  return {
+    sheets: [sheet],
+    cells: [
+      { sheet, cell: LABEL_CELL, value: "Prognoser per budgetrad i Uppföljning (skrivs av tillägget)" },
+      { sheet, cell: VALUE_CELL, value: forecastsToJson(choices) },
+    ],
+    names: [{ name: FORECASTS_NAME, ref: sheetRef(sheet, VALUE_CELL.replace(/([A-Z]+)(\d+)/, "$$$1$$$2")) }],
+  };
+}

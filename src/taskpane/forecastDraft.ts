@@ -1,0 +1,21 @@
+import { roundKronor, type Decimal } from "../domain";
+import { parseSwedishNumber } from "../sheet/swedishNumber";
+import { ft } from "./followUpText";
+import type { Lang } from "./i18n";
+
+/**
+ * A forecast the user typed, read as Swedish amounts are written
+ * ("1 250 000", "1 250 000 kr", "1 250 tkr"), in whole kronor; or why it is not one.
+ */
+export function parseForecast(text: string, lang: Lang): { readonly amount: Decimal } | { readonly error: string } {
+  const read = parseSwedishNumber(text);
+  if (!read) return { error: ft(lang, "badAmount", { text: text.trim() }) };
+  const kronor = read.unit === "tkr" ? read.value.times(1000) : read.value;
+  if (kronor.isNegative()) return { error: ft(lang, "negativeAmount") };
+  return { amount: roundKronor(kronor) };
+}
+
+/** An amount as the user would type it back: whole kronor with spaces between thousands. */
+export function forecastText(amount: Decimal): string {
+  return amount.toFixed(0).replace(/\B(?=(\d{3})+(?!\d))/g, " ");
+}
