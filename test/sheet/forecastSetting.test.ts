@@ -1,6 +1,6 @@
 import { Decimal, type ForecastChoice } from "../../src/domain";
-import { forecastEdits, forecastsFromGrid, forecastsFromJson, forecastsToJson } from "../../src/sheet/forecastSetting";
-import type { Grid } from "../../src/sheet/grid";
+import { forecastEdits, forecastsFromGrid, forecastsFromJson } from "../../src/sheet/forecastSetting";
+import { SheetBuilder, type Grid } from "../../src/sheet/grid";
 
 const CHOICES = new Map<string, ForecastChoice>([
   ["Kansli 1.0", { method: "typed", amount: new Decimal(1700000) }],
@@ -9,19 +9,7 @@ const CHOICES = new Map<string, ForecastChoice>([
 ]);
 
 const gridWith = (text: string): Grid => ({
-  sheets: [
-    {
-      name: "Finsam-inställningar",
-      visible: true,
-      top: 4,
-      left: 7,
-      values: [[text]],
-      formulas: [[null]],
-      numberFormats: [[null]],
-      hiddenRows: [],
-      merges: [],
-    },
-  ],
+  sheets: [new SheetBuilder({ name: "Finsam-inställningar", visible: true }).cell(4, 7, text, null, null).build()],
   definedNames: [{ name: "Finsam_Prognoser", ref: "'Finsam-inställningar'!$G$4" }],
 });
 

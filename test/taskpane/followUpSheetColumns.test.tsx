@@ -9,7 +9,7 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { Decimal, type ForecastChoice } from "../../src/domain";
 import { forecastsFromJson, forecastsToJson } from "../../src/sheet/forecastSetting";
-import type { GridSheet } from "../../src/sheet/grid";
+import { SheetBuilder, type GridSheet } from "../../src/sheet/grid";
 import type { WorkbookEdits, WritePlan } from "../../src/sheet/writePlan";
 import { readGridFromBuffer } from "../../src/xlsx/readGrid";
 import { analysed, gridPort, plain, renderPane, type FakePort } from "./support";
@@ -208,17 +208,9 @@ test("forecasts the workbook keeps come back when the pane opens it again", asyn
       ["Försteg 4.0", { method: "budget" }],
     ]),
   );
-  const settings: GridSheet = {
-    name: "Finsam-inställningar",
-    visible: true,
-    top: 4,
-    left: 7,
-    values: [[kept]],
-    formulas: [[null]],
-    numberFormats: [[null]],
-    hiddenRows: [],
-    merges: [],
-  };
+  const settings: GridSheet = new SheetBuilder({ name: "Finsam-inställningar", visible: true })
+    .cell(4, 7, kept, null, null)
+    .build();
   const port = gridPort({
     ...grid,
     sheets: [...grid.sheets, settings],
