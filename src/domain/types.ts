@@ -32,7 +32,7 @@ export interface Member {
   /** The contribution the sheet states for each year. */
   readonly amounts: YearAmounts;
   /** Kommuner only: population at 31 December of the year before the budget year. */
-  readonly population?: { readonly value: Decimal; readonly ref?: CellRef };
+  readonly population?: { readonly value: Decimal; readonly ref?: CellRef; readonly typedAsText?: boolean };
   readonly nameRef?: CellRef;
 }
 

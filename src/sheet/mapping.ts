@@ -121,7 +121,12 @@ export function readMapping(grid: Grid): Mapping {
       const name = nameLeftOf(population.view, row, col);
       const reading = readAmount(population.view.value(row, col));
       if (name && reading.kind === "amount")
-        entries.push({ name, value: reading.value, ref: { sheet: population.sheet, cell: address(row, col) } });
+        entries.push({
+          name,
+          value: reading.value,
+          ref: { sheet: population.sheet, cell: address(row, col) },
+          ...(reading.typedAsText ? { typedAsText: true } : {}),
+        });
     }
     mapping.population = { entries };
   }

@@ -206,8 +206,9 @@ function populationRow(
     if (!POPULATION_HEADER.test(normalizeLabel(label))) continue;
     const entries = parties.flatMap((p) => {
       const amount = p.party === "kommun" ? readCell(view, row, p.column, 1, []) : undefined;
+      const ref = { sheet: view.name, cell: address(row, p.column) };
       return amount
-        ? [{ name: p.name, value: amount.value, ref: { sheet: view.name, cell: address(row, p.column) } }]
+        ? [{ name: p.name, value: amount.value, ref, ...(amount.typedAsText ? { typedAsText: true } : {}) }]
         : [];
     });
     const date = populationDate(label);

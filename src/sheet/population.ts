@@ -8,6 +8,8 @@ export interface PopulationEntry {
   readonly name: string;
   readonly value: Decimal;
   readonly ref: CellRef;
+  /** "43 674" typed as text: formulas cannot count the cell, so the control sheet writes the number. */
+  readonly typedAsText?: boolean;
 }
 
 export interface PopulationTable {
@@ -48,7 +50,12 @@ export function readPopulationColumn(view: SheetView, headerRow: number, col: nu
       continue;
     }
     if (!name || classifyLabel(name).kind === "total") break;
-    entries.push({ name, value: reading.value, ref: { sheet: view.name, cell: address(row, col) } });
+    entries.push({
+      name,
+      value: reading.value,
+      ref: { sheet: view.name, cell: address(row, col) },
+      ...(reading.typedAsText ? { typedAsText: true } : {}),
+    });
   }
   const date = populationDate(view.text(headerRow, col));
   return { entries, ...(date ? { date } : {}) };
@@ -81,7 +88,12 @@ export function withPopulation(member: Member, index: ReadonlyMap<string, Popula
   const entry = matchKeys(member.name)
     .map((key) => index.get(key))
     .find((e) => e !== undefined);
-  return entry ? { ...member, population: { value: entry.value, ref: entry.ref } } : member;
+  return entry
+    ? {
+        ...member,
+        population: { value: entry.value, ref: entry.ref, ...(entry.typedAsText ? { typedAsText: true } : {}) },
+      }
+    : member;
 }
 
 /** "Finspångs kommun" finds "Finspång": the register's code, the key, the key without its genitive s, or with one. */

@@ -9,9 +9,10 @@ import { recalculatedSheet, valueAt } from "../support/libreoffice";
 
 /**
  * Finsam-kontroll's formulas point at the right cells when the budget's parts
- * stand on different sheets: on a sample of the layout corpus (members on one
- * sheet, the result budget on another, the population on a third; costs
- * negative; totals as formulas; a result of totals), headless LibreOffice
+ * stand on different sheets and when the years are rows: on a sample of the
+ * layout corpus (members on one sheet, the result budget on another, the
+ * population on a third; members with the years as rows, in kr and tkr; Mkr;
+ * costs negative; totals as formulas; a result of totals), headless LibreOffice
  * recalculates every computed cell to the engine's number.
  */
 describe("Finsam-kontroll recalculated in LibreOffice on split-sheet layouts", () => {
@@ -20,8 +21,12 @@ describe("Finsam-kontroll recalculated in LibreOffice on split-sheet layouts", (
   it.each([
     "02-vastra-split-sheets",
     "03-vastra-split-totals-formulas",
+    "04-vastra-years-as-rows-text",
+    "13-degerfors-plan-split-rows-pop-beside",
     "14-centrala-split-negative-target",
+    "15-centrala-mkr-merged",
     "16-kungalv-names-across-sheets",
+    "24-ornskoldsvik-split-rows-tkr",
     "34-centrala-seed-shape",
   ])("%s: every computed cell evaluates to the engine's number", async (name) => {
     const source = await readFile(join(LAYOUTS_DIR, `${name}.xlsx`));
