@@ -32,7 +32,10 @@ export function locateBudget(grid: Grid): LocateResult {
   // A lone "Budget" column on a sheet that names no year takes the year the rest of the workbook states.
   const year = workbookYear(found);
   const second = year
-    ? candidates.flatMap((view, i) => (first[i] ? [] : (readBudgetSheet(view, mapping, year) ?? [])))
+    ? candidates.flatMap((view, i) => {
+        const read = first[i] ? undefined : readBudgetSheet(view, mapping, year);
+        return read ? [{ ...read, findings: [...read.findings, yearFromElsewhere(read, year.sheet)] }] : [];
+      })
     : [];
   const reads = [...found, ...second];
   const population = mapping.population ?? largest([findPopulation(grid), ...byRows.map((t) => t.population)]);
@@ -60,13 +63,29 @@ export function locateBudget(grid: Grid): LocateResult {
 }
 
 /** The one budget year the sheets that state a year agree on, and the sheet that says it. */
-function workbookYear(all: readonly SheetRead[]): WorkbookYear | undefined {
+function workbookYear(all: readonly SheetRead[]): (WorkbookYear & { readonly sheet: string }) | undefined {
   const reads = all.filter((r) => r.members.length > 0 || r.budget.costs.length > 0);
   const years = new Set(reads.map((r) => r.budget.budgetYear));
   const said = reads[0];
   return years.size === 1 && said
-    ? { year: said.budget.budgetYear, evidence: `budgetåret från bladet ”${said.sheet}”` }
+    ? { year: said.budget.budgetYear, evidence: `budgetåret från bladet ”${said.sheet}”`, sheet: said.sheet }
     : undefined;
+}
+
+/** The year came from another sheet: said on the Budget column's header, so the user can check it. */
+function yearFromElsewhere(read: SheetRead, source: string): Finding {
+  const header = read.header.columns[0]!.header;
+  const year = read.budget.budgetYear;
+  return finding({
+    code: "INPUT_WEAK_EVIDENCE",
+    severity: "info",
+    ref: header,
+    year,
+    message: message(
+      `Bladet ”${read.sheet}” anger inget år för kolumnen Budget (${header.cell}); budgetåret ${year} är taget från bladet ”${source}”. Skriv året i rubriken om det är fel.`,
+      `The sheet "${read.sheet}" states no year for its Budget column (${header.cell}); the budget year ${year} is taken from the sheet "${source}". Write the year in the header if it is wrong.`,
+    ),
+  });
 }
 
 /** The population table with most kommuner. */

@@ -317,3 +317,34 @@ describe("a year-like amount is an amount", () => {
     expect(budget.otherIncome.map((l) => l.amounts[2024]?.value.toNumber())).toEqual([2000]);
   });
 });
+
+describe("a lone Budget column on a sheet that names no year", () => {
+  it("takes the year the members' sheet states, and says so on its header", () => {
+    const g = grid([
+      sheet("Medlemsavgifter", [["Part", 2025], ...members, ["Summa", 4000000]]),
+      sheet("Resultatbudget", [
+        ["Resultatbudget"],
+        ["", "Budget"],
+        ["Medlemsavgifter", 4000000],
+        ["Kostnader"],
+        ["Kansli", 1200000],
+        ["Insatser", 3000000],
+        ["Ingående eget kapital", 1000000],
+      ]),
+      population,
+    ]);
+    const { budget, findings, location } = located(locateBudget(g));
+    expect(budget.budgetYear).toBe(2025);
+    expect(location.sheet).toBe("Resultatbudget");
+    expect(budget.costs.map((c) => c.amounts[2025]?.value.toNumber())).toEqual([1200000, 3000000]);
+    const weak = findings.filter((f) => f.code === "INPUT_WEAK_EVIDENCE");
+    expect(weak.map((f) => [f.sheet, f.cell, f.year, f.message.sv])).toEqual([
+      [
+        "Resultatbudget",
+        "B2",
+        2025,
+        "Bladet ”Resultatbudget” anger inget år för kolumnen Budget (B2); budgetåret 2025 är taget från bladet ”Medlemsavgifter”. Skriv året i rubriken om det är fel.",
+      ],
+    ]);
+  });
+});
