@@ -1,6 +1,6 @@
-import { Decimal, finding, message, type Finding, type ForecastChoice } from "../domain";
-import { address, parseRangeRef, SheetView, sheetRef, type Grid } from "./grid";
-import { SETTINGS_SHEET } from "./workbookSettings";
+import { Decimal, message, type Finding, type ForecastChoice } from "../domain";
+import type { Grid } from "./grid";
+import { jsonSettingEdits, readJsonSetting, type JsonSetting } from "./jsonSetting";
 import type { WorkbookEdits } from "./writePlan";
 
 /** The defined name of the forecasts the ekonomistöd chose per budget line in Uppföljning. */
@@ -46,40 +46,26 @@ export function forecastsFromJson(text: string): Map<string, ForecastChoice> | u
   return choices;
 }
 
+const SETTING: JsonSetting<Map<string, ForecastChoice>> = {
+  name: FORECASTS_NAME,
+  cell: VALUE_CELL,
+  labelCell: LABEL_CELL,
+  label: "Prognoser per budgetrad i Uppföljning (skrivs av tillägget)",
+  toJson: forecastsToJson,
+  fromJson: forecastsFromJson,
+  unreadable: message(
+    "kan inte läsas som prognoser per budgetrad; prognoserna görs som om inga var sparade.",
+    "cannot be read as forecasts per budget line; the forecasts are made as if none were kept.",
+  ),
+};
+
 /** The forecasts the workbook keeps, if any, and what was wrong with them. */
 export function forecastsFromGrid(grid: Grid): { choices?: Map<string, ForecastChoice>; findings: Finding[] } {
-  const defined = grid.definedNames.find((d) => d.name.toLowerCase() === FORECASTS_NAME.toLowerCase());
-  if (!defined) return { findings: [] };
-  const range = parseRangeRef(defined.ref);
-  const sheet = range && grid.sheets.find((s) => s.name === range.sheet);
-  const ref = range ? { sheet: range.sheet, cell: address(range.start.row, range.start.column) } : undefined;
-  const text = sheet && range ? new SheetView(sheet).text(range.start.row, range.start.column) : undefined;
-  const choices = text ? forecastsFromJson(text) : undefined;
-  if (choices) return { choices, findings: [] };
-  return {
-    findings: [
-      finding({
-        code: "INPUT_SETTING",
-        severity: "error",
-        ...(ref ? { ref } : {}),
-        message: message(
-          `${FORECASTS_NAME} (${defined.ref}) kan inte läsas som prognoser per budgetrad; prognoserna görs som om inga var sparade.`,
-          `${FORECASTS_NAME} (${defined.ref}) cannot be read as forecasts per budget line; the forecasts are made as if none were kept.`,
-        ),
-      }),
-    ],
-  };
+  const { value, findings } = readJsonSetting(grid, SETTING);
+  return value ? { choices: value, findings } : { findings };
 }
 
 /** The choices as edits: a labelled cell on the settings sheet and the name pointing at its JSON. */
 export function forecastEdits(choices: ReadonlyMap<string, ForecastChoice>): WorkbookEdits {
-  const sheet = SETTINGS_SHEET;
-  return {
-    sheets: [sheet],
-    cells: [
-      { sheet, cell: LABEL_CELL, value: "Prognoser per budgetrad i Uppföljning (skrivs av tillägget)" },
-      { sheet, cell: VALUE_CELL, value: forecastsToJson(choices) },
-    ],
-    names: [{ name: FORECASTS_NAME, ref: sheetRef(sheet, VALUE_CELL.replace(/([A-Z]+)(\d+)/, "$$$1$$$2")) }],
-  };
+  return jsonSettingEdits(SETTING, new Map(choices));
 }
