@@ -1,7 +1,7 @@
 /**
  * The worker end of readInWorker.ts: reads one .xlsx into a Grid and posts it
  * back. It runs in a thread of its own so that a parser that never returns
- * (ExcelJS on test-issue-1842.xlsx) can be stopped.
+ * (as ExcelJS alone on test-issue-1842.xlsx, before xlsxParts.ts) can be stopped.
  */
 import { parentPort } from "node:worker_threads";
 import { readGridFromFile, WorkbookReadError } from "../xlsx/readGrid";

@@ -20,7 +20,7 @@ import type { Grid } from "../sheet/grid";
 import { parseRangeRef, sheetRef } from "../sheet/grid";
 import { NOTE_PREFIX, SEVERITY_FILL, type WorkbookEdits, type WritePlan } from "../sheet/writePlan";
 import { readGridFromBuffer } from "./readGrid";
-import { loadWorkbook } from "./loadWorkbook";
+import { loadWorkbook, loadWorkbookParts } from "./loadWorkbook";
 import { applyWritePlan, finishXlsx } from "./writeAnnotated";
 
 export interface FilePort extends WorkbookPort {
@@ -62,7 +62,10 @@ export async function createFilePort(
   // which the parser would never return before ExcelJS loads it here.
   let grid: Grid | undefined = await readGrid(bytes, fileName);
   let current = bytes;
-  let workbook = await load(bytes);
+  // The user's large data validations, set aside for ExcelJS, go back into the downloaded copy.
+  const first = await loadWorkbookParts(bytes);
+  const validations = first.validations;
+  let workbook = first.workbook;
   let originals = new Map<string, Original>();
   /** The last plan applied: its board sheet's chart is added to the file on download. */
   let lastPlan: WritePlan | undefined;
@@ -225,7 +228,7 @@ export async function createFilePort(
     },
 
     async download() {
-      return lastPlan ? finishXlsx(current, lastPlan) : current;
+      return current === bytes ? current : finishXlsx(current, lastPlan, validations);
     },
   };
 }

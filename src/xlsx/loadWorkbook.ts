@@ -1,20 +1,31 @@
 import ExcelJS from "exceljs";
-import { readXlsxParts } from "./xlsxParts";
+import { readXlsxParts, type SetAsideValidations } from "./xlsxParts";
+
+export interface LoadedWorkbook {
+  readonly workbook: ExcelJS.Workbook;
+  /** The data validations ExcelJS was not given: restoreValidations.ts puts them back into a written copy. */
+  readonly validations: SetAsideValidations;
+}
 
 /**
  * Loads an .xlsx into ExcelJS for writing, as the reader does: without the
- * names and merges over whole sheets that ExcelJS would expand cell by cell
- * (xlsxParts.ts), and with damaged document dates dropped so the workbook can
- * be saved again. Bytes the reader has already accepted are assumed here.
+ * names, merges and data validations over whole sheets that ExcelJS would
+ * expand cell by cell (xlsxParts.ts), and with damaged document dates dropped
+ * so the workbook can be saved again. Bytes the reader has already accepted
+ * are assumed here.
  */
-export async function loadWorkbook(bytes: Uint8Array | ArrayBuffer): Promise<ExcelJS.Workbook> {
+export async function loadWorkbookParts(bytes: Uint8Array | ArrayBuffer): Promise<LoadedWorkbook> {
   const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   const parts = await readXlsxParts(view);
   const workbook = new ExcelJS.Workbook();
   // JSZip, under ExcelJS, takes a Uint8Array as well as a Buffer.
   await workbook.xlsx.load(("kind" in parts ? view : parts.bytes) as unknown as ArrayBuffer);
   repairProperties(workbook);
-  return workbook;
+  return { workbook, validations: "kind" in parts ? new Map() : parts.largeValidations };
+}
+
+export async function loadWorkbook(bytes: Uint8Array | ArrayBuffer): Promise<ExcelJS.Workbook> {
+  return (await loadWorkbookParts(bytes)).workbook;
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The pane's browser mode reads the picked .xlsx here, in a Web Worker, so a
- * parser that never returns (ExcelJS on test-issue-1842.xlsx) cannot freeze
+ * parser that never returns (ExcelJS alone on test-issue-1842.xlsx) cannot freeze
  * the pane: readInWebWorker.ts stops it at its time budget.
  */
 import { readGridFromBuffer, WorkbookReadError } from "./readGrid";

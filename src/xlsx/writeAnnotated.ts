@@ -3,7 +3,9 @@ import { parseRangeRef } from "../sheet/grid";
 import { NOTE_PREFIX, SEVERITY_FILL, type CellWrite, type WritePlan } from "../sheet/writePlan";
 import type { PageSetup } from "../sheet/pageSetup";
 import { addChart } from "./chartPart";
-import { loadWorkbook } from "./loadWorkbook";
+import { loadWorkbookParts } from "./loadWorkbook";
+import { restoreValidations } from "./restoreValidations";
+import type { SetAsideValidations } from "./xlsxParts";
 
 /**
  * Applies a WritePlan to a copy of the workbook: fills and notes on the
@@ -15,15 +17,24 @@ export async function writeAnnotated(
   plan: WritePlan,
   options: { cachedResults?: boolean } = {},
 ): Promise<Uint8Array> {
-  const workbook = await loadWorkbook(source);
+  const { workbook, validations } = await loadWorkbookParts(source);
   applyWritePlan(workbook, plan, options.cachedResults ?? true);
-  return finishXlsx(new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer), plan);
+  return finishXlsx(new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer), plan, validations);
 }
 
-/** What ExcelJS cannot write itself: the board sheet's and the follow-up's charts, added to the saved file. */
-export async function finishXlsx(bytes: Uint8Array, plan: WritePlan): Promise<Uint8Array> {
-  let out = bytes;
-  for (const sheet of [plan.boardSheet, plan.followUpSheet]) {
+/**
+ * What ExcelJS cannot write itself, added to the saved file: the board sheet's and the follow-up's
+ * charts, and the user's data validations that ExcelJS was not given (loadWorkbook.ts).
+ */
+export async function finishXlsx(
+  bytes: Uint8Array,
+  plan: WritePlan | undefined,
+  validations: SetAsideValidations,
+): Promise<Uint8Array> {
+  // The add-in's own sheets are written anew: a validation of an old sheet of that name stays out.
+  const own = new Set([plan?.controlSheet.name, plan?.boardSheet?.name, plan?.followUpSheet?.name]);
+  let out = await restoreValidations(bytes, new Map([...validations].filter(([sheet]) => !own.has(sheet))));
+  for (const sheet of [plan?.boardSheet, plan?.followUpSheet]) {
     if (sheet) out = await addChart(out, sheet.name, sheet.chart);
   }
   return out;

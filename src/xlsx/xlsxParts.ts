@@ -10,13 +10,24 @@
  * taken out of the bytes ExcelJS loads (the file itself is never changed);
  * the names are still read here, and the merges are clipped to the cells
  * that exist afterwards (readGrid.ts).
+ *
+ * ExcelJS expands a data validation's sqref likewise (one model entry per
+ * cell: a whole column costs it about 2 s to load, 5 s to write and 300 MB;
+ * A1:XFD1048576 never finishes), and writes even a small one back changed
+ * ("H3:H20 J3" became three validations, two of them overlapping).
+ * Validations never matter to the budget, so every one is set aside from the
+ * bytes ExcelJS loads, kept as it stands in the file, and put back into a
+ * copy the add-in writes (restoreValidations.ts).
  */
-import { XMLParser } from "fast-xml-parser";
+import { XMLBuilder, XMLParser } from "fast-xml-parser";
 import JSZip from "jszip";
 import { type DefinedName, parseRangeRef } from "../sheet/grid";
 
 /** A name's range or a merge over more cells than this is taken out of what ExcelJS loads. */
 export const MAX_EXPANDED_CELLS = 100_000;
+
+/** Data validations set aside, by sheet name: each `<dataValidation>` element as the file has it. */
+export type SetAsideValidations = ReadonlyMap<string, readonly string[]>;
 
 export interface XlsxParts {
   /** The bytes for ExcelJS: the file's own, unless a name or merge had to be taken out. */
@@ -25,6 +36,8 @@ export interface XlsxParts {
   readonly definedNames: readonly DefinedName[];
   /** Merged areas taken out for ExcelJS, by sheet name, to be clipped to the cells that exist. */
   readonly largeMerges: ReadonlyMap<string, readonly string[]>;
+  /** The data validations, taken out for ExcelJS, to be put back into a written copy. */
+  readonly largeValidations: SetAsideValidations;
 }
 
 export type PartsFailure =
@@ -47,6 +60,29 @@ const parser = new XMLParser({
   trimValues: false,
   isArray: (_name, _path, _leaf, isAttribute) => !isAttribute,
 });
+
+/** For sections taken apart and written back: order, prefixes and entities exactly as in the file. */
+const ORDERED = {
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  processEntities: false,
+  htmlEntities: false,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  removeNSPrefix: false,
+  trimValues: false,
+  preserveOrder: true,
+} as const;
+export const orderedParser = new XMLParser(ORDERED);
+export const orderedBuilder = new XMLBuilder({ ...ORDERED, suppressEmptyNode: true });
+
+/** One element of a parse with preserveOrder: its tag's children under the tag, its attributes under ":@". */
+export type OrderedNode = Record<string, unknown> & { ":@"?: Record<string, string> };
+
+/** The tag of an ordered node ("#text" for text). */
+export function tagOf(node: OrderedNode): string | undefined {
+  return Object.keys(node).find((k) => k !== ":@");
+}
 
 function children(node: unknown, tag: string): Node[] {
   const list = (node as Node | undefined)?.[tag];
@@ -113,46 +149,95 @@ async function readParts(zip: JSZip, bytes: Uint8Array, reading: { part: string 
   }
 
   const largeMerges = new Map<string, string[]>();
-  const targets = await sheetTargets(zip);
-  for (const sheet of sheets) {
-    const path = sheet.rel && targets.get(sheet.rel);
-    const part = path ? zip.file(path) : null;
+  const largeValidations = new Map<string, string[]>();
+  for (const sheet of await sheetParts(zip, sheets)) {
+    const part = zip.file(sheet.path);
     if (!part) continue;
-    reading.part = path!;
-    const xml = await part.async("string");
+    reading.part = sheet.path;
+    const original = await part.async("string");
+    let xml = original;
+
     const section = sectionOf(xml, "mergeCells");
-    if (!section) continue;
-    const merges = children(children(parser.parse(section.text), "mergeCells")[0], "mergeCell");
+    const merges = section ? children(children(parser.parse(section.text), "mergeCells")[0], "mergeCell") : [];
     const large = merges.filter((m) => tooLarge(`A!${attr(m, "ref") ?? ""}`));
-    if (large.length === 0) continue;
-    largeMerges.set(
-      sheet.name,
-      large.map((m) => attr(m, "ref")!),
-    );
-    const rest = merges.filter((m) => !large.includes(m));
-    const replacement = rest.length
-      ? `<mergeCells count="${rest.length}">${rest.map(toXml("mergeCell")).join("")}</mergeCells>`
-      : "";
-    zip.file(path!, xml.slice(0, section.start) + replacement + xml.slice(section.end));
+    if (section && large.length > 0) {
+      largeMerges.set(
+        sheet.name,
+        large.map((m) => attr(m, "ref")!),
+      );
+      const rest = merges.filter((m) => !large.includes(m));
+      const replacement = rest.length
+        ? `<mergeCells count="${rest.length}">${rest.map(toXml("mergeCell")).join("")}</mergeCells>`
+        : "";
+      xml = xml.slice(0, section.start) + replacement + xml.slice(section.end);
+    }
+
+    const validations = setAsideValidations(xml);
+    if (validations) {
+      largeValidations.set(sheet.name, validations.setAside);
+      xml = validations.xml;
+    }
+    if (xml !== original) zip.file(sheet.path, xml);
   }
 
-  const changed = dropped || largeMerges.size > 0;
+  const changed = dropped || largeMerges.size > 0 || largeValidations.size > 0;
   return {
     bytes: changed ? await zip.generateAsync({ type: "uint8array", compression: "STORE" }) : bytes,
     definedNames: [...global, ...local],
     largeMerges,
+    largeValidations,
   };
+}
+
+/**
+ * The sheet part without its `<dataValidations>`, and each `<dataValidation>` in it as the file has
+ * it; undefined when the sheet has none. Nothing outside the section changes.
+ */
+function setAsideValidations(xml: string): { xml: string; setAside: string[] } | undefined {
+  const section = sectionOf(xml, "dataValidations");
+  if (!section) return undefined;
+  const root = (orderedParser.parse(section.text) as OrderedNode[]).find((n) => tagOf(n) === "dataValidations");
+  const items = root?.["dataValidations"];
+  if (!root || !Array.isArray(items)) return undefined;
+  const setAside = (items as OrderedNode[])
+    .filter((n) => tagOf(n) === "dataValidation")
+    .map((n) => orderedBuilder.build([n]) as string);
+  return { xml: xml.slice(0, section.start) + xml.slice(section.end), setAside };
+}
+
+/** The worksheets' parts, by sheet name, from xl/workbook.xml and its relationships. */
+export async function sheetParts(
+  zip: JSZip,
+  sheets?: readonly { readonly name: string; readonly rel: string | undefined }[],
+): Promise<{ readonly name: string; readonly path: string }[]> {
+  let list = sheets;
+  if (!list) {
+    const workbook = children(parser.parse(await zip.file("xl/workbook.xml")!.async("string")), "workbook")[0];
+    list = children(children(workbook, "sheets")[0], "sheet").map((s) => ({
+      name: attr(s, "name") ?? "",
+      rel: attr(s, "id"),
+    }));
+  }
+  const targets = await sheetTargets(zip);
+  return list.flatMap((s) => {
+    const path = s.rel && targets.get(s.rel);
+    return path ? [{ name: s.name, path }] : [];
+  });
 }
 
 /** A reference (one area or several) over more than MAX_EXPANDED_CELLS cells. */
 function tooLarge(ref: string): boolean {
-  let cells = 0;
-  for (const area of ref.split(",")) {
-    const r = parseRangeRef(area.includes("!") ? area : `A!${area}`);
-    if (r) cells += (Math.abs(r.end.row - r.start.row) + 1) * (Math.abs(r.end.column - r.start.column) + 1);
-    else if (/![$]?[A-Z]{1,3}:[$]?[A-Z]{1,3}$|![$]?\d+:[$]?\d+$/i.test(area.trim())) cells += MAX_EXPANDED_CELLS + 1;
-  }
-  return cells > MAX_EXPANDED_CELLS;
+  return (
+    ref.split(",").reduce((sum, area) => sum + cellsOfArea(area.includes("!") ? area : `A!${area}`), 0) >
+    MAX_EXPANDED_CELLS
+  );
+}
+
+/** The cells of one area with its sheet ("A!B1:B1048576"); a whole column or row ("A!B:B") counts as too many. */
+function cellsOfArea(area: string): number {
+  const r = parseRangeRef(area);
+  if (r) return (Math.abs(r.end.row - r.start.row) + 1) * (Math.abs(r.end.column - r.start.column) + 1);
+  return /![$]?[A-Z]{1,3}:[$]?[A-Z]{1,3}$|![$]?\d+:[$]?\d+$/i.test(area.trim()) ? MAX_EXPANDED_CELLS + 1 : 0;
 }
 
 /** The sheet parts by relationship id, from xl/_rels/workbook.xml.rels. */
@@ -171,7 +256,7 @@ async function sheetTargets(zip: JSZip): Promise<Map<string, string>> {
 }
 
 /** Where `<tag …>…</tag>` stands in the part; found by position, parsed by the parser. */
-function sectionOf(xml: string, tag: string): { start: number; end: number; text: string } | undefined {
+export function sectionOf(xml: string, tag: string): { start: number; end: number; text: string } | undefined {
   const close = `</${tag}>`;
   const end = xml.lastIndexOf(close);
   if (end < 0) return undefined;

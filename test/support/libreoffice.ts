@@ -53,6 +53,32 @@ export async function recalculatedSheet(xlsx: Uint8Array, sheetNumber: number): 
   }
 }
 
+/** The workbook as headless LibreOffice opens it and saves it again as .xlsx. */
+export async function resavedByLibreOffice(xlsx: Uint8Array): Promise<Uint8Array> {
+  const dir = await mkdtemp(join(tmpdir(), "finsam-lo-"));
+  try {
+    const input = join(dir, "in.xlsx");
+    await writeFile(input, xlsx);
+    await run(
+      "soffice",
+      [
+        `-env:UserInstallation=file://${join(dir, "profile")}`,
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "xlsx:Calc MS Excel 2007 XML",
+        "--outdir",
+        join(dir, "out"),
+        input,
+      ],
+      { timeout: 120_000 },
+    );
+    return new Uint8Array(await readFile(join(dir, "out", "in.xlsx")));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 /**
  * Prints workbooks to PDF in headless LibreOffice, all in one run (its start-up is most of the time):
  * each `name` gives `<dir>/<name>.pdf`. LibreOffice recalculates first, as for the CSV above.

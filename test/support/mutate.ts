@@ -67,6 +67,18 @@ export function withMerge(bytes: Bytes, ref: string, sheet?: string): Promise<By
   });
 }
 
+/** Adds `<dataValidation>` elements (XML) to a sheet, in a `<dataValidations>` where the schema puts it. */
+export function withDataValidations(bytes: Bytes, validations: readonly string[], sheet?: string): Promise<Bytes> {
+  return edit(bytes, async (zip) => {
+    const part = await sheetPart(zip, sheet);
+    const xml = await text(zip, part);
+    const section = `<dataValidations count="${validations.length}">${validations.join("")}</dataValidations>`;
+    // After sheetData and mergeCells, before pageMargins (CT_Worksheet's order; the example has no hyperlinks).
+    const at = xml.includes("<pageMargins") ? xml.indexOf("<pageMargins") : xml.indexOf("</worksheet>");
+    zip.file(part, xml.slice(0, at) + section + xml.slice(at));
+  });
+}
+
 /** Appends rows at the end of a sheet's data (row numbers above every existing row). */
 export function withRows(bytes: Bytes, rowsXml: string, sheet?: string): Promise<Bytes> {
   return edit(bytes, async (zip) => {

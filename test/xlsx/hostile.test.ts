@@ -3,11 +3,22 @@
  * the limit it passes as an INPUT_* finding on its cell, never a hang.
  */
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import JSZip from "jszip";
 import { analyzeGrid } from "../../src/sheet/analyzeGrid";
 import { GRID_LIMITS, SheetView, storedCells } from "../../src/sheet/grid";
+import { buildWritePlan } from "../../src/sheet/writePlan";
+import { createFilePort } from "../../src/xlsx/filePort";
 import { readGridFromBuffer } from "../../src/xlsx/readGrid";
+import { writeAnnotated } from "../../src/xlsx/writeAnnotated";
+import { readXlsxParts } from "../../src/xlsx/xlsxParts";
+import { loadWorkbookParts } from "../../src/xlsx/loadWorkbook";
+import { finishXlsx } from "../../src/xlsx/writeAnnotated";
+import { resavedByLibreOffice } from "../support/libreoffice";
 import { EXAMPLE } from "../support/paths";
 import {
+  sheetPart,
+  withDataValidations,
   withDefinedName,
   withDefinedNameFlood,
   withFarCell,
@@ -95,5 +106,88 @@ describe("xl/workbook.xml is read by a parser", () => {
     const r = await analyse(await withDefinedNameFlood(example, 30_000));
     expect(r.grid.definedNames).toEqual(plain.grid.definedNames);
     expect(r.codes).toEqual(plain.codes);
+  });
+});
+
+describe("data validations, over whole columns or the whole sheet too, are kept from ExcelJS and put back", () => {
+  // The example's budget sheet with what real budgets carry: a whole column of amounts (≥ 0), an input
+  // message on everything right of the budget (to the last cell, as test-issue-1842.xlsx), and a small list
+  // of two areas. They do not overlap: a cell has one validation.
+  const COLUMN = `<dataValidation type="decimal" operator="greaterThanOrEqual" allowBlank="1" showErrorMessage="1" errorTitle="Belopp" error="Skriv ett belopp i kronor" sqref="B1:B1048576"><formula1>0</formula1></dataValidation>`;
+  const SHEET = `<dataValidation allowBlank="1" showInputMessage="1" promptTitle="Budget" prompt="Belopp &amp; kommentar" sqref="K1:XFD1048576"/>`;
+  const LIST = `<dataValidation type="list" allowBlank="1" showErrorMessage="1" sqref="H3:H20 J3"><formula1>"Ja,Nej"</formula1></dataValidation>`;
+  let validated: Uint8Array;
+  beforeAll(async () => {
+    validated = await withDataValidations(example, [COLUMN, SHEET, LIST]);
+  });
+
+  const sheetXml = async (bytes: Uint8Array, sheet = "Budget 2025") => {
+    const zip = await JSZip.loadAsync(bytes);
+    return zip.file(await sheetPart(zip, sheet))!.async("string");
+  };
+  const validationsOf = (xml: string) => /<dataValidations\b.*<\/dataValidations>/.exec(xml)?.[0];
+
+  it("the budget reads and analyses exactly as without them", async () => {
+    const r = await analyse(validated);
+    expect(r.grid).toEqual(plain.grid);
+    expect(r.codes).toEqual(plain.codes);
+    expect(memberAmounts(r)).toEqual(memberAmounts(plain));
+  });
+
+  it("ExcelJS is given the sheet without them, nothing else in it changed; they are kept as in the file", async () => {
+    const parts = await readXlsxParts(validated);
+    if ("kind" in parts) throw new Error(parts.kind);
+    expect(parts.largeValidations).toEqual(new Map([["Budget 2025", [COLUMN, SHEET, LIST]]]));
+    const before = await sheetXml(validated);
+    const after = await sheetXml(parts.bytes);
+    expect(after).toBe(before.replace(validationsOf(before)!, ""));
+    // The sheets without validations are the file's own.
+    expect(await sheetXml(parts.bytes, "Inställningar")).toBe(await sheetXml(validated, "Inställningar"));
+  });
+
+  it("the --out copy keeps the user's validations, and LibreOffice opens it with them", async () => {
+    const result = analyzeGrid(await readGridFromBuffer(validated));
+    if (!result.ok) throw new Error(result.reason.sv);
+    const written = await writeAnnotated(validated, buildWritePlan(result.analysis));
+    // As in the file (ExcelJS, given them, wrote "H3:H20 J3" as H10:H20, H3:H20 and J3).
+    expect(validationsOf(await sheetXml(written))).toBe(
+      `<dataValidations count="3">${COLUMN}${SHEET}${LIST}</dataValidations>`,
+    );
+    // The copy is read again as the budget it was: putting them back changed no cell.
+    expect((await analyse(written)).grid.sheets[0]!.rows).toEqual(
+      (await analyse(await writeAnnotated(example, buildWritePlan(result.analysis)))).grid.sheets[0]!.rows,
+    );
+
+    const resaved = validationsOf(await sheetXml(await resavedByLibreOffice(written)))!;
+    // LibreOffice keeps each on its cells (it saves them down to the last row it uses, 1028).
+    expect(resaved).toMatch(/error="Skriv ett belopp i kronor"[^>]*sqref="B1:B\d+" type="decimal"/);
+    expect(resaved).toMatch(/prompt="Belopp &amp; kommentar"[^>]*sqref="K1:XFD\d+"/);
+    expect(resaved).toMatch(/sqref="H3:H4 J3 H5:H20" type="list"><formula1>&quot;Ja,Nej&quot;/);
+  }, 180_000);
+
+  it("the file port's download keeps them too, once, after flags and an undo", async () => {
+    const port = await createFilePort(validated, "validerad.xlsx");
+    const result = analyzeGrid(await port.readGrid());
+    if (!result.ok) throw new Error(result.reason.sv);
+    await port.applyPlan(buildWritePlan(result.analysis));
+    await port.removeFlags();
+    await port.undo();
+    expect(validationsOf(await sheetXml(await port.download()))).toBe(
+      `<dataValidations count="3">${COLUMN}${SHEET}${LIST}</dataValidations>`,
+    );
+  });
+
+  it("ExcelJS's test-issue-1842.xlsx (one validation over A1:XFD1048576, no cells) reads to its Swedish answer", async () => {
+    const bytes = readFileSync(join(__dirname, "../fixtures/hostile/test-issue-1842.xlsx"));
+    await expect(readGridFromBuffer(bytes, "test-issue-1842.xlsx")).rejects.toMatchObject({
+      code: "EMPTY_WORKBOOK",
+      message: "Arbetsboken test-issue-1842.xlsx innehåller inga ifyllda celler.",
+    });
+    // Written again, it keeps its validation; Excel's revision id xr:uid goes, ExcelJS's copy declares no xr.
+    const { workbook, validations } = await loadWorkbookParts(bytes);
+    const written = await finishXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()), undefined, validations);
+    expect(validationsOf(await sheetXml(written, "Sheet1"))).toBe(
+      `<dataValidations count="1"><dataValidation allowBlank="1" showInputMessage="1" showErrorMessage="1" promptTitle="Foo" prompt="Foo message" sqref="A1:XFD1048576"/></dataValidations>`,
+    );
   });
 });

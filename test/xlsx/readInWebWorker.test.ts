@@ -122,7 +122,7 @@ test("the reader's own Swedish error and an internal error come through as Workb
 });
 
 test("the file port reads test-issue-1842.xlsx in the worker first: stopped at the budget, ExcelJS never loads it", async () => {
-  // Were ExcelJS to load these bytes here, it would never return and the fake clock would never be reached.
+  // The worker never answers here: the port waits for it and never loads the bytes into ExcelJS on the page.
   const bytes = new Uint8Array(await readFile(HANG_1842));
   const worker = new FakeWorker();
   const port = createFilePort(bytes, "test-issue-1842.xlsx", (b, name) =>
