@@ -7,11 +7,31 @@ import { kommunOfNormalized } from "./kommunNames";
  */
 
 export function normalizeLabel(label: string): string {
-  return nfc(label)
-    .toLowerCase()
-    .replace(/[\s\u00a0\u202f]+/g, " ")
-    .trim();
+  return remembered(NORMALIZED, label, () =>
+    nfc(label)
+      .toLowerCase()
+      .replace(/[\s\u00a0\u202f]+/g, " ")
+      .trim(),
+  );
 }
+
+/**
+ * The reader asks the same few thousand labels the same questions many times
+ * (roles, parties, kommun names); pure answers are kept, up to a bound so a
+ * huge sheet cannot grow the memory without end.
+ */
+function remembered<T>(memo: Map<string, T>, key: string, compute: () => T): T {
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const value = compute();
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
+const MEMO_LIMIT = 50_000;
+const NORMALIZED = new Map<string, string>();
+const ROLES = new Map<string, LabelRole>();
 
 /**
  * NFC only changes text with combining marks (a decomposed "å") or the few
@@ -82,7 +102,10 @@ const ROLE = {
  * income section, where a bare kommun name is a member and not a cost line.
  */
 export function classifyLabel(label: string): LabelRole {
-  const l = normalizeLabel(label);
+  return remembered(ROLES, label, () => roleOf(normalizeLabel(label)));
+}
+
+function roleOf(l: string): LabelRole {
   if (l === "") return ROLE.line;
   if (CLOSING_EQUITY.test(l)) return ROLE.closingEquity;
   if (OPENING_EQUITY.test(l)) {

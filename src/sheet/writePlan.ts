@@ -192,24 +192,29 @@ type PlanCells = Map<string, { readonly costs: string; readonly result: string; 
  * for the equity findings, so it can be shown and followed like any other.
  */
 export function withControlCells(analysis: Analysis): Analysis {
+  const cellless = (f: Finding) =>
+    !f.cell && f.year !== undefined && f.scenario !== undefined && PLAN_FIELD[f.code] !== undefined;
+  // Laying out the control sheet costs as much as the rules: only when a finding needs one of its cells.
+  if (!analysis.findings.some(cellless)) return analysis;
   const cells: PlanCells = new Map();
   controlSheet(analysis, undefined, cells);
-  const field: Partial<Record<Finding["code"], "costs" | "result" | "closing">> = {
-    CEILING_EXCEEDED: "costs",
-    DEFICIT_UNJUSTIFIED: "result",
-    DEFICIT_JUSTIFIED: "result",
-    EQUITY_NEGATIVE: "closing",
-    EQUITY_ABOVE_MAX: "closing",
-    EQUITY_OUTSIDE_TARGET: "closing",
-  };
   const findings = analysis.findings.map((f) => {
-    const which = field[f.code];
-    if (f.cell || !which || f.year === undefined || f.scenario === undefined) return f;
-    const cell = cells.get(`${f.scenario}\u0000${f.year}`)?.[which];
+    if (!cellless(f)) return f;
+    const cell = cells.get(`${f.scenario}\u0000${f.year}`)?.[PLAN_FIELD[f.code]!];
     return cell ? { ...f, sheet: CONTROL_SHEET, cell } : f;
   });
   return { ...analysis, findings };
 }
+
+/** The Finsam-kontroll figure each plan finding is about. */
+const PLAN_FIELD: Partial<Record<Finding["code"], "costs" | "result" | "closing">> = {
+  CEILING_EXCEEDED: "costs",
+  DEFICIT_UNJUSTIFIED: "result",
+  DEFICIT_JUSTIFIED: "result",
+  EQUITY_NEGATIVE: "closing",
+  EQUITY_ABOVE_MAX: "closing",
+  EQUITY_OUTSIDE_TARGET: "closing",
+};
 
 function controlSheet(analysis: Analysis, forbund?: string, planCells?: PlanCells): WritePlan["controlSheet"] {
   const { budget, settings } = analysis;
