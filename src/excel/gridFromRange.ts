@@ -197,9 +197,7 @@ export interface SparseSheetData {
  * .xlsx reader clips them. Work follows the cells, not the used range.
  */
 export function gridSheetFromAreas(data: SparseSheetData): GridSheet {
-  const merges = (data.merges ?? [])
-    .map((m) => rangeCorners(m))
-    .filter((m): m is NonNullable<typeof m> => !!m);
+  const merges = (data.merges ?? []).map((m) => rangeCorners(m)).filter((m): m is NonNullable<typeof m> => !!m);
   const builder = new SheetBuilder({ name: data.name, visible: data.visibility === "Visible" });
   for (const area of data.areas) {
     const corners = rangeCorners(area.address);

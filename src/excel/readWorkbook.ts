@@ -289,8 +289,7 @@ export async function readWorkbookGrid(
   if (views.list[0]!.length > 0) await views.run(sync); // 4
 
   const gridSheets = pending.map((p, k) => {
-    const merges =
-      p.merged && !p.merged.isNullObject ? p.merged.address.split(",").map((a) => a.trim()) : undefined;
+    const merges = p.merged && !p.merged.isNullObject ? p.merged.address.split(",").map((a) => a.trim()) : undefined;
     if (p.sparse) {
       const areas: AreaData[] = areasOf(p.sparse).map((range) => ({
         address: range.address,

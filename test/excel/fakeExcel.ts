@@ -21,6 +21,8 @@
  *   outside a group it clears the user's undo stack (counted in undoStackCleared);
  * - a request or a response over 5 MB fails (Excel on the web's payload limit);
  * - getSelectedRange fails where the user selected several areas;
+ * - getSpecialCellsOrNullObject (constants, formulas) is a null object where there are none, and its
+ *   RangeAreas' areas are a RangeCollection whose items are read only after load() and sync();
  * - workbook.settings (Excel.SettingCollection) are kept in the workbook, one copy for every session.
  * Each rule cites its Microsoft page where it is modelled; test/excel/README.md lists them with their tests.
  * office-addin-mock still builds the Office global (context.requirements,
@@ -1440,7 +1442,7 @@ function rectangles(rows: Map<number, number[]>): Box[] {
   for (const r of [...rows.keys()].sort((a, b) => a - b)) {
     const columns = rows.get(r)!.sort((a, b) => a - b);
     const next = new Map<string, Box>();
-    for (let i = 0; i < columns.length; ) {
+    for (let i = 0; i < columns.length;) {
       let j = i;
       while (j + 1 < columns.length && columns[j + 1] === columns[j]! + 1) j++;
       const span = `${columns[i]}:${columns[j]}`;
@@ -1469,11 +1471,18 @@ function rectangles(rows: Map<number, number[]>): Box[] {
  * Sheet1!D1:D4") and areas, a RangeCollection whose items are read only after load() and sync().
  */
 class FakeRangeAreas extends Loadable {
+  private found: { sync: number; value: { sheet: FakeSheet; boxes: Box[] } } | undefined;
   constructor(
     ctx: FakeContext,
-    private readonly target: () => { sheet: FakeSheet; boxes: Box[] },
+    private readonly find: () => { sheet: FakeSheet; boxes: Box[] },
   ) {
     super(ctx);
+  }
+  /** The cells as they are at this sync, looked for once per sync however many properties are loaded. */
+  private target(): { sheet: FakeSheet; boxes: Box[] } {
+    const sync = this.ctx.excel.syncs;
+    if (this.found?.sync !== sync) this.found = { sync, value: this.find() };
+    return this.found.value;
   }
   protected override isNull(): boolean {
     return this.target().boxes.length === 0;
