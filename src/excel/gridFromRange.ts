@@ -168,3 +168,83 @@ export function rowOf(address: string): number | undefined {
   const local = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
   return parseAddress(local.split(":")[0]!)?.row;
 }
+
+/** One rectangle of cells read through Office.js: a special-cells area, or a chunk of rows of one. */
+export interface AreaData {
+  /** "'Budget 2025'!A1:C10" or "XFD1048576". */
+  readonly address: string;
+  readonly values: readonly (readonly unknown[])[];
+  readonly formulas?: readonly (readonly unknown[])[];
+  readonly numberFormat?: readonly (readonly unknown[])[];
+}
+
+/** A sheet read by the cells that exist (its constants and formulas), not by its used range. */
+export interface SparseSheetData {
+  readonly name: string;
+  readonly visibility: string;
+  readonly areas: readonly AreaData[];
+  /** 1-based rows hidden among the rows that hold a cell; "all" when every row of the used range is. */
+  readonly hiddenRows?: readonly number[] | "all";
+  /** Merged areas, as for RangeData. */
+  readonly merges?: readonly string[];
+}
+
+/**
+ * The cells of a sheet's special-cells areas → one GridSheet, as
+ * gridSheetFromRange builds it from the used range, for the cells that hold
+ * a value or a formula. Formats of empty cells are not read (Excel names no
+ * such cells), and merged areas are clipped to the cells that exist, as the
+ * .xlsx reader clips them. Work follows the cells, not the used range.
+ */
+export function gridSheetFromAreas(data: SparseSheetData): GridSheet {
+  const merges = (data.merges ?? []).map((m) => rangeCorners(m)).filter((m): m is NonNullable<typeof m> => !!m);
+  const builder = new SheetBuilder({ name: data.name, visible: data.visibility === "Visible" });
+  for (const area of data.areas) {
+    const corners = rangeCorners(area.address);
+    if (!corners) continue;
+    // Only the top-left cell of a merged area holds anything, as in the .xlsx reader.
+    const covering = merges.filter(
+      (m) => m.top <= corners.bottom && m.bottom >= corners.top && m.left <= corners.right && m.right >= corners.left,
+    );
+    const hidden = (row: number, column: number) =>
+      covering.some(
+        (m) =>
+          row >= m.top &&
+          row <= m.bottom &&
+          column >= m.left &&
+          column <= m.right &&
+          !(row === m.top && column === m.left),
+      );
+    for (let i = 0; i < area.values.length; i++) {
+      const row = corners.top + i;
+      const rawValues = area.values[i]!;
+      const rawFormulas = area.formulas?.[i];
+      const rawFormats = area.numberFormat?.[i];
+      for (let j = 0; j < rawValues.length; j++) {
+        const column = corners.left + j;
+        if (covering.length > 0 && hidden(row, column)) continue;
+        const format = formatOf(rawFormats?.[j]);
+        const value = valueOf(rawValues[j], format);
+        const formula = formulaOf(rawFormulas?.[j]);
+        if (value !== null || formula !== null) builder.cell(row, column, value, formula, format);
+      }
+    }
+  }
+  const sheet = builder.build();
+  const rowsWithCells = [...sheet.rows.keys()];
+  const hiddenRows =
+    data.hiddenRows === "all"
+      ? rowsWithCells
+      : [...new Set(data.hiddenRows ?? [])].filter((r) => sheet.rows.has(r)).sort((x, y) => x - y);
+  const clipped = merges
+    .map((m) => ({
+      top: Math.max(m.top, sheet.top),
+      left: Math.max(m.left, sheet.left),
+      bottom: Math.min(m.bottom, sheet.bottom),
+      right: Math.min(m.right, sheet.right),
+    }))
+    .filter((m) => m.top <= m.bottom && m.left <= m.right && (m.top < m.bottom || m.left < m.right))
+    .sort((x, y) => x.top - y.top || x.left - y.left)
+    .map((m) => `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`);
+  return { ...sheet, hiddenRows, merges: clipped };
+}

@@ -10,9 +10,29 @@
  * Only a workbook whose cells would exceed Excel's 5 MB payload limit (Excel
  * on the web) is read in chunks of rows in step 3: each chunk is then a
  * round trip of its own. Nothing but these properties is loaded.
+ *
+ * A used range of more cells than a sheet is ever read for (SPARSE_ABOVE_CELLS)
+ * claims more than it holds: one value in XFD1048576 makes it A1:XFD1048576,
+ * 17 billion cells. Such a sheet is read by the cells that exist, its
+ * constants and its formulas (Range.getSpecialCellsOrNullObject, ExcelApi 1.9,
+ * https://learn.microsoft.com/javascript/api/excel/excel.range), at a cost of
+ * one round trip more (2b: how many cells and areas each holds), then their
+ * areas' values in step 3 with everything else. Only where those areas'
+ * cells pass the payload budget: one more round trip for their addresses
+ * (2c) and then chunks of rows, as for a used range; and where some of the
+ * sheet's rows are hidden, one more (4) for the visible rows of the areas.
  */
-import { columnLetters, type Grid } from "../sheet/grid";
-import { definedNamesFrom, gridSheetFromRange, rangeCorners, type RangeData, rowOf } from "./gridFromRange";
+import { columnLetters, GRID_LIMITS, type Grid } from "../sheet/grid";
+import { WorkbookError } from "../app/workbookPort";
+import {
+  type AreaData,
+  definedNamesFrom,
+  gridSheetFromAreas,
+  gridSheetFromRange,
+  rangeCorners,
+  type RangeData,
+  rowOf,
+} from "./gridFromRange";
 
 /** What one read cost: round trips and cells read. */
 export interface ReadStats {
@@ -28,6 +48,73 @@ export const PAYLOAD_BUDGET_BYTES = 4 * 1024 * 1024;
  * format take about 30 bytes, a label some more.
  */
 export const BYTES_PER_CELL = 32;
+/**
+ * A used range above this many cells is read by the cells that exist. The
+ * most cells a sheet is read for (GRID_LIMITS.cells, a million): a budget
+ * holds some thousands, and up to here the used range costs at most
+ * 1 000 000 × 32 bytes / 4 MB = 8 round trips, read as it always was.
+ */
+export const SPARSE_ABOVE_CELLS = GRID_LIMITS.cells;
+/**
+ * An area's share of a response beyond its cells: its address (a sheet name
+ * of up to 31 characters, quoted, and "XFD1048576:XFD1048576"), the brackets
+ * of its arrays and its rowHidden.
+ */
+export const BYTES_PER_AREA = 96;
+/** Ranges asked for in one round trip at the most, so a request stays small too (about 200 bytes each). */
+export const MAX_RANGES_PER_SYNC = 5_000;
+
+const AREA_CELLS = Math.ceil(BYTES_PER_AREA / BYTES_PER_CELL);
+const MAX_CELLS = Math.floor(PAYLOAD_BUDGET_BYTES / BYTES_PER_CELL);
+
+/** Round trips being filled: each holds reads of at most MAX_CELLS cells' worth and MAX_RANGES_PER_SYNC ranges. */
+class Batches {
+  readonly list: (() => void)[][] = [[]];
+  private cells = 0;
+  private ranges = 0;
+
+  /** Cells the current batch still has room for. */
+  get room(): number {
+    return this.ranges >= MAX_RANGES_PER_SYNC ? 0 : MAX_CELLS - this.cells;
+  }
+
+  next(): void {
+    this.list.push([]);
+    this.cells = 0;
+    this.ranges = 0;
+  }
+
+  add(cells: number, queue: () => void): void {
+    if (cells > this.room && this.list[this.list.length - 1]!.length > 0) this.next();
+    this.list[this.list.length - 1]!.push(queue);
+    this.cells += cells;
+    this.ranges++;
+  }
+
+  /** Queued work that reads nothing large (merged areas, visible rows): into the first batch. */
+  first(queue: () => void): void {
+    this.list[0]!.push(queue);
+  }
+
+  async run(sync: () => Promise<void>): Promise<void> {
+    for (const batch of this.list) {
+      if (batch.length === 0) continue;
+      for (const queue of batch) queue();
+      await sync();
+    }
+  }
+}
+
+function tooManyAreas(sheet: string, areas: number): WorkbookError {
+  return new WorkbookError(
+    "READ_FAILED",
+    {
+      sv: `Bladet ”${sheet}” har ${areas} åtskilda områden med värden, fler än Excel kan lämna till tillägget på en gång. Ta bort det som inte hör till budgeten (till exempel enstaka celler långt ner eller till höger) och försök igen.`,
+      en: `The sheet "${sheet}" has ${areas} separate areas with values, more than Excel can hand to the add-in at once. Remove what does not belong to the budget (for instance single cells far down or to the right) and try again.`,
+    },
+    { sheet },
+  );
+}
 
 export async function readWorkbookGrid(
   context: Excel.RequestContext,
@@ -58,44 +145,116 @@ export async function readWorkbookGrid(
     visible?: Excel.RangeView;
     top: number;
     bottom: number;
+    /** Read by the cells that exist: its constants and formulas (2b), their areas (3). */
+    sparse?: Sparse;
+  }
+  interface Sparse {
+    special: Excel.RangeAreas[];
+    /** Special cells whose areas come whole, values and all, in one read. */
+    whole: Excel.RangeCollection[];
+    /** Special cells too large for that: their addresses first (2c), then chunks of rows. */
+    located: Excel.RangeCollection[];
+    chunks: Excel.Range[];
+    /** The first column's visible rows of each area with some rows hidden (4). */
+    views: Excel.RangeView[];
   }
   const pending: Pending[] = sheets.map(({ worksheet, used }) => {
     const data: Pending["data"] = { name: worksheet.name, visibility: worksheet.visibility };
     if (used.isNullObject) return { worksheet, data, chunks: [], top: 0, bottom: -1 };
     data.address = used.address;
     const corners = rangeCorners(used.address)!;
-    if (used.rowHidden === true) {
+    const p: Pending = { worksheet, data, chunks: [], top: corners.top, bottom: corners.bottom };
+    if (used.rowCount * used.columnCount > SPARSE_ABOVE_CELLS) {
+      p.sparse = { special: [], whole: [], located: [], chunks: [], views: [] };
+    } else if (used.rowHidden === true) {
       data.hiddenRows = Array.from({ length: used.rowCount }, (_, i) => corners.top + i);
     }
-    return { worksheet, data, chunks: [], top: corners.top, bottom: corners.bottom };
+    return p;
   });
 
+  // 2b: how many cells and areas a sheet's constants and formulas hold, for a used range larger than its cells.
+  const sparse = pending.flatMap((p, k) => (p.sparse ? [{ p, s: p.sparse, used: sheets[k]!.used }] : []));
+  if (sparse.length > 0) {
+    for (const { s, used } of sparse) {
+      // Excel.SpecialCellType.constants and .formulas: together, every cell with a value or a formula.
+      for (const type of ["Constants", "Formulas"] as const) {
+        s.special.push(used.getSpecialCellsOrNullObject(type).load("cellCount,areaCount"));
+      }
+    }
+    await sync(); // 2b
+  }
+
   // Step 3, split into batches that each stay under the payload limit.
-  const batches: (() => void)[][] = [[]];
-  let batchCells = 0;
-  const maxCells = Math.floor(PAYLOAD_BUDGET_BYTES / BYTES_PER_CELL);
+  const batches = new Batches();
+  const locate = new Batches();
+  for (const { p, s } of sparse) {
+    for (const special of s.special) {
+      if (special.isNullObject) continue;
+      const areas = special.areaCount;
+      // cellCount is -1 past 2^31-1 cells.
+      const cells = special.cellCount < 0 ? Infinity : special.cellCount;
+      if (cells + areas * AREA_CELLS <= MAX_CELLS) {
+        stats.cells += cells;
+        batches.add(cells + areas * AREA_CELLS, () => {
+          s.whole.push(
+            special.areas.load("items/address,items/values,items/formulas,items/numberFormat,items/rowHidden"),
+          );
+        });
+      } else if (areas * AREA_CELLS <= MAX_CELLS) {
+        locate.add(areas * AREA_CELLS, () => {
+          s.located.push(special.areas.load("items/address"));
+        });
+      } else {
+        throw tooManyAreas(p.data.name, areas);
+      }
+    }
+  }
+  if (locate.list[0]!.length > 0) await locate.run(sync); // 2c
+  for (const { p, s } of sparse) {
+    for (const located of s.located) {
+      for (const area of located.items) {
+        const corners = rangeCorners(area.address)!;
+        const columns = corners.right - corners.left + 1;
+        const rowsPerChunk = Math.max(1, Math.floor(MAX_CELLS / columns));
+        for (let from = corners.top; from <= corners.bottom; from += rowsPerChunk) {
+          const to = Math.min(corners.bottom, from + rowsPerChunk - 1);
+          const cells = (to - from + 1) * columns;
+          stats.cells += cells;
+          batches.add(cells, () => {
+            const range = p.worksheet.getRange(
+              `${columnLetters(corners.left)}${from}:${columnLetters(corners.right)}${to}`,
+            );
+            s.chunks.push(range.load("address,values,formulas,numberFormat,rowHidden"));
+          });
+        }
+      }
+    }
+  }
+
   for (const [k, p] of pending.entries()) {
     const used = sheets[k]!.used;
     if (used.isNullObject) continue;
+    batches.first(() => {
+      p.merged = used.getMergedAreasOrNullObject().load("address");
+    });
+    if (p.sparse) continue;
     const { rowCount, columnCount } = used;
-    const rowsPerChunk = Math.max(1, Math.floor(maxCells / Math.max(1, columnCount)));
+    const rowsPerChunk = Math.max(1, Math.floor(MAX_CELLS / Math.max(1, columnCount)));
     const corners = rangeCorners(used.address)!;
     p.data.values = [];
     p.data.formulas = [];
     p.data.numberFormat = [];
     // Fill each batch up to the budget, a sheet's rows split across batches where they must be.
     for (let start = 0; start < rowCount;) {
-      let room = Math.floor((maxCells - batchCells) / Math.max(1, columnCount));
+      let room = Math.floor(batches.room / Math.max(1, columnCount));
       if (room < 1) {
-        batches.push([]);
-        batchCells = 0;
+        batches.next();
         room = rowsPerChunk;
       }
       const rows = Math.min(room, rowCount - start);
       const from = corners.top + start;
-      batchCells += rows * columnCount;
       stats.cells += rows * columnCount;
-      batches[batches.length - 1]!.push(() => {
+      batches.add(rows * columnCount, () => {
         const range = p.worksheet.getRange(
           `${columnLetters(corners.left)}${from}:${columnLetters(corners.right)}${from + rows - 1}`,
         );
@@ -104,38 +263,67 @@ export async function readWorkbookGrid(
       });
       start += rows;
     }
-    const first = batches[0]!;
-    first.push(() => {
-      p.merged = used.getMergedAreasOrNullObject().load("address");
-    });
     if (used.rowHidden === null) {
-      first.push(() => {
+      batches.first(() => {
         // The visible rows of the first column; the others are hidden.
         p.visible = used.getColumn(0).getVisibleView().load("cellAddresses");
       });
     }
   }
-  for (const batch of batches) {
-    if (batch.length === 0) continue;
-    for (const queue of batch) queue();
-    await sync(); // 3 (and one more per chunk beyond the payload limit)
-  }
+  await batches.run(sync); // 3 (and one more per chunk beyond the payload limit)
 
-  const gridSheets = pending.map((p) => {
+  // 4: for a sheet read by its cells with some rows hidden, the visible rows of each area that has some hidden.
+  const views = new Batches();
+  const areasOf = (s: Sparse): Excel.Range[] => [...s.whole.flatMap((c) => c.items), ...s.chunks];
+  for (const [k, p] of pending.entries()) {
+    if (!p.sparse || sheets[k]!.used.rowHidden !== null) continue;
+    const s = p.sparse;
+    for (const area of areasOf(s)) {
+      if (area.rowHidden !== null) continue;
+      const corners = rangeCorners(area.address)!;
+      views.add(corners.bottom - corners.top + 1, () => {
+        s.views.push(area.getColumn(0).getVisibleView().load("cellAddresses"));
+      });
+    }
+  }
+  if (views.list[0]!.length > 0) await views.run(sync); // 4
+
+  const gridSheets = pending.map((p, k) => {
+    const merges = p.merged && !p.merged.isNullObject ? p.merged.address.split(",").map((a) => a.trim()) : undefined;
+    if (p.sparse) {
+      const areas: AreaData[] = areasOf(p.sparse).map((range) => ({
+        address: range.address,
+        values: range.values as unknown[][],
+        formulas: range.formulas as unknown[][],
+        numberFormat: range.numberFormat as unknown[][],
+      }));
+      const rowHidden = sheets[k]!.used.rowHidden;
+      const hidden: number[] = [];
+      if (rowHidden === null) {
+        const shown = new Set(p.sparse.views.flatMap((v) => shownRows(v)));
+        for (const area of areasOf(p.sparse)) {
+          const corners = rangeCorners(area.address)!;
+          if (area.rowHidden === true || area.rowHidden === null) {
+            for (let r = corners.top; r <= corners.bottom; r++) if (area.rowHidden || !shown.has(r)) hidden.push(r);
+          }
+        }
+      }
+      return gridSheetFromAreas({
+        name: p.data.name,
+        visibility: p.data.visibility,
+        areas,
+        hiddenRows: rowHidden === true ? "all" : hidden,
+        ...(merges ? { merges } : {}),
+      });
+    }
     for (const range of p.chunks) {
       p.data.values = [...(p.data.values ?? []), ...(range.values as unknown[][])];
       p.data.formulas = [...(p.data.formulas ?? []), ...(range.formulas as unknown[][])];
       p.data.numberFormat = [...(p.data.numberFormat ?? []), ...(range.numberFormat as unknown[][])];
     }
-    if (p.merged && !p.merged.isNullObject) {
-      p.data.merges = p.merged.address.split(",").map((a) => a.trim());
-    }
+    if (merges) p.data.merges = merges;
     if (p.visible) {
-      const shown = new Set<number>();
-      for (const row of p.visible.cellAddresses as unknown[][]) {
-        const r = typeof row[0] === "string" ? rowOf(row[0]) : undefined;
-        if (r !== undefined) shown.add(r);
-      }
+      const shown = new Set(shownRows(p.visible));
       const hidden: number[] = [];
       for (let r = p.top; r <= p.bottom; r++) if (!shown.has(r)) hidden.push(r);
       p.data.hiddenRows = hidden;
@@ -147,4 +335,14 @@ export async function readWorkbookGrid(
     sheets.flatMap(({ sheetNames }) => sheetNames.items.map((n) => ({ name: n.name, formula: n.formula as unknown }))),
   );
   return { sheets: gridSheets, definedNames };
+}
+
+/** The rows a visible view shows, from its first column's addresses. */
+function shownRows(view: Excel.RangeView): number[] {
+  const rows: number[] = [];
+  for (const row of view.cellAddresses as unknown[][]) {
+    const r = typeof row[0] === "string" ? rowOf(row[0]) : undefined;
+    if (r !== undefined) rows.push(r);
+  }
+  return rows;
 }

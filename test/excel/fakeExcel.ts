@@ -21,6 +21,8 @@
  *   outside a group it clears the user's undo stack (counted in undoStackCleared);
  * - a request or a response over 5 MB fails (Excel on the web's payload limit);
  * - getSelectedRange fails where the user selected several areas;
+ * - getSpecialCellsOrNullObject (constants, formulas) is a null object where there are none, and its
+ *   RangeAreas' areas are a RangeCollection whose items are read only after load() and sync();
  * - workbook.settings (Excel.SettingCollection) are kept in the workbook, one copy for every session.
  * Each rule cites its Microsoft page where it is modelled; test/excel/README.md lists them with their tests.
  * office-addin-mock still builds the Office global (context.requirements,
@@ -1367,6 +1369,46 @@ class FakeRange extends Loadable {
     );
   }
 
+  /**
+   * Range.getSpecialCellsOrNullObject (ExcelApi 1.9): "Gets the RangeAreas object, comprising one or more
+   * ranges, that represents all the cells that match the specified type and value. If no special cells are
+   * found, then this method returns an object with its isNullObject property set to true"
+   * (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getspecialcellsornullobject-member(1);
+   * office/dev/add-ins/excel/excel-add-ins-ranges-special-cells, "Quick reference"). Modelled for
+   * Excel.SpecialCellType "Constants" ("Cells containing constants") and "Formulas" ("Cells containing
+   * formulas", https://learn.microsoft.com/javascript/api/excel/excel.specialcelltype): a cell is one or the
+   * other, and an empty cell (a format only) is neither. Other types and a cellValueType are refused: the
+   * fake does not know them. Excel does not document how it cuts the cells into rectangles; the fake takes
+   * each row's runs of adjacent cells and stacks runs of the same columns in adjacent rows, so the port must
+   * take any cut. Only the sheet's cells are visited, never the range's empty rectangle.
+   */
+  getSpecialCellsOrNullObject(cellType: string, cellValueType?: string): FakeRangeAreas {
+    this.ctx.excel.requireApi(9, "getSpecialCellsOrNullObject");
+    if ((cellType !== "Constants" && cellType !== "Formulas") || cellValueType !== undefined) {
+      throw new FakeOfficeError("InvalidArgument", `The fake does not model special cells ${cellType}`);
+    }
+    return new FakeRangeAreas(this.ctx, () => {
+      const { sheet, box } = this.resolve();
+      const rows = new Map<number, number[]>();
+      for (const [k, c] of sheet.cells) {
+        const match = cellType === "Formulas" ? c.formula !== null : c.formula === null && c.value !== null;
+        if (!match) continue;
+        const [r, col] = k.split(":").map(Number) as [number, number];
+        if (r < box.top || r > box.bottom || col < box.left || col > box.right) continue;
+        const list = rows.get(r) ?? [];
+        list.push(col);
+        rows.set(r, list);
+      }
+      return { sheet, boxes: rectangles(rows) };
+    });
+  }
+
+  /** Loaded as an item of a collection (RangeCollection): its values are there after the collection's sync. */
+  fillFrom(props: string[]): void {
+    this.loaded.set("isNullObject", false);
+    for (const p of props) this.loaded.set(p, this.read(p));
+  }
+
   getCellProperties(spec: { format?: { font?: { bold?: boolean } } }): { value: unknown[][] } {
     this.ctx.excel.requireApi(9, "getCellProperties");
     const result: { value: unknown[][]; ready: boolean } = { value: [], ready: false };
@@ -1389,6 +1431,122 @@ class FakeRange extends Loadable {
       const { sheet, box } = this.resolve();
       this.ctx.excel.workbook.selection = { sheet: sheet.name, address: boxAddress(box) };
     });
+  }
+}
+
+/** Cells by row (columns in any order) → rectangles: each row's runs, stacked where adjacent rows have the same run. */
+function rectangles(rows: Map<number, number[]>): Box[] {
+  const done: Box[] = [];
+  let open = new Map<string, Box>();
+  let previous = NaN;
+  for (const r of [...rows.keys()].sort((a, b) => a - b)) {
+    const columns = rows.get(r)!.sort((a, b) => a - b);
+    const next = new Map<string, Box>();
+    for (let i = 0; i < columns.length;) {
+      let j = i;
+      while (j + 1 < columns.length && columns[j + 1] === columns[j]! + 1) j++;
+      const span = `${columns[i]}:${columns[j]}`;
+      const above = r === previous + 1 ? open.get(span) : undefined;
+      if (above) {
+        above.bottom = r;
+        open.delete(span);
+        next.set(span, above);
+      } else {
+        next.set(span, { top: r, bottom: r, left: columns[i]!, right: columns[j]! });
+      }
+      i = j + 1;
+    }
+    done.push(...open.values());
+    open = next;
+    previous = r;
+  }
+  done.push(...open.values());
+  return done.sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+/**
+ * Excel.RangeAreas (ExcelApi 1.9, https://learn.microsoft.com/javascript/api/excel/excel.rangeareas): "a
+ * collection of one or more rectangular ranges in the same worksheet". Modelled: areaCount ("the number of
+ * rectangular ranges"), cellCount ("Returns -1 if the cell count exceeds 2^31-1"), address ("Sheet1!A1:B4,
+ * Sheet1!D1:D4") and areas, a RangeCollection whose items are read only after load() and sync().
+ */
+class FakeRangeAreas extends Loadable {
+  private found: { sync: number; value: { sheet: FakeSheet; boxes: Box[] } } | undefined;
+  constructor(
+    ctx: FakeContext,
+    private readonly find: () => { sheet: FakeSheet; boxes: Box[] },
+  ) {
+    super(ctx);
+  }
+  /** The cells as they are at this sync, looked for once per sync however many properties are loaded. */
+  private target(): { sheet: FakeSheet; boxes: Box[] } {
+    const sync = this.ctx.excel.syncs;
+    if (this.found?.sync !== sync) this.found = { sync, value: this.find() };
+    return this.found.value;
+  }
+  protected override isNull(): boolean {
+    return this.target().boxes.length === 0;
+  }
+  protected override read(prop: string): unknown {
+    const { sheet, boxes } = this.target();
+    switch (prop) {
+      case "areaCount":
+        return boxes.length;
+      case "cellCount": {
+        const n = boxes.reduce((sum, b) => sum + (b.bottom - b.top + 1) * (b.right - b.left + 1), 0);
+        return n > 2 ** 31 - 1 ? -1 : n;
+      }
+      case "address":
+        return this.ctx.excel.responded(boxes.map((b) => this.ctx.excel.address(sheet, b)).join(", "));
+    }
+    return super.read(prop);
+  }
+  get areaCount(): number {
+    return this.loadedValue("areaCount");
+  }
+  get cellCount(): number {
+    return this.loadedValue("cellCount");
+  }
+  get address(): string {
+    return this.loadedValue("address");
+  }
+  /** RangeAreas.areas: "Returns a collection of rectangular ranges that comprise this RangeAreas object." */
+  get areas(): FakeRangeCollection {
+    return new FakeRangeCollection(this.ctx, () => {
+      const { sheet, boxes } = this.target();
+      return boxes.map((box) => ({ sheet, box }));
+    });
+  }
+}
+
+/**
+ * Excel.RangeCollection (ExcelApi 1.9, https://learn.microsoft.com/javascript/api/excel/excel.rangecollection):
+ * items, "the loaded child items in this collection", throw until load() and sync(); each item is a Range
+ * with the properties loaded ("items/values"), counted in the response like any range's.
+ */
+class FakeRangeCollection extends Loadable {
+  private list: FakeRange[] = [];
+  constructor(
+    ctx: FakeContext,
+    private readonly targets: () => RangeTarget[],
+  ) {
+    super(ctx);
+  }
+  override load(props?: unknown): this {
+    const list = propertyList(props).map((p) => p.replace(/^items\//, ""));
+    this.ctx.queue(false, () => {
+      this.list = this.targets().map((t) => {
+        const range = new FakeRange(this.ctx, () => t);
+        range.fillFrom(list);
+        return range;
+      });
+      this.loaded.set("items", true);
+    });
+    return this;
+  }
+  get items(): FakeRange[] {
+    this.loadedValue("items");
+    return this.list;
   }
 }
 

@@ -62,7 +62,8 @@ export async function fakeFromXlsx(data: Uint8Array, version = 20): Promise<Fake
         if (entry.value !== null || entry.formula !== null || entry.numberFormat) sheet.cells.set(`${r}:${c}`, entry);
       });
     });
-    for (let c = 1; c <= ws.columnCount; c++) {
+    // columnCount walks every row each time it is read: once, not once per column.
+    for (let c = 1, columns = ws.columnCount; c <= columns; c++) {
       const fmt = ws.getColumn(c).numFmt;
       if (typeof fmt === "string" && fmt !== "") sheet.columnFormats.set(c, fmt);
     }
