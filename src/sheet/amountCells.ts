@@ -16,9 +16,12 @@ export function readCell(
   const raw = view.value(row, column);
   const ref = { sheet: view.name, cell: address(row, column) };
   if (typeof raw === "number" && Number.isFinite(raw)) {
-    // The common cell, read without the text reader's intermediate objects.
-    const value = new Decimal(raw);
-    return factor === 1 ? { value, ref } : { value: value.times(factor), ref, factor };
+    // The common cell, read without the text reader's intermediate objects; a whole product is exact as a number.
+    if (factor === 1) return { value: new Decimal(raw), ref };
+    const product = raw * factor;
+    const value =
+      Number.isSafeInteger(product) && Number.isInteger(raw) ? new Decimal(product) : new Decimal(raw).times(factor);
+    return { value, ref, factor };
   }
   const reading = readAmount(raw);
   switch (reading.kind) {
