@@ -14,7 +14,7 @@ import { checkEquityDate, equityCell } from "./equity";
 import { followUpOf } from "./followUp";
 import { address, type SheetView } from "./grid";
 import type { Mapping } from "./mapping";
-import { spanOf, type PartLocation } from "./parts";
+import { partAdder, type PartLocation } from "./parts";
 import { memberSign, rowRoles, sectionSigns, type RowInfo, type Section } from "./rowRoles";
 import { NO_FORMULAS, findLabelColumn, type Item } from "./tables";
 import { arithmeticSubtotalOf, coveredRows, isSubtotalAbove, withoutCovered } from "./totals";
@@ -371,10 +371,7 @@ function partsOf(
   mappedEquity: boolean,
 ): PartLocation[] {
   const parts: PartLocation[] = [];
-  const add = (part: PartLocation["part"], refs: Parameters<typeof spanOf>[0], evidence: string) => {
-    const span = spanOf(refs);
-    if (span) parts.push({ part, ...span, evidence });
-  };
+  const add = partAdder(parts);
   add(
     "years",
     header.columns.map((c) => c.header),

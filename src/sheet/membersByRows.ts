@@ -9,7 +9,7 @@ import {
 import { readCell } from "./amountCells";
 import type { SheetRead } from "./budgetSheet";
 import { address, type SheetView } from "./grid";
-import { spanOf, type PartLocation } from "./parts";
+import { partAdder, type PartLocation } from "./parts";
 import { populationDate, type PopulationTable } from "./population";
 import { amountKind, yearIn } from "./swedishNumber";
 import { findUnit } from "./units";
@@ -174,7 +174,7 @@ function readTable(
     members,
     labelColumn: yearColumn,
     header,
-    parts: partsOf(view.name, header.columns, members, unit.evidence, statedContributionTotal),
+    parts: partsOf(header.columns, members, unit.evidence, statedContributionTotal),
     findings,
   };
   return { read, population: populationRow(view, all.at(-1)?.row ?? headerRow, yearColumn, parties) };
@@ -218,17 +218,13 @@ function populationRow(
 }
 
 function partsOf(
-  sheet: string,
   years: readonly YearColumn[],
   members: readonly Member[],
   unitEvidence: string,
   total: YearAmounts | undefined,
 ): PartLocation[] {
   const parts: PartLocation[] = [];
-  const add = (part: PartLocation["part"], refs: Parameters<typeof spanOf>[0], evidence: string) => {
-    const span = spanOf(refs);
-    if (span) parts.push({ part, ...span, evidence });
-  };
+  const add = partAdder(parts);
   add(
     "years",
     years.map((y) => y.header),

@@ -55,3 +55,13 @@ export function spanOf(refs: readonly (CellRef | undefined)[]): { sheet: string;
   const [start, end] = [address(top, left), address(bottom, right)];
   return { sheet, range: start === end ? start : `${start}:${end}` };
 }
+
+/** Adds a part to a list at the span of its cells; a part with no cells is left out. */
+export function partAdder(
+  parts: PartLocation[],
+): (part: PartName, refs: readonly (CellRef | undefined)[], evidence: string) => void {
+  return (part, refs, evidence) => {
+    const span = spanOf(refs);
+    if (span) parts.push({ part, ...span, evidence });
+  };
+}
