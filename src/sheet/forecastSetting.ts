@@ -7,8 +7,9 @@ import type { WorkbookEdits } from "./writePlan";
 export const FORECASTS_NAME = "Finsam_Prognoser";
 
 /**
- * Beside the settings (rows 4–11, the staircase in D:E, the fixed shares and the
- * mapping below them in A:B), so saving any of them leaves the others alone.
+ * Beside the settings (rows 4–11, the staircase in D:E, the fixed shares below
+ * them in A:B), with the ledger mapping under it in G6:G7, so saving any of
+ * them leaves the others alone.
  */
 const LABEL_CELL = "G3";
 const VALUE_CELL = "G4";

@@ -3,16 +3,19 @@ import { mappingFromJson, mappingToJson, type LedgerMapping } from "../sie/ledge
 import type { Grid } from "./grid";
 import { jsonSettingEdits, readJsonSetting, type JsonSetting } from "./jsonSetting";
 import type { WorkbookEdits } from "./writePlan";
+
 /** The defined name of the mapping from the bookkeeping's accounts and objects to the budget's lines. */
 export const MAPPING_NAME = "Finsam_Kontomappning";
 
-/** Below the other settings (rows 4–11 of Finsam-inställningar), so saving either leaves the other alone. */
-const MAPPING_ROW = 14;
-
+/**
+ * In column G under the forecasts (G3:G4), clear of the settings in A:B, the
+ * staircase in D:E and the fixed shares that grow down A:B from row 13, so
+ * saving any of them leaves the others alone.
+ */
 const SETTING: JsonSetting<LedgerMapping> = {
   name: MAPPING_NAME,
-  cell: `B${MAPPING_ROW}`,
-  labelCell: `A${MAPPING_ROW}`,
+  cell: "G7",
+  labelCell: "G6",
   label: "Konton och objekt → budgetrader (skrivs av tillägget)",
   toJson: mappingToJson,
   fromJson: mappingFromJson,

@@ -93,11 +93,11 @@ describe("the mapping from accounts and objects to budget lines", () => {
     const port = await createFilePort(await readFile(EXAMPLE), "exempel-budget.xlsx");
     await port.applyEdits({
       sheets: ["Finsam-inställningar"],
-      cells: [{ sheet: "Finsam-inställningar", cell: "B14", value: "{inte json" }],
-      names: [{ name: MAPPING_NAME, ref: "'Finsam-inställningar'!$B$14" }],
+      cells: [{ sheet: "Finsam-inställningar", cell: "G7", value: "{inte json" }],
+      names: [{ name: MAPPING_NAME, ref: "'Finsam-inställningar'!$G$7" }],
     });
     const read = mappingFromGrid(await port.readGrid());
     expect(read.mapping).toBeUndefined();
-    expect(read.findings.map((f) => [f.code, f.severity, f.cell])).toEqual([["INPUT_SETTING", "error", "B14"]]);
+    expect(read.findings.map((f) => [f.code, f.severity, f.cell])).toEqual([["INPUT_SETTING", "error", "G7"]]);
   });
 });

@@ -95,8 +95,8 @@ test("the unmapped account given a line moves its utfall there; the mapping is s
   await userEvent.click(screen.getByRole("button", { name: "Spara mappningen" }));
   await screen.findByText("Mappningen är sparad i arbetsboken (Finsam_Kontomappning).");
   const edits = port.applyEdits.mock.calls.at(-1)![0] as WorkbookEdits;
-  expect(edits.names).toEqual([{ name: "Finsam_Kontomappning", ref: "'Finsam-inställningar'!$B$14" }]);
-  const saved = mappingFromJson(String(edits.cells.find((c) => c.cell === "B14")!.value))!;
+  expect(edits.names).toEqual([{ name: "Finsam_Kontomappning", ref: "'Finsam-inställningar'!$G$7" }]);
+  const saved = mappingFromJson(String(edits.cells.find((c) => c.cell === "G7")!.value))!;
   expect(saved.accounts).toContainEqual({ from: "4010", to: "4010", line: "Utbildning 11.1" });
   expect(Object.values(saved.objects)).toContain("Nätverk 2.4.1");
   expect(screen.getByText("Mappningen som arbetsboken sparat (Finsam_Kontomappning).")).toBeTruthy();

@@ -1,4 +1,6 @@
 import { Decimal, defaultSettings } from "../../src/domain";
+import { forecastEdits } from "../../src/sheet/forecastSetting";
+import { mappingEdits } from "../../src/sheet/ledgerMappingSetting";
 import { paneFormat } from "../../src/taskpane/paneFormat";
 import {
   draftFromSettings,
@@ -115,6 +117,23 @@ describe("saving", () => {
       targetCentre: true,
       "map.costs": true,
     });
+  });
+
+  test("the fixed shares, the ledger mapping and the forecasts are kept in cells of their own", () => {
+    const five = ["Motala", "Mjölby", "Vadstena", "Boxholm", "Ödeshög"].map((k) => `${k} kommun`);
+    const filled = {
+      ...draftFromSettings(base, five),
+      keyKind: "fixed" as const,
+      fixedPercents: five.map((name) => ({ name, percent: "20" })),
+    };
+    const checked = settingsFromDraft(filled, base);
+    if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
+    const settings = editsFromDraft(filled, checked.value).cells.map((c) => c.cell);
+    const kept = [...mappingEdits({ objects: {}, accounts: [] }).cells, ...forecastEdits(new Map()).cells].map(
+      (c) => c.cell,
+    );
+    expect(settings).toContain("B18");
+    expect(settings.filter((cell) => kept.includes(cell))).toEqual([]);
   });
 });
 
