@@ -3,7 +3,8 @@
  * numbers, so the expected reports it writes rest on numbers checked by hand.
  */
 import { ornskoldsvik2024, samo2023, vastra2025 } from "./budgets";
-import { expectedBudget, kommunShares, split } from "./expected";
+import { Decimal, largestRemainder as engineLargestRemainder } from "../../src/domain";
+import { expectedBudget, kommunShares, largestRemainder, split } from "./expected";
 
 describe("the corpus's independent calculation", () => {
   it("Västra 2025: 1 045 270 / 676 575 / 180 171 / 131 921 / 127 063 and the five deviations", () => {
@@ -53,5 +54,20 @@ describe("the corpus's independent calculation", () => {
       region: 1_323_751,
       kommuner: 1_323_750,
     });
+  });
+
+  it("a true tie of remainders goes to the larger population (DOMAIN.md), found by the layout property (seed 587629018)", () => {
+    // 2 139 000 × 70 485 / 131 100 and 2 139 000 × 13 732 / 131 100 both end in ,421052…: one krona left, Ale is larger.
+    const weights = [70_485, 46_883, 13_732];
+    const ours = largestRemainder(
+      new Decimal(2_139_000),
+      weights.map((w) => new Decimal(w)),
+    );
+    expect(ours.map((d) => d.toNumber())).toEqual([1_150_019, 764_933, 224_048]);
+    const engine = engineLargestRemainder(
+      new Decimal(2_139_000),
+      weights.map((w) => new Decimal(w)),
+    );
+    expect(engine.map((d) => d.toNumber())).toEqual([1_150_019, 764_933, 224_048]);
   });
 });

@@ -66,13 +66,16 @@ export const RULE_CODES = [
 /** Whole kronor by largest remainder: floors, then one krona each to the largest remainders (ties: larger weight, then order). */
 export function largestRemainder(total: Dec, weights: readonly Dec[]): Dec[] {
   const sum = weights.reduce((s, w) => s.plus(w), new D(0));
-  const exact = weights.map((w) => total.times(w).dividedBy(sum));
-  const floors = exact.map((e) => e.floor());
+  // Remainders as exact numerators over the one denominator Σw: a quotient rounded at its last digit
+  // would break a true tie (1 150 018,421… and 224 048,421… are equal fractions, not two different ones).
+  const numerators = weights.map((w) => total.times(w));
+  const floors = numerators.map((n) => n.dividedToIntegerBy(sum));
+  const remainders = numerators.map((n, i) => n.minus(floors[i]!.times(sum)));
   const left = total.minus(floors.reduce((s, f) => s.plus(f), new D(0))).toNumber();
   const order = weights
     .map((_, i) => i)
     .sort((a, b) => {
-      const byFraction = exact[b]!.minus(floors[b]!).comparedTo(exact[a]!.minus(floors[a]!));
+      const byFraction = remainders[b]!.comparedTo(remainders[a]!);
       return byFraction !== 0 ? byFraction : weights[b]!.comparedTo(weights[a]!) || a - b;
     });
   for (const i of order.slice(0, left)) floors[i] = floors[i]!.plus(1);
