@@ -1,6 +1,6 @@
 import { deviationSeverity, finding, type Finding } from "./findings";
 import { formatKr, formatKrDiff, message } from "./format";
-import { sum } from "./money";
+import { sum, sumAmounts } from "./money";
 import type { PlanYear } from "./plan";
 import type { Budget, CellRef, SourcedAmount } from "./types";
 
@@ -55,7 +55,7 @@ export function checkBudgetCeiling(year: PlanYear, ref: CellRef | undefined): Fi
 /** A "Summa"/"Totalt" cell that does not equal the sum of its lines (by 1 kr or more). */
 export function checkTotals(budget: Budget): Finding[] {
   return budget.sums.flatMap((s) => {
-    const computed = sum(s.parts.map((p) => p.value));
+    const computed = sumAmounts(s.parts);
     const difference = s.stated.value.minus(computed);
     if (difference.abs().lessThan(1)) return [];
     return [

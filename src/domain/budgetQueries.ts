@@ -1,4 +1,4 @@
-import { Decimal, sum } from "./money";
+import { Decimal, sumAmounts } from "./money";
 import type { Budget, BudgetLine, CellRef, Member, Party, SourcedAmount } from "./types";
 
 /** Plain look-ups on a Budget, shared by the rules. */
@@ -23,7 +23,7 @@ export function linesTotal(lines: readonly BudgetLine[], year: number): Decimal 
   if (!byYear) totals.set(lines, (byYear = new Map()));
   if (byYear.has(year)) return byYear.get(year);
   const present = lines.map((l) => l.amounts[year]).filter((a): a is SourcedAmount => a !== undefined);
-  const total = present.length === 0 ? undefined : sum(present.map((a) => a.value));
+  const total = present.length === 0 ? undefined : sumAmounts(present);
   byYear.set(year, total);
   return total;
 }
@@ -46,7 +46,7 @@ export function otherIncomeIn(budget: Budget, year: number): Decimal | undefined
 /** The members' contributions as the sheet states them: the sum of the member rows, else the stated total. */
 export function statedContributions(budget: Budget, year: number): Decimal | undefined {
   const amounts = budget.members.map((m) => m.amounts[year]).filter((a): a is SourcedAmount => a !== undefined);
-  if (amounts.length > 0) return sum(amounts.map((a) => a.value));
+  if (amounts.length > 0) return sumAmounts(amounts);
   return budget.statedContributionTotal?.[year]?.value;
 }
 

@@ -2,7 +2,7 @@ import { amountIn, membersOf, spanOf } from "./budgetQueries";
 import { deviationSeverity, finding, type Finding } from "./findings";
 import { formatKr, formatKrDiff, message } from "./format";
 import { largestRemainder } from "./largestRemainder";
-import { Decimal, sum } from "./money";
+import { Decimal, sum, sumAmounts } from "./money";
 import type { Budget, CellRef, SourcedAmount } from "./types";
 
 /** The year's member contributions split by the law's shares, in whole kronor. */
@@ -63,7 +63,7 @@ export function yearTotal(budget: Budget, year: number): YearTotal | undefined {
   if (stated) return { total: stated.value, basis: "statedTotal", ...refOf(stated) };
   const amounts = budget.members.map((m) => amountIn(m, year)).filter((a): a is SourcedAmount => !!a);
   if (amounts.length === 0) return undefined;
-  return { total: sum(amounts.map((a) => a.value)), basis: "memberSum" };
+  return { total: sumAmounts(amounts), basis: "memberSum" };
 }
 
 function refOf(amount: SourcedAmount): { ref?: CellRef } {
@@ -117,7 +117,7 @@ export function checkPartySplit(budget: Budget, year: number, anchor: YearTotal)
     .map((m) => amountIn(m, year))
     .filter((a): a is SourcedAmount => !!a);
   if (kommunAmounts.length > 0) {
-    const kommunSum = sum(kommunAmounts.map((a) => a.value));
+    const kommunSum = sumAmounts(kommunAmounts);
     const severity = deviationSeverity(kommunSum.minus(split.kommuner));
     const span = spanOf(kommunAmounts.flatMap((a) => (a.ref ? [a.ref] : [])));
     if (severity) {

@@ -47,15 +47,28 @@ export function fromKronor(amount: Decimal, unit: Unit): Decimal {
  * which a list of thousands of lines needs; anything else adds as Decimal.
  */
 export function sum(amounts: readonly Decimal[]): Decimal {
-  const limit = Number.MAX_SAFE_INTEGER / Math.max(1, amounts.length);
-  let plain = 0;
-  for (const a of amounts) {
-    const n = a.toNumber();
-    if (!Number.isInteger(n) || Math.abs(n) > limit || !a.isInteger())
-      return amounts.reduce((acc, x) => acc.plus(x), ZERO);
-    plain += n;
+  const plain = plainTotal(amounts.map((a) => (a.isInteger() ? a.toNumber() : undefined)));
+  return plain !== undefined ? new Decimal(plain) : amounts.reduce((acc, x) => acc.plus(x), ZERO);
+}
+
+/**
+ * The exact sum of amounts read from cells: by their plain whole kronor where
+ * every one has them (no Decimal is made per cell), else as sum() does.
+ */
+export function sumAmounts(amounts: readonly { readonly value: Decimal; readonly wholeKronor?: number }[]): Decimal {
+  const plain = plainTotal(amounts.map((a) => a.wholeKronor));
+  return plain !== undefined ? new Decimal(plain) : sum(amounts.map((a) => a.value));
+}
+
+/** The total of whole numbers each below 2^53 / n, which adds exactly; undefined where one is not such a number. */
+function plainTotal(values: readonly (number | undefined)[]): number | undefined {
+  const limit = Number.MAX_SAFE_INTEGER / Math.max(1, values.length);
+  let total = 0;
+  for (const n of values) {
+    if (n === undefined || !Number.isInteger(n) || Math.abs(n) > limit) return undefined;
+    total += n;
   }
-  return new Decimal(plain);
+  return total;
 }
 
 export function isWholeKronor(amount: Decimal): boolean {

@@ -21,6 +21,11 @@ export interface SourcedAmount {
   readonly factor?: number;
   /** The cell holds the number as text, so a formula cannot use it as it is. */
   readonly typedAsText?: boolean;
+  /**
+   * The value as a plain number, where it is whole kronor that a number holds
+   * exactly: a list of thousands of lines adds up without a Decimal per cell (sumAmounts).
+   */
+  readonly wholeKronor?: number;
 }
 
 /** Amounts by calendar year. */

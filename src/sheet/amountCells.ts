@@ -1,4 +1,4 @@
-import { Decimal, finding, message, UNIT_FACTOR, type Finding, type SourcedAmount } from "../domain";
+import { Decimal, finding, message, UNIT_FACTOR, type CellRef, type Finding, type SourcedAmount } from "../domain";
 import { address, type SheetView } from "./grid";
 import { readAmount, yearIn } from "./swedishNumber";
 
@@ -14,15 +14,19 @@ export function readCell(
   findings: Finding[],
 ): SourcedAmount | undefined {
   const raw = view.value(row, column);
-  const ref = { sheet: view.name, cell: address(row, column) };
   if (typeof raw === "number" && Number.isFinite(raw)) {
-    // The common cell, read without the text reader's intermediate objects; a whole product is exact as a number.
-    if (factor === 1) return { value: new Decimal(raw), ref };
+    // The common cell: a whole product is exact as a number, and needs no Decimal until asked for.
     const product = raw * factor;
-    const value =
-      Number.isSafeInteger(product) && Number.isInteger(raw) ? new Decimal(product) : new Decimal(raw).times(factor);
-    return { value, ref, factor };
+    const whole = Number.isSafeInteger(product) && Number.isInteger(raw);
+    return new CellAmount(
+      view.name,
+      row,
+      column,
+      whole || factor === 1 ? product : new Decimal(raw).times(factor),
+      factor,
+    );
   }
+  const ref = { sheet: view.name, cell: address(row, column) };
   const reading = readAmount(raw);
   switch (reading.kind) {
     case "empty":
@@ -77,5 +81,44 @@ export function readCell(
         }),
       );
       return undefined;
+  }
+}
+
+/**
+ * An amount read from a number cell. Its Decimal and its address are made when
+ * first asked for: a budget of thousands of lines needs few of either (sums add
+ * wholeKronor), and every object kept per cell is work for the garbage collector.
+ * value and ref are getters, so spreading one ({ ...amount }) would lose them.
+ */
+class CellAmount implements SourcedAmount {
+  private decimal: Decimal | undefined;
+  private cellRef: CellRef | undefined;
+  readonly wholeKronor: number | undefined;
+  readonly factor: number | undefined;
+
+  constructor(
+    private readonly sheet: string,
+    private readonly row: number,
+    private readonly column: number,
+    /** The kronor as a number where that is exact (a whole product, or the cell's own number), else as a Decimal. */
+    kronor: number | Decimal,
+    factor: number,
+  ) {
+    if (typeof kronor === "number" && Number.isSafeInteger(kronor)) this.wholeKronor = kronor;
+    else {
+      this.decimal = typeof kronor === "number" ? new Decimal(kronor) : kronor;
+      // 785,5 tkr is whole kronor too, though its product as a number might not have been exact.
+      const whole = this.decimal.isInteger() ? this.decimal.toNumber() : undefined;
+      if (whole !== undefined && Number.isSafeInteger(whole)) this.wholeKronor = whole;
+    }
+    if (factor !== 1) this.factor = factor;
+  }
+
+  get value(): Decimal {
+    return (this.decimal ??= new Decimal(this.wholeKronor!));
+  }
+
+  get ref(): CellRef {
+    return (this.cellRef ??= { sheet: this.sheet, cell: address(this.row, this.column) });
   }
 }
