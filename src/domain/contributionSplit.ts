@@ -2,7 +2,7 @@ import { amountIn, membersOf, spanOf } from "./budgetQueries";
 import { deviationSeverity, finding, type Finding } from "./findings";
 import { formatKr, formatKrDiff, message } from "./format";
 import { largestRemainder } from "./largestRemainder";
-import { Decimal, sum, sumAmounts } from "./money";
+import { Decimal, sumAmounts } from "./money";
 import type { Budget, CellRef, SourcedAmount } from "./types";
 
 /** The year's member contributions split by the law's shares, in whole kronor. */
