@@ -35,24 +35,29 @@ function allocate(total: Decimal, weights: readonly Decimal[]): Decimal[] {
   if (weights.some((w) => !w.isFinite() || w.isNegative())) {
     throw new FinsamInputError("INPUT_KEY", "En fördelningsnyckel är negativ eller saknas.");
   }
-  const denominator = sum(weights);
-  if (denominator.isZero()) {
+  // Exact integers: the weights scaled to whole numbers by their most decimals, so every share and remainder is a BigInt.
+  const scale = new Decimal(10).pow(Math.max(0, ...weights.map((w) => w.decimalPlaces())));
+  const scaled = weights.map((w) => BigInt(w.times(scale).toFixed(0)));
+  const whole = BigInt(total.toFixed(0));
+  const denominator = scaled.reduce((acc, w) => acc + w, 0n);
+  if (denominator === 0n) {
     throw new FinsamInputError("INPUT_KEY", "Fördelningsnyckeln summerar till noll.");
   }
 
-  const parts = weights.map((weight, index) => {
-    const numerator = total.times(weight);
-    const floor = numerator.divToInt(denominator);
-    return { index, weight, floor, remainder: numerator.minus(floor.times(denominator)) };
+  const parts = scaled.map((weight, index) => {
+    const numerator = whole * weight;
+    return { index, weight, floor: numerator / denominator, remainder: numerator % denominator };
   });
-  const leftover = total.minus(sum(parts.map((p) => p.floor))).toNumber();
+  const leftover = Number(whole - parts.reduce((acc, p) => acc + p.floor, 0n));
 
   const byRemainder = [...parts].sort(
-    (a, b) => b.remainder.comparedTo(a.remainder) || b.weight.comparedTo(a.weight) || a.index - b.index,
+    (a, b) => compare(b.remainder, a.remainder) || compare(b.weight, a.weight) || a.index - b.index,
   );
   const bonus = new Set(byRemainder.slice(0, leftover).map((p) => p.index));
-  return parts.map((p) => (bonus.has(p.index) ? p.floor.plus(1) : p.floor));
+  return parts.map((p) => new Decimal((bonus.has(p.index) ? p.floor + 1n : p.floor).toString()));
 }
+
+const compare = (a: bigint, b: bigint) => (a > b ? 1 : a < b ? -1 : 0);
 
 /** The exact (unrounded) shares total × w_i / Σw, to the engine's precision. */
 export function exactShares(total: Decimal, weights: readonly Decimal[]): Decimal[] {
