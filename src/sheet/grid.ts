@@ -115,10 +115,30 @@ export function address(row: number, column: number): string {
   return `${columnLetters(column)}${row}`;
 }
 
-/** "B12" → { row: 12, column: 2 }; "$B$12" too. */
+/**
+ * "B12" → { row: 12, column: 2 }; "$B$12" too. Read character by character:
+ * spans parse thousands of addresses, and a regular expression's match is an allocation each.
+ */
 export function parseAddress(a: string): { row: number; column: number } | undefined {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a.trim());
-  return m ? { row: Number(m[2]), column: columnNumber(m[1]!) } : undefined;
+  const s = a.trim();
+  let i = s.startsWith("$") ? 1 : 0;
+  const lettersFrom = i;
+  let column = 0;
+  for (; i < s.length; i++) {
+    const letter = s.charCodeAt(i) | 32; // lower case
+    if (letter < 97 || letter > 122) break;
+    column = column * 26 + (letter - 96);
+  }
+  if (i === lettersFrom || i - lettersFrom > 3) return undefined;
+  if (s[i] === "$") i++;
+  if (i === s.length) return undefined;
+  let row = 0;
+  for (; i < s.length; i++) {
+    const digit = s.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return undefined;
+    row = row * 10 + digit;
+  }
+  return { row, column };
 }
 
 /** A cell's place in its row, by binary search over the row's columns; -1 when the row has no such cell. */

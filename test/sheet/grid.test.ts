@@ -1,4 +1,4 @@
-import { SheetBuilder, SheetView, storedCells } from "../../src/sheet/grid";
+import { parseAddress, SheetBuilder, SheetView, storedCells } from "../../src/sheet/grid";
 
 describe("the sparse Grid: memory follows the cells that exist", () => {
   it("A1 and XFD1048576 are two cells in two rows, whatever the rectangle between them", () => {
@@ -70,5 +70,19 @@ describe("the sparse Grid: memory follows the cells that exist", () => {
     const sheet = new SheetBuilder({ name: "Tom", visible: true }).build();
     expect([sheet.top, sheet.left, sheet.bottom, sheet.right, sheet.rows.size]).toEqual([1, 1, 0, 0, 0]);
     expect(new SheetView(sheet).rowsAndGaps()).toEqual([]);
+  });
+});
+
+describe("parseAddress", () => {
+  it("reads A1 addresses, absolute or not, in either case", () => {
+    expect(parseAddress("B12")).toEqual({ row: 12, column: 2 });
+    expect(parseAddress(" $AB$1048576 ")).toEqual({ row: 1_048_576, column: 28 });
+    expect(parseAddress("xfd3")).toEqual({ row: 3, column: 16_384 });
+    expect(parseAddress("A$7")).toEqual({ row: 7, column: 1 });
+  });
+
+  it("refuses what is not one cell's address", () => {
+    for (const text of ["", "$", "B", "12", "ABCD1", "B1:C2", "B 12", "B12x", "Å3", "$$B1", "B$$1"])
+      expect(parseAddress(text)).toBeUndefined();
   });
 });
