@@ -122,7 +122,7 @@ function collect(
   // Lines outside any section are costs, but for "Finansiella intäkter" and the like, read as income.
   const costsOrIncome = (items: readonly Item[]) => {
     for (const u of withoutCovered(items, columns)) {
-      if (!/int/i.test(u.label) || !/intäkt/.test(normalizeLabel(u.label))) got.costs.push(lineOf(u));
+      if (!saysIncome(u.label)) got.costs.push(lineOf(u));
       else {
         const sign = memberSign(view, u.row, columns, 1);
         got.otherIncome.push(lineOf(readRow(view, u.row, labelColumn, columns, unitFactor * sign, [])));
@@ -263,7 +263,7 @@ function collect(
           got.sums.push(...columns.flatMap((c) => sumOf(item, group, c.year)));
           break;
         }
-        if (info.section === "costs" && /int/i.test(item.label) && /intäkt/.test(normalizeLabel(item.label))) {
+        if (info.section === "costs" && saysIncome(item.label)) {
           // "Finansiella intäkter" under the costs is income, whatever the costs' sign.
           got.otherIncome.push(lineOf(readRow(view, row, labelColumn, columns, unitFactor, [])));
           break;
@@ -305,6 +305,10 @@ function readRow(
   }
   return { row, label: view.text(row, labelColumn), amounts, formulas: formulas ?? NO_FORMULAS, numbers };
 }
+
+/** "Finansiella intäkter" and the like; a cheap test first, since every line is asked. */
+const saysIncome = (label: string) => SAYS_INT.test(label) && /intäkt/.test(normalizeLabel(label));
+const SAYS_INT = /int/i;
 
 const hasFormulas = (item: Item) => item.formulas !== NO_FORMULAS;
 

@@ -30,6 +30,9 @@ const TARGET_LABEL = /mål för eget kapital|eget kapital,? mål|målnivå,? ege
  * ("Mål för eget kapital | 1,8 Mkr +/- 20 %"), with an info finding on the
  * cell saying it was read; undefined when no sheet has one.
  */
+/** A module constant: a regular expression literal is a new object each time it is evaluated. */
+const SAYS_MAL = /mål/i;
+
 export function findTargetText(grid: Grid): { target: EquityTarget; findings: Finding[] } | undefined {
   for (const sheet of grid.sheets) {
     const view = new SheetView(sheet);
@@ -37,7 +40,7 @@ export function findTargetText(grid: Grid): { target: EquityTarget; findings: Fi
       for (let col = sheet.left; col <= Math.min(view.right, sheet.left + 3); col++) {
         const label = view.text(row, col);
         // Most cells are not this label: a cheap test first, since every row of every sheet is asked.
-        if (!/mål/i.test(label) || !TARGET_LABEL.test(normalizeLabel(label))) continue;
+        if (!SAYS_MAL.test(label) || !TARGET_LABEL.test(normalizeLabel(label))) continue;
         for (const c of view.columnNumbers(row, col + 1)) {
           const text = view.text(row, c);
           const parsed = text ? parseTargetText(text) : undefined;

@@ -77,7 +77,7 @@ function roleOf(
   if (byLabel.kind === "total" && !SAYS_SUM.test(normalizeLabel(label)) && addsTotals(view, row, labelColumn, columns))
     return { role: { kind: "result" }, evidence: "formula" };
   if (byLabel.kind !== "line") return { role: byLabel, evidence: "label" };
-  if (columns.some((c) => /%/.test(view.numberFormat(row, c.column) ?? "")))
+  if (columns.some((c) => view.numberFormat(row, c.column)?.includes("%")))
     return { role: { kind: "derived" }, evidence: "format" };
   if (isComputedFromRows(view, row, columns)) return { role: formulaRole(view, row, columns), evidence: "formula" };
   return { role: byLabel, evidence: "label" };

@@ -56,6 +56,8 @@ const KINDS = {
 /** A number written as text, Swedish or plain; undefined when it is not one. */
 export function parseSwedishNumber(text: string): { value: Decimal; unit?: Unit } | undefined {
   let s = text.trim();
+  // Most texts asked are labels: one that does not start as a number ("(1 200)", "−785", "1 386 000") is none.
+  if (!/^[(\d]/.test(s) && !MINUS.test(s)) return undefined;
   let unit: Unit | undefined;
   const unitMatch = /\s*(mkr|msek|tkr|ksek|kr|sek|:-)\.?$/i.exec(s);
   if (unitMatch) {
@@ -85,11 +87,15 @@ export function parseSwedishNumber(text: string): { value: Decimal; unit?: Unit 
   return { value: negative ? value.negated() : value, ...(unit ? { unit } : {}) };
 }
 
+const MAY_HOLD_YEAR = /19[9]\d|20\d\d|2100/;
+const YEARS = /(?<![\d-])(?<!\d[,.])(19[9]\d|20\d\d|2100)(?![\d-])(?![,.]\d)/g;
+
 /** A year written as a number or inside a header: 2025, "Budget 2025", "Plan 2026", "Prognos 2024". */
 export function yearIn(value: CellValue): number | undefined {
   if (typeof value === "number") return Number.isInteger(value) && value >= 1990 && value <= 2100 ? value : undefined;
-  if (typeof value !== "string") return undefined;
+  // Most texts asked are labels with no year-like digits; a test allocates nothing, a match does.
+  if (typeof value !== "string" || !MAY_HOLD_YEAR.test(value)) return undefined;
   // Not inside a longer number: "2025-12-31", "0,2065" and "1.2030" hold no year.
-  const years = value.match(/(?<![\d-])(?<!\d[,.])(19[9]\d|20\d\d|2100)(?![\d-])(?![,.]\d)/g);
+  const years = value.match(YEARS);
   return years?.length === 1 ? Number(years[0]) : undefined;
 }
