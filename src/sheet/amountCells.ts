@@ -1,5 +1,16 @@
-import { Decimal, finding, message, UNIT_FACTOR, type CellRef, type Finding, type SourcedAmount } from "../domain";
+import {
+  Decimal,
+  finding,
+  message,
+  UNIT_FACTOR,
+  type BudgetLine,
+  type CellRef,
+  type Finding,
+  type SourcedAmount,
+  type YearAmounts,
+} from "../domain";
 import { address, type SheetView } from "./grid";
+import type { CellPlace } from "./parts";
 import { readAmount, yearIn } from "./swedishNumber";
 
 /**
@@ -119,6 +130,26 @@ class CellAmount implements SourcedAmount {
   }
 
   get ref(): CellRef {
+    return (this.cellRef ??= { sheet: this.sheet, cell: address(this.row, this.column) });
+  }
+}
+
+/**
+ * A budget line read from a row. Like a CellAmount it writes its label's
+ * address only when asked; it is its own place, so a part's span needs none.
+ */
+export class SheetLine implements BudgetLine, CellPlace {
+  private cellRef: CellRef | undefined;
+
+  constructor(
+    readonly label: string,
+    readonly amounts: YearAmounts,
+    readonly sheet: string,
+    readonly row: number,
+    readonly column: number,
+  ) {}
+
+  get labelRef(): CellRef {
     return (this.cellRef ??= { sheet: this.sheet, cell: address(this.row, this.column) });
   }
 }

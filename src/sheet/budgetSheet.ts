@@ -2,14 +2,13 @@ import {
   finding,
   message,
   type Budget,
-  type BudgetLine,
   type Finding,
   type Member,
   type SourcedAmount,
   type StatedSum,
   UNIT_FACTOR,
 } from "../domain";
-import { readCell } from "./amountCells";
+import { readCell, SheetLine } from "./amountCells";
 import { checkEquityDate, equityCell } from "./equity";
 import { followUpOf } from "./followUp";
 import { address, type SheetView } from "./grid";
@@ -43,9 +42,9 @@ export interface SheetRead {
 /** What the rows of one table add up to, as the loop over them collects it. */
 interface Collected {
   readonly members: Member[];
-  readonly otherIncome: BudgetLine[];
-  readonly drawdowns: BudgetLine[];
-  readonly costs: BudgetLine[];
+  readonly otherIncome: SheetLine[];
+  readonly drawdowns: SheetLine[];
+  readonly costs: SheetLine[];
   readonly sums: StatedSum[];
   statedContributionTotal?: Record<number, SourcedAmount>;
   costTotal?: Record<number, SourcedAmount>;
@@ -113,11 +112,7 @@ function collect(
   findings: Finding[],
 ): Collected {
   const got: Collected = { members: [], otherIncome: [], drawdowns: [], costs: [], sums: [] };
-  const lineOf = (item: Item): BudgetLine => ({
-    label: item.label,
-    amounts: item.amounts,
-    labelRef: { sheet: view.name, cell: address(item.row, labelColumn) },
-  });
+  const lineOf = (item: Item) => new SheetLine(item.label, item.amounts, view.name, item.row, labelColumn);
   const isMemberRow = (item: Item) => got.members.some((m) => m.nameRef?.cell === address(item.row, labelColumn));
   // Lines outside any section are costs, but for "Finansiella intäkter" and the like, read as income.
   const costsOrIncome = (items: readonly Item[]) => {
@@ -394,21 +389,9 @@ function partsOf(
     [firstYear(got.statedContributionTotal)],
     "summa över medlemsraderna eller etiketten Medlemsavgifter",
   );
-  add(
-    "income",
-    budget.otherIncome.map((l) => l.labelRef),
-    "rader under intäkterna som inte är medlemmar",
-  );
-  add(
-    "drawdowns",
-    budget.equityDrawdowns.map((l) => l.labelRef),
-    "etikett om ianspråktaget eget kapital",
-  );
-  add(
-    "costs",
-    budget.costs.map((l) => l.labelRef),
-    "rader under kostnaderna; summor, resultat och härledda rader borttagna",
-  );
+  add("income", got.otherIncome, "rader under intäkterna som inte är medlemmar");
+  add("drawdowns", got.drawdowns, "etikett om ianspråktaget eget kapital");
+  add("costs", got.costs, "rader under kostnaderna; summor, resultat och härledda rader borttagna");
   add("costTotal", [firstYear(got.costTotal)], "summaraden under kostnaderna (SUM-formel eller etikett)");
   if (budget.openingEquity)
     add(

@@ -40,14 +40,23 @@ export interface Location {
   readonly parts: readonly PartLocation[];
 }
 
+/** A cell by its numbers, as a reader knows it before any address is written. */
+export interface CellPlace {
+  readonly sheet: string;
+  readonly row: number;
+  readonly column: number;
+}
+
 /** The smallest range spanning some cells of one sheet (the first cell's sheet): "A5:A11". */
-export function spanOf(refs: readonly (CellRef | undefined)[]): { sheet: string; range: string } | undefined {
-  const cells = refs.filter((r): r is CellRef => r !== undefined);
+export function spanOf(
+  refs: readonly (CellRef | CellPlace | undefined)[],
+): { sheet: string; range: string } | undefined {
+  const cells = refs.filter((r) => r !== undefined);
   if (cells.length === 0) return undefined;
   const sheet = cells[0]!.sheet;
   let [top, bottom, left, right] = [Infinity, 0, Infinity, 0];
   for (const c of cells) {
-    const at = c.sheet === sheet ? parseAddress(c.cell) : undefined;
+    const at = c.sheet !== sheet ? undefined : "cell" in c ? parseAddress(c.cell) : c;
     if (!at) continue;
     [top, bottom] = [Math.min(top, at.row), Math.max(bottom, at.row)];
     [left, right] = [Math.min(left, at.column), Math.max(right, at.column)];
@@ -59,7 +68,7 @@ export function spanOf(refs: readonly (CellRef | undefined)[]): { sheet: string;
 /** Adds a part to a list at the span of its cells; a part with no cells is left out. */
 export function partAdder(
   parts: PartLocation[],
-): (part: PartName, refs: readonly (CellRef | undefined)[], evidence: string) => void {
+): (part: PartName, refs: readonly (CellRef | CellPlace | undefined)[], evidence: string) => void {
   return (part, refs, evidence) => {
     const span = spanOf(refs);
     if (span) parts.push({ part, ...span, evidence });

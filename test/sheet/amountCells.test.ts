@@ -1,6 +1,7 @@
 import { sumAmounts, type Finding } from "../../src/domain";
-import { readCell } from "../../src/sheet/amountCells";
+import { readCell, SheetLine } from "../../src/sheet/amountCells";
 import { SheetView } from "../../src/sheet/grid";
+import { spanOf } from "../../src/sheet/parts";
 import { sheet } from "./gridBuilder";
 
 const view = new SheetView(sheet("Budget", [["Kansli", 1_386_000, 785.5, "1 200 tkr", -48.25]]));
@@ -39,5 +40,14 @@ describe("readCell", () => {
     expect(amount.value.toFixed()).toBe("1200000");
     expect(amount.typedAsText).toBe(true);
     expect(findings.map((f) => [f.code, f.cell])).toEqual([["INPUT_TEXT_AMOUNT", "D1"]]);
+  });
+});
+
+describe("SheetLine", () => {
+  it("gives its label's cell, and spans with addresses as its place", () => {
+    const lines = [5, 6, 9].map((row) => new SheetLine(`Insats ${row}`, {}, "Budget", row, 2));
+    expect(lines[0]!.labelRef).toEqual({ sheet: "Budget", cell: "B5" });
+    expect(spanOf(lines)).toEqual({ sheet: "Budget", range: "B5:B9" });
+    expect(spanOf([{ sheet: "Budget", cell: "A3" }, ...lines])).toEqual({ sheet: "Budget", range: "A3:B9" });
   });
 });
