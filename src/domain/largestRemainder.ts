@@ -11,16 +11,32 @@ import { Decimal, ZERO, sum } from "./money";
  * Exact: shares are compared as integer remainders over the common
  * denominator Σw, so no quotient is ever rounded.
  */
-const remembered = new WeakMap<readonly Decimal[], Map<string, readonly Decimal[]>>();
-
 export function largestRemainder(total: Decimal, weights: readonly Decimal[]): Decimal[] {
-  // The same key splits the same quarter for each year and scenario: remember by weights and total.
-  let byTotal = remembered.get(weights);
-  if (!byTotal) remembered.set(weights, (byTotal = new Map()));
+  return rememberedSplit(ALLOCATED, total, weights, allocate);
+}
+
+/** The exact (unrounded) shares total × w_i / Σw, to the engine's precision. */
+export function exactShares(total: Decimal, weights: readonly Decimal[]): Decimal[] {
+  return rememberedSplit(EXACT, total, weights, divide);
+}
+
+type Splits = WeakMap<readonly Decimal[], Map<string, readonly Decimal[]>>;
+const ALLOCATED: Splits = new WeakMap();
+const EXACT: Splits = new WeakMap();
+
+/** The same key splits the same quarter for each year and scenario: a split is remembered by weights and total. */
+function rememberedSplit(
+  memo: Splits,
+  total: Decimal,
+  weights: readonly Decimal[],
+  split: (total: Decimal, weights: readonly Decimal[]) => Decimal[],
+): Decimal[] {
+  let byTotal = memo.get(weights);
+  if (!byTotal) memo.set(weights, (byTotal = new Map()));
   const key = total.toFixed();
   const known = byTotal.get(key);
   if (known) return [...known];
-  const shares = allocate(total, weights);
+  const shares = split(total, weights);
   byTotal.set(key, shares);
   return [...shares];
 }
@@ -59,8 +75,7 @@ function allocate(total: Decimal, weights: readonly Decimal[]): Decimal[] {
 
 const compare = (a: bigint, b: bigint) => (a > b ? 1 : a < b ? -1 : 0);
 
-/** The exact (unrounded) shares total × w_i / Σw, to the engine's precision. */
-export function exactShares(total: Decimal, weights: readonly Decimal[]): Decimal[] {
+function divide(total: Decimal, weights: readonly Decimal[]): Decimal[] {
   const denominator = sum(weights);
   if (denominator.isZero()) return weights.map(() => ZERO);
   return weights.map((w) => total.times(w).dividedBy(denominator));
