@@ -7,12 +7,15 @@ import { kommunOfNormalized } from "./kommunNames";
  */
 
 export function normalizeLabel(label: string): string {
-  return remembered(NORMALIZED, label, () =>
-    nfc(label)
-      .toLowerCase()
-      .replace(/[\s\u00a0\u202f]+/g, " ")
-      .trim(),
-  );
+  return remembered(NORMALIZED, label, normalize);
+}
+
+/** A module function, not a closure: a closure per question would be an allocation per row. */
+function normalize(label: string): string {
+  return nfc(label)
+    .toLowerCase()
+    .replace(/[\s\u00a0\u202f]+/g, " ")
+    .trim();
 }
 
 /**
@@ -20,10 +23,10 @@ export function normalizeLabel(label: string): string {
  * (roles, parties, kommun names); pure answers are kept, up to a bound so a
  * huge sheet cannot grow the memory without end.
  */
-function remembered<T>(memo: Map<string, T>, key: string, compute: () => T): T {
+function remembered<T>(memo: Map<string, T>, key: string, compute: (key: string) => T): T {
   const known = memo.get(key);
   if (known !== undefined) return known;
-  const value = compute();
+  const value = compute(key);
   if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(key, value);
   return value;
@@ -33,13 +36,15 @@ const MEMO_LIMIT = 50_000;
 const NORMALIZED = new Map<string, string>();
 const ROLES = new Map<string, LabelRole>();
 
+const DECOMPOSED = /[\u0300-\u036f\u2126\u212a\u212b]/;
+
 /**
  * NFC only changes text with combining marks (a decomposed "å") or the few
  * letter-like signs (Å Ω K); the reader asks this of every row, so the common
  * case skips the costly normalisation.
  */
 export function nfc(label: string): string {
-  return /[\u0300-\u036f\u2126\u212a\u212b]/.test(label) ? label.normalize("NFC") : label;
+  return DECOMPOSED.test(label) ? label.normalize("NFC") : label;
 }
 
 /** A label's role in the sheet. */
@@ -102,7 +107,11 @@ const ROLE = {
  * income section, where a bare kommun name is a member and not a cost line.
  */
 export function classifyLabel(label: string): LabelRole {
-  return remembered(ROLES, label, () => roleOf(normalizeLabel(label)));
+  return remembered(ROLES, label, roleOfLabel);
+}
+
+function roleOfLabel(label: string): LabelRole {
+  return roleOf(normalizeLabel(label));
 }
 
 function roleOf(l: string): LabelRole {
