@@ -146,7 +146,7 @@ function planFindings(budget: Budget, settings: Settings, years: readonly PlanYe
       ...checkBudgetCeiling(year, costsRef(budget, year.year)),
     ];
     const drawdown = linesTotal(budget.equityDrawdowns, year.year);
-    const drawdownRef = budget.equityDrawdowns.find((l) => l.amounts[year.year])?.amounts[year.year]?.ref;
+    const drawdownRef = budget.equityDrawdowns.find((l) => l.amounts.get(year.year))?.amounts.get(year.year)?.ref;
     if (scenario.contributions.kind === "sheet" && drawdown !== undefined) {
       findings.push(...checkDrawdown({ value: drawdown, ...(drawdownRef ? { ref: drawdownRef } : {}) }, year));
     }

@@ -8,7 +8,7 @@ export function membersOf(budget: Budget, ...parties: Party[]): Member[] {
 }
 
 export function amountIn(member: Member, year: number): SourcedAmount | undefined {
-  return member.amounts[year];
+  return member.amounts.get(year);
 }
 
 const totals = new WeakMap<readonly BudgetLine[], Map<number, Decimal | undefined>>();
@@ -22,7 +22,7 @@ export function linesTotal(lines: readonly BudgetLine[], year: number): Decimal 
   let byYear = totals.get(lines);
   if (!byYear) totals.set(lines, (byYear = new Map()));
   if (byYear.has(year)) return byYear.get(year);
-  const present = lines.map((l) => l.amounts[year]).filter((a): a is SourcedAmount => a !== undefined);
+  const present = lines.map((l) => l.amounts.get(year)).filter((a): a is SourcedAmount => a !== undefined);
   const total = present.length === 0 ? undefined : sumAmounts(present);
   byYear.set(year, total);
   return total;
@@ -30,12 +30,12 @@ export function linesTotal(lines: readonly BudgetLine[], year: number): Decimal 
 
 /** The year's costs: the sum of the cost lines, or the stated total where the sheet has no lines. */
 export function costsIn(budget: Budget, year: number): Decimal | undefined {
-  return linesTotal(budget.costs, year) ?? budget.costTotal?.[year]?.value;
+  return linesTotal(budget.costs, year) ?? budget.costTotal?.get(year)?.value;
 }
 
 /** The cell that best stands for a year's costs: the stated total, else the first line. */
 export function costsRef(budget: Budget, year: number): CellRef | undefined {
-  return budget.costTotal?.[year]?.ref ?? budget.costs.find((l) => l.amounts[year])?.amounts[year]?.ref;
+  return budget.costTotal?.get(year)?.ref ?? budget.costs.find((l) => l.amounts.get(year))?.amounts.get(year)?.ref;
 }
 
 /** The year's income besides member contributions (0 where the sheet states none). */
@@ -45,9 +45,9 @@ export function otherIncomeIn(budget: Budget, year: number): Decimal | undefined
 
 /** The members' contributions as the sheet states them: the sum of the member rows, else the stated total. */
 export function statedContributions(budget: Budget, year: number): Decimal | undefined {
-  const amounts = budget.members.map((m) => m.amounts[year]).filter((a): a is SourcedAmount => a !== undefined);
+  const amounts = budget.members.map((m) => m.amounts.get(year)).filter((a): a is SourcedAmount => a !== undefined);
   if (amounts.length > 0) return sumAmounts(amounts);
-  return budget.statedContributionTotal?.[year]?.value;
+  return budget.statedContributionTotal?.get(year)?.value;
 }
 
 /** Every year the sheet states: the budget year and its plan years, in order. */

@@ -59,7 +59,7 @@ export function stateHalfIn(budget: Budget, year: number): SourcedAmount | undef
 export function yearTotal(budget: Budget, year: number): YearTotal | undefined {
   const stateHalf = stateHalfIn(budget, year);
   if (stateHalf) return { total: totalFromStateHalf(stateHalf.value), basis: "state", ...refOf(stateHalf) };
-  const stated = budget.statedContributionTotal?.[year];
+  const stated = budget.statedContributionTotal?.get(year);
   if (stated) return { total: stated.value, basis: "statedTotal", ...refOf(stated) };
   const amounts = budget.members.map((m) => amountIn(m, year)).filter((a): a is SourcedAmount => !!a);
   if (amounts.length === 0) return undefined;
@@ -138,7 +138,7 @@ export function checkPartySplit(budget: Budget, year: number, anchor: YearTotal)
     }
   }
 
-  const stated = budget.statedContributionTotal?.[year];
+  const stated = budget.statedContributionTotal?.get(year);
   if (stated && anchor.basis === "state") {
     const severity = deviationSeverity(stated.value.minus(anchor.total));
     if (severity) {

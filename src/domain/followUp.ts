@@ -98,7 +98,7 @@ const percentOf = (deviation: Decimal, base: Decimal) => (base.isZero() ? undefi
 export function followUp(budget: Budget, settings: Settings, input: FollowUpInput): FollowUp {
   const year = budget.budgetYear;
   const rows: FollowUpRow[] = budget.costs.flatMap((line) => {
-    const amount = line.amounts[year];
+    const amount = line.amounts.get(year);
     if (!amount) return [];
     const outcome = input.outcomes.get(line.label) ?? ZERO;
     const { forecast, method } = lineForecast(

@@ -29,7 +29,7 @@ export interface SourcedAmount {
 }
 
 /** Amounts by calendar year. */
-export type YearAmounts = Readonly<Record<number, SourcedAmount>>;
+export type YearAmounts = ReadonlyMap<number, SourcedAmount>;
 
 export interface Member {
   readonly name: string;

@@ -89,14 +89,14 @@ export function validateBudget(budget: Budget): Finding[] {
     }
   }
   for (const member of budget.members) {
-    for (const [year, amount] of Object.entries(member.amounts)) {
+    for (const [year, amount] of member.amounts) {
       if (!amount.value.isNegative() || amount.value.isZero()) continue;
       findings.push(
         finding({
           code: "INPUT_NEGATIVE_AMOUNT",
           severity: "error",
           ...(amount.ref ? { ref: amount.ref } : {}),
-          year: Number(year),
+          year,
           actual: amount.value,
           message: message(
             `${member.name} ${year}: medlemsavgiften ${formatKr(amount.value)} är negativ.`,

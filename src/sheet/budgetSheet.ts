@@ -6,6 +6,7 @@ import {
   type Member,
   type SourcedAmount,
   type StatedSum,
+  type YearAmounts,
   UNIT_FACTOR,
 } from "../domain";
 import { readCell, SheetLine } from "./amountCells";
@@ -46,11 +47,11 @@ interface Collected {
   readonly drawdowns: SheetLine[];
   readonly costs: SheetLine[];
   readonly sums: StatedSum[];
-  statedContributionTotal?: Record<number, SourcedAmount>;
-  costTotal?: Record<number, SourcedAmount>;
+  statedContributionTotal?: YearAmounts;
+  costTotal?: YearAmounts;
   openingEquity?: { amount: SourcedAmount; row: number; date?: string };
   closingEquityRow?: number;
-  statedFrame?: Record<number, SourcedAmount>;
+  statedFrame?: YearAmounts;
 }
 
 /** Reads one sheet as the parts of a budget, or undefined when it has no year columns. */
@@ -81,7 +82,7 @@ export function readBudgetSheet(view: SheetView, mapping: Mapping, workbookYear?
   if (got.openingEquity && !mappedEquity)
     findings.push(...checkEquityDate(view, got.openingEquity, budgetYear, labelColumn));
   const costSign = signs.costs;
-  const frame = (got.statedFrame ?? got.costTotal)?.[budgetYear];
+  const frame = (got.statedFrame ?? got.costTotal)?.get(budgetYear);
 
   const budget: SheetRead["budget"] = {
     unit: unit.unit,
@@ -206,13 +207,13 @@ function collect(
         const parts = summed ?? blockOrSection(item, block, sectionItems, columns);
         const leaves = withoutCovered(parts, columns);
         for (const col of columns) {
-          const stated = item.amounts[col.year];
+          const stated = item.amounts.get(col.year);
           if (!stated) continue;
           got.sums.push({
             label: item.label,
             year: col.year,
             stated,
-            parts: leaves.flatMap((p) => (p.amounts[col.year] ? [p.amounts[col.year]!] : [])),
+            parts: leaves.flatMap((p) => (p.amounts.get(col.year) ? [p.amounts.get(col.year)!] : [])),
           });
         }
         const label = normalizeLabel(item.label);
@@ -284,7 +285,8 @@ function readRow(
   factor: number,
   findings: Finding[],
 ): Item {
-  const amounts: Record<number, SourcedAmount> = {};
+  // A Map, not a record: years as keys would put a record's elements in a hash table of their own (V8's dictionary mode).
+  const amounts = new Map<number, SourcedAmount>();
   const numbers: number[] = [];
   let formulas: Record<number, string | null> | undefined;
   for (const col of columns) {
@@ -293,7 +295,7 @@ function readRow(
     // A number cell's value times the factor is exact enough for the checks, and costs no Decimal conversion.
     numbers.push(cellAmount ? (typeof raw === "number" ? raw * factor : cellAmount.value.toNumber()) : 0);
     if (cellAmount) {
-      amounts[col.year] = cellAmount;
+      amounts.set(col.year, cellAmount);
       const formula = view.formula(row, col.column);
       if (formula) (formulas ??= {})[col.year] = formula;
     }
@@ -329,9 +331,16 @@ function addsUpTo(item: Item, parts: readonly Item[], columns: readonly YearColu
 }
 
 function sumOf(item: Item, parts: readonly Item[], year: number): StatedSum[] {
-  const stated = item.amounts[year];
+  const stated = item.amounts.get(year);
   return stated
-    ? [{ label: item.label, year, stated, parts: parts.flatMap((p) => (p.amounts[year] ? [p.amounts[year]!] : [])) }]
+    ? [
+        {
+          label: item.label,
+          year,
+          stated,
+          parts: parts.flatMap((p) => (p.amounts.get(year) ? [p.amounts.get(year)!] : [])),
+        },
+      ]
     : [];
 }
 
@@ -382,8 +391,7 @@ function partsOf(
     got.members.map((m) => m.nameRef),
     "partsnamn i etiketterna (staten, regionen, kommunerna)",
   );
-  const firstYear = (amounts: Readonly<Record<number, SourcedAmount>> | undefined) =>
-    amounts ? Object.values(amounts)[0]?.ref : undefined;
+  const firstYear = (amounts: YearAmounts | undefined) => amounts?.values().next().value?.ref;
   add(
     "contributionTotal",
     [firstYear(got.statedContributionTotal)],

@@ -84,9 +84,8 @@ function populationPart(population: PopulationTable): PartLocation[] {
 function disagreements(members: readonly Member[], membersFrom: SheetRead, main: SheetRead): Finding[] {
   const stated: YearAmounts | undefined = main.budget.statedContributionTotal;
   if (!stated || members.length === 0) return [];
-  return Object.entries(stated).flatMap(([y, amount]) => {
-    const year = Number(y);
-    const amounts = members.flatMap((m) => (m.amounts[year] ? [m.amounts[year]!.value] : []));
+  return [...stated].flatMap(([year, amount]) => {
+    const amounts = members.flatMap((m) => (m.amounts.get(year) ? [m.amounts.get(year)!.value] : []));
     if (amounts.length === 0) return [];
     const total = sum(amounts);
     if (total.equals(amount.value)) return [];

@@ -16,7 +16,7 @@ export function followUpOf(
   const lines: FollowUpLine[] = [];
   for (const col of columns.filter((c) => c.kind === "outcome" || c.kind === "forecast")) {
     for (const cost of costs) {
-      const budget = cost.amounts[col.year];
+      const budget = cost.amounts.get(col.year);
       const row = Number(cost.labelRef?.cell.replace(/^[A-Z]+/, ""));
       if (!budget || !row) continue;
       const value = readCell(view, row, col.column, unitFactor * sign, findings);

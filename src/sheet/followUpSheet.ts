@@ -159,7 +159,7 @@ export function buildFollowUpSheet(budget: Budget, input: FollowUpSheetInput): F
   });
   s.next();
   s.label("Övriga intäkter enligt budgeten");
-  const lines = budget.otherIncome.map((l) => l.amounts[year]).filter((a): a is SourcedAmount => !!a);
+  const lines = budget.otherIncome.map((l) => l.amounts.get(year)).filter((a): a is SourcedAmount => !!a);
   const other = s.put(2, { formula: `=${sumExpr(lines)}`, numberFormat: KR, expected: f.income.other.toNumber() });
   if (f.income.outcome) {
     s.next();
@@ -286,6 +286,6 @@ function percentCell(s: SheetBuilder, r: number, expected: number | undefined): 
 function contributionsExpr(budget: Budget, year: number): string {
   const amounts = budget.members.map((m) => amountIn(m, year)).filter((a): a is SourcedAmount => !!a);
   if (amounts.length > 0) return sumExpr(amounts);
-  const stated = budget.statedContributionTotal?.[year];
+  const stated = budget.statedContributionTotal?.get(year);
   return stated ? amountExpr(stated) : "0";
 }

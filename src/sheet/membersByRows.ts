@@ -121,10 +121,10 @@ function readTable(
   const unit = findUnit(view, headerRow);
   const factor = UNIT_FACTOR[unit.unit];
   const members: Member[] = parties.map((p) => {
-    const amounts: Record<number, SourcedAmount> = {};
+    const amounts = new Map<number, SourcedAmount>();
     for (const y of years) {
       const amount = readCell(view, y.row, p.column, factor, findings);
-      if (amount && amounts[y.year] === undefined) amounts[y.year] = amount;
+      if (amount && !amounts.has(y.year)) amounts.set(y.year, amount);
     }
     return {
       name: p.name,
@@ -134,14 +134,14 @@ function readTable(
     };
   });
   const total = totalColumn(view, headerRow, yearColumn, parties);
-  const stated: Record<number, SourcedAmount> = {};
+  const stated = new Map<number, SourcedAmount>();
   const sums: StatedSum[] = [];
   if (total !== undefined) {
     for (const y of years) {
       const amount = readCell(view, y.row, total, factor, findings);
       if (!amount) continue;
-      stated[y.year] = amount;
-      const parts = members.flatMap((m) => (m.amounts[y.year] ? [m.amounts[y.year]!] : []));
+      stated.set(y.year, amount);
+      const parts = members.flatMap((m) => (m.amounts.get(y.year) ? [m.amounts.get(y.year)!] : []));
       sums.push({ label: view.text(headerRow, total), year: y.year, stated: amount, parts });
     }
   }
@@ -157,7 +157,7 @@ function readTable(
     })),
     evidence: "årtal som rader under partsnamnen",
   };
-  const statedContributionTotal: YearAmounts | undefined = Object.keys(stated).length > 0 ? stated : undefined;
+  const statedContributionTotal: YearAmounts | undefined = stated.size > 0 ? stated : undefined;
   const read: SheetRead = {
     sheet: view.name,
     budget: {
@@ -236,6 +236,7 @@ function partsOf(
     members.map((m) => m.nameRef),
     "partsnamn som kolumnrubriker, ett år per rad",
   );
-  if (total) add("contributionTotal", [Object.values(total)[0]?.ref], "summakolumnen till höger om parterna, per år");
+  if (total)
+    add("contributionTotal", [total.values().next().value?.ref], "summakolumnen till höger om parterna, per år");
   return parts;
 }

@@ -59,7 +59,7 @@ export function stateHalfExpr(budget: Budget, year: number): string {
 export function totalExpr(budget: Budget, year: number): string {
   const anchor = yearTotal(budget, year);
   if (anchor?.basis === "statedTotal") {
-    const stated = budget.statedContributionTotal?.[year];
+    const stated = budget.statedContributionTotal?.get(year);
     if (stated) return amountExpr(stated);
   }
   return sumExpr(budget.members.map((m) => amountIn(m, year)).filter((a): a is SourcedAmount => !!a));
@@ -124,7 +124,7 @@ export function planBlock(
     s.label("Medlemsavgifter enligt arket");
     years.forEach((y, i) => {
       const amounts = budget.members.map((m) => amountIn(m, y.year)).filter((a): a is SourcedAmount => !!a);
-      const stated = budget.statedContributionTotal?.[y.year];
+      const stated = budget.statedContributionTotal?.get(y.year);
       const formula =
         amounts.length > 0 ? `=${sumExpr(amounts)}` : stated ? `=${amountExpr(stated)}` : `=${col(i - 1)}${s.row}`;
       s.put(2 + i, { formula, numberFormat: KR, expected: y.contributions.toNumber() });
@@ -135,7 +135,7 @@ export function planBlock(
   s.next();
   s.label("Övriga intäkter (inte ianspråktaget eget kapital)");
   years.forEach((y, i) => {
-    const lines = budget.otherIncome.map((l) => l.amounts[y.year]).filter((a): a is SourcedAmount => !!a);
+    const lines = budget.otherIncome.map((l) => l.amounts.get(y.year)).filter((a): a is SourcedAmount => !!a);
     s.put(2 + i, { formula: `=${sumExpr(lines)}`, numberFormat: KR, expected: y.otherIncome.toNumber() });
   });
   const otherRow = s.row;
@@ -233,9 +233,9 @@ function costFormula(
   row: number,
 ): string {
   const fromSheet = () => {
-    const lines = budget.costs.map((l) => l.amounts[year]).filter((a): a is SourcedAmount => !!a);
+    const lines = budget.costs.map((l) => l.amounts.get(year)).filter((a): a is SourcedAmount => !!a);
     if (lines.length > 0) return sumExpr(lines);
-    const stated = budget.costTotal?.[year];
+    const stated = budget.costTotal?.get(year);
     return stated ? amountExpr(stated) : undefined;
   };
   if (i === 0) return fromSheet() ?? "0";

@@ -1,4 +1,4 @@
-import type { SourcedAmount } from "../domain";
+import type { YearAmounts } from "../domain";
 import type { SheetView } from "./grid";
 import { amountKind, yearIn } from "./swedishNumber";
 
@@ -6,7 +6,7 @@ import { amountKind, yearIn } from "./swedishNumber";
 export interface Item {
   readonly row: number;
   readonly label: string;
-  readonly amounts: Record<number, SourcedAmount>;
+  readonly amounts: YearAmounts;
   /** Formula text by year, for the cells that hold one. */
   readonly formulas: Readonly<Record<number, string | null>>;
   /** The amounts as plain numbers in kronor, one per column of the table (0 where empty): for arithmetic checks only. */

@@ -67,7 +67,7 @@ describe("bad input gives INPUT_* findings, never an exception or a wrong number
   it("a negative contribution", () => {
     const b = withKommun(vastra(), "Mjölby kommun", (m) => ({
       ...m,
-      amounts: { 2025: { value: d(-676393), ref: { sheet: "Budget 2025", cell: "B17" } } },
+      amounts: new Map([[2025, { value: d(-676393), ref: { sheet: "Budget 2025", cell: "B17" } }]]),
     }));
     const a = analyzeBudget(b);
     expect(input(a)).toEqual([["INPUT_NEGATIVE_AMOUNT", "error", "B17"]]);
@@ -154,7 +154,7 @@ describe("bad input gives INPUT_* findings, never an exception or a wrong number
               member("Staten", "stat", "S", { 2025: state }),
               ...kommuner.map((k, i) => member(`K${i}`, "kommun", "S", { 2025: k.amount }, k.pop)),
             ],
-            costs: [{ label: "Kostnader", amounts: { 2025: { value: d(costs) } } }],
+            costs: [{ label: "Kostnader", amounts: new Map([[2025, { value: d(costs) }]]) }],
             ...(equity !== null ? { openingEquity: { value: d(equity) } } : {}),
           });
           const settings = defaultSettings({
@@ -184,7 +184,7 @@ describe("amounts that are not whole kronor", () => {
         member("Försäkringskassan/Arbetsförmedlingen", "stat", "S", { 2024: [2511000.4, "B7"] }),
         member("Örnsköldsviks Kommun", "kommun", "S", { 2024: [1255500, "B6"] }, 55000),
       ],
-      costs: [{ label: "Kostnader", amounts: { 2024: { value: d(5022000) } } }],
+      costs: [{ label: "Kostnader", amounts: new Map([[2024, { value: d(5022000) }]]) }],
       openingEquity: { value: d(370000) },
     });
     const a = analyzeBudget(b);

@@ -1,12 +1,20 @@
-import { Decimal, type Budget, type BudgetLine, type Member, type Party, type SourcedAmount } from "../../src/domain";
+import {
+  Decimal,
+  type Budget,
+  type BudgetLine,
+  type Member,
+  type Party,
+  type SourcedAmount,
+  type YearAmounts,
+} from "../../src/domain";
 
 /** Budgets built by hand from the seeds' numbers (DOMAIN.md), with the fixtures' cells. */
 
 type Amounts = Record<number, number | [number, string]>;
 
-export function amounts(sheet: string, values: Amounts): Record<number, SourcedAmount> {
-  return Object.fromEntries(
-    Object.entries(values).map(([year, v]) => {
+export function amounts(sheet: string, values: Amounts): YearAmounts {
+  return new Map(
+    Object.entries(values).map(([year, v]): [number, SourcedAmount] => {
       const [value, cell] = Array.isArray(v) ? v : [v, undefined];
       return [Number(year), { value: new Decimal(value), ...(cell ? { ref: { sheet, cell } } : {}) }];
     }),

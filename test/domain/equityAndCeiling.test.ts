@@ -224,7 +224,7 @@ describe("the whole analysis", () => {
         member("Region", "region", "S", { 2025: 2161000 }),
         member("Motala kommun", "kommun", "S", { 2025: 2161000 }, 43674),
       ],
-      costs: [{ label: "Kostnader", amounts: { 2025: { value: d(8644000) } } }],
+      costs: [{ label: "Kostnader", amounts: new Map([[2025, { value: d(8644000) }]]) }],
       openingEquity: { value: d(0) },
       planYears: [2026],
     });

@@ -158,10 +158,10 @@ describe("Rule 4: equity rolls forward exactly (property)", () => {
           const budget = {
             ...b,
             members: b.members.map((m) =>
-              m.party === "stat" ? { ...m, amounts: { 2025: { value: new Decimal(half) } } } : m,
+              m.party === "stat" ? { ...m, amounts: new Map([[2025, { value: new Decimal(half) }]]) } : m,
             ),
-            statedContributionTotal: {},
-            costs: [{ label: "Kostnader", amounts: { 2025: { value: new Decimal(costs) } } }],
+            statedContributionTotal: new Map(),
+            costs: [{ label: "Kostnader", amounts: new Map([[2025, { value: new Decimal(costs) }]]) }],
             openingEquity: { value: new Decimal(opening) },
           };
           const plan = projectPlan(

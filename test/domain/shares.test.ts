@@ -49,7 +49,9 @@ describe("Rule 1: the 50/25/25 split", () => {
     const b = vastra();
     const a = analyzeBudget({
       ...b,
-      statedContributionTotal: { 2025: { value: new Decimal(8650000), ref: { sheet: "Budget 2025", cell: "B21" } } },
+      statedContributionTotal: new Map([
+        [2025, { value: new Decimal(8650000), ref: { sheet: "Budget 2025", cell: "B21" } }],
+      ]),
     });
     expect(byCode(a, "PARTY_SPLIT").map(brief)).toEqual([
       { severity: "warning", cell: "B21", year: 2025, expected: 8644000, actual: 8650000 },
@@ -62,26 +64,26 @@ describe("Rule 1: the 50/25/25 split", () => {
       m.party === "region"
         ? {
             ...m,
-            amounts: {
+            amounts: new Map([
               ...m.amounts,
-              2023: { value: new Decimal(4300000), ref: { sheet: "Långtidsbudget", cell: "B9" } },
-            },
+              [2023, { value: new Decimal(4300000), ref: { sheet: "Långtidsbudget", cell: "B9" } }],
+            ]),
           }
         : m.party === "fk"
           ? {
               ...m,
-              amounts: {
+              amounts: new Map([
                 ...m.amounts,
-                2023: { value: new Decimal(4320000), ref: { sheet: "Långtidsbudget", cell: "B11" } },
-              },
+                [2023, { value: new Decimal(4320000), ref: { sheet: "Långtidsbudget", cell: "B11" } }],
+              ]),
             }
           : m.party === "af"
             ? {
                 ...m,
-                amounts: {
+                amounts: new Map([
                   ...m.amounts,
-                  2023: { value: new Decimal(4321000), ref: { sheet: "Långtidsbudget", cell: "B10" } },
-                },
+                  [2023, { value: new Decimal(4321000), ref: { sheet: "Långtidsbudget", cell: "B10" } }],
+                ]),
               }
             : m,
     );

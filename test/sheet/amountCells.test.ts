@@ -45,7 +45,7 @@ describe("readCell", () => {
 
 describe("SheetLine", () => {
   it("gives its label's cell, and spans with addresses as its place", () => {
-    const lines = [5, 6, 9].map((row) => new SheetLine(`Insats ${row}`, {}, "Budget", row, 2));
+    const lines = [5, 6, 9].map((row) => new SheetLine(`Insats ${row}`, new Map(), "Budget", row, 2));
     expect(lines[0]!.labelRef).toEqual({ sheet: "Budget", cell: "B5" });
     expect(spanOf(lines)).toEqual({ sheet: "Budget", range: "B5:B9" });
     expect(spanOf([{ sheet: "Budget", cell: "A3" }, ...lines])).toEqual({ sheet: "Budget", range: "A3:B9" });

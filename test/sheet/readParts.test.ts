@@ -9,7 +9,7 @@ function located(result: LocateResult): Extract<LocateResult, { ok: true }> {
   return result;
 }
 const total = (lines: Budget["costs"], year: number) =>
-  lines.reduce((s, l) => s + (l.amounts[year]?.value.toNumber() ?? 0), 0);
+  lines.reduce((s, l) => s + (l.amounts.get(year)?.value.toNumber() ?? 0), 0);
 const codes = (g: ReturnType<typeof grid>) => {
   const r = analyzeGrid(g);
   if (!r.ok) throw new Error(r.reason.sv);
@@ -101,7 +101,7 @@ describe("rows that are not budget lines", () => {
     ]);
     const { budget } = located(locateBudget(g));
     expect(budget.costs.map((c) => c.label)).toEqual(["Kansli", "Insatser"]);
-    expect(budget.costTotal?.[2026]?.ref?.cell).toBe("C10");
+    expect(budget.costTotal?.get(2026)?.ref?.cell).toBe("C10");
     expect(budget.otherIncome).toEqual([]);
   });
 });
@@ -240,14 +240,14 @@ describe("the members with the years as rows and the parties as columns", () => 
 
   it("reads each party's column by year, the total column, and the population row under the kommuner", () => {
     const { budget, location, findings } = located(locateBudget(grid([sheet("Resultatbudget", result), byRows])));
-    expect(budget.members.map((m) => [m.party, m.amounts[2025]?.value.toNumber(), m.amounts[2026]?.ref?.cell])).toEqual(
-      [
-        ["stat", 2000000, "B6"],
-        ["region", 1000000, "C6"],
-        ["kommun", 600000, "D6"],
-        ["kommun", 400000, "E6"],
-      ],
-    );
+    expect(
+      budget.members.map((m) => [m.party, m.amounts.get(2025)?.value.toNumber(), m.amounts.get(2026)?.ref?.cell]),
+    ).toEqual([
+      ["stat", 2000000, "B6"],
+      ["region", 1000000, "C6"],
+      ["kommun", 600000, "D6"],
+      ["kommun", 400000, "E6"],
+    ]);
     expect(budget.members[2]?.population).toEqual({
       value: expect.anything(),
       ref: { sheet: "Medlemsavgifter", cell: "D7" },
@@ -314,7 +314,7 @@ describe("a year-like amount is an amount", () => {
     const { budget, location } = located(locateBudget(g));
     expect(budget.budgetYear).toBe(2024);
     expect(location.yearColumns.map((c) => c.header.cell)).toEqual(["B3"]);
-    expect(budget.otherIncome.map((l) => l.amounts[2024]?.value.toNumber())).toEqual([2000]);
+    expect(budget.otherIncome.map((l) => l.amounts.get(2024)?.value.toNumber())).toEqual([2000]);
   });
 });
 
@@ -336,7 +336,7 @@ describe("a lone Budget column on a sheet that names no year", () => {
     const { budget, findings, location } = located(locateBudget(g));
     expect(budget.budgetYear).toBe(2025);
     expect(location.sheet).toBe("Resultatbudget");
-    expect(budget.costs.map((c) => c.amounts[2025]?.value.toNumber())).toEqual([1200000, 3000000]);
+    expect(budget.costs.map((c) => c.amounts.get(2025)?.value.toNumber())).toEqual([1200000, 3000000]);
     const weak = findings.filter((f) => f.code === "INPUT_WEAK_EVIDENCE");
     expect(weak.map((f) => [f.sheet, f.cell, f.year, f.message.sv])).toEqual([
       [

@@ -136,10 +136,9 @@ describe("a staircase and a unit kept in the workbook", () => {
     ];
     const withName = grid([sheet("Budget", rows)], [{ name: "Finsam_Enhet", ref: "Budget!$B$8" }]);
     const located = locateBudget(withName);
-    expect(located.ok && [located.budget.unit, located.budget.members[0]!.amounts[2025]!.value.toNumber()]).toEqual([
-      "tkr",
-      2000000,
-    ]);
+    expect(located.ok && [located.budget.unit, located.budget.members[0]!.amounts.get(2025)!.value.toNumber()]).toEqual(
+      ["tkr", 2000000],
+    );
     const without = locateBudget(grid([sheet("Budget", rows)]));
     expect(without.ok && without.budget.unit).toBe("kr");
   });
