@@ -128,6 +128,22 @@ function collect(
   let block: Item[] = [];
   let sectionItems: Item[] = [];
   let unknown: Item[] = [];
+  // Lines read as the subtotal of the lines above them (values only), until a total says whether it counts them.
+  let subtotals: { item: Item; section: Section; sums: StatedSum[]; finding: Finding }[] = [];
+  /** The total counts them as lines: they are lines, with no subtotal finding and no sums of their own. */
+  const reinstate = (pending: typeof subtotals) => {
+    for (const s of pending) {
+      findings.splice(findings.indexOf(s.finding), 1);
+      for (const sum of s.sums) got.sums.splice(got.sums.indexOf(sum), 1);
+      seen[s.item.row] = s.item;
+      block.push(s.item);
+      if (s.section === "income") insertByRow(got.otherIncome, lineOf(s.item));
+      else if (s.section === "costs") insertByRow(got.costs, lineOf(s.item));
+      else if (s.section === "none") unknown.push(s.item);
+    }
+    block.sort((a, b) => a.row - b.row);
+    unknown.sort((a, b) => a.row - b.row);
+  };
   // The rows read so far, by row number: what a SUM's range picks its parts from.
   const seen: (Item | undefined)[] = [];
   let currentSection: Section = "none";
@@ -136,6 +152,7 @@ function collect(
     if (info.section !== currentSection) {
       sectionItems = [];
       block = [];
+      subtotals = [];
       currentSection = info.section;
     }
     const { row, role } = info;
@@ -204,6 +221,15 @@ function collect(
         const inNone = info.section === "none";
         // A SUM or an addition says exactly which rows a total covers; else the block above it, else its section.
         const summed = coveredRows(item, columns)?.flatMap((r) => seen[r] ?? []);
+        if (!summed && subtotals.length > 0) {
+          // A total that adds up only with them counts them: they were lines equal, by chance, to lines above.
+          const adds = (parts: readonly Item[]) => addsUpTo(item, parts, columns);
+          const section = [...sectionItems, ...block];
+          const pending = subtotals.map((s) => s.item);
+          if (!adds(block) && !adds(section) && (adds([...block, ...pending]) || adds([...section, ...pending])))
+            reinstate(subtotals);
+        }
+        subtotals = [];
         const parts = summed ?? blockOrSection(item, block, sectionItems, columns);
         const leaves = withoutCovered(parts, columns);
         for (const col of columns) {
@@ -254,9 +280,12 @@ function collect(
           info.evidence === "label" && !hasFormulas(item) ? arithmeticSubtotalOf(item, block, columns) : undefined;
         if (group) {
           // Checked against its group, and left out of the block so the section's total does not count it twice.
-          findings.push(arithmeticSubtotal(view, row, labelColumn, item.label));
+          const weak = arithmeticSubtotal(view, row, labelColumn, item.label);
+          const sums = columns.flatMap((c) => sumOf(item, group, c.year));
+          findings.push(weak);
           seen[row] = undefined;
-          got.sums.push(...columns.flatMap((c) => sumOf(item, group, c.year)));
+          got.sums.push(...sums);
+          subtotals.push({ item, section: info.section, sums, finding: weak });
           break;
         }
         if (info.section === "costs" && saysIncome(item.label)) {
@@ -306,6 +335,12 @@ function readRow(
 /** "Finansiella intäkter" and the like; a cheap test first, since every line is asked. */
 const saysIncome = (label: string) => SAYS_INT.test(label) && /intäkt/.test(normalizeLabel(label));
 const SAYS_INT = /int/i;
+
+/** Puts a line into a list of lines in row order. */
+function insertByRow(lines: SheetLine[], line: SheetLine): void {
+  const at = lines.findIndex((l) => l.row > line.row);
+  lines.splice(at < 0 ? lines.length : at, 0, line);
+}
 
 const hasFormulas = (item: Item) => item.formulas !== NO_FORMULAS;
 

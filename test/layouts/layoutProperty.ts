@@ -129,8 +129,9 @@ export const budgetArbitrary: fc.Arbitrary<AbstractBudget> = fc
     drawdown: fc.boolean(),
     opening: fc.integer({ min: 0, max: 5000 }).map((x) => x * 1000),
   })
-  // Seed -1126815831 drew Styrelse 999 000 + Individ 520 000 = Struktur 1 519 000 with no formula and no total:
-  // such a line reads, by the rule, as the subtotal of the lines above it, so the budget is not the one drawn.
+  // Seed -1126815831 drew Styrelse 999 000 + Individ 520 000 = Struktur 1 519 000. The canonical rendering has no
+  // formula and no total to say otherwise, so such a line reads, by the rule, as the subtotal of the lines
+  // above it (with a total that counts it, it is a line: readParts.test.ts). That budget is not the one drawn.
   .filter((a) => !a.costs.some((_, i) => sumsLinesAbove(a.costs, i, a.threeYears ? 3 : 1)))
   .map((a) => {
     const years = a.threeYears ? [a.budgetYear, a.budgetYear + 1, a.budgetYear + 2] : [a.budgetYear];

@@ -74,6 +74,36 @@ describe("rows that are not budget lines", () => {
     expect(found.filter((c) => ["EQUITY_NEGATIVE", "CEILING_EXCEEDED", "TOTAL_MISMATCH"].includes(c))).toEqual([]);
   });
 
+  it("a line equal by chance to the two lines above it is a line where the total counts it (values only)", () => {
+    // The layout property's seed −1126815831: 999 000 + 520 000 = 1 519 000, and Summa kostnader counts all four.
+    const chance = [
+      ["", "Budget 2025"],
+      ["Intäkter"],
+      ...members,
+      ["Kostnader"],
+      ["Kansli", 1_162_000],
+      ["Styrelse och revision", 999_000],
+      ["Individinsatser", 520_000],
+      ["Strukturinsatser", 1_519_000],
+      ["Summa kostnader", 4_200_000],
+      ["Ingående eget kapital", 1_000_000],
+    ];
+    const g = grid([sheet("Resultatbudget", chance), population]);
+    const { budget, findings } = located(locateBudget(g));
+    expect(budget.costs.map((c) => c.label)).toEqual([
+      "Kansli",
+      "Styrelse och revision",
+      "Individinsatser",
+      "Strukturinsatser",
+    ]);
+    expect(total(budget.costs, 2025)).toBe(4_200_000);
+    expect(findings.filter((f) => f.code === "INPUT_WEAK_EVIDENCE")).toEqual([]);
+    expect(codes(g).filter((c) => ["TOTAL_MISMATCH", "CEILING_EXCEEDED", "EQUITY_NEGATIVE"].includes(c))).toEqual([]);
+    // Without the total, the same rows still read as a subtotal, and the cell says so.
+    const noTotal = located(locateBudget(grid([sheet("Resultatbudget", chance.slice(0, -2)), population])));
+    expect(noTotal.findings.filter((f) => f.code === "INPUT_WEAK_EVIDENCE").map((f) => f.cell)).toEqual(["A11"]);
+  });
+
   it("formulas decide: a row computed from rows above is a total, one rolling equity a result, never a line", () => {
     const g = grid([
       sheet(
