@@ -23,6 +23,7 @@ import {
   SheetBuilder,
   parseRangeRef,
   address as a1,
+  mergesWithin,
 } from "../sheet/grid";
 
 /** One worksheet as read through Office.js: its used range's arrays (null when the sheet is empty). */
@@ -236,15 +237,5 @@ export function gridSheetFromAreas(data: SparseSheetData): GridSheet {
     data.hiddenRows === "all"
       ? rowsWithCells
       : [...new Set(data.hiddenRows ?? [])].filter((r) => sheet.rows.has(r)).sort((x, y) => x - y);
-  const clipped = merges
-    .map((m) => ({
-      top: Math.max(m.top, sheet.top),
-      left: Math.max(m.left, sheet.left),
-      bottom: Math.min(m.bottom, sheet.bottom),
-      right: Math.min(m.right, sheet.right),
-    }))
-    .filter((m) => m.top <= m.bottom && m.left <= m.right && (m.top < m.bottom || m.left < m.right))
-    .sort((x, y) => x.top - y.top || x.left - y.left)
-    .map((m) => `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`);
-  return { ...sheet, hiddenRows, merges: clipped };
+  return { ...sheet, hiddenRows, merges: mergesWithin(sheet, merges) };
 }

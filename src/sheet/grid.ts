@@ -115,6 +115,32 @@ export function address(row: number, column: number): string {
   return `${columnLetters(column)}${row}`;
 }
 
+/** A rectangle of cells by 1-based rows and columns. */
+export interface CellArea {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+/**
+ * Merged areas clipped to a sheet's used range, as "A1:D1" top to bottom: a
+ * merge (a whole-sheet one too) costs no more than the cells it covers, and
+ * one clipped to a single cell or to nothing is no merge.
+ */
+export function mergesWithin(usedRange: CellArea, areas: readonly CellArea[]): string[] {
+  return areas
+    .map((a) => ({
+      top: Math.max(a.top, usedRange.top),
+      left: Math.max(a.left, usedRange.left),
+      bottom: Math.min(a.bottom, usedRange.bottom),
+      right: Math.min(a.right, usedRange.right),
+    }))
+    .filter((a) => a.top <= a.bottom && a.left <= a.right && (a.top < a.bottom || a.left < a.right))
+    .sort((a, b) => a.top - b.top || a.left - b.left)
+    .map((a) => `${address(a.top, a.left)}:${address(a.bottom, a.right)}`);
+}
+
 /**
  * "B12" → { row: 12, column: 2 }; "$B$12" too. Read character by character:
  * spans parse thousands of addresses, and a regular expression's match is an allocation each.

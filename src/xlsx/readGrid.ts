@@ -58,6 +58,7 @@ import {
   GRID_LIMITS,
   type GridSheet,
   address,
+  mergesWithin,
   parseRangeRef,
   SheetBuilder,
 } from "../sheet/grid";
@@ -277,17 +278,7 @@ function readSheet(ws: ExcelJS.Worksheet, largeMerges: readonly string[], findin
     const r = parseRangeRef(`A!${ref}`);
     if (r) areas.push({ top: r.start.row, left: r.start.column, bottom: r.end.row, right: r.end.column });
   }
-  const mergeList = areas
-    .map((a) => ({
-      top: Math.max(a.top, sheet.top),
-      left: Math.max(a.left, sheet.left),
-      bottom: Math.min(a.bottom, sheet.bottom),
-      right: Math.min(a.right, sheet.right),
-    }))
-    .filter((a) => a.top <= a.bottom && a.left <= a.right && (a.top < a.bottom || a.left < a.right))
-    .sort((a, b) => a.top - b.top || a.left - b.left)
-    .map((a) => `${address(a.top, a.left)}:${address(a.bottom, a.right)}`);
-  return { ...sheet, merges: mergeList };
+  return { ...sheet, merges: mergesWithin(sheet, areas) };
 }
 
 function isFormulaValue(v: unknown): v is { formula?: string; sharedFormula?: string; result?: unknown } {
