@@ -588,6 +588,33 @@ class Loadable {
   }
 }
 
+/**
+ * A collection proxy: load("items/values") makes its items at sync time, each
+ * with the properties asked for, and `items` throws until then ("items: Gets
+ * the loaded child items in this collection",
+ * https://learn.microsoft.com/javascript/api/excel/excel.rangecollection).
+ */
+abstract class FakeCollection<T> extends Loadable {
+  private list: T[] = [];
+
+  /** The collection's items as they stand at sync time, each loaded with `props`. */
+  protected abstract itemsAtSync(props: string[]): T[];
+
+  override load(props?: unknown): this {
+    const list = propertyList(props).map((p) => p.replace(/^items\//, ""));
+    this.ctx.queue(false, () => {
+      this.list = this.itemsAtSync(list);
+      this.loaded.set("items", true);
+    });
+    return this;
+  }
+
+  get items(): T[] {
+    this.loadedValue("items");
+    return this.list;
+  }
+}
+
 interface FakeChartCollection {
   load(props?: string): FakeChartCollection;
   readonly items: { delete: () => void }[];
@@ -698,28 +725,17 @@ class FakeProtection extends Loadable {
   }
 }
 
-class FakeWorksheetCollection extends Loadable {
-  private itemList: FakeWorksheet[] = [];
+class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
   constructor(ctx: FakeContext) {
     super(ctx);
   }
 
-  override load(props?: unknown): this {
-    const list = propertyList(props).map((p) => p.replace(/^items\//, ""));
-    this.ctx.queue(false, () => {
-      this.itemList = this.ctx.excel.workbook.sheets.map((s) => {
-        const ws = new FakeWorksheet(this.ctx, () => this.ctx.excel.sheet(s.name));
-        ws.fill(list);
-        return ws;
-      });
-      this.loaded.set("items", true);
+  protected itemsAtSync(props: string[]): FakeWorksheet[] {
+    return this.ctx.excel.workbook.sheets.map((s) => {
+      const ws = new FakeWorksheet(this.ctx, () => this.ctx.excel.sheet(s.name));
+      ws.fill(props);
+      return ws;
     });
-    return this;
-  }
-
-  get items(): FakeWorksheet[] {
-    this.loadedValue("items");
-    return this.itemList;
   }
 
   getItem(name: string): FakeWorksheet {
@@ -1524,29 +1540,19 @@ class FakeRangeAreas extends Loadable {
  * items, "the loaded child items in this collection", throw until load() and sync(); each item is a Range
  * with the properties loaded ("items/values"), counted in the response like any range's.
  */
-class FakeRangeCollection extends Loadable {
-  private list: FakeRange[] = [];
+class FakeRangeCollection extends FakeCollection<FakeRange> {
   constructor(
     ctx: FakeContext,
     private readonly targets: () => RangeTarget[],
   ) {
     super(ctx);
   }
-  override load(props?: unknown): this {
-    const list = propertyList(props).map((p) => p.replace(/^items\//, ""));
-    this.ctx.queue(false, () => {
-      this.list = this.targets().map((t) => {
-        const range = new FakeRange(this.ctx, () => t);
-        range.fillFrom(list);
-        return range;
-      });
-      this.loaded.set("items", true);
+  protected itemsAtSync(props: string[]): FakeRange[] {
+    return this.targets().map((t) => {
+      const range = new FakeRange(this.ctx, () => t);
+      range.fillFrom(props);
+      return range;
     });
-    return this;
-  }
-  get items(): FakeRange[] {
-    this.loadedValue("items");
-    return this.list;
   }
 }
 
@@ -1726,8 +1732,7 @@ class FakeFontProxy extends Loadable {
   }
 }
 
-class FakeNameCollection extends Loadable {
-  private list: FakeNamedItem[] = [];
+class FakeNameCollection extends FakeCollection<FakeNamedItem> {
   constructor(
     ctx: FakeContext,
     private readonly sheet: (() => FakeSheet) | undefined,
@@ -1739,22 +1744,12 @@ class FakeNameCollection extends Loadable {
     return this.sheet ? this.sheet().names : this.ctx.excel.workbook.names;
   }
 
-  override load(props?: unknown): this {
-    const list = propertyList(props).map((p) => p.replace(/^items\//, ""));
-    this.ctx.queue(false, () => {
-      this.list = this.store().map((n) => {
-        const item = new FakeNamedItem(this.ctx, () => n);
-        item.fillFrom(list);
-        return item;
-      });
-      this.loaded.set("items", true);
+  protected itemsAtSync(props: string[]): FakeNamedItem[] {
+    return this.store().map((n) => {
+      const item = new FakeNamedItem(this.ctx, () => n);
+      item.fillFrom(props);
+      return item;
     });
-    return this;
-  }
-
-  get items(): FakeNamedItem[] {
-    this.loadedValue("items");
-    return this.list;
   }
 
   getItemOrNullObject(name: string): FakeNamedItem {
@@ -1886,26 +1881,16 @@ class FakeNote extends Loadable {
   }
 }
 
-class FakeCommentCollection extends Loadable {
-  private list: FakeCommentProxy[] = [];
+class FakeCommentCollection extends FakeCollection<FakeCommentProxy> {
   constructor(ctx: FakeContext) {
     super(ctx);
   }
-  override load(props?: unknown): this {
-    const list = propertyList(props).map((p) => p.replace(/^items\//, ""));
-    this.ctx.queue(false, () => {
-      this.list = this.ctx.excel.workbook.comments.map((c) => {
-        const p = new FakeCommentProxy(this.ctx, c.id);
-        p.fillFrom(list);
-        return p;
-      });
-      this.loaded.set("items", true);
+  protected itemsAtSync(props: string[]): FakeCommentProxy[] {
+    return this.ctx.excel.workbook.comments.map((c) => {
+      const p = new FakeCommentProxy(this.ctx, c.id);
+      p.fillFrom(props);
+      return p;
     });
-    return this;
-  }
-  get items(): FakeCommentProxy[] {
-    this.loadedValue("items");
-    return this.list;
   }
   add(where: FakeRange | string, content: string): void {
     this.ctx.queue(true, () => {
