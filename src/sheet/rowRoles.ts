@@ -48,7 +48,8 @@ export function rowRoles(
     }
     const readable = numeric || (role.kind === "member" && filled);
     const hasAmounts =
-      (readable && !isHeaderRow(view, row, columns)) ||
+      // A member's row holds amounts, never repeated headers (2 029 tkr in the year 2029).
+      (readable && (role.kind === "member" || !isHeaderRow(view, row, columns))) ||
       (role.kind === "openingEquity" && equityCell(view, row, labelColumn) !== undefined);
     if (role.kind === "incomeHeader") section = "income";
     else if (role.kind === "costHeader") section = "costs";

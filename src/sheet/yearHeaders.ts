@@ -1,5 +1,5 @@
 import type { CellRef } from "../domain";
-import { address, type SheetView } from "./grid";
+import { address, parseAddress, type SheetView } from "./grid";
 import { amountKind, yearIn } from "./swedishNumber";
 import { classifyLabel, columnKind, normalizeLabel, POPULATION_HEADER, type ColumnKind } from "./vocabulary";
 
@@ -69,6 +69,8 @@ function isAmountRow(view: SheetView, row: number, labelColumn: number, columns:
   if (columns.some((c) => typeof view.value(row, c.column) === "string")) return false;
   // A member's row ("Partille | 2006" under "Invånare") holds amounts or population, never years.
   if (role === "member") return true;
+  // "Kansli | 2029" (tkr) under a lone "Budget" with amounts between: a line of that column, not its header.
+  if (columns.every((c) => underLoneBudget(view, row, c.column))) return true;
   const years = columns.map((c) => c.year);
   if (years.length >= 2 && years.every((y, i) => i === 0 || y === years[i - 1]! + 1)) return false;
   const asAmount = columns.every((c) => /#,##|0[.,]0/.test(view.numberFormat(row, c.column) ?? ""));
@@ -122,11 +124,28 @@ function yearBeforePlans(
   return { year: first - 1, evidence: "året före det första planåret" };
 }
 
+const LONE_BUDGET_HEADER = /^(budget|belopp|kr|tkr|mkr|budget,? (kr|tkr|mkr))$/;
+
+/** Above the cell, its column holds amounts and then a lone "Budget" header: the cell is one of that column's amounts. */
+function underLoneBudget(view: SheetView, row: number, col: number): boolean {
+  let amountsBetween = false;
+  for (let r = row - 1; r >= view.sheet.top; r--) {
+    const v = view.value(r, col);
+    if (v === null || v === "") continue;
+    if (amountKind(v).kind === "amount") {
+      amountsBetween = true;
+      continue;
+    }
+    return amountsBetween && LONE_BUDGET_HEADER.test(normalizeLabel(view.text(r, col)));
+  }
+  return false;
+}
+
 /** A lone "Budget" column; the year in the sheet's title ("Verksamhets- och budgetplan 2022") or its name. */
 function loneBudgetColumn(view: SheetView, labelColumn: number, workbookYear?: WorkbookYear): YearHeader | undefined {
   for (let row = view.sheet.top; row <= Math.min(view.bottom, view.sheet.top + 5); row++) {
     for (const col of view.columnNumbers(row, labelColumn + 1)) {
-      if (!/^(budget|belopp|kr|tkr|mkr|budget,? (kr|tkr|mkr))$/.test(normalizeLabel(view.text(row, col)))) continue;
+      if (!LONE_BUDGET_HEADER.test(normalizeLabel(view.text(row, col)))) continue;
       if (!hasAmountBelow(view, row, col)) continue;
       const title = titleYear(view, row) ?? workbookYear;
       if (title === undefined) continue;
@@ -193,12 +212,23 @@ export function hasAmountBelow(view: SheetView, row: number, col: number): boole
   return false;
 }
 
-/** A row that repeats the year headers ("Planerade kostnader | 2025") is a header, not amounts. */
+/**
+ * A row that repeats the year headers ("Planerade kostnader | 2025" under
+ * "Budget 2025") is a header, not amounts. A column whose header states no
+ * year (a lone "Budget" with the year in the title) has none to repeat: "2029"
+ * under it is 2 029 tkr.
+ */
 export function isHeaderRow(view: SheetView, row: number, columns: readonly YearColumn[]): boolean {
   return columns.every((c) => {
     const v = view.value(row, c.column);
-    return v === null || v === "" || yearIn(v) === c.year;
+    if (v === null || v === "") return true;
+    return yearIn(v) === c.year && statesYear(view, c);
   });
+}
+
+function statesYear(view: SheetView, c: YearColumn): boolean {
+  const at = parseAddress(c.header.cell);
+  return at !== undefined && yearIn(view.value(at.row, at.column)) === c.year;
 }
 
 /** One column per year for amounts: the budget or plan column wins over a plain year. */

@@ -346,6 +346,46 @@ describe("a year-like amount is an amount", () => {
     expect(location.yearColumns.map((c) => c.header.cell)).toEqual(["B3"]);
     expect(budget.otherIncome.map((l) => l.amounts.get(2024)?.value.toNumber())).toEqual([2000]);
   });
+  it("amounts equal to the budget year in tkr (2 029 tkr) are a member's and a line's amounts, not repeated year headers", () => {
+    // Seed -1595455020 of the layout property: FK, AF and the region each 2 029 000 kr, written in tkr under a title year 2029.
+    const g = grid([
+      sheet("Budget 2029", [
+        ["Samordningsförbundet Prov: Verksamhets- och budgetplan 2029 (belopp i tkr)"],
+        [],
+        ["", "Budget"],
+        ["Verksamhetens intäkter"],
+        ["Medlemsbidrag Försäkringskassan", 2029],
+        ["Medlemsbidrag Arbetsförmedlingen", 2029],
+        ["Medlemsbidrag Region Halland", 2029],
+        ["Medlemsbidrag Ale kommun", 1729.981],
+        ["Medlemsbidrag Lerums kommun", 299.019],
+        ["Finansiella intäkter", 1],
+        [],
+        ["Verksamhetens kostnader"],
+        ["Kansli", 2029],
+        ["Individinsatser", 4076],
+        [],
+        ["Ingående eget kapital 2029-01-01", 2441],
+      ]),
+      sheet("Befolkning", [
+        ["Kommun", "Invånare 2028-12-31"],
+        ["Ale", 117683],
+        ["Lerum", 20341],
+      ]),
+    ]);
+    const { budget, location } = located(locateBudget(g));
+    expect(budget.budgetYear).toBe(2029);
+    expect(location.yearColumns.map((c) => c.header.cell)).toEqual(["B3"]);
+    expect(budget.members.map((m) => [m.party, m.amounts.get(2029)?.value.toNumber()])).toEqual([
+      ["fk", 2029000],
+      ["af", 2029000],
+      ["region", 2029000],
+      ["kommun", 1729981],
+      ["kommun", 299019],
+    ]);
+    expect(budget.costs.map((c) => c.amounts.get(2029)?.value.toNumber())).toEqual([2029000, 4076000]);
+    expect(codes(g)).not.toContain("EQUITY_NEGATIVE");
+  });
 });
 
 describe("a lone Budget column on a sheet that names no year", () => {
