@@ -22,7 +22,7 @@ module.exports = {
       displayName: "node",
       testEnvironment: "node",
       testMatch: ["**/*.test.ts"],
-      setupFilesAfterEnv: ["<rootDir>/test/support/slowMachine.ts"],
+      setupFilesAfterEnv: ["<rootDir>/test/support/slowMachine.ts", "<rootDir>/test/support/fixedSeed.ts"],
       testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/"],
     },
     {
