@@ -2,6 +2,7 @@ import {
   followUp,
   sortFindings,
   type Analysis,
+  type CellRef,
   type Decimal,
   type Finding,
   type FollowUp,
@@ -62,10 +63,13 @@ export function followUpFromSheet(
 ): SheetFollowUp {
   const values = (m: ReadonlyMap<string, SourcedAmount>) =>
     new Map<string, Decimal>([...m].map(([label, a]) => [label, a.value]));
+  const cells = (m: ReadonlyMap<string, SourcedAmount>) =>
+    new Map<string, CellRef>([...m].flatMap(([label, a]) => (a.ref ? [[label, a.ref] as const] : [])));
   const result = followUp(analysis.budget, analysis.settings, {
     outcomes: values(columns.outcomes),
     monthsElapsed: options.monthsElapsed,
     typedForecasts: values(columns.forecasts),
+    cells: { outcomes: cells(columns.outcomes), typedForecasts: cells(columns.forecasts) },
     ...(options.choices ? { choices: options.choices } : {}),
   });
   return { kind: "sheet", fileName: columns.range, columns, followUp: result, findings: sortFindings(result.findings) };

@@ -3,7 +3,7 @@ import { otherIncomeIn, statedContributions } from "./budgetQueries";
 import { checkEquity, maxEquity, rollEquity } from "./equity";
 import { sortFindings, type Finding } from "./findings";
 import { Decimal, roundKronor, sum, ZERO } from "./money";
-import type { Budget, FollowUpLine, Settings, SourcedAmount } from "./types";
+import type { Budget, CellRef, FollowUpLine, Settings, SourcedAmount } from "./types";
 
 /**
  * How a line's full-year forecast was made (Rule 6): typed by the
@@ -27,6 +27,11 @@ export interface FollowUpInput {
   readonly choices?: ReadonlyMap<string, ForecastChoice>;
   /** Income to date, for the board's information; the forecast's income is the budget's. */
   readonly incomeOutcome?: Decimal;
+  /** Where the sheet holds a line's utfall and typed forecast: a finding on them stands there, else on the budget cell. */
+  readonly cells?: {
+    readonly outcomes?: ReadonlyMap<string, CellRef>;
+    readonly typedForecasts?: ReadonlyMap<string, CellRef>;
+  };
 }
 
 export interface FollowUpRow {
@@ -137,15 +142,18 @@ export function followUp(budget: Budget, settings: Settings, input: FollowUpInpu
   const opening = budget.openingEquity?.value;
   const closing = opening === undefined ? undefined : rollEquity(opening, contributions.plus(other), total.forecast);
 
-  // Rule 5 through the existing check: outcome and forecast stand on the line's budget cell.
+  // Rule 5 through the existing check, on the sheet's utfall and typed forecast cells where it has them,
+  // else on the line's budget cell (utfall from SIE, a forecast computed or typed in the pane).
   const lines: FollowUpLine[] = rows.map((r) => {
-    const at = r.budget.ref ? { ref: r.budget.ref } : {};
+    const at = (ref: CellRef | undefined) => (ref ? { ref } : {});
+    const typedCell =
+      r.method === "typed" && !input.choices?.has(r.label) ? input.cells?.typedForecasts?.get(r.label) : undefined;
     return {
       label: r.label,
       year,
       budget: r.budget,
-      outcome: { value: r.outcome, ...at },
-      forecast: { value: r.forecast, ...at },
+      outcome: { value: r.outcome, ...at(input.cells?.outcomes?.get(r.label) ?? r.budget.ref) },
+      forecast: { value: r.forecast, ...at(typedCell ?? r.budget.ref) },
     };
   });
   const findings = [

@@ -151,6 +151,12 @@ describe("Finsam-uppföljning recalculated in LibreOffice", () => {
     });
     // Kansli 1 050 000 × 12 / 8 = 1 575 000; Nätverk typed 3 200 000; the rest the sheet's forecasts.
     expect(f.followUp.total.forecast.toNumber()).toBe(9960000 - 200000 - 5000);
+    // Försteg is over budget on the sheet's own utfall and forecast cells, where the user reads them; Nätverk's
+    // 3 400 000 on D5 is replaced by the 3 200 000 typed in the pane, under its budget of 3 260 000.
+    expect(f.findings.map((x) => [x.code, x.cell, x.actual?.toNumber()])).toEqual([
+      ["LINE_OVER_BUDGET", "C6", 2750000],
+      ["LINE_OVER_BUDGET", "D6", 2900000],
+    ]);
     const plan = withFollowUpSheet(buildWritePlan(analysis), analysis, followUpSheetInput(f));
     const sheet = plan.followUpSheet!;
     const { wrong, rows, checked } = await mismatches(source, plan, grid.sheets.length + 2);
