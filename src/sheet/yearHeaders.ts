@@ -205,11 +205,24 @@ function isPopulationHeader(v: unknown): boolean {
   return typeof v === "string" && POPULATION_HEADER.test(v.toLowerCase());
 }
 
+/**
+ * Amounts stand under the cell: numbers that are not years, or year-like
+ * numbers on a member's row ("Försäkringskassan | 2 056" in tkr). A year under
+ * a header is a second header row ("Budget" over "2025").
+ */
 export function hasAmountBelow(view: SheetView, row: number, col: number): boolean {
   for (let r = row + 1; r <= Math.min(view.bottom, row + 40); r++) {
-    if (amountKind(view.value(r, col)).kind === "amount" && yearIn(view.value(r, col)) === undefined) return true;
+    const v = view.value(r, col);
+    if (amountKind(v).kind !== "amount") continue;
+    if (yearIn(v) === undefined || (typeof v === "number" && namesMemberLeftOf(view, r, col))) return true;
   }
   return false;
+}
+
+function namesMemberLeftOf(view: SheetView, row: number, col: number): boolean {
+  return view
+    .columnNumbers(row, view.sheet.left, col - 1)
+    .some((c) => typeof view.value(row, c) === "string" && classifyLabel(view.text(row, c)).kind === "member");
 }
 
 /**

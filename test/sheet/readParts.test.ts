@@ -386,6 +386,52 @@ describe("a year-like amount is an amount", () => {
     expect(budget.costs.map((c) => c.amounts.get(2029)?.value.toNumber())).toEqual([2029000, 4076000]);
     expect(codes(g)).not.toContain("EQUITY_NEGATIVE");
   });
+  // Seed 202 of the layout property, cases 3107 and 3230: every member's budget-year amount in tkr looks like a year.
+  const resultatbudget = (header: CellValue[], medlemsavgifter: CellValue[]) =>
+    sheet("Resultatbudget", [
+      ["Samordningsförbundet Prov: Resultatbudget (belopp i tkr)"],
+      header,
+      medlemsavgifter,
+      ["Kostnader"],
+      ["Kansli", ...header.slice(1).map(() => 5000)],
+      ["Ingående eget kapital 2023-01-01", 2702],
+    ]);
+  const memberRows = (...amounts: number[]): CellValue[][] =>
+    ["Försäkringskassan", "Arbetsförmedlingen", "Region Skåne", "Ale kommun"].map((m) => [m, ...amounts]);
+  const ale = sheet("Invånare", [
+    ["Kommun", "Invånare 31/12 2022"],
+    ["Ale", 31000],
+  ]);
+
+  it("members of 2 056 tkr each under a lone Budget on “Medlemsavgifter 2023” are 2 056 000 kr, not years", () => {
+    const g = grid([
+      resultatbudget(["", "Budget"], ["Medlemsavgifter", 8224]),
+      sheet("Medlemsavgifter 2023", [["Medlemsavgifter 2023 (belopp i tkr)"], ["", "Budget"], ...memberRows(2056)]),
+      ale,
+    ]);
+    const { budget, location } = located(locateBudget(g));
+    expect(budget.budgetYear).toBe(2023);
+    expect(location.yearColumns.map((c) => `${c.header.sheet}!${c.header.cell}`)).toEqual(["Resultatbudget!B2"]);
+    expect(budget.members.map((m) => m.amounts.get(2023)?.value.toNumber())).toEqual([
+      2056000, 2056000, 2056000, 2056000,
+    ]);
+  });
+
+  it("members of 2 086 tkr in the Budget column beside Plan 2024 and Plan 2025 are the budget year's amounts", () => {
+    const g = grid([
+      resultatbudget(["", "Budget", "Plan 2024", "Plan 2025"], ["Medlemsavgifter", 8344, 7926.8, 7530.46]),
+      sheet("Medlemsavgifter", [
+        ["Medlemsavgifter 2023–2025 (belopp i tkr)"],
+        ["", "Budget", "Plan 2024", "Plan 2025"],
+        ...memberRows(2086, 1981.7, 1882.615),
+      ]),
+      ale,
+    ]);
+    const { budget } = located(locateBudget(g));
+    expect(budget.members.map((m) => [2023, 2024, 2025].map((y) => m.amounts.get(y)?.value.toNumber()))).toEqual(
+      Array(4).fill([2086000, 1981700, 1882615]),
+    );
+  });
 });
 
 describe("a lone Budget column on a sheet that names no year", () => {
