@@ -10,6 +10,7 @@ import {
   type SourcedAmount,
 } from "../domain";
 import { sheetRef } from "../sheet/grid";
+import { spanOf } from "../sheet/parts";
 
 /** The follow-up columns a budget sheet already has (Utfall, Prognos), as the pane offers them. */
 export interface SheetColumns {
@@ -45,7 +46,7 @@ export function sheetColumns(analysis: Analysis): SheetColumns | undefined {
   const refs = [...outcomes.values(), ...forecasts.values()].flatMap((a) => (a.ref ? [a.ref] : []));
   const months = lines.find((l) => l.monthsElapsed !== undefined)?.monthsElapsed;
   return {
-    range: spanOf(refs),
+    range: rangeOf(refs),
     ...(months !== undefined ? { monthsElapsed: months } : {}),
     outcomes,
     forecasts,
@@ -76,14 +77,7 @@ export function followUpFromSheet(
 }
 
 /** The cells' span on their first sheet, "'Blad'!C4:D10", so the user can find them. */
-function spanOf(refs: readonly { sheet: string; cell: string }[]): string {
-  const first = refs[0];
-  if (!first) return "";
-  const on = refs.filter((r) => r.sheet === first.sheet).map((r) => /^\$?([A-Z]+)\$?(\d+)$/.exec(r.cell));
-  const columns = on.flatMap((m) => (m ? [m[1]!] : [])).sort((a, b) => a.length - b.length || a.localeCompare(b));
-  const rows = on.flatMap((m) => (m ? [Number(m[2])] : []));
-  if (columns.length === 0) return sheetRef(first.sheet, first.cell);
-  const from = `${columns[0]}${Math.min(...rows)}`;
-  const to = `${columns.at(-1)}${Math.max(...rows)}`;
-  return sheetRef(first.sheet, from === to ? from : `${from}:${to}`);
+function rangeOf(refs: readonly SourcedAmount["ref"][]): string {
+  const span = spanOf(refs);
+  return span ? sheetRef(span.sheet, span.range) : "";
 }
