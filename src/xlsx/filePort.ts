@@ -62,9 +62,9 @@ export async function createFilePort(
   // which the parser would never return before ExcelJS loads it here.
   let grid: Grid | undefined = await readGrid(bytes, fileName);
   let current = bytes;
-  // The user's large data validations, set aside for ExcelJS, go back into the downloaded copy.
+  // The user's large names, merges and data validations, set aside for ExcelJS, go back into the downloaded copy.
   const first = await loadWorkbookParts(bytes);
-  const validations = first.validations;
+  const setAside = first.setAside;
   let workbook = first.workbook;
   let originals = new Map<string, Original>();
   /** The last plan applied: its board sheet's chart is added to the file on download. */
@@ -228,7 +228,7 @@ export async function createFilePort(
     },
 
     async download() {
-      return current === bytes ? current : finishXlsx(current, lastPlan, validations);
+      return current === bytes ? current : finishXlsx(current, lastPlan, setAside);
     },
   };
 }

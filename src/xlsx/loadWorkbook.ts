@@ -1,10 +1,10 @@
 import ExcelJS from "exceljs";
-import { readXlsxParts, type SetAsideValidations } from "./xlsxParts";
+import { NOTHING_SET_ASIDE, readXlsxParts, type SetAside } from "./xlsxParts";
 
 export interface LoadedWorkbook {
   readonly workbook: ExcelJS.Workbook;
-  /** The data validations ExcelJS was not given: restoreValidations.ts puts them back into a written copy. */
-  readonly validations: SetAsideValidations;
+  /** The names, merges and data validations ExcelJS was not given: restoreSetAside.ts puts them back into a written copy. */
+  readonly setAside: SetAside;
 }
 
 /**
@@ -21,7 +21,13 @@ export async function loadWorkbookParts(bytes: Uint8Array | ArrayBuffer): Promis
   // JSZip, under ExcelJS, takes a Uint8Array as well as a Buffer.
   await workbook.xlsx.load(("kind" in parts ? view : parts.bytes) as unknown as ArrayBuffer);
   repairProperties(workbook);
-  return { workbook, validations: "kind" in parts ? new Map() : parts.largeValidations };
+  return {
+    workbook,
+    setAside:
+      "kind" in parts
+        ? NOTHING_SET_ASIDE
+        : { names: parts.largeNames, merges: parts.largeMerges, validations: parts.largeValidations },
+  };
 }
 
 export async function loadWorkbook(bytes: Uint8Array | ArrayBuffer): Promise<ExcelJS.Workbook> {

@@ -4,8 +4,8 @@ import { NOTE_PREFIX, SEVERITY_FILL, type CellWrite, type WritePlan } from "../s
 import type { PageSetup } from "../sheet/pageSetup";
 import { addChart } from "./chartPart";
 import { loadWorkbookParts } from "./loadWorkbook";
-import { restoreValidations } from "./restoreValidations";
-import type { SetAsideValidations } from "./xlsxParts";
+import { restoreSetAside } from "./restoreSetAside";
+import type { SetAside } from "./xlsxParts";
 
 /**
  * Applies a WritePlan to a copy of the workbook: fills and notes on the
@@ -17,23 +17,23 @@ export async function writeAnnotated(
   plan: WritePlan,
   options: { cachedResults?: boolean } = {},
 ): Promise<Uint8Array> {
-  const { workbook, validations } = await loadWorkbookParts(source);
+  const { workbook, setAside } = await loadWorkbookParts(source);
   applyWritePlan(workbook, plan, options.cachedResults ?? true);
-  return finishXlsx(new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer), plan, validations);
+  return finishXlsx(new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer), plan, setAside);
 }
 
 /**
  * What ExcelJS cannot write itself, added to the saved file: the board sheet's and the follow-up's
- * charts, and the user's data validations that ExcelJS was not given (loadWorkbook.ts).
+ * charts, and the user's names, merges and data validations that ExcelJS was not given (loadWorkbook.ts).
  */
 export async function finishXlsx(
   bytes: Uint8Array,
   plan: WritePlan | undefined,
-  validations: SetAsideValidations,
+  setAside: SetAside,
 ): Promise<Uint8Array> {
-  // The add-in's own sheets are written anew: a validation of an old sheet of that name stays out.
+  // The add-in's own sheets are written anew: nothing of an old sheet of that name goes back.
   const own = new Set([plan?.controlSheet.name, plan?.boardSheet?.name, plan?.followUpSheet?.name]);
-  let out = await restoreValidations(bytes, new Map([...validations].filter(([sheet]) => !own.has(sheet))));
+  let out = await restoreSetAside(bytes, setAside, own);
   for (const sheet of [plan?.boardSheet, plan?.followUpSheet]) {
     if (sheet) out = await addChart(out, sheet.name, sheet.chart);
   }

@@ -9,7 +9,9 @@
  * or a merge A1:XFD1048576 never finishes loading. Such names and merges are
  * taken out of the bytes ExcelJS loads (the file itself is never changed);
  * the names are still read here, and the merges are clipped to the cells
- * that exist afterwards (readGrid.ts).
+ * that exist afterwards (readGrid.ts). Both go back, as the file has them,
+ * into a copy the add-in writes (restoreSetAside.ts): a whole-column name a
+ * formula uses, or Print_Titles over rows 1 to 3, is the user's.
  *
  * ExcelJS expands a data validation's sqref likewise (one model entry per
  * cell: a whole column costs it about 2 s to load, 5 s to write and 300 MB;
@@ -17,7 +19,7 @@
  * ("H3:H20 J3" became three validations, two of them overlapping).
  * Validations never matter to the budget, so every one is set aside from the
  * bytes ExcelJS loads, kept as it stands in the file, and put back into a
- * copy the add-in writes (restoreValidations.ts).
+ * copy the add-in writes (restoreSetAside.ts).
  */
 import { XMLBuilder, XMLParser } from "fast-xml-parser";
 import JSZip from "jszip";
@@ -29,11 +31,32 @@ export const MAX_EXPANDED_CELLS = 100_000;
 /** Data validations set aside, by sheet name: each `<dataValidation>` element as the file has it. */
 export type SetAsideValidations = ReadonlyMap<string, readonly string[]>;
 
+/** A defined name taken out for ExcelJS, as the file has it. */
+export interface SetAsideName {
+  readonly name: string;
+  /** The sheet a sheet-level name (Print_Titles) belongs to, by name: its position may differ in a copy. */
+  readonly sheet?: string;
+  /** The `<definedName>` element, without its localSheetId. */
+  readonly element: string;
+}
+
+/** What ExcelJS was not given, to be put back into a copy it writes. */
+export interface SetAside {
+  readonly names: readonly SetAsideName[];
+  /** Merged areas, by sheet name. */
+  readonly merges: ReadonlyMap<string, readonly string[]>;
+  readonly validations: SetAsideValidations;
+}
+
+export const NOTHING_SET_ASIDE: SetAside = { names: [], merges: new Map(), validations: new Map() };
+
 export interface XlsxParts {
   /** The bytes for ExcelJS: the file's own, unless a name or merge had to be taken out. */
   readonly bytes: Uint8Array;
   /** Every defined name as stored (Excel's built-in and _xlfn. names left out), workbook-level first. */
   readonly definedNames: readonly DefinedName[];
+  /** Defined names taken out for ExcelJS (they are in definedNames all the same). */
+  readonly largeNames: readonly SetAsideName[];
   /** Merged areas taken out for ExcelJS, by sheet name, to be clipped to the cells that exist. */
   readonly largeMerges: ReadonlyMap<string, readonly string[]>;
   /** The data validations, taken out for ExcelJS, to be put back into a written copy. */
@@ -129,17 +152,20 @@ async function readParts(zip: JSZip, bytes: Uint8Array, reading: { part: string 
   const global: DefinedName[] = [];
   const local: DefinedName[] = [];
   const kept: Node[] = [];
-  let dropped = false;
+  const largeNames: SetAsideName[] = [];
   for (const d of children(children(workbook, "definedNames")[0], "definedName")) {
     const name = attr(d, "name");
     const text = textOf(d).trim();
-    if (tooLarge(text)) dropped = true;
-    else kept.push(d);
+    if (!tooLarge(text)) kept.push(d);
+    else {
+      const setAside = setAsideName(d, sheets);
+      if (setAside) largeNames.push(setAside);
+    }
     if (!name || !text || /^_xl(?:nm|fn)\./i.test(name)) continue;
     const entry = { name, ref: stripPrefixes(text) };
     (attr(d, "localSheetId") === undefined ? global : local).push(entry);
   }
-  if (dropped) {
+  if (largeNames.length > 0) {
     workbookXml = replaceSection(
       workbookXml,
       "definedNames",
@@ -180,10 +206,11 @@ async function readParts(zip: JSZip, bytes: Uint8Array, reading: { part: string 
     if (xml !== original) zip.file(sheet.path, xml);
   }
 
-  const changed = dropped || largeMerges.size > 0 || largeValidations.size > 0;
+  const changed = largeNames.length > 0 || largeMerges.size > 0 || largeValidations.size > 0;
   return {
     bytes: changed ? await zip.generateAsync({ type: "uint8array", compression: "STORE" }) : bytes,
     definedNames: [...global, ...local],
+    largeNames,
     largeMerges,
     largeValidations,
   };
@@ -203,6 +230,19 @@ function setAsideValidations(xml: string): { xml: string; setAside: string[] } |
     .filter((n) => tagOf(n) === "dataValidation")
     .map((n) => orderedBuilder.build([n]) as string);
   return { xml: xml.slice(0, section.start) + xml.slice(section.end), setAside };
+}
+
+/** The name as the file has it; undefined for one scoped to a sheet the workbook does not have (Excel would refuse it). */
+function setAsideName(d: Node, sheets: readonly { readonly name: string }[]): SetAsideName | undefined {
+  const local = attr(d, "localSheetId");
+  const sheet = local === undefined ? undefined : sheets[Number(local)]?.name;
+  if (local !== undefined && sheet === undefined) return undefined;
+  const { ["@localSheetId"]: _, ...rest } = d;
+  return {
+    name: attr(d, "name") ?? "",
+    ...(sheet !== undefined ? { sheet } : {}),
+    element: toXml("definedName")(rest),
+  };
 }
 
 /** The worksheets' parts, by sheet name, from xl/workbook.xml and its relationships. */

@@ -41,12 +41,13 @@ const unescape = (s: string) =>
 const escape = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-/** Sets (or adds) a workbook-level defined name. */
-export function withDefinedName(bytes: Bytes, name: string, ref: string): Promise<Bytes> {
+/** Sets (or adds) a defined name: workbook-level, or on the sheet at localSheetId (Print_Titles). */
+export function withDefinedName(bytes: Bytes, name: string, ref: string, localSheetId?: number): Promise<Bytes> {
   return edit(bytes, async (zip) => {
     let xml = await text(zip, "xl/workbook.xml");
     xml = xml.replace(new RegExp(`<definedName\\b[^>]*name="${name}"[^>]*>[^<]*</definedName>`), "");
-    const tag = `<definedName name="${name}">${escape(ref)}</definedName>`;
+    const scope = localSheetId === undefined ? "" : ` localSheetId="${localSheetId}"`;
+    const tag = `<definedName name="${name}"${scope}>${escape(ref)}</definedName>`;
     xml = xml.includes("<definedNames>")
       ? xml.replace("<definedNames>", `<definedNames>${tag}`)
       : xml.replace("</sheets>", `</sheets><definedNames>${tag}</definedNames>`);

@@ -184,10 +184,85 @@ describe("data validations, over whole columns or the whole sheet too, are kept 
       message: "Arbetsboken test-issue-1842.xlsx innehåller inga ifyllda celler.",
     });
     // Written again, it keeps its validation; Excel's revision id xr:uid goes, ExcelJS's copy declares no xr.
-    const { workbook, validations } = await loadWorkbookParts(bytes);
-    const written = await finishXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()), undefined, validations);
+    const { workbook, setAside } = await loadWorkbookParts(bytes);
+    const written = await finishXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()), undefined, setAside);
     expect(validationsOf(await sheetXml(written, "Sheet1"))).toBe(
       `<dataValidations count="1"><dataValidation allowBlank="1" showInputMessage="1" showErrorMessage="1" promptTitle="Foo" prompt="Foo message" sqref="A1:XFD1048576"/></dataValidations>`,
     );
+  });
+});
+
+describe("names and merges over whole columns, rows or sheets are kept from ExcelJS and put back", () => {
+  // A name a SUMIF would use over a whole column, the budget sheet's print titles over rows 1 to 3 (a
+  // sheet-level name: localSheetId 0), and a merge over what lies below and right of the budget.
+  const KONTON = `<definedName name="Konton">'Budget 2025'!$A:$A</definedName>`;
+  const TITLES = `<definedName name="_xlnm.Print_Titles" localSheetId="0">'Budget 2025'!$1:$3</definedName>`;
+  let marked: Uint8Array;
+  beforeAll(async () => {
+    marked = await withMerge(
+      await withDefinedName(
+        await withDefinedName(example, "Konton", "'Budget 2025'!$A:$A"),
+        "_xlnm.Print_Titles",
+        "'Budget 2025'!$1:$3",
+        0,
+      ),
+      "H30:K1048576",
+    );
+  });
+  const part = async (bytes: Uint8Array, path?: string) => {
+    const zip = await JSZip.loadAsync(bytes);
+    return zip.file(path ?? (await sheetPart(zip, "Budget 2025")))!.async("string");
+  };
+  const namesOf = async (bytes: Uint8Array) =>
+    /<definedNames>.*<\/definedNames>/.exec(await part(bytes, "xl/workbook.xml"))?.[0] ?? "";
+  const mergesOf = async (bytes: Uint8Array) => /<mergeCells\b.*<\/mergeCells>/.exec(await part(bytes))?.[0] ?? "";
+
+  it("ExcelJS is given the file without them; they are kept as the file has them", async () => {
+    const parts = await readXlsxParts(marked);
+    if ("kind" in parts) throw new Error(parts.kind);
+    expect(parts.largeNames).toEqual([
+      { name: "_xlnm.Print_Titles", sheet: "Budget 2025", element: TITLES.replace(' localSheetId="0"', "") },
+      { name: "Konton", element: KONTON },
+    ]);
+    expect(parts.largeMerges).toEqual(new Map([["Budget 2025", ["H30:K1048576"]]]));
+    expect(await namesOf(parts.bytes)).not.toContain("Konton");
+  });
+
+  it("the --out copy keeps them, once, beside the add-in's own print titles; LibreOffice opens it with them", async () => {
+    const result = analyzeGrid(await readGridFromBuffer(marked));
+    if (!result.ok) throw new Error(result.reason.sv);
+    const written = await writeAnnotated(marked, buildWritePlan(result.analysis));
+    const names = await namesOf(written);
+    expect(names).toContain(KONTON);
+    expect(names).toContain(TITLES);
+    // Finsam-kontroll, the fourth sheet, has print titles of its own, on its own position.
+    expect(names).toMatch(
+      /<definedName name="_xlnm.Print_Titles" localSheetId="3">&apos;Finsam-kontroll&apos;!\$1:\$2<\/definedName>/,
+    );
+    expect((await mergesOf(written)).match(/H30:K1048576/g)).toHaveLength(1);
+    // Putting them back again changes nothing.
+    const { setAside } = await loadWorkbookParts(marked);
+    expect(await finishXlsx(written, undefined, setAside)).toBe(written);
+
+    const resaved = await resavedByLibreOffice(written);
+    const resavedNames = await namesOf(resaved);
+    expect(resavedNames).toMatch(/<definedName[^>]*name="Konton"[^>]*>&apos;Budget 2025&apos;!\$A:\$A<\/definedName>/);
+    expect(resavedNames).toMatch(
+      /<definedName[^>]*localSheetId="0"[^>]*>&apos;Budget 2025&apos;!\$1:\$3<\/definedName>/,
+    );
+    expect(await mergesOf(resaved)).toMatch(/ref="H30:K\d+"/);
+  }, 180_000);
+
+  it("the file port's download keeps them too, once, after flags and an undo", async () => {
+    const port = await createFilePort(marked, "namngiven.xlsx");
+    const result = analyzeGrid(await port.readGrid());
+    if (!result.ok) throw new Error(result.reason.sv);
+    await port.applyPlan(buildWritePlan(result.analysis));
+    await port.removeFlags();
+    await port.undo();
+    const downloaded = await port.download();
+    expect((await namesOf(downloaded)).match(/name="Konton"/g)).toHaveLength(1);
+    expect(await namesOf(downloaded)).toContain(TITLES);
+    expect((await mergesOf(downloaded)).match(/H30:K1048576/g)).toHaveLength(1);
   });
 });
