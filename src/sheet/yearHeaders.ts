@@ -57,12 +57,18 @@ export function findYearHeader(
  * "Finansiella intäkter | 2000": a labelled row whose only year-like cells
  * are plain numbers that do not run year after year, formatted as amounts
  * ("#,##0") or unlike the year the title or sheet name states, is a row of
- * amounts, and so is a member's row. A header's years are words ("Budget 2025"), numbers in a row with
- * no label or under a section heading ("Intäkter/tilldelning | 2025"), or
- * numbers that follow each other (2025 | 2026 | 2027).
+ * amounts, and so is a member's row and a row labelled by a year alone (years as rows). A header's
+ * years are words ("Budget 2025"), numbers in a row with no label or under a section heading
+ * ("Intäkter/tilldelning | 2025"), or numbers that follow each other (2025 | 2026 | 2027).
  */
 function isAmountRow(view: SheetView, row: number, labelColumn: number, columns: readonly YearColumn[]): boolean {
   const label = view.text(row, labelColumn);
+  const years = columns.map((c) => c.year);
+  // "2028 | 2 044 | 2 044 | …" (tkr): a row labelled by its year holds that year's amounts (years as rows),
+  // unless its years run on from the label's (a header starting in the label column).
+  const labelValue = view.value(row, labelColumn);
+  const labelYear = typeof labelValue === "number" || /^\s*\d{4}\s*$/.test(label) ? yearIn(labelValue) : undefined;
+  if (labelYear !== undefined && !years.every((y, i) => y === labelYear + i + 1)) return true;
   if (label === "") return false;
   const role = classifyLabel(label).kind;
   if (role === "incomeHeader" || role === "costHeader") return false;
@@ -71,7 +77,6 @@ function isAmountRow(view: SheetView, row: number, labelColumn: number, columns:
   if (role === "member") return true;
   // "Kansli | 2029" (tkr) under a lone "Budget" with amounts between: a line of that column, not its header.
   if (columns.every((c) => underLoneBudget(view, row, c.column))) return true;
-  const years = columns.map((c) => c.year);
   if (years.length >= 2 && years.every((y, i) => i === 0 || y === years[i - 1]! + 1)) return false;
   const asAmount = columns.every((c) => /#,##|0[.,]0/.test(view.numberFormat(row, c.column) ?? ""));
   const stated = titleYear(view, row)?.year;

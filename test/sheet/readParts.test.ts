@@ -432,6 +432,34 @@ describe("a year-like amount is an amount", () => {
       Array(4).fill([2086000, 1981700, 1882615]),
     );
   });
+  it("a year row “2028 | 2 044 | 2 044 | 2 044 | 2 044” (tkr) under the parties is that year's amounts, not a header", () => {
+    // Seed 303 of the layout property, case 4655: the years as rows, every party 2 044 tkr in the budget year.
+    const g = grid([
+      sheet("Resultatbudget", [
+        ["Samordningsförbundet Prov: Resultatbudget (belopp i tkr)"],
+        ["", "Budget"],
+        ["Medlemsavgifter", 8176],
+        ["Kostnader"],
+        ["Kansli", 8000],
+        ["Eget kapital vid årets början", 1000],
+      ]),
+      sheet("Medlemsavgifter 2028", [
+        ["Medlemsavgifter per år (belopp i tkr)"],
+        ["År", "Försäkringskassan", "Arbetsförmedlingen", "Region Skåne", "Ale", "Summa"],
+        [2028, 2044, 2044, 2044, 2044, 8176],
+        ["Folkmängd 31 dec 2027", null, null, null, 31149],
+      ]),
+    ]);
+    const { budget } = located(locateBudget(g));
+    expect(budget.budgetYear).toBe(2028);
+    expect(budget.members.map((m) => [m.party, m.amounts.get(2028)?.value.toNumber()])).toEqual([
+      ["fk", 2044000],
+      ["af", 2044000],
+      ["region", 2044000],
+      ["kommun", 2044000],
+    ]);
+    expect(codes(g)).not.toContain("INPUT_MISSING_YEAR");
+  });
 });
 
 describe("a lone Budget column on a sheet that names no year", () => {
