@@ -29,7 +29,7 @@ import {
 } from "./xlsxParts";
 
 /** What follows <dataValidations> in a worksheet (CT_Worksheet's order): it goes before the first of these. */
-const AFTER = [
+const AFTER_VALIDATIONS = [
   "hyperlinks",
   "printOptions",
   "pageMargins",
@@ -87,24 +87,102 @@ export async function restoreSetAside(
 function withValidations(xml: string, elements: readonly string[]): string {
   if (elements.length === 0) return xml;
   const declared = declaredPrefixes(xml);
-  const section = sectionOf(xml, "dataValidations");
+  return withChildren(xml, VALIDATIONS, (items) => {
+    const present = new Set(items.map((n) => n[":@"]?.["@sqref"]));
+    return elements
+      .flatMap((e) => orderedParser.parse(e) as OrderedNode[])
+      .filter((n) => tagOf(n) === "dataValidation" && !present.has(n[":@"]?.["@sqref"]))
+      .map((n) => withDeclaredAttributes(n, declared));
+  });
+}
+
+function withMerges(xml: string, refs: readonly string[]): string {
+  if (refs.length === 0) return xml;
+  return withChildren(xml, MERGES, (items) => {
+    const present = new Set(items.map((n) => n[":@"]?.["@ref"]));
+    return refs.filter((ref) => !present.has(ref)).map((ref) => ({ mergeCell: [], ":@": { "@ref": ref } }));
+  });
+}
+
+function withNames(xml: string, names: SetAside["names"], position: ReadonlyMap<string, number>): string {
+  const scoped = (name: string, local: string | undefined) => `${name.toLowerCase()}|${local ?? ""}`;
+  return withChildren(xml, NAMES, (items) => {
+    const present = new Set(items.map((n) => scoped(decodeXml(n[":@"]?.["@name"] ?? ""), n[":@"]?.["@localSheetId"])));
+    return names.flatMap((n) => {
+      const local = n.sheet === undefined ? undefined : position.get(n.sheet);
+      if (n.sheet !== undefined && local === undefined) return [];
+      if (present.has(scoped(n.name, local?.toString()))) return [];
+      const element = (orderedParser.parse(n.element) as OrderedNode[]).filter((e) => tagOf(e) === "definedName");
+      return element.map((e) =>
+        local === undefined ? e : { ...e, ":@": { ...e[":@"], "@localSheetId": String(local) } },
+      );
+    });
+  });
+}
+
+/** A list element of a part, its children's tag, and the elements that follow it in the schema. */
+interface Container {
+  readonly tag: string;
+  readonly child: string;
+  /** Whether it keeps a count attribute of its children (`<mergeCells count="2">`). */
+  readonly counted: boolean;
+  readonly after: readonly string[];
+  readonly root: string;
+}
+
+/** What follows each in CT_Worksheet's and CT_Workbook's order. */
+const VALIDATIONS: Container = {
+  tag: "dataValidations",
+  child: "dataValidation",
+  counted: true,
+  after: AFTER_VALIDATIONS,
+  root: "worksheet",
+};
+const MERGES: Container = {
+  tag: "mergeCells",
+  child: "mergeCell",
+  counted: true,
+  after: ["phoneticPr", "conditionalFormatting", "dataValidations", ...AFTER_VALIDATIONS],
+  root: "worksheet",
+};
+const NAMES: Container = {
+  tag: "definedNames",
+  child: "definedName",
+  counted: false,
+  after: [
+    "calcPr",
+    "oleSize",
+    "customWorkbookViews",
+    "pivotCaches",
+    "smartTagPr",
+    "smartTagTypes",
+    "webPublishing",
+    "fileRecoveryPr",
+    "webPublishObjects",
+    "extLst",
+  ],
+  root: "workbook",
+};
+
+/**
+ * The part with the children `add` gives (from those it has) appended to
+ * the container: in place, or in a new one where the schema puts it.
+ */
+function withChildren(xml: string, c: Container, add: (items: OrderedNode[]) => OrderedNode[]): string {
+  const section = sectionOf(xml, c.tag);
   const root = section
-    ? (orderedParser.parse(section.text) as OrderedNode[]).find((n) => tagOf(n) === "dataValidations")
+    ? (orderedParser.parse(section.text) as OrderedNode[]).find((n) => tagOf(n) === c.tag)
     : undefined;
-  const items = Array.isArray(root?.["dataValidations"]) ? (root["dataValidations"] as OrderedNode[]) : [];
-  const present = new Set(items.map((n) => n[":@"]?.["@sqref"]));
-  const added = elements
-    .flatMap((e) => orderedParser.parse(e) as OrderedNode[])
-    .filter((n) => tagOf(n) === "dataValidation" && !present.has(n[":@"]?.["@sqref"]))
-    .map((n) => withDeclaredAttributes(n, declared));
+  const items = Array.isArray(root?.[c.tag]) ? (root[c.tag] as OrderedNode[]) : [];
+  const added = add(items);
   if (added.length === 0) return xml;
   const all = [...items, ...added];
-  const count = all.filter((n) => tagOf(n) === "dataValidation").length;
-  const text = orderedBuilder.build([
-    { dataValidations: all, ":@": { ...root?.[":@"], "@count": String(count) } },
-  ]) as string;
+  const attributes = c.counted
+    ? { ...root?.[":@"], "@count": String(all.filter((n) => tagOf(n) === c.child).length) }
+    : root?.[":@"];
+  const text = orderedBuilder.build([{ [c.tag]: all, ...(attributes ? { ":@": attributes } : {}) }]) as string;
   if (section) return xml.slice(0, section.start) + text + xml.slice(section.end);
-  const at = insertionPoint(xml, AFTER);
+  const at = insertionPoint(xml, c);
   return xml.slice(0, at) + text + xml.slice(at);
 }
 
@@ -130,83 +208,14 @@ function withDeclaredAttributes(node: OrderedNode, declared: ReadonlySet<string>
   return { ...node, ":@": Object.fromEntries(attributes) };
 }
 
-/** Before the first of the elements that follow in the schema, after `<sheetData>`; else before `</worksheet>`. */
-function insertionPoint(xml: string, after: readonly string[]): number {
+/** Before the first element that follows the container (after `<sheetData>` in a sheet), else before the root's end. */
+function insertionPoint(xml: string, c: Container): number {
   const data = xml.indexOf("</sheetData>") >= 0 ? xml.indexOf("</sheetData>") : xml.indexOf("<sheetData");
-  let at = xml.lastIndexOf("</worksheet>");
-  for (const tag of after) {
-    let i = xml.indexOf(`<${tag}`, data);
+  let at = xml.lastIndexOf(`</${c.root}>`);
+  for (const tag of c.after) {
+    let i = xml.indexOf(`<${tag}`, Math.max(data, 0));
     while (i >= 0 && !/[\s/>]/.test(xml[i + tag.length + 1] ?? "")) i = xml.indexOf(`<${tag}`, i + 1);
     if (i >= 0 && i < at) at = i;
   }
   return at;
-}
-
-/** What follows <mergeCells> in a worksheet (CT_Worksheet's order). */
-const AFTER_MERGES = ["phoneticPr", "conditionalFormatting", "dataValidations", ...AFTER];
-
-function withMerges(xml: string, refs: readonly string[]): string {
-  if (refs.length === 0) return xml;
-  const section = sectionOf(xml, "mergeCells");
-  const root = section
-    ? (orderedParser.parse(section.text) as OrderedNode[]).find((n) => tagOf(n) === "mergeCells")
-    : undefined;
-  const items = Array.isArray(root?.["mergeCells"]) ? (root["mergeCells"] as OrderedNode[]) : [];
-  const present = new Set(items.map((n) => n[":@"]?.["@ref"]));
-  const added = refs.filter((ref) => !present.has(ref)).map((ref) => ({ mergeCell: [], ":@": { "@ref": ref } }));
-  if (added.length === 0) return xml;
-  const all = [...items, ...added];
-  const text = orderedBuilder.build([
-    {
-      mergeCells: all,
-      ":@": { ...root?.[":@"], "@count": String(all.filter((n) => tagOf(n) === "mergeCell").length) },
-    },
-  ]) as string;
-  if (section) return xml.slice(0, section.start) + text + xml.slice(section.end);
-  const at = insertionPoint(xml, AFTER_MERGES);
-  return xml.slice(0, at) + text + xml.slice(at);
-}
-
-/** What follows <definedNames> in a workbook (CT_Workbook's order). */
-const AFTER_NAMES = [
-  "calcPr",
-  "oleSize",
-  "customWorkbookViews",
-  "pivotCaches",
-  "smartTagPr",
-  "smartTagTypes",
-  "webPublishing",
-  "fileRecoveryPr",
-  "webPublishObjects",
-  "extLst",
-];
-
-function withNames(xml: string, names: SetAside["names"], position: ReadonlyMap<string, number>): string {
-  const section = sectionOf(xml, "definedNames");
-  const root = section
-    ? (orderedParser.parse(section.text) as OrderedNode[]).find((n) => tagOf(n) === "definedNames")
-    : undefined;
-  const items = Array.isArray(root?.["definedNames"]) ? (root["definedNames"] as OrderedNode[]) : [];
-  const scoped = (name: string, local: string | undefined) => `${name.toLowerCase()}|${local ?? ""}`;
-  const present = new Set(items.map((n) => scoped(decodeXml(n[":@"]?.["@name"] ?? ""), n[":@"]?.["@localSheetId"])));
-  const added = names.flatMap((n) => {
-    const local = n.sheet === undefined ? undefined : position.get(n.sheet);
-    if (n.sheet !== undefined && local === undefined) return [];
-    if (present.has(scoped(n.name, local?.toString()))) return [];
-    const element = (orderedParser.parse(n.element) as OrderedNode[]).filter((e) => tagOf(e) === "definedName");
-    return element.map((e) =>
-      local === undefined ? e : { ...e, ":@": { ...e[":@"], "@localSheetId": String(local) } },
-    );
-  });
-  if (added.length === 0) return xml;
-  const text = orderedBuilder.build([
-    { definedNames: [...items, ...added], ...(root?.[":@"] ? { ":@": root[":@"] } : {}) },
-  ]) as string;
-  if (section) return xml.slice(0, section.start) + text + xml.slice(section.end);
-  let at = xml.lastIndexOf("</workbook>");
-  for (const tag of AFTER_NAMES) {
-    const i = xml.search(new RegExp(`<${tag}[\\s/>]`));
-    if (i >= 0 && i < at) at = i;
-  }
-  return xml.slice(0, at) + text + xml.slice(at);
 }

@@ -43,6 +43,17 @@ beforeAll(async () => {
   plain = await analyse(example);
 });
 
+/** The pane's download of a file after flags, their removal and an undo. */
+async function downloadAfterFlagsAndUndo(bytes: Uint8Array): Promise<Uint8Array> {
+  const port = await createFilePort(bytes, "fientlig.xlsx");
+  const result = analyzeGrid(await port.readGrid());
+  if (!result.ok) throw new Error(result.reason.sv);
+  await port.applyPlan(buildWritePlan(result.analysis));
+  await port.removeFlags();
+  await port.undo();
+  return port.download();
+}
+
 const memberAmounts = (r: Awaited<ReturnType<typeof analyse>>) =>
   r.result.ok ? r.result.analysis.members.map((m) => `${m.name} ${m.year} ${m.computedAmount.toString()}`) : [];
 
@@ -166,13 +177,7 @@ describe("data validations, over whole columns or the whole sheet too, are kept 
   }, 180_000);
 
   it("the file port's download keeps them too, once, after flags and an undo", async () => {
-    const port = await createFilePort(validated, "validerad.xlsx");
-    const result = analyzeGrid(await port.readGrid());
-    if (!result.ok) throw new Error(result.reason.sv);
-    await port.applyPlan(buildWritePlan(result.analysis));
-    await port.removeFlags();
-    await port.undo();
-    expect(validationsOf(await sheetXml(await port.download()))).toBe(
+    expect(validationsOf(await sheetXml(await downloadAfterFlagsAndUndo(validated)))).toBe(
       `<dataValidations count="3">${COLUMN}${SHEET}${LIST}</dataValidations>`,
     );
   });
@@ -254,13 +259,7 @@ describe("names and merges over whole columns, rows or sheets are kept from Exce
   }, 180_000);
 
   it("the file port's download keeps them too, once, after flags and an undo", async () => {
-    const port = await createFilePort(marked, "namngiven.xlsx");
-    const result = analyzeGrid(await port.readGrid());
-    if (!result.ok) throw new Error(result.reason.sv);
-    await port.applyPlan(buildWritePlan(result.analysis));
-    await port.removeFlags();
-    await port.undo();
-    const downloaded = await port.download();
+    const downloaded = await downloadAfterFlagsAndUndo(marked);
     expect((await namesOf(downloaded)).match(/name="Konton"/g)).toHaveLength(1);
     expect(await namesOf(downloaded)).toContain(TITLES);
     expect((await mergesOf(downloaded)).match(/H30:K1048576/g)).toHaveLength(1);
