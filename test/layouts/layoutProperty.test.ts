@@ -18,6 +18,27 @@ export const VARIATIONS_UNDER_TEST: readonly Variation[] =
 
 const NUM_RUNS = Number(process.env.LAYOUT_RUNS ?? 200);
 
+/**
+ * Budgets and layouts the property once failed on, run first on every run: where they were drawn (a seed
+ * and the index of the draw, or fast-check's replay path) and what the reader got wrong.
+ */
+const FOUND: readonly { seed: number; at: number | string; why: string }[] = [
+  {
+    seed: -1595455020,
+    at: "47",
+    why: "FK, AF and the region 2 029 tkr in 2029 under a lone Budget: read as repeated year headers",
+  },
+  { seed: 202, at: 3107, why: "every member 2 056 tkr under a lone Budget: the column had no amount below it" },
+  { seed: 202, at: 3230, why: "every member 2 086 tkr in the Budget column beside Plan 2024, Plan 2025: the same" },
+  { seed: 303, at: 4655, why: "years as rows, “2028 | 2 044 | 2 044 …”: the year row read as year headers 2044" },
+];
+const drawn = fc.tuple(budgetArbitrary, variationsArbitrary(VARIATIONS_UNDER_TEST));
+const examples = FOUND.map(({ seed, at }) =>
+  typeof at === "string"
+    ? fc.sample(drawn, { seed, path: at, numRuns: 1 })[0]!
+    : fc.sample(drawn, { seed, numRuns: at + 1 })[at]!,
+);
+
 describe("a budget reads the same in every layout", () => {
   it(`gives the canonical rendering's shares, plan and findings under ${VARIATIONS_UNDER_TEST.join(", ")}`, async () => {
     await fc.assert(
@@ -28,7 +49,7 @@ describe("a budget reads the same in every layout", () => {
         const varied = await readRendering(render(budget, variations));
         expect(varied).toEqual(canonical);
       }),
-      { numRuns: NUM_RUNS, endOnFailure: true },
+      { numRuns: NUM_RUNS, endOnFailure: true, examples },
     );
   }, 600_000);
 
