@@ -72,12 +72,15 @@ function isAmountRow(view: SheetView, row: number, labelColumn: number, columns:
   if (label === "") return false;
   const role = classifyLabel(label).kind;
   if (role === "incomeHeader" || role === "costHeader") return false;
-  if (columns.some((c) => typeof view.value(row, c.column) === "string")) return false;
-  // A member's row ("Partille | 2006" under "Invånare") holds amounts or population, never years.
-  if (role === "member") return true;
+  if (years.length >= 2 && years.every((y, i) => i === 0 || y === years[i - 1]! + 1)) return false;
+  // A member's row ("Partille | 2006" under "Invånare", "Försäkringskassan | ”2056”" in tkr) holds amounts or
+  // population, never years; a bare party word over years ("Kommun | 2025") is a column's header.
+  const words = columns.map((c) => view.value(row, c.column));
+  if (role === "member" && !BARE_PARTY.test(normalizeLabel(label)) && words.every((v) => !/\D/.test(String(v).trim())))
+    return true;
+  if (words.some((v) => typeof v === "string")) return false;
   // "Kansli | 2029" (tkr) under a lone "Budget" with amounts between: a line of that column, not its header.
   if (columns.every((c) => underLoneBudget(view, row, c.column))) return true;
-  if (years.length >= 2 && years.every((y, i) => i === 0 || y === years[i - 1]! + 1)) return false;
   const asAmount = columns.every((c) => /#,##|0[.,]0/.test(view.numberFormat(row, c.column) ?? ""));
   const stated = titleYear(view, row)?.year;
   return asAmount || (stated !== undefined && !years.includes(stated));
@@ -128,6 +131,9 @@ function yearBeforePlans(
   const first = Math.min(...plans.map((c) => c.year));
   return { year: first - 1, evidence: "året före det första planåret" };
 }
+
+/** A column's header naming a kind of party, not a party: "Kommun", "Region", "Staten". */
+const BARE_PARTY = /^(kommun|kommunerna|region|regionen|staten|stat|part|parter|medlem|medlemmar)$/;
 
 const LONE_BUDGET_HEADER = /^(budget|belopp|kr|tkr|mkr|budget,? (kr|tkr|mkr))$/;
 
@@ -212,14 +218,15 @@ function isPopulationHeader(v: unknown): boolean {
 
 /**
  * Amounts stand under the cell: numbers that are not years, or year-like
- * numbers on a member's row ("Försäkringskassan | 2 056" in tkr). A year under
- * a header is a second header row ("Budget" over "2025").
+ * numbers on a member's row ("Försäkringskassan | 2 056" in tkr, typed as a
+ * number or as text). A year under a header is a second header row ("Budget"
+ * over "2025").
  */
 export function hasAmountBelow(view: SheetView, row: number, col: number): boolean {
   for (let r = row + 1; r <= Math.min(view.bottom, row + 40); r++) {
     const v = view.value(r, col);
     if (amountKind(v).kind !== "amount") continue;
-    if (yearIn(v) === undefined || (typeof v === "number" && namesMemberLeftOf(view, r, col))) return true;
+    if (yearIn(v) === undefined || namesMemberLeftOf(view, r, col)) return true;
   }
   return false;
 }

@@ -202,6 +202,33 @@ describe("years and dates", () => {
     expect(budget.members.map((m) => m.population?.value.toNumber())).toEqual([undefined, undefined, 48000, 32000]);
     expect(location.parts.find((p) => p.part === "years")?.evidence).toBe("årtalet i rubriken A1");
   });
+
+  it("“Kommun | 2025 | 2026 | 2027” and “Region | 2025 | 2026 | 2027” head their columns: a bare party word is no member", () => {
+    const members: CellValue[][] = [
+      ["Staten genom FK", 2000000, 1800000, 1620000],
+      ["Region Västra Götaland", 1000000, 900000, 810000],
+      ["Kungälvs kommun", 600000, 540000, 486000],
+      ["STENUNGSUNDS KOMMUN", 400000, 360000, 324000],
+    ];
+    for (const word of ["Kommun", "Region"]) {
+      const g = grid([
+        sheet("Medlemsavgifter", [[word, 2025, 2026, 2027], ...members]),
+        sheet("Resultatbudget", [
+          ["", 2025, 2026, 2027],
+          ["Medlemsavgifter", 4000000, 3600000, 3240000],
+          ["Kostnader"],
+          ["Kansli", 3000000, 3000000, 3000000],
+          ["Ingående eget kapital", 1000000],
+        ]),
+        population,
+      ]);
+      const { budget } = located(locateBudget(g));
+      expect([word, budget.budgetYear, budget.planYears]).toEqual([word, 2025, [2026, 2027]]);
+      expect(budget.members.map((m) => m.amounts.get(2027)?.value.toNumber())).toEqual([
+        1620000, 810000, 486000, 324000,
+      ]);
+    }
+  });
 });
 
 describe("what is not a budget, and a follow-up", () => {
@@ -396,7 +423,7 @@ describe("a year-like amount is an amount", () => {
       ["Kansli", ...header.slice(1).map(() => 5000)],
       ["Ingående eget kapital 2023-01-01", 2702],
     ]);
-  const memberRows = (...amounts: number[]): CellValue[][] =>
+  const memberRows = (...amounts: CellValue[]): CellValue[][] =>
     ["Försäkringskassan", "Arbetsförmedlingen", "Region Skåne", "Ale kommun"].map((m) => [m, ...amounts]);
   const ale = sheet("Invånare", [
     ["Kommun", "Invånare 31/12 2022"],
@@ -412,6 +439,18 @@ describe("a year-like amount is an amount", () => {
     const { budget, location } = located(locateBudget(g));
     expect(budget.budgetYear).toBe(2023);
     expect(location.yearColumns.map((c) => `${c.header.sheet}!${c.header.cell}`)).toEqual(["Resultatbudget!B2"]);
+    expect(budget.members.map((m) => m.amounts.get(2023)?.value.toNumber())).toEqual([
+      2056000, 2056000, 2056000, 2056000,
+    ]);
+  });
+
+  it("the same members typed as text (“2056”, a number stored as text) are amounts too", () => {
+    const g = grid([
+      resultatbudget(["", "Budget"], ["Medlemsavgifter", 8224]),
+      sheet("Medlemsavgifter 2023", [["Medlemsavgifter 2023 (belopp i tkr)"], ["", "Budget"], ...memberRows("2056")]),
+      ale,
+    ]);
+    const { budget } = located(locateBudget(g));
     expect(budget.members.map((m) => m.amounts.get(2023)?.value.toNumber())).toEqual([
       2056000, 2056000, 2056000, 2056000,
     ]);
