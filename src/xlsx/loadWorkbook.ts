@@ -3,7 +3,7 @@ import { NOTHING_SET_ASIDE, readXlsxParts, type SetAside } from "./xlsxParts";
 
 export interface LoadedWorkbook {
   readonly workbook: ExcelJS.Workbook;
-  /** The names, merges and data validations ExcelJS was not given: restoreSetAside.ts puts them back into a written copy. */
+  /** The names, merges, data validations and extensions ExcelJS was not given or does not write: restoreSetAside.ts puts them back into a written copy. */
   readonly setAside: SetAside;
 }
 
@@ -26,7 +26,12 @@ export async function loadWorkbookParts(bytes: Uint8Array | ArrayBuffer): Promis
     setAside:
       "kind" in parts
         ? NOTHING_SET_ASIDE
-        : { names: parts.largeNames, merges: parts.largeMerges, validations: parts.largeValidations },
+        : {
+            names: parts.largeNames,
+            extensions: parts.extensions,
+            merges: parts.largeMerges,
+            validations: parts.largeValidations,
+          },
   };
 }
 

@@ -6,7 +6,9 @@
  * - merged areas over whole sheets, in the sheet's `<mergeCells>`;
  * - defined names over whole columns or rows (a name a SUMIF uses,
  *   Print_Titles over $1:$3), in `<definedNames>`, each sheet-level one on
- *   its sheet by name (localSheetId is the sheet's position in the copy).
+ *   its sheet by name (localSheetId is the sheet's position in the copy);
+ * - Excel 2010's data validations and sparklines, as `<ext>` elements of
+ *   the sheet's `<extLst>`, each declaring the namespaces it uses.
  *
  * A prefixed attribute the copy's `<worksheet>` does not declare (Excel's
  * revision id `xr:uid`; ExcelJS declares no `xr`) is left out: the copy must
@@ -24,6 +26,7 @@ import {
   orderedParser,
   type SetAside,
   sectionOf,
+  sheetExtensions,
   sheetParts,
   tagOf,
 } from "./xlsxParts";
@@ -58,7 +61,12 @@ export async function restoreSetAside(
   setAside: SetAside,
   ownSheets: ReadonlySet<string | undefined> = new Set(),
 ): Promise<Uint8Array> {
-  if (setAside.names.length === 0 && setAside.merges.size === 0 && setAside.validations.size === 0) return bytes;
+  const nothing =
+    setAside.names.length === 0 &&
+    setAside.extensions.size === 0 &&
+    setAside.merges.size === 0 &&
+    setAside.validations.size === 0;
+  if (nothing) return bytes;
   const zip = await JSZip.loadAsync(bytes);
   let changed = false;
   const update = async (path: string, edit: (xml: string) => string) => {
@@ -75,7 +83,10 @@ export async function restoreSetAside(
     if (ownSheets.has(sheet.name)) continue;
     const merges = setAside.merges.get(sheet.name) ?? [];
     const validations = setAside.validations.get(sheet.name) ?? [];
-    await update(sheet.path, (xml) => withValidations(withMerges(xml, merges), validations));
+    const extensions = setAside.extensions.get(sheet.name) ?? [];
+    await update(sheet.path, (xml) =>
+      withExtensions(withValidations(withMerges(xml, merges), validations), extensions),
+    );
   }
   if (setAside.names.length > 0) {
     const position = new Map(sheets.map((s, i) => [s.name, i]));
@@ -104,6 +115,16 @@ function withMerges(xml: string, refs: readonly string[]): string {
   });
 }
 
+function withExtensions(xml: string, elements: readonly string[]): string {
+  if (elements.length === 0) return xml;
+  return withChildren(xml, EXTENSIONS, (items) => {
+    const present = new Set(items.map((n) => n[":@"]?.["@uri"]));
+    return elements
+      .flatMap((e) => orderedParser.parse(e) as OrderedNode[])
+      .filter((n) => tagOf(n) === "ext" && !present.has(n[":@"]?.["@uri"]));
+  });
+}
+
 function withNames(xml: string, names: SetAside["names"], position: ReadonlyMap<string, number>): string {
   const scoped = (name: string, local: string | undefined) => `${name.toLowerCase()}|${local ?? ""}`;
   return withChildren(xml, NAMES, (items) => {
@@ -128,6 +149,8 @@ interface Container {
   readonly counted: boolean;
   readonly after: readonly string[];
   readonly root: string;
+  /** Where the part's own container is not the last of its tag (extLst, also inside a conditional format's rule). */
+  readonly find?: (xml: string) => ReturnType<typeof sectionOf>;
 }
 
 /** What follows each in CT_Worksheet's and CT_Workbook's order. */
@@ -144,6 +167,14 @@ const MERGES: Container = {
   counted: true,
   after: ["phoneticPr", "conditionalFormatting", "dataValidations", ...AFTER_VALIDATIONS],
   root: "worksheet",
+};
+const EXTENSIONS: Container = {
+  tag: "extLst",
+  child: "ext",
+  counted: false,
+  after: [],
+  root: "worksheet",
+  find: sheetExtensions,
 };
 const NAMES: Container = {
   tag: "definedNames",
@@ -169,7 +200,7 @@ const NAMES: Container = {
  * the container: in place, or in a new one where the schema puts it.
  */
 function withChildren(xml: string, c: Container, add: (items: OrderedNode[]) => OrderedNode[]): string {
-  const section = sectionOf(xml, c.tag);
+  const section = c.find ? c.find(xml) : sectionOf(xml, c.tag);
   const root = section
     ? (orderedParser.parse(section.text) as OrderedNode[]).find((n) => tagOf(n) === c.tag)
     : undefined;

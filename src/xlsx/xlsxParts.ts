@@ -20,6 +20,11 @@
  * Validations never matter to the budget, so every one is set aside from the
  * bytes ExcelJS loads, kept as it stands in the file, and put back into a
  * copy the add-in writes (restoreSetAside.ts).
+ *
+ * ExcelJS keeps only the conditional formats of a sheet's `<extLst>`: it
+ * writes no copy of Excel 2010's data validations there (a list from another
+ * sheet, `x14:dataValidations`) or its sparklines. Those are kept as the file
+ * has them, each with the namespaces it uses, and put back the same way.
  */
 import { XMLBuilder, XMLParser } from "fast-xml-parser";
 import JSZip from "jszip";
@@ -43,12 +48,19 @@ export interface SetAsideName {
 /** What ExcelJS was not given, to be put back into a copy it writes. */
 export interface SetAside {
   readonly names: readonly SetAsideName[];
+  /** A sheet's `<ext>` elements that ExcelJS does not write, by sheet name. */
+  readonly extensions: ReadonlyMap<string, readonly string[]>;
   /** Merged areas, by sheet name. */
   readonly merges: ReadonlyMap<string, readonly string[]>;
   readonly validations: SetAsideValidations;
 }
 
-export const NOTHING_SET_ASIDE: SetAside = { names: [], merges: new Map(), validations: new Map() };
+export const NOTHING_SET_ASIDE: SetAside = {
+  names: [],
+  extensions: new Map(),
+  merges: new Map(),
+  validations: new Map(),
+};
 
 export interface XlsxParts {
   /** The bytes for ExcelJS: the file's own, unless a name or merge had to be taken out. */
@@ -61,6 +73,8 @@ export interface XlsxParts {
   readonly largeMerges: ReadonlyMap<string, readonly string[]>;
   /** The data validations, taken out for ExcelJS, to be put back into a written copy. */
   readonly largeValidations: SetAsideValidations;
+  /** The `<ext>` elements ExcelJS reads past, to be put back into a written copy. */
+  readonly extensions: ReadonlyMap<string, readonly string[]>;
 }
 
 export type PartsFailure =
@@ -176,6 +190,7 @@ async function readParts(zip: JSZip, bytes: Uint8Array, reading: { part: string 
 
   const largeMerges = new Map<string, string[]>();
   const largeValidations = new Map<string, string[]>();
+  const extensions = new Map<string, string[]>();
   for (const sheet of await sheetParts(zip, sheets)) {
     const part = zip.file(sheet.path);
     if (!part) continue;
@@ -198,6 +213,8 @@ async function readParts(zip: JSZip, bytes: Uint8Array, reading: { part: string 
       xml = xml.slice(0, section.start) + replacement + xml.slice(section.end);
     }
 
+    const kept = keptExtensions(xml);
+    if (kept.length > 0) extensions.set(sheet.name, kept);
     const validations = setAsideValidations(xml);
     if (validations) {
       largeValidations.set(sheet.name, validations.setAside);
@@ -213,7 +230,47 @@ async function readParts(zip: JSZip, bytes: Uint8Array, reading: { part: string 
     largeNames,
     largeMerges,
     largeValidations,
+    extensions,
   };
+}
+
+/** Excel 2010's data validations and sparklines: what ExcelJS does not write, and no `<ext>` that points at another part. */
+const KEPT_EXTENSIONS = new Set(["{CCE6A557-97BC-4b89-ADB0-7E1A1C5D3A7B}", "{05C60535-1F16-4fd2-B633-F4F36F0B64E0}"]);
+
+/** The sheet's own `<extLst>`: its last element, not one inside a conditional format's rule. */
+export function sheetExtensions(xml: string): { start: number; end: number; text: string } | undefined {
+  const section = sectionOf(xml, "extLst");
+  return section && /^\s*<\/(?:\w+:)?worksheet>\s*$/.test(xml.slice(section.end)) ? section : undefined;
+}
+
+/** The sheet's kept `<ext>` elements as the file has them, each declaring the namespaces the sheet declared for it. */
+function keptExtensions(xml: string): string[] {
+  const section = sheetExtensions(xml);
+  if (!section) return [];
+  const root = (orderedParser.parse(section.text) as OrderedNode[]).find((n) => tagOf(n) === "extLst");
+  const items = Array.isArray(root?.["extLst"]) ? (root["extLst"] as OrderedNode[]) : [];
+  const declared = rootNamespaces(xml);
+  return items
+    .filter((n) => tagOf(n) === "ext" && KEPT_EXTENSIONS.has(n[":@"]?.["@uri"] ?? ""))
+    .map((n) => orderedBuilder.build([n]) as string)
+    .filter((text) => !/\br:id=/.test(text))
+    .flatMap((text) => {
+      const own = new Set(["xml", ...[...text.matchAll(/xmlns:(\w+)=/g)].map((m) => m[1]!)]);
+      const used = new Set([
+        ...[...text.matchAll(/<\/?(\w+):/g)].map((m) => m[1]!),
+        ...[...text.matchAll(/\s(\w+):[\w.-]+=/g)].map((m) => m[1]!).filter((p) => p !== "xmlns"),
+      ]);
+      const missing = [...used].filter((p) => !own.has(p));
+      // A prefix declared nowhere: the element cannot be written well-formed, so it is not kept.
+      if (missing.some((p) => !declared.has(p))) return [];
+      return [text.replace(/^<ext\b/, `<ext${missing.map((p) => ` xmlns:${p}="${declared.get(p)}"`).join("")}`)];
+    });
+}
+
+/** The namespaces a part's root element declares, by prefix. */
+function rootNamespaces(xml: string): Map<string, string> {
+  const open = /<(?:\w+:)?worksheet\b[^>]*>/.exec(xml)?.[0] ?? "";
+  return new Map([...open.matchAll(/xmlns:(\w+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
 }
 
 /**

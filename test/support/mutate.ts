@@ -80,6 +80,24 @@ export function withDataValidations(bytes: Bytes, validations: readonly string[]
   });
 }
 
+/**
+ * Adds `<ext>` elements (XML) to a sheet's `<extLst>`, its last element (CT_Worksheet's order), and
+ * namespace declarations to its `<worksheet>`, as Excel declares `xm` there.
+ */
+export function withExtensions(
+  bytes: Bytes,
+  extensions: readonly string[],
+  namespaces: Readonly<Record<string, string>> = {},
+  sheet?: string,
+): Promise<Bytes> {
+  return edit(bytes, async (zip) => {
+    const part = await sheetPart(zip, sheet);
+    const declarations = Object.entries(namespaces).map(([prefix, uri]) => ` xmlns:${prefix}="${uri}"`);
+    const xml = (await text(zip, part)).replace(/<worksheet\b/, `<worksheet${declarations.join("")}`);
+    zip.file(part, xml.replace("</worksheet>", `<extLst>${extensions.join("")}</extLst></worksheet>`));
+  });
+}
+
 /** Appends rows at the end of a sheet's data (row numbers above every existing row). */
 export function withRows(bytes: Bytes, rowsXml: string, sheet?: string): Promise<Bytes> {
   return edit(bytes, async (zip) => {

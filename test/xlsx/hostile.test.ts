@@ -21,6 +21,7 @@ import {
   withDataValidations,
   withDefinedName,
   withDefinedNameFlood,
+  withExtensions,
   withFarCell,
   withLabel,
   withManyRows,
@@ -263,5 +264,52 @@ describe("names and merges over whole columns, rows or sheets are kept from Exce
     expect((await namesOf(downloaded)).match(/name="Konton"/g)).toHaveLength(1);
     expect(await namesOf(downloaded)).toContain(TITLES);
     expect((await mergesOf(downloaded)).match(/H30:K1048576/g)).toHaveLength(1);
+  });
+});
+
+describe("Excel 2010's data validations and sparklines, which ExcelJS does not write, are put back", () => {
+  // A list from another sheet is stored as x14:dataValidations; a sparkline as x14:sparklineGroups, its
+  // `xm` prefix declared on the worksheet as Excel does.
+  const X14 = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main";
+  const XM = "http://schemas.microsoft.com/office/excel/2006/main";
+  const LIST = `<ext uri="{CCE6A557-97BC-4b89-ADB0-7E1A1C5D3A7B}" xmlns:x14="${X14}"><x14:dataValidations count="1" xmlns:xm="${XM}"><x14:dataValidation type="list" allowBlank="1" showErrorMessage="1"><x14:formula1><xm:f>Inställningar!$A$3:$A$7</xm:f></x14:formula1><xm:sqref>H3:H20</xm:sqref></x14:dataValidation></x14:dataValidations></ext>`;
+  const SPARKLINE = `<ext uri="{05C60535-1F16-4fd2-B633-F4F36F0B64E0}" xmlns:x14="${X14}"><x14:sparklineGroups><x14:sparklineGroup displayEmptyCellsAs="gap"><x14:colorSeries rgb="FF376092"/><x14:sparklines><x14:sparkline><xm:f>'Budget 2025'!B24:D24</xm:f><xm:sqref>H24</xm:sqref></x14:sparkline></x14:sparklines></x14:sparklineGroup></x14:sparklineGroups></ext>`;
+  let extended: Uint8Array;
+  beforeAll(async () => {
+    extended = await withExtensions(example, [LIST, SPARKLINE], { xm: XM });
+  });
+  const extensionsOf = async (bytes: Uint8Array) => {
+    const zip = await JSZip.loadAsync(bytes);
+    const xml = await zip.file(await sheetPart(zip, "Budget 2025"))!.async("string");
+    return /<extLst>.*<\/extLst>(?=<\/worksheet>)/.exec(xml)?.[0] ?? "";
+  };
+  const sparklineAsKept = SPARKLINE.replace("<ext ", `<ext xmlns:xm="${XM}" `);
+
+  it("they are kept as the file has them, the sparkline declaring the xm its sheet declared", async () => {
+    const parts = await readXlsxParts(extended);
+    if ("kind" in parts) throw new Error(parts.kind);
+    expect(parts.extensions).toEqual(new Map([["Budget 2025", [LIST, sparklineAsKept]]]));
+    expect((await analyse(extended)).codes).toEqual(plain.codes);
+  });
+
+  it("the --out copy keeps them, once; LibreOffice opens it with the list and the sparkline", async () => {
+    const result = analyzeGrid(await readGridFromBuffer(extended));
+    if (!result.ok) throw new Error(result.reason.sv);
+    const written = await writeAnnotated(extended, buildWritePlan(result.analysis));
+    expect(await extensionsOf(written)).toBe(`<extLst>${LIST}${sparklineAsKept}</extLst>`);
+    const { setAside } = await loadWorkbookParts(extended);
+    expect(await finishXlsx(written, undefined, setAside)).toBe(written);
+
+    const resaved = await resavedByLibreOffice(written);
+    const zip = await JSZip.loadAsync(resaved);
+    const sheet = await zip.file(await sheetPart(zip, "Budget 2025"))!.async("string");
+    expect(sheet).toMatch(/sqref="H3:H20" type="list"><formula1>Inställningar!\$A\$3:\$A\$7<\/formula1>/);
+    expect(sheet).toMatch(/<xm:f>&apos;Budget 2025&apos;!B24:D24<\/xm:f><xm:sqref>H24<\/xm:sqref>/);
+  }, 180_000);
+
+  it("the file port's download keeps them too, once, after flags and an undo", async () => {
+    expect(await extensionsOf(await downloadAfterFlagsAndUndo(extended))).toBe(
+      `<extLst>${LIST}${sparklineAsKept}</extLst>`,
+    );
   });
 });
