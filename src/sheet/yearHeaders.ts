@@ -1,5 +1,5 @@
 import type { CellRef } from "../domain";
-import { address, parseAddress, type SheetView } from "./grid";
+import { address, parseAddress, type CellValue, type SheetView } from "./grid";
 import { amountKind, yearIn } from "./swedishNumber";
 import { classifyLabel, columnKind, normalizeLabel, POPULATION_HEADER, type ColumnKind } from "./vocabulary";
 
@@ -238,22 +238,26 @@ function namesMemberLeftOf(view: SheetView, row: number, col: number): boolean {
 }
 
 /**
- * A row that repeats the year headers ("Planerade kostnader | 2025" under
- * "Budget 2025") is a header, not amounts. A column whose header states no
- * year (a lone "Budget" with the year in the title) has none to repeat: "2029"
- * under it is 2 029 tkr.
+ * A row that repeats the year headers as they stand ("Planerade kostnader |
+ * 2025" under "Intäkter/tilldelning | 2025", seed 001) is a header, not
+ * amounts. A number under a header in words ("2022" under "Budget 2022") or
+ * under a header that states no year (a lone "Budget" with the year in the
+ * title) repeats nothing: it is 2 022 tkr.
  */
 export function isHeaderRow(view: SheetView, row: number, columns: readonly YearColumn[]): boolean {
   return columns.every((c) => {
     const v = view.value(row, c.column);
-    if (v === null || v === "") return true;
-    return yearIn(v) === c.year && statesYear(view, c);
+    return v === null || v === "" || repeatsHeader(view, c, v);
   });
 }
 
-function statesYear(view: SheetView, c: YearColumn): boolean {
+function repeatsHeader(view: SheetView, c: YearColumn, v: CellValue): boolean {
   const at = parseAddress(c.header.cell);
-  return at !== undefined && yearIn(view.value(at.row, at.column)) === c.year;
+  const header = at && view.value(at.row, at.column);
+  if (typeof v === "number") return v === c.year && header === v;
+  // A text year in words ("Budget 2025") is never an amount; digits alone ("2025") repeat only a header of them.
+  if (typeof v !== "string") return false;
+  return yearIn(v) === c.year && (/[^\d\s]/.test(v) || (typeof header === "string" && v.trim() === header.trim()));
 }
 
 /** One column per year for amounts: the budget or plan column wins over a plain year. */

@@ -31,6 +31,7 @@ const FOUND: readonly { seed: number; at: number | string; why: string }[] = [
   { seed: 202, at: 3107, why: "every member 2 056 tkr under a lone Budget: the column had no amount below it" },
   { seed: 202, at: 3230, why: "every member 2 086 tkr in the Budget column beside Plan 2024, Plan 2025: the same" },
   { seed: 303, at: 4655, why: "years as rows, “2028 | 2 044 | 2 044 …”: the year row read as year headers 2044" },
+  { seed: 505, at: 17330, why: "“Styrelse och revision | 2022” (tkr) under “Budget 2022”: read as a repeated header" },
 ];
 const drawn = fc.tuple(budgetArbitrary, variationsArbitrary(VARIATIONS_UNDER_TEST));
 const examples = FOUND.map(({ seed, at }) =>

@@ -499,6 +499,46 @@ describe("a year-like amount is an amount", () => {
     ]);
     expect(codes(g)).not.toContain("INPUT_MISSING_YEAR");
   });
+  it("“Styrelse och revision | 2022” (tkr) under “Budget 2022” is 2 022 000 kr; a row repeating “2025” under “2025” is a header", () => {
+    // Seed 505 of the layout property, case 17330; the repeated header as seed 001 has it ("Planerade kostnader | 2025").
+    const g = grid([
+      sheet("Budget", [
+        ["Samordningsförbundet Prov: Budget och plan (belopp i tkr)"],
+        ["", "Budget 2022"],
+        ["Intäkter"],
+        ["Staten genom FK", 6659],
+        ["Region Halland", 3329.5],
+        ["Ale kommun", 3329.5],
+        ["Kostnader"],
+        ["Kansli", 1689],
+        ["Styrelse och revision", 2022],
+        ["Individinsatser", 2139],
+        ["Eget kapital 2021-12-31", 1077],
+      ]),
+      sheet("Invånare", [["Kommun", "Invånare 31/12 2021"], ["Ale", 31000]]),
+    ]);
+    expect(located(locateBudget(g)).budget.costs.map((c) => c.amounts.get(2022)?.value.toNumber())).toEqual([
+      1689000, 2022000, 2139000,
+    ]);
+    const seed001 = grid([
+      sheet("Bilaga 2", [
+        ["Intäkter/tilldelning", 2025],
+        ["Staten genom FK", 4322000],
+        ["Region Östergötland", 2161000],
+        ["Motala kommun", 2161000],
+        ["Totalt", 8644000],
+        ["Planerade kostnader", 2025],
+        ["Kansli 1.0", 1600000],
+        ["Nätverk 2.4.1", 3260000],
+        ["Totalt", 4860000],
+      ]),
+    ]);
+    const { budget } = located(locateBudget(seed001));
+    expect(budget.costs.map((c) => [c.label, c.amounts.get(2025)?.value.toNumber()])).toEqual([
+      ["Kansli 1.0", 1600000],
+      ["Nätverk 2.4.1", 3260000],
+    ]);
+  });
 });
 
 describe("a lone Budget column on a sheet that names no year", () => {
