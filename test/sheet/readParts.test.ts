@@ -373,6 +373,7 @@ describe("a year-like amount is an amount", () => {
     expect(location.yearColumns.map((c) => c.header.cell)).toEqual(["B3"]);
     expect(budget.otherIncome.map((l) => l.amounts.get(2024)?.value.toNumber())).toEqual([2000]);
   });
+
   it("amounts equal to the budget year in tkr (2 029 tkr) are a member's and a line's amounts, not repeated year headers", () => {
     // Seed -1595455020 of the layout property: FK, AF and the region each 2 029 000 kr, written in tkr under a title year 2029.
     const g = grid([
@@ -413,6 +414,7 @@ describe("a year-like amount is an amount", () => {
     expect(budget.costs.map((c) => c.amounts.get(2029)?.value.toNumber())).toEqual([2029000, 4076000]);
     expect(codes(g)).not.toContain("EQUITY_NEGATIVE");
   });
+
   // Seed 202 of the layout property, cases 3107 and 3230: every member's budget-year amount in tkr looks like a year.
   const resultatbudget = (header: CellValue[], medlemsavgifter: CellValue[]) =>
     sheet("Resultatbudget", [
@@ -471,6 +473,7 @@ describe("a year-like amount is an amount", () => {
       Array(4).fill([2086000, 1981700, 1882615]),
     );
   });
+
   it("a year row “2028 | 2 044 | 2 044 | 2 044 | 2 044” (tkr) under the parties is that year's amounts, not a header", () => {
     // Seed 303 of the layout property, case 4655: the years as rows, every party 2 044 tkr in the budget year.
     const g = grid([
@@ -499,6 +502,7 @@ describe("a year-like amount is an amount", () => {
     ]);
     expect(codes(g)).not.toContain("INPUT_MISSING_YEAR");
   });
+
   it("“Styrelse och revision | 2022” (tkr) under “Budget 2022” is 2 022 000 kr; a row repeating “2025” under “2025” is a header", () => {
     // Seed 505 of the layout property, case 17330; the repeated header as seed 001 has it ("Planerade kostnader | 2025").
     const g = grid([
@@ -515,7 +519,10 @@ describe("a year-like amount is an amount", () => {
         ["Individinsatser", 2139],
         ["Eget kapital 2021-12-31", 1077],
       ]),
-      sheet("Invånare", [["Kommun", "Invånare 31/12 2021"], ["Ale", 31000]]),
+      sheet("Invånare", [
+        ["Kommun", "Invånare 31/12 2021"],
+        ["Ale", 31000],
+      ]),
     ]);
     expect(located(locateBudget(g)).budget.costs.map((c) => c.amounts.get(2022)?.value.toNumber())).toEqual([
       1689000, 2022000, 2139000,
