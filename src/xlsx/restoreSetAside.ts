@@ -29,6 +29,7 @@ import {
   sheetExtensions,
   sheetParts,
   tagOf,
+  worksheetNamespaces,
 } from "./xlsxParts";
 
 /** What follows <dataValidations> in a worksheet (CT_Worksheet's order): it goes before the first of these. */
@@ -219,16 +220,7 @@ function withChildren(xml: string, c: Container, add: (items: OrderedNode[]) => 
 
 /** The prefixes the part's `<worksheet>` declares (xmlns:r, xmlns:mc, …). */
 function declaredPrefixes(xml: string): Set<string> {
-  const start = xml.indexOf("<worksheet");
-  const end = xml.indexOf(">", start);
-  const prefixes = new Set(["xml"]);
-  if (start < 0 || end < 0) return prefixes;
-  const open = xml.slice(start, end + 1).replace(/\/>$/, ">");
-  const root = (orderedParser.parse(`${open}</worksheet>`) as OrderedNode[])[0];
-  for (const key of Object.keys(root?.[":@"] ?? {})) {
-    if (key.startsWith("@xmlns:")) prefixes.add(key.slice("@xmlns:".length));
-  }
-  return prefixes;
+  return new Set(["xml", ...worksheetNamespaces(xml).keys()]);
 }
 
 function withDeclaredAttributes(node: OrderedNode, declared: ReadonlySet<string>): OrderedNode {

@@ -249,28 +249,46 @@ function keptExtensions(xml: string): string[] {
   if (!section) return [];
   const root = (orderedParser.parse(section.text) as OrderedNode[]).find((n) => tagOf(n) === "extLst");
   const items = Array.isArray(root?.["extLst"]) ? (root["extLst"] as OrderedNode[]) : [];
-  const declared = rootNamespaces(xml);
-  return items
-    .filter((n) => tagOf(n) === "ext" && KEPT_EXTENSIONS.has(n[":@"]?.["@uri"] ?? ""))
-    .map((n) => orderedBuilder.build([n]) as string)
-    .filter((text) => !/\br:id=/.test(text))
-    .flatMap((text) => {
-      const own = new Set(["xml", ...[...text.matchAll(/xmlns:(\w+)=/g)].map((m) => m[1]!)]);
-      const used = new Set([
-        ...[...text.matchAll(/<\/?(\w+):/g)].map((m) => m[1]!),
-        ...[...text.matchAll(/\s(\w+):[\w.-]+=/g)].map((m) => m[1]!).filter((p) => p !== "xmlns"),
-      ]);
-      const missing = [...used].filter((p) => !own.has(p));
-      // A prefix declared nowhere: the element cannot be written well-formed, so it is not kept.
-      if (missing.some((p) => !declared.has(p))) return [];
-      return [text.replace(/^<ext\b/, `<ext${missing.map((p) => ` xmlns:${p}="${declared.get(p)}"`).join("")}`)];
-    });
+  const declared = worksheetNamespaces(xml);
+  return items.flatMap((n) => {
+    if (tagOf(n) !== "ext" || !KEPT_EXTENSIONS.has(n[":@"]?.["@uri"] ?? "")) return [];
+    const used = new Set<string>();
+    const own = new Set(["xml"]);
+    prefixesOf(n, used, own);
+    const missing = [...used].filter((p) => !own.has(p));
+    // r:id points at a part ExcelJS does not copy; a prefix declared nowhere cannot be written well-formed.
+    if (used.has("r") || missing.some((p) => !declared.has(p))) return [];
+    const namespaces = Object.fromEntries(missing.map((p) => [`@xmlns:${p}`, declared.get(p)!]));
+    return [orderedBuilder.build([{ ...n, ":@": { ...namespaces, ...n[":@"] } }]) as string];
+  });
 }
 
-/** The namespaces a part's root element declares, by prefix. */
-function rootNamespaces(xml: string): Map<string, string> {
-  const open = /<(?:\w+:)?worksheet\b[^>]*>/.exec(xml)?.[0] ?? "";
-  return new Map([...open.matchAll(/xmlns:(\w+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+/** The namespace prefixes an element and its descendants use (in tags and attributes) and declare. */
+function prefixesOf(node: OrderedNode, used: Set<string>, own: Set<string>): void {
+  const tag = tagOf(node);
+  if (!tag || tag === "#text") return;
+  if (tag.includes(":")) used.add(tag.slice(0, tag.indexOf(":")));
+  for (const key of Object.keys(node[":@"] ?? {})) {
+    const name = key.slice(1);
+    if (name.startsWith("xmlns:")) own.add(name.slice("xmlns:".length));
+    else if (name.includes(":")) used.add(name.slice(0, name.indexOf(":")));
+  }
+  const children = node[tag];
+  if (Array.isArray(children)) for (const child of children as OrderedNode[]) prefixesOf(child, used, own);
+}
+
+/** The namespaces a sheet part's `<worksheet>` declares, by prefix (xmlns:r, xmlns:mc, …). */
+export function worksheetNamespaces(xml: string): Map<string, string> {
+  const start = xml.indexOf("<worksheet");
+  const end = xml.indexOf(">", start);
+  if (start < 0 || end < 0) return new Map();
+  const open = xml.slice(start, end + 1).replace(/\/>$/, ">");
+  const root = (orderedParser.parse(`${open}</worksheet>`) as OrderedNode[])[0];
+  return new Map(
+    Object.entries(root?.[":@"] ?? {})
+      .filter(([key]) => key.startsWith("@xmlns:"))
+      .map(([key, uri]) => [key.slice("@xmlns:".length), uri]),
+  );
 }
 
 /**
