@@ -20,6 +20,7 @@
  */
 import JSZip from "jszip";
 import {
+  containerOf,
   decodeXml,
   type OrderedNode,
   orderedBuilder,
@@ -202,10 +203,7 @@ const NAMES: Container = {
  */
 function withChildren(xml: string, c: Container, add: (items: OrderedNode[]) => OrderedNode[]): string {
   const section = c.find ? c.find(xml) : sectionOf(xml, c.tag);
-  const root = section
-    ? (orderedParser.parse(section.text) as OrderedNode[]).find((n) => tagOf(n) === c.tag)
-    : undefined;
-  const items = Array.isArray(root?.[c.tag]) ? (root[c.tag] as OrderedNode[]) : [];
+  const { root, items } = section ? containerOf(section.text, c.tag) : { root: undefined, items: [] };
   const added = add(items);
   if (added.length === 0) return xml;
   const all = [...items, ...added];

@@ -116,6 +116,13 @@ export const orderedBuilder = new XMLBuilder({ ...ORDERED, suppressEmptyNode: tr
 /** One element of a parse with preserveOrder: its tag's children under the tag, its attributes under ":@". */
 export type OrderedNode = Record<string, unknown> & { ":@"?: Record<string, string> };
 
+/** A list element (`<mergeCells>`, `<extLst>`) parsed in order: the element, and its children (none where it has none). */
+export function containerOf(text: string, tag: string): { root?: OrderedNode; items: OrderedNode[] } {
+  const root = (orderedParser.parse(text) as OrderedNode[]).find((n) => tagOf(n) === tag);
+  const list = root?.[tag];
+  return { ...(root ? { root } : {}), items: Array.isArray(list) ? (list as OrderedNode[]) : [] };
+}
+
 /** The tag of an ordered node ("#text" for text). */
 export function tagOf(node: OrderedNode): string | undefined {
   return Object.keys(node).find((k) => k !== ":@");
@@ -247,8 +254,7 @@ export function sheetExtensions(xml: string): { start: number; end: number; text
 function keptExtensions(xml: string): string[] {
   const section = sheetExtensions(xml);
   if (!section) return [];
-  const root = (orderedParser.parse(section.text) as OrderedNode[]).find((n) => tagOf(n) === "extLst");
-  const items = Array.isArray(root?.["extLst"]) ? (root["extLst"] as OrderedNode[]) : [];
+  const { items } = containerOf(section.text, "extLst");
   const declared = worksheetNamespaces(xml);
   return items.flatMap((n) => {
     if (tagOf(n) !== "ext" || !KEPT_EXTENSIONS.has(n[":@"]?.["@uri"] ?? "")) return [];
@@ -298,12 +304,9 @@ export function worksheetNamespaces(xml: string): Map<string, string> {
 function setAsideValidations(xml: string): { xml: string; setAside: string[] } | undefined {
   const section = sectionOf(xml, "dataValidations");
   if (!section) return undefined;
-  const root = (orderedParser.parse(section.text) as OrderedNode[]).find((n) => tagOf(n) === "dataValidations");
-  const items = root?.["dataValidations"];
-  if (!root || !Array.isArray(items)) return undefined;
-  const setAside = (items as OrderedNode[])
-    .filter((n) => tagOf(n) === "dataValidation")
-    .map((n) => orderedBuilder.build([n]) as string);
+  const { root, items } = containerOf(section.text, "dataValidations");
+  if (!root) return undefined;
+  const setAside = items.filter((n) => tagOf(n) === "dataValidation").map((n) => orderedBuilder.build([n]) as string);
   return { xml: xml.slice(0, section.start) + xml.slice(section.end), setAside };
 }
 
