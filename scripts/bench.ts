@@ -11,8 +11,8 @@
  */
 import ExcelJS from "exceljs";
 import { performance } from "node:perf_hooks";
-import { analyzeGrid } from "../src/sheet/analyzeGrid";
-import { buildWritePlan } from "../src/sheet/writePlan";
+import { analyzeGrid } from "../src/app/analyzeGrid";
+import { buildWritePlan } from "../src/plan/writePlan";
 import { readGridFromBuffer } from "../src/xlsx/readGrid";
 
 const KOMMUNER = 290;

@@ -1,7 +1,7 @@
 import { sortFindings, type Analysis, type Finding, type Message, type Settings } from "../domain";
-import { analyzeGrid } from "../sheet/analyzeGrid";
-import type { Location } from "../sheet/locate";
-import { buildWritePlan, type WritePlan } from "../sheet/writePlan";
+import { analyzeGrid } from "./analyzeGrid";
+import type { Location } from "../read/locate";
+import { buildWritePlan, type WritePlan } from "../plan/writePlan";
 import type { Clock } from "./clock";
 import { WorkbookError, type WorkbookPort } from "./workbookPort";
 

@@ -1,5 +1,5 @@
 import type { Analysis, Unit } from "../domain";
-import { buildWritePlan } from "../sheet/writePlan";
+import { buildWritePlan } from "../plan/writePlan";
 import type { Clock } from "./clock";
 import type { WorkbookPort } from "./workbookPort";
 

@@ -12,8 +12,8 @@ import {
 import type { Ledger } from "../sie/ledger";
 import { applyMapping, proposeMapping, type LedgerMapping, type MappedOutcome } from "../sie/ledgerMapping";
 import { SieError } from "../sie/sieError";
-import type { Grid } from "../sheet/grid";
-import { mappingFromGrid } from "../sheet/ledgerMappingSetting";
+import type { Grid } from "../grid/grid";
+import { mappingFromGrid } from "../memory/ledgerMappingSetting";
 
 /** The follow-up of a budget on a ledger: what was read, how it was mapped, and Rule 6's numbers. */
 export interface LedgerFollowUp {

@@ -9,8 +9,8 @@ import {
   type ForecastChoice,
   type SourcedAmount,
 } from "../domain";
-import { sheetRef } from "../sheet/grid";
-import { spanOf } from "../sheet/parts";
+import { sheetRef } from "../grid/grid";
+import { spanOf } from "../read/parts";
 
 /** The follow-up columns a budget sheet already has (Utfall, Prognos), as the pane offers them. */
 export interface SheetColumns {

@@ -1,6 +1,6 @@
 import type { Message } from "../domain";
-import type { Grid } from "../sheet/grid";
-import type { WorkbookEdits, WritePlan } from "../sheet/writePlan";
+import type { Grid } from "../grid/grid";
+import type { WorkbookEdits, WritePlan } from "../plan/writePlan";
 
 /**
  * What the add-in needs of a workbook, whichever shell holds it: Excel

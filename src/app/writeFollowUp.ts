@@ -1,6 +1,6 @@
 import type { Analysis } from "../domain";
-import { buildFollowUpSheet, type FollowUpSheetInput } from "../sheet/followUpSheet";
-import { buildWritePlan, type WritePlan } from "../sheet/writePlan";
+import { buildFollowUpSheet, type FollowUpSheetInput } from "../plan/followUpSheet";
+import { buildWritePlan, type WritePlan } from "../plan/writePlan";
 import type { LedgerFollowUp } from "./followUpFromLedger";
 import type { SheetFollowUp } from "./followUpFromSheet";
 import type { WorkbookPort } from "./workbookPort";

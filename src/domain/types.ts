@@ -67,7 +67,7 @@ export interface FollowUpLine {
   readonly monthsElapsed?: number;
 }
 
-/** What the budget sheet says, cell by cell, in kronor. Built by src/sheet from a Grid. */
+/** What the budget sheet says, cell by cell, in kronor. Built by src/read from a Grid. */
 export interface Budget {
   readonly unit: Unit;
   readonly budgetYear: number;

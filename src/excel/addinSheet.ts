@@ -9,8 +9,8 @@
  * and the chart the add-in put there (kept in the flag store), is all that
  * undo needs to put back.
  */
-import { columnLetters, parseAddress } from "../sheet/grid";
-import type { CellWrite } from "../sheet/writePlan";
+import { columnLetters, parseAddress } from "../grid/grid";
+import type { CellWrite } from "../plan/writePlan";
 import { asEntered } from "./cellState";
 
 /** A sheet the add-in writes whole: the control sheet, or another of the same shape. */

@@ -7,8 +7,8 @@
  *   3. one write batch,
  * so a refused write (a protected sheet, a deleted sheet) changes nothing.
  */
-import { parseAddress, address as a1 } from "../sheet/grid";
-import { NOTE_PREFIX } from "../sheet/writePlan";
+import { parseAddress, address as a1 } from "../grid/grid";
+import { NOTE_PREFIX } from "../plan/writePlan";
 import type { ExcelCapabilities } from "./capabilities";
 import type { FillState } from "./flagStore";
 

@@ -15,11 +15,11 @@
  */
 import type { Clock } from "../app/clock";
 import { WorkbookError, type CellRef, type UndoResult, type WorkbookPort } from "../app/workbookPort";
-import type { Grid } from "../sheet/grid";
-import { address, parseAddress, parseRangeRef } from "../sheet/grid";
-import { CONTROL_SHEET, NOTE_PREFIX, SEVERITY_FILL, type WorkbookEdits, type WritePlan } from "../sheet/writePlan";
+import type { Grid } from "../grid/grid";
+import { address, parseAddress, parseRangeRef } from "../grid/grid";
+import { CONTROL_SHEET, NOTE_PREFIX, SEVERITY_FILL, type WorkbookEdits, type WritePlan } from "../plan/writePlan";
 import { type AddinSheet, queueSheetRead, queueSheetRestore, queueSheetWrite, type SheetSnapshot } from "./addinSheet";
-import type { PageSetup } from "../sheet/pageSetup";
+import type { PageSetup } from "../plan/pageSetup";
 import { capabilitiesFor, type ExcelCapabilities } from "./capabilities";
 import {
   asEntered,

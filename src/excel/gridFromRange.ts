@@ -1,5 +1,5 @@
 /**
- * Office range data → the Grid of src/sheet/grid.ts, exactly as
+ * Office range data → the Grid of src/grid/grid.ts, exactly as
  * src/xlsx/readGrid.ts builds it from a file, so one analysis serves both.
  * Pure: no Office.js here, so it is tested on plain arrays.
  *
@@ -24,7 +24,7 @@ import {
   parseRangeRef,
   address as a1,
   mergesWithin,
-} from "../sheet/grid";
+} from "../grid/grid";
 
 /** One worksheet as read through Office.js: its used range's arrays (null when the sheet is empty). */
 export interface RangeData {

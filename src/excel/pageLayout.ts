@@ -3,7 +3,7 @@
  * worksheet.pageLayout (ExcelApi 1.9), the same settings the .xlsx shell
  * writes with ExcelJS (below the add-in's minimum, ExcelApi 1.14, so always there).
  */
-import type { HeaderFooterText, PageSetup } from "../sheet/pageSetup";
+import type { HeaderFooterText, PageSetup } from "../plan/pageSetup";
 
 /** Queues the page layout of a sheet written in this batch. */
 export function queuePageLayout(ws: Excel.Worksheet, page: PageSetup): void {

@@ -50,7 +50,7 @@ export interface ReportFinding {
   readonly messageEn: string;
 }
 
-/** Where each part of the budget was read from, and why (src/sheet/parts.ts). */
+/** Where each part of the budget was read from, and why (src/read/parts.ts). */
 export interface ReportLocation {
   readonly sheet: string;
   readonly parts: readonly {

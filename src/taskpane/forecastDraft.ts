@@ -1,5 +1,5 @@
 import { roundKronor, type Decimal } from "../domain";
-import { parseSwedishNumber } from "../sheet/swedishNumber";
+import { parseSwedishNumber } from "../read/swedishNumber";
 import { ft } from "./followUpText";
 import type { Lang } from "./i18n";
 

@@ -5,10 +5,10 @@
  */
 import type { AnalysisOutcome } from "../app/analyseWorkbook";
 import { Decimal, spanOf, targetBand, type CellRef, type EquityStep, type Settings } from "../domain";
-import { address, parseAddress, parseRangeRef, sheetRef } from "../sheet/grid";
-import { MAPPING_NAMES } from "../sheet/mapping";
-import { SETTING_NAMES, SETTINGS_SHEET, settingsEdits } from "../sheet/workbookSettings";
-import type { CellEdit, WorkbookEdits } from "../sheet/writePlan";
+import { address, parseAddress, parseRangeRef, sheetRef } from "../grid/grid";
+import { MAPPING_NAMES } from "../read/mapping";
+import { SETTING_NAMES, SETTINGS_SHEET, settingsEdits } from "../memory/workbookSettings";
+import type { CellEdit, WorkbookEdits } from "../plan/writePlan";
 
 export type MappingField = keyof typeof MAPPING_NAMES;
 

@@ -20,10 +20,10 @@ import {
   type Settings,
   type Unit,
 } from "../domain";
-import { shareEdits, type ShareWriteMode } from "../sheet/shareEdits";
+import { shareEdits, type ShareWriteMode } from "../plan/shareEdits";
 import type { LedgerMapping } from "../sie/ledgerMapping";
-import { settingsEdits } from "../sheet/workbookSettings";
-import type { CellEdit } from "../sheet/writePlan";
+import { settingsEdits } from "../memory/workbookSettings";
+import type { CellEdit } from "../plan/writePlan";
 import { both, DEFAULT_LANG, type Lang } from "./i18n";
 import { planBoth } from "./planText";
 import { analysisWithScenarios, BUILT_IN_IDS } from "./scenarioDraft";
@@ -110,8 +110,8 @@ export interface Finsam {
 /** The follow-up's writing code, in the Uppföljning chunk with its view: not in what Excel loads first. */
 async function followUpCode() {
   const [setting, forecasts, write] = await Promise.all([
-    import(/* webpackChunkName: "followup" */ "../sheet/ledgerMappingSetting"),
-    import(/* webpackChunkName: "followup" */ "../sheet/forecastSetting"),
+    import(/* webpackChunkName: "followup" */ "../memory/ledgerMappingSetting"),
+    import(/* webpackChunkName: "followup" */ "../memory/forecastSetting"),
     import(/* webpackChunkName: "followup" */ "../app/writeFollowUp"),
   ]);
   return {

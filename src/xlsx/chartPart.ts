@@ -1,6 +1,6 @@
 import JSZip from "jszip";
-import type { ChartSpec } from "../sheet/boardSheet";
-import { sheetRef } from "../sheet/grid";
+import type { ChartSpec } from "../plan/boardSheet";
+import { sheetRef } from "../grid/grid";
 
 /**
  * ExcelJS writes no charts, so the board sheet's line chart (and the

@@ -16,9 +16,9 @@
 import ExcelJS from "exceljs";
 import type { PortCapabilities, WorkbookPort } from "../app/workbookPort";
 import { WorkbookError } from "../app/workbookPort";
-import type { Grid } from "../sheet/grid";
-import { parseRangeRef, sheetRef } from "../sheet/grid";
-import { NOTE_PREFIX, SEVERITY_FILL, type WorkbookEdits, type WritePlan } from "../sheet/writePlan";
+import type { Grid } from "../grid/grid";
+import { parseRangeRef, sheetRef } from "../grid/grid";
+import { NOTE_PREFIX, SEVERITY_FILL, type WorkbookEdits, type WritePlan } from "../plan/writePlan";
 import { readGridFromBuffer } from "./readGrid";
 import { loadWorkbook, loadWorkbookParts } from "./loadWorkbook";
 import { applyWritePlan, finishXlsx } from "./writeAnnotated";

@@ -1,6 +1,6 @@
 /**
  * The reading end for .xlsx files: a file (path, or its bytes) → the plain
- * `Grid` of src/sheet/grid.ts, the same snapshot src/excel builds from the
+ * `Grid` of src/grid/grid.ts, the same snapshot src/excel builds from the
  * open workbook through Office.js.
  *
  * What each cell becomes:
@@ -37,7 +37,7 @@
  * (_xlnm.Print_Area, _xlnm._FilterDatabase, …) and _xlfn. helper names are left
  * out. Hidden names are kept.
  *
- * Work is bounded by what the file holds (GRID_LIMITS in src/sheet/grid.ts):
+ * Work is bounded by what the file holds (GRID_LIMITS in src/grid/grid.ts):
  * the Grid keeps only the cells that exist, so a cell in XFD1048576 costs one
  * cell, not the rectangle up to it; names and merges over a whole sheet are
  * clipped to the used range; more than a million cells or a text of more than
@@ -61,7 +61,7 @@ import {
   mergesWithin,
   parseRangeRef,
   SheetBuilder,
-} from "../sheet/grid";
+} from "../grid/grid";
 import { readXlsxParts } from "./xlsxParts";
 
 export type WorkbookReadErrorCode =

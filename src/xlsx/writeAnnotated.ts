@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
-import { parseRangeRef } from "../sheet/grid";
-import { NOTE_PREFIX, SEVERITY_FILL, type CellWrite, type WritePlan } from "../sheet/writePlan";
-import type { PageSetup } from "../sheet/pageSetup";
+import { parseRangeRef } from "../grid/grid";
+import { NOTE_PREFIX, SEVERITY_FILL, type CellWrite, type WritePlan } from "../plan/writePlan";
+import type { PageSetup } from "../plan/pageSetup";
 import { addChart } from "./chartPart";
 import { loadWorkbookParts } from "./loadWorkbook";
 import { restoreSetAside } from "./restoreSetAside";

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { Decimal, followUp, lineForecast, type Budget, type Settings } from "../../src/domain";
-import { analyzeGrid } from "../../src/sheet/analyzeGrid";
+import { analyzeGrid } from "../../src/app/analyzeGrid";
 import { readGridFromBuffer } from "../../src/xlsx/readGrid";
 import { EXAMPLE } from "../support/paths";
 

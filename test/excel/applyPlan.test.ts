@@ -2,9 +2,9 @@ import { analyseWorkbook, type AnalysisOutcome } from "../../src/app/analyseWork
 import { WorkbookError } from "../../src/app/workbookPort";
 import { createExcelPort, type ExcelPort } from "../../src/excel";
 import { FLAGS_SETTING } from "../../src/excel/flagStore";
-import { BOARD_SHEET } from "../../src/sheet/boardSheet";
-import { columnLetters } from "../../src/sheet/grid";
-import { buildWritePlan, CONTROL_SHEET, NOTE_PREFIX } from "../../src/sheet/writePlan";
+import { BOARD_SHEET } from "../../src/plan/boardSheet";
+import { columnLetters } from "../../src/grid/grid";
+import { buildWritePlan, CONTROL_SHEET, NOTE_PREFIX } from "../../src/plan/writePlan";
 import type { FakeExcel } from "./fakeExcel";
 import { fakeFromFile, FIXTURES } from "./workbooks";
 import { TEST_CLOCK } from "../support/clock";

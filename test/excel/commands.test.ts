@@ -1,7 +1,7 @@
 import { analyzeWorkbook, dialogNotify, runAnalysis } from "../../src/commands/commands";
 import type { Message } from "../../src/domain";
 import { createExcelPort } from "../../src/excel";
-import { CONTROL_SHEET } from "../../src/sheet/writePlan";
+import { CONTROL_SHEET } from "../../src/plan/writePlan";
 import { OfficeMockObject, officeContext } from "./support";
 import { generatedBudget } from "./workbooks";
 import { TEST_CLOCK } from "../support/clock";

@@ -1,11 +1,11 @@
 import { analyseWorkbook, type AnalysisOutcome } from "../../src/app/analyseWorkbook";
-import { SheetView } from "../../src/sheet/grid";
+import { SheetView } from "../../src/grid/grid";
 import { WorkbookError } from "../../src/app/workbookPort";
 import { defaultSettings } from "../../src/domain";
 import { createExcelPort } from "../../src/excel";
-import { settingsFromGrid, SETTINGS_SHEET, settingsEdits, SETTING_NAMES } from "../../src/sheet/workbookSettings";
-import { shareEdits } from "../../src/sheet/shareEdits";
-import { MAPPING_NAMES } from "../../src/sheet/mapping";
+import { settingsFromGrid, SETTINGS_SHEET, settingsEdits, SETTING_NAMES } from "../../src/memory/workbookSettings";
+import { shareEdits } from "../../src/plan/shareEdits";
+import { MAPPING_NAMES } from "../../src/read/mapping";
 import { fakeFromFile, FIXTURES, generatedBudget } from "./workbooks";
 import { TEST_CLOCK } from "../support/clock";
 

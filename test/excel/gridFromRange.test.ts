@@ -1,5 +1,5 @@
 import { capabilitiesFor, detectCapabilities } from "../../src/excel/capabilities";
-import { dense } from "../sheet/dense";
+import { dense } from "../grid/dense";
 import { definedNamesFrom, gridSheetFromRange, isDateFormat, serialToIso } from "../../src/excel/gridFromRange";
 import { officeContext } from "./support";
 

@@ -1,7 +1,7 @@
 import { analyseWorkbook } from "../../src/app/analyseWorkbook";
 import { createExcelPort } from "../../src/excel";
-import { BOARD_SHEET } from "../../src/sheet/boardSheet";
-import { buildWritePlan, CONTROL_SHEET } from "../../src/sheet/writePlan";
+import { BOARD_SHEET } from "../../src/plan/boardSheet";
+import { buildWritePlan, CONTROL_SHEET } from "../../src/plan/writePlan";
 import type { FakeExcel } from "./fakeExcel";
 import { TEST_CLOCK } from "../support/clock";
 import { fakeFromFile, FIXTURES } from "./workbooks";

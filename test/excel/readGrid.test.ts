@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
-import { dense } from "../sheet/dense";
+import { dense } from "../grid/dense";
 import { analyseWorkbook } from "../../src/app/analyseWorkbook";
 import { createExcelPort } from "../../src/excel";
 import { readGridFromFile } from "../../src/xlsx/readGrid";
-import type { Grid } from "../../src/sheet/grid";
+import type { Grid } from "../../src/grid/grid";
 import { BYTES_PER_CELL, PAYLOAD_BUDGET_BYTES } from "../../src/excel/readWorkbook";
 import { emptySheet, PAYLOAD_LIMIT_BYTES } from "./fakeExcel";
 import { fakeFromFile, FIXTURES, fakeFromXlsx, generatedBudget } from "./workbooks";

@@ -6,7 +6,7 @@ import { analyseWorkbook, type AnalysisOutcome } from "../../src/app/analyseWork
 import { WorkbookError } from "../../src/app/workbookPort";
 import { createExcelPort, type ExcelPort } from "../../src/excel";
 import { FLAGS_SETTING } from "../../src/excel/flagStore";
-import { buildWritePlan, CONTROL_SHEET, NOTE_PREFIX } from "../../src/sheet/writePlan";
+import { buildWritePlan, CONTROL_SHEET, NOTE_PREFIX } from "../../src/plan/writePlan";
 import { TEST_CLOCK } from "../support/clock";
 import type { FakeExcel } from "./fakeExcel";
 import { fakeFromFile, FIXTURES } from "./workbooks";

@@ -4,7 +4,7 @@
  * ones first. Used by `npm run corpus` and test/layouts/corpus.test.ts.
  */
 import type { Finding } from "../../src/domain";
-import type { GridAnalysis } from "../../src/sheet/analyzeGrid";
+import type { GridAnalysis } from "../../src/app/analyzeGrid";
 import { RULE_CODES, type ExpectedPlanYear } from "./expected";
 
 export interface ExpectedFindingAt {

@@ -1,7 +1,7 @@
 /** Runs each fixture of test/fixtures/layouts through the real pipeline and compares it with its JSON. */
 import { readdir, readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { analyzeGrid } from "../../src/sheet/analyzeGrid";
+import { analyzeGrid } from "../../src/app/analyzeGrid";
 import { readGridFromBuffer } from "../../src/xlsx/readGrid";
 import { differences, type FixtureExpectation } from "./compare";
 

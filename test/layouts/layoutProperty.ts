@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import type { Finding } from "../../src/domain";
-import { analyzeGrid } from "../../src/sheet/analyzeGrid";
+import { analyzeGrid } from "../../src/app/analyzeGrid";
 import { readGridFromBuffer } from "../../src/xlsx/readGrid";
 import { expectedBudget, kommunShares, split } from "./expected";
 import { render, type Rendering, type Variation } from "./generator";

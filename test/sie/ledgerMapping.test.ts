@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { applyMapping, INCOME_LINE, proposeMapping, type LedgerMapping } from "../../src/sie/ledgerMapping";
 import { readSie } from "../../src/sie/readSie";
-import { MAPPING_NAME, mappingEdits, mappingFromGrid } from "../../src/sheet/ledgerMappingSetting";
+import { MAPPING_NAME, mappingEdits, mappingFromGrid } from "../../src/memory/ledgerMappingSetting";
 import { createFilePort } from "../../src/xlsx/filePort";
 import { EXAMPLE } from "../support/paths";
 import { HEAD, sieBytes } from "./sieFiles";

@@ -1,6 +1,6 @@
 import type { Analysis } from "../../src/domain";
-import type { Grid } from "../../src/sheet/grid";
-import { buildWritePlan } from "../../src/sheet/writePlan";
+import type { Grid } from "../../src/grid/grid";
+import { buildWritePlan } from "../../src/plan/writePlan";
 import { writeAnnotated } from "../../src/xlsx/writeAnnotated";
 import { recalculatedSheet, valueAt } from "./libreoffice";
 

@@ -8,7 +8,7 @@ import userEvent from "@testing-library/user-event";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { mappingFromJson } from "../../src/sie/ledgerMapping";
-import type { WorkbookEdits, WritePlan } from "../../src/sheet/writePlan";
+import type { WorkbookEdits, WritePlan } from "../../src/plan/writePlan";
 import { readGridFromBuffer } from "../../src/xlsx/readGrid";
 import { EXAMPLE } from "../support/paths";
 import { analysed, gridPort, plain, renderPane, type FakePort } from "./support";

@@ -8,9 +8,9 @@ import userEvent from "@testing-library/user-event";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { Decimal, type ForecastChoice } from "../../src/domain";
-import { forecastsFromJson, forecastsToJson } from "../../src/sheet/forecastSetting";
-import { SheetBuilder, type GridSheet } from "../../src/sheet/grid";
-import type { WorkbookEdits, WritePlan } from "../../src/sheet/writePlan";
+import { forecastsFromJson, forecastsToJson } from "../../src/memory/forecastSetting";
+import { SheetBuilder, type GridSheet } from "../../src/grid/grid";
+import type { WorkbookEdits, WritePlan } from "../../src/plan/writePlan";
 import { readGridFromBuffer } from "../../src/xlsx/readGrid";
 import { analysed, gridPort, plain, renderPane, type FakePort } from "./support";
 

@@ -8,7 +8,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import JSZip from "jszip";
 import { Decimal, formatKr, formatNumber, scenariosFromJson } from "../../src/domain";
-import type { WorkbookEdits, WritePlan } from "../../src/sheet/writePlan";
+import type { WorkbookEdits, WritePlan } from "../../src/plan/writePlan";
 import { readGridFromBuffer } from "../../src/xlsx/readGrid";
 import type { WorkbookPort } from "../../src/app/workbookPort";
 import {

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { Decimal, SHEET_PLAN, WORST_CASE } from "../../src/domain";
-import { analyzeGrid } from "../../src/sheet/analyzeGrid";
+import { analyzeGrid } from "../../src/app/analyzeGrid";
 import {
   analysisWithScenarios,
   checkField,

@@ -1,6 +1,6 @@
 import { Decimal, defaultSettings } from "../../src/domain";
-import { forecastEdits } from "../../src/sheet/forecastSetting";
-import { mappingEdits } from "../../src/sheet/ledgerMappingSetting";
+import { forecastEdits } from "../../src/memory/forecastSetting";
+import { mappingEdits } from "../../src/memory/ledgerMappingSetting";
 import { paneFormat } from "../../src/taskpane/paneFormat";
 import {
   draftFromSettings,

@@ -4,8 +4,8 @@
  */
 import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
-import { analyzeGrid } from "../../src/sheet/analyzeGrid";
-import { buildWritePlan, CONTROL_SHEET } from "../../src/sheet/writePlan";
+import { analyzeGrid } from "../../src/app/analyzeGrid";
+import { buildWritePlan, CONTROL_SHEET } from "../../src/plan/writePlan";
 import { readGridFromBuffer } from "../../src/xlsx/readGrid";
 import { writeAnnotated } from "../../src/xlsx/writeAnnotated";
 import { fixture } from "../support/paths";

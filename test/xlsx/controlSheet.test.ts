@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { analyzeGrid } from "../../src/sheet/analyzeGrid";
-import { CONTROL_SHEET } from "../../src/sheet/writePlan";
+import { analyzeGrid } from "../../src/app/analyzeGrid";
+import { CONTROL_SHEET } from "../../src/plan/writePlan";
 import { readGridFromBuffer } from "../../src/xlsx/readGrid";
 import { recalculatedControlSheet } from "../support/controlSheetCheck";
 import { EXAMPLE, fixture } from "../support/paths";

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { analyzeGrid } from "../../src/sheet/analyzeGrid";
-import { CONTROL_SHEET } from "../../src/sheet/writePlan";
+import { analyzeGrid } from "../../src/app/analyzeGrid";
+import { CONTROL_SHEET } from "../../src/plan/writePlan";
 import { readGridFromBuffer } from "../../src/xlsx/readGrid";
 import { LAYOUTS_DIR } from "../layouts/corpusRun";
 import { recalculatedControlSheet } from "../support/controlSheetCheck";

@@ -1,12 +1,12 @@
 import ExcelJS from "exceljs";
-import { SheetView } from "../../src/sheet/grid";
+import { SheetView } from "../../src/grid/grid";
 import { readFile } from "node:fs/promises";
 import { analyseWorkbook } from "../../src/app/analyseWorkbook";
 import { WorkbookError } from "../../src/app/workbookPort";
-import { shareEdits } from "../../src/sheet/shareEdits";
-import { settingsEdits, SETTINGS_SHEET } from "../../src/sheet/workbookSettings";
+import { shareEdits } from "../../src/plan/shareEdits";
+import { settingsEdits, SETTINGS_SHEET } from "../../src/memory/workbookSettings";
 import { defaultSettings } from "../../src/domain";
-import { buildWritePlan, CONTROL_SHEET, NOTE_PREFIX } from "../../src/sheet/writePlan";
+import { buildWritePlan, CONTROL_SHEET, NOTE_PREFIX } from "../../src/plan/writePlan";
 import JSZip from "jszip";
 import { createFilePort } from "../../src/xlsx/filePort";
 import { readGridFromBuffer } from "../../src/xlsx/readGrid";

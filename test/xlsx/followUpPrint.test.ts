@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { runCheck } from "../../src/cli/check";
-import { FOLLOW_UP_SHEET } from "../../src/sheet/followUpSheetName";
+import { FOLLOW_UP_SHEET } from "../../src/read/followUpSheetName";
 import { TEST_CLOCK } from "../support/clock";
 import { printedToPdf } from "../support/libreoffice";
 import { pageLines, pagePngs, withOnlySheets } from "../support/pdf";

@@ -5,9 +5,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import JSZip from "jszip";
-import { analyzeGrid } from "../../src/sheet/analyzeGrid";
-import { GRID_LIMITS, SheetView, storedCells } from "../../src/sheet/grid";
-import { buildWritePlan } from "../../src/sheet/writePlan";
+import { analyzeGrid } from "../../src/app/analyzeGrid";
+import { GRID_LIMITS, SheetView, storedCells } from "../../src/grid/grid";
+import { buildWritePlan } from "../../src/plan/writePlan";
 import { createFilePort } from "../../src/xlsx/filePort";
 import { readGridFromBuffer } from "../../src/xlsx/readGrid";
 import { writeAnnotated } from "../../src/xlsx/writeAnnotated";

@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { type Grid, type GridSheet, SheetView, parseAddress, parseRangeRef } from "../../src/sheet/grid";
+import { type Grid, type GridSheet, SheetView, parseAddress, parseRangeRef } from "../../src/grid/grid";
 import { readGridFromBuffer, readGridFromFile, WorkbookReadError } from "../../src/xlsx/readGrid";
-import { dense } from "../sheet/dense";
+import { dense } from "../grid/dense";
 
 const FIXTURES = path.resolve(__dirname, "../../../shared/fixtures");
 const fixture = (name: string) => path.join(FIXTURES, name);

@@ -1,9 +1,9 @@
 import ExcelJS from "exceljs";
 import { readFile } from "node:fs/promises";
 import { Decimal, defaultSettings, newScenario, scenarioFromInput, SHEET_PLAN, WORST_CASE } from "../../src/domain";
-import { analyzeGrid } from "../../src/sheet/analyzeGrid";
-import { settingsEdits } from "../../src/sheet/workbookSettings";
-import type { WorkbookEdits } from "../../src/sheet/writePlan";
+import { analyzeGrid } from "../../src/app/analyzeGrid";
+import { settingsEdits } from "../../src/memory/workbookSettings";
+import type { WorkbookEdits } from "../../src/plan/writePlan";
 import { readGridFromBuffer } from "../../src/xlsx/readGrid";
 import { fixture } from "../support/paths";
 

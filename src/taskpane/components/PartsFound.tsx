@@ -9,8 +9,8 @@ import {
   TableHeaderCell,
   TableRow,
 } from "@fluentui/react-components";
-import type { PartLocation, PartName } from "../../sheet/locate";
-import { sheetRef } from "../../sheet/grid";
+import type { PartLocation, PartName } from "../../read/locate";
+import { sheetRef } from "../../grid/grid";
 import type { Lang } from "../i18n";
 import { useViewStyles } from "./styles";
 

@@ -12,7 +12,7 @@ import {
 import { useState } from "react";
 import { WorkbookError } from "../../app/workbookPort";
 import { defaultSettings, Decimal, type Settings, type Unit } from "../../domain";
-import { MAPPING_NAMES } from "../../sheet/mapping";
+import { MAPPING_NAMES } from "../../read/mapping";
 import { PartsFound } from "../components/PartsFound";
 import { useViewStyles } from "../components/styles";
 import { LANG_NAMES, LANGS, t, type Lang, type MessageKey } from "../i18n";

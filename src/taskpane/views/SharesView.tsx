@@ -15,7 +15,7 @@ import {
 import { useState } from "react";
 import type { AnalysisOutcome } from "../../app/analyseWorkbook";
 import { Decimal, type MemberShare } from "../../domain";
-import { shareEdits, type ShareWriteMode } from "../../sheet/shareEdits";
+import { shareEdits, type ShareWriteMode } from "../../plan/shareEdits";
 import { useViewStyles } from "../components/styles";
 import { t } from "../i18n";
 import type { PaneFormat } from "../paneFormat";

@@ -1,0 +1,274 @@
+import {
+  compareScenarios,
+  equityOutcome,
+  MAX_COMPARED,
+  stateHalfIn,
+  type Analysis,
+  type ScenarioPlan,
+  type Unit,
+} from "../domain";
+import { columnLetters, columnNumber, sheetRef } from "../grid/grid";
+import { headerText, isoDay, onePageLandscape, type PageSetup } from "./pageSetup";
+import { planBlock, staircaseTable, stateHalfExpr, totalExpr, type PlanRows } from "./planFormulas";
+import { KR, SheetBuilder } from "./sheetBuilder";
+import type { CellWrite } from "./writePlan";
+
+/** The sheet "Skapa styrelseunderlag" writes for the board. */
+export const BOARD_SHEET = "Styrelseunderlag";
+
+/**
+ * A chart on one of the add-in's sheets: the board's line chart of closing
+ * equity per scenario, or the follow-up's bars of budget against forecast per line.
+ */
+export interface ChartSpec {
+  /** Lines (the default): one series a row, years along the axis; bars: one series a column, a bar pair a line. */
+  readonly kind?: "line" | "bar";
+  readonly title: string;
+  /** The chart's data as one block, year headers on top and series names in column A: "A35:D39". */
+  readonly source: string;
+  /** The year headers (or, for bars, the line labels), as a range on the sheet: "$B$40:$D$40". */
+  readonly categories: string;
+  /** Text categories (the bars' line labels), cached in the chart; the line chart's years need none. */
+  readonly categoryLabels?: readonly string[];
+  readonly series: readonly {
+    /** The cell holding the series' name. */
+    readonly nameCell: string;
+    readonly name: string;
+    /** The row of values: "$B$41:$D$41". */
+    readonly values: string;
+    /** The engine's numbers, cached in the chart for viewers that do not recalculate. */
+    readonly cache: readonly number[];
+  }[];
+  /** Where the chart stands: top-left and bottom-right cells (0-based column and row). */
+  readonly from: { readonly column: number; readonly row: number };
+  readonly to: { readonly column: number; readonly row: number };
+  /** The value axis's number format, where not whole kronor: '#,##0, "tkr"'. */
+  readonly axisFormat?: string;
+}
+
+export interface BoardSheet {
+  readonly name: string;
+  readonly cells: readonly CellWrite[];
+  readonly columnWidths: readonly number[];
+  readonly chart: ChartSpec;
+  /** The scenarios on it, in order. */
+  readonly scenarios: readonly string[];
+  /** One A4 landscape page, with the förbund, the budget year and the day it was made in the header. */
+  readonly pageSetup: PageSetup;
+}
+
+export interface BoardOptions {
+  /** The scenarios' ids, in order; all the analysis has (at most three) when undefined. */
+  readonly scenarioIds?: readonly string[] | undefined;
+  /** The day the underlag was made, for its header; the entry point reads the clock. */
+  readonly madeOn: Date;
+  /** The förbund's name, where the workbook says it. */
+  readonly forbund?: string | undefined;
+  /** The unit the amounts are shown in; the sheet's own when undefined. The cells hold kronor either way. */
+  readonly unit?: Unit | undefined;
+}
+
+/** The number format of an amount in kronor, shown in kr, in tkr with one decimal or in Mkr with two (Excel's trailing comma divides by 1 000). */
+export function moneyFormat(unit: Unit): string {
+  if (unit === "tkr") return '#,##0.0, "tkr";-#,##0.0, "tkr"';
+  if (unit === "Mkr") return '#,##0.00,, "Mkr";-#,##0.00,, "Mkr"';
+  return KR;
+}
+
+/** The chart axis's format, where not whole kronor. */
+const AXIS_FORMAT: Readonly<Partial<Record<Unit, string>>> = { tkr: '#,##0, "tkr"', Mkr: '#,##0.0,, "Mkr"' };
+
+const UNIT_IN_WORDS: Readonly<Record<Unit, string>> = {
+  kr: "kronor",
+  tkr: "tusental kronor (tkr)",
+  Mkr: "miljoner kronor (Mkr)",
+};
+
+/** The left part's label column: wide enough for the longest label that has amounts beside it. */
+const LABEL_WIDTH = { min: 40, max: 64 };
+
+/**
+ * The board's basis: the chosen scenarios (at most three) as live formulas on
+ * the budget's input cells, the same way as Finsam-kontroll. On top the title,
+ * the förbund, the day it was made and each scenario's outcome in words; below,
+ * on the left the scenarios' plans, and on the right the closing equity side
+ * by side with the differences and the chart, so that it all fits one
+ * landscape page and the chart never covers a number.
+ */
+export function buildBoardSheet(analysis: Analysis, options: BoardOptions): BoardSheet {
+  const { budget, settings } = analysis;
+  const unit = options.unit ?? budget.unit;
+  const ids = options.scenarioIds;
+  const plans = (ids ? ids.map((id) => analysis.plans.find((p) => p.scenario.id === id)) : analysis.plans)
+    .filter((p): p is ScenarioPlan => p !== undefined)
+    .slice(0, MAX_COMPARED);
+  const years = plans[0]?.years.map((y) => y.year) ?? [];
+  const budgetYear = budget.budgetYear;
+  const madeOn = isoDay(options.madeOn);
+  const span = `${years[0] ?? ""}–${years[years.length - 1] ?? ""}`;
+  const s = new SheetBuilder();
+  s.next();
+  s.label(`Styrelseunderlag: flerårsplan ${span}${options.forbund ? `, ${options.forbund}` : ""}`, true);
+  s.next();
+  s.label(
+    `Budgetår ${budgetYear}. Upprättat ${madeOn}. Belopp i ${UNIT_IN_WORDS[unit]}; varje belopp är en formel på budgetens egna celler och diagrammet följer dem.`,
+  );
+
+  // The outcome in words first, across the whole width: what the board reads before the numbers.
+  s.next();
+  s.next();
+  s.label("Utfallet i ord", true);
+  for (const plan of plans) {
+    s.next();
+    s.label(equityOutcome(plan).sv);
+  }
+  const top = s.row + 1;
+
+  // Left: the settings, the state's half in the budget year and each scenario's plan.
+  const staircase = staircaseTable(s, settings.equityStaircase);
+  const stateCells = new Map<number, string>();
+  s.next();
+  s.next();
+  s.label(`Statens hälft enligt arket ${budgetYear}`);
+  const half = stateHalfIn(budget, budgetYear);
+  const anchor = analysis.splits.find((x) => x.year === budgetYear)?.split;
+  if (anchor) {
+    stateCells.set(
+      budgetYear,
+      s.put(2, {
+        formula: half ? `=${stateHalfExpr(budget, budgetYear)}` : `=(${totalExpr(budget, budgetYear)})/2`,
+        numberFormat: KR,
+        expected: anchor.total.dividedBy(2).toNumber(),
+      }),
+    );
+  }
+  const blocks: { plan: ScenarioPlan; rows: PlanRows }[] = [];
+  for (const plan of plans) {
+    const rows = planBlock(s, budget, plan.scenario, plan.years, stateCells, staircase, plan.scenario.name);
+    blocks.push({ plan, rows });
+  }
+  const leftEnd = s.row;
+
+  // Right, from the same row: closing equity side by side, the maximum and zero (the chart's data), the differences.
+  const labelCol = 2 + Math.max(years.length, 1) + 1;
+  const col = (i: number) => columnLetters(labelCol + 1 + i);
+  const range = (row: number) => `$${col(0)}$${row}:$${col(years.length - 1)}$${row}`;
+  const nameCell = (row: number) => `$${columnLetters(labelCol)}$${row}`;
+  const right = (label: string, bold = false) => s.put(labelCol, { value: label, ...(bold ? { bold } : {}) });
+  s.row = top;
+  s.next();
+  right("Eget kapital vid årets slut, scenarierna jämförda", true);
+  s.next();
+  right("År");
+  const headerRow = s.row;
+  years.forEach((y, i) => s.put(labelCol + 1 + i, { value: y, bold: true }));
+  const series: ChartSpec["series"][number][] = [];
+  for (const { plan, rows } of blocks) {
+    s.next();
+    right(plan.scenario.name);
+    plan.years.forEach((y, i) =>
+      s.put(labelCol + 1 + i, {
+        formula: `=${rows.columns[i]}${rows.closingRow}`,
+        numberFormat: KR,
+        expected: y.closingEquity.toNumber(),
+      }),
+    );
+    const cache = plan.years.map((y) => y.closingEquity.toNumber());
+    series.push({ nameCell: nameCell(s.row), name: plan.scenario.name, values: range(s.row), cache });
+  }
+  const first = blocks[0];
+  if (first) {
+    s.next();
+    right("Högsta rekommenderade eget kapital");
+    first.plan.years.forEach((y, i) =>
+      s.put(labelCol + 1 + i, {
+        formula: `=${first.rows.columns[i]}${first.rows.maxEquityRow}`,
+        numberFormat: KR,
+        expected: y.maxEquity.toNumber(),
+      }),
+    );
+    series.push({
+      nameCell: nameCell(s.row),
+      name: "Högsta rekommenderade",
+      values: range(s.row),
+      cache: first.plan.years.map((y) => y.maxEquity.toNumber()),
+    });
+    s.next();
+    right("Noll");
+    years.forEach((_, i) => s.put(labelCol + 1 + i, { value: 0, numberFormat: KR }));
+    series.push({ nameCell: nameCell(s.row), name: "Noll", values: range(s.row), cache: years.map(() => 0) });
+  }
+  const dataEnd = s.row;
+  if (first) {
+    const comparison = compareScenarios(plans);
+    const firstRow = headerRow + 1;
+    blocks.slice(1).forEach(({ plan }, k) => {
+      s.next();
+      right(`Skillnad: ${plan.scenario.name} − ${first.plan.scenario.name}`);
+      comparison.forEach((c, i) =>
+        s.put(labelCol + 1 + i, {
+          formula: `=${col(i)}${firstRow + 1 + k}-${col(i)}${firstRow}`,
+          numberFormat: KR,
+          expected: c.differenceFromFirst[plan.scenario.id]?.toNumber() ?? 0,
+        }),
+      );
+    });
+  }
+  // The chart below the comparison, on the right, as far down as the plans on the left (at least 16 rows).
+  const chartTop = s.row + 1;
+  const chartBottom = Math.max(leftEnd, chartTop + 16);
+  s.row = Math.max(leftEnd, s.row);
+
+  const money = moneyFormat(unit);
+  const cells = s.cells.map((c) => (c.numberFormat === KR ? { ...c, numberFormat: money } : c));
+  const yearWidth = unit === "kr" ? 15 : 13;
+  const rightLabelWidth = Math.max(
+    22,
+    ...cells.filter((c) => columnOf(c.cell) === labelCol && !c.bold).map((c) => String(c.value ?? "").length + 2),
+  );
+  return {
+    name: BOARD_SHEET,
+    cells,
+    columnWidths: [
+      labelWidth(cells, top),
+      ...years.map(() => yearWidth),
+      3,
+      Math.min(rightLabelWidth, 40),
+      ...years.map(() => yearWidth),
+    ],
+    scenarios: plans.map((p) => p.scenario.id),
+    pageSetup: onePageLandscape({
+      left: headerText(options.forbund ?? ""),
+      center: headerText(`Styrelseunderlag, budgetår ${budgetYear}`),
+      right: headerText(`Upprättat ${madeOn}`),
+    }),
+    chart: {
+      title: "Eget kapital vid årets slut per scenario",
+      source: `${columnLetters(labelCol)}${headerRow}:${col(Math.max(0, years.length - 1))}${dataEnd}`,
+      categories: range(headerRow),
+      series,
+      from: { column: labelCol - 1, row: chartTop },
+      to: { column: labelCol + years.length, row: chartBottom },
+      ...(AXIS_FORMAT[unit] ? { axisFormat: AXIS_FORMAT[unit] } : {}),
+    },
+  };
+}
+
+/** Column A's width: its longest label with amounts beside it (the long texts on top may run over). */
+function labelWidth(cells: readonly CellWrite[], from: number): number {
+  const rowsWithAmounts = new Set(
+    cells.filter((c) => columnOf(c.cell) === 2 || columnOf(c.cell) === 3).map((c) => rowOf(c.cell)),
+  );
+  const longest = cells
+    .filter((c) => columnOf(c.cell) === 1 && rowOf(c.cell) >= from && rowsWithAmounts.has(rowOf(c.cell)))
+    .map((c) => String(c.value ?? "").length * (c.bold ? 1.1 : 1) + 2);
+  return Math.round(Math.min(LABEL_WIDTH.max, Math.max(LABEL_WIDTH.min, ...longest)));
+}
+
+const columnOf = (cell: string) => columnNumber(/^[A-Z]+/.exec(cell)![0]);
+const rowOf = (cell: string) => Number(/\d+$/.exec(cell)![0]);
+
+/** A sheet-qualified range for a chart reference: 'Styrelseunderlag'!$B$40:$D$40. */
+export function chartRef(sheet: string, range: string): string {
+  return sheetRef(sheet, range);
+}

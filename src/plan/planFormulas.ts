@@ -1,0 +1,251 @@
+import {
+  amountIn,
+  costsIn,
+  membersOf,
+  yearTotal,
+  type Budget,
+  type EquityStep,
+  type PlanYear,
+  type Scenario,
+  type SourcedAmount,
+} from "../domain";
+import { amountExpr, sumExpr } from "./formulas";
+import { columnLetters } from "../grid/grid";
+import { abs, KR, PERCENT, type SheetBuilder } from "./sheetBuilder";
+
+/**
+ * A scenario's plan years as live formulas on the budget's own cells
+ * (Rules 3–5), shared by Finsam-kontroll and the board sheet.
+ */
+
+/** The equity staircase as input cells the plan formulas look up: its from-column and per-cent column. */
+export function staircaseTable(s: SheetBuilder, staircase: readonly EquityStep[]): { from: string; percent: string } {
+  s.next();
+  s.next();
+  s.label("Inställningar", true);
+  s.next();
+  s.label("Trappa för eget kapital: medlemsavgifter från (kr)");
+  s.put(2, { value: "Högst andel (%)" });
+  const top = s.row + 1;
+  for (const step of staircase) {
+    s.next();
+    s.put(1, { value: step.from.toNumber(), numberFormat: KR });
+    s.put(2, { value: step.maxPercent.toNumber() });
+  }
+  return { from: `$A$${top}:$A$${s.row}`, percent: `$B$${top}:$B$${s.row}` };
+}
+
+/** Where a plan block put its rows, for charts and conditional formats. */
+export interface PlanRows {
+  readonly yearRow: number;
+  readonly contributionsRow: number;
+  readonly costRow: number;
+  readonly resultRow: number;
+  readonly closingRow: number;
+  readonly maxEquityRow: number;
+  /** Column letters of the years, in order. */
+  readonly columns: readonly string[];
+}
+
+export function stateHalfExpr(budget: Budget, year: number): string {
+  const stat = membersOf(budget, "stat").map((m) => amountIn(m, year));
+  if (stat.length === 1 && stat[0]) return amountExpr(stat[0]);
+  const parts = membersOf(budget, "fk", "af")
+    .map((m) => amountIn(m, year))
+    .filter((a): a is SourcedAmount => !!a);
+  return parts.map(amountExpr).join("+");
+}
+
+export function totalExpr(budget: Budget, year: number): string {
+  const anchor = yearTotal(budget, year);
+  if (anchor?.basis === "statedTotal") {
+    const stated = budget.statedContributionTotal?.get(year);
+    if (stated) return amountExpr(stated);
+  }
+  return sumExpr(budget.members.map((m) => amountIn(m, year)).filter((a): a is SourcedAmount => !!a));
+}
+
+export function planBlock(
+  s: SheetBuilder,
+  budget: Budget,
+  scenario: Scenario,
+  years: readonly PlanYear[],
+  stateCells: ReadonlyMap<number, string>,
+  staircase: { from: string; percent: string },
+  title = `Flerårsplan: ${scenario.name} (regel 3–5)`,
+): PlanRows {
+  const col = (i: number) => columnLetters(2 + i);
+  s.next();
+  s.next();
+  s.label(title, true);
+  s.next();
+  s.label("År");
+  const yearRow = s.row;
+  years.forEach((y, i) => s.put(2 + i, { value: y.year, bold: true }));
+
+  const c = scenario.contributions;
+  let contributionsRow: number;
+  if (c.kind === "reduction") {
+    s.next();
+    s.label("Minskning av statens hälft (inställning)");
+    years.forEach((y, i) => {
+      if (i > 0) s.put(2 + i, { value: (y.stateRate ?? c.rate).toNumber(), numberFormat: PERCENT });
+    });
+    const rateRow = s.row;
+    let floorCell: string | undefined;
+    if (c.stateFloor) {
+      s.next();
+      s.label("Golv för statens hälft (inställning)");
+      floorCell = abs(s.put(2, { value: c.stateFloor.toNumber(), numberFormat: KR }));
+    }
+    s.next();
+    s.label("Statens hälft");
+    const halfRow = s.row;
+    years.forEach((y, i) => {
+      const expected = y.contributions.dividedBy(2).toNumber();
+      if (i === 0) {
+        const cell = stateCells.get(y.year);
+        s.put(2, { formula: cell ? `=${cell}` : `=(${totalExpr(budget, y.year)})/2`, numberFormat: KR, expected });
+        return;
+      }
+      const prev = `${col(i - 1)}${halfRow}`;
+      const reduced = `ROUND(${prev}*(1-${col(i)}${rateRow}),0)`;
+      const formula = floorCell ? `=IF(${prev}<=${floorCell},${prev},MAX(${reduced},${floorCell}))` : `=${reduced}`;
+      s.put(2 + i, { formula, numberFormat: KR, expected });
+    });
+    s.next();
+    s.label("Medlemsavgifter T = 2 × statens hälft");
+    years.forEach((y, i) =>
+      s.put(2 + i, { formula: `=2*${col(i)}${halfRow}`, numberFormat: KR, expected: y.contributions.toNumber() }),
+    );
+    contributionsRow = s.row;
+  } else {
+    s.next();
+    s.label("Medlemsavgifter enligt arket");
+    years.forEach((y, i) => {
+      const amounts = budget.members.map((m) => amountIn(m, y.year)).filter((a): a is SourcedAmount => !!a);
+      const stated = budget.statedContributionTotal?.get(y.year);
+      const formula =
+        amounts.length > 0 ? `=${sumExpr(amounts)}` : stated ? `=${amountExpr(stated)}` : `=${col(i - 1)}${s.row}`;
+      s.put(2 + i, { formula, numberFormat: KR, expected: y.contributions.toNumber() });
+    });
+    contributionsRow = s.row;
+  }
+
+  s.next();
+  s.label("Övriga intäkter (inte ianspråktaget eget kapital)");
+  years.forEach((y, i) => {
+    const lines = budget.otherIncome.map((l) => l.amounts.get(y.year)).filter((a): a is SourcedAmount => !!a);
+    s.put(2 + i, { formula: `=${sumExpr(lines)}`, numberFormat: KR, expected: y.otherIncome.toNumber() });
+  });
+  const otherRow = s.row;
+
+  s.next();
+  s.label(costLabel(scenario));
+  const costRow = s.row;
+  years.forEach((y, i) => {
+    s.put(2 + i, {
+      formula: `=${costFormula(budget, scenario, y.year, i, col, costRow)}`,
+      numberFormat: KR,
+      expected: y.costs.minus(y.plannedDrawdown).toNumber(),
+    });
+  });
+  let drawdownRow: number | undefined;
+  if (years.some((y) => !y.plannedDrawdown.isZero())) {
+    s.next();
+    s.label("Planerat extra uttag ur eget kapital (inställning)");
+    drawdownRow = s.row;
+    years.forEach((y, i) => s.put(2 + i, { value: y.plannedDrawdown.toNumber(), numberFormat: KR }));
+  }
+
+  s.next();
+  s.label(
+    drawdownRow
+      ? "Resultat = medlemsavgifter + övriga intäkter − kostnader − planerat uttag"
+      : "Resultat = medlemsavgifter + övriga intäkter − kostnader",
+  );
+  years.forEach((y, i) =>
+    s.put(2 + i, {
+      formula: `=${col(i)}${contributionsRow}+${col(i)}${otherRow}-${col(i)}${costRow}${drawdownRow ? `-${col(i)}${drawdownRow}` : ""}`,
+      numberFormat: KR,
+      expected: y.result.toNumber(),
+    }),
+  );
+  const resultRow = s.row;
+
+  s.next();
+  s.label("Ingående eget kapital");
+  const openingRow = s.row;
+  const closingRow = s.row + 1;
+  years.forEach((y, i) => {
+    const formula =
+      i === 0 ? `=${budget.openingEquity ? amountExpr(budget.openingEquity) : "0"}` : `=${col(i - 1)}${closingRow}`;
+    s.put(2 + i, { formula, numberFormat: KR, expected: y.openingEquity.toNumber() });
+  });
+  s.next();
+  s.label("Utgående eget kapital = ingående + resultat");
+  years.forEach((y, i) =>
+    s.put(2 + i, {
+      formula: `=${col(i)}${openingRow}+${col(i)}${resultRow}`,
+      numberFormat: KR,
+      expected: y.closingEquity.toNumber(),
+    }),
+  );
+  s.next();
+  s.label("Högsta rekommenderade eget kapital (trappan × medlemsavgifter)");
+  const maxEquityRow = s.row;
+  years.forEach((y, i) => {
+    const T = `${col(i)}${contributionsRow}`;
+    s.put(2 + i, {
+      formula: `=${T}*LOOKUP(${T},${staircase.from},${staircase.percent})/100`,
+      numberFormat: KR,
+      expected: y.maxEquity.toNumber(),
+    });
+  });
+  return {
+    yearRow,
+    contributionsRow,
+    costRow,
+    resultRow,
+    closingRow,
+    maxEquityRow,
+    columns: years.map((_, i) => col(i)),
+  };
+}
+
+function costLabel(scenario: Scenario): string {
+  switch (scenario.costs.kind) {
+    case "sheet":
+      return "Kostnader enligt arket (annars budgetårets)";
+    case "flat":
+      return "Kostnader, budgetårets nivå";
+    case "change":
+      return `Kostnader, förändring ${scenario.costs.rate.times(100).toFixed()} % per år`;
+  }
+}
+
+function costFormula(
+  budget: Budget,
+  scenario: Scenario,
+  year: number,
+  i: number,
+  col: (i: number) => string,
+  row: number,
+): string {
+  const fromSheet = () => {
+    const lines = budget.costs.map((l) => l.amounts.get(year)).filter((a): a is SourcedAmount => !!a);
+    if (lines.length > 0) return sumExpr(lines);
+    const stated = budget.costTotal?.get(year);
+    return stated ? amountExpr(stated) : undefined;
+  };
+  if (i === 0) return fromSheet() ?? "0";
+  const base = `$B$${row}`;
+  switch (scenario.costs.kind) {
+    case "sheet":
+      return costsIn(budget, year) !== undefined ? (fromSheet() ?? base) : base;
+    case "flat":
+      return base;
+    case "change":
+      return `ROUND(${col(i - 1)}${row}*(1+${scenario.costs.rate.toFixed()}),0)`;
+  }
+}

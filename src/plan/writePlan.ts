@@ -1,0 +1,407 @@
+import {
+  amountIn,
+  membersOf,
+  stateHalfIn,
+  type Analysis,
+  Decimal,
+  type Finding,
+  type KommunKey,
+  type Member,
+  type PlanYear,
+  type Severity,
+  SEVERITY_ORDER,
+  worseSeverity,
+} from "../domain";
+import { buildBoardSheet, type BoardOptions, type BoardSheet } from "./boardSheet";
+import type { FollowUpSheet } from "./followUpSheet";
+import { amountExpr } from "./formulas";
+import { address, columnLetters, parseAddress } from "../grid/grid";
+import { headerText, pagesPortrait, type PageSetup } from "./pageSetup";
+import { planBlock, staircaseTable, stateHalfExpr, totalExpr } from "./planFormulas";
+import { abs, KR, SheetBuilder } from "./sheetBuilder";
+
+/** The sheet the add-in writes its formulas on. */
+export const CONTROL_SHEET = "Finsam-kontroll";
+
+/** Every note the add-in writes starts with this, so its flags can be found and removed. */
+export const NOTE_PREFIX = "Finsam-budget: ";
+
+export interface CellWrite {
+  /** Address on the control sheet. */
+  readonly cell: string;
+  readonly value?: string | number;
+  /** "=…" */
+  readonly formula?: string;
+  readonly numberFormat?: string;
+  readonly bold?: boolean;
+  /** The engine's number, in kronor, that the formula must evaluate to. */
+  readonly expected?: number;
+}
+
+/** A finding shown on the user's own cell: a fill by severity and a note. */
+export interface Flag {
+  readonly sheet: string;
+  /** A cell or a range ("B5:B8"); the note goes on its first cell. */
+  readonly cell: string;
+  readonly severity: Severity;
+  readonly codes: readonly string[];
+  readonly note: string;
+}
+
+/** What the add-in will do to a workbook, as plain data: applied by src/xlsx or src/excel. */
+export interface WritePlan {
+  readonly flags: readonly Flag[];
+  /** "Skapa styrelseunderlag": the board sheet, where asked for. */
+  readonly boardSheet?: BoardSheet;
+  /** "Skriv Finsam-uppföljning": added by src/app/writeFollowUp.ts, where a follow-up was asked for. */
+  readonly followUpSheet?: FollowUpSheet;
+  readonly controlSheet: {
+    readonly name: string;
+    readonly cells: readonly CellWrite[];
+    readonly columnWidths: readonly number[];
+    /** Where each kommun's computed share stands on the control sheet, for "write the shares into the sheet". */
+    readonly shareCells: readonly { readonly year: number; readonly name: string; readonly cell: string }[];
+    /** One page wide, portrait, the title rows on every page, "Sida 1 av N" in the footer. */
+    readonly pageSetup: PageSetup;
+  };
+}
+
+/** One cell the user asked the add-in to change, on any sheet. */
+export interface CellEdit {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly value?: string | number;
+  /** "=…" */
+  readonly formula?: string;
+  readonly numberFormat?: string;
+}
+
+/** Edits the user asked for: cells, sheets to create if missing, and defined names to set. */
+export interface WorkbookEdits {
+  readonly cells: readonly CellEdit[];
+  readonly sheets?: readonly string[];
+  readonly names?: readonly { readonly name: string; readonly ref: string }[];
+}
+
+export const SEVERITY_FILL: Record<Severity, string> = { error: "FFC7CE", warning: "FFEB9C", info: "DDEBF7" };
+
+/** What to build besides the flags and Finsam-kontroll. */
+export type WritePlanOptions =
+  | { readonly board?: undefined; readonly forbund?: string | undefined }
+  | ({
+      /** The board sheet: true for every scenario (at most three), or the scenarios' ids in order. */
+      readonly board: true | readonly string[];
+    } & Omit<BoardOptions, "scenarioIds">);
+
+/** Turns an analysis into flags on the user's cells and a control sheet of live formulas. */
+export function buildWritePlan(analysis: Analysis, options: WritePlanOptions = {}): WritePlan {
+  return {
+    flags: flagsOf(analysis.findings),
+    controlSheet: controlSheet(analysis, options.forbund),
+    ...(options.board
+      ? {
+          boardSheet: buildBoardSheet(analysis, {
+            ...options,
+            scenarioIds: options.board === true ? undefined : options.board,
+          }),
+        }
+      : {}),
+  };
+}
+
+/**
+ * Where findings meet, merged here once, for both shells: one flag per note
+ * cell (a range's first cell), covering every finding's cells, with the
+ * worst severity and every message in its note. Flags are ordered from the
+ * mildest to the worst, so where ranges still overlap, the cell applied last
+ * carries the worse fill.
+ */
+export function flagsOf(findings: readonly Finding[]): Flag[] {
+  const byAnchor = new Map<
+    string,
+    { sheet: string; area: Area; severity: Severity; codes: string[]; notes: string[]; order: number }
+  >();
+  for (const f of findings) {
+    // Finsam-kontroll is rewritten by every analysis (after the flags, in both shells): its cells are pointed at, not flagged.
+    if (!f.sheet || !f.cell || f.sheet === CONTROL_SHEET) continue;
+    const area = areaOf(f.cell);
+    if (!area) continue;
+    const key = `${f.sheet}!${address(area.top, area.left)}`;
+    const flag = byAnchor.get(key) ?? {
+      sheet: f.sheet,
+      area,
+      severity: f.severity,
+      codes: [],
+      notes: [],
+      order: byAnchor.size,
+    };
+    flag.area = {
+      top: flag.area.top,
+      left: flag.area.left,
+      bottom: Math.max(flag.area.bottom, area.bottom),
+      right: Math.max(flag.area.right, area.right),
+    };
+    flag.severity = worseSeverity(flag.severity, f.severity);
+    if (!flag.codes.includes(f.code)) flag.codes.push(f.code);
+    const text = f.scenario ? `${f.message.sv} [${f.scenario}]` : f.message.sv;
+    if (!flag.notes.includes(text)) flag.notes.push(text);
+    byAnchor.set(key, flag);
+  }
+  return [...byAnchor.values()]
+    .sort((a, b) => SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity] || a.order - b.order)
+    .map((f) => ({
+      sheet: f.sheet,
+      cell:
+        f.area.top === f.area.bottom && f.area.left === f.area.right
+          ? address(f.area.top, f.area.left)
+          : `${address(f.area.top, f.area.left)}:${address(f.area.bottom, f.area.right)}`,
+      severity: f.severity,
+      codes: f.codes,
+      note: NOTE_PREFIX + f.notes.join("\n"),
+    }));
+}
+
+interface Area {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+/** "C7:C11" or "C7" → its corners, top-left first. */
+function areaOf(cell: string): Area | undefined {
+  const [a, b] = cell.split(":");
+  const start = parseAddress(a!);
+  const end = b === undefined ? start : parseAddress(b);
+  if (!start || !end) return undefined;
+  return {
+    top: Math.min(start.row, end.row),
+    left: Math.min(start.column, end.column),
+    bottom: Math.max(start.row, end.row),
+    right: Math.max(start.column, end.column),
+  };
+}
+
+/** Where Finsam-kontroll computes each plan figure, by scenario id and year. */
+type PlanCells = Map<string, { readonly costs: string; readonly result: string; readonly closing: string }>;
+
+/**
+ * A finding about a plan year that names no cell (a year the sheet does not
+ * state) is given the Finsam-kontroll cell that computes its figure: the
+ * costs for CEILING_EXCEEDED, the result for a deficit, the closing equity
+ * for the equity findings, so it can be shown and followed like any other.
+ */
+export function withControlCells(analysis: Analysis): Analysis {
+  const cellless = (f: Finding) =>
+    !f.cell && f.year !== undefined && f.scenario !== undefined && PLAN_FIELD[f.code] !== undefined;
+  // Laying out the control sheet costs as much as the rules: only when a finding needs one of its cells.
+  if (!analysis.findings.some(cellless)) return analysis;
+  const cells: PlanCells = new Map();
+  controlSheet(analysis, undefined, cells);
+  const findings = analysis.findings.map((f) => {
+    if (!cellless(f)) return f;
+    const cell = cells.get(`${f.scenario}\u0000${f.year}`)?.[PLAN_FIELD[f.code]!];
+    return cell ? { ...f, sheet: CONTROL_SHEET, cell } : f;
+  });
+  return { ...analysis, findings };
+}
+
+/** The Finsam-kontroll figure each plan finding is about. */
+const PLAN_FIELD: Partial<Record<Finding["code"], "costs" | "result" | "closing">> = {
+  CEILING_EXCEEDED: "costs",
+  DEFICIT_UNJUSTIFIED: "result",
+  DEFICIT_JUSTIFIED: "result",
+  EQUITY_NEGATIVE: "closing",
+  EQUITY_ABOVE_MAX: "closing",
+  EQUITY_OUTSIDE_TARGET: "closing",
+};
+
+function controlSheet(analysis: Analysis, forbund?: string, planCells?: PlanCells): WritePlan["controlSheet"] {
+  const { budget, settings } = analysis;
+  const s = new SheetBuilder();
+  s.next();
+  s.label("Finsam-kontroll", true);
+  s.next();
+  s.label(
+    "Varje belopp här är en formel på budgetens egna celler, i kronor. Bladet skrivs om vid varje analys; skriv inget här.",
+  );
+
+  const staircase = staircaseTable(s, settings.equityStaircase);
+
+  // Rules 1–2: each year's split as the sheet states it.
+  const quarterCells = new Map<number, string>();
+  const shareCells: { year: number; name: string; cell: string }[] = [];
+  const stateCells = new Map<number, string>();
+  s.next();
+  s.next();
+  s.label("Medlemsavgifter (regel 1: staten 1/2, regionen 1/4, kommunerna 1/4)", true);
+  const years = analysis.splits.map((x) => x.year);
+  s.next();
+  s.label("År");
+  years.forEach((y, i) => s.put(2 + i, { value: y, bold: true }));
+
+  s.next();
+  s.label("Statens hälft enligt arket (Försäkringskassan och Arbetsförmedlingen)");
+  analysis.splits.forEach(({ year, split }, i) => {
+    const half = stateHalfIn(budget, year);
+    const expr = half ? stateHalfExpr(budget, year) : `(${totalExpr(budget, year)})/2`;
+    stateCells.set(
+      year,
+      s.put(2 + i, { formula: `=${expr}`, numberFormat: KR, expected: split.total.dividedBy(2).toNumber() }),
+    );
+  });
+  const stateRow = s.row;
+  s.next();
+  s.label("Totalt T = 2 × statens hälft");
+  analysis.splits.forEach(({ split }, i) =>
+    s.put(2 + i, {
+      formula: `=2*${columnLetters(2 + i)}${stateRow}`,
+      numberFormat: KR,
+      expected: split.total.toNumber(),
+    }),
+  );
+  const totalRow = s.row;
+  const T = (i: number) => `${columnLetters(2 + i)}${totalRow}`;
+  const H = (i: number) => `${columnLetters(2 + i)}${stateRow}`;
+  const partyRows: [string, (i: number) => string, keyof PlanYear["split"]][] = [
+    ["Försäkringskassan (1/4)", (i) => `=${H(i)}-INT(${H(i)}/2)`, "fk"],
+    ["Arbetsförmedlingen (1/4)", (i) => `=INT(${H(i)}/2)`, "af"],
+    ["Regionen (1/4, hela kronor)", (i) => `=INT(${T(i)}/4)+IF(MOD(${T(i)},4)>=2,1,0)`, "region"],
+    ["Kommunerna tillsammans (1/4, hela kronor)", (i) => `=INT(${T(i)}/4)+IF(MOD(${T(i)},4)=3,1,0)`, "kommuner"],
+  ];
+  for (const [label, formula, key] of partyRows) {
+    s.next();
+    s.label(label);
+    analysis.splits.forEach(({ year, split }, i) => {
+      const cell = s.put(2 + i, { formula: formula(i), numberFormat: KR, expected: split[key].toNumber() });
+      if (key === "kommuner") quarterCells.set(year, cell);
+    });
+  }
+  for (const party of ["stat", "fk", "af", "region"] as const) {
+    for (const member of membersOf(budget, party)) {
+      s.next();
+      s.label(`${member.name} enligt arket`);
+      years.forEach((year, i) => {
+        const amount = amountIn(member, year);
+        if (amount)
+          s.put(2 + i, { formula: `=${amountExpr(amount)}`, numberFormat: KR, expected: amount.value.toNumber() });
+      });
+    }
+  }
+
+  // Rule 2: the kommun key, largest remainder, year by year.
+  const kommuner = membersOf(budget, "kommun");
+  for (const { year } of analysis.splits) {
+    const shares = analysis.members.filter((m) => m.year === year && m.party === "kommun");
+    if (shares.length === 0 || shares.length !== kommuner.length) continue;
+    const quarter = abs(quarterCells.get(year)!);
+    s.next();
+    s.next();
+    s.label(
+      `Kommunernas andelar ${year} (regel 2: fjärdedelen efter ${settings.kommunKey.kind === "population" ? "befolkning" : "fast andel"}, hela kronor enligt största rest)`,
+      true,
+    );
+    s.next();
+    [
+      "Kommun",
+      settings.kommunKey.kind === "population" ? "Befolkning" : "Andel (%)",
+      "Exakt andel",
+      "Heltal",
+      "Rest",
+      "Rang",
+      "Belopp",
+      "Arkets belopp",
+      "Skillnad",
+    ].forEach((h, i) => s.put(1 + i, { value: h, bold: true }));
+    const first = s.row + 1;
+    const last = s.row + shares.length;
+    const W = `$B$${first}:$B$${last}`;
+    const R = `$E$${first}:$E$${last}`;
+    const leftover = `$G$${last + 1}`;
+    shares.forEach((share, k) => {
+      s.next();
+      const r = s.row;
+      const member = kommuner[k]!;
+      s.put(1, { value: share.name });
+      s.put(2, weightWrite(member, share.weight, kommuner.length === 1, settings.kommunKey.kind));
+      s.put(3, { formula: `=${quarter}*B${r}/SUM(${W})`, numberFormat: "#,##0.000" });
+      s.put(4, { formula: `=INT(${quarter}*B${r}/SUM(${W}))`, numberFormat: KR });
+      s.put(5, { formula: `=ROUND(${quarter}*B${r}-D${r}*SUM(${W}),6)` });
+      s.put(6, {
+        formula: `=1+SUMPRODUCT((${R}>E${r})+(${R}=E${r})*(${W}>B${r})+(${R}=E${r})*(${W}=B${r})*(ROW(${R})<ROW(E${r})))`,
+      });
+      const computed = s.put(7, {
+        formula: `=D${r}+IF(F${r}<=${leftover},1,0)`,
+        numberFormat: KR,
+        expected: share.computedAmount.toNumber(),
+      });
+      shareCells.push({ year, name: share.name, cell: computed });
+      if (share.sheetAmount) {
+        s.put(8, {
+          formula: `=${amountExpr(share.sheetAmount)}`,
+          numberFormat: KR,
+          expected: share.sheetAmount.value.toNumber(),
+        });
+        s.put(9, {
+          formula: `=H${r}-G${r}`,
+          numberFormat: KR,
+          expected: share.sheetAmount.value.minus(share.computedAmount).toNumber(),
+        });
+      }
+    });
+    s.next();
+    s.label("Summa");
+    const floorSum = shares.reduce((acc, sh) => acc.plus(sh.exactAmount.floor()), new Decimal(0)).toNumber();
+    s.put(6, { value: "Kvar att fördela:" });
+    s.put(7, {
+      formula: `=${quarter}-SUM(D${first}:D${last})`,
+      numberFormat: KR,
+      expected: quarterOf(analysis, year) - floorSum,
+    });
+    s.next();
+    s.label("Summa belopp");
+    s.put(7, { formula: `=SUM(G${first}:G${last})`, numberFormat: KR, expected: quarterOf(analysis, year) });
+  }
+
+  // Rules 3–5: each scenario's plan.
+  for (const plan of analysis.plans) {
+    const rows = planBlock(s, budget, plan.scenario, plan.years, stateCells, staircase);
+    plan.years.forEach((y, i) => {
+      const col = rows.columns[i]!;
+      planCells?.set(`${plan.scenario.id}\u0000${y.year}`, {
+        costs: `${col}${rows.costRow}`,
+        result: `${col}${rows.resultRow}`,
+        closing: `${col}${rows.closingRow}`,
+      });
+    });
+  }
+  return {
+    name: CONTROL_SHEET,
+    cells: s.cells,
+    columnWidths: [62, 16, 16, 16, 16, 10, 16, 16, 14],
+    shareCells,
+    // Rows 1–2, the title and what the sheet is, head every printed page.
+    pageSetup: pagesPortrait(
+      { first: 1, last: 2 },
+      headerText(forbund ? `${CONTROL_SHEET}, ${forbund}` : CONTROL_SHEET),
+    ),
+  };
+}
+
+function quarterOf(analysis: Analysis, year: number): number {
+  return analysis.splits.find((s) => s.year === year)!.split.kommuner.toNumber();
+}
+
+/** The kommun's weight: a formula on its population cell, or the fixed share as typed in the settings. */
+function weightWrite(
+  member: Member,
+  weight: Decimal | undefined,
+  alone: boolean,
+  key: KommunKey["kind"],
+): Omit<CellWrite, "cell"> {
+  if (alone) return { value: 1 };
+  if (key === "population" && member.population?.ref) {
+    return { formula: `=${amountExpr(member.population)}`, expected: member.population.value.toNumber() };
+  }
+  return { value: weight?.toNumber() ?? 0 };
+}

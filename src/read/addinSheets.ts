@@ -1,0 +1,12 @@
+import { BOARD_SHEET } from "../plan/boardSheet";
+import { FOLLOW_UP_SHEET } from "./followUpSheetName";
+import type { Grid } from "../grid/grid";
+import { CONTROL_SHEET } from "../plan/writePlan";
+
+/** The sheets the add-in writes from an analysis: they repeat the budget's names and amounts, but are never the budget. */
+export const ADDIN_SHEETS: readonly string[] = [CONTROL_SHEET, BOARD_SHEET, FOLLOW_UP_SHEET];
+
+/** The grid without the add-in's own output sheets, so a second analysis reads the user's budget, not Finsam-kontroll. */
+export function withoutAddinSheets(grid: Grid): Grid {
+  return { ...grid, sheets: grid.sheets.filter((s) => !ADDIN_SHEETS.includes(s.name)) };
+}

@@ -1,0 +1,128 @@
+import { finding, message, type Budget, type Finding, type Message } from "../domain";
+import { readBudgetSheet, type SheetRead } from "./budgetSheet";
+import { composeBudget } from "./compose";
+import { type Grid, SheetView } from "../grid/grid";
+import { readMapping } from "./mapping";
+import type { Location } from "./parts";
+import { readMembersByRows } from "./membersByRows";
+import { findPopulation, type PopulationTable } from "./population";
+
+export type { Location, PartLocation, PartName } from "./parts";
+export type { YearColumn } from "./yearHeaders";
+import type { WorkbookYear } from "./yearHeaders";
+
+export type LocateResult =
+  | { readonly ok: true; readonly budget: Budget; readonly location: Location; readonly findings: readonly Finding[] }
+  | { readonly ok: false; readonly reason: Message; readonly findings: readonly Finding[] };
+
+/**
+ * Reads the budget's parts wherever they stand and puts them together, with
+ * no configuration: each sheet read for its members, lines, totals, equity
+ * and follow-up; the population wherever its header is; the parts composed
+ * (compose.ts). Defined names (mapping.ts) win over detection. A workbook
+ * without evidence of a Finsam budget is said to be none.
+ */
+export function locateBudget(grid: Grid): LocateResult {
+  const mapping = readMapping(grid);
+  const views = grid.sheets.map((sheet) => new SheetView(sheet));
+  const byRows = views.flatMap((view) => readMembersByRows(view) ?? []);
+  const candidates = views.filter((v) => !mapping.budgetSheet || v.name === mapping.budgetSheet);
+  const first = candidates.map((view) => readBudgetSheet(view, mapping));
+  const found = [...first.flatMap((r) => r ?? []), ...byRows.map((t) => t.read)];
+  // A lone "Budget" column on a sheet that names no year takes the year the rest of the workbook states.
+  const year = workbookYear(found);
+  const second = year
+    ? candidates.flatMap((view, i) => {
+        const read = first[i] ? undefined : readBudgetSheet(view, mapping, year);
+        return read ? [{ ...read, findings: [...read.findings, yearFromElsewhere(read, year.sheet)] }] : [];
+      })
+    : [];
+  const reads = [...found, ...second];
+  const population = mapping.population ?? largest([findPopulation(grid), ...byRows.map((t) => t.population)]);
+  const composed = composeBudget(reads, population);
+  if (!composed || !looksLikeBudget(composed.budget))
+    return { ok: false, reason: NOT_A_BUDGET, findings: mapping.findings };
+  const { budget, main, membersFrom, parts } = composed;
+  const used = main === membersFrom ? [main] : [main, membersFrom];
+  const findings = [
+    ...mapping.findings,
+    ...used.flatMap((r) => r.findings),
+    ...composed.findings,
+    ...hiddenSheets(grid, used),
+  ];
+  const location: Location = {
+    sheet: main.sheet,
+    labelColumn: main.labelColumn,
+    headerRow: main.header.row,
+    yearColumns: main.header.columns,
+    unit: main.budget.unit,
+    population: population.entries,
+    parts,
+  };
+  return { ok: true, budget, location, findings };
+}
+
+/** The one budget year the sheets that state a year agree on, and the sheet that says it. */
+function workbookYear(all: readonly SheetRead[]): (WorkbookYear & { readonly sheet: string }) | undefined {
+  const reads = all.filter((r) => r.members.length > 0 || r.budget.costs.length > 0);
+  const years = new Set(reads.map((r) => r.budget.budgetYear));
+  const said = reads[0];
+  return years.size === 1 && said
+    ? { year: said.budget.budgetYear, evidence: `budgetåret från bladet ”${said.sheet}”`, sheet: said.sheet }
+    : undefined;
+}
+
+/** The year came from another sheet: said on the Budget column's header, so the user can check it. */
+function yearFromElsewhere(read: SheetRead, source: string): Finding {
+  const header = read.header.columns[0]!.header;
+  const year = read.budget.budgetYear;
+  return finding({
+    code: "INPUT_WEAK_EVIDENCE",
+    severity: "info",
+    ref: header,
+    year,
+    message: message(
+      `Bladet ”${read.sheet}” anger inget år för kolumnen Budget (${header.cell}); budgetåret ${year} är taget från bladet ”${source}”. Skriv året i rubriken om det är fel.`,
+      `The sheet "${read.sheet}" states no year for its Budget column (${header.cell}); the budget year ${year} is taken from the sheet "${source}". Write the year in the header if it is wrong.`,
+    ),
+  });
+}
+
+/** The population table with most kommuner. */
+function largest(tables: readonly PopulationTable[]): PopulationTable {
+  return tables.reduce((a, b) => (b.entries.length > a.entries.length ? b : a));
+}
+
+const NOT_A_BUDGET = message(
+  "Arbetsboken innehåller ingen budget: den ser inte ut som en budget för ett samordningsförbund, för inget blad har årskolumner med parternas medlemsavgifter (staten, regionen, kommunerna) eller en uppföljning av budgeten. Inget skrivs i arbetsboken.",
+  "The workbook holds no budget: it does not look like a samordningsförbund budget, for no sheet has year columns with the parties' contributions (the state, the region, the kommuner) or a follow-up of the budget. Nothing is written to the workbook.",
+);
+
+/**
+ * Evidence of a Finsam budget: the state or the region among the members,
+ * two kommuner, a row of the members' contributions, or a follow-up
+ * (budget against utfall or prognos). A list of parts with year-like numbers is none.
+ */
+function looksLikeBudget(budget: Budget): boolean {
+  const parties = budget.members.filter((m) => m.party !== "kommun").length;
+  const kommuner = budget.members.length - parties;
+  return parties > 0 || kommuner >= 2 || budget.statedContributionTotal !== undefined || budget.followUp.length > 0;
+}
+
+function hiddenSheets(grid: Grid, used: readonly SheetRead[]): Finding[] {
+  return used.flatMap((r) =>
+    grid.sheets.find((s) => s.name === r.sheet)?.visible === false
+      ? [
+          finding({
+            code: "INPUT_HIDDEN_SHEET",
+            severity: "info",
+            ref: { sheet: r.sheet, cell: "A1" },
+            message: message(
+              `Budgeten lästes från det dolda bladet ”${r.sheet}”.`,
+              `The budget was read from the hidden sheet "${r.sheet}".`,
+            ),
+          }),
+        ]
+      : [],
+  );
+}
