@@ -3,6 +3,7 @@
 // load-object-before-read), with TypeScript's .tsx added and a few settings for a strict TypeScript project.
 import officeAddins from "eslint-plugin-office-addins";
 import tsParser from "@typescript-eslint/parser";
+import importFlow from "./scripts/lint/importFlow.mjs";
 
 const TYPESCRIPT = ["**/*.{ts,tsx,mts,cts}"];
 
@@ -80,5 +81,11 @@ export default [
         },
       ],
     },
+  },
+  {
+    // The folders are the flow (README, "Architecture"): imports run down it, and none runs in a circle.
+    files: ["src/**/*.{ts,tsx}"],
+    plugins: { finsam: importFlow },
+    rules: { "finsam/flow": "error", "finsam/no-cycle": "error" },
   },
 ];

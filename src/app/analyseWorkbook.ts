@@ -1,9 +1,10 @@
 import { sortFindings, type Analysis, type Finding, type Message, type Settings } from "../domain";
 import { analyzeGrid } from "./analyzeGrid";
 import type { Location } from "../read/locate";
-import { buildWritePlan, type WritePlan } from "../plan/writePlan";
+import { buildWritePlan } from "../plan/writePlan";
 import type { Clock } from "./clock";
 import { WorkbookError, type WorkbookPort } from "./workbookPort";
+import type { WritePlan } from "../plan/types";
 
 export type AnalysisOutcome =
   | {

@@ -1,6 +1,7 @@
 import type { Message } from "../domain";
 import type { Grid } from "../grid/grid";
-import type { WorkbookEdits, WritePlan } from "../plan/writePlan";
+import type { WorkbookEdits } from "../grid/edits";
+import type { WritePlan } from "../plan/types";
 
 /**
  * What the add-in needs of a workbook, whichever shell holds it: Excel

@@ -1,9 +1,10 @@
 import type { Analysis } from "../domain";
 import { buildFollowUpSheet, type FollowUpSheetInput } from "../plan/followUpSheet";
-import { buildWritePlan, type WritePlan } from "../plan/writePlan";
+import { buildWritePlan } from "../plan/writePlan";
 import type { LedgerFollowUp } from "./followUpFromLedger";
 import type { SheetFollowUp } from "./followUpFromSheet";
 import type { WorkbookPort } from "./workbookPort";
+import type { WritePlan } from "../plan/types";
 
 /** What Finsam-uppföljning needs of a follow-up: its numbers and the file, or the sheet's cells, it was read from. */
 export function followUpSheetInput(

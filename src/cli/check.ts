@@ -18,14 +18,15 @@ import { followUpTable } from "../report/followUpReport";
 import { buildReport } from "../report/jsonReport";
 import { reportTable } from "../report/textTable";
 import { analyzeGrid } from "../app/analyzeGrid";
-import { BOARD_SHEET } from "../plan/boardSheet";
-import { buildWritePlan, type WritePlan } from "../plan/writePlan";
+import { buildWritePlan } from "../plan/writePlan";
 import { WorkbookReadError } from "../xlsx/readGrid";
 import { writeAnnotated } from "../xlsx/writeAnnotated";
 import { SieError } from "../sie/sieError";
 import { sieFollowUp } from "./sieFollowUp";
 import { InternalReadError, READ_LIMITS, type ReadLimits, readGridInWorker } from "./readInWorker";
 import { followUpSheetInput, withFollowUpSheet } from "../app/writeFollowUp";
+import { BOARD_SHEET } from "../read/addinSheets";
+import type { WritePlan } from "../plan/types";
 
 export const EXAMPLE_WORKBOOK = resolve(__dirname, "../../assets/exempel-budget.xlsx");
 

@@ -10,8 +10,8 @@
  * undo needs to put back.
  */
 import { columnLetters, parseAddress } from "../grid/grid";
-import type { CellWrite } from "../plan/writePlan";
-import { asEntered } from "./cellState";
+import type { CellWrite } from "../plan/types";
+import { asEntered } from "./asEntered";
 
 /** A sheet the add-in writes whole: the control sheet, or another of the same shape. */
 export interface AddinSheet {

@@ -10,6 +10,7 @@
 import { parseAddress, address as a1 } from "../grid/grid";
 import { NOTE_PREFIX } from "../plan/writePlan";
 import type { ExcelCapabilities } from "./capabilities";
+import { asEntered } from "./asEntered";
 import type { FillState } from "./flagStore";
 
 export interface SheetInfo {
@@ -207,22 +208,6 @@ export function queueFill(range: Excel.Range, fill: FillState): void {
     range.format.fill.pattern = fill.pattern as Excel.FillPattern;
     if (fill.patternColor && fill.pattern !== "Solid") range.format.fill.patternColor = fill.patternColor;
   }
-}
-
-/**
- * A constant as Range.formulas must be given it to come back the same: a
- * text that Excel would read as a number, a date, a truth value or a formula
- * gets the apostrophe that keeps it text.
- */
-export function asEntered(constant: unknown): unknown {
-  if (typeof constant !== "string" || constant === "") return constant;
-  const looksTyped =
-    /^[=+\-@']/.test(constant) ||
-    /^\s*[\d.,\s\u00a0\u202f]+%?\s*$/.test(constant) ||
-    /^(true|false|sant|falskt)$/i.test(constant.trim()) ||
-    /^\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?$/.test(constant.trim()) ||
-    /^#[A-Z/0!?]+[!?A]?$/.test(constant.trim());
-  return looksTyped ? `'${constant}` : constant;
 }
 
 /** The user's part of a note that may end with the add-in's: "Min kommentar\n\nFinsam-budget: …" → "Min kommentar". */

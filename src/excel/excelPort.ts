@@ -17,12 +17,11 @@ import type { Clock } from "../app/clock";
 import { WorkbookError, type CellRef, type UndoResult, type WorkbookPort } from "../app/workbookPort";
 import type { Grid } from "../grid/grid";
 import { address, parseAddress, parseRangeRef } from "../grid/grid";
-import { CONTROL_SHEET, NOTE_PREFIX, SEVERITY_FILL, type WorkbookEdits, type WritePlan } from "../plan/writePlan";
+import { NOTE_PREFIX, SEVERITY_FILL } from "../plan/writePlan";
 import { type AddinSheet, queueSheetRead, queueSheetRestore, queueSheetWrite, type SheetSnapshot } from "./addinSheet";
 import type { PageSetup } from "../plan/pageSetup";
 import { capabilitiesFor, type ExcelCapabilities } from "./capabilities";
 import {
-  asEntered,
   type CellRequest,
   type CellState,
   cellKey,
@@ -49,6 +48,10 @@ import { SEVERITY_ORDER } from "../domain/findings";
 import { type FlagRecord, queueFlagsRead, queueFlagsWrite, type StoredFlags } from "./flagStore";
 import { queuePageLayout } from "./pageLayout";
 import { readWorkbookGrid, type ReadStats } from "./readWorkbook";
+import { CONTROL_SHEET } from "../read/addinSheets";
+import type { WorkbookEdits } from "../grid/edits";
+import type { WritePlan } from "../plan/types";
+import { asEntered } from "./asEntered";
 
 /** What the port needs of Office: Excel.run and the API version test. */
 export interface ExcelHost {

@@ -1,7 +1,7 @@
 import { Decimal, message, type Finding, type ForecastChoice } from "../domain";
 import type { Grid } from "../grid/grid";
 import { jsonSettingEdits, readJsonSetting, type JsonSetting } from "./jsonSetting";
-import type { WorkbookEdits } from "../plan/writePlan";
+import type { WorkbookEdits } from "../grid/edits";
 
 /** The defined name of the forecasts the ekonomistöd chose per budget line in Uppföljning. */
 export const FORECASTS_NAME = "Finsam_Prognoser";

@@ -1,7 +1,7 @@
 import { finding, message, type Finding, type Message } from "../domain";
 import { address, parseAddress, parseRangeRef, SheetView, sheetRef, type Grid } from "../grid/grid";
 import { SETTINGS_SHEET } from "./workbookSettings";
-import type { WorkbookEdits } from "../plan/writePlan";
+import type { WorkbookEdits } from "../grid/edits";
 
 /**
  * A setting the add-in keeps as JSON in one cell of Finsam-inställningar,

@@ -2,7 +2,7 @@ import { message, type Finding } from "../domain";
 import { mappingFromJson, mappingToJson, type LedgerMapping } from "../sie/ledgerMapping";
 import type { Grid } from "../grid/grid";
 import { jsonSettingEdits, readJsonSetting, type JsonSetting } from "./jsonSetting";
-import type { WorkbookEdits } from "../plan/writePlan";
+import type { WorkbookEdits } from "../grid/edits";
 
 /** The defined name of the mapping from the bookkeeping's accounts and objects to the budget's lines. */
 export const MAPPING_NAME = "Finsam_Kontomappning";

@@ -14,9 +14,9 @@ import {
   type Settings,
 } from "../domain";
 import { address, type Grid, parseRangeRef, SheetView, sheetRef } from "../grid/grid";
-import type { CellEdit, WorkbookEdits } from "../plan/writePlan";
 import { readAmount } from "../read/swedishNumber";
 import { normalizeLabel } from "../read/vocabulary";
+import type { CellEdit, WorkbookEdits } from "../grid/edits";
 
 /**
  * Settings kept in the workbook, so the next person who opens it (and the

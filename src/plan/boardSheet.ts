@@ -8,54 +8,11 @@ import {
   type Unit,
 } from "../domain";
 import { columnLetters, columnNumber, sheetRef } from "../grid/grid";
-import { headerText, isoDay, onePageLandscape, type PageSetup } from "./pageSetup";
+import { headerText, isoDay, onePageLandscape } from "./pageSetup";
 import { planBlock, staircaseTable, stateHalfExpr, totalExpr, type PlanRows } from "./planFormulas";
 import { KR, SheetBuilder } from "./sheetBuilder";
-import type { CellWrite } from "./writePlan";
-
-/** The sheet "Skapa styrelseunderlag" writes for the board. */
-export const BOARD_SHEET = "Styrelseunderlag";
-
-/**
- * A chart on one of the add-in's sheets: the board's line chart of closing
- * equity per scenario, or the follow-up's bars of budget against forecast per line.
- */
-export interface ChartSpec {
-  /** Lines (the default): one series a row, years along the axis; bars: one series a column, a bar pair a line. */
-  readonly kind?: "line" | "bar";
-  readonly title: string;
-  /** The chart's data as one block, year headers on top and series names in column A: "A35:D39". */
-  readonly source: string;
-  /** The year headers (or, for bars, the line labels), as a range on the sheet: "$B$40:$D$40". */
-  readonly categories: string;
-  /** Text categories (the bars' line labels), cached in the chart; the line chart's years need none. */
-  readonly categoryLabels?: readonly string[];
-  readonly series: readonly {
-    /** The cell holding the series' name. */
-    readonly nameCell: string;
-    readonly name: string;
-    /** The row of values: "$B$41:$D$41". */
-    readonly values: string;
-    /** The engine's numbers, cached in the chart for viewers that do not recalculate. */
-    readonly cache: readonly number[];
-  }[];
-  /** Where the chart stands: top-left and bottom-right cells (0-based column and row). */
-  readonly from: { readonly column: number; readonly row: number };
-  readonly to: { readonly column: number; readonly row: number };
-  /** The value axis's number format, where not whole kronor: '#,##0, "tkr"'. */
-  readonly axisFormat?: string;
-}
-
-export interface BoardSheet {
-  readonly name: string;
-  readonly cells: readonly CellWrite[];
-  readonly columnWidths: readonly number[];
-  readonly chart: ChartSpec;
-  /** The scenarios on it, in order. */
-  readonly scenarios: readonly string[];
-  /** One A4 landscape page, with the förbund, the budget year and the day it was made in the header. */
-  readonly pageSetup: PageSetup;
-}
+import { BOARD_SHEET } from "../read/addinSheets";
+import type { BoardSheet, CellWrite, ChartSpec } from "./types";
 
 export interface BoardOptions {
   /** The scenarios' ids, in order; all the analysis has (at most three) when undefined. */

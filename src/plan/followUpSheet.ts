@@ -7,15 +7,12 @@ import {
   type ForecastMethod,
   type SourcedAmount,
 } from "../domain";
-import type { ChartSpec } from "./boardSheet";
 import { amountExpr, sumExpr } from "./formulas";
-import { FOLLOW_UP_SHEET } from "../read/followUpSheetName";
-import { headerText, pagesPortrait, type PageSetup } from "./pageSetup";
+import { FOLLOW_UP_SHEET } from "../read/addinSheets";
+import { headerText, pagesPortrait } from "./pageSetup";
 import { staircaseTable } from "./planFormulas";
 import { abs, KR, PERCENT, SheetBuilder } from "./sheetBuilder";
-import type { CellWrite } from "./writePlan";
-
-export { FOLLOW_UP_SHEET };
+import type { CellWrite, FollowUpSheet } from "./types";
 
 /** What was read from the bookkeeping, named on the sheet so the revisor can tell exactly which file it was. */
 export interface FollowUpSource {
@@ -46,16 +43,6 @@ export interface FollowUpSheetInput {
   readonly source: FollowUpSource;
   readonly staircase: readonly EquityStep[];
   readonly forbund?: string | undefined;
-}
-
-export interface FollowUpSheet {
-  readonly name: string;
-  readonly cells: readonly CellWrite[];
-  readonly columnWidths: readonly number[];
-  /** Bars of budget against forecast per line. */
-  readonly chart: ChartSpec;
-  /** Portrait, one page wide, the title rows on every page, "Sida 1 av N". */
-  readonly pageSetup: PageSetup;
 }
 
 export const METHOD_TEXT: Record<ForecastMethod, string> = {

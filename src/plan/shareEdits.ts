@@ -1,6 +1,7 @@
 import type { Analysis } from "../domain";
 import { sheetRef } from "../grid/grid";
-import type { CellEdit, WritePlan } from "./writePlan";
+import type { CellEdit } from "../grid/edits";
+import type { WritePlan } from "./types";
 
 export type ShareWriteMode = "formula" | "value";
 

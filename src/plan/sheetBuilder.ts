@@ -1,5 +1,5 @@
 import { columnLetters } from "../grid/grid";
-import type { CellWrite } from "./writePlan";
+import type { CellWrite } from "./types";
 
 export const KR = '#,##0 "kr";-#,##0 "kr"';
 export const PERCENT = "0.0%";

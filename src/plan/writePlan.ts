@@ -12,76 +12,17 @@ import {
   SEVERITY_ORDER,
   worseSeverity,
 } from "../domain";
-import { buildBoardSheet, type BoardOptions, type BoardSheet } from "./boardSheet";
-import type { FollowUpSheet } from "./followUpSheet";
+import { buildBoardSheet, type BoardOptions } from "./boardSheet";
 import { amountExpr } from "./formulas";
 import { address, columnLetters, parseAddress } from "../grid/grid";
-import { headerText, pagesPortrait, type PageSetup } from "./pageSetup";
+import { headerText, pagesPortrait } from "./pageSetup";
 import { planBlock, staircaseTable, stateHalfExpr, totalExpr } from "./planFormulas";
+import { CONTROL_SHEET } from "../read/addinSheets";
 import { abs, KR, SheetBuilder } from "./sheetBuilder";
-
-/** The sheet the add-in writes its formulas on. */
-export const CONTROL_SHEET = "Finsam-kontroll";
+import type { CellWrite, Flag, WritePlan } from "./types";
 
 /** Every note the add-in writes starts with this, so its flags can be found and removed. */
 export const NOTE_PREFIX = "Finsam-budget: ";
-
-export interface CellWrite {
-  /** Address on the control sheet. */
-  readonly cell: string;
-  readonly value?: string | number;
-  /** "=…" */
-  readonly formula?: string;
-  readonly numberFormat?: string;
-  readonly bold?: boolean;
-  /** The engine's number, in kronor, that the formula must evaluate to. */
-  readonly expected?: number;
-}
-
-/** A finding shown on the user's own cell: a fill by severity and a note. */
-export interface Flag {
-  readonly sheet: string;
-  /** A cell or a range ("B5:B8"); the note goes on its first cell. */
-  readonly cell: string;
-  readonly severity: Severity;
-  readonly codes: readonly string[];
-  readonly note: string;
-}
-
-/** What the add-in will do to a workbook, as plain data: applied by src/xlsx or src/excel. */
-export interface WritePlan {
-  readonly flags: readonly Flag[];
-  /** "Skapa styrelseunderlag": the board sheet, where asked for. */
-  readonly boardSheet?: BoardSheet;
-  /** "Skriv Finsam-uppföljning": added by src/app/writeFollowUp.ts, where a follow-up was asked for. */
-  readonly followUpSheet?: FollowUpSheet;
-  readonly controlSheet: {
-    readonly name: string;
-    readonly cells: readonly CellWrite[];
-    readonly columnWidths: readonly number[];
-    /** Where each kommun's computed share stands on the control sheet, for "write the shares into the sheet". */
-    readonly shareCells: readonly { readonly year: number; readonly name: string; readonly cell: string }[];
-    /** One page wide, portrait, the title rows on every page, "Sida 1 av N" in the footer. */
-    readonly pageSetup: PageSetup;
-  };
-}
-
-/** One cell the user asked the add-in to change, on any sheet. */
-export interface CellEdit {
-  readonly sheet: string;
-  readonly cell: string;
-  readonly value?: string | number;
-  /** "=…" */
-  readonly formula?: string;
-  readonly numberFormat?: string;
-}
-
-/** Edits the user asked for: cells, sheets to create if missing, and defined names to set. */
-export interface WorkbookEdits {
-  readonly cells: readonly CellEdit[];
-  readonly sheets?: readonly string[];
-  readonly names?: readonly { readonly name: string; readonly ref: string }[];
-}
 
 export const SEVERITY_FILL: Record<Severity, string> = { error: "FFC7CE", warning: "FFEB9C", info: "DDEBF7" };
 

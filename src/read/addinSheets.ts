@@ -1,7 +1,13 @@
-import { BOARD_SHEET } from "../plan/boardSheet";
-import { FOLLOW_UP_SHEET } from "./followUpSheetName";
 import type { Grid } from "../grid/grid";
-import { CONTROL_SHEET } from "../plan/writePlan";
+
+/** The sheet the add-in writes its formulas on. */
+export const CONTROL_SHEET = "Finsam-kontroll";
+
+/** The board's sheet ("Skapa styrelseunderlag"). */
+export const BOARD_SHEET = "Styrelseunderlag";
+
+/** The sheet the follow-up writes for the board and the revisor. */
+export const FOLLOW_UP_SHEET = "Finsam-uppföljning";
 
 /** The sheets the add-in writes from an analysis: they repeat the budget's names and amounts, but are never the budget. */
 export const ADDIN_SHEETS: readonly string[] = [CONTROL_SHEET, BOARD_SHEET, FOLLOW_UP_SHEET];

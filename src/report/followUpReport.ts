@@ -1,7 +1,7 @@
 import { Decimal, formatKr, formatKrDiff, formatPercent, type ForecastMethod, type Lang } from "../domain";
 import type { LedgerFollowUp } from "../app/followUpFromLedger";
-import { reportFinding, type ReportFinding } from "./jsonReport";
-import { table } from "./textTable";
+import { reportFinding, type ReportFinding } from "./reportFinding";
+import { table } from "./textColumns";
 
 /** `followUp` in the JSON report (DESIGN.md): kronor as JSON numbers. */
 export interface ReportFollowUp {

@@ -9,6 +9,7 @@ import {
   type Unit,
 } from "../domain";
 import type { ReportFollowUp } from "./followUpReport";
+import { reportFinding, type ReportFinding } from "./reportFinding";
 
 /** The report of DESIGN.md: amounts in kronor as JSON numbers, whatever unit the sheet uses. */
 export interface ReportMember {
@@ -35,19 +36,6 @@ export interface ReportPlanYear {
   readonly maxEquity: number;
   /** The fall in the state's half applied that year (0.1 = −10 %). */
   readonly stateRate?: number;
-}
-
-export interface ReportFinding {
-  readonly code: string;
-  readonly severity: Severity;
-  readonly sheet?: string;
-  readonly cell?: string;
-  readonly year?: number;
-  readonly scenario?: string;
-  readonly expected?: number;
-  readonly actual?: number;
-  readonly message: string;
-  readonly messageEn: string;
 }
 
 /** Where each part of the budget was read from, and why (src/read/parts.ts). */
@@ -85,21 +73,6 @@ export interface Report {
 }
 
 const kr = (d: Decimal): number => d.toNumber();
-
-export function reportFinding(f: Finding): ReportFinding {
-  return {
-    code: f.code,
-    severity: f.severity,
-    ...(f.sheet ? { sheet: f.sheet } : {}),
-    ...(f.cell ? { cell: f.cell } : {}),
-    ...(f.year !== undefined ? { year: f.year } : {}),
-    ...(f.scenario ? { scenario: f.scenario } : {}),
-    ...(f.expected ? { expected: kr(f.expected) } : {}),
-    ...(f.actual ? { actual: kr(f.actual) } : {}),
-    message: f.message.sv,
-    messageEn: f.message.en,
-  };
-}
 
 /** The analysis as the report: members per year, the plan per scenario, and every finding. */
 export function buildReport(

@@ -1,5 +1,7 @@
 import { Decimal, formatKr, formatKrDiff, formatNumber, type Lang } from "../domain";
-import type { Report, ReportFinding } from "./jsonReport";
+import type { Report } from "./jsonReport";
+import type { ReportFinding } from "./reportFinding";
+import { table } from "./textColumns";
 
 /** The report as a plain table for the terminal, Swedish first. */
 export function reportTable(report: Report, lang: Lang = "sv"): string {
@@ -78,17 +80,6 @@ function findingLine(f: ReportFinding, lang: Lang): string {
   const where = f.cell ? `${f.sheet}!${f.cell}` : "";
   const scenario = f.scenario ? ` [${f.scenario}]` : "";
   return `  ${severity.padEnd(8)} ${f.code.padEnd(22)} ${where.padEnd(26)} ${lang === "sv" ? f.message : f.messageEn}${scenario}`;
-}
-
-export function table(header: string[], rows: string[][], right: boolean[]): string[] {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const line = (cells: string[]) =>
-    "  " +
-    cells
-      .map((c, i) => (right[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
-      .join("  ")
-      .trimEnd();
-  return [line(header), ...rows.map(line)];
 }
 
 const SV = {

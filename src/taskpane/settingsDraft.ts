@@ -8,7 +8,7 @@ import { Decimal, spanOf, targetBand, type CellRef, type EquityStep, type Settin
 import { address, parseAddress, parseRangeRef, sheetRef } from "../grid/grid";
 import { MAPPING_NAMES } from "../read/mapping";
 import { SETTING_NAMES, SETTINGS_SHEET, settingsEdits } from "../memory/workbookSettings";
-import type { CellEdit, WorkbookEdits } from "../plan/writePlan";
+import type { CellEdit, WorkbookEdits } from "../grid/edits";
 
 export type MappingField = keyof typeof MAPPING_NAMES;
 

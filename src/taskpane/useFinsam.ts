@@ -23,11 +23,11 @@ import {
 import { shareEdits, type ShareWriteMode } from "../plan/shareEdits";
 import type { LedgerMapping } from "../sie/ledgerMapping";
 import { settingsEdits } from "../memory/workbookSettings";
-import type { CellEdit } from "../plan/writePlan";
 import { both, DEFAULT_LANG, type Lang } from "./i18n";
 import { planBoth } from "./planText";
 import { analysisWithScenarios, BUILT_IN_IDS } from "./scenarioDraft";
 import { editsFromDraft, settingsFromDraft, type SettingsDraft } from "./settingsDraft";
+import type { CellEdit } from "../grid/edits";
 
 export type ViewId = "overview" | "shares" | "findings" | "settings" | "plan" | "followUp";
 

@@ -1,6 +1,6 @@
 import JSZip from "jszip";
-import type { ChartSpec } from "../plan/boardSheet";
 import { sheetRef } from "../grid/grid";
+import type { ChartSpec } from "../plan/types";
 
 /**
  * ExcelJS writes no charts, so the board sheet's line chart (and the

@@ -2,12 +2,12 @@ import { analyseWorkbook, type AnalysisOutcome } from "../../src/app/analyseWork
 import { WorkbookError } from "../../src/app/workbookPort";
 import { createExcelPort, type ExcelPort } from "../../src/excel";
 import { FLAGS_SETTING } from "../../src/excel/flagStore";
-import { BOARD_SHEET } from "../../src/plan/boardSheet";
 import { columnLetters } from "../../src/grid/grid";
-import { buildWritePlan, CONTROL_SHEET, NOTE_PREFIX } from "../../src/plan/writePlan";
+import { buildWritePlan, NOTE_PREFIX } from "../../src/plan/writePlan";
 import type { FakeExcel } from "./fakeExcel";
 import { fakeFromFile, FIXTURES } from "./workbooks";
 import { TEST_CLOCK } from "../support/clock";
+import { BOARD_SHEET, CONTROL_SHEET } from "../../src/read/addinSheets";
 
 type Ok = Extract<AnalysisOutcome, { kind: "ok" }>;
 

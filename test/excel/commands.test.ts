@@ -1,10 +1,10 @@
 import { analyzeWorkbook, dialogNotify, runAnalysis } from "../../src/commands/commands";
 import type { Message } from "../../src/domain";
 import { createExcelPort } from "../../src/excel";
-import { CONTROL_SHEET } from "../../src/plan/writePlan";
 import { OfficeMockObject, officeContext } from "./support";
 import { generatedBudget } from "./workbooks";
 import { TEST_CLOCK } from "../support/clock";
+import { CONTROL_SHEET } from "../../src/read/addinSheets";
 
 /** The ribbon's event, as office-addin-mock builds it. */
 function ribbonEvent() {

@@ -3,13 +3,13 @@ import { resolve } from "node:path";
 import { analyseWorkbook, type AnalysisOutcome } from "../../src/app/analyseWorkbook";
 import { followUpFromLedger } from "../../src/app/followUpFromLedger";
 import { createExcelPort } from "../../src/excel";
-import { FOLLOW_UP_SHEET } from "../../src/plan/followUpSheet";
 import { columnLetters, parseAddress } from "../../src/grid/grid";
 import { buildWritePlan } from "../../src/plan/writePlan";
 import { followUpSheetInput, withFollowUpSheet, writeFollowUpSheet } from "../../src/app/writeFollowUp";
 import { readSie } from "../../src/sie/readSie";
 import { TEST_CLOCK } from "../support/clock";
 import { fakeFromFile, FIXTURES } from "./workbooks";
+import { FOLLOW_UP_SHEET } from "../../src/read/addinSheets";
 
 /** The fake's key of a cell: "row:column". */
 function at(cell: string): string {

@@ -1,10 +1,10 @@
 import { analyseWorkbook } from "../../src/app/analyseWorkbook";
 import { createExcelPort } from "../../src/excel";
-import { BOARD_SHEET } from "../../src/plan/boardSheet";
-import { buildWritePlan, CONTROL_SHEET } from "../../src/plan/writePlan";
+import { buildWritePlan } from "../../src/plan/writePlan";
 import type { FakeExcel } from "./fakeExcel";
 import { TEST_CLOCK } from "../support/clock";
 import { fakeFromFile, FIXTURES } from "./workbooks";
+import { BOARD_SHEET, CONTROL_SHEET } from "../../src/read/addinSheets";
 
 const MADE_ON = new Date(2025, 2, 14);
 

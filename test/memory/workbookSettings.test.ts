@@ -2,8 +2,8 @@ import { Decimal, defaultSettings, targetBand, WORST_CASE } from "../../src/doma
 import { parseAddress, type CellValue } from "../../src/grid/grid";
 import { locateBudget } from "../../src/read/locate";
 import { settingsEdits, settingsFromGrid, SETTINGS_SHEET } from "../../src/memory/workbookSettings";
-import type { WorkbookEdits } from "../../src/plan/writePlan";
 import { grid, sheet } from "../grid/gridBuilder";
+import type { WorkbookEdits } from "../../src/grid/edits";
 
 /** The edits as a sheet of a Grid, the way a workbook would hold them after a write. */
 function gridOf(edits: WorkbookEdits) {

@@ -8,10 +8,11 @@ import userEvent from "@testing-library/user-event";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { mappingFromJson } from "../../src/sie/ledgerMapping";
-import type { WorkbookEdits, WritePlan } from "../../src/plan/writePlan";
 import { readGridFromBuffer } from "../../src/xlsx/readGrid";
 import { EXAMPLE } from "../support/paths";
 import { analysed, gridPort, plain, renderPane, type FakePort } from "./support";
+import type { WorkbookEdits } from "../../src/grid/edits";
+import type { WritePlan } from "../../src/plan/types";
 
 jest.setTimeout(30_000);
 

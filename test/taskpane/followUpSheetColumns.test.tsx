@@ -10,9 +10,10 @@ import { resolve } from "node:path";
 import { Decimal, type ForecastChoice } from "../../src/domain";
 import { forecastsFromJson, forecastsToJson } from "../../src/memory/forecastSetting";
 import { SheetBuilder, type GridSheet } from "../../src/grid/grid";
-import type { WorkbookEdits, WritePlan } from "../../src/plan/writePlan";
 import { readGridFromBuffer } from "../../src/xlsx/readGrid";
 import { analysed, gridPort, plain, renderPane, type FakePort } from "./support";
+import type { WorkbookEdits } from "../../src/grid/edits";
+import type { WritePlan } from "../../src/plan/types";
 
 jest.setTimeout(30_000);
 

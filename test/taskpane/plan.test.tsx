@@ -8,7 +8,6 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import JSZip from "jszip";
 import { Decimal, formatKr, formatNumber, scenariosFromJson } from "../../src/domain";
-import type { WorkbookEdits, WritePlan } from "../../src/plan/writePlan";
 import { readGridFromBuffer } from "../../src/xlsx/readGrid";
 import type { WorkbookPort } from "../../src/app/workbookPort";
 import {
@@ -21,6 +20,8 @@ import {
   type FakePort,
   type FixtureName,
 } from "./support";
+import type { WorkbookEdits } from "../../src/grid/edits";
+import type { WritePlan } from "../../src/plan/types";
 
 jest.setTimeout(30_000);
 

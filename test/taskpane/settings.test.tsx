@@ -2,11 +2,11 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { WorkbookEdits } from "../../src/plan/writePlan";
 import { settingsEdits } from "../../src/memory/workbookSettings";
 import { defaultSettings } from "../../src/domain";
 import { readGridFromBuffer } from "../../src/xlsx/readGrid";
 import { analysed, filePort, fixtureGrid, gridPort, plain, renderPane, type FakePort } from "./support";
+import type { WorkbookEdits } from "../../src/grid/edits";
 
 async function settingsOf(port: FakePort | Awaited<ReturnType<typeof filePort>>) {
   renderPane({ port });

@@ -6,12 +6,12 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { Decimal, defaultSettings, newScenario, scenarioFromInput, SHEET_PLAN, WORST_CASE } from "../../src/domain";
 import { analyzeGrid } from "../../src/app/analyzeGrid";
-import { BOARD_SHEET } from "../../src/plan/boardSheet";
 import { buildWritePlan } from "../../src/plan/writePlan";
 import { readGridFromBuffer } from "../../src/xlsx/readGrid";
 import { writeAnnotated } from "../../src/xlsx/writeAnnotated";
 import { recalculatedSheet, valueAt } from "../support/libreoffice";
 import { EXAMPLE, fixture } from "../support/paths";
+import { BOARD_SHEET } from "../../src/read/addinSheets";
 
 const twelve = scenarioFromInput({
   ...newScenario("tolv", "12 % första planåret, golv 3,2 Mkr"),

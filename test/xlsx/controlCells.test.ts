@@ -5,10 +5,11 @@
 import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
 import { analyzeGrid } from "../../src/app/analyzeGrid";
-import { buildWritePlan, CONTROL_SHEET } from "../../src/plan/writePlan";
+import { buildWritePlan } from "../../src/plan/writePlan";
 import { readGridFromBuffer } from "../../src/xlsx/readGrid";
 import { writeAnnotated } from "../../src/xlsx/writeAnnotated";
 import { fixture } from "../support/paths";
+import { CONTROL_SHEET } from "../../src/read/addinSheets";
 
 it("Västra 2025: CEILING_EXCEEDED and DEFICIT_UNJUSTIFIED for 2026–2027 sit on the control sheet's costs and result", async () => {
   const bytes = readFileSync(fixture("vastra-2025"));

@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { analyzeGrid } from "../../src/app/analyzeGrid";
-import { CONTROL_SHEET } from "../../src/plan/writePlan";
 import { readGridFromBuffer } from "../../src/xlsx/readGrid";
 import { recalculatedControlSheet } from "../support/controlSheetCheck";
 import { EXAMPLE, fixture } from "../support/paths";
+import { CONTROL_SHEET } from "../../src/read/addinSheets";
 
 /**
  * The revisor's promise: every number the engine computes stands on

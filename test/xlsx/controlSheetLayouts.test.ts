@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { analyzeGrid } from "../../src/app/analyzeGrid";
-import { CONTROL_SHEET } from "../../src/plan/writePlan";
 import { readGridFromBuffer } from "../../src/xlsx/readGrid";
 import { LAYOUTS_DIR } from "../layouts/corpusRun";
 import { recalculatedControlSheet } from "../support/controlSheetCheck";
+import { CONTROL_SHEET } from "../../src/read/addinSheets";
 
 /**
  * Finsam-kontroll's formulas point at the right cells when the budget's parts

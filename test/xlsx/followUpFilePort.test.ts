@@ -4,11 +4,11 @@ import { resolve } from "node:path";
 import { followUpFromLedger } from "../../src/app/followUpFromLedger";
 import { followUpSheetInput, withFollowUpSheet } from "../../src/app/writeFollowUp";
 import { analyzeGrid } from "../../src/app/analyzeGrid";
-import { FOLLOW_UP_SHEET } from "../../src/read/followUpSheetName";
 import { buildWritePlan } from "../../src/plan/writePlan";
 import { readSie } from "../../src/sie/readSie";
 import { createFilePort } from "../../src/xlsx/filePort";
 import { EXAMPLE } from "../support/paths";
+import { FOLLOW_UP_SHEET } from "../../src/read/addinSheets";
 
 const SIE = resolve(__dirname, "../../assets/exempel-bokforing.se");
 

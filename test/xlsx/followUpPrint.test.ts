@@ -2,10 +2,10 @@ import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { runCheck } from "../../src/cli/check";
-import { FOLLOW_UP_SHEET } from "../../src/read/followUpSheetName";
 import { TEST_CLOCK } from "../support/clock";
 import { printedToPdf } from "../support/libreoffice";
 import { pageLines, pagePngs, withOnlySheets } from "../support/pdf";
+import { FOLLOW_UP_SHEET } from "../../src/read/addinSheets";
 
 const SIE = resolve(__dirname, "../../assets/exempel-bokforing.se");
 const PNG_DIR = resolve(__dirname, "../../test-output/print");

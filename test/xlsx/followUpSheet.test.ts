@@ -6,13 +6,14 @@ import { followUpFromSheet, sheetColumns } from "../../src/app/followUpFromSheet
 import { followUpSheetInput, withFollowUpSheet } from "../../src/app/writeFollowUp";
 import { Decimal, followUp } from "../../src/domain";
 import { analyzeGrid } from "../../src/app/analyzeGrid";
-import { FOLLOW_UP_SHEET } from "../../src/plan/followUpSheet";
-import { buildWritePlan, type CellWrite } from "../../src/plan/writePlan";
+import { buildWritePlan } from "../../src/plan/writePlan";
 import { readSie } from "../../src/sie/readSie";
 import { readGridFromBuffer } from "../../src/xlsx/readGrid";
 import { writeAnnotated } from "../../src/xlsx/writeAnnotated";
 import { recalculatedSheet, valueAt } from "../support/libreoffice";
 import { EXAMPLE } from "../support/paths";
+import { FOLLOW_UP_SHEET } from "../../src/read/addinSheets";
+import type { CellWrite } from "../../src/plan/types";
 
 const SIE = resolve(__dirname, "../../assets/exempel-bokforing.se");
 

@@ -3,9 +3,9 @@ import { readFile } from "node:fs/promises";
 import { Decimal, defaultSettings, newScenario, scenarioFromInput, SHEET_PLAN, WORST_CASE } from "../../src/domain";
 import { analyzeGrid } from "../../src/app/analyzeGrid";
 import { settingsEdits } from "../../src/memory/workbookSettings";
-import type { WorkbookEdits } from "../../src/plan/writePlan";
 import { readGridFromBuffer } from "../../src/xlsx/readGrid";
 import { fixture } from "../support/paths";
+import type { WorkbookEdits } from "../../src/grid/edits";
 
 /** Applies edits with ExcelJS, as a workbook would hold them after the add-in saved them. */
 async function saveEdits(source: Uint8Array, edits: WorkbookEdits): Promise<Uint8Array> {
