@@ -8,10 +8,10 @@
  * so a refused write (a protected sheet, a deleted sheet) changes nothing.
  */
 import { parseAddress, address as a1 } from "../grid/grid";
-import { NOTE_PREFIX } from "../plan/writePlan";
 import type { ExcelCapabilities } from "./capabilities";
 import { asEntered } from "./asEntered";
 import type { FillState } from "./flagStore";
+import { NOTE_PREFIX } from "../plan/flags";
 
 export interface SheetInfo {
   readonly name: string;

@@ -17,7 +17,6 @@ import type { Clock } from "../app/clock";
 import { WorkbookError, type CellRef, type UndoResult, type WorkbookPort } from "../app/workbookPort";
 import type { Grid } from "../grid/grid";
 import { address, parseAddress, parseRangeRef } from "../grid/grid";
-import { NOTE_PREFIX, SEVERITY_FILL } from "../plan/writePlan";
 import { type AddinSheet, queueSheetRead, queueSheetRestore, queueSheetWrite, type SheetSnapshot } from "./addinSheet";
 import type { PageSetup } from "../plan/pageSetup";
 import { capabilitiesFor, type ExcelCapabilities } from "./capabilities";
@@ -52,6 +51,7 @@ import { CONTROL_SHEET } from "../read/addinSheets";
 import type { WorkbookEdits } from "../grid/edits";
 import type { WritePlan } from "../plan/types";
 import { asEntered } from "./asEntered";
+import { NOTE_PREFIX, SEVERITY_FILL } from "../plan/flags";
 
 /** What the port needs of Office: Excel.run and the API version test. */
 export interface ExcelHost {

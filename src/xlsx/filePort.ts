@@ -18,12 +18,12 @@ import type { PortCapabilities, WorkbookPort } from "../app/workbookPort";
 import { WorkbookError } from "../app/workbookPort";
 import type { Grid } from "../grid/grid";
 import { parseRangeRef, sheetRef } from "../grid/grid";
-import { NOTE_PREFIX, SEVERITY_FILL } from "../plan/writePlan";
 import { readGridFromBuffer } from "./readGrid";
 import { loadWorkbook, loadWorkbookParts } from "./loadWorkbook";
 import { applyWritePlan, finishXlsx } from "./writeAnnotated";
 import type { WorkbookEdits } from "../grid/edits";
 import type { WritePlan } from "../plan/types";
+import { NOTE_PREFIX, SEVERITY_FILL } from "../plan/flags";
 
 export interface FilePort extends WorkbookPort {
   /** The file's name as the user picked it. */

@@ -1,12 +1,12 @@
 import ExcelJS from "exceljs";
 import { parseRangeRef } from "../grid/grid";
-import { NOTE_PREFIX, SEVERITY_FILL } from "../plan/writePlan";
 import type { PageSetup } from "../plan/pageSetup";
 import { addChart } from "./chartPart";
 import { loadWorkbookParts } from "./loadWorkbook";
 import { restoreSetAside } from "./restoreSetAside";
 import type { SetAside } from "./xlsxParts";
 import type { CellWrite, WritePlan } from "../plan/types";
+import { NOTE_PREFIX, SEVERITY_FILL } from "../plan/flags";
 
 /**
  * Applies a WritePlan to a copy of the workbook: fills and notes on the

@@ -3,11 +3,12 @@ import { WorkbookError } from "../../src/app/workbookPort";
 import { createExcelPort, type ExcelPort } from "../../src/excel";
 import { FLAGS_SETTING } from "../../src/excel/flagStore";
 import { columnLetters } from "../../src/grid/grid";
-import { buildWritePlan, NOTE_PREFIX } from "../../src/plan/writePlan";
+import { buildWritePlan } from "../../src/plan/writePlan";
 import type { FakeExcel } from "./fakeExcel";
 import { fakeFromFile, FIXTURES } from "./workbooks";
 import { TEST_CLOCK } from "../support/clock";
 import { BOARD_SHEET, CONTROL_SHEET } from "../../src/read/addinSheets";
+import { NOTE_PREFIX } from "../../src/plan/flags";
 
 type Ok = Extract<AnalysisOutcome, { kind: "ok" }>;
 

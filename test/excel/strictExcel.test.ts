@@ -6,11 +6,12 @@ import { analyseWorkbook, type AnalysisOutcome } from "../../src/app/analyseWork
 import { WorkbookError } from "../../src/app/workbookPort";
 import { createExcelPort, type ExcelPort } from "../../src/excel";
 import { FLAGS_SETTING } from "../../src/excel/flagStore";
-import { buildWritePlan, NOTE_PREFIX } from "../../src/plan/writePlan";
+import { buildWritePlan } from "../../src/plan/writePlan";
 import { TEST_CLOCK } from "../support/clock";
 import type { FakeExcel } from "./fakeExcel";
 import { fakeFromFile, FIXTURES } from "./workbooks";
 import { CONTROL_SHEET } from "../../src/read/addinSheets";
+import { NOTE_PREFIX } from "../../src/plan/flags";
 
 type Ok = Extract<AnalysisOutcome, { kind: "ok" }>;
 

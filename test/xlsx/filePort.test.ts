@@ -6,7 +6,7 @@ import { WorkbookError } from "../../src/app/workbookPort";
 import { shareEdits } from "../../src/plan/shareEdits";
 import { settingsEdits, SETTINGS_SHEET } from "../../src/memory/workbookSettings";
 import { defaultSettings } from "../../src/domain";
-import { buildWritePlan, NOTE_PREFIX } from "../../src/plan/writePlan";
+import { buildWritePlan } from "../../src/plan/writePlan";
 import JSZip from "jszip";
 import { createFilePort } from "../../src/xlsx/filePort";
 import { readGridFromBuffer } from "../../src/xlsx/readGrid";
@@ -14,6 +14,7 @@ import { writeAnnotated } from "../../src/xlsx/writeAnnotated";
 import { fixture } from "../support/paths";
 import { TEST_CLOCK } from "../support/clock";
 import { CONTROL_SHEET } from "../../src/read/addinSheets";
+import { NOTE_PREFIX } from "../../src/plan/flags";
 
 jest.setTimeout(60_000);
 
