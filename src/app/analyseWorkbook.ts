@@ -1,48 +1,71 @@
-import { sortFindings, type Analysis, type Finding, type Message, type Settings } from "../domain";
-import { analyzeGrid } from "./analyzeGrid";
+import type { Analysis, Finding, Message, Settings } from "../domain";
+import type { Grid } from "../grid/grid";
 import type { Location } from "../read/locate";
-import { buildWritePlan } from "../plan/writePlan";
+import type { WritePlan } from "../plan/types";
+import { planWrites, type WritePlanOptions } from "../plan/writePlan";
+import { analyzeGrid } from "./analyzeGrid";
 import type { Clock } from "./clock";
 import { WorkbookError, type WorkbookPort } from "./workbookPort";
-import type { WritePlan } from "../plan/types";
+
+/** An analysis that ran, and what it would write. */
+export interface AnalysedOutcome {
+  readonly kind: "ok";
+  /** Its findings are every finding, once: reading's and the rules', errors first, each on the cell it stands on. */
+  readonly analysis: Analysis;
+  readonly location: Location;
+  /** The same list as analysis.findings, for the views that list them. */
+  readonly findings: readonly Finding[];
+  readonly plan: WritePlan;
+  /** When the analysis ran, by the injected clock: a moment, shown in the user's own zone. */
+  readonly analysedAt: Date;
+  /** The förbund's name from a sheet's title, where one says it. */
+  readonly forbund?: string;
+}
 
 export type AnalysisOutcome =
-  | {
-      readonly kind: "ok";
-      readonly analysis: Analysis;
-      readonly location: Location;
-      /** What reading found and what the rules found, errors first. */
-      readonly findings: readonly Finding[];
-      readonly plan: WritePlan;
-      /** When the analysis ran, by the injected clock: a moment, shown in the user's own zone. */
-      readonly analysedAt: Date;
-      /** The förbund's name from a sheet's title, where one says it. */
-      readonly forbund?: string;
-    }
+  | AnalysedOutcome
   | { readonly kind: "noBudget"; readonly reason: Message; readonly findings: readonly Finding[] }
   | { readonly kind: "error"; readonly message: Message };
 
+export interface AnalyseOptions {
+  /** Settings on top of the workbook's own (the pane's session settings). */
+  readonly settings?: Settings | undefined;
+  /** What to write besides the flags and Finsam-kontroll (the command line's --out adds the board sheet). */
+  readonly writes?: WritePlanOptions;
+  /** The förbund's name where no sheet's title says it (the command line: the file's name). */
+  readonly forbund?: string;
+  /** Adds to the plan before it is written (the command line's Finsam-uppföljning), without loading that code here. */
+  readonly extendPlan?: (outcome: AnalysedOutcome) => WritePlan;
+}
+
+/** The pure part of "Analysera": a Grid in, the analysis and what it would write out. */
+export function analyseGrid(grid: Grid, clock: Clock, options: AnalyseOptions = {}): AnalysisOutcome {
+  const result = analyzeGrid(grid, options.settings);
+  if (!result.ok) return { kind: "noBudget", reason: result.reason, findings: result.findings };
+  const forbund = result.forbund ?? options.forbund;
+  const { analysis, plan } = planWrites(result.analysis, { ...options.writes, forbund });
+  return {
+    kind: "ok",
+    analysis,
+    location: result.location,
+    findings: analysis.findings,
+    plan,
+    analysedAt: clock.now(),
+    ...(forbund ? { forbund } : {}),
+  };
+}
+
 /**
- * The use case behind "Analysera": read the workbook through its port, run
- * the engine, and build what would be written. Writes nothing.
+ * The use case behind "Analysera" without writing: read the workbook through its port, run the engine,
+ * and build what would be written.
  */
-export async function analyseWorkbook(port: WorkbookPort, clock: Clock, settings?: Settings): Promise<AnalysisOutcome> {
+export async function analyseWorkbook(
+  port: WorkbookPort,
+  clock: Clock,
+  options: AnalyseOptions = {},
+): Promise<AnalysisOutcome> {
   try {
-    const grid = await port.readGrid();
-    const result = analyzeGrid(grid, settings);
-    if (!result.ok) return { kind: "noBudget", reason: result.reason, findings: result.readFindings };
-    const findings = sortFindings([...result.readFindings, ...result.analysis.findings]);
-    const forbund = result.forbund;
-    const plan = buildWritePlan({ ...result.analysis, findings }, { forbund });
-    return {
-      kind: "ok",
-      analysis: result.analysis,
-      location: result.location,
-      findings,
-      plan,
-      analysedAt: clock.now(),
-      ...(forbund ? { forbund } : {}),
-    };
+    return analyseGrid(await port.readGrid(), clock, options);
   } catch (error) {
     if (error instanceof WorkbookError) return { kind: "error", message: error.userMessage };
     const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
@@ -53,5 +76,31 @@ export async function analyseWorkbook(port: WorkbookPort, clock: Clock, settings
         en: `The workbook could not be analysed: ${detail}`,
       },
     };
+  }
+}
+
+/** What "Analysera" came to: the analysis, and whether its flags and Finsam-kontroll were written. */
+export type FlagOutcome =
+  | { readonly outcome: AnalysisOutcome; readonly flagged: true }
+  /** Nothing was written: no budget, an error, or the write failed (`failure`, the analysis still stands). */
+  | { readonly outcome: AnalysisOutcome; readonly flagged: false; readonly failure?: unknown };
+
+/**
+ * "Analysera", the one use case the pane, the ribbon and the command line call: analyse, then write the
+ * flags and Finsam-kontroll as one undoable step. Never throws for the workbook's sake: a failed write is
+ * `failure`, beside the analysis that stands.
+ */
+export async function analyseAndFlag(
+  port: WorkbookPort,
+  clock: Clock,
+  options: AnalyseOptions = {},
+): Promise<FlagOutcome> {
+  const outcome = await analyseWorkbook(port, clock, options);
+  if (outcome.kind !== "ok") return { outcome, flagged: false };
+  try {
+    await port.applyPlan(options.extendPlan ? options.extendPlan(outcome) : outcome.plan);
+    return { outcome, flagged: true };
+  } catch (failure) {
+    return { outcome, flagged: false, failure };
   }
 }

@@ -17,16 +17,14 @@ import type { Lang } from "../domain";
 import { followUpTable } from "../report/followUpReport";
 import { buildReport } from "../report/jsonReport";
 import { reportTable } from "../report/textTable";
-import { analyzeGrid } from "../app/analyzeGrid";
-import { buildWritePlan } from "../plan/writePlan";
+import { analyseAndFlag, analyseGrid, type AnalyseOptions, type AnalysedOutcome } from "../app/analyseWorkbook";
 import { WorkbookReadError } from "../xlsx/readGrid";
-import { writeAnnotated } from "../xlsx/writeAnnotated";
+import { createFilePort } from "../xlsx/filePort";
+import type { Grid } from "../grid/grid";
 import { SieError } from "../sie/sieError";
 import { sieFollowUp } from "./sieFollowUp";
 import { InternalReadError, READ_LIMITS, type ReadLimits, readGridInWorker } from "./readInWorker";
 import { followUpSheetInput, withFollowUpSheet } from "../app/writeFollowUp";
-import { BOARD_SHEET } from "../read/addinSheets";
-import type { WritePlan } from "../plan/types";
 
 export const EXAMPLE_WORKBOOK = resolve(__dirname, "../../assets/exempel-budget.xlsx");
 
@@ -106,41 +104,33 @@ export async function runCheck(
   try {
     options = parseArgs(argv);
     const grid = await readGridInWorker(options.file, limits);
-    const result = analyzeGrid(grid);
-    if (!result.ok) {
-      stderr(`${basename(options.file)}: ${result.reason[options.lang]}`);
+    const forbund = basename(options.file, extname(options.file));
+    const outcome = analyseGrid(grid, clock, { forbund });
+    if (outcome.kind !== "ok") {
+      stderr(
+        `${basename(options.file)}: ${(outcome.kind === "noBudget" ? outcome.reason : outcome.message)[options.lang]}`,
+      );
       return EXIT.notAnalysed;
     }
-    const report = buildReport(
-      basename(options.file),
-      result.location.sheet,
-      result.analysis,
-      result.readFindings,
-      result.location,
-    );
-    const sie = options.sie ? await sieFollowUp(options.sie, options.period, grid, result.analysis) : undefined;
+    const report = buildReport(basename(options.file), outcome.location.sheet, outcome.analysis, outcome.location);
+    const sie = options.sie ? await sieFollowUp(options.sie, options.period, grid, outcome.analysis) : undefined;
     const followUp = sie?.report;
     stdout(
       options.json
         ? JSON.stringify(followUp ? { ...report, followUp } : report, null, 2)
         : reportTable(report, options.lang) + (followUp ? `\n${followUpTable(followUp, options.lang)}` : ""),
     );
-    if (options.out) {
-      const forbund = result.forbund ?? basename(options.file, extname(options.file));
-      const analysis = result.analysis;
-      return await writeOut(
-        options,
-        () => {
-          const board = buildWritePlan(
-            { ...analysis, findings: [...result.readFindings, ...analysis.findings] },
-            { board: true, madeOn: clock.now(), forbund },
-          );
-          return sie ? withFollowUpSheet(board, analysis, followUpSheetInput(sie.followUp), forbund) : board;
-        },
-        stderr,
-      );
-    }
-    return EXIT.ok;
+    if (!options.out) return EXIT.ok;
+    const extendPlan = sie
+      ? (o: AnalysedOutcome) => withFollowUpSheet(o.plan, o.analysis, followUpSheetInput(sie.followUp), o.forbund)
+      : undefined;
+    return await writeOut(
+      options,
+      grid,
+      clock,
+      { writes: { board: true, madeOn: clock.now() }, forbund, extendPlan },
+      stderr,
+    );
   } catch (error) {
     if (error instanceof SieError) {
       stderr(`${sieName(argv)}: ${error.userMessage.sv}`);
@@ -165,17 +155,29 @@ function sieName(argv: readonly string[]): string {
   return basename(argv[argv.indexOf("--sie") + 1] ?? "SIE");
 }
 
-/** --out after a finished analysis: a failure here is exit 3, the report already printed stands. */
+/**
+ * --out after a finished analysis: the copy is flagged as the pane and the ribbon flag a workbook (one
+ * analyseAndFlag, on a file port over the bytes already read), with the board sheet. A failure here is
+ * exit 3; the report already printed stands.
+ */
 async function writeOut(
   options: CheckOptions,
-  makePlan: () => WritePlan,
+  grid: Grid,
+  clock: Clock,
+  analyse: AnalyseOptions,
   stderr: (s: string) => void,
 ): Promise<number> {
   const out = options.out!;
   try {
-    const plan = makePlan();
-    await writeFile(out, await writeAnnotated(await readFile(options.file), plan));
-    const sheets = [plan.controlSheet.name, BOARD_SHEET, ...(plan.followUpSheet ? [plan.followUpSheet.name] : [])];
+    const port = await createFilePort(await readFile(options.file), basename(options.file), async () => grid);
+    const result = await analyseAndFlag(port, clock, analyse);
+    if (!result.flagged) throw result.failure ?? new Error("the analysis of the copy did not run");
+    const outcome = result.outcome as AnalysedOutcome;
+    const plan = analyse.extendPlan ? analyse.extendPlan(outcome) : outcome.plan;
+    await writeFile(out, await port.download());
+    const sheets = [plan.controlSheet, plan.boardSheet, plan.followUpSheet].flatMap((sheet) =>
+      sheet ? [sheet.name] : [],
+    );
     stderr(
       options.lang === "sv"
         ? `Skrev ${out} med ${plan.flags.length} markeringar och bladen ${listed(sheets, "och")}.`

@@ -1,7 +1,7 @@
 /* global Office, location */
 // The ribbon's commands (manifest.xml: FunctionFile commands.html). Like src/excel/, this entry point may
 // use Office.js; the work itself belongs in src/excel/ and the pure layers behind it.
-import { analyseWorkbook } from "../app/analyseWorkbook";
+import { analyseAndFlag } from "../app/analyseWorkbook";
 import type { Clock } from "../app/clock";
 import type { WorkbookPort } from "../app/workbookPort";
 import type { Message } from "../domain";
@@ -18,10 +18,10 @@ export type RibbonOutcome =
  */
 export async function runAnalysis(port: WorkbookPort, clock: Clock): Promise<RibbonOutcome> {
   try {
-    const outcome = await analyseWorkbook(port, clock);
+    const { outcome, ...written } = await analyseAndFlag(port, clock);
     if (outcome.kind === "noBudget") return { kind: "noBudget", message: outcome.reason };
     if (outcome.kind === "error") return { kind: "error", message: outcome.message };
-    await port.applyPlan(outcome.plan);
+    if (!written.flagged) return { kind: "error", message: messageOf(written.failure) };
     return { kind: "written" };
   } catch (error) {
     return { kind: "error", message: messageOf(error) };

@@ -20,6 +20,7 @@ export function checkBudgetCeiling(year: PlanYear, ref: CellRef | undefined): Fi
         code: "CEILING_EXCEEDED",
         severity: "error",
         ...where,
+        figure: "costs",
         expected: available,
         actual: year.costs,
         message: message(
@@ -37,6 +38,7 @@ export function checkBudgetCeiling(year: PlanYear, ref: CellRef | undefined): Fi
       code: justified ? "DEFICIT_JUSTIFIED" : "DEFICIT_UNJUSTIFIED",
       severity: justified ? "info" : "warning",
       ...where,
+      figure: "result",
       expected: income,
       actual: year.costs,
       message: justified

@@ -52,7 +52,12 @@ export function checkEquity(
   ref: CellRef | undefined,
 ): Finding[] {
   const findings: Finding[] = [];
-  const where = { ...(ref ? { ref } : {}), year: year.year, ...(scenario ? { scenario } : {}) };
+  const where = {
+    ...(ref ? { ref } : {}),
+    year: year.year,
+    ...(scenario ? { scenario } : {}),
+    figure: "closingEquity" as const,
+  };
   const closing = year.closingEquity;
   if (closing.isNegative() && !closing.isZero()) {
     findings.push(

@@ -53,6 +53,13 @@ export type InputCode =
   | "INPUT_TOO_MANY_CELLS"
   | "INPUT_LONG_TEXT";
 
+/**
+ * The figure of a plan year that a finding is about: the costs (the ceiling), the result (a deficit) or
+ * the closing equity. Where the sheet states no cell for that year, src/plan shows the finding on the
+ * Finsam-kontroll cell that computes the figure.
+ */
+export type PlanFigure = "costs" | "result" | "closingEquity";
+
 export interface Finding {
   readonly code: FindingCode;
   readonly severity: Severity;
@@ -61,6 +68,8 @@ export interface Finding {
   readonly year?: number;
   /** The scenario whose plan the finding is about; absent for the sheet itself. */
   readonly scenario?: string;
+  /** The plan figure it is about (Rules 4–5 on a plan year). */
+  readonly figure?: PlanFigure;
   /** Kronor. */
   readonly expected?: Decimal;
   /** Kronor. */
@@ -74,6 +83,7 @@ export interface FindingInput {
   readonly ref?: CellRef;
   readonly year?: number;
   readonly scenario?: string;
+  readonly figure?: PlanFigure;
   readonly expected?: Decimal;
   readonly actual?: Decimal;
   readonly message: Message;

@@ -35,15 +35,18 @@ export interface WritePlan {
   readonly boardSheet?: BoardSheet;
   /** "Skriv Finsam-uppföljning": added by src/app/writeFollowUp.ts, where a follow-up was asked for. */
   readonly followUpSheet?: FollowUpSheet;
-  readonly controlSheet: {
-    readonly name: string;
-    readonly cells: readonly CellWrite[];
-    readonly columnWidths: readonly number[];
-    /** Where each kommun's computed share stands on the control sheet, for "write the shares into the sheet". */
-    readonly shareCells: readonly { readonly year: number; readonly name: string; readonly cell: string }[];
-    /** One page wide, portrait, the title rows on every page, "Sida 1 av N" in the footer. */
-    readonly pageSetup: PageSetup;
-  };
+  readonly controlSheet: ControlSheet;
+}
+
+/** Finsam-kontroll: every computed amount as a live formula on the user's own cells. */
+export interface ControlSheet {
+  readonly name: string;
+  readonly cells: readonly CellWrite[];
+  readonly columnWidths: readonly number[];
+  /** Where each kommun's computed share stands on the control sheet, for "write the shares into the sheet". */
+  readonly shareCells: readonly { readonly year: number; readonly name: string; readonly cell: string }[];
+  /** One page wide, portrait, the title rows on every page, "Sida 1 av N" in the footer. */
+  readonly pageSetup: PageSetup;
 }
 
 export interface BoardSheet {

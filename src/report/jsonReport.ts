@@ -1,13 +1,4 @@
-import {
-  equityOutcome,
-  type Analysis,
-  type Decimal,
-  type Finding,
-  type Party,
-  type Severity,
-  SEVERITY_ORDER,
-  type Unit,
-} from "../domain";
+import { equityOutcome, type Analysis, type Decimal, type Party, type Severity, type Unit } from "../domain";
 import type { ReportFollowUp } from "./followUpReport";
 import { reportFinding, type ReportFinding } from "./reportFinding";
 
@@ -75,15 +66,9 @@ export interface Report {
 const kr = (d: Decimal): number => d.toNumber();
 
 /** The analysis as the report: members per year, the plan per scenario, and every finding. */
-export function buildReport(
-  file: string,
-  sheet: string,
-  analysis: Analysis,
-  locateFindings: readonly Finding[] = [],
-  location?: ReportLocation,
-): Report {
-  const findings = [...locateFindings, ...analysis.findings].map(reportFinding);
-  findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+export function buildReport(file: string, sheet: string, analysis: Analysis, location?: ReportLocation): Report {
+  // Every finding once, as the analysis holds them: reading's and the rules', errors first.
+  const findings = analysis.findings.map(reportFinding);
   return {
     file,
     unit: analysis.budget.unit,

@@ -5,7 +5,7 @@
  * port (Excel's or the file port) is handed in by index.tsx.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { analyseWorkbook, type AnalysisOutcome } from "../app/analyseWorkbook";
+import { analyseAndFlag, analyseWorkbook, type AnalysisOutcome } from "../app/analyseWorkbook";
 import type { Clock } from "../app/clock";
 import { createBoardSheet } from "../app/createBoard";
 import type { LedgerFollowUp } from "../app/followUpFromLedger";
@@ -180,22 +180,13 @@ export function useFinsam(options: FinsamOptions): Finsam {
   /** Analyses, and unless told not to, flags the workbook; returns how many undo steps it made. */
   const analyseOn = useCallback(
     async (target: WorkbookPort, mark: boolean, settings: Settings | undefined): Promise<number> => {
-      const outcome = await analyseWorkbook(target, clock, settings);
-      let steps = 0;
-      if (outcome.kind === "ok" && mark) {
-        try {
-          await target.applyPlan(outcome.plan);
-          steps = 1;
-        } catch (error) {
-          setNotice({
-            intent: "error",
-            message: messageOf(error, both("failFlags")),
-          });
-        }
-      }
-      setStatus(outcome);
+      const result = mark
+        ? await analyseAndFlag(target, clock, { settings })
+        : { outcome: await analyseWorkbook(target, clock, { settings }), flagged: false as const };
+      if ("failure" in result) setNotice({ intent: "error", message: messageOf(result.failure, both("failFlags")) });
+      setStatus(result.outcome);
       setStale(false);
-      return steps;
+      return result.flagged ? 1 : 0;
     },
     [clock],
   );

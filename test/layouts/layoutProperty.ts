@@ -66,7 +66,7 @@ export async function readRendering(r: Rendering): Promise<Reading> {
       ),
     ),
     // INPUT_* warnings and information say how a cell was read (text, a unit); they may differ between layouts.
-    findings: [...result.readFindings, ...a.findings]
+    findings: [...a.findings]
       .filter((f) => !f.code.startsWith("INPUT_") || f.severity === "error")
       .map(findingLine)
       .sort(),

@@ -26,7 +26,7 @@ const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
 async function examplePlan() {
   const result = analyzeGrid(await readGridFromBuffer(readFileSync(EXAMPLE)));
   if (!result.ok) throw new Error("not analysed");
-  return buildWritePlan({ ...result.analysis, findings: [...result.readFindings, ...result.analysis.findings] });
+  return buildWritePlan(result.analysis);
 }
 
 describe("flagsOf merges findings that meet on a cell", () => {

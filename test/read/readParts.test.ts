@@ -14,7 +14,7 @@ const codes = (g: ReturnType<typeof grid>) => {
   const r = analyzeGrid(g);
   if (!r.ok) throw new Error(r.reason.sv);
   // The sheet as it stands; the worst case (the state −10 % a year) may run out of equity on a sound budget.
-  return [...r.readFindings, ...r.analysis.findings].filter((f) => f.scenario !== "worst-case").map((f) => f.code);
+  return r.analysis.findings.filter((f) => f.scenario !== "worst-case").map((f) => f.code);
 };
 
 /** A sound budget: 4 000 000 in, 4 200 000 out, equity 1 000 000 → 800 000; shares exact. */
@@ -264,7 +264,7 @@ describe("what is not a budget, and a follow-up", () => {
       ["Kansli", 900000, 1350000],
       ["Insats A", 800000, 1400000],
     ]);
-    const found = [...r.readFindings, ...r.analysis.findings].map((f) => [f.code, f.severity, f.cell]);
+    const found = r.analysis.findings.map((f) => [f.code, f.severity, f.cell]);
     expect(found).toEqual(
       expect.arrayContaining([
         ["INPUT_NO_MEMBERS", "info", undefined],
@@ -335,7 +335,7 @@ describe("the members with the years as rows and the parties as columns", () => 
       ]),
     );
     if (!r.ok) throw new Error(r.reason.sv);
-    const all = [...r.readFindings, ...r.analysis.findings];
+    const all = r.analysis.findings;
     const at = (code: string) => all.filter((f) => f.code === code).map((f) => `${f.sheet}!${f.cell}`);
     expect(at("TOTAL_MISMATCH")).toEqual(["Medlemsavgifter!F2"]);
     expect(at("INPUT_SOURCES_DISAGREE")).toEqual(["Resultatbudget!B4"]);

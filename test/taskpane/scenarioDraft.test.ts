@@ -95,7 +95,7 @@ test("the board's analysis: the chosen scenarios among the analysis's own, the f
   if (!result.ok) throw new Error("no budget");
   const form = updateField(formFromScenario(WORST_CASE, [2025, 2026], "sv")!, "change.2025", "-12");
   const draft = scenarioOfForm(form, DRAFT_ID, "Tolv");
-  const findings = [...result.readFindings, ...result.analysis.findings];
+  const findings = result.analysis.findings;
   const analysis = analysisWithScenarios(result.analysis, findings, [draft, SHEET_PLAN]);
   expect(analysis.plans.map((p) => p.scenario.id)).toEqual(["sheet", "worst-case", DRAFT_ID]);
   expect(analysis.plans[2]!.years.map((y) => y.closingEquity.toNumber())).toEqual([370_000, -232_640, -1_277_216]);

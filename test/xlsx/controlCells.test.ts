@@ -5,7 +5,7 @@
 import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
 import { analyzeGrid } from "../../src/app/analyzeGrid";
-import { buildWritePlan } from "../../src/plan/writePlan";
+import { planWrites } from "../../src/plan/writePlan";
 import { readGridFromBuffer } from "../../src/xlsx/readGrid";
 import { writeAnnotated } from "../../src/xlsx/writeAnnotated";
 import { fixture } from "../support/paths";
@@ -15,7 +15,15 @@ it("Västra 2025: CEILING_EXCEEDED and DEFICIT_UNJUSTIFIED for 2026–2027 sit o
   const bytes = readFileSync(fixture("vastra-2025"));
   const result = analyzeGrid(await readGridFromBuffer(bytes));
   if (!result.ok) throw new Error("not analysed");
-  const { findings } = result.analysis;
+  // The rules name the figure; laying out Finsam-kontroll, once, places the finding on its cell.
+  expect(result.analysis.findings.filter((f) => f.figure && !f.cell).map((f) => [f.code, f.figure])).toEqual([
+    ["CEILING_EXCEEDED", "costs"],
+    ["CEILING_EXCEEDED", "costs"],
+    ["CEILING_EXCEEDED", "costs"],
+    ["DEFICIT_UNJUSTIFIED", "result"],
+  ]);
+  const { analysis, plan } = planWrites(result.analysis);
+  const { findings } = analysis;
   expect(findings.filter((f) => !f.cell).map((f) => f.code)).toEqual([]);
   const onControl = findings.filter((f) => f.sheet === CONTROL_SHEET);
   expect(onControl.map((f) => [f.code, f.cell, f.year, f.scenario, f.actual?.toNumber()])).toEqual([
@@ -26,7 +34,6 @@ it("Västra 2025: CEILING_EXCEEDED and DEFICIT_UNJUSTIFIED for 2026–2027 sit o
   ]);
 
   // In the written copy, each of those cells is the figure the finding is about.
-  const plan = buildWritePlan(result.analysis);
   const copy = new ExcelJS.Workbook();
   await copy.xlsx.load((await writeAnnotated(bytes, plan)) as unknown as ArrayBuffer);
   const sheet = copy.getWorksheet(CONTROL_SHEET)!;

@@ -34,7 +34,7 @@ async function analyse(bytes: Uint8Array) {
   const grid = await readGridFromBuffer(bytes, "fientlig.xlsx");
   const result = analyzeGrid(grid);
   if (!result.ok) throw new Error(result.reason.sv);
-  const findings = [...result.readFindings, ...result.analysis.findings];
+  const findings = result.analysis.findings;
   return { grid, result, findings, codes: findings.map((f) => `${f.code} ${f.sheet ?? ""}!${f.cell ?? ""}`) };
 }
 

@@ -37,7 +37,7 @@ describe("scenarios kept in the workbook", () => {
     const saved = await saveEdits(source, settingsEdits(settings));
     const after = analyzeGrid(await readGridFromBuffer(saved));
     if (!before.ok || !after.ok) throw new Error("no budget");
-    expect(after.readFindings).toEqual(before.readFindings);
+    expect(after.analysis.findings).toEqual(before.analysis.findings);
     expect(after.analysis.settings.scenarios.map((s) => s.id)).toEqual(["sheet", "worst-case", "tolv"]);
     const closing = (a: typeof before) =>
       a.ok ? a.analysis.plans.map((p) => [p.scenario.id, p.years.map((y) => y.closingEquity.toNumber())]) : [];
