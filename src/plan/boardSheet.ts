@@ -53,24 +53,80 @@ const LABEL_WIDTH = { min: 40, max: 64 };
  * landscape page and the chart never covers a number.
  */
 export function buildBoardSheet(analysis: Analysis, options: BoardOptions): BoardSheet {
-  const { budget, settings } = analysis;
+  const { budget } = analysis;
   const unit = options.unit ?? budget.unit;
-  const ids = options.scenarioIds;
-  const plans = (ids ? ids.map((id) => analysis.plans.find((p) => p.scenario.id === id)) : analysis.plans)
+  const plans = chosenPlans(analysis, options.scenarioIds);
+  const years = plans[0]?.years.map((y) => y.year) ?? [];
+  const madeOn = isoDay(options.madeOn);
+  const s = new SheetBuilder();
+  const top = heading(s, analysis, plans, years, { madeOn, unit, forbund: options.forbund });
+  const blocks = scenarioPlans(s, analysis, plans);
+  const leftEnd = s.row;
+  // Right, from the same row as the plans: the closing equity side by side, then the chart below it.
+  s.row = top;
+  const right = comparison(s, blocks, years);
+  // The chart below the comparison, on the right, as far down as the plans on the left (at least 16 rows).
+  const chartTop = s.row + 1;
+  const chartBottom = Math.max(leftEnd, chartTop + 16);
+  s.row = Math.max(leftEnd, s.row);
+
+  const money = moneyFormat(unit);
+  const cells = s.cells.map((c) => (c.numberFormat === KR ? { ...c, numberFormat: money } : c));
+  const yearWidth = unit === "kr" ? 15 : 13;
+  const rightLabelWidth = Math.max(
+    22,
+    ...cells.filter((c) => columnOf(c.cell) === right.labelCol && !c.bold).map((c) => String(c.value ?? "").length + 2),
+  );
+  return {
+    name: BOARD_SHEET,
+    cells,
+    columnWidths: [
+      labelWidth(cells, top),
+      ...years.map(() => yearWidth),
+      3,
+      Math.min(rightLabelWidth, 40),
+      ...years.map(() => yearWidth),
+    ],
+    scenarios: plans.map((p) => p.scenario.id),
+    pageSetup: onePageLandscape({
+      left: headerText(options.forbund ?? ""),
+      center: headerText(`Styrelseunderlag, budgetår ${budget.budgetYear}`),
+      right: headerText(`Upprättat ${madeOn}`),
+    }),
+    chart: {
+      title: "Eget kapital vid årets slut per scenario",
+      source: right.source,
+      categories: right.categories,
+      series: right.series,
+      from: { column: right.labelCol - 1, row: chartTop },
+      to: { column: right.labelCol + years.length, row: chartBottom },
+      ...(AXIS_FORMAT[unit] ? { axisFormat: AXIS_FORMAT[unit] } : {}),
+    },
+  };
+}
+
+/** The scenarios asked for, in order, at most MAX_COMPARED; all the analysis has when none are named. */
+function chosenPlans(analysis: Analysis, ids: readonly string[] | undefined): ScenarioPlan[] {
+  return (ids ? ids.map((id) => analysis.plans.find((p) => p.scenario.id === id)) : analysis.plans)
     .filter((p): p is ScenarioPlan => p !== undefined)
     .slice(0, MAX_COMPARED);
-  const years = plans[0]?.years.map((y) => y.year) ?? [];
-  const budgetYear = budget.budgetYear;
-  const madeOn = isoDay(options.madeOn);
+}
+
+/** The title, what the sheet is, and each scenario's outcome in words; returns the first row below them. */
+function heading(
+  s: SheetBuilder,
+  analysis: Analysis,
+  plans: readonly ScenarioPlan[],
+  years: readonly number[],
+  about: { readonly madeOn: string; readonly unit: Unit; readonly forbund?: string | undefined },
+): number {
   const span = `${years[0] ?? ""}–${years[years.length - 1] ?? ""}`;
-  const s = new SheetBuilder();
   s.next();
-  s.label(`Styrelseunderlag: flerårsplan ${span}${options.forbund ? `, ${options.forbund}` : ""}`, true);
+  s.label(`Styrelseunderlag: flerårsplan ${span}${about.forbund ? `, ${about.forbund}` : ""}`, true);
   s.next();
   s.label(
-    `Budgetår ${budgetYear}. Upprättat ${madeOn}. Belopp i ${UNIT_IN_WORDS[unit]}; varje belopp är en formel på budgetens egna celler och diagrammet följer dem.`,
+    `Budgetår ${analysis.budget.budgetYear}. Upprättat ${about.madeOn}. Belopp i ${UNIT_IN_WORDS[about.unit]}; varje belopp är en formel på budgetens egna celler och diagrammet följer dem.`,
   );
-
   // The outcome in words first, across the whole width: what the board reads before the numbers.
   s.next();
   s.next();
@@ -79,9 +135,17 @@ export function buildBoardSheet(analysis: Analysis, options: BoardOptions): Boar
     s.next();
     s.label(equityOutcome(plan).sv);
   }
-  const top = s.row + 1;
+  return s.row + 1;
+}
 
-  // Left: the settings, the state's half in the budget year and each scenario's plan.
+/** Left: the settings, the state's half in the budget year and each scenario's plan. */
+function scenarioPlans(
+  s: SheetBuilder,
+  analysis: Analysis,
+  plans: readonly ScenarioPlan[],
+): { plan: ScenarioPlan; rows: PlanRows }[] {
+  const { budget, settings } = analysis;
+  const budgetYear = budget.budgetYear;
   const staircase = staircaseTable(s, settings.equityStaircase);
   const stateCells = new Map<number, string>();
   s.next();
@@ -99,70 +163,73 @@ export function buildBoardSheet(analysis: Analysis, options: BoardOptions): Boar
       }),
     );
   }
-  const blocks: { plan: ScenarioPlan; rows: PlanRows }[] = [];
-  for (const plan of plans) {
-    const rows = planBlock(s, budget, plan.scenario, plan.years, stateCells, staircase, plan.scenario.name);
-    blocks.push({ plan, rows });
-  }
-  const leftEnd = s.row;
+  return plans.map((plan) => ({
+    plan,
+    rows: planBlock(s, budget, plan.scenario, plan.years, stateCells, staircase, plan.scenario.name),
+  }));
+}
 
-  // Right, from the same row: closing equity side by side, the maximum and zero (the chart's data), the differences.
+/**
+ * Right: closing equity side by side, the maximum and zero (the chart's data), and each scenario's
+ * difference from the first; where the chart takes its data from.
+ */
+function comparison(
+  s: SheetBuilder,
+  blocks: readonly { plan: ScenarioPlan; rows: PlanRows }[],
+  years: readonly number[],
+): { labelCol: number; source: string; categories: string; series: ChartSpec["series"][number][] } {
   const labelCol = 2 + Math.max(years.length, 1) + 1;
   const col = (i: number) => columnLetters(labelCol + 1 + i);
   const range = (row: number) => `$${col(0)}$${row}:$${col(years.length - 1)}$${row}`;
   const nameCell = (row: number) => `$${columnLetters(labelCol)}$${row}`;
   const right = (label: string, bold = false) => s.put(labelCol, { value: label, ...(bold ? { bold } : {}) });
-  s.row = top;
+  /** One row of the chart's data: a label on the right and an amount per year. */
+  const dataRow = (name: string, label: string, amounts: (i: number) => Omit<CellWrite, "cell">, cache: number[]) => {
+    s.next();
+    right(label);
+    years.forEach((_, i) => s.put(labelCol + 1 + i, amounts(i)));
+    series.push({ nameCell: nameCell(s.row), name, values: range(s.row), cache });
+  };
+  const series: ChartSpec["series"][number][] = [];
   s.next();
   right("Eget kapital vid årets slut, scenarierna jämförda", true);
   s.next();
   right("År");
   const headerRow = s.row;
   years.forEach((y, i) => s.put(labelCol + 1 + i, { value: y, bold: true }));
-  const series: ChartSpec["series"][number][] = [];
   for (const { plan, rows } of blocks) {
-    s.next();
-    right(plan.scenario.name);
-    plan.years.forEach((y, i) =>
-      s.put(labelCol + 1 + i, {
-        formula: `=${rows.columns[i]}${rows.closingRow}`,
-        numberFormat: KR,
-        expected: y.closingEquity.toNumber(),
-      }),
-    );
-    const cache = plan.years.map((y) => y.closingEquity.toNumber());
-    series.push({ nameCell: nameCell(s.row), name: plan.scenario.name, values: range(s.row), cache });
+    const closing = plan.years.map((y) => y.closingEquity.toNumber());
+    const amount = (i: number) => ({
+      formula: `=${rows.columns[i]}${rows.closingRow}`,
+      numberFormat: KR,
+      expected: closing[i]!,
+    });
+    dataRow(plan.scenario.name, plan.scenario.name, amount, closing);
   }
   const first = blocks[0];
   if (first) {
-    s.next();
-    right("Högsta rekommenderade eget kapital");
-    first.plan.years.forEach((y, i) =>
-      s.put(labelCol + 1 + i, {
-        formula: `=${first.rows.columns[i]}${first.rows.maxEquityRow}`,
-        numberFormat: KR,
-        expected: y.maxEquity.toNumber(),
-      }),
-    );
-    series.push({
-      nameCell: nameCell(s.row),
-      name: "Högsta rekommenderade",
-      values: range(s.row),
-      cache: first.plan.years.map((y) => y.maxEquity.toNumber()),
+    const max = first.plan.years.map((y) => y.maxEquity.toNumber());
+    const amount = (i: number) => ({
+      formula: `=${first.rows.columns[i]}${first.rows.maxEquityRow}`,
+      numberFormat: KR,
+      expected: max[i]!,
     });
-    s.next();
-    right("Noll");
-    years.forEach((_, i) => s.put(labelCol + 1 + i, { value: 0, numberFormat: KR }));
-    series.push({ nameCell: nameCell(s.row), name: "Noll", values: range(s.row), cache: years.map(() => 0) });
+    dataRow("Högsta rekommenderade", "Högsta rekommenderade eget kapital", amount, max);
+    dataRow(
+      "Noll",
+      "Noll",
+      () => ({ value: 0, numberFormat: KR }),
+      years.map(() => 0),
+    );
   }
   const dataEnd = s.row;
   if (first) {
-    const comparison = compareScenarios(plans);
+    const differences = compareScenarios(blocks.map((b) => b.plan));
     const firstRow = headerRow + 1;
     blocks.slice(1).forEach(({ plan }, k) => {
       s.next();
       right(`Skillnad: ${plan.scenario.name} − ${first.plan.scenario.name}`);
-      comparison.forEach((c, i) =>
+      differences.forEach((c, i) =>
         s.put(labelCol + 1 + i, {
           formula: `=${col(i)}${firstRow + 1 + k}-${col(i)}${firstRow}`,
           numberFormat: KR,
@@ -171,43 +238,11 @@ export function buildBoardSheet(analysis: Analysis, options: BoardOptions): Boar
       );
     });
   }
-  // The chart below the comparison, on the right, as far down as the plans on the left (at least 16 rows).
-  const chartTop = s.row + 1;
-  const chartBottom = Math.max(leftEnd, chartTop + 16);
-  s.row = Math.max(leftEnd, s.row);
-
-  const money = moneyFormat(unit);
-  const cells = s.cells.map((c) => (c.numberFormat === KR ? { ...c, numberFormat: money } : c));
-  const yearWidth = unit === "kr" ? 15 : 13;
-  const rightLabelWidth = Math.max(
-    22,
-    ...cells.filter((c) => columnOf(c.cell) === labelCol && !c.bold).map((c) => String(c.value ?? "").length + 2),
-  );
   return {
-    name: BOARD_SHEET,
-    cells,
-    columnWidths: [
-      labelWidth(cells, top),
-      ...years.map(() => yearWidth),
-      3,
-      Math.min(rightLabelWidth, 40),
-      ...years.map(() => yearWidth),
-    ],
-    scenarios: plans.map((p) => p.scenario.id),
-    pageSetup: onePageLandscape({
-      left: headerText(options.forbund ?? ""),
-      center: headerText(`Styrelseunderlag, budgetår ${budgetYear}`),
-      right: headerText(`Upprättat ${madeOn}`),
-    }),
-    chart: {
-      title: "Eget kapital vid årets slut per scenario",
-      source: `${columnLetters(labelCol)}${headerRow}:${col(Math.max(0, years.length - 1))}${dataEnd}`,
-      categories: range(headerRow),
-      series,
-      from: { column: labelCol - 1, row: chartTop },
-      to: { column: labelCol + years.length, row: chartBottom },
-      ...(AXIS_FORMAT[unit] ? { axisFormat: AXIS_FORMAT[unit] } : {}),
-    },
+    labelCol,
+    source: `${columnLetters(labelCol)}${headerRow}:${col(Math.max(0, years.length - 1))}${dataEnd}`,
+    categories: range(headerRow),
+    series,
   };
 }
 

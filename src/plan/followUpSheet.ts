@@ -12,7 +12,7 @@ import { FOLLOW_UP_SHEET } from "../read/addinSheets";
 import { headerText, pagesPortrait } from "./pageSetup";
 import { staircaseTable } from "./planFormulas";
 import { abs, KR, PERCENT, SheetBuilder } from "./sheetBuilder";
-import type { CellWrite, FollowUpSheet } from "./types";
+import type { CellWrite, ChartSpec, FollowUpSheet } from "./types";
 
 /** What was read from the bookkeeping, named on the sheet so the revisor can tell exactly which file it was. */
 export interface FollowUpSource {
@@ -64,10 +64,40 @@ const MONTHS_CELL = "$B$3";
  */
 export function buildFollowUpSheet(budget: Budget, input: FollowUpSheetInput): FollowUpSheet {
   const { followUp: f, source } = input;
-  const year = f.year;
   const s = new SheetBuilder();
+  heading(s, input);
+  const first = HEADER_ROW + 1;
+  lineRows(s, f, source);
+  const last = s.row;
+  const totalRow = totalRowOf(s, f, first, last);
+  frameRows(s, f, totalRow);
+  const { contributions, maxRow } = resultRows(s, budget, input, totalRow);
+  looseOutcomes(s, f, source);
+  const staircase = staircaseTable(s, input.staircase);
+  const T = abs(contributions);
+  // The maximum's row stands in the result block; its formula needs the staircase laid out below.
+  s.cells.push({
+    cell: `B${maxRow}`,
+    formula: `=${T}*LOOKUP(${T},${staircase.from},${staircase.percent})/100`,
+    numberFormat: KR,
+    expected: f.maxEquity.toNumber(),
+  });
+  return {
+    name: FOLLOW_UP_SHEET,
+    cells: s.cells,
+    columnWidths: [labelWidth(s.cells), 15, 15, 15, 14, source.period ? 22 : 15, 22],
+    pageSetup: pagesPortrait(
+      { first: 1, last: HEADER_ROW },
+      headerText(input.forbund ? `${FOLLOW_UP_SHEET}, ${input.forbund}` : FOLLOW_UP_SHEET),
+    ),
+    chart: budgetAgainstForecast(f, first, last, s.row + 1),
+  };
+}
+
+/** The title, where the utfall came from, the months it covers, and the lines' header row. */
+function heading(s: SheetBuilder, { followUp: f, source, forbund }: FollowUpSheetInput): void {
   s.next();
-  s.label(`Finsam-uppföljning: budgetår ${year}${input.forbund ? `, ${input.forbund}` : ""}`, true);
+  s.label(`Finsam-uppföljning: budgetår ${f.year}${forbund ? `, ${forbund}` : ""}`, true);
   s.next();
   s.label(
     source.cells
@@ -82,8 +112,10 @@ export function buildFollowUpSheet(budget: Budget, input: FollowUpSheetInput): F
   ["Budgetrad", "Budget", "Helårsprognos", "Avvikelse (kr)", "Avvikelse (%)", through, "Prognosmetod"].forEach((h, i) =>
     s.put(1 + i, { value: h, bold: true }),
   );
+}
 
-  const first = HEADER_ROW + 1;
+/** Each budget line: its budget, the forecast by its method, the deviation, the utfall. */
+function lineRows(s: SheetBuilder, f: FollowUp, source: FollowUpSource): void {
   for (const row of f.rows) {
     s.next();
     const r = s.row;
@@ -101,7 +133,10 @@ export function buildFollowUpSheet(budget: Budget, input: FollowUpSheetInput): F
     s.put(6, { ...cellOrValue(source.cells?.outcomes.get(row.label), row.outcome), numberFormat: KR });
     s.put(7, { value: METHOD_TEXT[row.method] });
   }
-  const last = s.row;
+}
+
+/** The lines' sums; returns the row. */
+function totalRowOf(s: SheetBuilder, f: FollowUp, first: number, last: number): number {
   s.next();
   const totalRow = s.row;
   s.label("Summa kostnader", true);
@@ -116,37 +151,49 @@ export function buildFollowUpSheet(budget: Budget, input: FollowUpSheetInput): F
   s.put(4, { formula: `=C${totalRow}-B${totalRow}`, numberFormat: KR, expected: f.total.deviation.toNumber() });
   percentCell(s, totalRow, f.total.deviationPercent?.toNumber());
   column("F", f.total.outcome.toNumber());
+  return totalRow;
+}
 
+/** Rule 5 on the year: the budget's frame and how far the forecast goes over it. */
+function frameRows(s: SheetBuilder, f: FollowUp, totalRow: number): void {
   s.next();
-  if (f.frame) {
-    s.next();
-    s.label("Budgetens ram");
-    const frame = s.put(2, {
-      formula: `=${amountExpr(f.frame)}`,
-      numberFormat: KR,
-      expected: f.frame.value.toNumber(),
-    });
-    s.next();
-    s.label("Helårsprognosen över ramen (regel 5)");
-    s.put(2, {
-      formula: `=C${totalRow}-${frame}`,
-      numberFormat: KR,
-      expected: f.total.forecast.minus(f.frame.value).toNumber(),
-    });
-  }
+  if (!f.frame) return;
+  s.next();
+  s.label("Budgetens ram");
+  const frame = s.put(2, {
+    formula: `=${amountExpr(f.frame)}`,
+    numberFormat: KR,
+    expected: f.frame.value.toNumber(),
+  });
+  s.next();
+  s.label("Helårsprognosen över ramen (regel 5)");
+  s.put(2, {
+    formula: `=C${totalRow}-${frame}`,
+    numberFormat: KR,
+    expected: f.total.forecast.minus(f.frame.value).toNumber(),
+  });
+}
+
+/** Rule 4 on the forecast: the year's result and closing equity, and the row the maximum goes in. */
+function resultRows(
+  s: SheetBuilder,
+  budget: Budget,
+  { followUp: f, source }: FollowUpSheetInput,
+  totalRow: number,
+): { contributions: string; maxRow: number } {
   s.next();
   s.next();
   s.label("Prognosens resultat och eget kapital vid årets slut (regel 4)", true);
   s.next();
   s.label("Medlemsavgifter enligt budgeten");
   const contributions = s.put(2, {
-    formula: `=${contributionsExpr(budget, year)}`,
+    formula: `=${contributionsExpr(budget, f.year)}`,
     numberFormat: KR,
     expected: f.income.contributions.toNumber(),
   });
   s.next();
   s.label("Övriga intäkter enligt budgeten");
-  const lines = budget.otherIncome.map((l) => l.amounts.get(year)).filter((a): a is SourcedAmount => !!a);
+  const lines = budget.otherIncome.map((l) => l.amounts.get(f.year)).filter((a): a is SourcedAmount => !!a);
   const other = s.put(2, { formula: `=${sumExpr(lines)}`, numberFormat: KR, expected: f.income.other.toNumber() });
   if (f.income.outcome) {
     s.next();
@@ -174,66 +221,53 @@ export function buildFollowUpSheet(budget: Budget, input: FollowUpSheetInput): F
   }
   s.next();
   s.label("Högsta rekommenderade eget kapital (trappan)");
-  const maxRow = s.row;
-  const loose = source.unmapped;
-  if (loose.length > 0 || f.withoutLine.length > 0) {
-    s.next();
-    s.next();
-    s.label("Utfall som inte hör till någon budgetrad (ingår inte i prognosen)", true);
-    for (const u of loose) {
-      s.next();
-      s.label(`${u.account} ${u.name}`);
-      s.put(6, { value: u.amount.toNumber(), numberFormat: KR });
-    }
-    for (const w of f.withoutLine) {
-      s.next();
-      s.label(w.label);
-      s.put(6, { value: w.outcome.toNumber(), numberFormat: KR });
-    }
-  }
-  const staircase = staircaseTable(s, input.staircase);
-  const T = abs(contributions);
-  s.cells.push({
-    cell: `B${maxRow}`,
-    formula: `=${T}*LOOKUP(${T},${staircase.from},${staircase.percent})/100`,
-    numberFormat: KR,
-    expected: f.maxEquity.toNumber(),
-  });
+  return { contributions, maxRow: s.row };
+}
 
-  const chartTop = s.row + 1;
-  const labels = f.rows.map((r) => r.label);
+/** Utfall that belongs to no budget line: listed, never in the forecast. */
+function looseOutcomes(s: SheetBuilder, f: FollowUp, source: FollowUpSource): void {
+  const loose = source.unmapped;
+  if (loose.length === 0 && f.withoutLine.length === 0) return;
+  s.next();
+  s.next();
+  s.label("Utfall som inte hör till någon budgetrad (ingår inte i prognosen)", true);
+  for (const u of loose) {
+    s.next();
+    s.label(`${u.account} ${u.name}`);
+    s.put(6, { value: u.amount.toNumber(), numberFormat: KR });
+  }
+  for (const w of f.withoutLine) {
+    s.next();
+    s.label(w.label);
+    s.put(6, { value: w.outcome.toNumber(), numberFormat: KR });
+  }
+}
+
+/** The bars of budget against forecast per line, below everything else. */
+function budgetAgainstForecast(f: FollowUp, first: number, last: number, chartTop: number): ChartSpec {
   const range = (c: string) => `$${c}$${first}:$${c}$${Math.max(first, last)}`;
   return {
-    name: FOLLOW_UP_SHEET,
-    cells: s.cells,
-    columnWidths: [labelWidth(s.cells), 15, 15, 15, 14, source.period ? 22 : 15, 22],
-    pageSetup: pagesPortrait(
-      { first: 1, last: HEADER_ROW },
-      headerText(input.forbund ? `${FOLLOW_UP_SHEET}, ${input.forbund}` : FOLLOW_UP_SHEET),
-    ),
-    chart: {
-      kind: "bar",
-      title: `Budget och helårsprognos per budgetrad ${year}`,
-      source: `A${HEADER_ROW}:C${Math.max(first, last)}`,
-      categories: range("A"),
-      categoryLabels: labels,
-      series: [
-        {
-          nameCell: `$B$${HEADER_ROW}`,
-          name: "Budget",
-          values: range("B"),
-          cache: f.rows.map((r) => r.budget.value.toNumber()),
-        },
-        {
-          nameCell: `$C$${HEADER_ROW}`,
-          name: "Helårsprognos",
-          values: range("C"),
-          cache: f.rows.map((r) => r.forecast.toNumber()),
-        },
-      ],
-      from: { column: 0, row: chartTop },
-      to: { column: 7, row: chartTop + 20 },
-    },
+    kind: "bar",
+    title: `Budget och helårsprognos per budgetrad ${f.year}`,
+    source: `A${HEADER_ROW}:C${Math.max(first, last)}`,
+    categories: range("A"),
+    categoryLabels: f.rows.map((r) => r.label),
+    series: [
+      {
+        nameCell: `$B$${HEADER_ROW}`,
+        name: "Budget",
+        values: range("B"),
+        cache: f.rows.map((r) => r.budget.value.toNumber()),
+      },
+      {
+        nameCell: `$C$${HEADER_ROW}`,
+        name: "Helårsprognos",
+        values: range("C"),
+        cache: f.rows.map((r) => r.forecast.toNumber()),
+      },
+    ],
+    from: { column: 0, row: chartTop },
+    to: { column: 7, row: chartTop + 20 },
   };
 }
 

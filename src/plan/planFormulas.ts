@@ -65,6 +65,20 @@ export function totalExpr(budget: Budget, year: number): string {
   return sumExpr(budget.members.map((m) => amountIn(m, year)).filter((a): a is SourcedAmount => !!a));
 }
 
+/** One scenario's plan on a sheet: its years in columns from B, one row per figure. */
+interface Block {
+  readonly s: SheetBuilder;
+  readonly budget: Budget;
+  readonly scenario: Scenario;
+  readonly years: readonly PlanYear[];
+  /** The column letters of the i-th year. */
+  readonly col: (i: number) => string;
+}
+
+/**
+ * A scenario's plan as formulas, Rules 3–5 in the order they build on each other: the members'
+ * contributions, other income, costs, the result, equity in and out, and the highest recommended equity.
+ */
 export function planBlock(
   s: SheetBuilder,
   budget: Budget,
@@ -74,7 +88,7 @@ export function planBlock(
   staircase: { from: string; percent: string },
   title = `Flerårsplan: ${scenario.name} (regel 3–5)`,
 ): PlanRows {
-  const col = (i: number) => columnLetters(2 + i);
+  const block: Block = { s, budget, scenario, years, col: (i) => columnLetters(2 + i) };
   s.next();
   s.next();
   s.label(title, true);
@@ -82,64 +96,93 @@ export function planBlock(
   s.label("År");
   const yearRow = s.row;
   years.forEach((y, i) => s.put(2 + i, { value: y.year, bold: true }));
+  const contributionsRow =
+    scenario.contributions.kind === "reduction"
+      ? reducedContributions(block, scenario.contributions, stateCells)
+      : statedContributions(block);
+  const otherRow = otherIncomeRow(block);
+  const { costRow, drawdownRow } = costRows(block);
+  const resultRow = resultRowOf(block, contributionsRow, otherRow, costRow, drawdownRow);
+  const closingRow = equityRows(block, resultRow);
+  const maxEquityRow = maxEquityRowOf(block, contributionsRow, staircase);
+  return {
+    yearRow,
+    contributionsRow,
+    costRow,
+    resultRow,
+    closingRow,
+    maxEquityRow,
+    columns: years.map((_, i) => block.col(i)),
+  };
+}
 
-  const c = scenario.contributions;
-  let contributionsRow: number;
-  if (c.kind === "reduction") {
+/** Rule 3: the state's half falls by the rate each year (not below its floor); T is twice it. Returns T's row. */
+function reducedContributions(
+  { s, budget, years, col }: Block,
+  c: Extract<Scenario["contributions"], { kind: "reduction" }>,
+  stateCells: ReadonlyMap<number, string>,
+): number {
+  s.next();
+  s.label("Minskning av statens hälft (inställning)");
+  years.forEach((y, i) => {
+    if (i > 0) s.put(2 + i, { value: (y.stateRate ?? c.rate).toNumber(), numberFormat: PERCENT });
+  });
+  const rateRow = s.row;
+  let floorCell: string | undefined;
+  if (c.stateFloor) {
     s.next();
-    s.label("Minskning av statens hälft (inställning)");
-    years.forEach((y, i) => {
-      if (i > 0) s.put(2 + i, { value: (y.stateRate ?? c.rate).toNumber(), numberFormat: PERCENT });
-    });
-    const rateRow = s.row;
-    let floorCell: string | undefined;
-    if (c.stateFloor) {
-      s.next();
-      s.label("Golv för statens hälft (inställning)");
-      floorCell = abs(s.put(2, { value: c.stateFloor.toNumber(), numberFormat: KR }));
-    }
-    s.next();
-    s.label("Statens hälft");
-    const halfRow = s.row;
-    years.forEach((y, i) => {
-      const expected = y.contributions.dividedBy(2).toNumber();
-      if (i === 0) {
-        const cell = stateCells.get(y.year);
-        s.put(2, { formula: cell ? `=${cell}` : `=(${totalExpr(budget, y.year)})/2`, numberFormat: KR, expected });
-        return;
-      }
-      const prev = `${col(i - 1)}${halfRow}`;
-      const reduced = `ROUND(${prev}*(1-${col(i)}${rateRow}),0)`;
-      const formula = floorCell ? `=IF(${prev}<=${floorCell},${prev},MAX(${reduced},${floorCell}))` : `=${reduced}`;
-      s.put(2 + i, { formula, numberFormat: KR, expected });
-    });
-    s.next();
-    s.label("Medlemsavgifter T = 2 × statens hälft");
-    years.forEach((y, i) =>
-      s.put(2 + i, { formula: `=2*${col(i)}${halfRow}`, numberFormat: KR, expected: y.contributions.toNumber() }),
-    );
-    contributionsRow = s.row;
-  } else {
-    s.next();
-    s.label("Medlemsavgifter enligt arket");
-    years.forEach((y, i) => {
-      const amounts = budget.members.map((m) => amountIn(m, y.year)).filter((a): a is SourcedAmount => !!a);
-      const stated = budget.statedContributionTotal?.get(y.year);
-      const formula =
-        amounts.length > 0 ? `=${sumExpr(amounts)}` : stated ? `=${amountExpr(stated)}` : `=${col(i - 1)}${s.row}`;
-      s.put(2 + i, { formula, numberFormat: KR, expected: y.contributions.toNumber() });
-    });
-    contributionsRow = s.row;
+    s.label("Golv för statens hälft (inställning)");
+    floorCell = abs(s.put(2, { value: c.stateFloor.toNumber(), numberFormat: KR }));
   }
+  s.next();
+  s.label("Statens hälft");
+  const halfRow = s.row;
+  years.forEach((y, i) => {
+    const expected = y.contributions.dividedBy(2).toNumber();
+    if (i === 0) {
+      const cell = stateCells.get(y.year);
+      s.put(2, { formula: cell ? `=${cell}` : `=(${totalExpr(budget, y.year)})/2`, numberFormat: KR, expected });
+      return;
+    }
+    const prev = `${col(i - 1)}${halfRow}`;
+    const reduced = `ROUND(${prev}*(1-${col(i)}${rateRow}),0)`;
+    const formula = floorCell ? `=IF(${prev}<=${floorCell},${prev},MAX(${reduced},${floorCell}))` : `=${reduced}`;
+    s.put(2 + i, { formula, numberFormat: KR, expected });
+  });
+  s.next();
+  s.label("Medlemsavgifter T = 2 × statens hälft");
+  years.forEach((y, i) =>
+    s.put(2 + i, { formula: `=2*${col(i)}${halfRow}`, numberFormat: KR, expected: y.contributions.toNumber() }),
+  );
+  return s.row;
+}
 
+/** The contributions as the sheet states them (a year it does not state repeats the year before). */
+function statedContributions({ s, budget, years, col }: Block): number {
+  s.next();
+  s.label("Medlemsavgifter enligt arket");
+  years.forEach((y, i) => {
+    const amounts = budget.members.map((m) => amountIn(m, y.year)).filter((a): a is SourcedAmount => !!a);
+    const stated = budget.statedContributionTotal?.get(y.year);
+    const formula =
+      amounts.length > 0 ? `=${sumExpr(amounts)}` : stated ? `=${amountExpr(stated)}` : `=${col(i - 1)}${s.row}`;
+    s.put(2 + i, { formula, numberFormat: KR, expected: y.contributions.toNumber() });
+  });
+  return s.row;
+}
+
+function otherIncomeRow({ s, budget, years }: Block): number {
   s.next();
   s.label("Övriga intäkter (inte ianspråktaget eget kapital)");
   years.forEach((y, i) => {
     const lines = budget.otherIncome.map((l) => l.amounts.get(y.year)).filter((a): a is SourcedAmount => !!a);
     s.put(2 + i, { formula: `=${sumExpr(lines)}`, numberFormat: KR, expected: y.otherIncome.toNumber() });
   });
-  const otherRow = s.row;
+  return s.row;
+}
 
+/** The costs by the scenario's rule, and a planned extra drawdown from equity where one is set. */
+function costRows({ s, budget, scenario, years, col }: Block): { costRow: number; drawdownRow?: number } {
   s.next();
   s.label(costLabel(scenario));
   const costRow = s.row;
@@ -150,14 +193,20 @@ export function planBlock(
       expected: y.costs.minus(y.plannedDrawdown).toNumber(),
     });
   });
-  let drawdownRow: number | undefined;
-  if (years.some((y) => !y.plannedDrawdown.isZero())) {
-    s.next();
-    s.label("Planerat extra uttag ur eget kapital (inställning)");
-    drawdownRow = s.row;
-    years.forEach((y, i) => s.put(2 + i, { value: y.plannedDrawdown.toNumber(), numberFormat: KR }));
-  }
+  if (!years.some((y) => !y.plannedDrawdown.isZero())) return { costRow };
+  s.next();
+  s.label("Planerat extra uttag ur eget kapital (inställning)");
+  years.forEach((y, i) => s.put(2 + i, { value: y.plannedDrawdown.toNumber(), numberFormat: KR }));
+  return { costRow, drawdownRow: s.row };
+}
 
+function resultRowOf(
+  { s, years, col }: Block,
+  contributionsRow: number,
+  otherRow: number,
+  costRow: number,
+  drawdownRow: number | undefined,
+): number {
   s.next();
   s.label(
     drawdownRow
@@ -171,8 +220,11 @@ export function planBlock(
       expected: y.result.toNumber(),
     }),
   );
-  const resultRow = s.row;
+  return s.row;
+}
 
+/** Rule 4: each year opens with the closing equity of the year before. Returns the closing row. */
+function equityRows({ s, budget, years, col }: Block, resultRow: number): number {
   s.next();
   s.label("Ingående eget kapital");
   const openingRow = s.row;
@@ -191,9 +243,17 @@ export function planBlock(
       expected: y.closingEquity.toNumber(),
     }),
   );
+  return closingRow;
+}
+
+/** Rule 4's cap: the staircase's percentage of the year's contributions. */
+function maxEquityRowOf(
+  { s, years, col }: Block,
+  contributionsRow: number,
+  staircase: { from: string; percent: string },
+): number {
   s.next();
   s.label("Högsta rekommenderade eget kapital (trappan × medlemsavgifter)");
-  const maxEquityRow = s.row;
   years.forEach((y, i) => {
     const T = `${col(i)}${contributionsRow}`;
     s.put(2 + i, {
@@ -202,15 +262,7 @@ export function planBlock(
       expected: y.maxEquity.toNumber(),
     });
   });
-  return {
-    yearRow,
-    contributionsRow,
-    costRow,
-    resultRow,
-    closingRow,
-    maxEquityRow,
-    columns: years.map((_, i) => col(i)),
-  };
+  return s.row;
 }
 
 function costLabel(scenario: Scenario): string {
