@@ -3,7 +3,7 @@
 // load-object-before-read), with TypeScript's .tsx added and a few settings for a strict TypeScript project.
 import officeAddins from "eslint-plugin-office-addins";
 import tsParser from "@typescript-eslint/parser";
-import importFlow from "./scripts/lint/importFlow.mjs";
+import importFlow from "./scripts/lint/importFlow.cjs";
 
 const TYPESCRIPT = ["**/*.{ts,tsx,mts,cts}"];
 

@@ -4,12 +4,13 @@
 // - finsam/no-cycle: no import leads back to the file it is in, type-only imports included (import/no-cycle
 //   skips those, and a type circle is still two modules that cannot be read apart).
 // Both resolve relative specifiers as TypeScript does for this project (.ts, .tsx, a folder's index.ts).
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
-import ts from "typescript";
+// CommonJS, so that ESLint's config and the tests (test/project/importFlow.test.ts) load the same module.
+const { existsSync, readFileSync, statSync } = require("node:fs");
+const { dirname, relative, resolve, sep } = require("node:path");
+const ts = require("typescript");
 
 /** The floors, lowest first: a folder may import its own files and the floors below it. */
-export const FLOORS = [
+const FLOORS = [
   ["domain"],
   ["grid"],
   ["read", "sie"],
@@ -27,7 +28,7 @@ const PANE_MAY_IMPORT = new Set(["app", "domain"]);
 const PANE_ENTRY = "taskpane/index.tsx";
 const SHELLS = new Set(["excel", "xlsx"]);
 
-const SRC = resolve(dirname(new URL(import.meta.url).pathname), "../../src");
+const SRC = resolve(__dirname, "../../src");
 const CANDIDATES = ["", ".ts", ".tsx", "/index.ts", "/index.tsx"];
 
 function resolveSpecifier(fromFile, specifier) {
@@ -154,4 +155,4 @@ const noCycle = {
   },
 };
 
-export default { rules: { flow, "no-cycle": noCycle, "pane-imports": paneImports } };
+module.exports = { FLOORS, rules: { flow, "no-cycle": noCycle, "pane-imports": paneImports } };
