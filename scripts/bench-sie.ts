@@ -2,13 +2,13 @@
  * The SIE reader against the budget workbook: a full year's vouchers of a
  * large förbund (50 000 #TRANS rows, no #PSALDO, so every row is summed)
  * read into a Ledger, as a ratio to reading the example budget workbook into
- * a Grid, both timed side by side (bench.ts's interleaved rounds).
+ * a Grid, both timed side by side (benchRounds.ts's interleaved rounds).
  */
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { readSie } from "../src/sie/readSie";
 import { readGridFromBuffer } from "../src/xlsx/readGrid";
-import { interleaved } from "./bench";
+import { interleaved } from "./benchRounds";
 import { exampleSieLines, sieFileBytes } from "./make-example-sie";
 import { Decimal } from "../src/domain/money";
 

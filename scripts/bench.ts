@@ -10,15 +10,14 @@
  * - a SIE file of 50 000 #TRANS rows read into a Ledger, against the example budget (bench-sie.ts).
  */
 import ExcelJS from "exceljs";
-import { performance } from "node:perf_hooks";
 import { analyzeGrid } from "../src/app/analyzeGrid";
 import { buildWritePlan } from "../src/plan/writePlan";
 import { readGridFromBuffer } from "../src/xlsx/readGrid";
+import { interleaved, RUNS } from "./benchRounds";
 
 const KOMMUNER = 290;
 const COST_LINES = 5000;
 const YEARS = [2026, 2027, 2028];
-const RUNS = 15;
 
 /** A deterministic pseudo-random sequence, so every run builds the same workbook. */
 function random(seed: number): () => number {
@@ -64,33 +63,6 @@ export async function largeWorkbook(): Promise<Uint8Array> {
   ]);
   budget.addRow(["Eget kapital 2025-12-31", 30_000_000]);
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-}
-
-interface Step {
-  readonly label: string;
-  readonly run: () => Promise<unknown> | unknown;
-}
-
-/**
- * Runs the steps in turn, round after round, so each round's steps share
- * the machine's state of the moment; reports each step's median and the
- * median of the per-round ratios to the first step.
- */
-export async function interleaved(steps: readonly Step[]): Promise<{ medians: number[]; ratios: number[] }> {
-  for (const step of steps) await step.run(); // warm up: the first run pays for compiling the code
-  const times: number[][] = steps.map(() => []);
-  for (let round = 0; round < RUNS; round++) {
-    for (const [i, step] of steps.entries()) {
-      const start = performance.now();
-      await step.run();
-      times[i]!.push(performance.now() - start);
-    }
-  }
-  const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  const medians = times.map(median);
-  const ratios = times.map((t) => median(t.map((x, round) => x / times[0]![round]!)));
-  steps.forEach((step, i) => console.log(`  ${step.label.padEnd(46)} ${medians[i]!.toFixed(0).padStart(6)} ms`));
-  return { medians, ratios };
 }
 
 async function main(): Promise<void> {
