@@ -1,5 +1,5 @@
 import { analyzeBudget, defaultSettings, type Analysis, type Finding, type Message, type Settings } from "../domain";
-import type { Grid } from "../grid/grid";
+import type { Grid } from "../grid";
 import { withoutAddinSheets } from "../read/addinSheets";
 import { findTargetText } from "../read/equityTarget";
 import { forbundName } from "../read/forbundName";

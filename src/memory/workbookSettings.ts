@@ -13,7 +13,7 @@ import {
   type Finding,
   type Settings,
 } from "../domain";
-import { address, type Grid, parseRangeRef, SheetView, sheetRef } from "../grid/grid";
+import { address, type Grid, parseRangeRef, SheetView, sheetRef } from "../grid";
 import { readAmount } from "../read/swedishNumber";
 import { normalizeLabel } from "../read/vocabulary";
 import type { CellEdit, WorkbookEdits } from "../grid/edits";

@@ -12,7 +12,7 @@ import {
 import { buildBoardSheet, type BoardOptions } from "./boardSheet";
 import { flagsOf } from "./flags";
 import { amountExpr } from "./formulas";
-import { columnLetters } from "../grid/grid";
+import { columnLetters } from "../grid";
 import { headerText, pagesPortrait } from "./pageSetup";
 import { planBlock, staircaseTable, stateHalfExpr, totalExpr } from "./planFormulas";
 import { CONTROL_SHEET } from "../read/addinSheets";

@@ -12,7 +12,7 @@ import {
 import { readCell, SheetLine } from "./amountCells";
 import { checkEquityDate, equityCell } from "./equity";
 import { followUpOf } from "./followUpColumns";
-import { address, type SheetView } from "../grid/grid";
+import { address, type SheetView } from "../grid";
 import type { Mapping } from "./mapping";
 import { partAdder, type PartLocation } from "./parts";
 import { memberSign, rowRoles, sectionSigns, type RowInfo, type Section } from "./rowRoles";
