@@ -27,7 +27,7 @@ parentPort.on("message", async (bytes) => {
   try {
     if (reader === "exceljs") {
       const { readGridFromBuffer } = require(${JSON.stringify(join(__dirname, "../src/xlsx/readGrid.ts"))});
-      const { address } = require(${JSON.stringify(join(__dirname, "../src/grid/grid.ts"))});
+      const { address } = require(${JSON.stringify(join(__dirname, "../src/grid/address.ts"))});
       const grid = await readGridFromBuffer(bytes);
       for (const s of grid.sheets) for (const [r, row] of s.rows) row.values.forEach((v, i) => {
         if (typeof v === "number" || typeof v === "string") cells[s.name + "!" + address(r, row.columns[i])] = String(v);

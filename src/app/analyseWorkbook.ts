@@ -1,5 +1,5 @@
 import type { Analysis, Finding, Message, Settings } from "../domain";
-import type { Grid } from "../grid/grid";
+import type { Grid } from "../grid";
 import type { Location } from "../read/locate";
 import type { WritePlan } from "../plan/types";
 import { planWrites, type WritePlanOptions } from "../plan/writePlan";

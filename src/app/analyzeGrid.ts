@@ -7,7 +7,7 @@ import {
   type Message,
   type Settings,
 } from "../domain";
-import type { Grid } from "../grid/grid";
+import type { Grid } from "../grid";
 import { withoutAddinSheets } from "../read/addinSheets";
 import { findTargetText } from "../read/equityTarget";
 import { forbundName } from "../read/forbundName";

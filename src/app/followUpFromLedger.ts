@@ -12,7 +12,7 @@ import {
 import type { Ledger } from "../sie/ledger";
 import { applyMapping, proposeMapping, type LedgerMapping, type MappedOutcome } from "../sie/ledgerMapping";
 import { SieError } from "../sie/sieError";
-import type { Grid } from "../grid/grid";
+import type { Grid } from "../grid";
 import { mappingFromGrid } from "../memory/ledgerMappingSetting";
 
 /** The follow-up of a budget on a ledger: what was read, how it was mapped, and Rule 6's numbers. */

@@ -9,7 +9,7 @@ import {
   type ForecastChoice,
   type SourcedAmount,
 } from "../domain";
-import { sheetRef } from "../grid/grid";
+import { sheetRef } from "../grid";
 import { spanOf } from "../read/parts";
 
 /** The follow-up columns a budget sheet already has (Utfall, Prognos), as the pane offers them. */

@@ -1,5 +1,5 @@
 import type { Message } from "../domain";
-import type { Grid } from "../grid/grid";
+import type { Grid } from "../grid";
 import type { WorkbookEdits } from "../grid/edits";
 import type { WritePlan } from "../plan/types";
 

@@ -20,7 +20,7 @@ import { reportTable } from "../report/textTable";
 import { analyseAndFlag, analyseGrid, type AnalyseOptions, type AnalysedOutcome } from "../app/analyseWorkbook";
 import { WorkbookReadError } from "../xlsx/readGrid";
 import { createFilePort } from "../xlsx/filePort";
-import type { Grid } from "../grid/grid";
+import type { Grid } from "../grid";
 import { SieError } from "../sie/sieError";
 import { sieFollowUp } from "./sieFollowUp";
 import { InternalReadError, READ_LIMITS, type ReadLimits, readGridInWorker } from "./readInWorker";

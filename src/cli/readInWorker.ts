@@ -6,7 +6,7 @@
  */
 import { basename, join } from "node:path";
 import { Worker } from "node:worker_threads";
-import type { Grid } from "../grid/grid";
+import type { Grid } from "../grid";
 import { READ_TIMEOUT_MS, readTimedOut } from "../xlsx/readBudget";
 import { WorkbookReadError, type WorkbookReadErrorCode } from "../xlsx/readGrid";
 

@@ -3,7 +3,7 @@ import { basename } from "node:path";
 import type { Analysis } from "../domain";
 import { followUpFromLedger, type LedgerFollowUp } from "../app/followUpFromLedger";
 import { followUpReport, type ReportFollowUp } from "../report/followUpReport";
-import type { Grid } from "../grid/grid";
+import type { Grid } from "../grid";
 import { readSie } from "../sie/readSie";
 
 /**

@@ -8,69 +8,86 @@ import type { Budget, Party, Settings } from "./types";
 /**
  * Checks the engine's input before any rule runs, so bad input becomes an
  * INPUT_* finding that names the cell, never an exception or a wrong number.
+ * A budget with no year or no members stops at that one finding; the other
+ * checks all run, in this order.
  */
 export function validateBudget(budget: Budget): Finding[] {
+  const stop = missingBudgetYear(budget) ?? noMembers(budget);
+  if (stop) return [stop];
+  return [
+    ...noState(budget),
+    ...noKommun(budget),
+    ...duplicateParties(budget),
+    ...negativeContributions(budget),
+    ...missingContributions(budget),
+    ...missingCosts(budget),
+    ...noOpeningEquity(budget),
+  ];
+}
+
+function missingBudgetYear(budget: Budget): Finding | undefined {
+  if (Number.isInteger(budget.budgetYear)) return undefined;
+  return finding({
+    code: "INPUT_MISSING_YEAR",
+    severity: "error",
+    message: message("Budgetåret saknas i arket.", "The budget year is missing from the sheet."),
+  });
+}
+
+/** No members: a follow-up's lines are still checked; a budget's contributions cannot be. */
+function noMembers(budget: Budget): Finding | undefined {
+  if (budget.members.length > 0) return undefined;
+  if (budget.followUp.length > 0) {
+    return finding({
+      code: "INPUT_NO_MEMBERS",
+      severity: "info",
+      message: message(
+        "Arbetsboken är en uppföljning: inga medlemmar hittades att kontrollera, så bara raderna, prognosen och budgetramen kontrolleras.",
+        "The workbook is a follow-up: no members were found to check, so only the lines, the forecast and the budget frame are checked.",
+      ),
+    });
+  }
+  return finding({
+    code: "INPUT_NO_MEMBERS",
+    severity: "error",
+    message: message(
+      "Inga medlemmar med medlemsavgifter hittades i arket.",
+      "No members with contributions were found in the sheet.",
+    ),
+  });
+}
+
+function noState(budget: Budget): Finding[] {
+  if (membersOf(budget, "stat", "fk", "af").length > 0) return [];
+  return [
+    finding({
+      code: "INPUT_NO_STATE",
+      severity: "warning",
+      message: message(
+        "Statens andel (Försäkringskassan och Arbetsförmedlingen) hittades inte; totalen tas från arkets summa.",
+        "The state's share (Försäkringskassan and Arbetsförmedlingen) was not found; the total is taken from the sheet's sum.",
+      ),
+    }),
+  ];
+}
+
+function noKommun(budget: Budget): Finding[] {
+  if (membersOf(budget, "kommun").length > 0) return [];
+  return [
+    finding({
+      code: "INPUT_NO_KOMMUN",
+      severity: "error",
+      message: message(
+        "Inga kommuner hittades bland medlemmarna; kommunernas fjärdedel kan inte fördelas.",
+        "No kommuner were found among the members; their quarter cannot be split.",
+      ),
+    }),
+  ];
+}
+
+/** A party on more than one row (the state, FK, AF, the region, in that order): its second row. */
+function duplicateParties(budget: Budget): Finding[] {
   const findings: Finding[] = [];
-  if (!Number.isInteger(budget.budgetYear)) {
-    findings.push(
-      finding({
-        code: "INPUT_MISSING_YEAR",
-        severity: "error",
-        message: message("Budgetåret saknas i arket.", "The budget year is missing from the sheet."),
-      }),
-    );
-    return findings;
-  }
-  if (budget.members.length === 0 && budget.followUp.length > 0) {
-    findings.push(
-      finding({
-        code: "INPUT_NO_MEMBERS",
-        severity: "info",
-        message: message(
-          "Arbetsboken är en uppföljning: inga medlemmar hittades att kontrollera, så bara raderna, prognosen och budgetramen kontrolleras.",
-          "The workbook is a follow-up: no members were found to check, so only the lines, the forecast and the budget frame are checked.",
-        ),
-      }),
-    );
-    return findings;
-  }
-  if (budget.members.length === 0) {
-    findings.push(
-      finding({
-        code: "INPUT_NO_MEMBERS",
-        severity: "error",
-        message: message(
-          "Inga medlemmar med medlemsavgifter hittades i arket.",
-          "No members with contributions were found in the sheet.",
-        ),
-      }),
-    );
-    return findings;
-  }
-  if (membersOf(budget, "stat", "fk", "af").length === 0) {
-    findings.push(
-      finding({
-        code: "INPUT_NO_STATE",
-        severity: "warning",
-        message: message(
-          "Statens andel (Försäkringskassan och Arbetsförmedlingen) hittades inte; totalen tas från arkets summa.",
-          "The state's share (Försäkringskassan and Arbetsförmedlingen) was not found; the total is taken from the sheet's sum.",
-        ),
-      }),
-    );
-  }
-  if (membersOf(budget, "kommun").length === 0) {
-    findings.push(
-      finding({
-        code: "INPUT_NO_KOMMUN",
-        severity: "error",
-        message: message(
-          "Inga kommuner hittades bland medlemmarna; kommunernas fjärdedel kan inte fördelas.",
-          "No kommuner were found among the members; their quarter cannot be split.",
-        ),
-      }),
-    );
-  }
   for (const party of ["stat", "fk", "af", "region"] as const satisfies readonly Party[]) {
     const rows = membersOf(budget, party);
     const second = rows[1];
@@ -88,6 +105,12 @@ export function validateBudget(budget: Budget): Finding[] {
       );
     }
   }
+  return findings;
+}
+
+/** Every member's negative contribution, member by member, year by year. */
+function negativeContributions(budget: Budget): Finding[] {
+  const findings: Finding[] = [];
   for (const member of budget.members) {
     for (const [year, amount] of member.amounts) {
       if (!amount.value.isNegative() || amount.value.isZero()) continue;
@@ -106,46 +129,52 @@ export function validateBudget(budget: Budget): Finding[] {
       );
     }
   }
-  if (!yearTotal(budget, budget.budgetYear)) {
-    findings.push(
-      finding({
-        code: "INPUT_MISSING_YEAR",
-        severity: "error",
-        year: budget.budgetYear,
-        message: message(
-          `Medlemsavgifterna för budgetåret ${budget.budgetYear} saknas.`,
-          `The contributions for the budget year ${budget.budgetYear} are missing.`,
-        ),
-      }),
-    );
-  }
-  if (costsIn(budget, budget.budgetYear) === undefined) {
-    findings.push(
-      finding({
-        code: "INPUT_MISSING_YEAR",
-        severity: "error",
-        year: budget.budgetYear,
-        message: message(
-          `Kostnaderna för budgetåret ${budget.budgetYear} saknas; flerårsplanen kan inte beräknas.`,
-          `The costs for the budget year ${budget.budgetYear} are missing; the plan cannot be projected.`,
-        ),
-      }),
-    );
-  }
-  if (!budget.openingEquity) {
-    findings.push(
-      finding({
-        code: "INPUT_NO_EQUITY",
-        severity: "warning",
-        year: budget.budgetYear,
-        message: message(
-          `Ingående eget kapital för ${budget.budgetYear} saknas; planen räknar med 0 kr.`,
-          `Opening equity for ${budget.budgetYear} is missing; the plan assumes 0 SEK.`,
-        ),
-      }),
-    );
-  }
   return findings;
+}
+
+function missingContributions(budget: Budget): Finding[] {
+  if (yearTotal(budget, budget.budgetYear)) return [];
+  return [
+    finding({
+      code: "INPUT_MISSING_YEAR",
+      severity: "error",
+      year: budget.budgetYear,
+      message: message(
+        `Medlemsavgifterna för budgetåret ${budget.budgetYear} saknas.`,
+        `The contributions for the budget year ${budget.budgetYear} are missing.`,
+      ),
+    }),
+  ];
+}
+
+function missingCosts(budget: Budget): Finding[] {
+  if (costsIn(budget, budget.budgetYear) !== undefined) return [];
+  return [
+    finding({
+      code: "INPUT_MISSING_YEAR",
+      severity: "error",
+      year: budget.budgetYear,
+      message: message(
+        `Kostnaderna för budgetåret ${budget.budgetYear} saknas; flerårsplanen kan inte beräknas.`,
+        `The costs for the budget year ${budget.budgetYear} are missing; the plan cannot be projected.`,
+      ),
+    }),
+  ];
+}
+
+function noOpeningEquity(budget: Budget): Finding[] {
+  if (budget.openingEquity) return [];
+  return [
+    finding({
+      code: "INPUT_NO_EQUITY",
+      severity: "warning",
+      year: budget.budgetYear,
+      message: message(
+        `Ingående eget kapital för ${budget.budgetYear} saknas; planen räknar med 0 kr.`,
+        `Opening equity for ${budget.budgetYear} is missing; the plan assumes 0 SEK.`,
+      ),
+    }),
+  ];
 }
 
 /** Whether the key gives every kommun a usable weight; INPUT_* findings where not. */

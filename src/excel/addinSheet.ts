@@ -9,7 +9,7 @@
  * and the chart the add-in put there (kept in the flag store), is all that
  * undo needs to put back.
  */
-import { columnLetters, parseAddress } from "../grid/grid";
+import { columnLetters, parseAddress } from "../grid";
 import type { CellWrite } from "../plan/types";
 import { asEntered } from "./asEntered";
 

@@ -7,7 +7,7 @@
  *   3. one write batch,
  * so a refused write (a protected sheet, a deleted sheet) changes nothing.
  */
-import { parseAddress, address as a1 } from "../grid/grid";
+import { parseAddress, address as a1 } from "../grid";
 import type { ExcelCapabilities } from "./capabilities";
 import { asEntered } from "./asEntered";
 import type { FillState } from "./flagStore";

@@ -15,8 +15,8 @@
  */
 import type { Clock } from "../app/clock";
 import { WorkbookError, type CellRef, type UndoResult, type WorkbookPort } from "../app/workbookPort";
-import type { Grid } from "../grid/grid";
-import { address, parseAddress, parseRangeRef } from "../grid/grid";
+import type { Grid } from "../grid";
+import { address, parseAddress, parseRangeRef } from "../grid";
 import { type AddinSheet, queueSheetRead, queueSheetRestore, queueSheetWrite, type SheetSnapshot } from "./addinSheet";
 import type { PageSetup } from "../plan/pageSetup";
 import { capabilitiesFor, type ExcelCapabilities } from "./capabilities";

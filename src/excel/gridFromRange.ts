@@ -24,7 +24,7 @@ import {
   parseRangeRef,
   address as a1,
   mergesWithin,
-} from "../grid/grid";
+} from "../grid";
 
 /** One worksheet as read through Office.js: its used range's arrays (null when the sheet is empty). */
 export interface RangeData {

@@ -22,7 +22,7 @@
  * (2c) and then chunks of rows, as for a used range; and where some of the
  * sheet's rows are hidden, one more (4) for the visible rows of the areas.
  */
-import { columnLetters, GRID_LIMITS, type Grid } from "../grid/grid";
+import { columnLetters, GRID_LIMITS, type Grid } from "../grid";
 import { WorkbookError } from "../app/workbookPort";
 import {
   type AreaData,

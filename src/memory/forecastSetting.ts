@@ -1,5 +1,5 @@
 import { Decimal, message, type Finding, type ForecastChoice } from "../domain";
-import type { Grid } from "../grid/grid";
+import type { Grid } from "../grid";
 import { jsonSettingEdits, readJsonSetting, type JsonSetting } from "./jsonSetting";
 import type { WorkbookEdits } from "../grid/edits";
 

@@ -1,5 +1,5 @@
 import { finding, message, type Finding, type Message } from "../domain";
-import { address, parseAddress, parseRangeRef, SheetView, sheetRef, type Grid } from "../grid/grid";
+import { address, parseAddress, parseRangeRef, SheetView, sheetRef, type Grid } from "../grid";
 import { SETTINGS_SHEET } from "./workbookSettings";
 import type { WorkbookEdits } from "../grid/edits";
 

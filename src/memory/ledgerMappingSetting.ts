@@ -1,6 +1,6 @@
 import { message, type Finding } from "../domain";
 import { mappingFromJson, mappingToJson, type LedgerMapping } from "../sie/ledgerMapping";
-import type { Grid } from "../grid/grid";
+import type { Grid } from "../grid";
 import { jsonSettingEdits, readJsonSetting, type JsonSetting } from "./jsonSetting";
 import type { WorkbookEdits } from "../grid/edits";
 

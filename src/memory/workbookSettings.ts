@@ -2,8 +2,6 @@ import { parseTargetText } from "../read/equityTarget";
 import {
   Decimal,
   defaultSettings,
-  finding,
-  message,
   scenariosFromJson,
   scenariosToJson,
   SHEET_PLAN,
@@ -13,10 +11,11 @@ import {
   type Finding,
   type Settings,
 } from "../domain";
-import { address, type Grid, parseRangeRef, SheetView, sheetRef } from "../grid/grid";
+import { type Grid, sheetRef } from "../grid";
 import { readAmount } from "../read/swedishNumber";
 import { normalizeLabel } from "../read/vocabulary";
 import type { CellEdit, WorkbookEdits } from "../grid/edits";
+import { SettingCells } from "./settingCells";
 
 /**
  * Settings kept in the workbook, so the next person who opens it (and the
@@ -52,162 +51,155 @@ export interface WorkbookSettings {
 
 /** Reads the settings the workbook holds; what it does not hold stays at the defaults of DOMAIN.md. */
 export function settingsFromGrid(grid: Grid, base: Settings = defaultSettings()): WorkbookSettings {
-  const findings: Finding[] = [];
-  const cellOf = (name: string) => {
-    const defined = grid.definedNames.find((d) => d.name.toLowerCase() === name.toLowerCase());
-    const range = defined && parseRangeRef(defined.ref);
-    const sheet = range && grid.sheets.find((s) => s.name === range.sheet);
-    if (!defined) return undefined;
-    if (!range || !sheet) {
-      findings.push(
-        finding({
-          code: "INPUT_SETTING",
-          severity: "error",
-          message: message(
-            `Inställningen ${name} pekar på ${defined.ref}, som inte finns. Standardvärdet används.`,
-            `The setting ${name} points at ${defined.ref}, which does not exist. The default is used.`,
-          ),
-        }),
-      );
-      return undefined;
-    }
-    return {
-      view: new SheetView(sheet),
-      range,
-      ref: { sheet: range.sheet, cell: address(range.start.row, range.start.column) },
-    };
-  };
-  const bad = (name: string, ref: { sheet: string; cell: string }, sv: string, en: string) =>
-    findings.push(
-      finding({
-        code: "INPUT_SETTING",
-        severity: "error",
-        ref,
-        message: message(`${name} (${ref.sheet}!${ref.cell}): ${sv}`, `${name} (${ref.sheet}!${ref.cell}): ${en}`),
-      }),
-    );
-  /** A number. A fraction setting reads 0,1, 10 and "10 %" alike as a tenth. */
-  const number = (name: string, asFraction: boolean): Decimal | undefined => {
-    const at = cellOf(name);
-    if (!at) return undefined;
-    const raw = at.view.value(at.range.start.row, at.range.start.column);
-    const percentText = typeof raw === "string" && /%\s*$/.test(raw);
-    const reading = readAmount(percentText ? raw.replace(/%\s*$/, "") : raw);
-    if (reading.kind !== "amount") {
-      bad(name, at.ref, "är inte ett tal; standardvärdet används.", "is not a number; the default is used.");
-      return undefined;
-    }
-    return asFraction && (percentText || reading.value.greaterThan(1)) ? reading.value.dividedBy(100) : reading.value;
-  };
+  const cells = new SettingCells(grid);
+  const settings = READ_IN_ORDER.reduce((read, step) => step(cells, read), base);
+  return { settings, findings: cells.findings };
+}
 
-  let settings: Settings = base;
-  const key = cellOf(SETTING_NAMES.key);
-  if (key) {
-    const value = normalizeLabel(key.view.text(key.range.start.row, key.range.start.column));
-    if (value.startsWith("fast")) {
-      const shares = cellOf(SETTING_NAMES.fixedShares);
-      const percents: Record<string, Decimal> = {};
-      if (shares) {
-        for (const row of shares.view.rowNumbers(shares.range.start.row, shares.range.end.row)) {
-          const reading = readAmount(shares.view.value(row, shares.range.start.column));
-          const name = shares.view.text(row, shares.range.start.column - 1);
-          if (reading.kind === "amount" && name) percents[name] = reading.value;
-        }
-      }
-      settings = { ...settings, kommunKey: { kind: "fixed", percents } };
-    } else if (!value.startsWith("befolkning")) {
-      bad(
-        SETTING_NAMES.key,
-        key.ref,
-        `”${value}” är varken befolkning eller fast; befolkning används.`,
-        `"${value}" is neither befolkning nor fast; population is used.`,
-      );
+/** Each setting or group of settings, read onto the settings so far; the order is the order of the findings. */
+const READ_IN_ORDER: readonly ((cells: SettingCells, settings: Settings) => Settings)[] = [
+  withKommunKey,
+  withEquityMaxPercent,
+  withEquityStaircase,
+  withEquityTarget,
+  withWorstCase,
+  withPlanLength,
+  withSavedScenarios,
+];
+
+/** Finsam_Nyckel: "befolkning" keeps the default; "fast" takes the per cents of Finsam_FastaAndelar. */
+function withKommunKey(cells: SettingCells, settings: Settings): Settings {
+  const key = cells.cell(SETTING_NAMES.key);
+  if (!key) return settings;
+  const value = normalizeLabel(key.view.text(key.range.start.row, key.range.start.column));
+  if (value.startsWith("fast")) return { ...settings, kommunKey: { kind: "fixed", percents: fixedShares(cells) } };
+  if (!value.startsWith("befolkning")) {
+    cells.bad(
+      SETTING_NAMES.key,
+      key.ref,
+      `”${value}” är varken befolkning eller fast; befolkning används.`,
+      `"${value}" is neither befolkning nor fast; population is used.`,
+    );
+  }
+  return settings;
+}
+
+/** Finsam_FastaAndelar: each kommun's per cent, its name to the left. */
+function fixedShares(cells: SettingCells): Record<string, Decimal> {
+  const shares = cells.cell(SETTING_NAMES.fixedShares);
+  const percents: Record<string, Decimal> = {};
+  if (shares) {
+    for (const row of shares.view.rowNumbers(shares.range.start.row, shares.range.end.row)) {
+      const reading = readAmount(shares.view.value(row, shares.range.start.column));
+      const name = shares.view.text(row, shares.range.start.column - 1);
+      if (reading.kind === "amount" && name) percents[name] = reading.value;
     }
   }
-  const maxPercent = number(SETTING_NAMES.equityMaxPercent, false);
-  if (maxPercent)
-    settings = {
+  return percents;
+}
+
+/** Finsam_EKMaxProcent: one step from 0 kr; 0,2 and 20 alike are 20 %. */
+function withEquityMaxPercent(cells: SettingCells, settings: Settings): Settings {
+  const maxPercent = cells.number(SETTING_NAMES.equityMaxPercent, false);
+  if (!maxPercent) return settings;
+  return {
+    ...settings,
+    equityStaircase: [
+      { from: new Decimal(0), maxPercent: maxPercent.lessThanOrEqualTo(1) ? maxPercent.times(100) : maxPercent },
+    ],
+  };
+}
+
+/** Finsam_EKTrappa: rows of contributions from (kr) and maximum (%), ordered, each step up to the next. */
+function withEquityStaircase(cells: SettingCells, settings: Settings): Settings {
+  const stairs = cells.cell(SETTING_NAMES.equityStaircase);
+  if (!stairs) return settings;
+  const steps: EquityStep[] = [];
+  for (const row of stairs.view.rowNumbers(stairs.range.start.row, stairs.range.end.row)) {
+    const from = readAmount(stairs.view.value(row, stairs.range.start.column));
+    const percent = readAmount(stairs.view.value(row, stairs.range.start.column + 1));
+    if (from.kind === "amount" && percent.kind === "amount")
+      steps.push({ from: from.value, maxPercent: percent.value });
+  }
+  const ordered = [...steps].sort((a, b) => a.from.comparedTo(b.from));
+  if (ordered.length > 0) {
+    return {
       ...settings,
-      equityStaircase: [
-        { from: new Decimal(0), maxPercent: maxPercent.lessThanOrEqualTo(1) ? maxPercent.times(100) : maxPercent },
-      ],
+      equityStaircase: ordered.map((step, i) => (ordered[i + 1] ? { ...step, to: ordered[i + 1]!.from } : step)),
     };
-  const stairs = cellOf(SETTING_NAMES.equityStaircase);
-  if (stairs) {
-    const steps: EquityStep[] = [];
-    for (const row of stairs.view.rowNumbers(stairs.range.start.row, stairs.range.end.row)) {
-      const from = readAmount(stairs.view.value(row, stairs.range.start.column));
-      const percent = readAmount(stairs.view.value(row, stairs.range.start.column + 1));
-      if (from.kind === "amount" && percent.kind === "amount")
-        steps.push({ from: from.value, maxPercent: percent.value });
-    }
-    const ordered = [...steps].sort((a, b) => a.from.comparedTo(b.from));
-    if (ordered.length > 0) {
-      settings = {
-        ...settings,
-        equityStaircase: ordered.map((step, i) => (ordered[i + 1] ? { ...step, to: ordered[i + 1]!.from } : step)),
-      };
-    } else {
-      bad(
-        SETTING_NAMES.equityStaircase,
-        stairs.ref,
-        "har inga rader med belopp och procent.",
-        "has no rows of amount and per cent.",
-      );
-    }
   }
+  cells.bad(
+    SETTING_NAMES.equityStaircase,
+    stairs.ref,
+    "har inga rader med belopp och procent.",
+    "has no rows of amount and per cent.",
+  );
+  return settings;
+}
+
+/** Finsam_EKMal and Finsam_EKMalTolerans: the target band. */
+function withEquityTarget(cells: SettingCells, settings: Settings): Settings {
   // The target as text ("1,8 Mkr +/- 20 %") carries its own tolerance; Finsam_EKMalTolerans still wins.
-  const targetCell = cellOf(SETTING_NAMES.equityTarget);
+  const targetCell = cells.cell(SETTING_NAMES.equityTarget);
   const targetRaw = targetCell?.view.value(targetCell.range.start.row, targetCell.range.start.column);
   const targetText =
     typeof targetRaw === "string" && readAmount(targetRaw).kind !== "amount" ? parseTargetText(targetRaw) : undefined;
-  const target = targetText?.centre ?? (targetCell ? number(SETTING_NAMES.equityTarget, false) : undefined);
-  if (target)
-    settings = {
-      ...settings,
-      equityTarget: targetBand(
-        target,
-        number(SETTING_NAMES.equityTolerance, true) ?? targetText?.tolerance ?? new Decimal(0),
-      ),
-    };
-  const reduction = number(SETTING_NAMES.reduction, true);
-  const floor = number(SETTING_NAMES.floor, false);
-  if (reduction || floor) {
-    settings = {
-      ...settings,
-      scenarios: settings.scenarios.map((s) =>
-        s.id === WORST_CASE.id && s.contributions.kind === "reduction"
-          ? {
-              ...s,
-              contributions: {
-                ...s.contributions,
-                ...(reduction ? { rate: reduction } : {}),
-                ...(floor ? { stateFloor: floor } : {}),
-              },
-            }
-          : s,
-      ),
-    };
+  const target = targetText?.centre ?? (targetCell ? cells.number(SETTING_NAMES.equityTarget, false) : undefined);
+  if (!target) return settings;
+  return {
+    ...settings,
+    equityTarget: targetBand(
+      target,
+      cells.number(SETTING_NAMES.equityTolerance, true) ?? targetText?.tolerance ?? new Decimal(0),
+    ),
+  };
+}
+
+/** Finsam_Minskning and Finsam_Golv: the worst case's yearly fall for the state and the floor of its half. */
+function withWorstCase(cells: SettingCells, settings: Settings): Settings {
+  const reduction = cells.number(SETTING_NAMES.reduction, true);
+  const floor = cells.number(SETTING_NAMES.floor, false);
+  if (!reduction && !floor) return settings;
+  return {
+    ...settings,
+    scenarios: settings.scenarios.map((s) =>
+      s.id === WORST_CASE.id && s.contributions.kind === "reduction"
+        ? {
+            ...s,
+            contributions: {
+              ...s.contributions,
+              ...(reduction ? { rate: reduction } : {}),
+              ...(floor ? { stateFloor: floor } : {}),
+            },
+          }
+        : s,
+    ),
+  };
+}
+
+/** Finsam_Planar: how many plan years follow the budget year. */
+function withPlanLength(cells: SettingCells, settings: Settings): Settings {
+  const planLength = cells.number(SETTING_NAMES.planLength, false);
+  return planLength ? { ...settings, planLength: planLength.toNumber() } : settings;
+}
+
+/** Finsam_Scenarier: the saved scenarios after the built-in ones, none of them replacing one. */
+function withSavedScenarios(cells: SettingCells, settings: Settings): Settings {
+  const named = cells.cell(SETTING_NAMES.scenarios);
+  if (!named) return settings;
+  const text = named.view.text(named.range.start.row, named.range.start.column);
+  const scenarios = text === "" ? [] : scenariosFromJson(text);
+  if (scenarios) {
+    const builtIn = new Set(settings.scenarios.map((s) => s.id));
+    return { ...settings, scenarios: [...settings.scenarios, ...scenarios.filter((s) => !builtIn.has(s.id))] };
   }
-  const planLength = number(SETTING_NAMES.planLength, false);
-  if (planLength) settings = { ...settings, planLength: planLength.toNumber() };
-  const named = cellOf(SETTING_NAMES.scenarios);
-  if (named) {
-    const text = named.view.text(named.range.start.row, named.range.start.column);
-    const scenarios = text === "" ? [] : scenariosFromJson(text);
-    if (scenarios) {
-      const builtIn = new Set(settings.scenarios.map((s) => s.id));
-      settings = { ...settings, scenarios: [...settings.scenarios, ...scenarios.filter((s) => !builtIn.has(s.id))] };
-    } else {
-      bad(
-        SETTING_NAMES.scenarios,
-        named.ref,
-        "kan inte läsas som scenarier; de sparade scenarierna används inte.",
-        "cannot be read as scenarios; the saved scenarios are not used.",
-      );
-    }
-  }
-  return { settings, findings };
+  cells.bad(
+    SETTING_NAMES.scenarios,
+    named.ref,
+    "kan inte läsas som scenarier; de sparade scenarierna används inte.",
+    "cannot be read as scenarios; the saved scenarios are not used.",
+  );
+  return settings;
 }
 
 /** The scenarios every analysis has; the workbook keeps only their settings (rate, floor), not the scenarios. */

@@ -7,7 +7,7 @@ import {
   type ScenarioPlan,
   type Unit,
 } from "../domain";
-import { columnLetters, columnNumber, sheetRef } from "../grid/grid";
+import { columnLetters, columnNumber, sheetRef } from "../grid";
 import { headerText, isoDay, onePageLandscape } from "./pageSetup";
 import { planBlock, staircaseTable, stateHalfExpr, totalExpr, type PlanRows } from "./planFormulas";
 import { KR, SheetBuilder } from "./sheetBuilder";

@@ -14,7 +14,7 @@ import {
   type PlanFigure,
   type PlanYear,
 } from "../domain";
-import { columnLetters } from "../grid/grid";
+import { columnLetters } from "../grid";
 import { CONTROL_SHEET } from "../read/addinSheets";
 import { amountExpr } from "./formulas";
 import { headerText, pagesPortrait } from "./pageSetup";

@@ -3,7 +3,7 @@
  * both shells (src/excel, src/xlsx).
  */
 import { type Finding, type Severity, SEVERITY_ORDER, worseSeverity } from "../domain";
-import { address, parseAddress } from "../grid/grid";
+import { address, parseAddress } from "../grid";
 import { CONTROL_SHEET } from "../read/addinSheets";
 import type { Flag } from "./types";
 

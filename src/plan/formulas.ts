@@ -1,5 +1,5 @@
 import type { SourcedAmount } from "../domain";
-import { parseAddress, sheetRef } from "../grid/grid";
+import { parseAddress, sheetRef } from "../grid";
 
 /**
  * Excel formula text that reads the user's own cells and gives kronor, so

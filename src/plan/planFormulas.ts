@@ -10,7 +10,7 @@ import {
   type SourcedAmount,
 } from "../domain";
 import { amountExpr, sumExpr } from "./formulas";
-import { columnLetters } from "../grid/grid";
+import { columnLetters } from "../grid";
 import { abs, KR, PERCENT, type SheetBuilder } from "./sheetBuilder";
 
 /**

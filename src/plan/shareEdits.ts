@@ -1,5 +1,5 @@
 import type { Analysis } from "../domain";
-import { sheetRef } from "../grid/grid";
+import { sheetRef } from "../grid";
 import type { CellEdit } from "../grid/edits";
 import type { WritePlan } from "./types";
 

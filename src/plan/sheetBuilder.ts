@@ -1,4 +1,4 @@
-import { columnLetters } from "../grid/grid";
+import { columnLetters } from "../grid";
 import type { CellWrite } from "./types";
 
 export const KR = '#,##0 "kr";-#,##0 "kr"';

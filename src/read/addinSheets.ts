@@ -1,4 +1,4 @@
-import type { Grid } from "../grid/grid";
+import type { Grid } from "../grid";
 
 /** The sheet the add-in writes its formulas on. */
 export const CONTROL_SHEET = "Finsam-kontroll";

@@ -9,7 +9,7 @@ import {
   type SourcedAmount,
   type YearAmounts,
 } from "../domain";
-import { address, type SheetView } from "../grid/grid";
+import { address, type SheetView } from "../grid";
 import type { CellPlace } from "./parts";
 import { readAmount, yearIn } from "./swedishNumber";
 

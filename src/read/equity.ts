@@ -1,5 +1,5 @@
 import { finding, message, type Finding } from "../domain";
-import { address, type SheetView } from "../grid/grid";
+import { address, type SheetView } from "../grid";
 import { amountKind } from "./swedishNumber";
 
 /** The first cell right of the label that holds an amount: where an equity balance stands. */

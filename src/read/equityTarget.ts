@@ -1,5 +1,5 @@
 import { Decimal, finding, message, targetBand, type EquityTarget, type Finding } from "../domain";
-import { address, type Grid, SheetView } from "../grid/grid";
+import { address, type Grid, SheetView } from "../grid";
 import { parseSwedishNumber } from "./swedishNumber";
 import { normalizeLabel } from "./vocabulary";
 

@@ -1,6 +1,6 @@
 import type { BudgetLine, Finding, FollowUpLine } from "../domain";
 import { readCell } from "./amountCells";
-import type { SheetView } from "../grid/grid";
+import type { SheetView } from "../grid";
 import { outcomeMonths } from "./outcomeMonths";
 import type { YearColumn } from "./yearHeaders";
 

@@ -1,4 +1,4 @@
-import { type Grid, SheetView } from "../grid/grid";
+import { type Grid, SheetView } from "../grid";
 
 /** Rows at the top of a sheet where a title stands. */
 const TITLE_ROWS = 5;

@@ -1,7 +1,7 @@
 import { finding, message, type Budget, type Finding, type Message } from "../domain";
 import { readBudgetSheet, type SheetRead } from "./budgetSheet";
 import { composeBudget } from "./compose";
-import { type Grid, SheetView } from "../grid/grid";
+import { type Grid, SheetView } from "../grid";
 import { readMapping } from "./mapping";
 import type { Location } from "./parts";
 import { readMembersByRows } from "./membersByRows";

@@ -1,5 +1,5 @@
 import { finding, message, type CellRef, type Finding, type Unit } from "../domain";
-import { address, type Grid, parseRangeRef, SheetView } from "../grid/grid";
+import { address, type Grid, parseRangeRef, SheetView } from "../grid";
 import { nameLeftOf, type PopulationEntry, type PopulationTable } from "./population";
 import { readAmount } from "./swedishNumber";
 

@@ -8,7 +8,7 @@ import {
 } from "../domain";
 import { readCell } from "./amountCells";
 import type { SheetRead } from "./budgetSheet";
-import { address, type SheetView } from "../grid/grid";
+import { address, type SheetView } from "../grid";
 import { partAdder, type PartLocation } from "./parts";
 import { populationDate, type PopulationTable } from "./population";
 import { amountKind, yearIn } from "./swedishNumber";

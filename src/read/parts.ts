@@ -1,5 +1,5 @@
 import type { CellRef, Unit } from "../domain";
-import { address, parseAddress } from "../grid/grid";
+import { address, parseAddress } from "../grid";
 import type { PopulationEntry } from "./population";
 import type { YearColumn } from "./yearHeaders";
 

@@ -1,6 +1,6 @@
 import { Decimal, type CellRef, type Member } from "../domain";
 import { kommunOf } from "./kommunNames";
-import { address, type Grid, SheetView } from "../grid/grid";
+import { address, type Grid, SheetView } from "../grid";
 import { readAmount } from "./swedishNumber";
 import { classifyLabel, kommunKey, POPULATION_HEADER } from "./vocabulary";
 

@@ -1,5 +1,5 @@
 import type { Member } from "../domain";
-import type { SheetView } from "../grid/grid";
+import type { SheetView } from "../grid";
 import type { Mapping } from "./mapping";
 import { amountKind } from "./swedishNumber";
 import { equityCell } from "./equity";

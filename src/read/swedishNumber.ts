@@ -1,5 +1,5 @@
 import { Decimal, type Unit } from "../domain";
-import { isCellError, type CellValue } from "../grid/grid";
+import { isCellError, type CellValue } from "../grid";
 
 /** What an amount cell holds, read the Swedish way. */
 export type AmountReading =

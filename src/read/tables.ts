@@ -1,5 +1,5 @@
 import type { YearAmounts } from "../domain";
-import type { SheetView } from "../grid/grid";
+import type { SheetView } from "../grid";
 import { amountKind, yearIn } from "./swedishNumber";
 
 /** A row with amounts by year, as the readers of roles and totals see it. */

@@ -1,4 +1,4 @@
-import { address, columnNumber, type SheetView } from "../grid/grid";
+import { address, columnNumber, type SheetView } from "../grid";
 import type { Item } from "./tables";
 import type { YearColumn } from "./yearHeaders";
 

@@ -1,5 +1,5 @@
 import type { Unit } from "../domain";
-import type { SheetView } from "../grid/grid";
+import type { SheetView } from "../grid";
 import { MKR, normalizeLabel, TKR } from "./vocabulary";
 
 /** A table's unit and what said it. */

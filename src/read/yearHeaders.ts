@@ -1,5 +1,5 @@
 import type { CellRef } from "../domain";
-import { address, parseAddress, type CellValue, type SheetView } from "../grid/grid";
+import { address, parseAddress, type CellValue, type SheetView } from "../grid";
 import { amountKind, yearIn } from "./swedishNumber";
 import { classifyLabel, columnKind, normalizeLabel, POPULATION_HEADER, type ColumnKind } from "./vocabulary";
 

@@ -5,7 +5,7 @@
  */
 import type { AnalysisOutcome } from "../app/analyseWorkbook";
 import { Decimal, spanOf, targetBand, type CellRef, type EquityStep, type Settings } from "../domain";
-import { address, parseAddress, parseRangeRef, sheetRef } from "../grid/grid";
+import { address, parseAddress, parseRangeRef, sheetRef } from "../grid";
 import { MAPPING_NAMES } from "../read/mapping";
 import { SETTING_NAMES, SETTINGS_SHEET, settingsEdits } from "../memory/workbookSettings";
 import type { CellEdit, WorkbookEdits } from "../grid/edits";

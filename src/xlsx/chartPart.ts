@@ -1,5 +1,5 @@
 import JSZip from "jszip";
-import { sheetRef } from "../grid/grid";
+import { sheetRef } from "../grid";
 import type { ChartSpec } from "../plan/types";
 
 /**

@@ -16,8 +16,8 @@
 import ExcelJS from "exceljs";
 import type { PortCapabilities, WorkbookPort } from "../app/workbookPort";
 import { WorkbookError } from "../app/workbookPort";
-import type { Grid } from "../grid/grid";
-import { parseRangeRef, sheetRef } from "../grid/grid";
+import type { Grid } from "../grid";
+import { parseRangeRef, sheetRef } from "../grid";
 import { readGridFromBuffer } from "./readGrid";
 import { loadWorkbook, loadWorkbookParts } from "./loadWorkbook";
 import { applyWritePlan, finishXlsx } from "./writeAnnotated";

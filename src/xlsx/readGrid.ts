@@ -61,7 +61,7 @@ import {
   mergesWithin,
   parseRangeRef,
   SheetBuilder,
-} from "../grid/grid";
+} from "../grid";
 import { readXlsxParts } from "./xlsxParts";
 
 export type WorkbookReadErrorCode =

@@ -4,7 +4,7 @@
  * the pane: the budget is the worker's, and the page stays free while it runs. The worker itself is
  * made by `spawn` (spawnReadWorker.ts in the pane, a fake in tests).
  */
-import type { Grid } from "../grid/grid";
+import type { Grid } from "../grid";
 import { READ_TIMEOUT_MS, readTimedOut } from "./readBudget";
 import { WorkbookReadError, type WorkbookReadErrorCode } from "./readGrid";
 

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { parseRangeRef } from "../grid/grid";
+import { parseRangeRef } from "../grid";
 import type { PageSetup } from "../plan/pageSetup";
 import { addChart } from "./chartPart";
 import { loadWorkbookParts } from "./loadWorkbook";

@@ -28,7 +28,7 @@
  */
 import { XMLBuilder, XMLParser } from "fast-xml-parser";
 import JSZip from "jszip";
-import { type DefinedName, parseRangeRef } from "../grid/grid";
+import { type DefinedName, parseRangeRef } from "../grid";
 
 /** A name's range or a merge over more cells than this is taken out of what ExcelJS loads. */
 export const MAX_EXPANDED_CELLS = 100_000;

@@ -2,7 +2,7 @@ import { analyseWorkbook, type AnalysisOutcome } from "../../src/app/analyseWork
 import { WorkbookError } from "../../src/app/workbookPort";
 import { createExcelPort, type ExcelPort } from "../../src/excel";
 import { FLAGS_SETTING } from "../../src/excel/flagStore";
-import { columnLetters } from "../../src/grid/grid";
+import { columnLetters } from "../../src/grid";
 import { buildWritePlan } from "../../src/plan/writePlan";
 import type { FakeExcel } from "./fakeExcel";
 import { fakeFromFile, FIXTURES } from "./workbooks";

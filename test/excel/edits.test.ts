@@ -1,5 +1,5 @@
 import { analyseWorkbook, type AnalysisOutcome } from "../../src/app/analyseWorkbook";
-import { SheetView } from "../../src/grid/grid";
+import { SheetView } from "../../src/grid";
 import { WorkbookError } from "../../src/app/workbookPort";
 import { defaultSettings } from "../../src/domain";
 import { createExcelPort } from "../../src/excel";

@@ -28,7 +28,7 @@
  * office-addin-mock still builds the Office global (context.requirements,
  * document.settings) in the tests, which it does well.
  */
-import { address as a1, columnLetters, parseAddress } from "../../src/grid/grid";
+import { address as a1, columnLetters, parseAddress } from "../../src/grid";
 
 export interface FakeFill {
   color: string;

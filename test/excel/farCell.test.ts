@@ -7,7 +7,7 @@
 import ExcelJS from "exceljs";
 import { createExcelPort } from "../../src/excel";
 import { MAX_RANGES_PER_SYNC, SPARSE_ABOVE_CELLS } from "../../src/excel/readWorkbook";
-import { GRID_LIMITS, type GridSheet, storedCells } from "../../src/grid/grid";
+import { GRID_LIMITS, type GridSheet, storedCells } from "../../src/grid";
 import { readGridFromBuffer } from "../../src/xlsx/readGrid";
 import { TEST_CLOCK } from "../support/clock";
 import { emptySheet, FakeExcel, PAYLOAD_LIMIT_BYTES } from "./fakeExcel";

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { analyseWorkbook, type AnalysisOutcome } from "../../src/app/analyseWorkbook";
 import { followUpFromLedger } from "../../src/app/followUpFromLedger";
 import { createExcelPort } from "../../src/excel";
-import { columnLetters, parseAddress } from "../../src/grid/grid";
+import { columnLetters, parseAddress } from "../../src/grid";
 import { buildWritePlan } from "../../src/plan/writePlan";
 import { followUpSheetInput, withFollowUpSheet, writeFollowUpSheet } from "../../src/app/writeFollowUp";
 import { readSie } from "../../src/sie/readSie";

@@ -6,7 +6,7 @@
 import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { address } from "../../src/grid/grid";
+import { address } from "../../src/grid";
 import { emptySheet, FakeExcel, type FakeCell, type FakeSheet, type FakeWorkbook } from "./fakeExcel";
 
 export const FIXTURES = {

@@ -1,4 +1,4 @@
-import { type CellValue, type GridSheet, SheetView } from "../../src/grid/grid";
+import { type CellValue, type GridSheet, SheetView } from "../../src/grid";
 
 /**
  * A sheet's used range as the dense rectangles the Grid once held (values,

@@ -1,4 +1,4 @@
-import { parseAddress, SheetBuilder, SheetView, storedCells } from "../../src/grid/grid";
+import { parseAddress, SheetBuilder, SheetView, storedCells } from "../../src/grid";
 
 describe("the sparse Grid: memory follows the cells that exist", () => {
   it("A1 and XFD1048576 are two cells in two rows, whatever the rectangle between them", () => {

@@ -1,4 +1,4 @@
-import { type CellValue, type DefinedName, type Grid, type GridSheet, SheetBuilder } from "../../src/grid/grid";
+import { type CellValue, type DefinedName, type Grid, type GridSheet, SheetBuilder } from "../../src/grid";
 
 /** A Grid from rows of values written as a person would type them; "=…" strings become formulas with a null value. */
 export function sheet(

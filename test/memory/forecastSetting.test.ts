@@ -1,6 +1,6 @@
 import { Decimal, type ForecastChoice } from "../../src/domain";
 import { forecastEdits, forecastsFromGrid, forecastsFromJson } from "../../src/memory/forecastSetting";
-import { SheetBuilder, type Grid } from "../../src/grid/grid";
+import { SheetBuilder, type Grid } from "../../src/grid";
 
 const CHOICES = new Map<string, ForecastChoice>([
   ["Kansli 1.0", { method: "typed", amount: new Decimal(1700000) }],

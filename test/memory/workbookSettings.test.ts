@@ -1,5 +1,5 @@
 import { Decimal, defaultSettings, targetBand, WORST_CASE } from "../../src/domain";
-import { parseAddress, type CellValue } from "../../src/grid/grid";
+import { parseAddress, type CellValue } from "../../src/grid";
 import { locateBudget } from "../../src/read/locate";
 import { settingsEdits, settingsFromGrid, SETTINGS_SHEET } from "../../src/memory/workbookSettings";
 import { grid, sheet } from "../grid/gridBuilder";

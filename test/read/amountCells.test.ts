@@ -1,6 +1,6 @@
 import { sumAmounts, type Finding } from "../../src/domain";
 import { readCell, SheetLine } from "../../src/read/amountCells";
-import { SheetView } from "../../src/grid/grid";
+import { SheetView } from "../../src/grid";
 import { spanOf } from "../../src/read/parts";
 import { sheet } from "../grid/gridBuilder";
 

@@ -1,6 +1,6 @@
 import { locateBudget, type LocateResult } from "../../src/read/locate";
 import type { Budget } from "../../src/domain";
-import type { CellValue } from "../../src/grid/grid";
+import type { CellValue } from "../../src/grid";
 import { readGridFromFile } from "../../src/xlsx/readGrid";
 import { fixture } from "../support/paths";
 import { grid, sheet } from "../grid/gridBuilder";

@@ -1,7 +1,7 @@
 import { analyzeGrid } from "../../src/app/analyzeGrid";
 import { locateBudget, type LocateResult } from "../../src/read/locate";
 import type { Budget } from "../../src/domain";
-import type { CellValue } from "../../src/grid/grid";
+import type { CellValue } from "../../src/grid";
 import { grid, sheet } from "../grid/gridBuilder";
 
 function located(result: LocateResult): Extract<LocateResult, { ok: true }> {

@@ -1,5 +1,5 @@
 import type { Analysis } from "../../src/domain";
-import type { Grid } from "../../src/grid/grid";
+import type { Grid } from "../../src/grid";
 import { buildWritePlan } from "../../src/plan/writePlan";
 import { writeAnnotated } from "../../src/xlsx/writeAnnotated";
 import { recalculatedSheet, valueAt } from "./libreoffice";

@@ -9,7 +9,7 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { Decimal, type ForecastChoice } from "../../src/domain";
 import { forecastsFromJson, forecastsToJson } from "../../src/memory/forecastSetting";
-import { SheetBuilder, type GridSheet } from "../../src/grid/grid";
+import { SheetBuilder, type GridSheet } from "../../src/grid";
 import { readGridFromBuffer } from "../../src/xlsx/readGrid";
 import { analysed, gridPort, plain, renderPane, type FakePort } from "./support";
 import type { WorkbookEdits } from "../../src/grid/edits";

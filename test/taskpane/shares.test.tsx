@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import { SheetView } from "../../src/grid/grid";
+import { SheetView } from "../../src/grid";
 import userEvent from "@testing-library/user-event";
 import { analysed, filePort, fixtureGrid, gridPort, plain, renderPane, type FixtureName } from "./support";
 

@@ -1,7 +1,7 @@
 import { act, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { WorkbookError } from "../../src/app/workbookPort";
-import { type Grid, SheetBuilder } from "../../src/grid/grid";
+import { type Grid, SheetBuilder } from "../../src/grid";
 import { analysed, fixtureGrid, gridPort, renderPane } from "./support";
 
 /** The pane's states, each rendered on purpose: empty, analysing, findings, no budget, error. */

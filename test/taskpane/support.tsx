@@ -4,7 +4,7 @@ import { render, screen } from "@testing-library/react";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { PortCapabilities, WorkbookPort } from "../../src/app/workbookPort";
-import type { Grid } from "../../src/grid/grid";
+import type { Grid } from "../../src/grid";
 import { App, type AppProps } from "../../src/taskpane/App";
 import { createFilePort, type FilePort } from "../../src/xlsx/filePort";
 import { readGridFromBuffer } from "../../src/xlsx/readGrid";

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { SheetView } from "../../src/grid/grid";
+import { SheetView } from "../../src/grid";
 import { readFile } from "node:fs/promises";
 import { analyseWorkbook } from "../../src/app/analyseWorkbook";
 import { WorkbookError } from "../../src/app/workbookPort";

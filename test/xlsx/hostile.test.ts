@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import JSZip from "jszip";
 import { analyzeGrid } from "../../src/app/analyzeGrid";
-import { GRID_LIMITS, SheetView, storedCells } from "../../src/grid/grid";
+import { GRID_LIMITS, SheetView, storedCells } from "../../src/grid";
 import { buildWritePlan } from "../../src/plan/writePlan";
 import { createFilePort } from "../../src/xlsx/filePort";
 import { readGridFromBuffer } from "../../src/xlsx/readGrid";

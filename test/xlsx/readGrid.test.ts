@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { type Grid, type GridSheet, SheetView, parseAddress, parseRangeRef } from "../../src/grid/grid";
+import { type Grid, type GridSheet, SheetView, parseAddress, parseRangeRef } from "../../src/grid";
 import { readGridFromBuffer, readGridFromFile, WorkbookReadError } from "../../src/xlsx/readGrid";
 import { dense } from "../grid/dense";
 

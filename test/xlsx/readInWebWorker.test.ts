@@ -5,7 +5,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Grid } from "../../src/grid/grid";
+import type { Grid } from "../../src/grid";
 import { createFilePort } from "../../src/xlsx/filePort";
 import { READ_TIMEOUT_MS } from "../../src/xlsx/readBudget";
 import { WorkbookReadError } from "../../src/xlsx/readGrid";

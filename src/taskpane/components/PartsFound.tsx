@@ -10,7 +10,7 @@ import {
   TableRow,
 } from "@fluentui/react-components";
 import type { PartLocation, PartName } from "../../read/locate";
-import { sheetRef } from "../../grid/grid";
+import { sheetRef } from "../../grid";
 import type { Lang } from "../i18n";
 import { useViewStyles } from "./styles";
 
