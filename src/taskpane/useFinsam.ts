@@ -11,6 +11,7 @@ import { createBoardSheet } from "../app/createBoard";
 import type { LedgerFollowUp } from "../app/followUpFromLedger";
 import type { SheetFollowUp } from "../app/followUpFromSheet";
 import { WorkbookError, type CellRef, type WorkbookPort } from "../app/workbookPort";
+import { writeShares as writeSharesTo, type ShareWriteMode } from "../app/writeShares";
 import {
   defaultSettings,
   type Finding,
@@ -20,14 +21,12 @@ import {
   type Settings,
   type Unit,
 } from "../domain";
-import { shareEdits, type ShareWriteMode } from "../plan/shareEdits";
 import type { LedgerMapping } from "../sie/ledgerMapping";
 import { settingsEdits } from "../memory/workbookSettings";
 import { both, DEFAULT_LANG, type Lang } from "./i18n";
 import { planBoth } from "./planText";
 import { analysisWithScenarios, BUILT_IN_IDS } from "./scenarioDraft";
 import { editsFromDraft, settingsFromDraft, type SettingsDraft } from "./settingsDraft";
-import type { CellEdit } from "../grid/edits";
 
 export type ViewId = "overview" | "shares" | "findings" | "settings" | "plan" | "followUp";
 
@@ -216,24 +215,13 @@ export function useFinsam(options: FinsamOptions): Finsam {
       await run(
         "writing",
         async () => {
-          let cells: CellEdit[] = shareEdits(outcome.analysis, outcome.plan, mode);
-          if (mode === "formula" && port.capabilities.host === "file") {
-            // A file has no calculation engine: each formula carries the computed amount as its result.
-            const values = new Map(
-              shareEdits(outcome.analysis, outcome.plan, "value").map((e) => [`${e.sheet}!${e.cell}`, e.value]),
-            );
-            cells = cells.map((e) => {
-              const value = values.get(`${e.sheet}!${e.cell}`);
-              return value === undefined ? e : { ...e, value };
-            });
-          }
-          if (cells.length === 0) return;
-          await port.applyEdits({ cells });
+          const count = await writeSharesTo(port, outcome, mode);
+          if (count === 0) return;
           const steps = 1 + (await analyseOn(port, true, sessionSettings));
           pushUndo(steps);
           setNotice({
             intent: "success",
-            message: both("wroteShares", { count: cells.length }),
+            message: both("wroteShares", { count }),
           });
         },
         both("failWrite"),
