@@ -10,7 +10,8 @@ import type { Clock } from "../app/clock";
 import { createBoardSheet } from "../app/createBoard";
 import type { LedgerFollowUp } from "../app/followUpFromLedger";
 import type { SheetFollowUp } from "../app/followUpFromSheet";
-import { WorkbookError, type CellRef, type WorkbookPort } from "../app/workbookPort";
+import { undoSteps } from "../app/undo";
+import { WorkbookError, type WorkbookPort } from "../app/workbookPort";
 import { writeShares as writeSharesTo, type ShareWriteMode } from "../app/writeShares";
 import {
   defaultSettings,
@@ -236,8 +237,7 @@ export function useFinsam(options: FinsamOptions): Finsam {
       "writing",
       async () => {
         const steps = undoGroups[undoGroups.length - 1] ?? 1;
-        const kept: CellRef[] = [];
-        for (let i = 0; i < steps && port.canUndo(); i++) kept.push(...(await port.undo()).kept);
+        const kept = await undoSteps(port, steps);
         setUndoGroups((groups) => groups.slice(0, -1));
         if (status.kind !== "empty") await analyseOn(port, false, sessionSettings);
         // Cells the user changed after the add-in wrote them were left as the user left them: say which.
