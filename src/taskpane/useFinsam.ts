@@ -10,6 +10,7 @@ import type { Clock } from "../app/clock";
 import { createBoardSheet } from "../app/createBoard";
 import type { LedgerFollowUp } from "../app/followUpFromLedger";
 import type { SheetFollowUp } from "../app/followUpFromSheet";
+import { saveSettings as saveSettingsTo } from "../app/saveSettings";
 import { undoSteps } from "../app/undo";
 import { WorkbookError, type WorkbookPort } from "../app/workbookPort";
 import { writeShares as writeSharesTo, type ShareWriteMode } from "../app/writeShares";
@@ -27,7 +28,7 @@ import { settingsEdits } from "../memory/workbookSettings";
 import { both, DEFAULT_LANG, type Lang } from "./i18n";
 import { planBoth } from "./planText";
 import { analysisWithScenarios, BUILT_IN_IDS } from "./scenarioDraft";
-import { editsFromDraft, settingsFromDraft, type SettingsDraft } from "./settingsDraft";
+import { settingsFromDraft, settingsToSave, type SettingsDraft } from "./settingsDraft";
 
 export type ViewId = "overview" | "shares" | "findings" | "settings" | "plan" | "followUp";
 
@@ -291,8 +292,7 @@ export function useFinsam(options: FinsamOptions): Finsam {
       await run(
         "writing",
         async () => {
-          await port.applyEdits(editsFromDraft(draft, settings));
-          const session = settings.equityStaircase.length > 1 ? settings : undefined;
+          const session = await saveSettingsTo(port, settingsToSave(draft, settings));
           setSessionSettings(session);
           pushUndo(1 + (await analyseOn(port, true, session)));
           setNotice({
