@@ -7,9 +7,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { analyseWorkbook, type AnalysisOutcome } from "../app/analyseWorkbook";
 import type { Clock } from "../app/clock";
-import { createBoardSheet } from "../app/createBoard";
+import { createBoardOfScenarios } from "../app/createBoardOfScenarios";
 import type { LedgerFollowUp } from "../app/followUpFromLedger";
 import type { SheetFollowUp } from "../app/followUpFromSheet";
+import { saveScenarios as saveScenariosTo } from "../app/saveScenarios";
 import { saveSettings as saveSettingsTo } from "../app/saveSettings";
 import { undoSteps } from "../app/undo";
 import { WorkbookError, type WorkbookPort } from "../app/workbookPort";
@@ -24,10 +25,8 @@ import {
   type Unit,
 } from "../domain";
 import type { LedgerMapping } from "../sie/ledgerMapping";
-import { settingsEdits } from "../memory/workbookSettings";
 import { both, DEFAULT_LANG, type Lang } from "./i18n";
 import { planBoth } from "./planText";
-import { analysisWithScenarios, BUILT_IN_IDS } from "./scenarioDraft";
 import { settingsFromDraft, settingsToSave, type SettingsDraft } from "./settingsDraft";
 
 export type ViewId = "overview" | "shares" | "findings" | "settings" | "plan" | "followUp";
@@ -311,16 +310,11 @@ export function useFinsam(options: FinsamOptions): Finsam {
     async (named: readonly Scenario[], notice: Message): Promise<boolean> => {
       if (!port || status.kind !== "ok") return false;
       const current = status.analysis.settings;
-      const builtIn = current.scenarios.filter((s) => BUILT_IN_IDS.includes(s.id));
       let done = false;
       await run(
         "writing",
         async () => {
-          await port.applyEdits(settingsEdits({ ...current, scenarios: [...builtIn, ...named] }));
-          // Session settings keep only the built-in scenarios, so the analysis reads the named ones back from the workbook.
-          const session = sessionSettings
-            ? { ...sessionSettings, scenarios: sessionSettings.scenarios.filter((s) => BUILT_IN_IDS.includes(s.id)) }
-            : undefined;
+          const session = await saveScenariosTo(port, { current, named, session: sessionSettings });
           setSessionSettings(session);
           pushUndo(1 + (await analyseOn(port, true, session)));
           setNotice({ intent: "success", message: notice });
@@ -340,9 +334,7 @@ export function useFinsam(options: FinsamOptions): Finsam {
       await run(
         "writing",
         async () => {
-          const analysis = analysisWithScenarios(outcome.analysis, outcome.findings, scenarios);
-          const scenarioIds = scenarios.map((s) => s.id);
-          await createBoardSheet(port, { analysis, scenarioIds, forbund: outcome.forbund, unit }, clock);
+          await createBoardOfScenarios(port, { outcome, scenarios, unit }, clock);
           pushUndo(1);
           const names = (lang: Lang) =>
             new Intl.ListFormat(lang === "sv" ? "sv-SE" : "en-GB").format(
