@@ -10,6 +10,7 @@ import type { Clock } from "../app/clock";
 import { createBoardOfScenarios } from "../app/createBoardOfScenarios";
 import type { LedgerFollowUp } from "../app/followUpFromLedger";
 import type { SheetFollowUp } from "../app/followUpFromSheet";
+import type { LedgerMapping } from "../app/followUpMemory";
 import { saveScenarios as saveScenariosTo } from "../app/saveScenarios";
 import { saveSettings as saveSettingsTo } from "../app/saveSettings";
 import { undoSteps } from "../app/undo";
@@ -24,7 +25,6 @@ import {
   type Settings,
   type Unit,
 } from "../domain";
-import type { LedgerMapping } from "../sie/ledgerMapping";
 import { both, DEFAULT_LANG, type Lang } from "./i18n";
 import { planBoth } from "./planText";
 import { settingsFromDraft, settingsToSave, type SettingsDraft } from "./settingsDraft";
@@ -107,20 +107,13 @@ export interface Finsam {
   writeFollowUp(followUp: LedgerFollowUp | SheetFollowUp): Promise<void>;
 }
 
-/** The follow-up's writing code, in the Uppföljning chunk with its view: not in what Excel loads first. */
+/** The follow-up's use cases on the workbook, in the Uppföljning chunk with its view: not in what Excel loads first. */
 async function followUpCode() {
-  const [setting, forecasts, write] = await Promise.all([
-    import(/* webpackChunkName: "followup" */ "../memory/ledgerMappingSetting"),
-    import(/* webpackChunkName: "followup" */ "../memory/forecastSetting"),
+  const [memory, write] = await Promise.all([
+    import(/* webpackChunkName: "followup" */ "../app/followUpMemory"),
     import(/* webpackChunkName: "followup" */ "../app/writeFollowUp"),
   ]);
-  return {
-    mappingFromGrid: setting.mappingFromGrid,
-    mappingEdits: setting.mappingEdits,
-    forecastsFromGrid: forecasts.forecastsFromGrid,
-    forecastEdits: forecasts.forecastEdits,
-    ...write,
-  };
+  return { ...memory, ...write };
 }
 
 /** A WorkbookError's own message; anything else after what failed. */
@@ -356,8 +349,8 @@ export function useFinsam(options: FinsamOptions): Finsam {
 
   const readMapping = useCallback(async (): Promise<LedgerMapping | undefined> => {
     if (!port) return undefined;
-    const { mappingFromGrid } = await followUpCode();
-    return mappingFromGrid(await port.readGrid()).mapping;
+    const { readLedgerMapping } = await followUpCode();
+    return readLedgerMapping(port);
   }, [port]);
 
   const saveMapping = useCallback(
@@ -367,8 +360,8 @@ export function useFinsam(options: FinsamOptions): Finsam {
       await run(
         "writing",
         async () => {
-          const { mappingEdits } = await followUpCode();
-          await port.applyEdits(mappingEdits(mapping));
+          const { saveLedgerMapping } = await followUpCode();
+          await saveLedgerMapping(port, mapping);
           pushUndo(1);
           setNotice({ intent: "success", message: both("mappingSaved") });
           done = true;
@@ -382,8 +375,8 @@ export function useFinsam(options: FinsamOptions): Finsam {
 
   const readForecasts = useCallback(async () => {
     if (!port) return { findings: [] };
-    const { forecastsFromGrid } = await followUpCode();
-    return forecastsFromGrid(await port.readGrid());
+    const { readForecasts } = await followUpCode();
+    return readForecasts(port);
   }, [port]);
 
   const saveForecasts = useCallback(
@@ -393,8 +386,8 @@ export function useFinsam(options: FinsamOptions): Finsam {
       await run(
         "writing",
         async () => {
-          const { forecastEdits } = await followUpCode();
-          await port.applyEdits(forecastEdits(choices));
+          const { saveForecasts } = await followUpCode();
+          await saveForecasts(port, choices);
           pushUndo(1);
           setNotice({ intent: "success", message: notice });
           done = true;
