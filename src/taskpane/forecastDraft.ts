@@ -1,5 +1,5 @@
-import { roundKronor, type Decimal } from "../domain";
-import { parseSwedishNumber } from "../read/swedishNumber";
+import { typedKronor } from "../app/typedAmount";
+import type { Decimal } from "../domain";
 import { ft } from "./followUpText";
 import type { Lang } from "./i18n";
 
@@ -8,11 +8,11 @@ import type { Lang } from "./i18n";
  * ("1 250 000", "1 250 000 kr", "1 250 tkr"), in whole kronor; or why it is not one.
  */
 export function parseForecast(text: string, lang: Lang): { readonly amount: Decimal } | { readonly error: string } {
-  const read = parseSwedishNumber(text);
-  if (!read) return { error: ft(lang, "badAmount", { text: text.trim() }) };
-  const kronor = read.unit === "tkr" ? read.value.times(1000) : read.value;
-  if (kronor.isNegative()) return { error: ft(lang, "negativeAmount") };
-  return { amount: roundKronor(kronor) };
+  const read = typedKronor(text);
+  if ("amount" in read) return read;
+  return {
+    error: read.error === "negative" ? ft(lang, "negativeAmount") : ft(lang, "badAmount", { text: text.trim() }),
+  };
 }
 
 /** An amount as the user would type it back: whole kronor with spaces between thousands. */

@@ -2,11 +2,11 @@
  * The Flerårsplan's scenario form as plain data (issue 6): the text of each field, its Swedish
  * validation, the last valid value of each (the plan is computed with those, so a wrong entry keeps the
  * last valid plan), and the scenario the form describes. Also the pure steps around it: the plan of a
- * scenario by the engine (projectPlan, no workbook), the saved scenarios, and the analysis the board
- * sheet is built from. No React here, so it is tested on its own.
+ * scenario by the engine (projectPlan, no workbook) and the saved scenarios. Saving them and the board
+ * sheet are use cases of app/ (saveScenarios, createBoardOfScenarios). No React here, so it is tested on its own.
  */
+import { BUILT_IN_IDS } from "../app/saveScenarios";
 import {
-  analyzeBudget,
   Decimal,
   formatNumber,
   inputFromScenario,
@@ -17,7 +17,6 @@ import {
   WORST_CASE,
   yearEquityRunsOut,
   type Analysis,
-  type Finding,
   type Scenario,
   type ScenarioInput,
   type ScenarioPlan,
@@ -27,9 +26,6 @@ import type { PlanKey } from "./planText";
 
 /** The id of the scenario the form describes, before it is saved; a saved id never looks like it. */
 export const DRAFT_ID = "_draft";
-
-/** The scenarios every analysis has, which the workbook does not keep as named scenarios. */
-export const BUILT_IN_IDS: readonly string[] = [SHEET_PLAN.id, WORST_CASE.id];
 
 export type CostKind = "sheet" | "flat" | "change";
 
@@ -276,21 +272,4 @@ export function withSaved(saved: readonly Scenario[], scenario: Scenario): Scena
   return saved.some((s) => s.id === scenario.id)
     ? saved.map((s) => (s.id === scenario.id ? scenario : s))
     : [...saved, scenario];
-}
-
-/**
- * The analysis with the given scenarios among its own (replacing those of the same id), run again by
- * the engine so each plan is exactly what Analysera gives; the findings stay those of the last
- * analysis (reading included), so the flags written with the board sheet are the same as Analysera's.
- */
-export function analysisWithScenarios(
-  analysis: Analysis,
-  findings: readonly Finding[],
-  scenarios: readonly Scenario[],
-): Analysis {
-  const byId = new Map(scenarios.map((s) => [s.id, s]));
-  const own = analysis.settings.scenarios.map((s) => byId.get(s.id) ?? s);
-  const extra = scenarios.filter((s) => !analysis.settings.scenarios.some((o) => o.id === s.id));
-  const rerun = analyzeBudget(analysis.budget, { ...analysis.settings, scenarios: [...own, ...extra] });
-  return { ...rerun, findings };
 }

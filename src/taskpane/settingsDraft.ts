@@ -1,26 +1,11 @@
 /**
- * The Inställningar form as plain data: what it starts from (the analysis), how it is checked, and
- * what saving writes to the workbook (defined names of MAPPING_NAMES, the settings of settingsEdits,
- * the fixed percentages). No React here, so it is tested on its own.
+ * The Inställningar form as plain data: what it starts from (the analysis), how what the user typed is
+ * checked, and what it asks app/saveSettings to save. No React here, so it is tested on its own.
  */
 import type { AnalysisOutcome } from "../app/analyseWorkbook";
-import { Decimal, spanOf, targetBand, type CellRef, type EquityStep, type Settings } from "../domain";
-import { address, parseAddress, parseRangeRef, sheetRef } from "../grid";
-import { MAPPING_NAMES } from "../read/mapping";
-import { SETTING_NAMES, SETTINGS_SHEET, settingsEdits } from "../memory/workbookSettings";
-import type { CellEdit, WorkbookEdits } from "../grid/edits";
-
-export type MappingField = keyof typeof MAPPING_NAMES;
-
-/** The fields in the order the form shows them. */
-export const MAPPING_FIELDS: readonly MappingField[] = [
-  "budgetSheet",
-  "yearHeader",
-  "members",
-  "costs",
-  "population",
-  "openingEquity",
-];
+import { MAPPING_FIELDS, rangeForName, type MappingField } from "../app/budgetParts";
+import type { SettingsToSave } from "../app/saveSettings";
+import { Decimal, targetBand, type EquityStep, type Settings } from "../domain";
 
 export interface SettingsDraft {
   /** What the user typed for each field; empty keeps what the workbook has (or detection). */
@@ -45,39 +30,6 @@ const EMPTY_MAPPING: Record<MappingField, string> = {
   population: "",
   openingEquity: "",
 };
-
-/** Where the analysis found each part of the budget, as "Sheet!B5:B8" (the workbook's names win there). */
-export function foundMapping(outcome: AnalysisOutcome | undefined): Partial<Record<MappingField, string>> {
-  if (outcome?.kind !== "ok") return {};
-  const { budget } = outcome.analysis;
-  const { location } = outcome;
-  const show = (ref: CellRef | undefined) => (ref ? sheetRef(ref.sheet, ref.cell) : undefined);
-  const headers = location.yearColumns.map((c) => c.header);
-  const firstHeader = headers[0];
-  const lastHeader = headers[headers.length - 1];
-  const found: Partial<Record<MappingField, string>> = {
-    budgetSheet: location.sheet,
-    ...(firstHeader && lastHeader
-      ? {
-          yearHeader: sheetRef(
-            firstHeader.sheet,
-            firstHeader.cell === lastHeader.cell ? firstHeader.cell : `${firstHeader.cell}:${lastHeader.cell}`,
-          ),
-        }
-      : {}),
-  };
-  const members = show(spanOf(budget.members.flatMap((m) => (m.nameRef ? [m.nameRef] : []))));
-  const costs = show(spanOf(budget.costs.flatMap((c) => (c.labelRef ? [c.labelRef] : []))));
-  const population = show(spanOf(location.population.map((p) => p.ref)));
-  const equity = show(budget.openingEquity?.ref);
-  return {
-    ...found,
-    ...(members ? { members } : {}),
-    ...(costs ? { costs } : {}),
-    ...(population ? { population } : {}),
-    ...(equity ? { openingEquity: equity } : {}),
-  };
-}
 
 /** A kommun as the form lists it: its name, and its share of the quarter under the key in use. */
 export interface KommunEntry {
@@ -141,31 +93,6 @@ export function parseNumber(text: string): Decimal | undefined {
   return new Decimal(cleaned);
 }
 
-/**
- * A range the user typed or selected ("Befolkning!B2:B5", "'Budget 2025'!$B$16") as an absolute
- * reference for a defined name; a bare sheet name is fine for the budget sheet. Undefined when unreadable.
- */
-export function rangeForName(field: MappingField, typed: string, sheets?: readonly string[]): string | undefined {
-  const text = typed.trim().replace(/^=/, "");
-  if (text === "") return undefined;
-  if (field === "budgetSheet" && !text.includes("!")) {
-    const name = text.replace(/^'(.*)'$/, "$1");
-    return !sheets || sheets.includes(name) ? sheetRef(name, "$A$1") : undefined;
-  }
-  const range = parseRangeRef(text);
-  if (!range || (sheets && !sheets.includes(range.sheet))) return undefined;
-  const abs = (p: { row: number; column: number }) => address(p.row, p.column).replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
-  const same = range.start.row === range.end.row && range.start.column === range.end.column;
-  return sheetRef(range.sheet, same ? abs(range.start) : `${abs(range.start)}:${abs(range.end)}`);
-}
-
-/** A selection from Excel ({ sheet, address: "B2:B5" }) as the form's text. */
-export function selectionText(selection: { readonly sheet: string; readonly address: string }): string {
-  const cells = selection.address.replace(/^.*!/, "").replace(/\$/g, "");
-  const [start] = cells.split(":");
-  return start && parseAddress(start) ? sheetRef(selection.sheet, cells) : selection.address;
-}
-
 /** The settings the form describes, on top of the analysis's; or which fields are wrong. */
 export function settingsFromDraft(draft: SettingsDraft, base: Settings): Ok<Settings> | Bad {
   const errors: Record<string, true> = {};
@@ -212,38 +139,7 @@ export function settingsFromDraft(draft: SettingsDraft, base: Settings): Ok<Sett
   };
 }
 
-/**
- * What saving writes: the settings sheet and its Finsam_* names (settingsEdits), the fixed
- * percentages below them with Finsam_FastaAndelar, and a name for each mapping field filled in.
- * A staircase of several steps stays in the session (the workbook keeps one per cent), so its first
- * step's Finsam_EKMaxProcent is then left out rather than override it.
- */
-export function editsFromDraft(draft: SettingsDraft, settings: Settings): WorkbookEdits {
-  const base = settingsEdits(settings);
-  const cells: CellEdit[] = [...base.cells];
-  let names = [...(base.names ?? [])];
-  if (settings.equityStaircase.length > 1) names = names.filter((n) => n.name !== SETTING_NAMES.equityMaxPercent);
-  if (settings.kommunKey.kind === "fixed") {
-    const rows = base.cells.map((c) => Number(/\d+$/.exec(c.cell)?.[0] ?? 0));
-    const top = Math.max(0, ...rows) + 2;
-    cells.push({ sheet: SETTINGS_SHEET, cell: `A${top}`, value: "Fasta andelar för kommunerna (%)" });
-    const percents = settings.kommunKey.percents;
-    const entries = draft.fixedPercents.filter((p) => percents[p.name] !== undefined);
-    entries.forEach((p, i) => {
-      cells.push({ sheet: SETTINGS_SHEET, cell: `A${top + 1 + i}`, value: p.name });
-      cells.push({ sheet: SETTINGS_SHEET, cell: `B${top + 1 + i}`, value: percents[p.name]!.toNumber() });
-    });
-    if (entries.length > 0) {
-      names = names.filter((n) => n.name !== SETTING_NAMES.fixedShares);
-      names.push({
-        name: SETTING_NAMES.fixedShares,
-        ref: sheetRef(SETTINGS_SHEET, `$B$${top + 1}:$B$${top + entries.length}`),
-      });
-    }
-  }
-  for (const field of MAPPING_FIELDS) {
-    const ref = rangeForName(field, draft.mapping[field]);
-    if (ref) names.push({ name: MAPPING_NAMES[field], ref });
-  }
-  return { sheets: base.sheets ?? [SETTINGS_SHEET], cells, names };
+/** What saving the form asks of the workbook: the checked settings, the kommuner in the form's order, the ranges typed. */
+export function settingsToSave(draft: SettingsDraft, settings: Settings): SettingsToSave {
+  return { settings, kommuner: draft.fixedPercents.map((p) => p.name), mapping: draft.mapping };
 }

@@ -7,10 +7,15 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { analyseAndFlag, analyseWorkbook, type AnalysisOutcome } from "../app/analyseWorkbook";
 import type { Clock } from "../app/clock";
-import { createBoardSheet } from "../app/createBoard";
+import { createBoardOfScenarios } from "../app/createBoardOfScenarios";
 import type { LedgerFollowUp } from "../app/followUpFromLedger";
 import type { SheetFollowUp } from "../app/followUpFromSheet";
-import { WorkbookError, type CellRef, type WorkbookPort } from "../app/workbookPort";
+import type { LedgerMapping } from "../app/followUpMemory";
+import { saveScenarios as saveScenariosTo } from "../app/saveScenarios";
+import { saveSettings as saveSettingsTo } from "../app/saveSettings";
+import { undoSteps } from "../app/undo";
+import { WorkbookError, type WorkbookPort } from "../app/workbookPort";
+import { writeShares as writeSharesTo, type ShareWriteMode } from "../app/writeShares";
 import {
   defaultSettings,
   type Finding,
@@ -20,14 +25,9 @@ import {
   type Settings,
   type Unit,
 } from "../domain";
-import { shareEdits, type ShareWriteMode } from "../plan/shareEdits";
-import type { LedgerMapping } from "../sie/ledgerMapping";
-import { settingsEdits } from "../memory/workbookSettings";
 import { both, DEFAULT_LANG, type Lang } from "./i18n";
 import { planBoth } from "./planText";
-import { analysisWithScenarios, BUILT_IN_IDS } from "./scenarioDraft";
-import { editsFromDraft, settingsFromDraft, type SettingsDraft } from "./settingsDraft";
-import type { CellEdit } from "../grid/edits";
+import { settingsFromDraft, settingsToSave, type SettingsDraft } from "./settingsDraft";
 
 export type ViewId = "overview" | "shares" | "findings" | "settings" | "plan" | "followUp";
 
@@ -107,20 +107,13 @@ export interface Finsam {
   writeFollowUp(followUp: LedgerFollowUp | SheetFollowUp): Promise<void>;
 }
 
-/** The follow-up's writing code, in the Uppföljning chunk with its view: not in what Excel loads first. */
+/** The follow-up's use cases on the workbook, in the Uppföljning chunk with its view: not in what Excel loads first. */
 async function followUpCode() {
-  const [setting, forecasts, write] = await Promise.all([
-    import(/* webpackChunkName: "followup" */ "../memory/ledgerMappingSetting"),
-    import(/* webpackChunkName: "followup" */ "../memory/forecastSetting"),
+  const [memory, write] = await Promise.all([
+    import(/* webpackChunkName: "followup" */ "../app/followUpMemory"),
     import(/* webpackChunkName: "followup" */ "../app/writeFollowUp"),
   ]);
-  return {
-    mappingFromGrid: setting.mappingFromGrid,
-    mappingEdits: setting.mappingEdits,
-    forecastsFromGrid: forecasts.forecastsFromGrid,
-    forecastEdits: forecasts.forecastEdits,
-    ...write,
-  };
+  return { ...memory, ...write };
 }
 
 /** A WorkbookError's own message; anything else after what failed. */
@@ -207,24 +200,13 @@ export function useFinsam(options: FinsamOptions): Finsam {
       await run(
         "writing",
         async () => {
-          let cells: CellEdit[] = shareEdits(outcome.analysis, outcome.plan, mode);
-          if (mode === "formula" && port.capabilities.host === "file") {
-            // A file has no calculation engine: each formula carries the computed amount as its result.
-            const values = new Map(
-              shareEdits(outcome.analysis, outcome.plan, "value").map((e) => [`${e.sheet}!${e.cell}`, e.value]),
-            );
-            cells = cells.map((e) => {
-              const value = values.get(`${e.sheet}!${e.cell}`);
-              return value === undefined ? e : { ...e, value };
-            });
-          }
-          if (cells.length === 0) return;
-          await port.applyEdits({ cells });
+          const count = await writeSharesTo(port, outcome, mode);
+          if (count === 0) return;
           const steps = 1 + (await analyseOn(port, true, sessionSettings));
           pushUndo(steps);
           setNotice({
             intent: "success",
-            message: both("wroteShares", { count: cells.length }),
+            message: both("wroteShares", { count }),
           });
         },
         both("failWrite"),
@@ -239,8 +221,7 @@ export function useFinsam(options: FinsamOptions): Finsam {
       "writing",
       async () => {
         const steps = undoGroups[undoGroups.length - 1] ?? 1;
-        const kept: CellRef[] = [];
-        for (let i = 0; i < steps && port.canUndo(); i++) kept.push(...(await port.undo()).kept);
+        const kept = await undoSteps(port, steps);
         setUndoGroups((groups) => groups.slice(0, -1));
         if (status.kind !== "empty") await analyseOn(port, false, sessionSettings);
         // Cells the user changed after the add-in wrote them were left as the user left them: say which.
@@ -294,8 +275,7 @@ export function useFinsam(options: FinsamOptions): Finsam {
       await run(
         "writing",
         async () => {
-          await port.applyEdits(editsFromDraft(draft, settings));
-          const session = settings.equityStaircase.length > 1 ? settings : undefined;
+          const session = await saveSettingsTo(port, settingsToSave(draft, settings));
           setSessionSettings(session);
           pushUndo(1 + (await analyseOn(port, true, session)));
           setNotice({
@@ -314,16 +294,11 @@ export function useFinsam(options: FinsamOptions): Finsam {
     async (named: readonly Scenario[], notice: Message): Promise<boolean> => {
       if (!port || status.kind !== "ok") return false;
       const current = status.analysis.settings;
-      const builtIn = current.scenarios.filter((s) => BUILT_IN_IDS.includes(s.id));
       let done = false;
       await run(
         "writing",
         async () => {
-          await port.applyEdits(settingsEdits({ ...current, scenarios: [...builtIn, ...named] }));
-          // Session settings keep only the built-in scenarios, so the analysis reads the named ones back from the workbook.
-          const session = sessionSettings
-            ? { ...sessionSettings, scenarios: sessionSettings.scenarios.filter((s) => BUILT_IN_IDS.includes(s.id)) }
-            : undefined;
+          const session = await saveScenariosTo(port, { current, named, session: sessionSettings });
           setSessionSettings(session);
           pushUndo(1 + (await analyseOn(port, true, session)));
           setNotice({ intent: "success", message: notice });
@@ -343,9 +318,7 @@ export function useFinsam(options: FinsamOptions): Finsam {
       await run(
         "writing",
         async () => {
-          const analysis = analysisWithScenarios(outcome.analysis, outcome.findings, scenarios);
-          const scenarioIds = scenarios.map((s) => s.id);
-          await createBoardSheet(port, { analysis, scenarioIds, forbund: outcome.forbund, unit }, clock);
+          await createBoardOfScenarios(port, { outcome, scenarios, unit }, clock);
           pushUndo(1);
           const names = (lang: Lang) =>
             new Intl.ListFormat(lang === "sv" ? "sv-SE" : "en-GB").format(
@@ -367,8 +340,8 @@ export function useFinsam(options: FinsamOptions): Finsam {
 
   const readMapping = useCallback(async (): Promise<LedgerMapping | undefined> => {
     if (!port) return undefined;
-    const { mappingFromGrid } = await followUpCode();
-    return mappingFromGrid(await port.readGrid()).mapping;
+    const { readLedgerMapping } = await followUpCode();
+    return readLedgerMapping(port);
   }, [port]);
 
   const saveMapping = useCallback(
@@ -378,8 +351,8 @@ export function useFinsam(options: FinsamOptions): Finsam {
       await run(
         "writing",
         async () => {
-          const { mappingEdits } = await followUpCode();
-          await port.applyEdits(mappingEdits(mapping));
+          const { saveLedgerMapping } = await followUpCode();
+          await saveLedgerMapping(port, mapping);
           pushUndo(1);
           setNotice({ intent: "success", message: both("mappingSaved") });
           done = true;
@@ -393,8 +366,8 @@ export function useFinsam(options: FinsamOptions): Finsam {
 
   const readForecasts = useCallback(async () => {
     if (!port) return { findings: [] };
-    const { forecastsFromGrid } = await followUpCode();
-    return forecastsFromGrid(await port.readGrid());
+    const { readForecasts } = await followUpCode();
+    return readForecasts(port);
   }, [port]);
 
   const saveForecasts = useCallback(
@@ -404,8 +377,8 @@ export function useFinsam(options: FinsamOptions): Finsam {
       await run(
         "writing",
         async () => {
-          const { forecastEdits } = await followUpCode();
-          await port.applyEdits(forecastEdits(choices));
+          const { saveForecasts } = await followUpCode();
+          await saveForecasts(port, choices);
           pushUndo(1);
           setNotice({ intent: "success", message: notice });
           done = true;

@@ -2,7 +2,6 @@ import { readFile } from "node:fs/promises";
 import { Decimal, SHEET_PLAN, WORST_CASE } from "../../src/domain";
 import { analyzeGrid } from "../../src/app/analyzeGrid";
 import {
-  analysisWithScenarios,
   checkField,
   DRAFT_ID,
   formFromScenario,
@@ -88,16 +87,4 @@ test("names and ids: a saved name keeps its id, a new one gets its own, built-in
   const replaced = withSaved(saved, { ...WORST_CASE, id: "tolv", name: "Tolv nu" });
   expect(replaced.map((s) => s.name)).toEqual(["Tolv nu"]);
   expect(withSaved(saved, { ...WORST_CASE, id: "elva", name: "Elva" }).map((s) => s.id)).toEqual(["tolv", "elva"]);
-});
-
-test("the board's analysis: the chosen scenarios among the analysis's own, the findings unchanged", async () => {
-  const result = analyzeGrid(await readGridFromBuffer(await readFile(fixture("ornskoldsvik-2024"))));
-  if (!result.ok) throw new Error("no budget");
-  const form = updateField(formFromScenario(WORST_CASE, [2025, 2026], "sv")!, "change.2025", "-12");
-  const draft = scenarioOfForm(form, DRAFT_ID, "Tolv");
-  const findings = result.analysis.findings;
-  const analysis = analysisWithScenarios(result.analysis, findings, [draft, SHEET_PLAN]);
-  expect(analysis.plans.map((p) => p.scenario.id)).toEqual(["sheet", "worst-case", DRAFT_ID]);
-  expect(analysis.plans[2]!.years.map((y) => y.closingEquity.toNumber())).toEqual([370_000, -232_640, -1_277_216]);
-  expect(analysis.findings).toBe(findings);
 });

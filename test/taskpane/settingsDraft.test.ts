@@ -1,14 +1,10 @@
 import { Decimal, defaultSettings } from "../../src/domain";
-import { forecastEdits } from "../../src/memory/forecastSetting";
-import { mappingEdits } from "../../src/memory/ledgerMappingSetting";
 import { paneFormat } from "../../src/taskpane/paneFormat";
 import {
   draftFromSettings,
-  editsFromDraft,
   parseNumber,
-  rangeForName,
-  selectionText,
   settingsFromDraft,
+  settingsToSave,
   type SettingsDraft,
 } from "../../src/taskpane/settingsDraft";
 
@@ -25,27 +21,6 @@ describe("what the user types", () => {
 
   test.each(["", "tjugo", "1,2,3", "12 kr"])("%s is no number", (typed) => {
     expect(parseNumber(typed)).toBeUndefined();
-  });
-
-  test.each([
-    ["population", "Befolkning!B2:B5", "Befolkning!$B$2:$B$5"],
-    ["population", "'Budget 2025'!c16:c20", "'Budget 2025'!$C$16:$C$20"],
-    ["openingEquity", "Budget!$B$34", "Budget!$B$34"],
-    ["budgetSheet", "Budget 2025", "'Budget 2025'!$A$1"],
-    ["budgetSheet", "'Budget 2025'", "'Budget 2025'!$A$1"],
-  ] as const)("a range for %s: %s → %s", (field, typed, ref) => {
-    expect(rangeForName(field, typed)).toBe(ref);
-  });
-
-  test("a range on a sheet that does not exist, or no range, is refused", () => {
-    expect(rangeForName("population", "B2:B5")).toBeUndefined();
-    expect(rangeForName("population", "Finns!B2:B5", ["Budget"])).toBeUndefined();
-    expect(rangeForName("budgetSheet", "Finns", ["Budget"])).toBeUndefined();
-  });
-
-  test("Excel's selection as the form shows it", () => {
-    expect(selectionText({ sheet: "Budget 2025", address: "B2:B5" })).toBe("'Budget 2025'!B2:B5");
-    expect(selectionText({ sheet: "Befolkning", address: "Befolkning!$C$3" })).toBe("Befolkning!C3");
   });
 });
 
@@ -93,11 +68,6 @@ describe("saving", () => {
       "1440000",
       "2160000",
     ]);
-
-    const edits = editsFromDraft(draft({ keyKind: "fixed", fixedPercents: [] }), settings);
-    const names = Object.fromEntries(edits.names!.map((n) => [n.name, n.ref]));
-    expect(names.Finsam_Nyckel).toBe("'Finsam-inställningar'!$B$4");
-    expect(names.Finsam_EKMaxProcent).toBeUndefined();
   });
 
   test("what is wrong is named, field by field", () => {
@@ -119,21 +89,15 @@ describe("saving", () => {
     });
   });
 
-  test("the fixed shares, the ledger mapping and the forecasts are kept in cells of their own", () => {
-    const five = ["Motala", "Mjölby", "Vadstena", "Boxholm", "Ödeshög"].map((k) => `${k} kommun`);
-    const filled = {
-      ...draftFromSettings(base, five),
-      keyKind: "fixed" as const,
-      fixedPercents: five.map((name) => ({ name, percent: "20" })),
-    };
-    const checked = settingsFromDraft(filled, base);
+  test("saving asks for the checked settings, the kommuner in the form's order and the ranges as typed", () => {
+    const typed = draft({ mapping: { ...draft({}).mapping, costs: "Budget!A5:A11" } });
+    const checked = settingsFromDraft(typed, base);
     if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
-    const settings = editsFromDraft(filled, checked.value).cells.map((c) => c.cell);
-    const kept = [...mappingEdits({ objects: {}, accounts: [] }).cells, ...forecastEdits(new Map()).cells].map(
-      (c) => c.cell,
-    );
-    expect(settings).toContain("B18");
-    expect(settings.filter((cell) => kept.includes(cell))).toEqual([]);
+    expect(settingsToSave(typed, checked.value)).toEqual({
+      settings: checked.value,
+      kommuner: ["Motala kommun", "Mjölby kommun"],
+      mapping: { ...draft({}).mapping, costs: "Budget!A5:A11" },
+    });
   });
 });
 

@@ -9,13 +9,12 @@ import {
   TableHeaderCell,
   TableRow,
 } from "@fluentui/react-components";
-import type { PartLocation, PartName } from "../../read/locate";
-import { sheetRef } from "../../grid";
+import type { FoundPart, PartName } from "../../app/budgetParts";
 import type { Lang } from "../i18n";
 import { useViewStyles } from "./styles";
 
 export interface PartsFoundProps {
-  readonly parts: readonly PartLocation[];
+  readonly parts: readonly FoundPart[];
   readonly lang: Lang;
   /** Inside Excel: selects the part's range; absent where the pane cannot (a file). */
   readonly onGoTo?: (sheet: string, range: string) => void;
@@ -81,29 +80,26 @@ export function PartsFound({ parts, lang, onGoTo }: PartsFoundProps) {
           </TableRow>
         </TableHeader>
         <TableBody>
-          {sorted.map((p) => {
-            const ref = sheetRef(p.sheet, p.range);
-            return (
-              <TableRow key={`${p.part}-${ref}`} data-part={p.part}>
-                <TableCell>{PART_NAME[p.part][lang]}</TableCell>
-                <TableCell>
-                  {onGoTo ? (
-                    <Button
-                      appearance="transparent"
-                      size="small"
-                      title={text.goTo.replace("{ref}", ref)}
-                      onClick={() => onGoTo(p.sheet, p.range)}
-                    >
-                      {ref}
-                    </Button>
-                  ) : (
-                    ref
-                  )}
-                </TableCell>
-                <TableCell lang="sv">{p.evidence}</TableCell>
-              </TableRow>
-            );
-          })}
+          {sorted.map((p) => (
+            <TableRow key={`${p.part}-${p.ref}`} data-part={p.part}>
+              <TableCell>{PART_NAME[p.part][lang]}</TableCell>
+              <TableCell>
+                {onGoTo ? (
+                  <Button
+                    appearance="transparent"
+                    size="small"
+                    title={text.goTo.replace("{ref}", p.ref)}
+                    onClick={() => onGoTo(p.sheet, p.range)}
+                  >
+                    {p.ref}
+                  </Button>
+                ) : (
+                  p.ref
+                )}
+              </TableCell>
+              <TableCell lang="sv">{p.evidence}</TableCell>
+            </TableRow>
+          ))}
         </TableBody>
       </Table>
     </section>

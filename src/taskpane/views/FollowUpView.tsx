@@ -26,11 +26,9 @@ import { useEffect, useId, useMemo, useState } from "react";
 import type { AnalysisOutcome } from "../../app/analyseWorkbook";
 import { followUpOnMapping, type LedgerFollowUp } from "../../app/followUpFromLedger";
 import { followUpFromSheet, sheetColumns, type SheetFollowUp } from "../../app/followUpFromSheet";
+import type { LedgerMapping } from "../../app/followUpMemory";
+import { INCOME_LINE, openLedger, type Ledger } from "../../app/openLedger";
 import type { Finding, FollowUp, ForecastChoice, ForecastMethod, Message } from "../../domain";
-import type { Ledger } from "../../sie/ledger";
-import { INCOME_LINE, proposeMapping, type LedgerMapping } from "../../sie/ledgerMapping";
-import { readSie } from "../../sie/readSie";
-import { SieError } from "../../sie/sieError";
 import { ForecastEditor, type ForecastDrafts } from "../components/ForecastEditor";
 import { useViewStyles } from "../components/styles";
 import { ft } from "../followUpText";
@@ -103,16 +101,15 @@ export default function FollowUpView(props: FollowUpViewProps) {
   }, [readForecasts]);
 
   const open = async (bytes: Uint8Array, fileName: string) => {
-    try {
-      const ledger = readSie(bytes);
-      const kept = await readMapping();
-      setLoaded({ ledger, fileName });
-      setPeriod(ledger.lastPeriod);
-      setMapping({ value: kept ?? proposeMapping(ledger, labels), kept: kept !== undefined });
-      setError(undefined);
-    } catch (e) {
-      setError(ft(lang, "badFile", { detail: e instanceof SieError ? e.userMessage[lang] : String(e) }));
+    const opened = await openLedger(bytes, fileName, outcome.analysis, readMapping);
+    if (!opened.ok) {
+      setError(ft(lang, "badFile", { detail: opened.detail[lang] }));
+      return;
     }
+    setLoaded({ ledger: opened.ledger, fileName });
+    setPeriod(opened.period);
+    setMapping({ value: opened.mapping, kept: opened.mappingSource === "workbook" });
+    setError(undefined);
   };
 
   const fromSie = useMemo(() => {

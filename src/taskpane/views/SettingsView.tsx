@@ -10,23 +10,21 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
+import {
+  foundMapping,
+  MAPPING_FIELDS,
+  MAPPING_NAMES,
+  partsFound,
+  selectionText,
+  type MappingField,
+} from "../../app/budgetParts";
 import { WorkbookError } from "../../app/workbookPort";
 import { defaultSettings, Decimal, type Settings, type Unit } from "../../domain";
-import { MAPPING_NAMES } from "../../read/mapping";
 import { PartsFound } from "../components/PartsFound";
 import { useViewStyles } from "../components/styles";
 import { LANG_NAMES, LANGS, t, type Lang, type MessageKey } from "../i18n";
 import { UNIT_NAME, type PaneFormat } from "../paneFormat";
-import {
-  draftFromSettings,
-  foundMapping,
-  kommunEntries,
-  MAPPING_FIELDS,
-  parseNumber,
-  selectionText,
-  type MappingField,
-  type SettingsDraft,
-} from "../settingsDraft";
+import { draftFromSettings, kommunEntries, parseNumber, type SettingsDraft } from "../settingsDraft";
 import type { PaneStatus } from "../useFinsam";
 
 export interface SettingsViewProps {
@@ -125,7 +123,7 @@ export function SettingsView(props: SettingsViewProps) {
         void onSave(draft).then((wrong) => setErrors(wrong ?? {}));
       }}
     >
-      {ok && <PartsFound parts={ok.location.parts} lang={lang} {...(onGoTo ? { onGoTo } : {})} />}
+      {ok && <PartsFound parts={partsFound(ok)} lang={lang} {...(onGoTo ? { onGoTo } : {})} />}
 
       <section className={view.section} aria-labelledby="settings-mapping">
         <Subtitle2 as="h2" id="settings-mapping" className={view.heading}>

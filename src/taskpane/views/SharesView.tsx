@@ -14,8 +14,8 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import type { AnalysisOutcome } from "../../app/analyseWorkbook";
+import { sharesToWrite, type ShareWriteMode } from "../../app/writeShares";
 import { Decimal, type MemberShare } from "../../domain";
-import { shareEdits, type ShareWriteMode } from "../../plan/shareEdits";
 import { useViewStyles } from "../components/styles";
 import { t } from "../i18n";
 import type { PaneFormat } from "../paneFormat";
@@ -43,7 +43,7 @@ export function SharesView({ outcome, fmt, busy, canUndo, onWrite, onUndo }: Sha
   const [mode, setMode] = useState<ShareWriteMode>("formula");
   const { analysis } = outcome;
   const years = [...new Set(analysis.members.map((m) => m.year))].sort((a, b) => a - b);
-  const pending = shareEdits(analysis, outcome.plan, "value").length;
+  const pending = sharesToWrite(outcome);
 
   /** Population and share, each kept on one line. */
   const detail = (m: MemberShare, kommuner: readonly MemberShare[]) => {

@@ -1,0 +1,46 @@
+import { analyzeBudget, type Analysis, type Finding, type Scenario, type Unit } from "../domain";
+import type { AnalysisOutcome } from "./analyseWorkbook";
+import type { Clock } from "./clock";
+import { createBoardSheet } from "./createBoard";
+import type { WorkbookPort } from "./workbookPort";
+
+/**
+ * The analysis with the given scenarios among its own (replacing those of the same id), run again by
+ * the engine so each plan is exactly what Analysera gives; the findings stay those of the last
+ * analysis (reading included), so the flags written with the board sheet are the same as Analysera's.
+ */
+export function analysisWithScenarios(
+  analysis: Analysis,
+  findings: readonly Finding[],
+  scenarios: readonly Scenario[],
+): Analysis {
+  const byId = new Map(scenarios.map((s) => [s.id, s]));
+  const own = analysis.settings.scenarios.map((s) => byId.get(s.id) ?? s);
+  const extra = scenarios.filter((s) => !analysis.settings.scenarios.some((o) => o.id === s.id));
+  const rerun = analyzeBudget(analysis.budget, { ...analysis.settings, scenarios: [...own, ...extra] });
+  return { ...rerun, findings };
+}
+
+export interface BoardOfScenarios {
+  /** The last analysis. */
+  readonly outcome: Extract<AnalysisOutcome, { kind: "ok" }>;
+  /** The scenarios to compare, in order, saved or not (the one the form describes among them). */
+  readonly scenarios: readonly Scenario[];
+  /** The unit the user reads amounts in. */
+  readonly unit: Unit;
+}
+
+/**
+ * The use case behind "Skapa styrelseunderlag" in Flerårsplan: the board sheet comparing the chosen
+ * scenarios on the last analysis, with Finsam-kontroll and the flags, as one undoable write.
+ */
+export async function createBoardOfScenarios(
+  port: WorkbookPort,
+  request: BoardOfScenarios,
+  clock: Clock,
+): Promise<void> {
+  const { outcome, scenarios, unit } = request;
+  const analysis = analysisWithScenarios(outcome.analysis, outcome.findings, scenarios);
+  const scenarioIds = scenarios.map((s) => s.id);
+  await createBoardSheet(port, { analysis, scenarioIds, forbund: outcome.forbund, unit }, clock);
+}

@@ -1,0 +1,50 @@
+import { foundMapping, partsFound, rangeForName, selectionText } from "../../src/app/budgetParts";
+import { analysed, examplePort } from "./support";
+
+jest.setTimeout(60_000);
+
+test("where the example's parts were read, as the user reads and types ranges", async () => {
+  const outcome = await analysed(await examplePort());
+  expect(foundMapping(outcome)).toEqual({
+    budgetSheet: "Budget 2025",
+    yearHeader: "'Budget 2025'!B3:F3",
+    members: "'Budget 2025'!A5:A11",
+    costs: "'Budget 2025'!A17:A23",
+    population: "Befolkning!B2:B6",
+    openingEquity: "'Budget 2025'!B26",
+  });
+  const parts = partsFound(outcome);
+  expect(parts.find((p) => p.part === "costs")).toMatchObject({
+    sheet: "Budget 2025",
+    range: "A17:A23",
+    ref: "'Budget 2025'!A17:A23",
+  });
+  expect(parts.find((p) => p.part === "population")?.ref).toBe("Befolkning!B2:B6");
+  expect(parts.map((p) => p.part)).toEqual(outcome.location.parts.map((p) => p.part));
+});
+
+test("nothing found without an analysis", () => {
+  expect(foundMapping(undefined)).toEqual({});
+  expect(foundMapping({ kind: "error", message: { sv: "", en: "" } })).toEqual({});
+});
+
+test.each([
+  ["population", "Befolkning!B2:B5", "Befolkning!$B$2:$B$5"],
+  ["population", "'Budget 2025'!c16:c20", "'Budget 2025'!$C$16:$C$20"],
+  ["openingEquity", "Budget!$B$34", "Budget!$B$34"],
+  ["budgetSheet", "Budget 2025", "'Budget 2025'!$A$1"],
+  ["budgetSheet", "'Budget 2025'", "'Budget 2025'!$A$1"],
+] as const)("a range for %s: %s → %s", (field, typed, ref) => {
+  expect(rangeForName(field, typed)).toBe(ref);
+});
+
+test("a range on a sheet that does not exist, or no range, is refused", () => {
+  expect(rangeForName("population", "B2:B5")).toBeUndefined();
+  expect(rangeForName("population", "Finns!B2:B5", ["Budget"])).toBeUndefined();
+  expect(rangeForName("budgetSheet", "Finns", ["Budget"])).toBeUndefined();
+});
+
+test("Excel's selection as the form shows it", () => {
+  expect(selectionText({ sheet: "Budget 2025", address: "B2:B5" })).toBe("'Budget 2025'!B2:B5");
+  expect(selectionText({ sheet: "Befolkning", address: "Befolkning!$C$3" })).toBe("Befolkning!C3");
+});
