@@ -11,7 +11,7 @@ import { parseAddress, address as a1 } from "../grid/grid";
 import type { ExcelCapabilities } from "./capabilities";
 import { asEntered } from "./asEntered";
 import type { FillState } from "./flagStore";
-import { NOTE_PREFIX } from "../plan/flags";
+import { isAddinText } from "../plan/notes";
 
 export interface SheetInfo {
   readonly name: string;
@@ -146,7 +146,7 @@ export function queueCellReads(
       }
       if (r.annotation && capabilities.annotations === "comment") {
         const here = locations.filter((l) => sameCell(l.where.address, r.sheet, r.cell)).map((l) => l.comment);
-        const ours = here.find((c) => c.content.startsWith(NOTE_PREFIX));
+        const ours = here.find((c) => isAddinText(c.content));
         state.annotation = {
           kind: "comment",
           content: ours ? ours.content : null,
@@ -210,13 +210,6 @@ export function queueFill(range: Excel.Range, fill: FillState): void {
   }
 }
 
-/** The user's part of a note that may end with the add-in's: "Min kommentar\n\nFinsam-budget: …" → "Min kommentar". */
-export function userPartOf(content: string | null): string {
-  if (!content || content.startsWith(NOTE_PREFIX)) return "";
-  const at = content.indexOf(`\n\n${NOTE_PREFIX}`);
-  return at < 0 ? content : content.slice(0, at);
-}
-
 /**
  * Queues putting one cell back as `before` was, knowing how it is `now`
  * (read in the same restore). Notes and comments are added, changed or
@@ -247,7 +240,7 @@ export function queueRestore(
     else if (is?.content != null) ws.notes.getItem(before.cell).content = was.content;
     else ws.notes.add(before.cell, was.content);
   } else if (was.kind === "comment" && capabilities.annotations === "comment" && structure.comments) {
-    const ours = commentsAt(before.sheet, before.cell).filter((c) => c.content.startsWith(NOTE_PREFIX));
+    const ours = commentsAt(before.sheet, before.cell).filter((c) => isAddinText(c.content));
     if (was.content === null) {
       for (const c of ours) c.delete();
     } else if (ours[0]) {

@@ -31,7 +31,6 @@ import {
   queueRestore,
   readStructure,
   type Structure,
-  userPartOf,
 } from "./cellState";
 import {
   badAddress,
@@ -51,7 +50,8 @@ import { CONTROL_SHEET } from "../read/addinSheets";
 import type { WorkbookEdits } from "../grid/edits";
 import type { WritePlan } from "../plan/types";
 import { asEntered } from "./asEntered";
-import { NOTE_PREFIX, SEVERITY_FILL } from "../plan/flags";
+import { SEVERITY_FILL } from "../plan/flags";
+import { joinNote, NOTE_PREFIX, userPartOf } from "../plan/notes";
 
 /** What the port needs of Office: Excel.run and the API version test. */
 export interface ExcelHost {
@@ -318,8 +318,7 @@ export class ExcelPort implements WorkbookPort {
     if (current.kind === "note") {
       // A cell with a threaded comment keeps it alone: the fill carries the flag, the pane the message.
       if (current.foreign) return undefined;
-      const own = userPartOf(current.content);
-      const content = text === null ? own : own ? `${own}\n\n${text}` : text;
+      const content = joinNote(userPartOf(current.content), text);
       if (current.content === null) {
         if (content) ws.notes.add(state.cell, content);
       } else if (!content) {

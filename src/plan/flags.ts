@@ -5,10 +5,8 @@
 import { type Finding, type Severity, SEVERITY_ORDER, worseSeverity } from "../domain";
 import { address, parseAddress } from "../grid/grid";
 import { CONTROL_SHEET } from "../read/addinSheets";
+import { addinNote } from "./notes";
 import type { Flag } from "./types";
-
-/** Every note the add-in writes starts with this, so its flags can be found and removed. */
-export const NOTE_PREFIX = "Finsam-budget: ";
 
 export const SEVERITY_FILL: Record<Severity, string> = { error: "FFC7CE", warning: "FFEB9C", info: "DDEBF7" };
 
@@ -60,7 +58,7 @@ export function flagsOf(findings: readonly Finding[]): Flag[] {
           : `${address(f.area.top, f.area.left)}:${address(f.area.bottom, f.area.right)}`,
       severity: f.severity,
       codes: f.codes,
-      note: NOTE_PREFIX + f.notes.join("\n"),
+      note: addinNote(f.notes),
     }));
 }
 

@@ -23,7 +23,8 @@ import { loadWorkbook, loadWorkbookParts } from "./loadWorkbook";
 import { applyWritePlan, finishXlsx } from "./writeAnnotated";
 import type { WorkbookEdits } from "../grid/edits";
 import type { WritePlan } from "../plan/types";
-import { NOTE_PREFIX, SEVERITY_FILL } from "../plan/flags";
+import { SEVERITY_FILL } from "../plan/flags";
+import { splitNote } from "../plan/notes";
 
 export interface FilePort extends WorkbookPort {
   /** The file's name as the user picked it. */
@@ -106,13 +107,9 @@ export async function createFilePort(
     wb.eachSheet((sheet) => {
       sheet.eachRow({ includeEmpty: false }, (row) => {
         row.eachCell({ includeEmpty: true }, (cell) => {
-          const text = noteText(cell.note);
-          if (text === undefined) return;
-          let kept: string | undefined;
-          if (text.startsWith(NOTE_PREFIX)) kept = undefined;
-          else if (text.includes(`\n\n${NOTE_PREFIX}`)) kept = text.slice(0, text.indexOf(`\n\n${NOTE_PREFIX}`));
-          else return;
-          setNote(cell, kept);
+          const { user, addin } = splitNote(noteText(cell.note));
+          if (addin === undefined) return;
+          setNote(cell, user || undefined);
           const fill = cell.style.fill;
           const argb = fill?.type === "pattern" ? fill.fgColor?.argb?.toUpperCase() : undefined;
           if (argb && OUR_FILLS.has(argb)) {

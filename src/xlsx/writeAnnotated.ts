@@ -6,7 +6,8 @@ import { loadWorkbookParts } from "./loadWorkbook";
 import { restoreSetAside } from "./restoreSetAside";
 import type { SetAside } from "./xlsxParts";
 import type { CellWrite, WritePlan } from "../plan/types";
-import { NOTE_PREFIX, SEVERITY_FILL } from "../plan/flags";
+import { SEVERITY_FILL } from "../plan/flags";
+import { joinNote, userPartOf } from "../plan/notes";
 
 /**
  * Applies a WritePlan to a copy of the workbook: fills and notes on the
@@ -63,9 +64,7 @@ export function applyWritePlan(workbook: ExcelJS.Workbook, plan: WritePlan, cach
       }
     }
     const first = sheet.getCell(range.start.row, range.start.column);
-    const existing = noteText(first.note);
-    const own = existing && !existing.startsWith(NOTE_PREFIX) ? `${existing}\n\n` : "";
-    first.note = `${own}${flag.note}`;
+    first.note = joinNote(userPartOf(noteText(first.note)), flag.note);
   }
 
   writeSheet(workbook, plan.controlSheet, cachedResults);

@@ -15,7 +15,8 @@ import { readGridFromBuffer } from "../../src/xlsx/readGrid";
 import { writeAnnotated } from "../../src/xlsx/writeAnnotated";
 import { fakeFromFile, FIXTURES } from "../excel/workbooks";
 import { EXAMPLE } from "../support/paths";
-import { flagsOf, NOTE_PREFIX, SEVERITY_FILL } from "../../src/plan/flags";
+import { flagsOf, SEVERITY_FILL } from "../../src/plan/flags";
+import { NOTE_PREFIX } from "../../src/plan/notes";
 
 const SHARE_SUM_2026 =
   "Kommunernas belopp 2026 summerar till 2 161 001 kr, men kommunernas fjärdedel av 8 644 000 kr är 2 161 000 kr. Skillnad +1 kr.";
