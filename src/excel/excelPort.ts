@@ -42,7 +42,6 @@ import {
   unrepairedWrite,
   unsupportedVersion,
 } from "./errors";
-import { SEVERITY_ORDER } from "../domain/findings";
 import { type FlagRecord, queueFlagsRead, queueFlagsWrite, type StoredFlags } from "./flagStore";
 import { queuePageLayout } from "./pageLayout";
 import { readWorkbookGrid, type ReadStats } from "./readWorkbook";
@@ -50,8 +49,7 @@ import { CONTROL_SHEET } from "../read/addinSheets";
 import type { WorkbookEdits } from "../grid/edits";
 import type { WritePlan } from "../plan/types";
 import { asEntered } from "./asEntered";
-import { SEVERITY_FILL } from "../plan/flags";
-import { joinNote, NOTE_PREFIX, userPartOf } from "../plan/notes";
+import { joinNote, userPartOf } from "../plan/notes";
 
 /** What the port needs of Office: Excel.run and the API version test. */
 export interface ExcelHost {
@@ -158,30 +156,20 @@ export class ExcelPort implements WorkbookPort {
       if (creates.length > 0 && structure.workbookProtected) {
         throw new WorkbookError("PROTECTED_SHEET", MESSAGES.workbookProtected);
       }
-      // The flags' cells, one by one; the note goes on each flag's first cell.
-      // Where flags meet on a cell, the worst severity fills it and the note holds every message.
-      const wanted = new Map<string, { sheet: string; cell: string; rank: number; fill: string; note?: string }>();
+      // The flags' cells, one by one, as the plan decided them: a fill each, the note on a flag's first cell.
+      const wanted = new Map<string, { sheet: string; cell: string; fill: string; note?: string }>();
       for (const flag of plan.flags) {
-        const cells = cellsOf(flag.cell);
-        if (!cells) throw badAddress(flag.sheet, flag.cell);
+        const bad = flag.cells.find((c) => !parseAddress(c.cell));
+        if (bad) throw badAddress(flag.sheet, bad.cell);
         requireWritable(structure, flag.sheet, flag.cell);
-        const rank = SEVERITY_RANK[flag.severity];
-        cells.forEach((cell, i) => {
-          const key = cellKey(flag.sheet, cell);
-          const known = wanted.get(key);
-          const note = i === 0 ? flag.note : undefined;
-          wanted.set(key, {
+        for (const { cell, fill, note } of flag.cells) {
+          wanted.set(cellKey(flag.sheet, cell), {
             sheet: flag.sheet,
             cell,
-            rank: Math.min(rank, known?.rank ?? rank),
-            fill: `#${SEVERITY_FILL[known && known.rank < rank ? severityOf(known.rank) : flag.severity]}`,
-            ...(known?.note && note
-              ? { note: `${known.note}\n${note.slice(NOTE_PREFIX.length)}` }
-              : (note ?? known?.note)
-                ? { note: (note ?? known?.note)! }
-                : {}),
+            fill: `#${fill}`,
+            ...(note !== undefined ? { note } : {}),
           });
-        });
+        }
       }
       for (const s of sheets) {
         if (structure.sheets.get(s.name)?.protected) throw protectedSheet(s.name);
@@ -754,9 +742,6 @@ function pageSetups(plan: WritePlan): Map<string, PageSetup> {
     if (sheet?.pageSetup) pages.set(sheet.name, sheet.pageSetup);
   return pages;
 }
-
-const SEVERITY_RANK = SEVERITY_ORDER;
-const severityOf = (rank: number) => (["error", "warning", "info"] as const)[rank]!;
 
 function requireWritable(structure: Structure, sheet: string, cell: string): void {
   const info = structure.sheets.get(sheet);

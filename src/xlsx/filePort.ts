@@ -17,7 +17,6 @@ import ExcelJS from "exceljs";
 import type { PortCapabilities, WorkbookPort } from "../app/workbookPort";
 import { WorkbookError } from "../app/workbookPort";
 import type { Grid } from "../grid/grid";
-import { parseRangeRef, sheetRef } from "../grid/grid";
 import { readGridFromBuffer } from "./readGrid";
 import { loadWorkbook, loadWorkbookParts } from "./loadWorkbook";
 import { applyWritePlan, finishXlsx } from "./writeAnnotated";
@@ -134,15 +133,12 @@ export async function createFilePort(
       await write((wb) => {
         removeOwnFlags(wb);
         for (const flag of plan.flags) {
-          const range = parseRangeRef(sheetRef(flag.sheet, flag.cell));
           const sheet = wb.getWorksheet(flag.sheet);
-          if (!range || !sheet) continue;
-          for (let row = range.start.row; row <= range.end.row; row++) {
-            for (let col = range.start.column; col <= range.end.column; col++) {
-              const cell = sheet.getCell(row, col);
-              const key = cellKey(flag.sheet, cell.address);
-              if (!originals.has(key)) originals.set(key, { style: clone(cell.style), note: cloneNote(cell.note) });
-            }
+          if (!sheet) continue;
+          for (const write of flag.cells) {
+            const cell = sheet.getCell(write.cell);
+            const key = cellKey(flag.sheet, cell.address);
+            if (!originals.has(key)) originals.set(key, { style: clone(cell.style), note: cloneNote(cell.note) });
           }
         }
         applyWritePlan(wb, plan, true);
