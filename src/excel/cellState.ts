@@ -12,6 +12,7 @@ import type { ExcelCapabilities } from "./capabilities";
 import { asEntered } from "./asEntered";
 import type { FillState } from "./flagStore";
 import { isAddinText } from "../plan/notes";
+import { missingSheet, protectedSheet } from "./errors";
 
 export interface SheetInfo {
   readonly name: string;
@@ -47,6 +48,13 @@ export async function readStructure(
     sheets.set(ws.name, { name: ws.name, protected: ws.protection.protected, position: ws.position });
   }
   return { sheets, workbookProtected: protection.protected, ...(comments ? { comments } : {}) };
+}
+
+/** A cell the add-in will write: its sheet must stand and not be protected. */
+export function requireWritable(structure: Structure, sheet: string, cell: string): void {
+  const info = structure.sheets.get(sheet);
+  if (!info) throw missingSheet(sheet, cell);
+  if (info.protected) throw protectedSheet(sheet);
 }
 
 /** A note, or the add-in's own comment, on a cell. A user's comment is never touched. */
@@ -194,6 +202,11 @@ export function sameCell(address: string, sheet: string, cell: string): boolean 
 
 export function isWhite(color: string | null | undefined): boolean {
   return !color || /^#?FFFFFF$/i.test(color);
+}
+
+/** Two colours as Office.js and the flag record give them ("#FFC7CE", "ffc7ce"): the same? */
+export function sameColor(a: string | null | undefined, b: string): boolean {
+  return !!a && a.replace(/^#/, "").toUpperCase() === b.replace(/^#/, "").toUpperCase();
 }
 
 /** Puts a fill back: "no fill" is cleared, a colour (and its pattern) is set again. */

@@ -14,10 +14,10 @@
  *   (flagStore.ts), so removeFlags works in a later session too.
  */
 import type { Clock } from "../app/clock";
-import { WorkbookError, type CellRef, type UndoResult, type WorkbookPort } from "../app/workbookPort";
+import { WorkbookError, type UndoResult, type WorkbookPort } from "../app/workbookPort";
 import type { Grid } from "../grid/grid";
-import { address, parseAddress, parseRangeRef } from "../grid/grid";
-import { type AddinSheet, queueSheetRead, queueSheetRestore, queueSheetWrite, type SheetSnapshot } from "./addinSheet";
+import { parseAddress, parseRangeRef } from "../grid/grid";
+import { type AddinSheet, queueSheetRead, queueSheetWrite } from "./addinSheet";
 import type { PageSetup } from "../plan/pageSetup";
 import { capabilitiesFor, type ExcelCapabilities } from "./capabilities";
 import {
@@ -28,9 +28,9 @@ import {
   isWhite,
   queueCellReads,
   queueFill,
-  queueRestore,
   readStructure,
-  type Structure,
+  requireWritable,
+  sameColor,
 } from "./cellState";
 import {
   badAddress,
@@ -42,9 +42,10 @@ import {
   unrepairedWrite,
   unsupportedVersion,
 } from "./errors";
-import { type FlagRecord, queueFlagsRead, queueFlagsWrite, type StoredFlags } from "./flagStore";
+import { type FlagRecord, queueFlagsRead, queueFlagsWrite } from "./flagStore";
 import { queuePageLayout } from "./pageLayout";
 import { readWorkbookGrid, type ReadStats } from "./readWorkbook";
+import { type CommandBody, restoreEntry, type UndoEntry, type WrittenCell } from "./undoJournal";
 import { CONTROL_SHEET } from "../read/addinSheets";
 import type { WorkbookEdits } from "../grid/edits";
 import type { WritePlan } from "../plan/types";
@@ -76,36 +77,6 @@ export interface PortStats {
   read: ReadStats;
   write: { syncs: number; reads: number; writes: number };
 }
-
-/** What the add-in put in a cell, for the parts it changed: undo checks it still stands before it restores. */
-interface WrittenCell {
-  readonly sheet: string;
-  readonly cell: string;
-  /** The fill colour it set; null where it cleared the fill. */
-  readonly fill?: string | null;
-  /** The note or comment text it left; null where it left none. */
-  readonly annotation?: string | null;
-  /** The formula or constant it wrote. */
-  readonly content?: unknown;
-}
-
-/** What one command changed, so that undo (or the repair of a failed write) puts it back exactly. */
-interface UndoEntry {
-  readonly cells: readonly CellState[];
-  readonly written: readonly WrittenCell[];
-  readonly createdSheets: readonly string[];
-  readonly names: readonly { readonly name: string; readonly formula: string | null }[];
-  readonly addinSheets: readonly {
-    readonly before: SheetSnapshot;
-    readonly written: AddinSheet;
-    /** How the sheet printed before, where this port set it: put back with it. */
-    readonly page?: PageSetup;
-  }[];
-  /** The flag record as stored before; undefined when the command left it alone. */
-  readonly flags?: StoredFlags;
-}
-
-type Sync = (kind?: "read" | "write") => Promise<void>;
 
 export class ExcelPort implements WorkbookPort {
   private readonly found: ExcelCapabilities;
@@ -602,131 +573,29 @@ export class ExcelPort implements WorkbookPort {
    * Worksheet.delete has no undo support.
    */
   private async restore(entry: UndoEntry, keepUsers: boolean): Promise<UndoResult> {
-    const kept: CellRef[] = [];
-    const remove: string[] = [];
     this.writing++;
     try {
-      await this.host.run(this.runOptions(true), async (context) => {
-        const flagsRead = entry.flags ? queueFlagsRead(context) : undefined;
-        const structure = await readStructure(context, this.capabilities, () => context.sync());
-        const cells = entry.cells.filter(
-          (c) => structure.sheets.has(c.sheet) && !entry.createdSheets.includes(c.sheet),
-        );
-        for (const c of cells) requireWritable(structure, c.sheet, c.cell);
-        for (const s of entry.addinSheets) {
-          if (structure.sheets.get(s.before.name)?.protected) throw protectedSheet(s.before.name);
-        }
-        const reads = queueCellReads(
-          context,
-          this.capabilities,
-          structure,
-          cells.map((c) => ({
-            sheet: c.sheet,
-            cell: c.cell,
-            fill: keepUsers && c.fill !== undefined,
-            annotation: c.annotation !== undefined,
-            content: keepUsers && c.content !== undefined,
-          })),
-        );
-        const sheetReads = new Map(
-          entry.addinSheets
-            .filter((s) => structure.sheets.has(s.before.name))
-            .map((s) => [s.before.name, queueSheetRead(context, s.before.name, undefined)]),
-        );
-        const names = entry.names.map((n) => ({
-          ...n,
-          item: context.workbook.names.getItemOrNullObject(n.name).load("name"),
-        }));
-        await context.sync();
-        const now = reads.states();
-        const written = new Map(entry.written.map((w) => [cellKey(w.sheet, w.cell), w]));
-        for (const c of cells) {
-          const key = cellKey(c.sheet, c.cell);
-          if (keepUsers && changedSince(written.get(key), now.get(key))) {
-            kept.push({ sheet: c.sheet, cell: c.cell });
-            continue;
-          }
-          queueRestore(context, this.capabilities, structure, c, now.get(key), reads.commentsAt);
-        }
-        for (const n of names) {
-          if (n.formula === null) {
-            if (!n.item.isNullObject) n.item.delete();
-          } else if (n.item.isNullObject) {
-            context.workbook.names.add(n.name, n.formula);
-          } else {
-            n.item.formula = n.formula;
-          }
-        }
-        for (const sheet of entry.createdSheets) {
-          if (structure.sheets.has(sheet)) remove.push(sheet);
-        }
-        for (const { before, written: sheet, page } of entry.addinSheets) {
-          const current = sheetReads.get(before.name);
-          const changed = keepUsers && current ? firstChange(current.snapshot(), sheet) : undefined;
-          if (changed) kept.push({ sheet: before.name, cell: changed });
-          else if (before.existed) {
-            queueSheetRestore(context, before, current);
-            if (page) queuePageLayout(context.workbook.worksheets.getItem(before.name), page);
-          } else if (current) remove.push(before.name);
-        }
-        if (entry.flags && flagsRead) queueFlagsWrite(context, entry.flags.store, flagsRead().stored);
-        await context.sync();
-      });
+      const { kept, remove } = await this.host.run(this.runOptions(true), (context) =>
+        restoreEntry(context, this.capabilities, entry, keepUsers),
+      );
       if (remove.length > 0) {
         await this.host.run(this.runOptions(false), async (context) => {
           for (const name of remove) context.workbook.worksheets.getItem(name).delete();
           await context.sync();
         });
       }
+      return { kept: [...kept] };
     } catch (error) {
       throw toWorkbookError(error, "WRITE_FAILED");
     } finally {
       this.writing--;
       this.quietUntil = this.clock.now().getTime() + OWN_WRITE_QUIET_MS;
     }
-    return { kept };
   }
 }
-
-type CommandBody = (context: Excel.RequestContext, sync: Sync, checkpoint: (entry: UndoEntry) => void) => Promise<void>;
 
 /** This Excel refused an API inside mergeUndoGroup; what the batch changed is already put back. */
 class GroupRefused extends Error {}
-
-/** Whether a cell no longer holds what the add-in wrote there (so the user has changed it since). */
-function changedSince(written: WrittenCell | undefined, now: CellState | undefined): boolean {
-  if (!written || !now) return false;
-  if (written.fill !== undefined && now.fill) {
-    const same = written.fill === null ? isWhite(now.fill.color) : sameColor(now.fill.color, written.fill);
-    if (!same) return true;
-  }
-  if (written.annotation !== undefined && now.annotation && (now.annotation.content ?? null) !== written.annotation) {
-    return true;
-  }
-  if (written.content !== undefined && now.content && String(now.content.formula) !== String(written.content)) {
-    return true;
-  }
-  return false;
-}
-
-/** The first cell of an add-in sheet that no longer holds what the add-in wrote; undefined when none. */
-function firstChange(now: SheetSnapshot, sheet: AddinSheet): string | undefined {
-  const expected = new Map(sheet.cells.map((c) => [c.cell, c.formula ?? c.value ?? ""]));
-  const seen = new Set<string>();
-  if (now.existed && now.address && now.formulas) {
-    const start = parseAddress(now.address.split(":")[0]!)!;
-    for (let i = 0; i < now.formulas.length; i++) {
-      const row = now.formulas[i]!;
-      for (let j = 0; j < row.length; j++) {
-        const at = address(start.row + i, start.column + j);
-        seen.add(at);
-        if (String(row[j] ?? "") !== String(expected.get(at) ?? "")) return at;
-      }
-    }
-  }
-  for (const [at, value] of expected) if (!seen.has(at) && String(value) !== "") return at;
-  return undefined;
-}
 
 /** Other sheets of the add-in's in the plan (a board sheet, Finsam-uppföljning), written like the control sheet. */
 function extraSheets(plan: WritePlan): AddinSheet[] {
@@ -741,16 +610,6 @@ function pageSetups(plan: WritePlan): Map<string, PageSetup> {
   for (const sheet of [plan.boardSheet, plan.followUpSheet])
     if (sheet?.pageSetup) pages.set(sheet.name, sheet.pageSetup);
   return pages;
-}
-
-function requireWritable(structure: Structure, sheet: string, cell: string): void {
-  const info = structure.sheets.get(sheet);
-  if (!info) throw missingSheet(sheet, cell);
-  if (info.protected) throw protectedSheet(sheet);
-}
-
-function sameColor(a: string | null | undefined, b: string): boolean {
-  return !!a && a.replace(/^#/, "").toUpperCase() === b.replace(/^#/, "").toUpperCase();
 }
 
 function unique(requests: CellRequest[]): CellRequest[] {
