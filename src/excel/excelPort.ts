@@ -17,21 +17,9 @@ import type { Clock } from "../app/clock";
 import { WorkbookError, type UndoResult, type WorkbookPort } from "../app/workbookPort";
 import type { Grid } from "../grid/grid";
 import { parseAddress, parseRangeRef } from "../grid/grid";
-import { type AddinSheet, queueSheetRead, queueSheetWrite } from "./addinSheet";
 import type { PageSetup } from "../plan/pageSetup";
 import { capabilitiesFor, type ExcelCapabilities } from "./capabilities";
-import {
-  type CellRequest,
-  type CellState,
-  cellKey,
-  cellsOf,
-  isWhite,
-  queueCellReads,
-  queueFill,
-  readStructure,
-  requireWritable,
-  sameColor,
-} from "./cellState";
+import { type CellRequest, cellKey, cellsOf, queueCellReads, readStructure, requireWritable } from "./cellState";
 import {
   badAddress,
   MESSAGES,
@@ -42,15 +30,23 @@ import {
   unrepairedWrite,
   unsupportedVersion,
 } from "./errors";
-import { type FlagRecord, queueFlagsRead, queueFlagsWrite } from "./flagStore";
-import { queuePageLayout } from "./pageLayout";
+import { queueFlagsRead, queueFlagsWrite } from "./flagStore";
 import { readWorkbookGrid, type ReadStats } from "./readWorkbook";
-import { type CommandBody, restoreEntry, type UndoEntry, type WrittenCell } from "./undoJournal";
-import { CONTROL_SHEET } from "../read/addinSheets";
+import {
+  addinSheetsOf,
+  chartsOf,
+  pageSetupsOf,
+  queueSheetReads,
+  queueSheetWrites,
+  requireCreatable,
+  requireUnprotected,
+  sheetsUndo,
+} from "./addinSheetWrites";
+import { earlierFlags, flagCellRequests, plannedFlagCells, queueFlagWrites, queueUnflag } from "./flagWrites";
+import { type CommandBody, restoreEntry, type UndoEntry } from "./undoJournal";
 import type { WorkbookEdits } from "../grid/edits";
 import type { WritePlan } from "../plan/types";
 import { asEntered } from "./asEntered";
-import { joinNote, userPartOf } from "../plan/notes";
 
 /** What the port needs of Office: Excel.run and the API version test. */
 export interface ExcelHost {
@@ -115,188 +111,43 @@ export class ExcelPort implements WorkbookPort {
     }
   }
 
+  /**
+   * The plan's flags and sheets as one command: reads (the structure and the flag record, then the cells
+   * and sheets it will write), the checkpoint, then one write: the flags (flagWrites.ts), the add-in's
+   * sheets (addinSheetWrites.ts) and the new flag record.
+   */
   async applyPlan(plan: WritePlan): Promise<void> {
-    const sheets: AddinSheet[] = [plan.controlSheet, ...extraSheets(plan)];
-    const pages = pageSetups(plan);
+    const sheets = addinSheetsOf(plan);
+    const pages = pageSetupsOf(plan);
     await this.command(async (context, sync, checkpoint) => {
       const flagsRead = queueFlagsRead(context);
       const structure = await readStructure(context, this.capabilities, sync);
       const stored = flagsRead();
-      const previous = stored.store;
-      const creates = sheets.filter((s) => !structure.sheets.has(s.name));
-      if (creates.length > 0 && structure.workbookProtected) {
-        throw new WorkbookError("PROTECTED_SHEET", MESSAGES.workbookProtected);
-      }
-      // The flags' cells, one by one, as the plan decided them: a fill each, the note on a flag's first cell.
-      const wanted = new Map<string, { sheet: string; cell: string; fill: string; note?: string }>();
-      for (const flag of plan.flags) {
-        const bad = flag.cells.find((c) => !parseAddress(c.cell));
-        if (bad) throw badAddress(flag.sheet, bad.cell);
-        requireWritable(structure, flag.sheet, flag.cell);
-        for (const { cell, fill, note } of flag.cells) {
-          wanted.set(cellKey(flag.sheet, cell), {
-            sheet: flag.sheet,
-            cell,
-            fill: `#${fill}`,
-            ...(note !== undefined ? { note } : {}),
-          });
-        }
-      }
-      for (const s of sheets) {
-        if (structure.sheets.get(s.name)?.protected) throw protectedSheet(s.name);
-      }
-      // Earlier flags on sheets that still exist: unflagged unless flagged again.
-      const earlier = previous.flags.filter((r) => structure.sheets.has(r.sheet));
-      for (const r of earlier) requireWritable(structure, r.sheet, r.cell);
-      const requests = new Map<string, CellRequest>();
-      for (const r of earlier) {
-        requests.set(cellKey(r.sheet, r.cell), { sheet: r.sheet, cell: r.cell, fill: true, annotation: r.annotated });
-      }
-      for (const [key, w] of wanted) {
-        const known = requests.get(key);
-        requests.set(key, {
-          sheet: w.sheet,
-          cell: w.cell,
-          fill: true,
-          annotation: w.note !== undefined || !!known?.annotation,
-        });
-      }
+      requireCreatable(structure, sheets);
+      const wanted = plannedFlagCells(structure, plan.flags);
+      requireUnprotected(structure, sheets);
+      const earlier = earlierFlags(structure, stored.store);
       const annotate = this.capabilities.annotations !== "none";
-      const reads = queueCellReads(
-        context,
-        this.capabilities,
-        structure,
-        [...requests.values()].map((r) => ({ ...r, annotation: annotate && r.annotation })),
-      );
-      const sheetReads = new Map(
-        sheets
-          .filter((s) => structure.sheets.has(s.name))
-          .map((s) => [s.name, queueSheetRead(context, s.name, previous.charts?.[s.name])]),
-      );
+      const requests = flagCellRequests(earlier, wanted, annotate);
+      const reads = queueCellReads(context, this.capabilities, structure, requests);
+      const sheetReads = queueSheetReads(context, structure, sheets, stored.store.charts);
       await sync();
       const states = reads.states();
-      const written: WrittenCell[] = [];
-
-      // The write, in one batch.
-      const records: FlagRecord[] = [];
-      const earlierByKey = new Map(earlier.map((r) => [cellKey(r.sheet, r.cell), r]));
-      for (const r of earlier) {
-        const key = cellKey(r.sheet, r.cell);
-        if (!wanted.has(key)) written.push(this.queueUnflag(context, reads.commentsAt, states.get(key)!, r));
-      }
-      for (const [key, w] of wanted) {
-        const state = states.get(key)!;
-        const before = earlierByKey.get(key);
-        const original = before && sameColor(state.fill?.color, before.fill) ? before.original : state.fill!;
-        const range = context.workbook.worksheets.getItem(w.sheet).getRange(w.cell);
-        range.format.fill.color = w.fill;
-        let text: string | null | undefined;
-        if (annotate && w.note !== undefined) {
-          text = this.queueAnnotation(context, reads.commentsAt, state, w.note);
-        } else if (annotate && before?.annotated) {
-          text = this.queueAnnotation(context, reads.commentsAt, state, null);
-        }
-        const annotated = w.note !== undefined && typeof text === "string";
-        records.push({ sheet: w.sheet, cell: w.cell, fill: w.fill, original, annotated });
-        written.push({
-          sheet: w.sheet,
-          cell: w.cell,
-          fill: w.fill,
-          ...(text !== undefined ? { annotation: text } : {}),
-        });
-      }
+      const { written, records } = queueFlagWrites(context, annotate, earlier, wanted, states, reads.commentsAt);
       checkpoint({
         cells: [...states.values()],
         written,
         createdSheets: [],
         names: [],
-        addinSheets: sheets.map((s) => {
-          const page = this.pagesWritten.get(s.name);
-          return {
-            before: sheetReads.get(s.name)?.snapshot() ?? { name: s.name, existed: false },
-            written: s,
-            ...(page ? { page } : {}),
-          };
-        }),
+        addinSheets: sheetsUndo(sheets, sheetReads, this.pagesWritten),
         flags: stored,
       });
-      for (const s of sheets) {
-        queueSheetWrite(context, s, sheetReads.get(s.name));
-        const page = pages.get(s.name);
-        if (page) queuePageLayout(context.workbook.worksheets.getItem(s.name), page);
-      }
-      const charts = Object.fromEntries(sheets.filter((s) => s.chart).map((s) => [s.name, s.chart!]));
-      queueFlagsWrite(
-        context,
-        { version: 1, flags: records, ...(Object.keys(charts).length > 0 ? { charts } : {}) },
-        stored.stored,
-      );
+      queueSheetWrites(context, sheets, sheetReads, pages);
+      const charts = chartsOf(sheets);
+      queueFlagsWrite(context, { version: 1, flags: records, ...(charts ? { charts } : {}) }, stored.stored);
       await sync("write");
       for (const [name, page] of pages) this.pagesWritten.set(name, page);
     });
-  }
-
-  /**
-   * Takes an earlier flag off its cell: the cell's own fill back where the fill is still the add-in's (one
-   * the user has changed since is theirs and stays), and the add-in's text away. Returns what it left.
-   */
-  private queueUnflag(
-    context: Excel.RequestContext,
-    commentsAt: (sheet: string, cell: string) => Excel.Comment[],
-    state: CellState,
-    record: FlagRecord,
-  ): WrittenCell {
-    const ours = sameColor(state.fill?.color, record.fill);
-    if (ours) {
-      const range = context.workbook.worksheets.getItem(record.sheet).getRange(record.cell);
-      queueFill(range, record.original);
-    }
-    const text = record.annotated ? this.queueAnnotation(context, commentsAt, state, null) : undefined;
-    return {
-      sheet: record.sheet,
-      cell: record.cell,
-      ...(ours ? { fill: isWhite(record.original.color) ? null : record.original.color } : {}),
-      ...(text !== undefined ? { annotation: text } : {}),
-    };
-  }
-
-  /**
-   * A flag's text on a cell: a note after the user's own (which is kept), or
-   * the add-in's comment; null removes the add-in's. Returns the text that then stands on the cell
-   * (null for none), or undefined where the add-in leaves the cell's annotation alone.
-   */
-  private queueAnnotation(
-    context: Excel.RequestContext,
-    commentsAt: (sheet: string, cell: string) => Excel.Comment[],
-    state: CellState,
-    text: string | null,
-  ): string | null | undefined {
-    const current = state.annotation;
-    if (!current) return undefined;
-    const ws = context.workbook.worksheets.getItem(state.sheet);
-    if (current.kind === "note") {
-      // A cell with a threaded comment keeps it alone: the fill carries the flag, the pane the message.
-      if (current.foreign) return undefined;
-      const content = joinNote(userPartOf(current.content), text);
-      if (current.content === null) {
-        if (content) ws.notes.add(state.cell, content);
-      } else if (!content) {
-        ws.notes.getItem(state.cell).delete();
-      } else if (content !== current.content) {
-        ws.notes.getItem(state.cell).content = content;
-      }
-      return content || null;
-    }
-    // Comments: the user's own comment is left alone, and then the fill carries the flag.
-    if (current.foreign) return undefined;
-    const ours = commentsAt(state.sheet, state.cell);
-    if (text === null) {
-      for (const c of ours) c.delete();
-      return null;
-    }
-    if (ours[0]) ours[0].content = text;
-    else context.workbook.comments.add(ws.getRange(state.cell), text);
-    return text;
   }
 
   async applyEdits(edits: WorkbookEdits): Promise<void> {
@@ -386,7 +237,7 @@ export class ExcelPort implements WorkbookPort {
       await sync();
       const states = reads.states();
       const written = records.map((r) =>
-        this.queueUnflag(context, reads.commentsAt, states.get(cellKey(r.sheet, r.cell))!, r),
+        queueUnflag(context, reads.commentsAt, states.get(cellKey(r.sheet, r.cell))!, r),
       );
       checkpoint({
         cells: [...states.values()],
@@ -596,21 +447,6 @@ export class ExcelPort implements WorkbookPort {
 
 /** This Excel refused an API inside mergeUndoGroup; what the batch changed is already put back. */
 class GroupRefused extends Error {}
-
-/** Other sheets of the add-in's in the plan (a board sheet, Finsam-uppföljning), written like the control sheet. */
-function extraSheets(plan: WritePlan): AddinSheet[] {
-  return [plan.boardSheet, plan.followUpSheet].filter(
-    (s): s is NonNullable<typeof s> => !!s && s.name !== CONTROL_SHEET && Array.isArray(s.cells),
-  );
-}
-
-/** How each of the plan's sheets prints, by name. */
-function pageSetups(plan: WritePlan): Map<string, PageSetup> {
-  const pages = new Map<string, PageSetup>([[plan.controlSheet.name, plan.controlSheet.pageSetup]]);
-  for (const sheet of [plan.boardSheet, plan.followUpSheet])
-    if (sheet?.pageSetup) pages.set(sheet.name, sheet.pageSetup);
-  return pages;
-}
 
 function unique(requests: CellRequest[]): CellRequest[] {
   const seen = new Map<string, CellRequest>();
