@@ -1,4 +1,4 @@
-/* global Office, Excel, setTimeout, clearTimeout */
+/* global Office, Excel */
 /**
  * The WorkbookPort for the open workbook in Excel, through Office.js: the
  * only place besides the entry points that talks to Excel.
@@ -9,23 +9,24 @@
  *   in every Excel the port's own snapshot behind undo() ("Ångra"). Each
  *   reads what it will overwrite before it writes (so a refused write
  *   changes nothing), writes in one batch, and when that batch fails puts
- *   back what it had written.
+ *   back what it had written. Their steps: flagWrites.ts, addinSheetWrites.ts
+ *   and cellEdits.ts; what a command changed, and putting it back:
+ *   undoJournal.ts.
  * - The cells the add-in flagged are kept in the document settings
  *   (flagStore.ts), so removeFlags works in a later session too.
+ * - onChange: the user's edits, debounced (changeEvents.ts).
  */
 import type { Clock } from "../app/clock";
 import { WorkbookError, type UndoResult, type WorkbookPort } from "../app/workbookPort";
 import type { Grid } from "../grid/grid";
-import { parseAddress, parseRangeRef } from "../grid/grid";
 import type { PageSetup } from "../plan/pageSetup";
 import { capabilitiesFor, type ExcelCapabilities } from "./capabilities";
-import { type CellRequest, cellKey, cellsOf, queueCellReads, readStructure, requireWritable } from "./cellState";
+import { cellKey, cellsOf, queueCellReads, readStructure, requireWritable } from "./cellState";
 import {
   badAddress,
   MESSAGES,
   missingSheet,
   officeErrorCode,
-  protectedSheet,
   toWorkbookError,
   unrepairedWrite,
   unsupportedVersion,
@@ -42,11 +43,12 @@ import {
   requireUnprotected,
   sheetsUndo,
 } from "./addinSheetWrites";
+import { queueEdits } from "./cellEdits";
+import { listenForChanges, OWN_WRITE_QUIET_MS, type OwnWrites } from "./changeEvents";
 import { earlierFlags, flagCellRequests, plannedFlagCells, queueFlagWrites, queueUnflag } from "./flagWrites";
 import { type CommandBody, restoreEntry, type UndoEntry } from "./undoJournal";
 import type { WorkbookEdits } from "../grid/edits";
 import type { WritePlan } from "../plan/types";
-import { asEntered } from "./asEntered";
 
 /** What the port needs of Office: Excel.run and the API version test. */
 export interface ExcelHost {
@@ -62,11 +64,6 @@ export function officeHost(): ExcelHost {
     isSetSupported: (version) => Office.context.requirements.isSetSupported("ExcelApi", version),
   };
 }
-
-/** How long to wait after the user's last edit before the analysis follows it. */
-export const CHANGE_DEBOUNCE_MS = 600;
-/** Change events that arrive this soon after the add-in's own write are its own echo. */
-export const OWN_WRITE_QUIET_MS = 1500;
 
 /** What the last read and the last write cost, in round trips and cells. */
 export interface PortStats {
@@ -84,6 +81,11 @@ export class ExcelPort implements WorkbookPort {
   private grouping: boolean;
   /** The page setup this port last gave each of the add-in's sheets, so undo can give it back. */
   private readonly pagesWritten = new Map<string, PageSetup>();
+  /** The port's writes, for the change events: under way, or just ended (their echo). */
+  private readonly ownWrites: OwnWrites = {
+    writing: () => this.writing > 0,
+    echo: () => this.clock.now().getTime() < this.quietUntil,
+  };
 
   constructor(
     private readonly host: ExcelHost,
@@ -151,55 +153,7 @@ export class ExcelPort implements WorkbookPort {
   }
 
   async applyEdits(edits: WorkbookEdits): Promise<void> {
-    await this.command(async (context, sync, checkpoint) => {
-      const structure = await readStructure(context, this.capabilities, sync);
-      const names = context.workbook.names.load("items/name,items/formula");
-      const create = [...new Set(edits.sheets ?? [])].filter((s) => !structure.sheets.has(s));
-      if (create.length > 0 && structure.workbookProtected) {
-        throw new WorkbookError("PROTECTED_SHEET", MESSAGES.workbookProtected);
-      }
-      const willExist = (sheet: string) => structure.sheets.has(sheet) || create.includes(sheet);
-      for (const edit of edits.cells) {
-        if (!willExist(edit.sheet)) throw missingSheet(edit.sheet, edit.cell);
-        if (!parseAddress(edit.cell)) throw badAddress(edit.sheet, edit.cell);
-        if (structure.sheets.get(edit.sheet)?.protected) throw protectedSheet(edit.sheet);
-      }
-      for (const n of edits.names ?? []) {
-        const target = parseRangeRef(n.ref);
-        if (!target || !willExist(target.sheet)) throw missingSheet(target?.sheet ?? n.ref);
-      }
-      const existing = edits.cells.filter((e) => structure.sheets.has(e.sheet));
-      const reads = queueCellReads(
-        context,
-        this.capabilities,
-        structure,
-        unique(existing.map((e) => ({ sheet: e.sheet, cell: e.cell, content: true }))),
-      );
-      await sync();
-      const byName = new Map(names.items.map((n) => [n.name.toLowerCase(), n]));
-      checkpoint({
-        cells: [...reads.states().values()],
-        written: existing.map((e) => ({ sheet: e.sheet, cell: e.cell, content: e.formula ?? e.value ?? "" })),
-        createdSheets: create,
-        names: (edits.names ?? []).map((n) => {
-          const item = byName.get(n.name.toLowerCase());
-          return { name: item?.name ?? n.name, formula: item ? String(item.formula) : null };
-        }),
-        addinSheets: [],
-      });
-      for (const sheet of create) context.workbook.worksheets.add(sheet);
-      for (const edit of edits.cells) {
-        const range = context.workbook.worksheets.getItem(edit.sheet).getRange(edit.cell);
-        if (edit.numberFormat) range.numberFormat = [[edit.numberFormat]];
-        range.formulas = [[edit.formula ?? asEntered(edit.value ?? "")]];
-      }
-      for (const n of edits.names ?? []) {
-        const item = byName.get(n.name.toLowerCase());
-        if (item) item.formula = `=${n.ref}`;
-        else context.workbook.names.add(n.name, `=${n.ref}`);
-      }
-      await sync("write");
-    });
+    await this.command((context, sync, checkpoint) => queueEdits(context, this.capabilities, edits, sync, checkpoint));
   }
 
   canUndo(): boolean {
@@ -300,39 +254,7 @@ export class ExcelPort implements WorkbookPort {
 
   onChange(callback: () => void): () => void {
     if (!this.capabilities.liveChanges) return () => {};
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let stopped = false;
-    const handlers: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>[] = [];
-    const changed = async () => {
-      if (stopped || this.writing > 0 || this.clock.now().getTime() < this.quietUntil) return;
-      if (timer !== undefined) clearTimeout(timer);
-      timer = setTimeout(() => {
-        timer = undefined;
-        if (!stopped && this.writing === 0) callback();
-      }, CHANGE_DEBOUNCE_MS);
-    };
-    const registered = this.host
-      .run(undefined, async (context) => {
-        handlers.push(context.workbook.worksheets.onChanged.add(changed));
-        await context.sync();
-      })
-      .catch(() => {
-        // No live updates then; the pane's "Analysera" still works.
-      });
-    return () => {
-      stopped = true;
-      if (timer !== undefined) clearTimeout(timer);
-      void registered.then(async () => {
-        for (const h of handlers) {
-          try {
-            h.remove();
-            await h.context.sync();
-          } catch {
-            // The workbook is closing: nothing to remove.
-          }
-        }
-      });
-    };
+    return listenForChanges((batch) => this.host.run(undefined, batch), this.ownWrites, callback);
   }
 
   // -------------------------------------------------------------------------
@@ -447,12 +369,6 @@ export class ExcelPort implements WorkbookPort {
 
 /** This Excel refused an API inside mergeUndoGroup; what the batch changed is already put back. */
 class GroupRefused extends Error {}
-
-function unique(requests: CellRequest[]): CellRequest[] {
-  const seen = new Map<string, CellRequest>();
-  for (const r of requests) seen.set(cellKey(r.sheet, r.cell), r);
-  return [...seen.values()];
-}
 
 /** The port for the workbook open in Excel. */
 export function createExcelPort(clock: Clock, host: ExcelHost = officeHost()): ExcelPort {
