@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import type { PageSetup } from "../plan/pageSetup";
 import { addChart } from "./chartPart";
+import { noteText } from "./cellNote";
 import { loadWorkbookParts } from "./loadWorkbook";
 import { restoreSetAside } from "./restoreSetAside";
 import type { SetAside } from "./xlsxParts";
@@ -149,10 +150,4 @@ function headerFooterCodes(text: PageSetup["header"]): string | undefined {
     text.right ? `&R${text.right}` : "",
   ].join("");
   return parts || undefined;
-}
-
-function noteText(note: ExcelJS.Cell["note"]): string | undefined {
-  if (!note) return undefined;
-  if (typeof note === "string") return note;
-  return note.texts?.map((t) => t.text).join("") ?? undefined;
 }
