@@ -11,7 +11,8 @@ import { parseAddress, address as a1 } from "../grid";
 import type { ExcelCapabilities } from "./capabilities";
 import { asEntered } from "./asEntered";
 import type { FillState } from "./flagStore";
-import { NOTE_PREFIX } from "../plan/flags";
+import { isAddinText } from "../plan/notes";
+import { missingSheet, protectedSheet } from "./errors";
 
 export interface SheetInfo {
   readonly name: string;
@@ -47,6 +48,13 @@ export async function readStructure(
     sheets.set(ws.name, { name: ws.name, protected: ws.protection.protected, position: ws.position });
   }
   return { sheets, workbookProtected: protection.protected, ...(comments ? { comments } : {}) };
+}
+
+/** A cell the add-in will write: its sheet must stand and not be protected. */
+export function requireWritable(structure: Structure, sheet: string, cell: string): void {
+  const info = structure.sheets.get(sheet);
+  if (!info) throw missingSheet(sheet, cell);
+  if (info.protected) throw protectedSheet(sheet);
 }
 
 /** A note, or the add-in's own comment, on a cell. A user's comment is never touched. */
@@ -146,7 +154,7 @@ export function queueCellReads(
       }
       if (r.annotation && capabilities.annotations === "comment") {
         const here = locations.filter((l) => sameCell(l.where.address, r.sheet, r.cell)).map((l) => l.comment);
-        const ours = here.find((c) => c.content.startsWith(NOTE_PREFIX));
+        const ours = here.find((c) => isAddinText(c.content));
         state.annotation = {
           kind: "comment",
           content: ours ? ours.content : null,
@@ -196,6 +204,11 @@ export function isWhite(color: string | null | undefined): boolean {
   return !color || /^#?FFFFFF$/i.test(color);
 }
 
+/** Two colours as Office.js and the flag record give them ("#FFC7CE", "ffc7ce"): the same? */
+export function sameColor(a: string | null | undefined, b: string): boolean {
+  return !!a && a.replace(/^#/, "").toUpperCase() === b.replace(/^#/, "").toUpperCase();
+}
+
 /** Puts a fill back: "no fill" is cleared, a colour (and its pattern) is set again. */
 export function queueFill(range: Excel.Range, fill: FillState): void {
   const none = fill.pattern === "None" || (fill.pattern === undefined && isWhite(fill.color));
@@ -208,13 +221,6 @@ export function queueFill(range: Excel.Range, fill: FillState): void {
     range.format.fill.pattern = fill.pattern as Excel.FillPattern;
     if (fill.patternColor && fill.pattern !== "Solid") range.format.fill.patternColor = fill.patternColor;
   }
-}
-
-/** The user's part of a note that may end with the add-in's: "Min kommentar\n\nFinsam-budget: …" → "Min kommentar". */
-export function userPartOf(content: string | null): string {
-  if (!content || content.startsWith(NOTE_PREFIX)) return "";
-  const at = content.indexOf(`\n\n${NOTE_PREFIX}`);
-  return at < 0 ? content : content.slice(0, at);
 }
 
 /**
@@ -247,7 +253,7 @@ export function queueRestore(
     else if (is?.content != null) ws.notes.getItem(before.cell).content = was.content;
     else ws.notes.add(before.cell, was.content);
   } else if (was.kind === "comment" && capabilities.annotations === "comment" && structure.comments) {
-    const ours = commentsAt(before.sheet, before.cell).filter((c) => c.content.startsWith(NOTE_PREFIX));
+    const ours = commentsAt(before.sheet, before.cell).filter((c) => isAddinText(c.content));
     if (was.content === null) {
       for (const c of ours) c.delete();
     } else if (ours[0]) {

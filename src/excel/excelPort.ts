@@ -1,4 +1,4 @@
-/* global Office, Excel, setTimeout, clearTimeout */
+/* global Office, Excel */
 /**
  * The WorkbookPort for the open workbook in Excel, through Office.js: the
  * only place besides the entry points that talks to Excel.
@@ -9,49 +9,46 @@
  *   in every Excel the port's own snapshot behind undo() ("Ångra"). Each
  *   reads what it will overwrite before it writes (so a refused write
  *   changes nothing), writes in one batch, and when that batch fails puts
- *   back what it had written.
+ *   back what it had written. Their steps: flagWrites.ts, addinSheetWrites.ts
+ *   and cellEdits.ts; what a command changed, and putting it back:
+ *   undoJournal.ts.
  * - The cells the add-in flagged are kept in the document settings
  *   (flagStore.ts), so removeFlags works in a later session too.
+ * - onChange: the user's edits, debounced (changeEvents.ts).
  */
 import type { Clock } from "../app/clock";
-import { WorkbookError, type CellRef, type UndoResult, type WorkbookPort } from "../app/workbookPort";
+import { WorkbookError, type UndoResult, type WorkbookPort } from "../app/workbookPort";
 import type { Grid } from "../grid";
-import { address, parseAddress, parseRangeRef } from "../grid";
-import { type AddinSheet, queueSheetRead, queueSheetRestore, queueSheetWrite, type SheetSnapshot } from "./addinSheet";
 import type { PageSetup } from "../plan/pageSetup";
 import { capabilitiesFor, type ExcelCapabilities } from "./capabilities";
-import {
-  type CellRequest,
-  type CellState,
-  cellKey,
-  cellsOf,
-  isWhite,
-  queueCellReads,
-  queueFill,
-  queueRestore,
-  readStructure,
-  type Structure,
-  userPartOf,
-} from "./cellState";
+import { cellKey, cellsOf, queueCellReads, readStructure, requireWritable } from "./cellState";
 import {
   badAddress,
   MESSAGES,
   missingSheet,
   officeErrorCode,
-  protectedSheet,
   toWorkbookError,
   unrepairedWrite,
   unsupportedVersion,
 } from "./errors";
-import { SEVERITY_ORDER } from "../domain/findings";
-import { type FlagRecord, queueFlagsRead, queueFlagsWrite, type StoredFlags } from "./flagStore";
-import { queuePageLayout } from "./pageLayout";
+import { queueFlagsRead, queueFlagsWrite } from "./flagStore";
 import { readWorkbookGrid, type ReadStats } from "./readWorkbook";
-import { CONTROL_SHEET } from "../read/addinSheets";
+import {
+  addinSheetsOf,
+  chartsOf,
+  pageSetupsOf,
+  queueSheetReads,
+  queueSheetWrites,
+  requireCreatable,
+  requireUnprotected,
+  sheetsUndo,
+} from "./addinSheetWrites";
+import { queueEdits } from "./cellEdits";
+import { listenForChanges, OWN_WRITE_QUIET_MS, type OwnWrites } from "./changeEvents";
+import { earlierFlags, flagCellRequests, plannedFlagCells, queueFlagWrites, queueUnflag } from "./flagWrites";
+import { type CommandBody, restoreEntry, type UndoEntry } from "./undoJournal";
 import type { WorkbookEdits } from "../grid/edits";
 import type { WritePlan } from "../plan/types";
-import { asEntered } from "./asEntered";
-import { NOTE_PREFIX, SEVERITY_FILL } from "../plan/flags";
 
 /** What the port needs of Office: Excel.run and the API version test. */
 export interface ExcelHost {
@@ -68,46 +65,11 @@ export function officeHost(): ExcelHost {
   };
 }
 
-/** How long to wait after the user's last edit before the analysis follows it. */
-export const CHANGE_DEBOUNCE_MS = 600;
-/** Change events that arrive this soon after the add-in's own write are its own echo. */
-export const OWN_WRITE_QUIET_MS = 1500;
-
 /** What the last read and the last write cost, in round trips and cells. */
 export interface PortStats {
   read: ReadStats;
   write: { syncs: number; reads: number; writes: number };
 }
-
-/** What the add-in put in a cell, for the parts it changed: undo checks it still stands before it restores. */
-interface WrittenCell {
-  readonly sheet: string;
-  readonly cell: string;
-  /** The fill colour it set; null where it cleared the fill. */
-  readonly fill?: string | null;
-  /** The note or comment text it left; null where it left none. */
-  readonly annotation?: string | null;
-  /** The formula or constant it wrote. */
-  readonly content?: unknown;
-}
-
-/** What one command changed, so that undo (or the repair of a failed write) puts it back exactly. */
-interface UndoEntry {
-  readonly cells: readonly CellState[];
-  readonly written: readonly WrittenCell[];
-  readonly createdSheets: readonly string[];
-  readonly names: readonly { readonly name: string; readonly formula: string | null }[];
-  readonly addinSheets: readonly {
-    readonly before: SheetSnapshot;
-    readonly written: AddinSheet;
-    /** How the sheet printed before, where this port set it: put back with it. */
-    readonly page?: PageSetup;
-  }[];
-  /** The flag record as stored before; undefined when the command left it alone. */
-  readonly flags?: StoredFlags;
-}
-
-type Sync = (kind?: "read" | "write") => Promise<void>;
 
 export class ExcelPort implements WorkbookPort {
   private readonly found: ExcelCapabilities;
@@ -119,6 +81,11 @@ export class ExcelPort implements WorkbookPort {
   private grouping: boolean;
   /** The page setup this port last gave each of the add-in's sheets, so undo can give it back. */
   private readonly pagesWritten = new Map<string, PageSetup>();
+  /** The port's writes, for the change events: under way, or just ended (their echo). */
+  private readonly ownWrites: OwnWrites = {
+    writing: () => this.writing > 0,
+    echo: () => this.clock.now().getTime() < this.quietUntil,
+  };
 
   constructor(
     private readonly host: ExcelHost,
@@ -146,251 +113,47 @@ export class ExcelPort implements WorkbookPort {
     }
   }
 
+  /**
+   * The plan's flags and sheets as one command: reads (the structure and the flag record, then the cells
+   * and sheets it will write), the checkpoint, then one write: the flags (flagWrites.ts), the add-in's
+   * sheets (addinSheetWrites.ts) and the new flag record.
+   */
   async applyPlan(plan: WritePlan): Promise<void> {
-    const sheets: AddinSheet[] = [plan.controlSheet, ...extraSheets(plan)];
-    const pages = pageSetups(plan);
+    const sheets = addinSheetsOf(plan);
+    const pages = pageSetupsOf(plan);
     await this.command(async (context, sync, checkpoint) => {
       const flagsRead = queueFlagsRead(context);
       const structure = await readStructure(context, this.capabilities, sync);
       const stored = flagsRead();
-      const previous = stored.store;
-      const creates = sheets.filter((s) => !structure.sheets.has(s.name));
-      if (creates.length > 0 && structure.workbookProtected) {
-        throw new WorkbookError("PROTECTED_SHEET", MESSAGES.workbookProtected);
-      }
-      // The flags' cells, one by one; the note goes on each flag's first cell.
-      // Where flags meet on a cell, the worst severity fills it and the note holds every message.
-      const wanted = new Map<string, { sheet: string; cell: string; rank: number; fill: string; note?: string }>();
-      for (const flag of plan.flags) {
-        const cells = cellsOf(flag.cell);
-        if (!cells) throw badAddress(flag.sheet, flag.cell);
-        requireWritable(structure, flag.sheet, flag.cell);
-        const rank = SEVERITY_RANK[flag.severity];
-        cells.forEach((cell, i) => {
-          const key = cellKey(flag.sheet, cell);
-          const known = wanted.get(key);
-          const note = i === 0 ? flag.note : undefined;
-          wanted.set(key, {
-            sheet: flag.sheet,
-            cell,
-            rank: Math.min(rank, known?.rank ?? rank),
-            fill: `#${SEVERITY_FILL[known && known.rank < rank ? severityOf(known.rank) : flag.severity]}`,
-            ...(known?.note && note
-              ? { note: `${known.note}\n${note.slice(NOTE_PREFIX.length)}` }
-              : (note ?? known?.note)
-                ? { note: (note ?? known?.note)! }
-                : {}),
-          });
-        });
-      }
-      for (const s of sheets) {
-        if (structure.sheets.get(s.name)?.protected) throw protectedSheet(s.name);
-      }
-      // Earlier flags on sheets that still exist: unflagged unless flagged again.
-      const earlier = previous.flags.filter((r) => structure.sheets.has(r.sheet));
-      for (const r of earlier) requireWritable(structure, r.sheet, r.cell);
-      const requests = new Map<string, CellRequest>();
-      for (const r of earlier) {
-        requests.set(cellKey(r.sheet, r.cell), { sheet: r.sheet, cell: r.cell, fill: true, annotation: r.annotated });
-      }
-      for (const [key, w] of wanted) {
-        const known = requests.get(key);
-        requests.set(key, {
-          sheet: w.sheet,
-          cell: w.cell,
-          fill: true,
-          annotation: w.note !== undefined || !!known?.annotation,
-        });
-      }
+      requireCreatable(structure, sheets);
+      const wanted = plannedFlagCells(structure, plan.flags);
+      requireUnprotected(structure, sheets);
+      const earlier = earlierFlags(structure, stored.store);
       const annotate = this.capabilities.annotations !== "none";
-      const reads = queueCellReads(
-        context,
-        this.capabilities,
-        structure,
-        [...requests.values()].map((r) => ({ ...r, annotation: annotate && r.annotation })),
-      );
-      const sheetReads = new Map(
-        sheets
-          .filter((s) => structure.sheets.has(s.name))
-          .map((s) => [s.name, queueSheetRead(context, s.name, previous.charts?.[s.name])]),
-      );
+      const requests = flagCellRequests(earlier, wanted, annotate);
+      const reads = queueCellReads(context, this.capabilities, structure, requests);
+      const sheetReads = queueSheetReads(context, structure, sheets, stored.store.charts);
       await sync();
       const states = reads.states();
-      const written: WrittenCell[] = [];
-
-      // The write, in one batch.
-      const records: FlagRecord[] = [];
-      const earlierByKey = new Map(earlier.map((r) => [cellKey(r.sheet, r.cell), r]));
-      for (const r of earlier) {
-        const key = cellKey(r.sheet, r.cell);
-        if (!wanted.has(key)) written.push(this.queueUnflag(context, reads.commentsAt, states.get(key)!, r));
-      }
-      for (const [key, w] of wanted) {
-        const state = states.get(key)!;
-        const before = earlierByKey.get(key);
-        const original = before && sameColor(state.fill?.color, before.fill) ? before.original : state.fill!;
-        const range = context.workbook.worksheets.getItem(w.sheet).getRange(w.cell);
-        range.format.fill.color = w.fill;
-        let text: string | null | undefined;
-        if (annotate && w.note !== undefined) {
-          text = this.queueAnnotation(context, reads.commentsAt, state, w.note);
-        } else if (annotate && before?.annotated) {
-          text = this.queueAnnotation(context, reads.commentsAt, state, null);
-        }
-        const annotated = w.note !== undefined && typeof text === "string";
-        records.push({ sheet: w.sheet, cell: w.cell, fill: w.fill, original, annotated });
-        written.push({
-          sheet: w.sheet,
-          cell: w.cell,
-          fill: w.fill,
-          ...(text !== undefined ? { annotation: text } : {}),
-        });
-      }
+      const { written, records } = queueFlagWrites(context, annotate, earlier, wanted, states, reads.commentsAt);
       checkpoint({
         cells: [...states.values()],
         written,
         createdSheets: [],
         names: [],
-        addinSheets: sheets.map((s) => {
-          const page = this.pagesWritten.get(s.name);
-          return {
-            before: sheetReads.get(s.name)?.snapshot() ?? { name: s.name, existed: false },
-            written: s,
-            ...(page ? { page } : {}),
-          };
-        }),
+        addinSheets: sheetsUndo(sheets, sheetReads, this.pagesWritten),
         flags: stored,
       });
-      for (const s of sheets) {
-        queueSheetWrite(context, s, sheetReads.get(s.name));
-        const page = pages.get(s.name);
-        if (page) queuePageLayout(context.workbook.worksheets.getItem(s.name), page);
-      }
-      const charts = Object.fromEntries(sheets.filter((s) => s.chart).map((s) => [s.name, s.chart!]));
-      queueFlagsWrite(
-        context,
-        { version: 1, flags: records, ...(Object.keys(charts).length > 0 ? { charts } : {}) },
-        stored.stored,
-      );
+      queueSheetWrites(context, sheets, sheetReads, pages);
+      const charts = chartsOf(sheets);
+      queueFlagsWrite(context, { version: 1, flags: records, ...(charts ? { charts } : {}) }, stored.stored);
       await sync("write");
       for (const [name, page] of pages) this.pagesWritten.set(name, page);
     });
   }
 
-  /**
-   * Takes an earlier flag off its cell: the cell's own fill back where the fill is still the add-in's (one
-   * the user has changed since is theirs and stays), and the add-in's text away. Returns what it left.
-   */
-  private queueUnflag(
-    context: Excel.RequestContext,
-    commentsAt: (sheet: string, cell: string) => Excel.Comment[],
-    state: CellState,
-    record: FlagRecord,
-  ): WrittenCell {
-    const ours = sameColor(state.fill?.color, record.fill);
-    if (ours) {
-      const range = context.workbook.worksheets.getItem(record.sheet).getRange(record.cell);
-      queueFill(range, record.original);
-    }
-    const text = record.annotated ? this.queueAnnotation(context, commentsAt, state, null) : undefined;
-    return {
-      sheet: record.sheet,
-      cell: record.cell,
-      ...(ours ? { fill: isWhite(record.original.color) ? null : record.original.color } : {}),
-      ...(text !== undefined ? { annotation: text } : {}),
-    };
-  }
-
-  /**
-   * A flag's text on a cell: a note after the user's own (which is kept), or
-   * the add-in's comment; null removes the add-in's. Returns the text that then stands on the cell
-   * (null for none), or undefined where the add-in leaves the cell's annotation alone.
-   */
-  private queueAnnotation(
-    context: Excel.RequestContext,
-    commentsAt: (sheet: string, cell: string) => Excel.Comment[],
-    state: CellState,
-    text: string | null,
-  ): string | null | undefined {
-    const current = state.annotation;
-    if (!current) return undefined;
-    const ws = context.workbook.worksheets.getItem(state.sheet);
-    if (current.kind === "note") {
-      // A cell with a threaded comment keeps it alone: the fill carries the flag, the pane the message.
-      if (current.foreign) return undefined;
-      const own = userPartOf(current.content);
-      const content = text === null ? own : own ? `${own}\n\n${text}` : text;
-      if (current.content === null) {
-        if (content) ws.notes.add(state.cell, content);
-      } else if (!content) {
-        ws.notes.getItem(state.cell).delete();
-      } else if (content !== current.content) {
-        ws.notes.getItem(state.cell).content = content;
-      }
-      return content || null;
-    }
-    // Comments: the user's own comment is left alone, and then the fill carries the flag.
-    if (current.foreign) return undefined;
-    const ours = commentsAt(state.sheet, state.cell);
-    if (text === null) {
-      for (const c of ours) c.delete();
-      return null;
-    }
-    if (ours[0]) ours[0].content = text;
-    else context.workbook.comments.add(ws.getRange(state.cell), text);
-    return text;
-  }
-
   async applyEdits(edits: WorkbookEdits): Promise<void> {
-    await this.command(async (context, sync, checkpoint) => {
-      const structure = await readStructure(context, this.capabilities, sync);
-      const names = context.workbook.names.load("items/name,items/formula");
-      const create = [...new Set(edits.sheets ?? [])].filter((s) => !structure.sheets.has(s));
-      if (create.length > 0 && structure.workbookProtected) {
-        throw new WorkbookError("PROTECTED_SHEET", MESSAGES.workbookProtected);
-      }
-      const willExist = (sheet: string) => structure.sheets.has(sheet) || create.includes(sheet);
-      for (const edit of edits.cells) {
-        if (!willExist(edit.sheet)) throw missingSheet(edit.sheet, edit.cell);
-        if (!parseAddress(edit.cell)) throw badAddress(edit.sheet, edit.cell);
-        if (structure.sheets.get(edit.sheet)?.protected) throw protectedSheet(edit.sheet);
-      }
-      for (const n of edits.names ?? []) {
-        const target = parseRangeRef(n.ref);
-        if (!target || !willExist(target.sheet)) throw missingSheet(target?.sheet ?? n.ref);
-      }
-      const existing = edits.cells.filter((e) => structure.sheets.has(e.sheet));
-      const reads = queueCellReads(
-        context,
-        this.capabilities,
-        structure,
-        unique(existing.map((e) => ({ sheet: e.sheet, cell: e.cell, content: true }))),
-      );
-      await sync();
-      const byName = new Map(names.items.map((n) => [n.name.toLowerCase(), n]));
-      checkpoint({
-        cells: [...reads.states().values()],
-        written: existing.map((e) => ({ sheet: e.sheet, cell: e.cell, content: e.formula ?? e.value ?? "" })),
-        createdSheets: create,
-        names: (edits.names ?? []).map((n) => {
-          const item = byName.get(n.name.toLowerCase());
-          return { name: item?.name ?? n.name, formula: item ? String(item.formula) : null };
-        }),
-        addinSheets: [],
-      });
-      for (const sheet of create) context.workbook.worksheets.add(sheet);
-      for (const edit of edits.cells) {
-        const range = context.workbook.worksheets.getItem(edit.sheet).getRange(edit.cell);
-        if (edit.numberFormat) range.numberFormat = [[edit.numberFormat]];
-        range.formulas = [[edit.formula ?? asEntered(edit.value ?? "")]];
-      }
-      for (const n of edits.names ?? []) {
-        const item = byName.get(n.name.toLowerCase());
-        if (item) item.formula = `=${n.ref}`;
-        else context.workbook.names.add(n.name, `=${n.ref}`);
-      }
-      await sync("write");
-    });
+    await this.command((context, sync, checkpoint) => queueEdits(context, this.capabilities, edits, sync, checkpoint));
   }
 
   canUndo(): boolean {
@@ -428,7 +191,7 @@ export class ExcelPort implements WorkbookPort {
       await sync();
       const states = reads.states();
       const written = records.map((r) =>
-        this.queueUnflag(context, reads.commentsAt, states.get(cellKey(r.sheet, r.cell))!, r),
+        queueUnflag(context, reads.commentsAt, states.get(cellKey(r.sheet, r.cell))!, r),
       );
       checkpoint({
         cells: [...states.values()],
@@ -491,39 +254,7 @@ export class ExcelPort implements WorkbookPort {
 
   onChange(callback: () => void): () => void {
     if (!this.capabilities.liveChanges) return () => {};
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let stopped = false;
-    const handlers: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>[] = [];
-    const changed = async () => {
-      if (stopped || this.writing > 0 || this.clock.now().getTime() < this.quietUntil) return;
-      if (timer !== undefined) clearTimeout(timer);
-      timer = setTimeout(() => {
-        timer = undefined;
-        if (!stopped && this.writing === 0) callback();
-      }, CHANGE_DEBOUNCE_MS);
-    };
-    const registered = this.host
-      .run(undefined, async (context) => {
-        handlers.push(context.workbook.worksheets.onChanged.add(changed));
-        await context.sync();
-      })
-      .catch(() => {
-        // No live updates then; the pane's "Analysera" still works.
-      });
-    return () => {
-      stopped = true;
-      if (timer !== undefined) clearTimeout(timer);
-      void registered.then(async () => {
-        for (const h of handlers) {
-          try {
-            h.remove();
-            await h.context.sync();
-          } catch {
-            // The workbook is closing: nothing to remove.
-          }
-        }
-      });
-    };
+    return listenForChanges((batch) => this.host.run(undefined, batch), this.ownWrites, callback);
   }
 
   // -------------------------------------------------------------------------
@@ -615,165 +346,29 @@ export class ExcelPort implements WorkbookPort {
    * Worksheet.delete has no undo support.
    */
   private async restore(entry: UndoEntry, keepUsers: boolean): Promise<UndoResult> {
-    const kept: CellRef[] = [];
-    const remove: string[] = [];
     this.writing++;
     try {
-      await this.host.run(this.runOptions(true), async (context) => {
-        const flagsRead = entry.flags ? queueFlagsRead(context) : undefined;
-        const structure = await readStructure(context, this.capabilities, () => context.sync());
-        const cells = entry.cells.filter(
-          (c) => structure.sheets.has(c.sheet) && !entry.createdSheets.includes(c.sheet),
-        );
-        for (const c of cells) requireWritable(structure, c.sheet, c.cell);
-        for (const s of entry.addinSheets) {
-          if (structure.sheets.get(s.before.name)?.protected) throw protectedSheet(s.before.name);
-        }
-        const reads = queueCellReads(
-          context,
-          this.capabilities,
-          structure,
-          cells.map((c) => ({
-            sheet: c.sheet,
-            cell: c.cell,
-            fill: keepUsers && c.fill !== undefined,
-            annotation: c.annotation !== undefined,
-            content: keepUsers && c.content !== undefined,
-          })),
-        );
-        const sheetReads = new Map(
-          entry.addinSheets
-            .filter((s) => structure.sheets.has(s.before.name))
-            .map((s) => [s.before.name, queueSheetRead(context, s.before.name, undefined)]),
-        );
-        const names = entry.names.map((n) => ({
-          ...n,
-          item: context.workbook.names.getItemOrNullObject(n.name).load("name"),
-        }));
-        await context.sync();
-        const now = reads.states();
-        const written = new Map(entry.written.map((w) => [cellKey(w.sheet, w.cell), w]));
-        for (const c of cells) {
-          const key = cellKey(c.sheet, c.cell);
-          if (keepUsers && changedSince(written.get(key), now.get(key))) {
-            kept.push({ sheet: c.sheet, cell: c.cell });
-            continue;
-          }
-          queueRestore(context, this.capabilities, structure, c, now.get(key), reads.commentsAt);
-        }
-        for (const n of names) {
-          if (n.formula === null) {
-            if (!n.item.isNullObject) n.item.delete();
-          } else if (n.item.isNullObject) {
-            context.workbook.names.add(n.name, n.formula);
-          } else {
-            n.item.formula = n.formula;
-          }
-        }
-        for (const sheet of entry.createdSheets) {
-          if (structure.sheets.has(sheet)) remove.push(sheet);
-        }
-        for (const { before, written: sheet, page } of entry.addinSheets) {
-          const current = sheetReads.get(before.name);
-          const changed = keepUsers && current ? firstChange(current.snapshot(), sheet) : undefined;
-          if (changed) kept.push({ sheet: before.name, cell: changed });
-          else if (before.existed) {
-            queueSheetRestore(context, before, current);
-            if (page) queuePageLayout(context.workbook.worksheets.getItem(before.name), page);
-          } else if (current) remove.push(before.name);
-        }
-        if (entry.flags && flagsRead) queueFlagsWrite(context, entry.flags.store, flagsRead().stored);
-        await context.sync();
-      });
+      const { kept, remove } = await this.host.run(this.runOptions(true), (context) =>
+        restoreEntry(context, this.capabilities, entry, keepUsers),
+      );
       if (remove.length > 0) {
         await this.host.run(this.runOptions(false), async (context) => {
           for (const name of remove) context.workbook.worksheets.getItem(name).delete();
           await context.sync();
         });
       }
+      return { kept: [...kept] };
     } catch (error) {
       throw toWorkbookError(error, "WRITE_FAILED");
     } finally {
       this.writing--;
       this.quietUntil = this.clock.now().getTime() + OWN_WRITE_QUIET_MS;
     }
-    return { kept };
   }
 }
-
-type CommandBody = (context: Excel.RequestContext, sync: Sync, checkpoint: (entry: UndoEntry) => void) => Promise<void>;
 
 /** This Excel refused an API inside mergeUndoGroup; what the batch changed is already put back. */
 class GroupRefused extends Error {}
-
-/** Whether a cell no longer holds what the add-in wrote there (so the user has changed it since). */
-function changedSince(written: WrittenCell | undefined, now: CellState | undefined): boolean {
-  if (!written || !now) return false;
-  if (written.fill !== undefined && now.fill) {
-    const same = written.fill === null ? isWhite(now.fill.color) : sameColor(now.fill.color, written.fill);
-    if (!same) return true;
-  }
-  if (written.annotation !== undefined && now.annotation && (now.annotation.content ?? null) !== written.annotation) {
-    return true;
-  }
-  if (written.content !== undefined && now.content && String(now.content.formula) !== String(written.content)) {
-    return true;
-  }
-  return false;
-}
-
-/** The first cell of an add-in sheet that no longer holds what the add-in wrote; undefined when none. */
-function firstChange(now: SheetSnapshot, sheet: AddinSheet): string | undefined {
-  const expected = new Map(sheet.cells.map((c) => [c.cell, c.formula ?? c.value ?? ""]));
-  const seen = new Set<string>();
-  if (now.existed && now.address && now.formulas) {
-    const start = parseAddress(now.address.split(":")[0]!)!;
-    for (let i = 0; i < now.formulas.length; i++) {
-      const row = now.formulas[i]!;
-      for (let j = 0; j < row.length; j++) {
-        const at = address(start.row + i, start.column + j);
-        seen.add(at);
-        if (String(row[j] ?? "") !== String(expected.get(at) ?? "")) return at;
-      }
-    }
-  }
-  for (const [at, value] of expected) if (!seen.has(at) && String(value) !== "") return at;
-  return undefined;
-}
-
-/** Other sheets of the add-in's in the plan (a board sheet, Finsam-uppföljning), written like the control sheet. */
-function extraSheets(plan: WritePlan): AddinSheet[] {
-  return [plan.boardSheet, plan.followUpSheet].filter(
-    (s): s is NonNullable<typeof s> => !!s && s.name !== CONTROL_SHEET && Array.isArray(s.cells),
-  );
-}
-
-/** How each of the plan's sheets prints, by name. */
-function pageSetups(plan: WritePlan): Map<string, PageSetup> {
-  const pages = new Map<string, PageSetup>([[plan.controlSheet.name, plan.controlSheet.pageSetup]]);
-  for (const sheet of [plan.boardSheet, plan.followUpSheet])
-    if (sheet?.pageSetup) pages.set(sheet.name, sheet.pageSetup);
-  return pages;
-}
-
-const SEVERITY_RANK = SEVERITY_ORDER;
-const severityOf = (rank: number) => (["error", "warning", "info"] as const)[rank]!;
-
-function requireWritable(structure: Structure, sheet: string, cell: string): void {
-  const info = structure.sheets.get(sheet);
-  if (!info) throw missingSheet(sheet, cell);
-  if (info.protected) throw protectedSheet(sheet);
-}
-
-function sameColor(a: string | null | undefined, b: string): boolean {
-  return !!a && a.replace(/^#/, "").toUpperCase() === b.replace(/^#/, "").toUpperCase();
-}
-
-function unique(requests: CellRequest[]): CellRequest[] {
-  const seen = new Map<string, CellRequest>();
-  for (const r of requests) seen.set(cellKey(r.sheet, r.cell), r);
-  return [...seen.values()];
-}
 
 /** The port for the workbook open in Excel. */
 export function createExcelPort(clock: Clock, host: ExcelHost = officeHost()): ExcelPort {

@@ -22,7 +22,7 @@
  * (2c) and then chunks of rows, as for a used range; and where some of the
  * sheet's rows are hidden, one more (4) for the visible rows of the areas.
  */
-import { columnLetters, GRID_LIMITS, type Grid } from "../grid";
+import { columnLetters, GRID_LIMITS, type Grid, type GridSheet } from "../grid";
 import { WorkbookError } from "../app/workbookPort";
 import {
   type AreaData,
@@ -116,6 +116,47 @@ function tooManyAreas(sheet: string, areas: number): WorkbookError {
   );
 }
 
+/** A sheet as step 2 found it: the worksheet, its used range and its sheet-level names. */
+interface UsedSheet {
+  readonly worksheet: Excel.Worksheet;
+  readonly used: Excel.Range;
+  readonly sheetNames: Excel.NamedItemCollection;
+}
+
+/** A sheet being read: what is known of it so far, and the reads queued for it. */
+interface Pending {
+  readonly worksheet: Excel.Worksheet;
+  readonly used: Excel.Range;
+  readonly data: { -readonly [K in keyof RangeData]: RangeData[K] };
+  chunks: Excel.Range[];
+  merged?: Excel.RangeAreas;
+  visible?: Excel.RangeView;
+  top: number;
+  bottom: number;
+  /** Read by the cells that exist: its constants and formulas (2b), their areas (3). */
+  sparse?: Sparse;
+}
+
+interface Sparse {
+  special: Excel.RangeAreas[];
+  /** Special cells whose areas come whole, values and all, in one read. */
+  whole: Excel.RangeCollection[];
+  /** Special cells too large for that: their addresses first (2c), then chunks of rows. */
+  located: Excel.RangeCollection[];
+  chunks: Excel.Range[];
+  /** The first column's visible rows of each area with some rows hidden (4). */
+  views: Excel.RangeView[];
+}
+
+/** A sparse sheet and its state. */
+interface SparseSheet {
+  readonly p: Pending;
+  readonly s: Sparse;
+}
+
+type Sync = () => Promise<void>;
+
+/** The open workbook as a Grid, in the round trips the module's comment lists. */
 export async function readWorkbookGrid(
   context: Excel.RequestContext,
   stats: ReadStats = { syncs: 0, cells: 0 },
@@ -129,63 +170,72 @@ export async function readWorkbookGrid(
   const names = workbook.names.load("items/name,items/formula");
   await sync(); // 1
 
-  const sheets = worksheets.items.map((worksheet) => {
-    const used = worksheet.getUsedRangeOrNullObject(true);
-    used.load("address,rowCount,columnCount,rowHidden");
-    const sheetNames = worksheet.names.load("items/name,items/formula");
-    return { worksheet, used, sheetNames };
-  });
+  const sheets = worksheets.items.map(queueUsedRange);
   await sync(); // 2
 
-  interface Pending {
-    readonly worksheet: Excel.Worksheet;
-    readonly data: { -readonly [K in keyof RangeData]: RangeData[K] };
-    chunks: Excel.Range[];
-    merged?: Excel.RangeAreas;
-    visible?: Excel.RangeView;
-    top: number;
-    bottom: number;
-    /** Read by the cells that exist: its constants and formulas (2b), their areas (3). */
-    sparse?: Sparse;
-  }
-  interface Sparse {
-    special: Excel.RangeAreas[];
-    /** Special cells whose areas come whole, values and all, in one read. */
-    whole: Excel.RangeCollection[];
-    /** Special cells too large for that: their addresses first (2c), then chunks of rows. */
-    located: Excel.RangeCollection[];
-    chunks: Excel.Range[];
-    /** The first column's visible rows of each area with some rows hidden (4). */
-    views: Excel.RangeView[];
-  }
-  const pending: Pending[] = sheets.map(({ worksheet, used }) => {
-    const data: Pending["data"] = { name: worksheet.name, visibility: worksheet.visibility };
-    if (used.isNullObject) return { worksheet, data, chunks: [], top: 0, bottom: -1 };
-    data.address = used.address;
-    const corners = rangeCorners(used.address)!;
-    const p: Pending = { worksheet, data, chunks: [], top: corners.top, bottom: corners.bottom };
-    if (used.rowCount * used.columnCount > SPARSE_ABOVE_CELLS) {
-      p.sparse = { special: [], whole: [], located: [], chunks: [], views: [] };
-    } else if (used.rowHidden === true) {
-      data.hiddenRows = Array.from({ length: used.rowCount }, (_, i) => corners.top + i);
-    }
-    return p;
-  });
-
-  // 2b: how many cells and areas a sheet's constants and formulas hold, for a used range larger than its cells.
-  const sparse = pending.flatMap((p, k) => (p.sparse ? [{ p, s: p.sparse, used: sheets[k]!.used }] : []));
-  if (sparse.length > 0) {
-    for (const { s, used } of sparse) {
-      // Excel.SpecialCellType.constants and .formulas: together, every cell with a value or a formula.
-      for (const type of ["Constants", "Formulas"] as const) {
-        s.special.push(used.getSpecialCellsOrNullObject(type).load("cellCount,areaCount"));
-      }
-    }
-    await sync(); // 2b
-  }
+  const pending = sheets.map(pendingSheet);
+  const sparse = pending.flatMap((p) => (p.sparse ? [{ p, s: p.sparse }] : []));
+  await countSpecialCells(sparse, sync); // 2b
 
   // Step 3, split into batches that each stay under the payload limit.
   const batches = new Batches();
+  await queueSparseAreas(sparse, batches, stats, sync); // 2c where an area's addresses come first
+  queueUsedRanges(pending, batches, stats);
+  await batches.run(sync); // 3 (and one more per chunk beyond the payload limit)
+  await readVisibleAreaRows(pending, sync); // 4
+
+  const definedNames = definedNamesFrom(
+    names.items.map((n) => ({ name: n.name, formula: n.formula as unknown })),
+    sheets.flatMap(({ sheetNames }) => sheetNames.items.map((n) => ({ name: n.name, formula: n.formula as unknown }))),
+  );
+  return { sheets: pending.map(gridSheetOf), definedNames };
+}
+
+/** Step 2 for one sheet: its used range (address, size, whether its rows are hidden) and its names. */
+function queueUsedRange(worksheet: Excel.Worksheet): UsedSheet {
+  const used = worksheet.getUsedRangeOrNullObject(true);
+  used.load("address,rowCount,columnCount,rowHidden");
+  const sheetNames = worksheet.names.load("items/name,items/formula");
+  return { worksheet, used, sheetNames };
+}
+
+/** A sheet after step 2: empty, read by its used range, or (a used range past SPARSE_ABOVE_CELLS) by its cells. */
+function pendingSheet({ worksheet, used }: UsedSheet): Pending {
+  const data: Pending["data"] = { name: worksheet.name, visibility: worksheet.visibility };
+  if (used.isNullObject) return { worksheet, used, data, chunks: [], top: 0, bottom: -1 };
+  data.address = used.address;
+  const corners = rangeCorners(used.address)!;
+  const p: Pending = { worksheet, used, data, chunks: [], top: corners.top, bottom: corners.bottom };
+  if (used.rowCount * used.columnCount > SPARSE_ABOVE_CELLS) {
+    p.sparse = { special: [], whole: [], located: [], chunks: [], views: [] };
+  } else if (used.rowHidden === true) {
+    data.hiddenRows = Array.from({ length: used.rowCount }, (_, i) => corners.top + i);
+  }
+  return p;
+}
+
+/** 2b: how many cells and areas a sheet's constants and formulas hold, for a used range larger than its cells. */
+async function countSpecialCells(sparse: readonly SparseSheet[], sync: Sync): Promise<void> {
+  if (sparse.length === 0) return;
+  for (const { p, s } of sparse) {
+    // Excel.SpecialCellType.constants and .formulas: together, every cell with a value or a formula.
+    for (const type of ["Constants", "Formulas"] as const) {
+      s.special.push(p.used.getSpecialCellsOrNullObject(type).load("cellCount,areaCount"));
+    }
+  }
+  await sync();
+}
+
+/**
+ * Step 3's reads of the sparse sheets' areas: whole, values and all, where they fit the payload budget;
+ * otherwise their addresses first (2c, a round trip of its own) and then chunks of rows.
+ */
+async function queueSparseAreas(
+  sparse: readonly SparseSheet[],
+  batches: Batches,
+  stats: ReadStats,
+  sync: Sync,
+): Promise<void> {
   const locate = new Batches();
   for (const { p, s } of sparse) {
     for (const special of s.special) {
@@ -212,27 +262,39 @@ export async function readWorkbookGrid(
   if (locate.list[0]!.length > 0) await locate.run(sync); // 2c
   for (const { p, s } of sparse) {
     for (const located of s.located) {
-      for (const area of located.items) {
-        const corners = rangeCorners(area.address)!;
-        const columns = corners.right - corners.left + 1;
-        const rowsPerChunk = Math.max(1, Math.floor(MAX_CELLS / columns));
-        for (let from = corners.top; from <= corners.bottom; from += rowsPerChunk) {
-          const to = Math.min(corners.bottom, from + rowsPerChunk - 1);
-          const cells = (to - from + 1) * columns;
-          stats.cells += cells;
-          batches.add(cells, () => {
-            const range = p.worksheet.getRange(
-              `${columnLetters(corners.left)}${from}:${columnLetters(corners.right)}${to}`,
-            );
-            s.chunks.push(range.load("address,values,formulas,numberFormat,rowHidden"));
-          });
-        }
-      }
+      for (const area of located.items) queueAreaChunks(p.worksheet, s, rangeCorners(area.address)!, batches, stats);
     }
   }
+}
 
-  for (const [k, p] of pending.entries()) {
-    const used = sheets[k]!.used;
+/** One located area of a sparse sheet, in chunks of rows that each fit a batch. */
+function queueAreaChunks(
+  worksheet: Excel.Worksheet,
+  s: Sparse,
+  corners: { top: number; left: number; bottom: number; right: number },
+  batches: Batches,
+  stats: ReadStats,
+): void {
+  const columns = corners.right - corners.left + 1;
+  const rowsPerChunk = Math.max(1, Math.floor(MAX_CELLS / columns));
+  for (let from = corners.top; from <= corners.bottom; from += rowsPerChunk) {
+    const to = Math.min(corners.bottom, from + rowsPerChunk - 1);
+    const cells = (to - from + 1) * columns;
+    stats.cells += cells;
+    batches.add(cells, () => {
+      const range = worksheet.getRange(`${columnLetters(corners.left)}${from}:${columnLetters(corners.right)}${to}`);
+      s.chunks.push(range.load("address,values,formulas,numberFormat,rowHidden"));
+    });
+  }
+}
+
+/**
+ * Step 3's other reads: every sheet's merged areas, and each sheet read by its used range, its rows
+ * (split across batches where they must be) and, where only some rows are hidden, the visible rows.
+ */
+function queueUsedRanges(pending: readonly Pending[], batches: Batches, stats: ReadStats): void {
+  for (const p of pending) {
+    const used = p.used;
     if (used.isNullObject) continue;
     batches.first(() => {
       p.merged = used.getMergedAreasOrNullObject().load("address");
@@ -270,13 +332,16 @@ export async function readWorkbookGrid(
       });
     }
   }
-  await batches.run(sync); // 3 (and one more per chunk beyond the payload limit)
+}
 
-  // 4: for a sheet read by its cells with some rows hidden, the visible rows of each area that has some hidden.
+/** A sparse sheet's areas, as read whole or in chunks. */
+const areasOf = (s: Sparse): Excel.Range[] => [...s.whole.flatMap((c) => c.items), ...s.chunks];
+
+/** 4: for a sheet read by its cells with some rows hidden, the visible rows of each area that has some hidden. */
+async function readVisibleAreaRows(pending: readonly Pending[], sync: Sync): Promise<void> {
   const views = new Batches();
-  const areasOf = (s: Sparse): Excel.Range[] => [...s.whole.flatMap((c) => c.items), ...s.chunks];
-  for (const [k, p] of pending.entries()) {
-    if (!p.sparse || sheets[k]!.used.rowHidden !== null) continue;
+  for (const p of pending) {
+    if (!p.sparse || p.used.rowHidden !== null) continue;
     const s = p.sparse;
     for (const area of areasOf(s)) {
       if (area.rowHidden !== null) continue;
@@ -286,55 +351,54 @@ export async function readWorkbookGrid(
       });
     }
   }
-  if (views.list[0]!.length > 0) await views.run(sync); // 4
+  if (views.list[0]!.length > 0) await views.run(sync);
+}
 
-  const gridSheets = pending.map((p, k) => {
-    const merges = p.merged && !p.merged.isNullObject ? p.merged.address.split(",").map((a) => a.trim()) : undefined;
-    if (p.sparse) {
-      const areas: AreaData[] = areasOf(p.sparse).map((range) => ({
-        address: range.address,
-        values: range.values as unknown[][],
-        formulas: range.formulas as unknown[][],
-        numberFormat: range.numberFormat as unknown[][],
-      }));
-      const rowHidden = sheets[k]!.used.rowHidden;
-      const hidden: number[] = [];
-      if (rowHidden === null) {
-        const shown = new Set(p.sparse.views.flatMap((v) => shownRows(v)));
-        for (const area of areasOf(p.sparse)) {
-          const corners = rangeCorners(area.address)!;
-          if (area.rowHidden === true || area.rowHidden === null) {
-            for (let r = corners.top; r <= corners.bottom; r++) if (area.rowHidden || !shown.has(r)) hidden.push(r);
-          }
-        }
+/** A sheet's grid from what was read: by its areas where it was read by its cells, else by its used range. */
+function gridSheetOf(p: Pending): GridSheet {
+  const merges = p.merged && !p.merged.isNullObject ? p.merged.address.split(",").map((a) => a.trim()) : undefined;
+  if (p.sparse) return sparseGridSheet(p, p.sparse, merges);
+  for (const range of p.chunks) {
+    p.data.values = [...(p.data.values ?? []), ...(range.values as unknown[][])];
+    p.data.formulas = [...(p.data.formulas ?? []), ...(range.formulas as unknown[][])];
+    p.data.numberFormat = [...(p.data.numberFormat ?? []), ...(range.numberFormat as unknown[][])];
+  }
+  if (merges) p.data.merges = merges;
+  if (p.visible) {
+    const shown = new Set(shownRows(p.visible));
+    const hidden: number[] = [];
+    for (let r = p.top; r <= p.bottom; r++) if (!shown.has(r)) hidden.push(r);
+    p.data.hiddenRows = hidden;
+  }
+  return gridSheetFromRange(p.data);
+}
+
+/** A sheet read by its cells: its areas, and the rows hidden among them. */
+function sparseGridSheet(p: Pending, s: Sparse, merges: string[] | undefined): GridSheet {
+  const areas: AreaData[] = areasOf(s).map((range) => ({
+    address: range.address,
+    values: range.values as unknown[][],
+    formulas: range.formulas as unknown[][],
+    numberFormat: range.numberFormat as unknown[][],
+  }));
+  const rowHidden = p.used.rowHidden;
+  const hidden: number[] = [];
+  if (rowHidden === null) {
+    const shown = new Set(s.views.flatMap((v) => shownRows(v)));
+    for (const area of areasOf(s)) {
+      const corners = rangeCorners(area.address)!;
+      if (area.rowHidden === true || area.rowHidden === null) {
+        for (let r = corners.top; r <= corners.bottom; r++) if (area.rowHidden || !shown.has(r)) hidden.push(r);
       }
-      return gridSheetFromAreas({
-        name: p.data.name,
-        visibility: p.data.visibility,
-        areas,
-        hiddenRows: rowHidden === true ? "all" : hidden,
-        ...(merges ? { merges } : {}),
-      });
     }
-    for (const range of p.chunks) {
-      p.data.values = [...(p.data.values ?? []), ...(range.values as unknown[][])];
-      p.data.formulas = [...(p.data.formulas ?? []), ...(range.formulas as unknown[][])];
-      p.data.numberFormat = [...(p.data.numberFormat ?? []), ...(range.numberFormat as unknown[][])];
-    }
-    if (merges) p.data.merges = merges;
-    if (p.visible) {
-      const shown = new Set(shownRows(p.visible));
-      const hidden: number[] = [];
-      for (let r = p.top; r <= p.bottom; r++) if (!shown.has(r)) hidden.push(r);
-      p.data.hiddenRows = hidden;
-    }
-    return gridSheetFromRange(p.data);
+  }
+  return gridSheetFromAreas({
+    name: p.data.name,
+    visibility: p.data.visibility,
+    areas,
+    hiddenRows: rowHidden === true ? "all" : hidden,
+    ...(merges ? { merges } : {}),
   });
-  const definedNames = definedNamesFrom(
-    names.items.map((n) => ({ name: n.name, formula: n.formula as unknown })),
-    sheets.flatMap(({ sheetNames }) => sheetNames.items.map((n) => ({ name: n.name, formula: n.formula as unknown }))),
-  );
-  return { sheets: gridSheets, definedNames };
 }
 
 /** The rows a visible view shows, from its first column's addresses. */

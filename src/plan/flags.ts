@@ -1,14 +1,12 @@
 /**
  * A finding on the user's own cell: the fill by severity and the add-in's note, decided here once for
- * both shells (src/excel, src/xlsx).
+ * both shells (src/excel, src/xlsx), down to each cell, so that they only write what the plan holds.
  */
 import { type Finding, type Severity, SEVERITY_ORDER, worseSeverity } from "../domain";
 import { address, parseAddress } from "../grid";
 import { CONTROL_SHEET } from "../read/addinSheets";
-import type { Flag } from "./types";
-
-/** Every note the add-in writes starts with this, so its flags can be found and removed. */
-export const NOTE_PREFIX = "Finsam-budget: ";
+import { addinNote } from "./notes";
+import type { Flag, FlagCell } from "./types";
 
 export const SEVERITY_FILL: Record<Severity, string> = { error: "FFC7CE", warning: "FFEB9C", info: "DDEBF7" };
 
@@ -16,20 +14,46 @@ export const SEVERITY_FILL: Record<Severity, string> = { error: "FFC7CE", warnin
  * Where findings meet, merged here once, for both shells: one flag per note
  * cell (a range's first cell), covering every finding's cells, with the
  * worst severity and every message in its note. Flags are ordered from the
- * mildest to the worst, so where ranges still overlap, the cell applied last
- * carries the worse fill.
+ * mildest to the worst. Where flags still overlap, each cell is resolved here
+ * too (flagCells): the shells write every flag's `cells` as they stand.
  */
 export function flagsOf(findings: readonly Finding[]): Flag[] {
-  const byAnchor = new Map<
-    string,
-    { sheet: string; area: Area; severity: Severity; codes: string[]; notes: string[]; order: number }
-  >();
+  const merged = mergeByAnchor(findings).sort(
+    (a, b) => SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity] || a.order - b.order,
+  );
+  const cells = flagCells(merged);
+  return merged.map((f, i) => ({
+    sheet: f.sheet,
+    cell:
+      f.area.top === f.area.bottom && f.area.left === f.area.right
+        ? address(f.area.top, f.area.left)
+        : `${address(f.area.top, f.area.left)}:${address(f.area.bottom, f.area.right)}`,
+    severity: f.severity,
+    codes: f.codes,
+    note: addinNote(f.notes),
+    cells: cells[i]!,
+  }));
+}
+
+/** Findings that share a first cell, as one: every cell of theirs, the worst severity, each message once. */
+interface Merged {
+  readonly sheet: string;
+  area: Area;
+  severity: Severity;
+  readonly codes: string[];
+  readonly notes: string[];
+  /** The order its first finding came in. */
+  readonly order: number;
+}
+
+function mergeByAnchor(findings: readonly Finding[]): Merged[] {
+  const byAnchor = new Map<string, Merged>();
   for (const f of findings) {
     // Finsam-kontroll is rewritten by every analysis (after the flags, in both shells): its cells are pointed at, not flagged.
     if (!f.sheet || !f.cell || f.sheet === CONTROL_SHEET) continue;
     const area = areaOf(f.cell);
     if (!area) continue;
-    const key = `${f.sheet}!${address(area.top, area.left)}`;
+    const key = cellKey(f.sheet, area.top, area.left);
     const flag = byAnchor.get(key) ?? {
       sheet: f.sheet,
       area,
@@ -50,18 +74,47 @@ export function flagsOf(findings: readonly Finding[]): Flag[] {
     if (!flag.notes.includes(text)) flag.notes.push(text);
     byAnchor.set(key, flag);
   }
-  return [...byAnchor.values()]
-    .sort((a, b) => SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity] || a.order - b.order)
-    .map((f) => ({
-      sheet: f.sheet,
-      cell:
-        f.area.top === f.area.bottom && f.area.left === f.area.right
-          ? address(f.area.top, f.area.left)
-          : `${address(f.area.top, f.area.left)}:${address(f.area.bottom, f.area.right)}`,
-      severity: f.severity,
-      codes: f.codes,
-      note: NOTE_PREFIX + f.notes.join("\n"),
-    }));
+  return [...byAnchor.values()];
+}
+
+/**
+ * What each flag writes, cell by cell, where flags overlap: a cell takes the worst severity's fill of
+ * every flag that covers it, and each flag's note stands on its first cell alone. Each cell is written
+ * once, under the flag whose note it carries, or else under the first flag (in the plan's order) that
+ * covers it.
+ */
+function flagCells(flags: readonly Merged[]): FlagCell[][] {
+  const resolved = new Map<string, { owner: number; severity: Severity }>();
+  flags.forEach((flag, i) => {
+    forEachCell(flag.area, (row, column) => {
+      const key = cellKey(flag.sheet, row, column);
+      const known = resolved.get(key);
+      resolved.set(
+        key,
+        known
+          ? { ...known, severity: worseSeverity(known.severity, flag.severity) }
+          : { owner: i, severity: flag.severity },
+      );
+    });
+  });
+  flags.forEach((flag, i) => {
+    const anchor = cellKey(flag.sheet, flag.area.top, flag.area.left);
+    resolved.set(anchor, { ...resolved.get(anchor)!, owner: i });
+  });
+  return flags.map((flag, i) => {
+    const cells: FlagCell[] = [];
+    forEachCell(flag.area, (row, column) => {
+      const cell = resolved.get(cellKey(flag.sheet, row, column))!;
+      if (cell.owner !== i) return;
+      const anchor = row === flag.area.top && column === flag.area.left;
+      cells.push({
+        cell: address(row, column),
+        fill: SEVERITY_FILL[cell.severity],
+        ...(anchor ? { note: addinNote(flag.notes) } : {}),
+      });
+    });
+    return cells;
+  });
 }
 
 interface Area {
@@ -69,6 +122,15 @@ interface Area {
   readonly left: number;
   readonly bottom: number;
   readonly right: number;
+}
+
+const cellKey = (sheet: string, row: number, column: number) => `${sheet}!${address(row, column)}`;
+
+/** An area's cells, row by row, its first cell first. */
+function forEachCell(area: Area, visit: (row: number, column: number) => void): void {
+  for (let row = area.top; row <= area.bottom; row++) {
+    for (let column = area.left; column <= area.right; column++) visit(row, column);
+  }
 }
 
 /** "C7:C11" or "C7" → its corners, top-left first. */

@@ -21,11 +21,27 @@ export interface CellWrite {
 /** A finding shown on the user's own cell: a fill by severity and a note. */
 export interface Flag {
   readonly sheet: string;
-  /** A cell or a range ("B5:B8"); the note goes on its first cell. */
+  /** A cell or a range ("B5:B8") that the flag covers; the note goes on its first cell. */
   readonly cell: string;
   readonly severity: Severity;
   readonly codes: readonly string[];
   readonly note: string;
+  /**
+   * What the shells write, cell by cell, with flags that overlap already resolved: each cell of the
+   * plan's flags stands under one flag only (the one whose note it carries, or else the first that covers
+   * it), with its final fill and, on the flag's first cell, the whole note.
+   */
+  readonly cells: readonly FlagCell[];
+}
+
+/** One cell as the flags leave it. */
+export interface FlagCell {
+  /** One cell: "B5". */
+  readonly cell: string;
+  /** The fill's RGB, "FFC7CE": the worst severity's of every flag that covers the cell. */
+  readonly fill: string;
+  /** The flag's note, NOTE_PREFIX first: on the flag's first cell only. */
+  readonly note?: string;
 }
 
 /** What the add-in will do to a workbook, as plain data: applied by src/xlsx or src/excel. */

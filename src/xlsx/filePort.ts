@@ -6,24 +6,25 @@
  *
  * Undo: before each write the port keeps the workbook's bytes as they were
  * (a snapshot of every cell, style, note, sheet and name at once, the
- * control sheet included), so "Ångra" restores them exactly.
+ * control sheet included), so "Ångra" restores them exactly (fileJournal.ts).
  *
  * Flags: the port remembers each flagged cell's own style and note from
  * before its first flag, so "Ta bort markeringar" restores them; flags it
- * finds from an earlier run (a note starting with NOTE_PREFIX, e.g. a copy
- * written by `npm run check -- --out`) lose the note and the severity fill.
+ * finds from an earlier run (a note with the add-in's part, e.g. a copy
+ * written by `npm run check -- --out`) lose that part and the severity fill
+ * (fileFlags.ts). Edits: fileEdits.ts.
  */
-import ExcelJS from "exceljs";
 import type { PortCapabilities, WorkbookPort } from "../app/workbookPort";
 import { WorkbookError } from "../app/workbookPort";
 import type { Grid } from "../grid";
-import { parseRangeRef, sheetRef } from "../grid";
 import { readGridFromBuffer } from "./readGrid";
-import { loadWorkbook, loadWorkbookParts } from "./loadWorkbook";
+import { loadWorkbookParts } from "./loadWorkbook";
 import { applyWritePlan, finishXlsx } from "./writeAnnotated";
 import type { WorkbookEdits } from "../grid/edits";
 import type { WritePlan } from "../plan/types";
-import { NOTE_PREFIX, SEVERITY_FILL } from "../plan/flags";
+import { writeEdits } from "./fileEdits";
+import { rememberOriginals, removeOwnFlags } from "./fileFlags";
+import { FileJournal, type FileState } from "./fileJournal";
 
 export interface FilePort extends WorkbookPort {
   /** The file's name as the user picked it. */
@@ -40,20 +41,6 @@ const CAPABILITIES: PortCapabilities = {
   liveChanges: false,
 };
 
-/** A cell's own look and note before the add-in flagged it. */
-interface Original {
-  readonly style: Partial<ExcelJS.Style>;
-  readonly note: ExcelJS.Cell["note"] | undefined;
-}
-
-interface Snapshot {
-  readonly bytes: Uint8Array;
-  readonly originals: ReadonlyMap<string, Original>;
-  readonly plan: WritePlan | undefined;
-}
-
-const OUR_FILLS = new Set(Object.values(SEVERITY_FILL).map((rgb) => `FF${rgb}`.toUpperCase()));
-
 export async function createFilePort(
   bytes: Uint8Array,
   fileName: string,
@@ -63,65 +50,15 @@ export async function createFilePort(
   // Reading first gives the reader's typed, Swedish error for a file that is no workbook, and stops a file on
   // which the parser would never return before ExcelJS loads it here.
   let grid: Grid | undefined = await readGrid(bytes, fileName);
-  let current = bytes;
   // The user's large names, merges and data validations, set aside for ExcelJS, go back into the downloaded copy.
-  const first = await loadWorkbookParts(bytes);
-  const setAside = first.setAside;
-  let workbook = first.workbook;
-  let originals = new Map<string, Original>();
-  /** The last plan applied: its board sheet's chart is added to the file on download. */
-  let lastPlan: WritePlan | undefined;
-  const undoStack: Snapshot[] = [];
+  const { workbook, setAside } = await loadWorkbookParts(bytes);
+  const journal = new FileJournal({ workbook, bytes, originals: new Map(), lastPlan: undefined }, fileName);
+  const state = journal.state;
 
-  /** Runs one write as one undoable step; nothing changes when it fails. */
-  async function write(change: (wb: ExcelJS.Workbook) => void): Promise<void> {
-    const before: Snapshot = { bytes: current, originals: new Map(originals), plan: lastPlan };
-    try {
-      change(workbook);
-      current = await save(workbook);
-    } catch (cause) {
-      workbook = await load(before.bytes);
-      originals = new Map(before.originals);
-      lastPlan = before.plan;
-      const detail = cause instanceof Error ? cause.message.split("\n")[0] : String(cause);
-      throw new WorkbookError("WRITE_FAILED", {
-        sv: `Ändringen kunde inte skrivas i ${fileName}: ${detail}. Inget ändrades.`,
-        en: `The change could not be written to ${fileName}: ${detail}. Nothing was changed.`,
-      });
-    }
-    undoStack.push(before);
+  /** One undoable write; the grid is read anew after it. */
+  async function write(change: (state: FileState) => void): Promise<void> {
+    await journal.write(change);
     grid = undefined;
-  }
-
-  function removeOwnFlags(wb: ExcelJS.Workbook): void {
-    for (const [key, original] of originals) {
-      const [sheetName, address] = splitKey(key);
-      const cell = wb.getWorksheet(sheetName)?.getCell(address);
-      if (!cell) continue;
-      cell.style = clone(original.style);
-      setNote(cell, original.note);
-    }
-    originals = new Map();
-    // Flags from an earlier run, which this port did not make: our note part and our fill go.
-    wb.eachSheet((sheet) => {
-      sheet.eachRow({ includeEmpty: false }, (row) => {
-        row.eachCell({ includeEmpty: true }, (cell) => {
-          const text = noteText(cell.note);
-          if (text === undefined) return;
-          let kept: string | undefined;
-          if (text.startsWith(NOTE_PREFIX)) kept = undefined;
-          else if (text.includes(`\n\n${NOTE_PREFIX}`)) kept = text.slice(0, text.indexOf(`\n\n${NOTE_PREFIX}`));
-          else return;
-          setNote(cell, kept);
-          const fill = cell.style.fill;
-          const argb = fill?.type === "pattern" ? fill.fgColor?.argb?.toUpperCase() : undefined;
-          if (argb && OUR_FILLS.has(argb)) {
-            const { fill: _fill, ...rest } = cell.style;
-            cell.style = rest;
-          }
-        });
-      });
-    });
   }
 
   return {
@@ -129,89 +66,36 @@ export async function createFilePort(
     fileName,
 
     async readGrid() {
-      grid ??= await readGridFromBuffer(current, fileName);
+      grid ??= await readGridFromBuffer(state.bytes, fileName);
       return grid;
     },
 
     async applyPlan(plan: WritePlan) {
-      await write((wb) => {
-        removeOwnFlags(wb);
-        for (const flag of plan.flags) {
-          const range = parseRangeRef(sheetRef(flag.sheet, flag.cell));
-          const sheet = wb.getWorksheet(flag.sheet);
-          if (!range || !sheet) continue;
-          for (let row = range.start.row; row <= range.end.row; row++) {
-            for (let col = range.start.column; col <= range.end.column; col++) {
-              const cell = sheet.getCell(row, col);
-              const key = cellKey(flag.sheet, cell.address);
-              if (!originals.has(key)) originals.set(key, { style: clone(cell.style), note: cloneNote(cell.note) });
-            }
-          }
-        }
-        applyWritePlan(wb, plan, true);
-        // A later plan without a board sheet leaves the board sheet (and its chart) as it was.
-        // Likewise Finsam-uppföljning: a later plan without one keeps the one written before.
-        const board = plan.boardSheet ?? lastPlan?.boardSheet;
-        const followUp = plan.followUpSheet ?? lastPlan?.followUpSheet;
-        lastPlan = {
-          ...plan,
-          ...(board ? { boardSheet: board } : {}),
-          ...(followUp ? { followUpSheet: followUp } : {}),
-        };
+      await write((s) => {
+        removeOwnFlags(s.workbook, s.originals);
+        rememberOriginals(s.workbook, plan.flags, s.originals);
+        applyWritePlan(s.workbook, plan, true);
+        s.lastPlan = withEarlierSheets(plan, s.lastPlan);
       });
     },
 
     async applyEdits(edits: WorkbookEdits) {
-      await write((wb) => {
-        for (const name of edits.sheets ?? []) if (!wb.getWorksheet(name)) wb.addWorksheet(name);
-        for (const edit of edits.cells) {
-          const sheet = wb.getWorksheet(edit.sheet);
-          if (!sheet) throw new Error(`bladet ${edit.sheet} finns inte`);
-          const cell = sheet.getCell(edit.cell);
-          if (edit.formula !== undefined) {
-            cell.value = {
-              formula: edit.formula.replace(/^=/, ""),
-              ...(edit.value !== undefined ? { result: edit.value } : {}),
-            } as ExcelJS.CellFormulaValue;
-          } else if (edit.value !== undefined) {
-            cell.value = edit.value === "" ? null : edit.value;
-          }
-          if (edit.numberFormat) cell.style = { ...cell.style, numFmt: edit.numberFormat };
-        }
-        if (edits.names && edits.names.length > 0) {
-          const replaced = new Set(edits.names.map((n) => n.name.toLowerCase()));
-          const model = wb.definedNames.model as { name: string; ranges: string[] }[];
-          wb.definedNames.model = [
-            ...model.filter((d) => !replaced.has(d.name.toLowerCase())),
-            ...edits.names.map((n) => ({ name: n.name, ranges: [n.ref.replace(/^=/, "")] })),
-          ];
-        }
-      });
+      await write((s) => writeEdits(s.workbook, edits));
     },
 
     canUndo() {
-      return undoStack.length > 0;
+      return journal.canUndo();
     },
 
     async undo() {
-      const last = undoStack.pop();
-      if (!last) {
-        throw new WorkbookError("NOTHING_TO_UNDO", {
-          sv: "Det finns inget att ångra.",
-          en: "There is nothing to undo.",
-        });
-      }
-      workbook = await load(last.bytes);
-      current = last.bytes;
-      originals = new Map(last.originals);
-      lastPlan = last.plan;
+      await journal.undo();
       grid = undefined;
       // The file is the add-in's alone between a write and its undo: nothing the user changed is overwritten.
       return { kept: [] };
     },
 
     async removeFlags() {
-      await write(removeOwnFlags);
+      await write((s) => removeOwnFlags(s.workbook, s.originals));
     },
 
     async goToCell(sheet: string, cell: string) {
@@ -230,52 +114,21 @@ export async function createFilePort(
     },
 
     async download() {
-      return current === bytes ? current : finishXlsx(current, lastPlan, setAside);
+      return state.bytes === bytes ? state.bytes : finishXlsx(state.bytes, state.lastPlan, setAside);
     },
   };
 }
 
-function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  return loadWorkbook(bytes);
-}
-
-async function save(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
-  const out = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(out as ArrayBuffer);
-}
-
-/** Styles and notes are plain JSON in ExcelJS. */
-function clone<T>(value: T): T {
-  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
-}
-
-function cellKey(sheet: string, address: string): string {
-  return `${sheet}\u0000${address}`;
-}
-
-function splitKey(key: string): [string, string] {
-  const i = key.indexOf("\u0000");
-  return [key.slice(0, i), key.slice(i + 1)];
-}
-
-function noteText(note: ExcelJS.Cell["note"] | undefined): string | undefined {
-  if (!note) return undefined;
-  if (typeof note === "string") return note;
-  return note.texts?.map((t) => t.text).join("") ?? undefined;
-}
-
-function cloneNote(note: ExcelJS.Cell["note"] | undefined): ExcelJS.Cell["note"] | undefined {
-  return note === undefined || typeof note === "string" ? note : clone(note);
-}
-
-/** Sets or removes a cell's note (ExcelJS has no public way to remove one). */
-function setNote(cell: ExcelJS.Cell, note: ExcelJS.Cell["note"] | undefined): void {
-  if (note === undefined || note === "") {
-    // The note lives in two places once loaded: the cell's comment and its value's stored model.
-    const inner = cell as unknown as { _comment?: unknown; _value?: { model?: { comment?: unknown } } };
-    inner._comment = undefined;
-    if (inner._value?.model) delete inner._value.model.comment;
-  } else {
-    cell.note = note;
-  }
+/**
+ * A later plan without a board sheet leaves the board sheet (and its chart) as it was. Likewise
+ * Finsam-uppföljning: a later plan without one keeps the one written before.
+ */
+function withEarlierSheets(plan: WritePlan, lastPlan: WritePlan | undefined): WritePlan {
+  const board = plan.boardSheet ?? lastPlan?.boardSheet;
+  const followUp = plan.followUpSheet ?? lastPlan?.followUpSheet;
+  return {
+    ...plan,
+    ...(board ? { boardSheet: board } : {}),
+    ...(followUp ? { followUpSheet: followUp } : {}),
+  };
 }

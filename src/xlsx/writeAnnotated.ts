@@ -1,12 +1,12 @@
 import ExcelJS from "exceljs";
-import { parseRangeRef } from "../grid";
 import type { PageSetup } from "../plan/pageSetup";
 import { addChart } from "./chartPart";
+import { noteText } from "./cellNote";
 import { loadWorkbookParts } from "./loadWorkbook";
 import { restoreSetAside } from "./restoreSetAside";
 import type { SetAside } from "./xlsxParts";
 import type { CellWrite, WritePlan } from "../plan/types";
-import { NOTE_PREFIX, SEVERITY_FILL } from "../plan/flags";
+import { joinNote, userPartOf } from "../plan/notes";
 
 /**
  * Applies a WritePlan to a copy of the workbook: fills and notes on the
@@ -47,30 +47,27 @@ export async function finishXlsx(
  * the numbers come only from the spreadsheet engine (the tests use that).
  */
 export function applyWritePlan(workbook: ExcelJS.Workbook, plan: WritePlan, cachedResults = true): void {
-  for (const flag of plan.flags) {
-    const sheet = workbook.getWorksheet(flag.sheet);
-    if (!sheet) continue;
-    const range = parseRangeRef(`'${flag.sheet.replace(/'/g, "''")}'!${flag.cell}`);
-    if (!range) continue;
-    for (let row = range.start.row; row <= range.end.row; row++) {
-      for (let col = range.start.column; col <= range.end.column; col++) {
-        const cell = sheet.getCell(row, col);
-        // A loaded cell shares its style object with every cell of the same style: copy before changing.
-        cell.style = {
-          ...cell.style,
-          fill: { type: "pattern", pattern: "solid", fgColor: { argb: `FF${SEVERITY_FILL[flag.severity]}` } },
-        };
-      }
-    }
-    const first = sheet.getCell(range.start.row, range.start.column);
-    const existing = noteText(first.note);
-    const own = existing && !existing.startsWith(NOTE_PREFIX) ? `${existing}\n\n` : "";
-    first.note = `${own}${flag.note}`;
-  }
-
+  writeFlags(workbook, plan.flags);
   writeSheet(workbook, plan.controlSheet, cachedResults);
   if (plan.boardSheet) writeSheet(workbook, plan.boardSheet, cachedResults);
   if (plan.followUpSheet) writeSheet(workbook, plan.followUpSheet, cachedResults);
+}
+
+/**
+ * The flags' cells as the plan decided them: each its fill, and on a flag's first cell its note, after
+ * the user's own note where the cell has one.
+ */
+function writeFlags(workbook: ExcelJS.Workbook, flags: WritePlan["flags"]): void {
+  for (const flag of flags) {
+    const sheet = workbook.getWorksheet(flag.sheet);
+    if (!sheet) continue;
+    for (const write of flag.cells) {
+      const cell = sheet.getCell(write.cell);
+      // A loaded cell shares its style object with every cell of the same style: copy before changing.
+      cell.style = { ...cell.style, fill: { type: "pattern", pattern: "solid", fgColor: { argb: `FF${write.fill}` } } };
+      if (write.note !== undefined) cell.note = joinNote(userPartOf(noteText(cell.note)), write.note);
+    }
+  }
 }
 
 /** Replaces (or adds) a sheet of the add-in's with its cells: values, live formulas, formats. */
@@ -153,10 +150,4 @@ function headerFooterCodes(text: PageSetup["header"]): string | undefined {
     text.right ? `&R${text.right}` : "",
   ].join("");
   return parts || undefined;
-}
-
-function noteText(note: ExcelJS.Cell["note"]): string | undefined {
-  if (!note) return undefined;
-  if (typeof note === "string") return note;
-  return note.texts?.map((t) => t.text).join("") ?? undefined;
 }

@@ -8,7 +8,7 @@ import type { FakeExcel } from "./fakeExcel";
 import { fakeFromFile, FIXTURES } from "./workbooks";
 import { TEST_CLOCK } from "../support/clock";
 import { BOARD_SHEET, CONTROL_SHEET } from "../../src/read/addinSheets";
-import { NOTE_PREFIX } from "../../src/plan/flags";
+import { NOTE_PREFIX } from "../../src/plan/notes";
 
 type Ok = Extract<AnalysisOutcome, { kind: "ok" }>;
 

@@ -1,5 +1,5 @@
 import { createExcelPort } from "../../src/excel";
-import { CHANGE_DEBOUNCE_MS, OWN_WRITE_QUIET_MS } from "../../src/excel/excelPort";
+import { CHANGE_DEBOUNCE_MS, OWN_WRITE_QUIET_MS } from "../../src/excel/changeEvents";
 import { generatedBudget } from "./workbooks";
 import type { Clock } from "../../src/app/clock";
 

@@ -11,7 +11,7 @@ import { TEST_CLOCK } from "../support/clock";
 import type { FakeExcel } from "./fakeExcel";
 import { fakeFromFile, FIXTURES } from "./workbooks";
 import { CONTROL_SHEET } from "../../src/read/addinSheets";
-import { NOTE_PREFIX } from "../../src/plan/flags";
+import { NOTE_PREFIX } from "../../src/plan/notes";
 
 type Ok = Extract<AnalysisOutcome, { kind: "ok" }>;
 

@@ -14,7 +14,7 @@ import { writeAnnotated } from "../../src/xlsx/writeAnnotated";
 import { fixture } from "../support/paths";
 import { TEST_CLOCK } from "../support/clock";
 import { CONTROL_SHEET } from "../../src/read/addinSheets";
-import { NOTE_PREFIX } from "../../src/plan/flags";
+import { NOTE_PREFIX } from "../../src/plan/notes";
 
 jest.setTimeout(60_000);
 

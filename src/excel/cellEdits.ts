@@ -1,0 +1,96 @@
+/**
+ * The user's cells changed on the pane's request (the computed shares written into the sheet, a
+ * mapping's sheet and names): applyEdits's command. Every edit is checked before anything is written,
+ * the cells it overwrites are read for undo, and then the new sheets, the cells and the names are
+ * written in one batch.
+ */
+import { WorkbookError } from "../app/workbookPort";
+import type { WorkbookEdits } from "../grid/edits";
+import { parseAddress, parseRangeRef } from "../grid";
+import { asEntered } from "./asEntered";
+import type { ExcelCapabilities } from "./capabilities";
+import { type CellRequest, cellKey, queueCellReads, readStructure, type Structure } from "./cellState";
+import { badAddress, MESSAGES, missingSheet, protectedSheet } from "./errors";
+import type { Sync, UndoEntry } from "./undoJournal";
+
+/** The workbook's names, by name in lower case, as they stood before the write. */
+type NamesByName = ReadonlyMap<string, Excel.NamedItem>;
+
+/** applyEdits as a command body: checks, the read of what it overwrites, the checkpoint, one write. */
+export async function queueEdits(
+  context: Excel.RequestContext,
+  capabilities: ExcelCapabilities,
+  edits: WorkbookEdits,
+  sync: Sync,
+  checkpoint: (entry: UndoEntry) => void,
+): Promise<void> {
+  const structure = await readStructure(context, capabilities, sync);
+  const names = context.workbook.names.load("items/name,items/formula");
+  const create = [...new Set(edits.sheets ?? [])].filter((s) => !structure.sheets.has(s));
+  requireEditable(structure, edits, create);
+  const existing = edits.cells.filter((e) => structure.sheets.has(e.sheet));
+  const reads = queueCellReads(
+    context,
+    capabilities,
+    structure,
+    unique(existing.map((e) => ({ sheet: e.sheet, cell: e.cell, content: true }))),
+  );
+  await sync();
+  const byName: NamesByName = new Map(names.items.map((n) => [n.name.toLowerCase(), n]));
+  checkpoint({
+    cells: [...reads.states().values()],
+    written: existing.map((e) => ({ sheet: e.sheet, cell: e.cell, content: e.formula ?? e.value ?? "" })),
+    createdSheets: create,
+    names: (edits.names ?? []).map((n) => {
+      const item = byName.get(n.name.toLowerCase());
+      return { name: item?.name ?? n.name, formula: item ? String(item.formula) : null };
+    }),
+    addinSheets: [],
+  });
+  queueEditWrites(context, edits, create, byName);
+  await sync("write");
+}
+
+/** Every edit's sheet stands or is to be added (which a protected structure forbids), unprotected; every name's target too. */
+function requireEditable(structure: Structure, edits: WorkbookEdits, create: readonly string[]): void {
+  if (create.length > 0 && structure.workbookProtected) {
+    throw new WorkbookError("PROTECTED_SHEET", MESSAGES.workbookProtected);
+  }
+  const willExist = (sheet: string) => structure.sheets.has(sheet) || create.includes(sheet);
+  for (const edit of edits.cells) {
+    if (!willExist(edit.sheet)) throw missingSheet(edit.sheet, edit.cell);
+    if (!parseAddress(edit.cell)) throw badAddress(edit.sheet, edit.cell);
+    if (structure.sheets.get(edit.sheet)?.protected) throw protectedSheet(edit.sheet);
+  }
+  for (const n of edits.names ?? []) {
+    const target = parseRangeRef(n.ref);
+    if (!target || !willExist(target.sheet)) throw missingSheet(target?.sheet ?? n.ref);
+  }
+}
+
+/** The write: new sheets first, then the cells (as typed, or formulas), then the names. */
+function queueEditWrites(
+  context: Excel.RequestContext,
+  edits: WorkbookEdits,
+  create: readonly string[],
+  byName: NamesByName,
+): void {
+  for (const sheet of create) context.workbook.worksheets.add(sheet);
+  for (const edit of edits.cells) {
+    const range = context.workbook.worksheets.getItem(edit.sheet).getRange(edit.cell);
+    if (edit.numberFormat) range.numberFormat = [[edit.numberFormat]];
+    range.formulas = [[edit.formula ?? asEntered(edit.value ?? "")]];
+  }
+  for (const n of edits.names ?? []) {
+    const item = byName.get(n.name.toLowerCase());
+    if (item) item.formula = `=${n.ref}`;
+    else context.workbook.names.add(n.name, `=${n.ref}`);
+  }
+}
+
+/** One request a cell: the last one where an edit names a cell twice. */
+function unique(requests: CellRequest[]): CellRequest[] {
+  const seen = new Map<string, CellRequest>();
+  for (const r of requests) seen.set(cellKey(r.sheet, r.cell), r);
+  return [...seen.values()];
+}

@@ -1,0 +1,222 @@
+/**
+ * The port's undo journal: what one writing command changed (an UndoEntry, taken as its checkpoint after
+ * its reads and before its one write), and how that is put back, for "Ångra" and for the repair of a
+ * write that failed half-way. Putting back is one batch of its own: a read of how things are now, then
+ * one write; with `keepUsers` (Ångra), whatever the user has changed since the add-in wrote it is left.
+ */
+import type { CellRef } from "../app/workbookPort";
+import { address, parseAddress } from "../grid";
+import type { PageSetup } from "../plan/pageSetup";
+import { type AddinSheet, queueSheetRead, queueSheetRestore, type SheetRead, type SheetSnapshot } from "./addinSheet";
+import type { ExcelCapabilities } from "./capabilities";
+import {
+  type CellReads,
+  type CellState,
+  cellKey,
+  isWhite,
+  queueCellReads,
+  queueRestore,
+  readStructure,
+  requireWritable,
+  sameColor,
+  type Structure,
+} from "./cellState";
+import { protectedSheet } from "./errors";
+import { queueFlagsRead, queueFlagsWrite, type StoredFlags } from "./flagStore";
+import { queuePageLayout } from "./pageLayout";
+
+/** What the add-in put in a cell, for the parts it changed: undo checks it still stands before it restores. */
+export interface WrittenCell {
+  readonly sheet: string;
+  readonly cell: string;
+  /** The fill colour it set; null where it cleared the fill. */
+  readonly fill?: string | null;
+  /** The note or comment text it left; null where it left none. */
+  readonly annotation?: string | null;
+  /** The formula or constant it wrote. */
+  readonly content?: unknown;
+}
+
+/** An add-in sheet as it was before a write, and as the write left it. */
+export interface AddinSheetUndo {
+  readonly before: SheetSnapshot;
+  readonly written: AddinSheet;
+  /** How the sheet printed before, where this port set it: put back with it. */
+  readonly page?: PageSetup;
+}
+
+/** What one command changed, so that undo (or the repair of a failed write) puts it back exactly. */
+export interface UndoEntry {
+  readonly cells: readonly CellState[];
+  readonly written: readonly WrittenCell[];
+  readonly createdSheets: readonly string[];
+  readonly names: readonly { readonly name: string; readonly formula: string | null }[];
+  readonly addinSheets: readonly AddinSheetUndo[];
+  /** The flag record as stored before; undefined when the command left it alone. */
+  readonly flags?: StoredFlags;
+}
+
+/** One round trip of a command: a read (the default), or its one write. */
+export type Sync = (kind?: "read" | "write") => Promise<void>;
+
+/** A writing command: its reads, then checkpoint(what they held), then its one write. */
+export type CommandBody = (
+  context: Excel.RequestContext,
+  sync: Sync,
+  checkpoint: (entry: UndoEntry) => void,
+) => Promise<void>;
+
+/** What putting an entry back left: the cells and sheets kept as the user changed them, the sheets to remove. */
+export interface Restored {
+  readonly kept: readonly CellRef[];
+  /** Sheets the entry's write added: removed after, outside any undo group (Worksheet.delete has no undo). */
+  readonly remove: readonly string[];
+}
+
+/**
+ * Puts back what an entry recorded, in the batch of `context`: its own read of how things are now, then
+ * one write. With `keepUsers` (Ångra), a cell or add-in sheet that no longer holds what the add-in wrote
+ * is the user's since, and is left alone and named.
+ */
+export async function restoreEntry(
+  context: Excel.RequestContext,
+  capabilities: ExcelCapabilities,
+  entry: UndoEntry,
+  keepUsers: boolean,
+): Promise<Restored> {
+  const flagsRead = entry.flags ? queueFlagsRead(context) : undefined;
+  const structure = await readStructure(context, capabilities, () => context.sync());
+  const cells = entry.cells.filter((c) => structure.sheets.has(c.sheet) && !entry.createdSheets.includes(c.sheet));
+  for (const c of cells) requireWritable(structure, c.sheet, c.cell);
+  for (const s of entry.addinSheets) {
+    if (structure.sheets.get(s.before.name)?.protected) throw protectedSheet(s.before.name);
+  }
+  const reads = queueCellReads(context, capabilities, structure, cells.map(restoreRequest(keepUsers)));
+  const sheetReads = new Map(
+    entry.addinSheets
+      .filter((s) => structure.sheets.has(s.before.name))
+      .map((s) => [s.before.name, queueSheetRead(context, s.before.name, undefined)]),
+  );
+  const names = entry.names.map((n) => ({
+    ...n,
+    item: context.workbook.names.getItemOrNullObject(n.name).load("name"),
+  }));
+  await context.sync();
+  const keptCells = queueCellRestores(context, capabilities, structure, entry, cells, reads, keepUsers);
+  queueNameRestores(context, names);
+  const created = entry.createdSheets.filter((sheet) => structure.sheets.has(sheet));
+  const sheets = queueAddinSheetRestores(context, entry.addinSheets, sheetReads, keepUsers);
+  if (entry.flags && flagsRead) queueFlagsWrite(context, entry.flags.store, flagsRead().stored);
+  await context.sync();
+  return { kept: [...keptCells, ...sheets.kept], remove: [...created, ...sheets.remove] };
+}
+
+/** What to read of a cell before putting it back: with keepUsers, also what shows whether the user changed it. */
+function restoreRequest(keepUsers: boolean) {
+  return (c: CellState) => ({
+    sheet: c.sheet,
+    cell: c.cell,
+    fill: keepUsers && c.fill !== undefined,
+    annotation: c.annotation !== undefined,
+    content: keepUsers && c.content !== undefined,
+  });
+}
+
+/** Each cell back as it was, but (with keepUsers) those the user changed since; returns those. */
+function queueCellRestores(
+  context: Excel.RequestContext,
+  capabilities: ExcelCapabilities,
+  structure: Structure,
+  entry: UndoEntry,
+  cells: readonly CellState[],
+  reads: CellReads,
+  keepUsers: boolean,
+): CellRef[] {
+  const kept: CellRef[] = [];
+  const now = reads.states();
+  const written = new Map(entry.written.map((w) => [cellKey(w.sheet, w.cell), w]));
+  for (const c of cells) {
+    const key = cellKey(c.sheet, c.cell);
+    if (keepUsers && changedSince(written.get(key), now.get(key))) {
+      kept.push({ sheet: c.sheet, cell: c.cell });
+      continue;
+    }
+    queueRestore(context, capabilities, structure, c, now.get(key), reads.commentsAt);
+  }
+  return kept;
+}
+
+/** The workbook's names as they were: removed where the command added them, else their formula back. */
+function queueNameRestores(
+  context: Excel.RequestContext,
+  names: readonly { readonly name: string; readonly formula: string | null; readonly item: Excel.NamedItem }[],
+): void {
+  for (const n of names) {
+    if (n.formula === null) {
+      if (!n.item.isNullObject) n.item.delete();
+    } else if (n.item.isNullObject) {
+      context.workbook.names.add(n.name, n.formula);
+    } else {
+      n.item.formula = n.formula;
+    }
+  }
+}
+
+/**
+ * The add-in's sheets as they were (and how they printed); one the command added is to be removed. With
+ * keepUsers, a sheet the user has typed in since is left, named by its first changed cell.
+ */
+function queueAddinSheetRestores(
+  context: Excel.RequestContext,
+  sheets: readonly AddinSheetUndo[],
+  sheetReads: ReadonlyMap<string, SheetRead>,
+  keepUsers: boolean,
+): Restored {
+  const kept: CellRef[] = [];
+  const remove: string[] = [];
+  for (const { before, written: sheet, page } of sheets) {
+    const current = sheetReads.get(before.name);
+    const changed = keepUsers && current ? firstChange(current.snapshot(), sheet) : undefined;
+    if (changed) kept.push({ sheet: before.name, cell: changed });
+    else if (before.existed) {
+      queueSheetRestore(context, before, current);
+      if (page) queuePageLayout(context.workbook.worksheets.getItem(before.name), page);
+    } else if (current) remove.push(before.name);
+  }
+  return { kept, remove };
+}
+
+/** Whether a cell no longer holds what the add-in wrote there (so the user has changed it since). */
+function changedSince(written: WrittenCell | undefined, now: CellState | undefined): boolean {
+  if (!written || !now) return false;
+  if (written.fill !== undefined && now.fill) {
+    const same = written.fill === null ? isWhite(now.fill.color) : sameColor(now.fill.color, written.fill);
+    if (!same) return true;
+  }
+  if (written.annotation !== undefined && now.annotation && (now.annotation.content ?? null) !== written.annotation) {
+    return true;
+  }
+  if (written.content !== undefined && now.content && String(now.content.formula) !== String(written.content)) {
+    return true;
+  }
+  return false;
+}
+
+/** The first cell of an add-in sheet that no longer holds what the add-in wrote; undefined when none. */
+function firstChange(now: SheetSnapshot, sheet: AddinSheet): string | undefined {
+  const expected = new Map(sheet.cells.map((c) => [c.cell, c.formula ?? c.value ?? ""]));
+  const seen = new Set<string>();
+  if (now.existed && now.address && now.formulas) {
+    const start = parseAddress(now.address.split(":")[0]!)!;
+    for (let i = 0; i < now.formulas.length; i++) {
+      const row = now.formulas[i]!;
+      for (let j = 0; j < row.length; j++) {
+        const at = address(start.row + i, start.column + j);
+        seen.add(at);
+        if (String(row[j] ?? "") !== String(expected.get(at) ?? "")) return at;
+      }
+    }
+  }
+  for (const [at, value] of expected) if (!seen.has(at) && String(value) !== "") return at;
+  return undefined;
+}
