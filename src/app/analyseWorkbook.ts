@@ -13,8 +13,6 @@ export interface AnalysedOutcome {
   /** Its findings are every finding, once: reading's and the rules', errors first, each on the cell it stands on. */
   readonly analysis: Analysis;
   readonly location: Location;
-  /** The same list as analysis.findings, for the views that list them. */
-  readonly findings: readonly Finding[];
   readonly plan: WritePlan;
   /** When the analysis ran, by the injected clock: a moment, shown in the user's own zone. */
   readonly analysedAt: Date;
@@ -48,7 +46,6 @@ export function analyseGrid(grid: Grid, clock: Clock, options: AnalyseOptions = 
     kind: "ok",
     analysis,
     location: result.location,
-    findings: analysis.findings,
     plan,
     analysedAt: clock.now(),
     ...(forbund ? { forbund } : {}),

@@ -1,4 +1,4 @@
-import { analyzeBudget, type Analysis, type Finding, type Scenario, type Unit } from "../domain";
+import { analyzeBudget, type Analysis, type Scenario, type Unit } from "../domain";
 import type { AnalysisOutcome } from "./analyseWorkbook";
 import type { Clock } from "./clock";
 import { createBoardSheet } from "./createBoard";
@@ -9,16 +9,12 @@ import type { WorkbookPort } from "./workbookPort";
  * the engine so each plan is exactly what Analysera gives; the findings stay those of the last
  * analysis (reading included), so the flags written with the board sheet are the same as Analysera's.
  */
-export function analysisWithScenarios(
-  analysis: Analysis,
-  findings: readonly Finding[],
-  scenarios: readonly Scenario[],
-): Analysis {
+export function analysisWithScenarios(analysis: Analysis, scenarios: readonly Scenario[]): Analysis {
   const byId = new Map(scenarios.map((s) => [s.id, s]));
   const own = analysis.settings.scenarios.map((s) => byId.get(s.id) ?? s);
   const extra = scenarios.filter((s) => !analysis.settings.scenarios.some((o) => o.id === s.id));
   const rerun = analyzeBudget(analysis.budget, { ...analysis.settings, scenarios: [...own, ...extra] });
-  return { ...rerun, findings };
+  return { ...rerun, findings: analysis.findings };
 }
 
 export interface BoardOfScenarios {
@@ -40,7 +36,7 @@ export async function createBoardOfScenarios(
   clock: Clock,
 ): Promise<void> {
   const { outcome, scenarios, unit } = request;
-  const analysis = analysisWithScenarios(outcome.analysis, outcome.findings, scenarios);
+  const analysis = analysisWithScenarios(outcome.analysis, scenarios);
   const scenarioIds = scenarios.map((s) => s.id);
   await createBoardSheet(port, { analysis, scenarioIds, forbund: outcome.forbund, unit }, clock);
 }

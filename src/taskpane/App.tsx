@@ -192,7 +192,7 @@ function Pane({ inExcel, port, ...options }: Omit<AppProps, "theme">) {
   } else {
     content = (
       <FindingsView
-        findings={ok.findings}
+        findings={ok.analysis.findings}
         settings={ok.analysis.settings}
         fmt={fmt}
         canGoTo={finsam.port?.capabilities.goToCell ?? false}

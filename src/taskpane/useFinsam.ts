@@ -397,7 +397,7 @@ export function useFinsam(options: FinsamOptions): Finsam {
       await run(
         "writing",
         async () => {
-          const analysis = { ...outcome.analysis, findings: outcome.findings };
+          const analysis = outcome.analysis;
           const { writeFollowUpSheet } = await followUpCode();
           await writeFollowUpSheet(port, analysis, followUp, outcome.forbund);
           pushUndo(1);

@@ -20,7 +20,7 @@ test("the board's analysis: the chosen scenarios among the analysis's own, the f
   const result = analyzeGrid(await readGridFromBuffer(await readFile(fixture("ornskoldsvik-2024"))));
   if (!result.ok) throw new Error("no budget");
   const findings = result.analysis.findings;
-  const analysis = analysisWithScenarios(result.analysis, findings, [twelve, SHEET_PLAN]);
+  const analysis = analysisWithScenarios(result.analysis, [twelve, SHEET_PLAN]);
   expect(analysis.plans.map((p) => p.scenario.id)).toEqual(["sheet", "worst-case", "_draft"]);
   expect(analysis.plans[2]!.years.map((y) => y.closingEquity.toNumber())).toEqual([370_000, -232_640, -1_277_216]);
   expect(analysis.findings).toBe(findings);

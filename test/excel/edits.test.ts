@@ -128,7 +128,8 @@ describe("settings and mapping kept in the workbook", () => {
     const port = createExcelPort(TEST_CLOCK, fake.host());
     const outcome = await analyseWorkbook(port, TEST_CLOCK);
     expect(outcome.kind).toBe("ok");
-    const mapping = outcome.kind === "ok" ? outcome.findings.find((f) => f.code === "INPUT_MAPPING") : undefined;
+    const mapping =
+      outcome.kind === "ok" ? outcome.analysis.findings.find((f) => f.code === "INPUT_MAPPING") : undefined;
     expect(mapping?.message.sv).toContain("Gamla befolkningen");
     const before = fake.snapshot();
     const error = await rejection(port.applyEdits({ cells: [{ sheet: "Gamla befolkningen", cell: "B2", value: 1 }] }));
@@ -151,7 +152,7 @@ describe("settings and mapping kept in the workbook", () => {
 describe("go to a finding's cell", () => {
   it("activates the sheet and selects the cell", async () => {
     const { fake, port, outcome } = await setup();
-    const finding = outcome.findings.find((f) => f.sheet && f.cell)!;
+    const finding = outcome.analysis.findings.find((f) => f.sheet && f.cell)!;
     await port.goToCell(finding.sheet!, finding.cell!);
     expect(fake.workbook.active).toBe(finding.sheet);
     expect(fake.workbook.selection).toEqual({ sheet: finding.sheet, address: finding.cell });

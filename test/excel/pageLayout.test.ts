@@ -14,10 +14,7 @@ async function planned(version: number) {
   const port = createExcelPort(TEST_CLOCK, fake.host());
   const outcome = await analyseWorkbook(port, TEST_CLOCK);
   if (outcome.kind !== "ok") throw new Error("not analysed");
-  const plan = buildWritePlan(
-    { ...outcome.analysis, findings: outcome.findings },
-    { board: true, madeOn: MADE_ON, forbund: outcome.forbund },
-  );
+  const plan = buildWritePlan(outcome.analysis, { board: true, madeOn: MADE_ON, forbund: outcome.forbund });
   return { fake, port, plan, outcome };
 }
 
@@ -70,10 +67,11 @@ describe("the add-in's sheets print as the WritePlan says (worksheet.pageLayout,
 
   it("an ampersand in the förbund's name is doubled, so Excel prints it instead of reading a code", async () => {
     const { fake, port, outcome } = await planned(20);
-    const plan = buildWritePlan(
-      { ...outcome.analysis, findings: outcome.findings },
-      { board: true, madeOn: MADE_ON, forbund: "Samordningsförbundet Berg & Dal" },
-    );
+    const plan = buildWritePlan(outcome.analysis, {
+      board: true,
+      madeOn: MADE_ON,
+      forbund: "Samordningsförbundet Berg & Dal",
+    });
     await port.applyPlan(plan);
     expect(layoutOf(fake, BOARD_SHEET)!.headersFooters.defaultForAllPages.leftHeader).toBe(
       "Samordningsförbundet Berg && Dal",
@@ -97,10 +95,11 @@ describe("the add-in's sheets print as the WritePlan says (worksheet.pageLayout,
     await port.applyPlan(plan);
     const layouts = () => [CONTROL_SHEET, BOARD_SHEET].map((name) => structuredClone(layoutOf(fake, name)));
     const afterFirst = layouts();
-    const later = buildWritePlan(
-      { ...outcome.analysis, findings: outcome.findings },
-      { board: true, madeOn: new Date(2025, 3, 2), forbund: outcome.forbund },
-    );
+    const later = buildWritePlan(outcome.analysis, {
+      board: true,
+      madeOn: new Date(2025, 3, 2),
+      forbund: outcome.forbund,
+    });
     await port.applyPlan(later);
     expect(layoutOf(fake, BOARD_SHEET)!.headersFooters.defaultForAllPages.rightHeader).toBe("Upprättat 2025-04-02");
     await port.undo();

@@ -59,13 +59,10 @@ describe("several Analysera in one session, Ångra after each (ExcelApi 1.20, on
   it("the board sheet's chart comes back with the sheet when a later write is undone", async () => {
     const { fake, port } = await example();
     const outcome = await analysed(port);
-    const withBoard = buildWritePlan(
-      { ...outcome.analysis, findings: outcome.findings },
-      {
-        board: true,
-        madeOn: new Date(2025, 2, 14),
-      },
-    );
+    const withBoard = buildWritePlan(outcome.analysis, {
+      board: true,
+      madeOn: new Date(2025, 2, 14),
+    });
     await port.applyPlan(withBoard);
     const board = withBoard.boardSheet!.name;
     const afterFirst = fake.snapshot();

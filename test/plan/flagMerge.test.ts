@@ -143,7 +143,7 @@ describe("both shells write the plan's cells as they stand, overlaps included", 
       finding({ code: "SHARE_SUM", severity, ref: { sheet: "Budget 2025", cell }, message: message(text, text) });
     const plan = buildWritePlan({
       ...outcome.analysis,
-      findings: [...outcome.findings, at("H40:H42", "info", "summan"), at("H41", "error", "fel")],
+      findings: [...outcome.analysis.findings, at("H40:H42", "info", "summan"), at("H41", "error", "fel")],
     });
     await port.applyPlan(plan);
     const copy = new ExcelJS.Workbook();

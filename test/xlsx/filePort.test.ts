@@ -72,7 +72,9 @@ test("applyPlan flags the cells and writes Finsam-kontroll; undo gives back the 
 
   // The analysis of the flagged workbook is the same: the control sheet is not mistaken for the budget.
   const again = await analysed(port);
-  expect(again.findings.map((f) => [f.code, f.cell])).toEqual(outcome.findings.map((f) => [f.code, f.cell]));
+  expect(again.analysis.findings.map((f) => [f.code, f.cell])).toEqual(
+    outcome.analysis.findings.map((f) => [f.code, f.cell]),
+  );
 
   await port.undo();
   expect(port.canUndo()).toBe(false);
@@ -150,11 +152,11 @@ test("applyEdits writes the computed shares (values or formulas); undo restores 
   ]);
   await port.applyEdits({ cells: edits });
   const after = await analysed(port);
-  expect(after.findings.filter((f) => f.code === "SHARE_DEVIATION")).toEqual([]);
+  expect(after.analysis.findings.filter((f) => f.code === "SHARE_DEVIATION")).toEqual([]);
 
   await port.undo();
   const back = await analysed(port);
-  expect(back.findings.filter((f) => f.code === "SHARE_DEVIATION")).toHaveLength(5);
+  expect(back.analysis.findings.filter((f) => f.code === "SHARE_DEVIATION")).toHaveLength(5);
   await port.undo();
   expect(await port.readGrid()).toEqual(original);
 

@@ -35,7 +35,8 @@ const BADGE: Record<Severity, "danger" | "warning" | "informative"> = {
 export function OverviewView({ outcome, fmt, onShowFindings }: OverviewViewProps) {
   const styles = useViewStyles();
   const { lang } = fmt;
-  const { analysis, findings } = outcome;
+  const { analysis } = outcome;
+  const { findings } = analysis;
   const { budget } = analysis;
   const year = budget.budgetYear;
   const split = analysis.splits.find((s) => s.year === year)?.split;
