@@ -6,6 +6,9 @@ test.each([
   ["1\u00a0250\u00a0000 kr", 1250000],
   ["1250 tkr", 1250000],
   ["1,5 tkr", 1500],
+  // Mkr as the reader reads it (a forecast typed as 1,25 Mkr was read as 1 kr).
+  ["1,25 Mkr", 1250000],
+  ["2 MSEK", 2000000],
   ["1.250.000", 1250000],
   ["1 250 000,50", 1250001],
   ["0", 0],
