@@ -1,7 +1,7 @@
 import { analyzeBudget, type Analysis, type Scenario, type Unit } from "../domain";
 import type { AnalysisOutcome } from "./analyseWorkbook";
+import { buildWritePlan } from "../plan/writePlan";
 import type { Clock } from "./clock";
-import { createBoardSheet } from "./createBoard";
 import type { WorkbookPort } from "./workbookPort";
 
 /**
@@ -37,6 +37,7 @@ export async function createBoardOfScenarios(
 ): Promise<void> {
   const { outcome, scenarios, unit } = request;
   const analysis = analysisWithScenarios(outcome.analysis, scenarios);
-  const scenarioIds = scenarios.map((s) => s.id);
-  await createBoardSheet(port, { analysis, scenarioIds, forbund: outcome.forbund, unit }, clock);
+  const board = scenarios.map((s) => s.id);
+  // Dated the day it was made, by the clock the entry point made.
+  await port.applyPlan(buildWritePlan(analysis, { board, madeOn: clock.now(), forbund: outcome.forbund, unit }));
 }

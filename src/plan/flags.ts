@@ -21,7 +21,8 @@ export function flagsOf(findings: readonly Finding[]): Flag[] {
   const merged = mergeByAnchor(findings).sort(
     (a, b) => SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity] || a.order - b.order,
   );
-  const cells = flagCells(merged);
+  const notes = merged.map((f) => addinNote(f.notes));
+  const cells = flagCells(merged, notes);
   return merged.map((f, i) => ({
     sheet: f.sheet,
     cell:
@@ -30,7 +31,7 @@ export function flagsOf(findings: readonly Finding[]): Flag[] {
         : `${address(f.area.top, f.area.left)}:${address(f.area.bottom, f.area.right)}`,
     severity: f.severity,
     codes: f.codes,
-    note: addinNote(f.notes),
+    note: notes[i]!,
     cells: cells[i]!,
   }));
 }
@@ -83,7 +84,7 @@ function mergeByAnchor(findings: readonly Finding[]): Merged[] {
  * once, under the flag whose note it carries, or else under the first flag (in the plan's order) that
  * covers it.
  */
-function flagCells(flags: readonly Merged[]): FlagCell[][] {
+function flagCells(flags: readonly Merged[], notes: readonly string[]): FlagCell[][] {
   const resolved = new Map<string, { owner: number; severity: Severity }>();
   flags.forEach((flag, i) => {
     forEachCell(flag.area, (row, column) => {
@@ -110,7 +111,7 @@ function flagCells(flags: readonly Merged[]): FlagCell[][] {
       cells.push({
         cell: address(row, column),
         fill: SEVERITY_FILL[cell.severity],
-        ...(anchor ? { note: addinNote(flag.notes) } : {}),
+        ...(anchor ? { note: notes[i]! } : {}),
       });
     });
     return cells;
