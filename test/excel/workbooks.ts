@@ -5,15 +5,15 @@
  */
 import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { address } from "../../src/grid";
+import { EXAMPLE, fixture } from "../support/paths";
 import { emptySheet, FakeExcel, type FakeCell, type FakeSheet, type FakeWorkbook } from "./fakeExcel";
 
 export const FIXTURES = {
-  "samo-2023": resolve(__dirname, "../../../shared/fixtures/samo-2023.xlsx"),
-  "vastra-2025": resolve(__dirname, "../../../shared/fixtures/vastra-2025.xlsx"),
-  "ornskoldsvik-2024": resolve(__dirname, "../../../shared/fixtures/ornskoldsvik-2024.xlsx"),
-  "exempel-budget": resolve(__dirname, "../../assets/exempel-budget.xlsx"),
+  "samo-2023": fixture("samo-2023"),
+  "vastra-2025": fixture("vastra-2025"),
+  "ornskoldsvik-2024": fixture("ornskoldsvik-2024"),
+  "exempel-budget": EXAMPLE,
 } as const;
 
 /** Excel's serial number of a date (what Office.js reports for a date cell). */

@@ -6,8 +6,8 @@
 import fc from "fast-check";
 import JSZip from "jszip";
 import { readFileSync } from "node:fs";
-import { basename, resolve } from "node:path";
-import { EXAMPLE } from "./paths";
+import { basename } from "node:path";
+import { EXAMPLE, fixture } from "./paths";
 import {
   withDamagedCoreDate,
   withDefinedName,
@@ -20,12 +20,7 @@ import {
   sheetPart,
 } from "./mutate";
 
-export const BASES = [
-  EXAMPLE,
-  ...["samo-2023", "vastra-2025", "ornskoldsvik-2024"].map((n) =>
-    resolve(__dirname, "../../../shared/fixtures", `${n}.xlsx`),
-  ),
-];
+export const BASES = [EXAMPLE, ...(["samo-2023", "vastra-2025", "ornskoldsvik-2024"] as const).map(fixture)];
 
 export interface FuzzCase {
   readonly base: string;

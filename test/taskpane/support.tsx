@@ -2,18 +2,17 @@
 import { webLightTheme } from "@fluentui/react-components";
 import { render, screen } from "@testing-library/react";
 import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
 import type { PortCapabilities, WorkbookPort } from "../../src/app/workbookPort";
 import type { Grid } from "../../src/grid";
 import { App, type AppProps } from "../../src/taskpane/App";
 import { createFilePort, type FilePort } from "../../src/xlsx/filePort";
 import { readGridFromBuffer } from "../../src/xlsx/readGrid";
 import { TEST_CLOCK } from "../support/clock";
+import { fixture, type WorkbookName } from "../support/paths";
 
-export type FixtureName = "samo-2023" | "vastra-2025" | "ornskoldsvik-2024";
+export type FixtureName = WorkbookName;
 
-export const fixturePath = (name: FixtureName): string =>
-  resolve(__dirname, "../../../shared/fixtures", `${name}.xlsx`);
+export const fixturePath = fixture;
 
 export async function fixtureBytes(name: FixtureName): Promise<Uint8Array> {
   return new Uint8Array(await readFile(fixturePath(name)));

@@ -5,8 +5,9 @@ import ExcelJS from "exceljs";
 import { type Grid, type GridSheet, SheetView, parseAddress, parseRangeRef } from "../../src/grid";
 import { readGridFromBuffer, readGridFromFile, WorkbookReadError } from "../../src/xlsx/readGrid";
 import { dense } from "../grid/dense";
+import { WORKBOOKS } from "../support/paths";
 
-const FIXTURES = path.resolve(__dirname, "../../../shared/fixtures");
+const FIXTURES = WORKBOOKS;
 const fixture = (name: string) => path.join(FIXTURES, name);
 
 function sheet(grid: Grid, name: string): GridSheet {
@@ -76,7 +77,7 @@ async function writeWorkbook(name: string, wb: ExcelJS.Workbook): Promise<string
 
 // ---------------------------------------------------------------------------
 
-describe("the fixtures in shared/fixtures", () => {
+describe("the fixtures in test/fixtures/workbooks (from shared/fixtures)", () => {
   let samo: Grid;
   let vastra: Grid;
   let ornskoldsvik: Grid;
