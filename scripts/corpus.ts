@@ -2,16 +2,19 @@
  * npm run corpus: reads every fixture of test/fixtures/layouts with the real
  * pipeline and says, per fixture, whether it was read right ("rätt") or not
  * ("fel", with the first differences), and the total. A report: exit 0 always.
+ * `npm run corpus -- <folder>` reads another folder of fixtures (a blind batch).
  */
-import { checkFixture, fixtureNames } from "../test/layouts/corpusRun";
+import { resolve } from "node:path";
+import { checkFixture, fixtureNames, LAYOUTS_DIR } from "../test/layouts/corpusRun";
 
-const SHOWN = 4;
+const SHOWN = Number(process.env.SHOWN ?? 4);
 
 async function main(): Promise<void> {
-  const names = await fixtureNames();
+  const dir = process.argv[2] ? resolve(process.argv[2]) : LAYOUTS_DIR;
+  const names = await fixtureNames(dir);
   let right = 0;
   for (const name of names) {
-    const { differences } = await checkFixture(name);
+    const { differences } = await checkFixture(name, dir);
     if (differences.length === 0) {
       right++;
       process.stdout.write(`rätt  ${name}\n`);

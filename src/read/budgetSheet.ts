@@ -1,4 +1,4 @@
-import { UNIT_FACTOR, type Budget, type Finding, type Member, type YearAmounts } from "../domain";
+import { UNIT_FACTOR, type Budget, type Finding, type Member, type SourcedAmount, type YearAmounts } from "../domain";
 import { address, type SheetView } from "../grid";
 import { readCell } from "./amountCells";
 import { checkEquityDate } from "./equity";
@@ -9,7 +9,8 @@ import { rowRoles, sectionSigns } from "./rowRoles";
 import { collect, type Collected } from "./tableRows";
 import { findLabelColumn } from "./tables";
 import { findUnit } from "./units";
-import { dedupeByYear, findYearHeader, mappedHeader, type WorkbookYear, type YearHeader } from "./yearHeaders";
+import { chooseBudgetYear, columnRoles, weakBudgetYear } from "./budgetYear";
+import { findYearHeader, mappedHeader, type WorkbookYear, type YearColumn, type YearHeader } from "./yearHeaders";
 
 /** What one sheet holds, read as the parts of a budget. */
 export interface SheetRead {
@@ -33,20 +34,26 @@ export function readBudgetSheet(view: SheetView, mapping: Mapping, workbookYear?
   const unit = mapping.unit ? { unit: mapping.unit, evidence: "namnet Finsam_Enhet" } : findUnit(view, header.row);
   const unitFactor = UNIT_FACTOR[unit.unit];
   const findings: Finding[] = [];
-  const amountColumns = dedupeByYear(header.columns.filter((c) => c.kind !== "outcome" && c.kind !== "forecast"));
+  const budgetYearChoice = chooseBudgetYear(view, header);
+  const budgetYear = budgetYearChoice.year;
+  const roles = columnRoles(header.columns, budgetYear);
+  const amountColumns = roles.amounts;
+  findings.push(...weakBudgetYear(budgetYearChoice, header));
   const rows = rowRoles(view, mapping, header.row, labelColumn, amountColumns);
   const signs = sectionSigns(view, rows, amountColumns);
   const got = collect(view, rows, signs, labelColumn, amountColumns, unitFactor, findings);
 
   const costs = got.costs;
-  const budgetColumn = amountColumns.find((c) => c.kind === "budget") ?? amountColumns[0]!;
-  const budgetYear = budgetColumn.year;
   const planYears = [...new Set(amountColumns.map((c) => c.year).filter((y) => y > budgetYear))].sort((a, b) => a - b);
   const mappedEquity =
     mapping.openingEquity?.sheet === view.name
       ? readCell(view, mapping.openingEquity.row, mapping.openingEquity.column, unitFactor, findings)
       : undefined;
-  const equity = mappedEquity ?? got.openingEquity?.amount;
+  const closedWith =
+    mappedEquity || got.openingEquity
+      ? undefined
+      : closingOfYearBefore(view, got, roles.history, unitFactor, budgetYear, findings);
+  const equity = mappedEquity ?? got.openingEquity?.amount ?? closedWith?.amount;
   if (got.openingEquity && !mappedEquity)
     findings.push(...checkEquityDate(view, got.openingEquity, budgetYear, labelColumn));
   const costSign = signs.costs;
@@ -63,10 +70,15 @@ export function readBudgetSheet(view: SheetView, mapping: Mapping, workbookYear?
     ...(got.costTotal ? { costTotal: got.costTotal } : {}),
     ...(equity ? { openingEquity: equity } : {}),
     sums: got.sums,
-    followUp: followUpOf(view, header.columns, costs, unitFactor, costSign, findings),
+    followUp: followUpOf(view, roles.followUp, costs, unitFactor, costSign, findings),
     ...(frame ? { budgetFrame: frame } : {}),
   };
-  const parts = partsOf(view.name, header, unit, budget, got, labelColumn, mappedEquity !== undefined);
+  const equityEvidence = mappedEquity
+    ? "namnet Finsam_EgetKapital"
+    : closedWith
+      ? `utgående eget kapital i kolumnen ${closedWith.header} (året före budgetåret)`
+      : "etikett om ingående eget kapital";
+  const parts = partsOf(view.name, header, unit, budget, got, labelColumn, equityEvidence);
   return { sheet: view.name, budget, members: got.members, labelColumn, header, parts, findings };
 }
 
@@ -78,7 +90,7 @@ function partsOf(
   budget: SheetRead["budget"],
   got: Collected,
   labelColumn: number,
-  mappedEquity: boolean,
+  equityEvidence: string,
 ): PartLocation[] {
   const parts: PartLocation[] = [];
   const add = partAdder(parts);
@@ -103,12 +115,7 @@ function partsOf(
   add("drawdowns", got.drawdowns, "etikett om ianspråktaget eget kapital");
   add("costs", got.costs, "rader under kostnaderna; summor, resultat och härledda rader borttagna");
   add("costTotal", [firstYear(got.costTotal)], "summaraden under kostnaderna (SUM-formel eller etikett)");
-  if (budget.openingEquity)
-    add(
-      "openingEquity",
-      [budget.openingEquity.ref],
-      mappedEquity ? "namnet Finsam_EgetKapital" : "etikett om ingående eget kapital",
-    );
+  if (budget.openingEquity) add("openingEquity", [budget.openingEquity.ref], equityEvidence);
   if (got.closingEquityRow)
     add(
       "closingEquity",
@@ -124,4 +131,32 @@ function partsOf(
       "kolumnrubriker Utfall/Prognos",
     );
   return parts;
+}
+
+/** Bokslut before Utfall before Prognos before a budget: what the year before most surely closed with. */
+const CLOSED_FIRST: readonly YearColumn["kind"][] = ["history", "outcome", "forecast", "year", "budget", "plan"];
+
+/**
+ * With history beside the budget, the opening equity is the closing equity
+ * of the year before the budget year: "Eget kapital vid årets slut" under
+ * Bokslut 2024 (or Utfall, Prognos 2024) opens 2025.
+ */
+function closingOfYearBefore(
+  view: SheetView,
+  got: Collected,
+  history: readonly YearColumn[],
+  unitFactor: number,
+  budgetYear: number,
+  findings: Finding[],
+): { amount: SourcedAmount; header: string } | undefined {
+  const row = got.closingEquityRow;
+  if (row === undefined) return undefined;
+  const before = history
+    .filter((c) => c.year === budgetYear - 1)
+    .sort((a, b) => CLOSED_FIRST.indexOf(a.kind) - CLOSED_FIRST.indexOf(b.kind));
+  for (const column of before) {
+    const amount = readCell(view, row, column.column, unitFactor, findings);
+    if (amount) return { amount, header: column.header.cell };
+  }
+  return undefined;
 }

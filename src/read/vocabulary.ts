@@ -162,10 +162,12 @@ export const TKR = /\btkr\b|\bksek\b|tusental kronor|belopp i tusen/;
 export const MKR = /\bmkr\b|\bmsek\b|miljoner kronor|belopp i miljoner/;
 
 /** What a year column holds. */
-export type ColumnKind = "budget" | "plan" | "forecast" | "outcome" | "year";
+/** "history": a closed year's accounts (Bokslut 2024, Årsredovisning 2023), never the budget or a plan year. */
+export type ColumnKind = "budget" | "plan" | "forecast" | "outcome" | "year" | "history";
 
 export function columnKind(header: string): ColumnKind {
   const h = normalizeLabel(header);
+  if (/bokslut|årsredovisning|räkenskap|\bredovisat\b/.test(h)) return "history";
   if (/utfall/.test(h)) return "outcome";
   if (/prognos/.test(h)) return "forecast";
   if (/\bplan\b/.test(h)) return "plan";

@@ -201,7 +201,7 @@ function withKinds(columns: YearColumn[]): YearColumn[] {
 const TITLE_YEAR = /(?:budget|budgetplan|verksamhetsplan|plan)\s*(\d{4})\b/i;
 
 /** The year a title near the top says ("Budget 2023 (tkr)", "Verksamhets- och budgetplan 2022"), else the sheet's name. */
-function titleYear(view: SheetView, headerRow: number): { year: number; evidence: string } | undefined {
+export function titleYear(view: SheetView, headerRow: number): { year: number; evidence: string } | undefined {
   for (let row = view.sheet.top; row <= Math.min(view.bottom, view.sheet.top + 2, headerRow - 1); row++) {
     for (const col of view.columnNumbers(row)) {
       const m = TITLE_YEAR.exec(view.text(row, col));

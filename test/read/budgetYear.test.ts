@@ -1,0 +1,103 @@
+import { locateBudget, type LocateResult } from "../../src/read/locate";
+import type { CellValue } from "../../src/grid";
+import { grid, sheet } from "../grid/gridBuilder";
+
+function located(result: LocateResult): Extract<LocateResult, { ok: true }> {
+  if (!result.ok) throw new Error(result.reason.sv);
+  return result;
+}
+
+/** Västra Östergötland 2025 (DOMAIN.md Rule 2) with the years before it beside the budget, as published budgets show them. */
+const vastra = (header: readonly CellValue[], title = "Budget och plan (kr)") =>
+  grid([
+    sheet("Budget", [
+      [`Samordningsförbundet Västra Östergötland: ${title}`],
+      [],
+      [null, ...header],
+      ["Intäkter"],
+      ["Staten genom FK", 4_900_000, 4_900_000, 4_322_000, 3_889_800, 3_500_820],
+      ["Region Östergötland", 2_450_000, 2_450_000, 2_161_000, 1_944_900, 1_750_410],
+      ["Motala kommun", 1_185_000, 1_185_000, 1_045_270, 940_743, 846_669],
+      ["Mjölby kommun", 767_000, 767_000, 676_575, 608_918, 548_026],
+      ["Vadstena kommun", 204_000, 204_000, 180_171, 162_154, 145_938],
+      ["Boxholms kommun", 150_000, 150_000, 131_921, 118_729, 106_856],
+      ["Ödeshögs kommun", 144_000, 144_000, 127_063, 114_356, 102_921],
+      ["Kostnader"],
+      ["Kansli", 1_550_000, 1_600_000, 1_600_000, 1_600_000, 1_600_000],
+      ["Insatser", 8_600_000, 8_500_000, 8_000_000, 7_000_000, 6_500_000],
+      ["Eget kapital vid årets slut", 3_050_000, null, 1_795_000, 568_000, -914_000],
+    ]),
+    sheet("Befolkning", [
+      ["Kommun", "Invånare 2024-12-31"],
+      ["Motala", 43674],
+      ["Mjölby", 28269],
+      ["Vadstena", 7528],
+      ["Boxholm", 5512],
+      ["Ödeshög", 5309],
+    ]),
+  ]);
+
+describe("the budget year among history columns", () => {
+  it("Bokslut 2024 | Budget 2024 | Budget 2025 | Plan 2026 | Plan 2027: the budget is 2025, the last Budget before the plans; 2024 is history", () => {
+    const { budget, findings } = located(
+      locateBudget(vastra(["Bokslut 2024", "Budget 2024", "Budget 2025", "Plan 2026", "Plan 2027"])),
+    );
+    expect([budget.budgetYear, budget.planYears]).toEqual([2025, [2026, 2027]]);
+    // No member amount, line or follow-up of a history year.
+    expect(budget.members.flatMap((m) => [...m.amounts.keys()]).filter((y) => y < 2025)).toEqual([]);
+    expect(budget.costs.flatMap((l) => [...l.amounts.keys()]).filter((y) => y < 2025)).toEqual([]);
+    expect(budget.followUp).toEqual([]);
+    // The opening equity is what 2024 closed with, in the Bokslut column.
+    expect([budget.openingEquity?.value.toNumber(), budget.openingEquity?.ref]).toEqual([
+      3_050_000,
+      { sheet: "Budget", cell: "B15" },
+    ]);
+    expect(findings.filter((f) => f.code === "INPUT_WEAK_EVIDENCE")).toEqual([]);
+  });
+
+  it("Utfall 2024 beside Budget 2025 is history, not a follow-up of 2024, and its closing equity opens 2025", () => {
+    const { budget } = located(
+      locateBudget(vastra(["Utfall 2024", "Prognos 2024", "Budget 2025", "Plan 2026", "Plan 2027"])),
+    );
+    expect([budget.budgetYear, budget.followUp, budget.openingEquity?.ref?.cell]).toEqual([2025, [], "B15"]);
+  });
+
+  it("the title decides between two Budget columns: 'Budget 2025 och plan 2026–2027' over Budget 2024 | Budget 2025", () => {
+    const { budget, findings } = located(
+      locateBudget(
+        vastra(
+          ["Beslutad budget 2024", "Reviderad budget 2024", "Budget 2025", "2026", "2027"],
+          "Budget 2025 och plan 2026–2027",
+        ),
+      ),
+    );
+    expect([budget.budgetYear, budget.planYears]).toEqual([2025, [2026, 2027]]);
+    expect(findings.filter((f) => f.code === "INPUT_WEAK_EVIDENCE")).toEqual([]);
+  });
+
+  it("two Budget columns and nothing else to go on: the later is read, and the cell says the other was almost as likely", () => {
+    const g = grid([
+      sheet("Budget", [
+        [null, "Budget 2024", "Budget 2025"],
+        ["Staten genom FK", 4_900_000, 4_322_000],
+        ["Region Östergötland", 2_450_000, 2_161_000],
+        ["Motala kommun", 1_225_000, 1_080_500],
+        ["Mjölby kommun", 1_225_000, 1_080_500],
+        ["Kansli", 9_800_000, 8_644_000],
+      ]),
+    ]);
+    const { budget, findings } = located(locateBudget(g));
+    expect(budget.budgetYear).toBe(2025);
+    const weak = findings.find((f) => f.code === "INPUT_WEAK_EVIDENCE");
+    expect([weak?.cell, weak?.message.sv]).toEqual([
+      "C1",
+      expect.stringMatching(/Budgetåret läses som 2025 .* men 2024 är nästan lika troligt/),
+    ]);
+  });
+
+  it("plain years 2025 | 2026 | 2027 are still a budget and its plan", () => {
+    const { budget, findings } = located(locateBudget(vastra(["2023", "2024", "2025", "2026", "2027"], "Budget 2025")));
+    expect([budget.budgetYear, budget.planYears]).toEqual([2025, [2026, 2027]]);
+    expect(findings.filter((f) => f.code === "INPUT_WEAK_EVIDENCE")).toEqual([]);
+  });
+});
