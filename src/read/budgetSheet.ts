@@ -27,14 +27,20 @@ export interface SheetRead {
 export function readBudgetSheet(view: SheetView, mapping: Mapping, workbookYear?: WorkbookYear): SheetRead | undefined {
   const labelColumn = findLabelColumn(view);
   const header =
-    mapping.yearHeader?.sheet === view.name
-      ? mappedHeader(view, mapping.yearHeader.row)
-      : findYearHeader(view, labelColumn, workbookYear);
+    mapping.yearColumns?.sheet === view.name
+      ? { ...mapping.yearColumns, evidence: `namnen ${namesOf(mapping.yearColumns.columns)}` }
+      : mapping.yearHeader?.sheet === view.name
+        ? mappedHeader(view, mapping.yearHeader.row)
+        : findYearHeader(view, labelColumn, workbookYear);
   if (!header || header.columns.length === 0) return undefined;
   const unit = mapping.unit ? { unit: mapping.unit, evidence: "namnet Finsam_Enhet" } : findUnit(view, header.row);
   const unitFactor = UNIT_FACTOR[unit.unit];
   const findings: Finding[] = [];
-  const budgetYearChoice = chooseBudgetYear(view, header);
+  const named = mapping.yearColumns?.sheet === view.name ? mapping.yearColumns : undefined;
+  const namedBudget = named?.columns.find((c) => c.kind === "budget");
+  const budgetYearChoice = namedBudget
+    ? { year: namedBudget.year, evidence: `namnet Finsam_Budget_${namedBudget.year}` }
+    : chooseBudgetYear(view, header);
   const budgetYear = budgetYearChoice.year;
   const roles = columnRoles(header.columns, budgetYear);
   const amountColumns = roles.amounts;
@@ -160,3 +166,14 @@ function closingOfYearBefore(
   }
   return undefined;
 }
+
+const NAME_WORD: Record<YearColumn["kind"], string> = {
+  budget: "Budget",
+  plan: "Plan",
+  history: "Historik",
+  outcome: "Utfall",
+  forecast: "Prognos",
+  year: "Budget",
+};
+const namesOf = (columns: readonly YearColumn[]) =>
+  columns.map((c) => `Finsam_${NAME_WORD[c.kind]}_${c.year}`).join(", ");

@@ -2,6 +2,8 @@ import { finding, message, type CellRef, type Finding, type Unit } from "../doma
 import { address, type Grid, parseRangeRef, SheetView } from "../grid";
 import { nameLeftOf, type PopulationEntry, type PopulationTable } from "./population";
 import { readAmount } from "./swedishNumber";
+import type { ColumnKind } from "./vocabulary";
+import type { YearColumn } from "./yearHeaders";
 
 /**
  * The mapping a user or the workbook sets, as defined names. It wins over
@@ -12,7 +14,10 @@ import { readAmount } from "./swedishNumber";
  * - Finsam_Kostnader: the cost lines' label cells;
  * - Finsam_Befolkning: the population cells, with the kommun names to their left;
  * - Finsam_EgetKapital: the opening equity cell;
- * - Finsam_Enhet: a cell holding "kr", "tkr" or "Mkr", where the sheet does not say its unit itself.
+ * - Finsam_Enhet: a cell holding "kr", "tkr" or "Mkr", where the sheet does not say its unit itself;
+ * - Finsam_Budget_2025, Finsam_Plan_2026, Finsam_Historik_2024 (or _Bokslut_, _Utfall_, _Prognos_): a
+ *   column of amounts (its header cell, or the amounts themselves) and the year and kind it holds, where
+ *   the header does not say them ("Budget" with the year only in the title). They win over Finsam_Ar.
  */
 export const MAPPING_NAMES = {
   budgetSheet: "Finsam_Budgetblad",
@@ -26,9 +31,28 @@ export const MAPPING_NAMES = {
 /** A cell holding "kr", "tkr" or "Mkr": the unit, where the sheet does not say it itself (a setting, not a range). */
 export const UNIT_NAME = "Finsam_Enhet";
 
+/** Finsam_Budget_2025: the kind of a named year column, as the reader's header words would say it. */
+const YEAR_COLUMN_NAME = /^Finsam_(Budget|Plan|Historik|Bokslut|Utfall|Prognos)_(\d{4})$/i;
+const KIND_OF_NAME: Record<string, ColumnKind> = {
+  budget: "budget",
+  plan: "plan",
+  historik: "history",
+  bokslut: "history",
+  utfall: "outcome",
+  prognos: "forecast",
+};
+
+/** The year columns the names say, on one sheet: the header row is the named cells' row, or the row above named amounts. */
+export interface NamedYearColumns {
+  readonly sheet: string;
+  readonly row: number;
+  readonly columns: readonly YearColumn[];
+}
+
 export interface Mapping {
   readonly budgetSheet?: string;
   readonly yearHeader?: { readonly sheet: string; readonly row: number };
+  readonly yearColumns?: NamedYearColumns;
   readonly memberSheet?: string;
   readonly memberRows?: ReadonlySet<number>;
   readonly costSheet?: string;
@@ -130,5 +154,52 @@ export function readMapping(grid: Grid): Mapping {
     }
     mapping.population = { entries };
   }
+  const yearColumns = namedYearColumns(grid, lookup, findings);
+  if (yearColumns) mapping.yearColumns = yearColumns;
   return mapping;
+}
+
+/**
+ * The columns named Finsam_Budget_2025, Finsam_Plan_2026 …, on the sheet of
+ * the Budget one (names on another sheet are said and left out).
+ */
+function namedYearColumns(
+  grid: Grid,
+  lookup: (
+    name: string,
+  ) => { sheet: string; start: { row: number; column: number }; end: { row: number; column: number } } | undefined,
+  findings: Finding[],
+): NamedYearColumns | undefined {
+  const named = grid.definedNames.flatMap((d) => {
+    const m = YEAR_COLUMN_NAME.exec(d.name);
+    const range = m && lookup(d.name);
+    if (!m || !range) return [];
+    const single = range.start.row === range.end.row;
+    return [{ name: d.name, kind: KIND_OF_NAME[m[1]!.toLowerCase()]!, year: Number(m[2]), range, single }];
+  });
+  if (named.length === 0) return undefined;
+  const sheet = (named.find((n) => n.kind === "budget") ?? named[0]!).range.sheet;
+  for (const n of named.filter((x) => x.range.sheet !== sheet))
+    findings.push(
+      finding({
+        code: "INPUT_MAPPING",
+        severity: "warning",
+        ref: { sheet: n.range.sheet, cell: address(n.range.start.row, n.range.start.column) },
+        message: message(
+          `Namnet ${n.name} står på bladet ”${n.range.sheet}”, men budgetens årskolumner är namngivna på bladet ”${sheet}”. Namnet används inte.`,
+          `The name ${n.name} is on the sheet "${n.range.sheet}", but the budget's year columns are named on the sheet "${sheet}". It is not used.`,
+        ),
+      }),
+    );
+  const here = named.filter((n) => n.range.sheet === sheet);
+  const row = Math.min(...here.map((n) => (n.single ? n.range.start.row : Math.max(1, n.range.start.row - 1))));
+  const columns = here
+    .map((n) => ({
+      column: n.range.start.column,
+      year: n.year,
+      kind: n.kind,
+      header: { sheet, cell: address(row, n.range.start.column) },
+    }))
+    .sort((a, b) => a.column - b.column);
+  return { sheet, row, columns };
 }

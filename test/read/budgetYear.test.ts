@@ -101,3 +101,69 @@ describe("the budget year among history columns", () => {
     expect(findings.filter((f) => f.code === "INPUT_WEAK_EVIDENCE")).toEqual([]);
   });
 });
+
+describe("names say what detection cannot", () => {
+  // Seed 002's one column: no year anywhere on the sheet, the header says nothing, the state as one row.
+  const rows: CellValue[][] = [
+    ["Samordningsförbundet Degerfors/Karlskoga"],
+    [],
+    ["Intäkter", "Belopp"],
+    ["Medlemsbidrag Försäkringskassa och Arbetsförmedlingen", 2_787_000],
+    ["Medlemsbidrag Region Örebro län", 1_393_500],
+    ["Medlemsbidrag Degerfors kommun", 348_375],
+    ["Medlemsbidrag Karlskoga kommun", 1_045_125],
+    ["Kostnader"],
+    ["Coachingteamet", 4_407_000],
+    ["Kansli", 1_167_000],
+    ["Eget kapital", 1_200_000],
+  ];
+  const folk = sheet("Underlag", [
+    ["Kommun", "Antal"],
+    ["Degerfors", 9502],
+    ["Karlskoga", 30418],
+  ]);
+  const names = [
+    { name: "Finsam_Budget_2022", ref: "Budget!$B$4:$B$10" },
+    { name: "Finsam_Medlemmar", ref: "Budget!$A$4:$A$7" },
+    { name: "Finsam_Kostnader", ref: "Budget!$A$9:$A$10" },
+    { name: "Finsam_Befolkning", ref: "Underlag!$B$2:$B$3" },
+    { name: "Finsam_EgetKapital", ref: "Budget!$B$11" },
+  ];
+
+  it("without names the sheet is refused: it states no year", () => {
+    expect(locateBudget(grid([sheet("Budget", rows), folk])).ok).toBe(false);
+  });
+
+  it("Finsam_Budget_2022 says which column is the budget of which year; with the members, lines, population and equity named it is read", () => {
+    const { budget, location } = located(locateBudget(grid([sheet("Budget", rows), folk], names)));
+    expect([budget.budgetYear, budget.planYears, budget.unit]).toEqual([2022, [], "kr"]);
+    expect(
+      budget.members.map((m) => [m.party, m.amounts.get(2022)?.value.toNumber(), m.population?.value.toNumber()]),
+    ).toEqual([
+      ["stat", 2_787_000, undefined],
+      ["region", 1_393_500, undefined],
+      ["kommun", 348_375, 9502],
+      ["kommun", 1_045_125, 30418],
+    ]);
+    expect(budget.costs.map((c) => c.amounts.get(2022)?.value.toNumber())).toEqual([4_407_000, 1_167_000]);
+    expect(budget.openingEquity?.value.toNumber()).toBe(1_200_000);
+    expect(location.parts.find((p) => p.part === "years")?.evidence).toBe("namnen Finsam_Budget_2022");
+  });
+
+  it("named plan and history columns: Finsam_Historik_2021 is history whatever its header says, Finsam_Plan_2023 a plan year", () => {
+    const wide = rows.map((r, i) => (i < 3 ? r : [r[0]!, typeof r[1] === "number" ? r[1] + 1000 : null, r[1] ?? null, r[1] ?? null]));
+    const g = grid(
+      [sheet("Budget", wide), folk],
+      [
+        { name: "Finsam_Historik_2021", ref: "Budget!$B$3" },
+        { name: "Finsam_Budget_2022", ref: "Budget!$C$3" },
+        { name: "Finsam_Plan_2023", ref: "Budget!$D$3" },
+        ...names.filter((n) => n.name !== "Finsam_Budget_2022" && n.name !== "Finsam_EgetKapital"),
+      ],
+    );
+    const { budget } = located(locateBudget(g));
+    expect([budget.budgetYear, budget.planYears]).toEqual([2022, [2023]]);
+    expect(budget.members[0]!.amounts.get(2022)?.ref?.cell).toBe("C4");
+    expect(budget.members.some((m) => m.amounts.has(2021))).toBe(false);
+  });
+});
