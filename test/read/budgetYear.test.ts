@@ -151,7 +151,9 @@ describe("names say what detection cannot", () => {
   });
 
   it("named plan and history columns: Finsam_Historik_2021 is history whatever its header says, Finsam_Plan_2023 a plan year", () => {
-    const wide = rows.map((r, i) => (i < 3 ? r : [r[0]!, typeof r[1] === "number" ? r[1] + 1000 : null, r[1] ?? null, r[1] ?? null]));
+    const wide = rows.map((r, i) =>
+      i < 3 ? r : [r[0]!, typeof r[1] === "number" ? r[1] + 1000 : null, r[1] ?? null, r[1] ?? null],
+    );
     const g = grid(
       [sheet("Budget", wide), folk],
       [
