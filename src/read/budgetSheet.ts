@@ -174,6 +174,7 @@ const NAME_WORD: Record<YearColumn["kind"], string> = {
   outcome: "Utfall",
   forecast: "Prognos",
   year: "Budget",
+  period: "Period",
 };
 const namesOf = (columns: readonly YearColumn[]) =>
   columns.map((c) => `Finsam_${NAME_WORD[c.kind]}_${c.year}`).join(", ");

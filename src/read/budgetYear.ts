@@ -61,7 +61,7 @@ export function columnRoles(columns: readonly YearColumn[], budgetYear: number) 
   const later = columns.filter((c) => c.year >= budgetYear);
   const amounts = new Map<number, YearColumn>();
   for (const c of later) {
-    if (c.kind === "outcome" || c.kind === "forecast" || c.kind === "history") continue;
+    if (c.kind === "outcome" || c.kind === "forecast" || c.kind === "history" || c.kind === "period") continue;
     const held = amounts.get(c.year);
     // The budget year's Budget column wins over a plain year; a plan year's Plan column over a Budget.
     if (!held || rank(c, budgetYear) > rank(held, budgetYear)) amounts.set(c.year, c);

@@ -162,11 +162,19 @@ export const TKR = /\btkr\b|\bksek\b|tusental kronor|belopp i tusen/;
 export const MKR = /\bmkr\b|\bmsek\b|miljoner kronor|belopp i miljoner/;
 
 /** What a year column holds. */
-/** "history": a closed year's accounts (Bokslut 2024, Årsredovisning 2023), never the budget or a plan year. */
-export type ColumnKind = "budget" | "plan" | "forecast" | "outcome" | "year" | "history";
+/**
+ * "history": a closed year's accounts (Bokslut 2024, Årsredovisning 2023), never the budget or a plan year.
+ * "period": a month, quarter or tertial of a year (jan 2026, Kv1 2026, T2), never a year of its own.
+ */
+export type ColumnKind = "budget" | "plan" | "forecast" | "outcome" | "year" | "history" | "period";
+
+/** "jan 2026", "Januari", "Kv1", "kvartal 2", "Q3", "T1", "Tertial 2", "Period 4", "mån 5". */
+export const PERIOD_HEADER =
+  /^(jan(uari)?|feb(ruari)?|mar(s)?|apr(il)?|maj|jun(i)?|jul(i)?|aug(usti)?|sep(t|tember)?|okt(ober)?|nov(ember)?|dec(ember)?)\b\.?|^(kv(artal)?|q|t(ertial)?|period|mån(ad)?)\s*\d\b/;
 
 export function columnKind(header: string): ColumnKind {
   const h = normalizeLabel(header);
+  if (PERIOD_HEADER.test(h)) return "period";
   if (/bokslut|årsredovisning|räkenskap|\bredovisat\b/.test(h)) return "history";
   if (/utfall/.test(h)) return "outcome";
   if (/prognos/.test(h)) return "forecast";

@@ -1,7 +1,14 @@
 import type { CellRef } from "../domain";
 import { address, parseAddress, type CellValue, type SheetView } from "../grid";
 import { amountKind, yearIn } from "./swedishNumber";
-import { classifyLabel, columnKind, normalizeLabel, POPULATION_HEADER, type ColumnKind } from "./vocabulary";
+import {
+  classifyLabel,
+  columnKind,
+  normalizeLabel,
+  PERIOD_HEADER,
+  POPULATION_HEADER,
+  type ColumnKind,
+} from "./vocabulary";
 
 /** A column of amounts for one year, as its header says. */
 export interface YearColumn {
@@ -48,7 +55,7 @@ export function findYearHeader(
       });
     }
     if (columns.length > 0 && !isAmountRow(view, row, labelColumn, columns))
-      return withLoneBudget(view, row, labelColumn, columns);
+      return withLoneBudget(view, row, labelColumn, onYearTotals(view, row, columns));
   }
   return loneBudgetColumn(view, labelColumn, workbookYear);
 }
@@ -190,6 +197,25 @@ export function mappedHeader(view: SheetView, row: number): YearHeader {
   return { row, columns: withKinds(columns), evidence: "namnet Finsam_Ar" };
 }
 
+const YEAR_TOTAL = /^(totalt?|summa|helår|hela året|år|året)\b/;
+
+/**
+ * A year header over periods ("2026", merged over Kv1 … Kv4 | Totalt): the
+ * year's amounts are its total column, not its first period. Without a total
+ * the year keeps its column, whose period the kinds below say is no year.
+ */
+function onYearTotals(view: SheetView, row: number, columns: readonly YearColumn[]): YearColumn[] {
+  return columns.map((c, i) => {
+    if (!PERIOD_HEADER.test(normalizeLabel(view.text(row + 1, c.column)))) return c;
+    const end = columns[i + 1]?.column ?? view.right + 1;
+    for (const col of view.columnNumbers(row + 1, c.column + 1, end - 1)) {
+      if (YEAR_TOTAL.test(normalizeLabel(view.text(row + 1, col))))
+        return { ...c, column: col, header: { sheet: view.name, cell: address(row + 1, col) } };
+    }
+    return { ...c, kind: "period" };
+  });
+}
+
 /** Plain year columns: the first is the budget year, the rest plan years. */
 function withKinds(columns: YearColumn[]): YearColumn[] {
   if (columns.some((c) => c.kind === "budget"))
@@ -198,14 +224,24 @@ function withKinds(columns: YearColumn[]): YearColumn[] {
   return columns.map((c) => (c.kind === "year" ? { ...c, kind: c.year === first ? "budget" : "plan" } : c));
 }
 
-const TITLE_YEAR = /(?:budget|budgetplan|verksamhetsplan|plan)\s*(\d{4})\b/i;
+const TITLE_YEAR = /(?:budget|budgetplan|verksamhetsplan|plan|medlemsavgifter|medlemsbidrag)\s*(\d{4})\b/gi;
+
+/** The budget year a title states: "Budget 2026 med plan 2027–2028"; a plan after an earlier year is a plan year. */
+function yearOfTitle(text: string): number | undefined {
+  for (const m of text.matchAll(TITLE_YEAR)) {
+    const before = text.slice(0, m.index);
+    if (/^plan/i.test(m[0]) && /\b\d{4}\b/.test(before)) continue;
+    return Number(m[1]);
+  }
+  return undefined;
+}
 
 /** The year a title near the top says ("Budget 2023 (tkr)", "Verksamhets- och budgetplan 2022"), else the sheet's name. */
 export function titleYear(view: SheetView, headerRow: number): { year: number; evidence: string } | undefined {
   for (let row = view.sheet.top; row <= Math.min(view.bottom, view.sheet.top + 2, headerRow - 1); row++) {
     for (const col of view.columnNumbers(row)) {
-      const m = TITLE_YEAR.exec(view.text(row, col));
-      if (m) return { year: Number(m[1]), evidence: `årtalet i rubriken ${address(row, col)}` };
+      const year = yearOfTitle(view.text(row, col));
+      if (year !== undefined) return { year, evidence: `årtalet i rubriken ${address(row, col)}` };
     }
   }
   const named = yearIn(view.name);

@@ -169,3 +169,55 @@ describe("names say what detection cannot", () => {
     expect(budget.members.some((m) => m.amounts.has(2021))).toBe(false);
   });
 });
+
+describe("periods are never years", () => {
+  const months = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
+  // Monthly amounts that round: the year total, not a month, is the year's amount.
+  const line = (label: string, yearly: number) => [
+    label,
+    ...months.map(() => Math.round(yearly / 12)),
+    yearly,
+    yearly,
+    yearly,
+  ];
+
+  it("jan 2026 … dec 2026 | Helår 2026 | Plan 2027 | Plan 2028: the budget is the Helår column", () => {
+    const g = grid([
+      sheet("Budget 2026", [
+        ["Budget per månad (kr)"],
+        [null, ...months.map((m) => `${m} 2026`), "Helår 2026", "Plan 2027", "Plan 2028"],
+        line("Staten genom FK", 4_322_400),
+        line("Region Östergötland", 2_161_200),
+        line("Motala kommun", 1_311_987),
+        line("Mjölby kommun", 849_213),
+        ["Kostnader"],
+        line("Insatser", 8_600_000),
+      ]),
+    ]);
+    const { budget } = located(locateBudget(g));
+    expect([budget.budgetYear, budget.planYears]).toEqual([2026, [2027, 2028]]);
+    expect(budget.members[0]!.amounts.get(2026)?.ref?.cell).toBe("N3");
+    expect(budget.costs[0]!.amounts.get(2026)?.value.toNumber()).toBe(8_600_000);
+  });
+
+  it("a year merged over Kv1 … Kv4 | Totalt: the year's amounts are the Totalt column (tkr)", () => {
+    const q = (label: string, y: number) => [label, y / 4, y / 4, y / 4, y / 4, y, y, y];
+    const g = grid([
+      sheet("Budget", [
+        ["Budget per kvartal, tkr"],
+        [null, 2026, null, null, null, null, 2027, 2028],
+        [null, "Kv1", "Kv2", "Kv3", "Kv4", "Totalt", "Plan", "Plan"],
+        q("Staten genom FK", 4322.4),
+        q("Region Östergötland", 2161.2),
+        q("Motala kommun", 1311.988),
+        q("Mjölby kommun", 849.212),
+        ["Kostnader"],
+        q("Insatser", 8600),
+      ]),
+    ]);
+    const { budget } = located(locateBudget(g));
+    expect([budget.budgetYear, budget.planYears, budget.unit]).toEqual([2026, [2027, 2028], "tkr"]);
+    expect(budget.members.map((m) => m.amounts.get(2026)?.ref?.cell)).toEqual(["F4", "F5", "F6", "F7"]);
+    expect(budget.members[0]!.amounts.get(2026)?.value.toNumber()).toBe(4_322_400);
+  });
+});
