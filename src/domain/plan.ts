@@ -1,4 +1,4 @@
-import { costsIn, otherIncomeIn, statedContributions } from "./budgetQueries";
+import { costsIn, otherIncomeIn, sheetYears, statedContributions } from "./budgetQueries";
 import {
   splitContributions,
   stateHalfIn,
@@ -112,6 +112,7 @@ export function projectPlan(
   let costs = baseCosts;
   let opening = budget.openingEquity?.value ?? ZERO;
 
+  const stated = new Set(sheetYears(budget));
   for (const year of planYears(budget, settings.planLength)) {
     let stateRate: Decimal | undefined;
     if (year > budget.budgetYear) {
@@ -125,7 +126,9 @@ export function projectPlan(
       costs = nextCosts(budget, scenario, year, costs, baseCosts);
     }
     const split = splitContributions(roundKronor(contributions));
-    const otherIncome = otherIncomeIn(budget, year) ?? ZERO;
+    // Like costs (Rule 3), a plan year the sheet does not have holds the budget year's other income.
+    const otherIncome =
+      otherIncomeIn(budget, year) ?? (stated.has(year) ? ZERO : (otherIncomeIn(budget, budget.budgetYear) ?? ZERO));
     const plannedDrawdown = year > budget.budgetYear ? (scenario.plannedDrawdown?.[year] ?? ZERO) : ZERO;
     const allCosts = costs.plus(plannedDrawdown);
     const result = contributions.plus(otherIncome).minus(allCosts);

@@ -84,6 +84,17 @@ describe("Rule 3: the worst case", () => {
     ]);
   });
 
+  it("holds other income into plan years the sheet does not have, like costs; a plan year it has keeps what it states", () => {
+    const income = (b: ReturnType<typeof samo>) =>
+      analyzeBudget(b)
+        .plans.find((p) => p.scenario.id === "worst-case")!
+        .years.map((y) => kr(y.otherIncome));
+    // SAMO states 2024 and 2025 without financial income: 0 there, as the seed.
+    expect(income(samo())).toEqual([70000, 0, 0]);
+    // The same sheet with the budget year alone: the 70 000 kr are held, as the costs are.
+    expect(income({ ...samo(), planYears: [] })).toEqual([70000, 70000, 70000]);
+  });
+
   it("takes a rate per year: Västra's 12 % in 2026, then 10 %", () => {
     const scenario: Scenario = {
       ...WORST_CASE,

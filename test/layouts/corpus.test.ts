@@ -48,6 +48,8 @@ export const READ_RIGHT_TODAY: readonly string[] = [
   "33-sydnarke-round-formulas",
   "34-centrala-seed-shape",
   "35-sydnarke-cross-sheet-mismatch",
+  "36-blind1-historik-bokslut-prognos-text-belopp",
+  "42-blind1-en-kolumn-aret-i-bladnamnet",
 ];
 
 describe("the layout corpus", () => {

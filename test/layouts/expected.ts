@@ -179,7 +179,9 @@ function plan(b: AbstractBudget, scenario: "sheet" | "worst-case") {
       }
     }
     const costs = new D(costsOf(year) ?? baseCosts);
-    const other = new D(linesIn(b.otherIncome, year) ?? 0);
+    const other = new D(
+      linesIn(b.otherIncome, year) ?? (b.years.includes(year) ? 0 : (linesIn(b.otherIncome, b.budgetYear) ?? 0)),
+    );
     const income = contributions.plus(other);
     const closing = opening.plus(income).minus(costs);
     const max = contributions.times(20).dividedBy(100);
