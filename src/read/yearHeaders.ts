@@ -55,7 +55,7 @@ export function findYearHeader(
       });
     }
     if (columns.length > 0 && !isAmountRow(view, row, labelColumn, columns))
-      return withLoneBudget(view, row, labelColumn, onYearTotals(view, row, columns));
+      return withLoneBudget(view, row, labelColumn, withYearlessFollowUp(view, row, onYearTotals(view, row, columns)));
   }
   return loneBudgetColumn(view, labelColumn, workbookYear);
 }
@@ -195,6 +195,29 @@ export function mappedHeader(view: SheetView, row: number): YearHeader {
       });
   }
   return { row, columns: withKinds(columns), evidence: "namnet Finsam_Ar" };
+}
+
+/**
+ * "Budget 2025 | Utfall jan–aug | Helårsprognos": follow-up columns that
+ * state no year of their own are of the year left of them. A share of the
+ * budget ("Utfall i % av budget") is no amount.
+ */
+function withYearlessFollowUp(view: SheetView, row: number, columns: readonly YearColumn[]): YearColumn[] {
+  const added: YearColumn[] = [];
+  for (const col of view.columnNumbers(row)) {
+    if (columns.some((c) => c.column === col)) continue;
+    const text = view.text(row, col);
+    const kind = columnKind(text);
+    if (
+      (kind !== "outcome" && kind !== "forecast") ||
+      /%|procent|andel|avvikelse|differens|skillnad|förändring/i.test(text)
+    )
+      continue;
+    const left = columns.filter((c) => c.column < col).at(-1);
+    if (!left || !hasAmountBelow(view, row, col)) continue;
+    added.push({ column: col, year: left.year, kind, header: { sheet: view.name, cell: address(row, col) } });
+  }
+  return added.length === 0 ? [...columns] : [...columns, ...added].sort((a, b) => a.column - b.column);
 }
 
 const YEAR_TOTAL = /^(totalt?|summa|helår|hela året|år|året)\b/;

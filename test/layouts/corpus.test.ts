@@ -50,6 +50,7 @@ export const READ_RIGHT_TODAY: readonly string[] = [
   "35-sydnarke-cross-sheet-mismatch",
   "36-blind1-historik-bokslut-prognos-text-belopp",
   "42-blind1-en-kolumn-aret-i-bladnamnet",
+  "44-blind1-uppfoljning-per-insats-tkr",
 ];
 
 describe("the layout corpus", () => {

@@ -221,3 +221,39 @@ describe("periods are never years", () => {
     expect(budget.members[0]!.amounts.get(2026)?.value.toNumber()).toBe(4_322_400);
   });
 });
+
+describe("a follow-up whose Utfall and Prognos state no year", () => {
+  it("Budget 2025 | Utfall jan–aug | Utfall i % av budget | Helårsprognos | Avvikelse (budget – prognos): read as the follow-up of 2025, never refused", () => {
+    const g = grid([
+      sheet("Uppföljning aug", [
+        ["Budgetuppföljning per 2025-08-31, tkr"],
+        [
+          "Verksamhet",
+          "Budget 2025",
+          "Utfall jan–aug",
+          "Utfall i % av budget",
+          "Helårsprognos",
+          "Avvikelse (budget – prognos)",
+        ],
+        ["Plattform Norrköping", 8257, 5480.7, 0.66, 8420, -163],
+        ["Kansli", 3468, 2390.6, 0.69, 3468, 0],
+        ["Summa kostnader", 11725, 7871.3, 0.67, 11888, -163],
+        ["Budgetram 2025", 11725],
+      ]),
+    ]);
+    const { budget } = located(locateBudget(g));
+    expect(budget.members).toEqual([]);
+    expect(
+      budget.followUp.map((l) => [
+        l.label,
+        l.year,
+        l.outcome?.ref?.cell,
+        l.forecast?.value.toNumber(),
+        l.forecast?.ref?.cell,
+      ]),
+    ).toEqual([
+      ["Plattform Norrköping", 2025, "C3", 8_420_000, "E3"],
+      ["Kansli", 2025, "C4", 3_468_000, "E4"],
+    ]);
+  });
+});
