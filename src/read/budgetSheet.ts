@@ -3,7 +3,7 @@ import { address, type SheetView } from "../grid";
 import { readCell } from "./amountCells";
 import { checkEquityDate } from "./equity";
 import { followUpOf } from "./followUpColumns";
-import type { Mapping } from "./mapping";
+import { yearColumnName, type Mapping } from "./mapping";
 import { partAdder, type PartLocation } from "./parts";
 import { rowRoles, sectionSigns } from "./rowRoles";
 import { collect, type Collected } from "./tableRows";
@@ -26,17 +26,16 @@ export interface SheetRead {
 /** Reads one sheet as the parts of a budget, or undefined when it has no year columns. */
 export function readBudgetSheet(view: SheetView, mapping: Mapping, workbookYear?: WorkbookYear): SheetRead | undefined {
   const labelColumn = findLabelColumn(view);
-  const header =
-    mapping.yearColumns?.sheet === view.name
-      ? { ...mapping.yearColumns, evidence: `namnen ${namesOf(mapping.yearColumns.columns)}` }
-      : mapping.yearHeader?.sheet === view.name
-        ? mappedHeader(view, mapping.yearHeader.row)
-        : findYearHeader(view, labelColumn, workbookYear);
+  const named = mapping.yearColumns?.sheet === view.name ? mapping.yearColumns : undefined;
+  const header = named
+    ? { ...named, evidence: `namnen ${named.columns.map(yearColumnName).join(", ")}` }
+    : mapping.yearHeader?.sheet === view.name
+      ? mappedHeader(view, mapping.yearHeader.row)
+      : findYearHeader(view, labelColumn, workbookYear);
   if (!header || header.columns.length === 0) return undefined;
   const unit = mapping.unit ? { unit: mapping.unit, evidence: "namnet Finsam_Enhet" } : findUnit(view, header.row);
   const unitFactor = UNIT_FACTOR[unit.unit];
   const findings: Finding[] = [];
-  const named = mapping.yearColumns?.sheet === view.name ? mapping.yearColumns : undefined;
   const namedBudget = named?.columns.find((c) => c.kind === "budget");
   const budgetYearChoice = namedBudget
     ? { year: namedBudget.year, evidence: `namnet Finsam_Budget_${namedBudget.year}` }
@@ -166,15 +165,3 @@ function closingOfYearBefore(
   }
   return undefined;
 }
-
-const NAME_WORD: Record<YearColumn["kind"], string> = {
-  budget: "Budget",
-  plan: "Plan",
-  history: "Historik",
-  outcome: "Utfall",
-  forecast: "Prognos",
-  year: "Budget",
-  period: "Period",
-};
-const namesOf = (columns: readonly YearColumn[]) =>
-  columns.map((c) => `Finsam_${NAME_WORD[c.kind]}_${c.year}`).join(", ");

@@ -2,8 +2,12 @@ import { finding, message, type Finding } from "../domain";
 import { address, type SheetView } from "../grid";
 import { amountKind } from "./swedishNumber";
 
-/** The first cell right of the label that holds an amount: where an equity balance stands. */
-export function equityCell(view: SheetView, row: number, labelColumn: number): number | undefined {
+/**
+ * Where an equity balance stands: the budget year's own column when it holds an amount (history beside the
+ * budget fills the row), else the first cell right of the label that does.
+ */
+export function equityCell(view: SheetView, row: number, labelColumn: number, own?: number): number | undefined {
+  if (own !== undefined && amountKind(view.value(row, own)).kind === "amount") return own;
   for (const col of view.columnNumbers(row, labelColumn + 1)) {
     if (amountKind(view.value(row, col)).kind === "amount") return col;
   }

@@ -42,6 +42,21 @@ const KIND_OF_NAME: Record<string, ColumnKind> = {
   prognos: "forecast",
 };
 
+/** The name a year column of that kind and year has: Finsam_Budget_2025 (a plain year is the budget's word). */
+export function yearColumnName(column: YearColumn): string {
+  return `Finsam_${NAME_OF_KIND[column.kind]}_${column.year}`;
+}
+
+const NAME_OF_KIND: Record<ColumnKind, string> = {
+  budget: "Budget",
+  plan: "Plan",
+  history: "Historik",
+  outcome: "Utfall",
+  forecast: "Prognos",
+  year: "Budget",
+  period: "Period",
+};
+
 /** The year columns the names say, on one sheet: the header row is the named cells' row, or the row above named amounts. */
 export interface NamedYearColumns {
   readonly sheet: string;

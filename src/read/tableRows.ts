@@ -14,7 +14,6 @@ import { memberSign, type RowInfo, type Section } from "./rowRoles";
 import { NO_FORMULAS, type Item } from "./tables";
 import { arithmeticSubtotalOf, coveredRows, isSubtotalAbove, withoutCovered } from "./totals";
 import { addsUpTo, blockOrSection, sumOf } from "./totalsAddUp";
-import { amountKind } from "./swedishNumber";
 import { normalizeLabel } from "./vocabulary";
 import type { YearColumn } from "./yearHeaders";
 
@@ -185,13 +184,11 @@ class TableRows {
 
   /** The opening equity: the first such row with an amount, and the date its label gives. */
   private openingEquity(row: number, date: string | undefined): void {
-    // Under the years (history beside the budget): the budget year's own cell; else the row's one amount.
     const budgetColumn = this.columns.reduce<YearColumn | undefined>(
       (a, c) => (!a || c.year < a.year ? c : a),
       undefined,
     );
-    const own = budgetColumn && amountKind(this.view.value(row, budgetColumn.column)).kind === "amount";
-    const column = own ? budgetColumn.column : equityCell(this.view, row, this.labelColumn);
+    const column = equityCell(this.view, row, this.labelColumn, budgetColumn?.column);
     const amount = column === undefined ? undefined : readCell(this.view, row, column, this.unitFactor, this.findings);
     if (amount && !this.got.openingEquity) this.got.openingEquity = { amount, row, ...(date ? { date } : {}) };
   }

@@ -318,10 +318,3 @@ function repeatsHeader(view: SheetView, c: YearColumn, v: CellValue): boolean {
   if (typeof v !== "string") return false;
   return yearIn(v) === c.year && (/[^\d\s]/.test(v) || (typeof header === "string" && v.trim() === header.trim()));
 }
-
-/** One column per year for amounts: the budget or plan column wins over a plain year. */
-export function dedupeByYear(columns: readonly YearColumn[]): YearColumn[] {
-  const byYear = new Map<number, YearColumn>();
-  for (const c of columns) if (!byYear.has(c.year)) byYear.set(c.year, c);
-  return [...byYear.values()];
-}

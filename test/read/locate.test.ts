@@ -1,14 +1,10 @@
-import { locateBudget, type LocateResult } from "../../src/read/locate";
+import { locateBudget } from "../../src/read/locate";
+import { located } from "./located";
 import type { Budget } from "../../src/domain";
 import type { CellValue } from "../../src/grid";
 import { readGridFromFile } from "../../src/xlsx/readGrid";
 import { fixture } from "../support/paths";
 import { grid, sheet } from "../grid/gridBuilder";
-
-function located(result: LocateResult): Extract<LocateResult, { ok: true }> {
-  if (!result.ok) throw new Error(result.reason.sv);
-  return result;
-}
 
 const amounts = (b: Budget, name: string) =>
   [...b.members.find((m) => m.name === name)!.amounts].map(([y, a]) => [

@@ -1,13 +1,10 @@
 import { analyzeGrid } from "../../src/app/analyzeGrid";
-import { locateBudget, type LocateResult } from "../../src/read/locate";
+import { locateBudget } from "../../src/read/locate";
+import { located } from "./located";
 import type { Budget } from "../../src/domain";
 import type { CellValue } from "../../src/grid";
 import { grid, sheet } from "../grid/gridBuilder";
 
-function located(result: LocateResult): Extract<LocateResult, { ok: true }> {
-  if (!result.ok) throw new Error(result.reason.sv);
-  return result;
-}
 const total = (lines: Budget["costs"], year: number) =>
   lines.reduce((s, l) => s + (l.amounts.get(year)?.value.toNumber() ?? 0), 0);
 const codes = (g: ReturnType<typeof grid>) => {

@@ -1,11 +1,7 @@
-import { locateBudget, type LocateResult } from "../../src/read/locate";
+import { locateBudget } from "../../src/read/locate";
+import { located } from "./located";
 import type { CellValue } from "../../src/grid";
 import { grid, sheet } from "../grid/gridBuilder";
-
-function located(result: LocateResult): Extract<LocateResult, { ok: true }> {
-  if (!result.ok) throw new Error(result.reason.sv);
-  return result;
-}
 
 /** Västra Östergötland 2025 (DOMAIN.md Rule 2) with the years before it beside the budget, as published budgets show them. */
 const vastra = (header: readonly CellValue[], title = "Budget och plan (kr)") =>
