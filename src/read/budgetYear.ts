@@ -61,7 +61,7 @@ export function columnRoles(columns: readonly YearColumn[], budgetYear: number) 
   const later = columns.filter((c) => c.year >= budgetYear);
   const amounts = new Map<number, YearColumn>();
   for (const c of later) {
-    if (c.kind === "outcome" || c.kind === "forecast" || c.kind === "history" || c.kind === "period") continue;
+    if (!AMOUNT_KINDS.has(c.kind)) continue;
     const held = amounts.get(c.year);
     // The budget year's Budget column wins over a plain year; a plan year's Plan column over a Budget.
     if (!held || rank(c, budgetYear) > rank(held, budgetYear)) amounts.set(c.year, c);
@@ -69,9 +69,12 @@ export function columnRoles(columns: readonly YearColumn[], budgetYear: number) 
   return {
     amounts: [...amounts.values()].sort((a, b) => a.column - b.column),
     followUp: columns.filter((c) => c.year === budgetYear && (c.kind === "outcome" || c.kind === "forecast")),
-    history: columns.filter((c) => c.year < budgetYear),
+    // A period or a deviation of an earlier year closed no year.
+    history: columns.filter((c) => c.year < budgetYear && c.kind !== "period" && c.kind !== "derived"),
   };
 }
+
+const AMOUNT_KINDS: ReadonlySet<YearColumn["kind"]> = new Set(["budget", "plan", "year"]);
 
 const rank = (c: YearColumn, budgetYear: number) =>
   c.year === budgetYear ? (c.kind === "budget" ? 2 : c.kind === "year" ? 1 : 0) : c.kind === "plan" ? 2 : 1;

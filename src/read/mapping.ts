@@ -55,6 +55,7 @@ const NAME_OF_KIND: Record<ColumnKind, string> = {
   forecast: "Prognos",
   year: "Budget",
   period: "Period",
+  derived: "Avvikelse",
 };
 
 /** The year columns the names say, on one sheet: the header row is the named cells' row, or the row above named amounts. */

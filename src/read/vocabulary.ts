@@ -161,12 +161,13 @@ export const TKR = /\btkr\b|\bksek\b|tusental kronor|belopp i tusen/;
 /** Words that say a sheet's amounts are in millions of kronor. */
 export const MKR = /\bmkr\b|\bmsek\b|miljoner kronor|belopp i miljoner/;
 
-/** What a year column holds. */
 /**
+ * What a year column holds.
  * "history": a closed year's accounts (Bokslut 2024, Årsredovisning 2023), never the budget or a plan year.
  * "period": a month, quarter or tertial of a year (jan 2026, Kv1 2026, T2), never a year of its own.
+ * "derived": a share or a deviation of other columns ("Utfall i % av budget", "Avvikelse mot prognos"), no amount.
  */
-export type ColumnKind = "budget" | "plan" | "forecast" | "outcome" | "year" | "history" | "period";
+export type ColumnKind = "budget" | "plan" | "forecast" | "outcome" | "year" | "history" | "period" | "derived";
 
 /** "jan 2026", "Januari", "Kv1", "kvartal 2", "Q3", "T1", "Tertial 2", "Period 4", "mån 5". */
 export const PERIOD_HEADER =
@@ -175,6 +176,7 @@ export const PERIOD_HEADER =
 export function columnKind(header: string): ColumnKind {
   const h = normalizeLabel(header);
   if (PERIOD_HEADER.test(h)) return "period";
+  if (/%|procent|\bandel\b|avvikelse|differens|skillnad|förändring/.test(h)) return "derived";
   if (/bokslut|årsredovisning|räkenskap|\bredovisat\b/.test(h)) return "history";
   if (/utfall/.test(h)) return "outcome";
   if (/prognos/.test(h)) return "forecast";

@@ -167,15 +167,14 @@ function loneBudgetColumn(view: SheetView, labelColumn: number, workbookYear?: W
       if (!hasAmountBelow(view, row, col)) continue;
       const title = titleYear(view, row) ?? workbookYear;
       if (title === undefined) continue;
-      const header = (c: number) => ({ sheet: view.name, cell: address(row, c) });
-      const columns: YearColumn[] = [{ column: col, year: title.year, kind: "budget", header: header(col) }];
+      const budget: YearColumn = {
+        column: col,
+        year: title.year,
+        kind: "budget",
+        header: { sheet: view.name, cell: address(row, col) },
+      };
       // A follow-up beside it: "Utfall", "Helårsprognos" with no year of their own.
-      for (const c of view.columnNumbers(row, col + 1)) {
-        const kind = columnKind(view.text(row, c));
-        if ((kind === "outcome" || kind === "forecast") && hasAmountBelow(view, row, c))
-          columns.push({ column: c, year: title.year, kind, header: header(c) });
-      }
-      return { row, columns, evidence: title.evidence };
+      return { row, columns: withYearlessFollowUp(view, row, [budget]), evidence: title.evidence };
     }
   }
   return undefined;
@@ -199,20 +198,15 @@ export function mappedHeader(view: SheetView, row: number): YearHeader {
 
 /**
  * "Budget 2025 | Utfall jan–aug | Helårsprognos": follow-up columns that
- * state no year of their own are of the year left of them. A share of the
- * budget ("Utfall i % av budget") is no amount.
+ * state no year of their own are of the year left of them. A share or a
+ * deviation ("Utfall i % av budget", "Avvikelse") is derived (columnKind), no follow-up.
  */
 function withYearlessFollowUp(view: SheetView, row: number, columns: readonly YearColumn[]): YearColumn[] {
   const added: YearColumn[] = [];
   for (const col of view.columnNumbers(row)) {
     if (columns.some((c) => c.column === col)) continue;
-    const text = view.text(row, col);
-    const kind = columnKind(text);
-    if (
-      (kind !== "outcome" && kind !== "forecast") ||
-      /%|procent|andel|avvikelse|differens|skillnad|förändring/i.test(text)
-    )
-      continue;
+    const kind = columnKind(view.text(row, col));
+    if (kind !== "outcome" && kind !== "forecast") continue;
     const left = columns.filter((c) => c.column < col).at(-1);
     if (!left || !hasAmountBelow(view, row, col)) continue;
     added.push({ column: col, year: left.year, kind, header: { sheet: view.name, cell: address(row, col) } });

@@ -253,3 +253,21 @@ describe("a follow-up whose Utfall and Prognos state no year", () => {
     ]);
   });
 });
+
+describe("a deviation column is no forecast", () => {
+  it("a lone Budget with the year in the title: 'Avvikelse (budget – prognos)' right of Prognos does not replace the forecast", () => {
+    const g = grid([
+      sheet("Uppföljning", [
+        ["Budgetuppföljning 2025, budget 2025 (kr)"],
+        ["Verksamhet", "Budget", "Utfall jan–aug", "Prognos", "Avvikelse (budget – prognos)"],
+        ["Plattform Norrköping", 8_257_000, 5_480_700, 8_420_000, -163_000],
+        ["Kansli", 3_468_000, 2_390_600, 3_468_000, 0],
+      ]),
+    ]);
+    const { budget } = located(locateBudget(g));
+    expect(budget.followUp.map((l) => [l.label, l.year, l.forecast?.value.toNumber(), l.forecast?.ref?.cell])).toEqual([
+      ["Plattform Norrköping", 2025, 8_420_000, "D3"],
+      ["Kansli", 2025, 3_468_000, "D4"],
+    ]);
+  });
+});
