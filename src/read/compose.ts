@@ -1,6 +1,16 @@
-import { finding, message, sum, type Budget, type Finding, type Member, type YearAmounts } from "../domain";
+import {
+  finding,
+  message,
+  sum,
+  type Budget,
+  type BudgetLine,
+  type Finding,
+  type Member,
+  type YearAmounts,
+} from "../domain";
 import type { SheetRead } from "./budgetSheet";
 import { spanOf, type PartLocation } from "./parts";
+import { joinPlanSheets } from "./planSheets";
 import { populationIndex, withPopulation, type PopulationTable } from "./population";
 
 /** The parts read on each sheet, put together into one budget. */
@@ -10,6 +20,8 @@ export interface Composed {
   readonly main: SheetRead;
   /** The read the members came from: main, or another sheet's. */
   readonly membersFrom: SheetRead;
+  /** Sheets of plan years only that joined the budget (planSheets.ts). */
+  readonly joined: readonly SheetRead[];
   readonly parts: readonly PartLocation[];
   readonly findings: readonly Finding[];
 }
@@ -26,7 +38,11 @@ const resultScore = (r: SheetRead) =>
  * the sheet with most lines. Where both state the members' total, they are
  * checked against each other.
  */
-export function composeBudget(reads: readonly SheetRead[], population: PopulationTable): Composed | undefined {
+export function composeBudget(
+  reads: readonly SheetRead[],
+  population: PopulationTable,
+  formulasOf: (sheet: string) => readonly string[] = () => [],
+): Composed | undefined {
   const both = best(
     reads.filter((r) => memberScore(r) > 0 && resultScore(r) > 0),
     (r) => memberScore(r) * 10 + r.budget.costs.length,
@@ -41,10 +57,13 @@ export function composeBudget(reads: readonly SheetRead[], population: Populatio
   const years = [...new Set([...main.budget.planYears, ...(membersFrom === main ? [] : membersFrom.budget.planYears)])];
   const findings = membersFrom === main ? [] : disagreements(members, membersFrom, main);
   // Where the two sheets disagree, the members' rows decide (the result budget's cell is flagged, not used).
-  const { statedContributionTotal: mainTotal, ...mainBudget } = main.budget;
+  const { statedContributionTotal: ownTotal, ...ownBudget } = main.budget;
+  const paid = membersFrom === main ? undefined : contributionLine(ownBudget.otherIncome, members);
+  const mainTotal = ownTotal ?? paid?.amounts;
+  const mainBudget = paid ? { ...ownBudget, otherIncome: ownBudget.otherIncome.filter((l) => l !== paid) } : ownBudget;
   // The members' own sheet's total first; the result budget's where that sheet has none.
   const statedTotal = membersFrom.budget.statedContributionTotal ?? (findings.length > 0 ? undefined : mainTotal);
-  const budget: Budget = {
+  const composed: Budget = {
     ...mainBudget,
     planYears: years.filter((y) => y > main.budget.budgetYear).sort((a, b) => a - b),
     // The members' sheet's own totals are checked too.
@@ -53,12 +72,33 @@ export function composeBudget(reads: readonly SheetRead[], population: Populatio
     members,
     ...(population.date ? { populationDate: population.date } : {}),
   };
+  const others = reads.filter((r) => r !== main && r !== membersFrom);
+  const { budget, joined } = joinPlanSheets(composed, main.sheet, others, formulasOf);
   const parts = [
     ...main.parts.filter((p) => membersFrom === main || p.part !== "members"),
     ...(membersFrom === main ? [] : membersFrom.parts.filter((p) => p.part === "members")),
+    ...joined.flatMap((r) => r.parts),
     ...populationPart(population),
   ];
-  return { budget, main, membersFrom, parts, findings };
+  return { budget, main, membersFrom, joined, parts, findings };
+}
+
+/**
+ * An income line of the result budget equal, in every year it states, to the
+ * members' contributions on their own sheet ("Tilldelning från
+ * förbundsmedlemmarna"): the contributions, not other income.
+ */
+function contributionLine(lines: readonly BudgetLine[], members: readonly Member[]): BudgetLine | undefined {
+  return lines.find((line) => {
+    const years = [...line.amounts.keys()];
+    return (
+      years.length > 0 &&
+      years.every((y) => {
+        const amounts = members.flatMap((m) => (m.amounts.get(y) ? [m.amounts.get(y)!.value] : []));
+        return amounts.length > 0 && sum(amounts).equals(line.amounts.get(y)!.value);
+      })
+    );
+  });
 }
 
 function best(reads: readonly SheetRead[], score: (r: SheetRead) => number): SheetRead | undefined {

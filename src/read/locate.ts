@@ -39,11 +39,11 @@ export function locateBudget(grid: Grid): LocateResult {
     : [];
   const reads = [...found, ...second];
   const population = mapping.population ?? largest([findPopulation(grid), ...byRows.map((t) => t.population)]);
-  const composed = composeBudget(reads, population);
+  const composed = composeBudget(reads, population, formulasOf(grid));
   if (!composed || !looksLikeBudget(composed.budget))
     return { ok: false, reason: NOT_A_BUDGET, findings: mapping.findings };
   const { budget, main, membersFrom, parts } = composed;
-  const used = main === membersFrom ? [main] : [main, membersFrom];
+  const used = [...new Set([main, membersFrom, ...composed.joined])];
   const findings = [
     ...mapping.findings,
     ...used.flatMap((r) => r.findings),
@@ -60,6 +60,14 @@ export function locateBudget(grid: Grid): LocateResult {
     parts,
   };
   return { ok: true, budget, location, findings };
+}
+
+/** Every formula of a sheet, for telling which sheets link to which. */
+function formulasOf(grid: Grid): (sheet: string) => string[] {
+  return (name) => {
+    const sheet = grid.sheets.find((s) => s.name === name);
+    return sheet ? [...sheet.rows.values()].flatMap((r) => r.formulas.filter((f): f is string => f !== null)) : [];
+  };
 }
 
 /** The one budget year the sheets that state a year agree on, and the sheet that says it. */

@@ -35,6 +35,7 @@ export function rowRoles(
   // The header row's own label may open a section ("Intäkter, kr | Budget 2022").
   const headerRole = classifyLabel(view.text(headerRow, labelColumn)).kind;
   let section: Section = headerRole === "incomeHeader" ? "income" : headerRole === "costHeader" ? "costs" : "none";
+  let afterResult = false;
   for (const row of view.rowsAndGaps(headerRow + 1)) {
     const label = view.text(row, labelColumn);
     const { role, evidence } = roleOf(view, mapping, row, label, labelColumn, columns);
@@ -55,6 +56,9 @@ export function rowRoles(
     else if (role.kind === "costHeader") section = "costs";
     else if (!hasAmounts && /^eget kapital$/.test(normalizeLabel(label))) section = "equity";
     else if (mapping.costRows?.has(row) && mapping.costSheet === view.name) section = "costs";
+    // The equity's roll after the year's result ("Förändring av eget kapital") is no income and no cost.
+    else if (afterResult && (role.kind === "openingEquity" || role.kind === "closingEquity")) section = "equity";
+    afterResult ||= role.kind === "result" && hasAmounts;
     rows.push({ row, role, section, hasAmounts, evidence });
   }
   return rows;

@@ -65,6 +65,8 @@ class TableRows {
   /** Lines outside any section, until a total (or the table's end) says what they are. */
   private unknown: Item[] = [];
   private subtotals: PendingSubtotal[] = [];
+  /** A total of members only ("Summa kommuner") and the member rows it covers. */
+  private readonly membersUnder = new Map<number, readonly number[]>();
   /** The rows read so far, by row number: what a SUM's range picks its parts from. */
   private readonly seen: (Item | undefined)[] = [];
 
@@ -203,7 +205,7 @@ class TableRows {
     const leaves = withoutCovered(parts, this.columns);
     for (const col of this.columns) this.got.sums.push(...sumOf(item, leaves, col.year));
     this.totalOf(info, item, parts);
-    this.endBlockWith(item);
+    this.endBlockWith(item, parts);
   }
 
   /** A total that adds up only with the pending subtotals counts them: they were lines equal, by chance, to lines above. */
@@ -234,7 +236,9 @@ class TableRows {
     const inNone = info.section === "none";
     const label = normalizeLabel(item.label);
     // The members' total sums every member so far ("Summa kommuner" sums only some), or says so.
-    const allMembers = parts.length >= this.got.members.length && parts.every(this.isMemberRow);
+    const memberRows = this.memberRowsIn(parts);
+    if (memberRows) this.membersUnder.set(item.row, memberRows);
+    const allMembers = memberRows !== undefined && memberRows.length >= this.got.members.length;
     if ((parts.length > 0 && allMembers) || (info.section !== "costs" && /^summa medlems(avgift|bidrag)/.test(label))) {
       this.got.statedContributionTotal ??= item.amounts;
     } else if (info.section === "costs" || (inNone && /kostnad/.test(label))) {
@@ -250,10 +254,25 @@ class TableRows {
     if (inNone) this.unknown = [];
   }
 
-  /** The total closes its block: it joins the section's items, or after no lines is all the section has. */
-  private endBlockWith(item: Item): void {
+  /** The member rows the parts are or cover; undefined where a part is no member and no members' subtotal. */
+  private memberRowsIn(parts: readonly Item[]): number[] | undefined {
+    const rows: number[] = [];
+    for (const p of parts) {
+      const under = this.isMemberRow(p) ? [p.row] : this.membersUnder.get(p.row);
+      if (!under) return undefined;
+      rows.push(...under);
+    }
+    return rows;
+  }
+
+  /**
+   * The total closes its block: it joins the section's items with the lines of
+   * the block it does not cover (state and region above "Summa kommuner"), or
+   * after no lines is all the section has.
+   */
+  private endBlockWith(item: Item, parts: readonly Item[]): void {
     if (this.block.length > 0) {
-      this.sectionItems.push(item);
+      this.sectionItems.push(...this.block.filter((b) => !parts.includes(b)), item);
       this.block = [];
     } else {
       this.sectionItems = [item];

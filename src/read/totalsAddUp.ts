@@ -1,6 +1,6 @@
 import type { StatedSum } from "../domain";
 import type { Item } from "./tables";
-import { withoutCovered } from "./totals";
+import { arithmeticSubtotalOf, withoutCovered } from "./totals";
 import type { YearColumn } from "./yearHeaders";
 
 /**
@@ -11,7 +11,8 @@ import type { YearColumn } from "./yearHeaders";
 /**
  * A total with no SUM covers the block just above it, else its section; where
  * the block does not add up to it but the whole section does (lines under
- * sub-headings with no subtotals of their own), the section.
+ * sub-headings with no subtotals of their own), the section; where neither
+ * does, the rows just above that do ("Summa kommuner" under the state and the region).
  */
 export function blockOrSection(
   item: Item,
@@ -20,9 +21,10 @@ export function blockOrSection(
   columns: readonly YearColumn[],
 ): Item[] {
   if (block.length === 0) return sectionItems;
-  if (sectionItems.length === 0 || addsUpTo(item, block, columns)) return block;
+  if (addsUpTo(item, block, columns)) return block;
   const section = [...sectionItems, ...block];
-  return addsUpTo(item, section, columns) ? section : block;
+  if (addsUpTo(item, section, columns)) return section;
+  return arithmeticSubtotalOf(item, block, columns) ?? block;
 }
 
 export function addsUpTo(item: Item, parts: readonly Item[], columns: readonly YearColumn[]): boolean {
