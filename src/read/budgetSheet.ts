@@ -8,6 +8,7 @@ import { partAdder, type PartLocation } from "./parts";
 import { rowRoles, sectionSigns } from "./rowRoles";
 import { collect, type Collected } from "./tableRows";
 import { findLabelColumn } from "./tables";
+import { withoutSuperseded } from "./superseded";
 import { findUnit } from "./units";
 import { chooseBudgetYear, columnRoles, weakBudgetYear } from "./budgetYear";
 import { findYearHeader, mappedHeader, type WorkbookYear, type YearColumn, type YearHeader } from "./yearHeaders";
@@ -47,6 +48,8 @@ export function readBudgetSheet(view: SheetView, mapping: Mapping, workbookYear?
   const rows = rowRoles(view, mapping, header.row, labelColumn, amountColumns);
   const signs = sectionSigns(view, rows, amountColumns);
   const got = collect(view, rows, signs, labelColumn, amountColumns, unitFactor, findings);
+  const counted = withoutSuperseded(view, got.members, got.statedContributionTotal, findings);
+  got.members.splice(0, got.members.length, ...counted);
 
   const costs = got.costs;
   const planYears = [...new Set(amountColumns.map((c) => c.year).filter((y) => y > budgetYear))].sort((a, b) => a - b);

@@ -44,3 +44,10 @@ export function kommunOfNormalized(normalized: string): Kommun | undefined {
   if (name === "") return undefined;
   return BY_NAME.get(name) ?? (name.endsWith("s") ? BY_NAME.get(name.slice(0, -1)) : undefined);
 }
+
+/** One key per member whatever the label's wording: the party, and for a kommun the register's name. */
+export function memberKey(party: string, label: string): string {
+  if (party !== "kommun") return party;
+  const normalized = normalize(label);
+  return `kommun:${kommunOfNormalized(normalized)?.name ?? bareName(normalized)}`;
+}

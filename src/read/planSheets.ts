@@ -1,7 +1,6 @@
 import { sheetYears, type Budget, type Member, type SourcedAmount, type YearAmounts } from "../domain";
 import type { SheetRead } from "./budgetSheet";
-import { kommunOf } from "./kommunNames";
-import { kommunKey } from "./vocabulary";
+import { memberKey as keyOf } from "./kommunNames";
 
 /** How far after the budget year a plan sheet's years may reach (the budget year plus at most three). */
 const PLAN_REACH = 3;
@@ -40,8 +39,7 @@ function follows(budget: Budget, read: SheetRead): boolean {
   return years.every((y) => y > budget.budgetYear && y <= budget.budgetYear + PLAN_REACH && !stated.has(y));
 }
 
-const memberKey = (m: Member) =>
-  m.party === "kommun" ? `kommun:${kommunOf(m.name)?.name ?? kommunKey(m.name)}` : m.party;
+const memberKey = (m: Member) => keyOf(m.party, m.name);
 
 /** Each of the plan sheet's members paired with the budget's; undefined where any has no pair. */
 function matchMembers(own: readonly Member[], theirs: readonly Member[]): Map<Member, Member> | undefined {

@@ -4,7 +4,7 @@ import type { Mapping } from "./mapping";
 import { amountKind } from "./swedishNumber";
 import { equityCell } from "./equity";
 import { isComputedFromRows, referencedRows, sumRows } from "./totals";
-import { classifyLabel, normalizeLabel, type LabelRole } from "./vocabulary";
+import { classifyLabel, normalizeLabel, POPULATION_HEADER, type LabelRole } from "./vocabulary";
 import { isHeaderRow, type YearColumn } from "./yearHeaders";
 
 export type Section = "none" | "income" | "costs" | "equity";
@@ -47,6 +47,8 @@ export function rowRoles(
       numeric ||= kind === "amount" || kind === "error";
       filled ||= kind !== "empty";
     }
+    // A population table below the budget ("Invånare 2024-12-31" over the year columns) ends it: its numbers are no costs.
+    if (!numeric && rows.length > 0 && headsPopulation(view, row, labelColumn, columns)) break;
     const readable = numeric || (role.kind === "member" && filled);
     const hasAmounts =
       // A member's row holds amounts, never repeated headers (2 029 tkr in the year 2029).
@@ -62,6 +64,11 @@ export function rowRoles(
     rows.push({ row, role, section, hasAmounts, evidence });
   }
   return rows;
+}
+
+function headsPopulation(view: SheetView, row: number, labelColumn: number, columns: readonly YearColumn[]): boolean {
+  const says = (column: number) => POPULATION_HEADER.test(view.text(row, column).toLowerCase());
+  return says(labelColumn) || columns.some((c) => says(c.column));
 }
 
 function roleOf(

@@ -7,7 +7,7 @@ import {
   type StatedSum,
   type YearAmounts,
 } from "../domain";
-import { address, type SheetView } from "../grid";
+import { address, parseAddress, type SheetView } from "../grid";
 import { readCell, SheetLine } from "./amountCells";
 import { equityCell } from "./equity";
 import { memberSign, type RowInfo, type Section } from "./rowRoles";
@@ -238,7 +238,13 @@ class TableRows {
     // The members' total sums every member so far ("Summa kommuner" sums only some), or says so.
     const memberRows = this.memberRowsIn(parts);
     if (memberRows) this.membersUnder.set(item.row, memberRows);
-    const allMembers = memberRows !== undefined && memberRows.length >= this.got.members.length;
+    // A hidden row it leaves out is no member it misses (superseded.ts).
+    const allMembers =
+      memberRows !== undefined &&
+      this.got.members.every((m) => {
+        const row = m.nameRef ? parseAddress(m.nameRef.cell)?.row : undefined;
+        return row === undefined || memberRows.includes(row) || this.view.isHiddenRow(row);
+      });
     if ((parts.length > 0 && allMembers) || (info.section !== "costs" && /^summa medlems(avgift|bidrag)/.test(label))) {
       this.got.statedContributionTotal ??= item.amounts;
     } else if (info.section === "costs" || (inNone && /kostnad/.test(label))) {

@@ -30,7 +30,11 @@ export function referencedRows(formula: string | null | undefined, column: numbe
   return rows;
 }
 
-/** Rows a plain addition of cells in this column covers: "=C4+C5+C6+C13" → 4, 5, 6, 13; undefined for anything else. */
+/**
+ * Rows a plain addition in this column covers, of cells and SUM ranges:
+ * "=C4+C5+C6+C13" → 4, 5, 6, 13; "=E7+E8+SUM(E18:E25)" → 7, 8, 18…25;
+ * undefined for anything else.
+ */
 export function addedRows(formula: string | null | undefined, column: number): number[] | undefined {
   if (!formula) return undefined;
   const letters = address(1, column).replace(/\d+$/, "");
@@ -38,9 +42,11 @@ export function addedRows(formula: string | null | undefined, column: number): n
   if (terms.length < 2) return undefined;
   const rows: number[] = [];
   for (const term of terms) {
-    const m = /^([A-Z]{1,3})(\d+)$/.exec(term);
-    if (!m || m[1] !== letters) return undefined;
-    rows.push(Number(m[2]));
+    const cell = /^([A-Z]{1,3})(\d+)$/.exec(term);
+    const range = cell ? undefined : sumRows(`=${term}`, column);
+    if (cell && cell[1] === letters) rows.push(Number(cell[2]));
+    else if (range) for (let r = range[0]; r <= range[1]; r++) rows.push(r);
+    else return undefined;
   }
   return rows;
 }

@@ -51,9 +51,11 @@ export const READ_RIGHT_TODAY: readonly string[] = [
   "36-blind1-historik-bokslut-prognos-text-belopp",
   "37-blind1-kvartal-helar-procentnyckel",
   "38-blind1-tkr-planblad-oforandrad-tilldelning",
+  "41-blind1-mkr-dolda-ersatta-rader-sund",
   "42-blind1-en-kolumn-aret-i-bladnamnet",
   "43-blind1-medlemmar-och-resultat-pa-skilda-blad-text",
   "44-blind1-uppfoljning-per-insats-tkr",
+  "45-blind1-dolda-ersatta-rader-och-historik-tkr",
   "47-blind1-sund-budget-kvartal-och-malintervall",
 ];
 
