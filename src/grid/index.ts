@@ -8,3 +8,4 @@ export * from "./address";
 export * from "./sheetView";
 export * from "./sheetBuilder";
 export * from "./edits";
+export * from "./transpose";

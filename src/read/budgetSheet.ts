@@ -9,7 +9,7 @@ import { rowRoles, sectionSigns } from "./rowRoles";
 import { collect, type Collected } from "./tableRows";
 import { findLabelColumn } from "./tables";
 import { withoutSuperseded } from "./superseded";
-import { findUnit } from "./units";
+import { findUnit, type UnitReading } from "./units";
 import { chooseBudgetYear, columnRoles, weakBudgetYear } from "./budgetYear";
 import { findYearHeader, mappedHeader, type WorkbookYear, type YearColumn, type YearHeader } from "./yearHeaders";
 
@@ -25,7 +25,13 @@ export interface SheetRead {
 }
 
 /** Reads one sheet as the parts of a budget, or undefined when it has no year columns. */
-export function readBudgetSheet(view: SheetView, mapping: Mapping, workbookYear?: WorkbookYear): SheetRead | undefined {
+export function readBudgetSheet(
+  view: SheetView,
+  mapping: Mapping,
+  workbookYear?: WorkbookYear,
+  /** The unit where another view of the sheet has read it (a turned sheet's title is cropped away). */
+  knownUnit?: UnitReading,
+): SheetRead | undefined {
   const labelColumn = findLabelColumn(view);
   const named = mapping.yearColumns?.sheet === view.name ? mapping.yearColumns : undefined;
   const header = named
@@ -34,7 +40,9 @@ export function readBudgetSheet(view: SheetView, mapping: Mapping, workbookYear?
       ? mappedHeader(view, mapping.yearHeader.row)
       : findYearHeader(view, labelColumn, workbookYear);
   if (!header || header.columns.length === 0) return undefined;
-  const unit = mapping.unit ? { unit: mapping.unit, evidence: "namnet Finsam_Enhet" } : findUnit(view, header.row);
+  const unit = mapping.unit
+    ? { unit: mapping.unit, evidence: "namnet Finsam_Enhet" }
+    : (knownUnit ?? findUnit(view, header.row));
   const unitFactor = UNIT_FACTOR[unit.unit];
   const findings: Finding[] = [];
   const namedBudget = named?.columns.find((c) => c.kind === "budget");

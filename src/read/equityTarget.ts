@@ -32,6 +32,10 @@ const TARGET_LABEL = /mål för eget kapital|eget kapital,? mål|målnivå,? ege
  */
 /** A module constant: a regular expression literal is a new object each time it is evaluated. */
 const SAYS_MAL = /mål/i;
+const EQUITY_WORDS = /eget kapital|egna kapitalet/;
+/** An amount with its unit and a band: "1,8 Mkr +/- 20 %", "1 800 tkr ± 10 %". */
+const BAND_IN_TEXT =
+  /\d[\d\s\u00a0\u202f.,]*\s*(?:mkr|mnkr|miljoner kr(?:onor)?|tkr|kr)\.?\s*(?:\+\s*\/?\s*-|±)\s*\d+(?:[.,]\d+)?\s*%/i;
 
 export function findTargetText(grid: Grid): { target: EquityTarget; findings: Finding[] } | undefined {
   for (const sheet of grid.sheets) {
@@ -40,9 +44,13 @@ export function findTargetText(grid: Grid): { target: EquityTarget; findings: Fi
       for (let col = sheet.left; col <= Math.min(view.right, sheet.left + 3); col++) {
         const label = view.text(row, col);
         // Most cells are not this label: a cheap test first, since every row of every sheet is asked.
-        if (!SAYS_MAL.test(label) || !TARGET_LABEL.test(normalizeLabel(label))) continue;
-        for (const c of view.columnNumbers(row, col + 1)) {
-          const text = view.text(row, c);
+        if (!SAYS_MAL.test(label)) continue;
+        const normalized = normalizeLabel(label);
+        // "Finansiellt mål: eget kapital ska vara 1,8 Mkr +/- 20 %": the target in a sentence of its own cell.
+        const inSentence = EQUITY_WORDS.test(normalized) ? BAND_IN_TEXT.exec(label)?.[0] : undefined;
+        if (!inSentence && !TARGET_LABEL.test(normalized)) continue;
+        for (const c of inSentence ? [col] : view.columnNumbers(row, col + 1)) {
+          const text = inSentence ?? view.text(row, c);
           const parsed = text ? parseTargetText(text) : undefined;
           if (!parsed) continue;
           const target = targetBand(parsed.centre, parsed.tolerance);

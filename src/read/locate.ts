@@ -5,6 +5,7 @@ import { type Grid, SheetView } from "../grid";
 import { readMapping } from "./mapping";
 import type { Location } from "./parts";
 import { readMembersByRows } from "./membersByRows";
+import { readTurned, TURNED } from "./turned";
 import { findPopulation, type PopulationTable } from "./population";
 
 export type { Location, PartLocation, PartName } from "./parts";
@@ -27,8 +28,13 @@ export function locateBudget(grid: Grid): LocateResult {
   const views = grid.sheets.map((sheet) => new SheetView(sheet));
   const byRows = views.flatMap((view) => readMembersByRows(view) ?? []);
   const candidates = views.filter((v) => !mapping.budgetSheet || v.name === mapping.budgetSheet);
-  const first = candidates.map((view) => readBudgetSheet(view, mapping));
-  const found = [...first.flatMap((r) => r ?? []), ...byRows.map((t) => t.read)];
+  // Each sheet as it is and turned (years as rows); the reading with more members and lines is kept.
+  const first = candidates.map((view) => stronger(readBudgetSheet(view, mapping), readTurned(view, mapping)));
+  const turnedSheets = new Set(first.flatMap((r) => (r?.header.evidence.endsWith(TURNED) ? [r.sheet] : [])));
+  const found = [
+    ...first.flatMap((r) => r ?? []),
+    ...byRows.flatMap((t) => (turnedSheets.has(t.read.sheet) ? [] : [t.read])),
+  ];
   // A lone "Budget" column on a sheet that names no year takes the year the rest of the workbook states.
   const year = workbookYear(found);
   const second = year
@@ -60,6 +66,14 @@ export function locateBudget(grid: Grid): LocateResult {
     parts,
   };
   return { ok: true, budget, location, findings };
+}
+
+/** The read with more members and lines; the first where they tie. */
+function stronger(a: SheetRead | undefined, b: SheetRead | undefined): SheetRead | undefined {
+  if (!a || !b) return a ?? b;
+  const score = (r: SheetRead) =>
+    r.members.length * 10 + r.budget.costs.length + r.budget.otherIncome.length + r.budget.equityDrawdowns.length;
+  return score(b) > score(a) ? b : a;
 }
 
 /** Every formula of a sheet, for telling which sheets link to which. */

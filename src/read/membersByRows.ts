@@ -177,7 +177,7 @@ function readTable(
     parts: partsOf(header.columns, members, unit.evidence, statedContributionTotal),
     findings,
   };
-  return { read, population: populationRow(view, all.at(-1)?.row ?? headerRow, yearColumn, parties) };
+  return { read, population: populationRow(view, headerRow, all.at(-1)?.row ?? headerRow, yearColumn, parties) };
 }
 
 /** A "Summa"/"Totalt" column right of the parties: the members' total per year. */
@@ -194,14 +194,17 @@ function totalColumn(
   return undefined;
 }
 
-/** "Invånare 31/12 2021" in the year column under the years: the kommun columns' population. */
+/** "Invånare 31/12 2021" in the year column under the years, or just above the header: the kommun columns' population. */
 function populationRow(
   view: SheetView,
+  headerRow: number,
   lastYearRow: number,
   yearColumn: number,
   parties: readonly PartyColumn[],
 ): PopulationTable {
-  for (let row = lastYearRow + 1; row <= Math.min(view.bottom, lastYearRow + 3); row++) {
+  const below = [1, 2, 3].map((n) => lastYearRow + n).filter((r) => r <= view.bottom);
+  const above = [1, 2, 3].map((n) => headerRow - n).filter((r) => r >= view.top);
+  for (const row of [...below, ...above]) {
     const label = view.text(row, yearColumn);
     if (!POPULATION_HEADER.test(normalizeLabel(label))) continue;
     const entries = parties.flatMap((p) => {

@@ -203,7 +203,8 @@ class TableRows {
     this.subtotals = [];
     const parts = summed ?? blockOrSection(item, this.block, this.sectionItems, this.columns);
     const leaves = withoutCovered(parts, this.columns);
-    for (const col of this.columns) this.got.sums.push(...sumOf(item, leaves, col.year));
+    // A total with no lines here ("Summa medlemsavgifter" linked from the members' sheet) has nothing to be checked against.
+    if (leaves.length > 0) for (const col of this.columns) this.got.sums.push(...sumOf(item, leaves, col.year));
     this.totalOf(info, item, parts);
     this.endBlockWith(item, parts);
   }
@@ -248,8 +249,10 @@ class TableRows {
     if ((parts.length > 0 && allMembers) || (info.section !== "costs" && /^summa medlems(avgift|bidrag)/.test(label))) {
       this.got.statedContributionTotal ??= item.amounts;
     } else if (info.section === "costs" || (inNone && /kostnad/.test(label))) {
-      this.got.costTotal = item.amounts;
-      if (inNone) this.costsOrIncome(this.unknown);
+      // Outside any section, a negative costs' total says its lines are negative too (costs with a minus sign).
+      const turn = inNone && item.numbers.some((n) => n < 0) && item.numbers.every((n) => n <= 0);
+      this.got.costTotal = turn ? this.reread(item, -1).amounts : item.amounts;
+      if (inNone) this.costsOrIncome(turn ? this.unknown.map((u) => this.reread(u, -1)) : this.unknown);
     } else if (inNone && (/intäkt/.test(label) || parts.some(this.isMemberRow))) {
       this.got.otherIncome.push(...withoutCovered(this.unknown, this.columns).map((u) => this.lineOf(u)));
     } else if (inNone && this.got.members.length === 0) {
@@ -333,6 +336,11 @@ class TableRows {
         this.got.otherIncome.push(this.lineOf(income));
       }
     }
+  }
+
+  /** A row outside any section read again with its sign turned (× −1). */
+  private reread(item: Item, turn: number): Item {
+    return readRow(this.view, item.row, this.labelColumn, this.columns, this.unitFactor * this.signs.none * turn, []);
   }
 
   private lineOf(item: Item): SheetLine {

@@ -8,9 +8,14 @@ export interface UnitReading {
   readonly evidence: string;
 }
 
+const AMOUNT_WITH_UNIT = /(\d[\d\s]*(?:[.,]\d+)?)\s*(?:mkr|msek|tkr|ksek|miljoner kronor|tusen kronor)\b/g;
+
 /** The unit a text names: "belopp i tkr", "Mkr", "miljoner kronor"; undefined when it names none. */
 export function unitNamedIn(text: string): Exclude<Unit, "kr"> | undefined {
-  const t = normalizeLabel(text);
+  // "1,8 Mkr" is an amount in words (an equity target), not the unit of the sheet.
+  const t = normalizeLabel(text).replace(AMOUNT_WITH_UNIT, (m, number: string) =>
+    /^(19|20)\d\d$/.test(number.trim()) ? m : " ",
+  );
   if (MKR.test(t)) return "Mkr";
   if (TKR.test(t)) return "tkr";
   return undefined;

@@ -80,9 +80,9 @@ const COST_HEADER = /^(kostnader|planerade kostnader|verksamhetens kostnader|kos
 const DRAWDOWN =
   /ianspråktag|användning av eget kapital|användande av eget kapital|överskott från tidigare|^eget kapital$|uttag ur eget kapital|^egna medel/;
 const OPENING_EQUITY =
-  /ingående eget kapital|^eget kapital\b.*\d{4}|^eget kapital,? prognos|eget kapital (vid|per) årets (början|ingång)|^ib,? eget kapital|^eget kapital,? ib\b|^eget kapital vid (års|periodens) ?(början|start)/;
+  /ingående eget kapital|^eget kapital\b.*\d{4}|^eget kapital,? prognos|eget kapital (vid|per) årets (början|ingång)|^ib,? eget kapital|^eget kapital,? ib\b|^eget kapital vid (års|periodens) ?(början|start)|^eget kapital,? (den |per )?1 jan(uari)?\b/;
 const CLOSING_EQUITY =
-  /utgående eget kapital|eget kapital (vid|per) årets (slut|utgång)|^ub,? eget kapital|^eget kapital,? ub\b|^eget kapital vid (periodens|års) ?slut/;
+  /utgående eget kapital|eget kapital (vid|per) årets (slut|utgång)|^ub,? eget kapital|^eget kapital,? ub\b|^eget kapital vid (periodens|års) ?slut|^eget kapital,? (den |per )?31 dec(ember)?\b/;
 /** The total budget frame that follow-up is held against. */
 const FRAME = /^(total |fastställd )?budgetram\b|^ram\b/;
 /** One row for all member contributions (no split by party). */

@@ -55,9 +55,33 @@ export function findYearHeader(
       });
     }
     if (columns.length > 0 && !isAmountRow(view, row, labelColumn, columns))
-      return withLoneBudget(view, row, labelColumn, withYearlessFollowUp(view, row, onYearTotals(view, row, columns)));
+      return withLoneBudget(
+        view,
+        row,
+        labelColumn,
+        withYearlessFollowUp(view, row, onYearTotals(view, row, withKindWords(view, row, columns))),
+      );
   }
   return loneBudgetColumn(view, labelColumn, workbookYear);
+}
+
+/**
+ * A bare year with its kind in a cell of its own just above or below it
+ * ("2024 | 2025 | 2026" over "Utfall | Budget | Plan"): the year is of that kind.
+ */
+const WORD_KINDS: ReadonlySet<string> = new Set(["budget", "plan", "outcome", "forecast", "history"]);
+
+function withKindWords(view: SheetView, row: number, columns: YearColumn[]): YearColumn[] {
+  return columns.map((c) => {
+    if (c.kind !== "year") return c;
+    for (const r of [row + 1, row - 1]) {
+      const word = view.value(r, c.column);
+      if (typeof word !== "string" || yearIn(word) !== undefined) continue;
+      const kind = columnKind(word);
+      if (WORD_KINDS.has(kind)) return { ...c, kind };
+    }
+    return c;
+  });
 }
 
 /**

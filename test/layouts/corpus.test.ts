@@ -51,6 +51,7 @@ export const READ_RIGHT_TODAY: readonly string[] = [
   "36-blind1-historik-bokslut-prognos-text-belopp",
   "37-blind1-kvartal-helar-procentnyckel",
   "38-blind1-tkr-planblad-oforandrad-tilldelning",
+  "40-blind1-ar-som-rader-parter-som-kolumner",
   "41-blind1-mkr-dolda-ersatta-rader-sund",
   "42-blind1-en-kolumn-aret-i-bladnamnet",
   "43-blind1-medlemmar-och-resultat-pa-skilda-blad-text",

@@ -32,6 +32,16 @@ describe("an equity target written as text", () => {
     expect(findTargetText(grid([sheet("Budget", [["Mål för eget kapital", "se styrelsens beslut"]])]))).toBeUndefined();
   });
 
+  it("in a sentence of its own cell that names the equity and a goal", () => {
+    const found = findTargetText(
+      grid([sheet("Resultatbudget", [["Finansiellt mål: eget kapital ska vara 1,8 Mkr +/- 20 %."]])]),
+    );
+    expect([found?.target, found?.findings[0]?.cell]).toEqual([band(1800000, "0.2"), "A1"]);
+    // A goal that names no equity, or no band, is none.
+    expect(findTargetText(grid([sheet("B", [["Mål: kostnaderna ska vara 1,8 Mkr +/- 20 %."]])]))).toBeUndefined();
+    expect(findTargetText(grid([sheet("B", [["Mål: eget kapital ska vara cirka 1,8 Mkr."]])]))).toBeUndefined();
+  });
+
   it("in Finsam_EKMal as text; Finsam_EKMalTolerans still wins over the text's tolerance", () => {
     const rows = [["1,8 Mkr +/- 20 %"], ["10 %"]];
     const named = (names: { name: string; ref: string }[]) =>

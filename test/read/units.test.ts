@@ -12,6 +12,10 @@ describe("a table's unit", () => {
     ["kSEK", "tkr"],
     ["Budget 2025", undefined],
     ["Kostnader (kr)", undefined],
+    // An amount with its unit is no statement of the sheet's unit; a year or a date before the unit is.
+    ["Finansiellt mål: eget kapital ska vara 1,8 Mkr +/- 20 %.", undefined],
+    ["Budget 2025 tkr", "tkr"],
+    ["Budgetuppföljning per 2025-08-31, tkr", "tkr"],
   ])("%j names %s", (text, unit) => {
     expect(unitNamedIn(text)).toBe(unit);
   });
