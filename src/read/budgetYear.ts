@@ -61,7 +61,8 @@ export function columnRoles(columns: readonly YearColumn[], budgetYear: number) 
   const later = columns.filter((c) => c.year >= budgetYear);
   const amounts = new Map<number, YearColumn>();
   for (const c of later) {
-    if (!AMOUNT_KINDS.has(c.kind)) continue;
+    // "Prognos 2023" after "Budget 2022" is a forecast of a year to come: a plan year.
+    if (!AMOUNT_KINDS.has(c.kind) && !(c.kind === "forecast" && c.year > budgetYear)) continue;
     const held = amounts.get(c.year);
     // The budget year's Budget column wins over a plain year; a plan year's Plan column over a Budget.
     if (!held || rank(c, budgetYear) > rank(held, budgetYear)) amounts.set(c.year, c);
@@ -77,7 +78,17 @@ export function columnRoles(columns: readonly YearColumn[], budgetYear: number) 
 const AMOUNT_KINDS: ReadonlySet<YearColumn["kind"]> = new Set(["budget", "plan", "year"]);
 
 const rank = (c: YearColumn, budgetYear: number) =>
-  c.year === budgetYear ? (c.kind === "budget" ? 2 : c.kind === "year" ? 1 : 0) : c.kind === "plan" ? 2 : 1;
+  c.year === budgetYear
+    ? c.kind === "budget"
+      ? 2
+      : c.kind === "year"
+        ? 1
+        : 0
+    : c.kind === "plan"
+      ? 2
+      : c.kind === "forecast"
+        ? 0
+        : 1;
 
 /** Two years have near-equal evidence for being the budget year: said on the chosen column's header. */
 export function weakBudgetYear(choice: BudgetYear, header: YearHeader): Finding[] {

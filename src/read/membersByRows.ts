@@ -214,6 +214,8 @@ function populationRow(
         ? [{ name: p.name, value: amount.value, ref, ...(amount.typedAsText ? { typedAsText: true } : {}) }]
         : [];
     });
+    // A note that says "befolkning" over no numbers is no population row.
+    if (entries.length === 0) continue;
     const date = populationDate(label);
     return { entries, ...(date ? { date } : {}) };
   }

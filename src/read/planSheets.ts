@@ -1,4 +1,4 @@
-import { sheetYears, type Budget, type Member, type SourcedAmount, type YearAmounts } from "../domain";
+import { sheetYears, type Budget, type BudgetLine, type Member, type SourcedAmount, type YearAmounts } from "../domain";
 import type { SheetRead } from "./budgetSheet";
 import { memberKey as keyOf } from "./kommunNames";
 
@@ -6,9 +6,9 @@ import { memberKey as keyOf } from "./kommunNames";
 const PLAN_REACH = 3;
 
 /**
- * A sheet of plan years only ("Flerårsplan", "Plan 2026–2027") belongs to the
- * budget when its years follow the budget year, the budget states none of
- * them, and either its members are the budget's own (the same parties and
+ * A sheet of plan years ("Flerårsplan", "Plan 2026–2027", an overview that
+ * repeats the budget year beside them) belongs to the budget when its later
+ * years follow the budget year, the budget states none of them, and either its members are the budget's own (the same parties and
  * kommuner) or, with no members of its own, its formulas point at the budget's
  * sheet. Its members' amounts, lines and totals for those years join the budget.
  * A sheet with other kommuner is another förbund's and never joins.
@@ -22,21 +22,29 @@ export function joinPlanSheets(
   let joined: SheetRead[] = [];
   let result = budget;
   for (const read of others) {
-    if (!follows(result, read)) continue;
+    const years = addedYears(result, read);
+    if (years.length === 0) continue;
     const matches = matchMembers(result.members, read.members);
     const linked = read.members.length === 0 && linksTo(formulasOf(read.sheet), mainSheet);
     if (!matches && !linked) continue;
-    result = join(result, read, matches ?? new Map());
+    result = join(result, read, matches ?? new Map(), new Set(years));
     joined = [...joined, read];
   }
   return { budget: result, joined };
 }
 
-/** Every year of the read is a plan year of the budget, and one the budget does not state yet. */
-function follows(budget: Budget, read: SheetRead): boolean {
-  const years = [read.budget.budgetYear, ...read.budget.planYears];
+/**
+ * The years the read adds: those after the budget year, within reach, that
+ * the budget does not state; none unless every later year of the read is such
+ * a year. Its budget year may be the budget's own (an overview that repeats
+ * the budget year beside the plan years); that column is the budget's.
+ */
+function addedYears(budget: Budget, read: SheetRead): number[] {
+  if (read.budget.budgetYear < budget.budgetYear) return [];
   const stated = new Set(sheetYears(budget));
-  return years.every((y) => y > budget.budgetYear && y <= budget.budgetYear + PLAN_REACH && !stated.has(y));
+  const later = [read.budget.budgetYear, ...read.budget.planYears].filter((y) => y > budget.budgetYear);
+  const fits = (y: number) => y <= budget.budgetYear + PLAN_REACH && !stated.has(y);
+  return later.length > 0 && later.every(fits) ? later : [];
 }
 
 const memberKey = (m: Member) => keyOf(m.party, m.name);
@@ -59,23 +67,35 @@ function linksTo(formulas: readonly string[], sheet: string): boolean {
   return formulas.some((f) => f.includes(quoted) || f.includes(`${sheet}!`));
 }
 
-function join(budget: Budget, read: SheetRead, pairs: ReadonlyMap<Member, Member>): Budget {
+function join(budget: Budget, read: SheetRead, pairs: ReadonlyMap<Member, Member>, years: ReadonlySet<number>): Budget {
   const plan = read.budget;
-  const contributions = merged(budget.statedContributionTotal, plan.statedContributionTotal);
-  const costTotal = merged(budget.costTotal, plan.costTotal);
+  const only = (amounts: YearAmounts | undefined): YearAmounts | undefined => {
+    const kept = amounts && new Map([...amounts].filter(([y]) => years.has(y)));
+    return kept && kept.size > 0 ? kept : undefined;
+  };
+  const lines = (list: readonly BudgetLine[]): BudgetLine[] =>
+    list.flatMap((l) => {
+      const amounts = only(l.amounts);
+      return amounts ? [{ ...l, amounts }] : [];
+    });
+  const contributions = merged(budget.statedContributionTotal, only(plan.statedContributionTotal));
+  const costTotal = merged(budget.costTotal, only(plan.costTotal));
+  // The overview's own budget-year column may state what the budget sheet lacks: the opening equity.
+  const opening = budget.openingEquity ?? (plan.budgetYear === budget.budgetYear ? plan.openingEquity : undefined);
   return {
     ...budget,
-    planYears: [...new Set([...budget.planYears, plan.budgetYear, ...plan.planYears])].sort((a, b) => a - b),
+    planYears: [...new Set([...budget.planYears, ...years])].sort((a, b) => a - b),
     members: budget.members.map((m) => {
       const theirs = pairs.get(m);
-      return theirs ? { ...m, amounts: merged(m.amounts, theirs.amounts)! } : m;
+      return theirs ? { ...m, amounts: merged(m.amounts, only(theirs.amounts))! } : m;
     }),
-    otherIncome: [...budget.otherIncome, ...plan.otherIncome],
-    equityDrawdowns: [...budget.equityDrawdowns, ...plan.equityDrawdowns],
-    costs: [...budget.costs, ...plan.costs],
-    sums: [...budget.sums, ...plan.sums],
+    otherIncome: [...budget.otherIncome, ...lines(plan.otherIncome)],
+    equityDrawdowns: [...budget.equityDrawdowns, ...lines(plan.equityDrawdowns)],
+    costs: [...budget.costs, ...lines(plan.costs)],
+    sums: [...budget.sums, ...plan.sums.filter((s) => years.has(s.year))],
     ...(contributions ? { statedContributionTotal: contributions } : {}),
     ...(costTotal ? { costTotal } : {}),
+    ...(opening ? { openingEquity: opening } : {}),
   };
 }
 

@@ -166,7 +166,9 @@ function yearBeforePlans(
 /** A column's header naming a kind of party, not a party: "Kommun", "Region", "Staten". */
 const BARE_PARTY = /^(kommun|kommunerna|region|regionen|staten|stat|part|parter|medlem|medlemmar)$/;
 
-const LONE_BUDGET_HEADER = /^(budget|belopp|kr|tkr|mkr|budget,? (kr|tkr|mkr))$/;
+/** "Budget", "Belopp", "kr", "Budget, tkr", "Belopp i kr", "Budget (tkr)": a column of amounts that names no year. */
+const LONE_BUDGET_HEADER =
+  /^(budget|belopp|kr|tkr|mkr)(,? ?\(?(i )?(kr|tkr|mkr|kronor|tusental kronor|miljoner kronor)\)?)?$/;
 
 /** Above the cell, its column holds amounts and then a lone "Budget" header: the cell is one of that column's amounts. */
 function underLoneBudget(view: SheetView, row: number, col: number): boolean {

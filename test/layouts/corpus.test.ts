@@ -58,6 +58,10 @@ export const READ_RIGHT_TODAY: readonly string[] = [
   "44-blind1-uppfoljning-per-insats-tkr",
   "45-blind1-dolda-ersatta-rader-och-historik-tkr",
   "47-blind1-sund-budget-kvartal-och-malintervall",
+  "49-k1-02-en-kolumn-ar-i-rubriken",
+  "50-k1-03-medlemmar-som-text-resultatbudget",
+  "51-k1-04-uppfoljning-per-insats-mkr",
+  "53-k1-06-ar-som-rader-parter-som-kolumner",
 ];
 
 describe("the layout corpus", () => {

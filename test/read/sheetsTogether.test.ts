@@ -148,3 +148,52 @@ describe("members on one sheet, the result budget on another", () => {
     expect(budget.costs.map((l) => l.label)).toEqual(["Kansli", "Insatser"]);
   });
 });
+
+describe("an overview that repeats the budget year beside the years to come", () => {
+  /** Degerfors/Karlskoga 2022 (seed 002): the budget sheet names its year only in its title. */
+  const budget2022 = sheet("Budget 2022", [
+    ["Verksamhets- och budgetplan 2022"],
+    [null, "kr"],
+    ["Intäkter, kr"],
+    ["Medlemsbidrag Försäkringskassa och Arbetsförmedlingen", 2_787_000],
+    ["Medlemsbidrag Region Örebro län", 1_393_500],
+    ["Medlemsbidrag Degerfors kommun", 327_812],
+    ["Medlemsbidrag Karlskoga kommun", 1_065_688],
+    ["Kostnader, kr"],
+    ["Insatser", 5_009_000],
+    ["Kansli", 989_000],
+  ]);
+  const overview = sheet(
+    "Budgetöversikt",
+    [
+      ["Budgetöversikt för kommande år"],
+      [null, "Budget 2022", "Prognos 2023", "Prognos 2024"],
+      ["Intäkter"],
+      ["Medlemsbidrag FK och AF", 2_787_000, 2_648_000, 2_515_000],
+      ["Medlemsbidrag Region Örebro län", 1_393_500, 1_324_000, 1_257_500],
+      ["Medlemsbidrag Degerfors kommun", 327_812, 311_436, 295_791],
+      ["Medlemsbidrag Karlskoga kommun", 1_065_688, 1_012_564, 961_709],
+      ["Kostnader"],
+      ["Verksamhet", -5_998_000, -5_296_000, -5_030_000],
+      ["Eget kapital vid årets början", 1_050_000],
+    ],
+    { formulas: { B4: ["='Budget 2022'!B4", 2_787_000] } },
+  );
+  const befolkning = sheet("Befolkning", [
+    ["Kommun", "Invånare 2020-12-31"],
+    ["Degerfors", 9358],
+    ["Karlskoga", 30324],
+  ]);
+
+  it("gives the plan years from its Prognos columns, and the opening equity the budget sheet lacks", () => {
+    const budget = read(budget2022, overview, befolkning);
+    expect([budget.budgetYear, budget.planYears]).toEqual([2022, [2023, 2024]]);
+    const karlskoga = budget.members.find((m) => m.name === "Medlemsbidrag Karlskoga kommun")!;
+    expect([karlskoga.amounts.get(2022)?.ref?.sheet, karlskoga.amounts.get(2024)?.ref]).toEqual([
+      "Budget 2022",
+      { sheet: "Budgetöversikt", cell: "D7" },
+    ]);
+    expect([2022, 2023, 2024].map((y) => costsIn(budget, y)?.toNumber())).toEqual([5_998_000, 5_296_000, 5_030_000]);
+    expect(budget.openingEquity?.ref).toEqual({ sheet: "Budgetöversikt", cell: "B10" });
+  });
+});
