@@ -1,6 +1,6 @@
 import type { Analysis, Finding, Message, Settings } from "../domain";
 import type { Grid } from "../grid";
-import type { Location } from "../read/locate";
+import type { BudgetChoice, Location } from "../read/locate";
 import type { WritePlan } from "../plan/types";
 import { planWrites, type WritePlanOptions } from "../plan/writePlan";
 import { analyzeGrid } from "./analyzeGrid";
@@ -18,6 +18,9 @@ export interface AnalysedOutcome {
   readonly analysedAt: Date;
   /** The förbund's name from a sheet's title, where one says it. */
   readonly forbund?: string;
+  /** Every förbund's budget the workbook keeps (nearly always one), and which was read. */
+  readonly budgets: readonly BudgetChoice[];
+  readonly chosen: number;
 }
 
 export type AnalysisOutcome =
@@ -32,13 +35,15 @@ export interface AnalyseOptions {
   readonly writes?: WritePlanOptions;
   /** The förbund's name where no sheet's title says it (the command line: the file's name). */
   readonly forbund?: string;
+  /** Which budget to read where the workbook keeps several: the sheet of its members (BudgetChoice.sheet). */
+  readonly budget?: string | undefined;
   /** Adds to the plan before it is written (the command line's Finsam-uppföljning), without loading that code here. */
   readonly extendPlan?: (outcome: AnalysedOutcome) => WritePlan;
 }
 
 /** The pure part of "Analysera": a Grid in, the analysis and what it would write out. */
 export function analyseGrid(grid: Grid, clock: Clock, options: AnalyseOptions = {}): AnalysisOutcome {
-  const result = analyzeGrid(grid, options.settings);
+  const result = analyzeGrid(grid, options.settings, options.budget);
   if (!result.ok) return { kind: "noBudget", reason: result.reason, findings: result.findings };
   const forbund = result.forbund ?? options.forbund;
   const { analysis, plan } = planWrites(result.analysis, { ...options.writes, forbund });
@@ -49,6 +54,8 @@ export function analyseGrid(grid: Grid, clock: Clock, options: AnalyseOptions = 
     plan,
     analysedAt: clock.now(),
     ...(forbund ? { forbund } : {}),
+    budgets: result.budgets,
+    chosen: result.chosen,
   };
 }
 

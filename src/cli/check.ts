@@ -1,5 +1,5 @@
 /**
- * npm run check -- [file.xlsx] [--json] [--out annotated.xlsx] [--lang en] [--sie bokforing.se [--period 2025-08]]
+ * npm run check -- [file.xlsx] [--budget blad] [--json] [--out annotated.xlsx] [--lang en] [--sie bokforing.se [--period 2025-08]]
  *
  * Runs the whole analysis on a workbook (default: the example in assets/)
  * and prints the findings as a Swedish table, or the JSON report of
@@ -8,7 +8,8 @@
  * when the analysis ran and was printed but --out could not be written.
  * The file is read in a worker with a time budget (readInWorker.ts). An
  * error of the add-in's own is one Swedish line too, its detail only with
- * --verbose.
+ * --verbose. A workbook that keeps several förbund's budgets is reported
+ * budget by budget; --budget <sheet> picks one, as --sie and --out need.
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { basename, extname, resolve } from "node:path";
@@ -36,6 +37,8 @@ export interface CheckOptions {
   /** A SIE file to follow the budget up on, through `period` ("2025-08"). */
   readonly sie?: string;
   readonly period?: string;
+  /** Which budget, where the workbook keeps several: the sheet of its members. */
+  readonly budget?: string;
   readonly verbose: boolean;
 }
 
@@ -51,6 +54,7 @@ export function parseArgs(argv: readonly string[]): CheckOptions {
   let lang: Lang = "sv";
   let sie: string | undefined;
   let period: string | undefined;
+  let budget: string | undefined;
   let verbose = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -66,13 +70,16 @@ export function parseArgs(argv: readonly string[]): CheckOptions {
     } else if (arg === "--sie") {
       sie = argv[++i];
       if (!sie) throw new UsageError("--sie behöver en SIE-fil: --sie bokforing.se");
+    } else if (arg === "--budget") {
+      budget = argv[++i];
+      if (!budget) throw new UsageError("--budget behöver ett bladnamn: --budget Ådalen");
     } else if (arg === "--period") {
       period = argv[++i];
       if (!period || !/^\d{4}-(0[1-9]|1[0-2])$/.test(period))
         throw new UsageError("--period är en månad: --period 2025-08");
     } else if (arg.startsWith("--"))
       throw new UsageError(
-        `Okänd flagga ${arg}. Användning: npm run check -- [fil.xlsx] [--json] [--out annoterad.xlsx] [--lang en] [--verbose]`,
+        `Okänd flagga ${arg}. Användning: npm run check -- [fil.xlsx] [--budget blad] [--json] [--out annoterad.xlsx] [--lang en] [--verbose]`,
       );
     else if (file) throw new UsageError("Ange bara en arbetsbok.");
     else file = arg;
@@ -86,6 +93,7 @@ export function parseArgs(argv: readonly string[]): CheckOptions {
     ...(out ? { out } : {}),
     ...(sie ? { sie } : {}),
     ...(period ? { period } : {}),
+    ...(budget ? { budget } : {}),
   };
 }
 
@@ -105,13 +113,16 @@ export async function runCheck(
     options = parseArgs(argv);
     const grid = await readGridInWorker(options.file, limits);
     const forbund = basename(options.file, extname(options.file));
-    const outcome = analyseGrid(grid, clock, { forbund });
+    const outcome = analyseGrid(grid, clock, { forbund, budget: options.budget });
     if (outcome.kind !== "ok") {
       stderr(
         `${basename(options.file)}: ${(outcome.kind === "noBudget" ? outcome.reason : outcome.message)[options.lang]}`,
       );
       return EXIT.notAnalysed;
     }
+    const unknown = options.budget && outcome.budgets[outcome.chosen]?.sheet !== options.budget;
+    if (unknown) throw new UsageError(unknownBudget(options.budget!, outcome.budgets));
+    if (outcome.budgets.length > 1 && !options.budget) return reportEach(options, grid, clock, outcome, stdout, stderr);
     const report = buildReport(basename(options.file), outcome.location.sheet, outcome.analysis, outcome.location);
     const sie = options.sie ? await sieFollowUp(options.sie, options.period, grid, outcome.analysis) : undefined;
     const followUp = sie?.report;
@@ -128,7 +139,7 @@ export async function runCheck(
       options,
       grid,
       clock,
-      { writes: { board: true, madeOn: clock.now() }, forbund, extendPlan },
+      { writes: { board: true, madeOn: clock.now() }, forbund, extendPlan, budget: options.budget },
       stderr,
     );
   } catch (error) {
@@ -143,6 +154,51 @@ export async function runCheck(
     internalError(error, options, stderr);
     return EXIT.notAnalysed;
   }
+}
+
+/**
+ * A workbook with several förbund's budgets and no --budget: each is analysed
+ * and reported, one after the other (JSON: { budgets: [...] }). --sie and
+ * --out need one budget, so they wait for --budget.
+ */
+function reportEach(
+  options: CheckOptions,
+  grid: Grid,
+  clock: Clock,
+  first: AnalysedOutcome,
+  stdout: (s: string) => void,
+  stderr: (s: string) => void,
+): number {
+  const name = basename(options.file);
+  const reports = first.budgets.map((choice) => {
+    const outcome = analyseGrid(grid, clock, { forbund: choice.name, budget: choice.sheet }) as AnalysedOutcome;
+    return { choice, report: buildReport(name, outcome.location.sheet, outcome.analysis, outcome.location) };
+  });
+  const n = reports.length;
+  stdout(
+    options.json
+      ? JSON.stringify({ budgets: reports.map((r) => r.report) }, null, 2)
+      : reports
+          .map(({ choice, report }, i) => {
+            const heading =
+              options.lang === "sv"
+                ? `Budget ${i + 1} av ${n}: ${choice.name} (bladet ”${choice.sheet}”)`
+                : `Budget ${i + 1} of ${n}: ${choice.name} (sheet "${choice.sheet}")`;
+            return `${heading}\n${reportTable(report, options.lang)}`;
+          })
+          .join("\n\n"),
+  );
+  if (!options.sie && !options.out) return EXIT.ok;
+  const sheets = first.budgets.map((b) => `--budget "${b.sheet}"`).join(" eller ");
+  stderr(`Arbetsboken har ${n} budgetar; --sie och --out gäller en av dem. Ange vilken: ${sheets}.`);
+  return options.out ? EXIT.outFailed : EXIT.notAnalysed;
+}
+
+function unknownBudget(asked: string, budgets: readonly { sheet: string }[]): string {
+  return `Ingen budget har sina medlemmar på bladet ”${asked}”. Budgetarna finns på ${listed(
+    budgets.map((b) => `”${b.sheet}”`),
+    "och",
+  )}.`;
 }
 
 /** "a, b och c". */

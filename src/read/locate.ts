@@ -6,14 +6,31 @@ import { readMapping } from "./mapping";
 import type { Location } from "./parts";
 import { readMembersByRows } from "./membersByRows";
 import { readTurned, TURNED } from "./turned";
-import { findPopulation, type PopulationTable } from "./population";
+import { readYearBlocks } from "./yearBlocks";
+import { findPopulations, type PopulationTable } from "./population";
+import { forbundGroups, populationFor } from "./forbundGroups";
+import { forbundName } from "./forbundName";
 
 export type { Location, PartLocation, PartName } from "./parts";
 export type { YearColumn } from "./yearHeaders";
 import type { WorkbookYear } from "./yearHeaders";
 
+/** One förbund's budget in a workbook: the sheet of its members, and its name from the sheet's title. */
+export interface BudgetChoice {
+  readonly sheet: string;
+  readonly name: string;
+}
+
 export type LocateResult =
-  | { readonly ok: true; readonly budget: Budget; readonly location: Location; readonly findings: readonly Finding[] }
+  | {
+      readonly ok: true;
+      readonly budget: Budget;
+      readonly location: Location;
+      readonly findings: readonly Finding[];
+      /** Every förbund's budget the workbook keeps (nearly always one), and which of them was read. */
+      readonly budgets: readonly BudgetChoice[];
+      readonly chosen: number;
+    }
   | { readonly ok: false; readonly reason: Message; readonly findings: readonly Finding[] };
 
 /**
@@ -21,9 +38,12 @@ export type LocateResult =
  * no configuration: each sheet read for its members, lines, totals, equity
  * and follow-up; the population wherever its header is; the parts composed
  * (compose.ts). Defined names (mapping.ts) win over detection. A workbook
- * without evidence of a Finsam budget is said to be none.
+ * without evidence of a Finsam budget is said to be none. A workbook that
+ * keeps several förbund's budgets gives each (forbundGroups.ts); `choice`
+ * (the sheet of a budget's members) says which is read, else the first, and a
+ * finding says there are more.
  */
-export function locateBudget(grid: Grid): LocateResult {
+export function locateBudget(grid: Grid, choice?: string): LocateResult {
   const mapping = readMapping(grid);
   const views = grid.sheets.map((sheet) => new SheetView(sheet));
   const byRows = views.flatMap((view) => readMembersByRows(view) ?? []);
@@ -31,9 +51,12 @@ export function locateBudget(grid: Grid): LocateResult {
   // Each sheet as it is and turned (years as rows); the reading with more members and lines is kept.
   const first = candidates.map((view) => stronger(readBudgetSheet(view, mapping), readTurned(view, mapping)));
   const turnedSheets = new Set(first.flatMap((r) => (r?.header.evidence.endsWith(TURNED) ? [r.sheet] : [])));
+  // Members in blocks stacked one per year, on a sheet whose table holds none.
+  const blocks = candidates.flatMap((view, i) => (first[i]?.members.length ? [] : (readYearBlocks(view) ?? [])));
   const found = [
     ...first.flatMap((r) => r ?? []),
     ...byRows.flatMap((t) => (turnedSheets.has(t.read.sheet) ? [] : [t.read])),
+    ...blocks,
   ];
   // A lone "Budget" column on a sheet that names no year takes the year the rest of the workbook states.
   const year = workbookYear(found);
@@ -44,10 +67,27 @@ export function locateBudget(grid: Grid): LocateResult {
       })
     : [];
   const reads = [...found, ...second];
-  const population = mapping.population ?? largest([findPopulation(grid), ...byRows.map((t) => t.population)]);
-  const composed = composeBudget(reads, population, formulasOf(grid));
-  if (!composed || !looksLikeBudget(composed.budget))
-    return { ok: false, reason: NOT_A_BUDGET, findings: mapping.findings };
+  const groups = forbundGroups(
+    reads,
+    grid.sheets.map((sheet) => sheet.name),
+  );
+  const tables = [...findPopulations(grid), ...byRows.map((t) => t.population)];
+  const budgets = groups.flatMap((group) => {
+    // The table that names the members' kommuner; with none, the largest.
+    const population = mapping.population ?? populationFor(group, tables) ?? largest(tables);
+    const composed = composeBudget(group, population, formulasOf(grid));
+    return composed && looksLikeBudget(composed.budget) ? [{ composed, population }] : [];
+  });
+  if (budgets.length === 0) return { ok: false, reason: NOT_A_BUDGET, findings: mapping.findings };
+  const choices = budgets.map(({ composed: c }): BudgetChoice => {
+    const sheet = c.membersFrom.sheet;
+    return { sheet, name: forbundName({ ...grid, sheets: grid.sheets.filter((g) => g.name === sheet) }) ?? sheet };
+  });
+  const picked = Math.max(
+    0,
+    choices.findIndex((c) => c.sheet === choice),
+  );
+  const { composed, population } = budgets[picked]!;
   const { budget, main, membersFrom, parts } = composed;
   const used = [...new Set([main, membersFrom, ...composed.joined])];
   const findings = [
@@ -55,6 +95,7 @@ export function locateBudget(grid: Grid): LocateResult {
     ...used.flatMap((r) => r.findings),
     ...composed.findings,
     ...hiddenSheets(grid, used),
+    ...(choices.length > 1 && choices[picked]!.sheet !== choice ? [severalBudgets(choices, picked)] : []),
   ];
   const location: Location = {
     sheet: main.sheet,
@@ -65,7 +106,23 @@ export function locateBudget(grid: Grid): LocateResult {
     population: population.entries,
     parts,
   };
-  return { ok: true, budget, location, findings };
+  return { ok: true, budget, location, findings, budgets: choices, chosen: picked };
+}
+
+/** More than one förbund's budget, and none chosen: the first is read, and the finding says how to choose. */
+function severalBudgets(choices: readonly BudgetChoice[], picked: number): Finding {
+  const names = choices.map((c) => `”${c.name}” (bladet ”${c.sheet}”)`).join(" och ");
+  const namesEn = choices.map((c) => `"${c.name}" (sheet "${c.sheet}")`).join(" and ");
+  const read = choices[picked]!;
+  return finding({
+    code: "INPUT_SEVERAL_BUDGETS",
+    severity: "warning",
+    ref: { sheet: read.sheet, cell: "A1" },
+    message: message(
+      `Arbetsboken har ${choices.length} budgetar: ${names}. Den första, ”${read.name}”, lästes. Välj budget i fönstret, med --budget <blad> på kommandoraden eller med namnet Finsam_Budgetblad.`,
+      `The workbook holds ${choices.length} budgets: ${namesEn}. The first, "${read.name}", was read. Choose the budget in the pane, with --budget <sheet> on the command line, or with the name Finsam_Budgetblad.`,
+    ),
+  });
 }
 
 /** The read with more members and lines; the first where they tie. */
@@ -110,9 +167,9 @@ function yearFromElsewhere(read: SheetRead, source: string): Finding {
   });
 }
 
-/** The population table with most kommuner. */
+/** The population table with most kommuner; none (a follow-up has no members) is an empty one. */
 function largest(tables: readonly PopulationTable[]): PopulationTable {
-  return tables.reduce((a, b) => (b.entries.length > a.entries.length ? b : a));
+  return tables.reduce<PopulationTable>((a, b) => (b.entries.length > a.entries.length ? b : a), { entries: [] });
 }
 
 const NOT_A_BUDGET = message(

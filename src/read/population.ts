@@ -24,23 +24,44 @@ export interface PopulationTable {
  * kommun names to its left. The largest such table wins.
  */
 export function findPopulation(grid: Grid): PopulationTable {
-  let best: PopulationTable = { entries: [] };
+  return findPopulations(grid).reduce<PopulationTable>(
+    (best, table) => (table.entries.length > best.entries.length ? table : best),
+    { entries: [] },
+  );
+}
+
+/**
+ * Every population table of the workbook. The header may stand over the
+ * numbers or over the names beside them ("Folkmängd 2024-12-31" over
+ * "Härnösand | 24 950").
+ */
+export function findPopulations(grid: Grid): PopulationTable[] {
+  const tables: PopulationTable[] = [];
   for (const sheet of grid.sheets) {
     const view = new SheetView(sheet);
     for (const row of view.rowNumbers()) {
       for (const col of view.columnNumbers(row)) {
         const value = view.value(row, col);
         if (typeof value !== "string" || !POPULATION_HEADER.test(value.toLowerCase())) continue;
-        const table = readPopulationColumn(view, row, col);
-        if (table.entries.length > best.entries.length) best = table;
+        // Over the numbers, or over the names with the numbers a column or two to the right.
+        const table = [col, col + 1, col + 2]
+          .map((c) => readPopulationColumn(view, row, c, col))
+          .find((t) => t.entries.length > 0);
+        if (table) tables.push(table);
       }
     }
   }
-  return best;
+  return tables;
 }
 
 /** Reads the names and numbers below a population header until a total or a gap. */
-export function readPopulationColumn(view: SheetView, headerRow: number, col: number): PopulationTable {
+export function readPopulationColumn(
+  view: SheetView,
+  headerRow: number,
+  col: number,
+  /** The column whose header names the date, where it is not the numbers' own. */
+  headerColumn = col,
+): PopulationTable {
   const entries: PopulationEntry[] = [];
   for (const row of view.rowsAndGaps(headerRow + 1)) {
     const name = nameLeftOf(view, row, col);
@@ -57,7 +78,7 @@ export function readPopulationColumn(view: SheetView, headerRow: number, col: nu
       ...(reading.typedAsText ? { typedAsText: true } : {}),
     });
   }
-  const date = populationDate(view.text(headerRow, col));
+  const date = populationDate(view.text(headerRow, headerColumn));
   return { entries, ...(date ? { date } : {}) };
 }
 

@@ -31,24 +31,28 @@ export function referencedRows(formula: string | null | undefined, column: numbe
 }
 
 /**
- * Rows a plain addition in this column covers, of cells and SUM ranges:
- * "=C4+C5+C6+C13" → 4, 5, 6, 13; "=E7+E8+SUM(E18:E25)" → 7, 8, 18…25;
- * undefined for anything else.
+ * Rows a plain addition in this column covers, of cells and SUMs of cells and
+ * ranges: "=C4+C5+C6+C13" → 4, 5, 6, 13; "=E7+E8+SUM(E18:E25)" → 7, 8,
+ * 18…25; "=SUM(D6:D10,D12)" → 6…10, 12; undefined for anything else.
  */
 export function addedRows(formula: string | null | undefined, column: number): number[] | undefined {
   if (!formula) return undefined;
   const letters = address(1, column).replace(/\d+$/, "");
   const terms = formula.replace(/[\s$]/g, "").toUpperCase().replace(/^=/, "").split("+");
-  if (terms.length < 2) return undefined;
   const rows: number[] = [];
+  let sums = 0;
   for (const term of terms) {
-    const cell = /^([A-Z]{1,3})(\d+)$/.exec(term);
-    const range = cell ? undefined : sumRows(`=${term}`, column);
-    if (cell && cell[1] === letters) rows.push(Number(cell[2]));
-    else if (range) for (let r = range[0]; r <= range[1]; r++) rows.push(r);
-    else return undefined;
+    const list = /^SUM\((.+)\)$/.exec(term);
+    for (const arg of list ? list[1]!.split(/[,;]/) : [term]) {
+      const range = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/.exec(arg);
+      if (!range || range[1] !== letters || (range[3] !== undefined && range[3] !== letters)) return undefined;
+      const [from, to] = [Number(range[2]), Number(range[4] ?? range[2])];
+      for (let r = from; r <= to; r++) rows.push(r);
+    }
+    if (list) sums += 1;
   }
-  return rows;
+  // A lone cell ("=B7") is a link, not an addition; a lone SUM of one range is sumRows'.
+  return terms.length >= 2 || (sums === 1 && rows.length > 0 && /[,;]/.test(formula)) ? rows : undefined;
 }
 
 /** The rows a total's formula says it covers: a SUM's range or the cells it adds; undefined where no formula says. */

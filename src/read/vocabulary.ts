@@ -86,7 +86,7 @@ const CLOSING_EQUITY =
 /** The total budget frame that follow-up is held against. */
 const FRAME = /^(total |fastställd )?budgetram\b|^ram\b/;
 /** One row for all member contributions (no split by party). */
-const CONTRIBUTIONS = /^(medlemsavgifter|medlemsbidrag|driftsbidrag|\(\d+\) driftsbidrag|tilldelning)$/;
+const CONTRIBUTIONS = /^(medlemsavgifter|medlemsbidrag|medlemsinsatser|driftsbidrag|\(\d+\) driftsbidrag|tilldelning)$/;
 
 /** The roles that carry nothing but their kind, one object each: the reader classifies every row. */
 const ROLE = {

@@ -57,10 +57,14 @@ export const READ_RIGHT_TODAY: readonly string[] = [
   "43-blind1-medlemmar-och-resultat-pa-skilda-blad-text",
   "44-blind1-uppfoljning-per-insats-tkr",
   "45-blind1-dolda-ersatta-rader-och-historik-tkr",
+  "46-blind1-tva-forbund-i-en-arbetsbok",
+  "46-blind1-tva-forbund-i-en-arbetsbok.second",
   "47-blind1-sund-budget-kvartal-och-malintervall",
   "49-k1-02-en-kolumn-ar-i-rubriken",
   "50-k1-03-medlemmar-som-text-resultatbudget",
   "51-k1-04-uppfoljning-per-insats-mkr",
+  "52-k1-05-tva-forbund-en-bok",
+  "52-k1-05-tva-forbund-en-bok.second",
   "53-k1-06-ar-som-rader-parter-som-kolumner",
 ];
 

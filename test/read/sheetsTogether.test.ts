@@ -197,3 +197,43 @@ describe("an overview that repeats the budget year beside the years to come", ()
     expect(budget.openingEquity?.ref).toEqual({ sheet: "Budgetöversikt", cell: "B10" });
   });
 });
+
+describe("two förbund in one workbook", () => {
+  const other = sheet("Finsam Mitt", [
+    ["Finsam Mitt (kr)"],
+    [null, "Budget 2025"],
+    ["Intäkter"],
+    ["Försäkringskassan", 2_200_000],
+    ["Arbetsförmedlingen", 2_200_000],
+    ["Region Västernorrland", 2_200_000],
+    ["Sundsvalls kommun", 1_825_000],
+    ["Timrå kommun", 375_000],
+    ["Kostnader"],
+    ["Insatser", 8_800_000],
+  ]);
+  const otherPopulation = sheet("Befolkning Mitt", [
+    ["Kommun", "Folkmängd 2024-12-31"],
+    ["Sundsvall", 99_800],
+    ["Timrå", 18_100],
+  ]);
+  const workbook = grid([budget2025, population, other, otherPopulation]);
+
+  it("finds both; with none chosen the first is read and a warning names both and how to choose", () => {
+    const first = located(locateBudget(workbook));
+    expect([first.budgets.map((b) => b.sheet), first.chosen]).toEqual([["Budget 2025", "Finsam Mitt"], 0]);
+    const said = first.findings.filter((f) => f.code === "INPUT_SEVERAL_BUDGETS");
+    expect(said.map((f) => [f.severity, f.sheet, f.cell])).toEqual([["warning", "Budget 2025", "A1"]]);
+    expect(said[0]!.message.sv).toContain("Välj budget i fönstret");
+    expect(first.budget.members.map((m) => m.name)).toContain("Motala kommun");
+  });
+
+  it("reads the chosen one with its own population, and says nothing more", () => {
+    const second = located(locateBudget(workbook, "Finsam Mitt"));
+    expect(second.chosen).toBe(1);
+    expect(second.budget.members.filter((m) => m.party === "kommun").map((m) => m.population?.ref?.sheet)).toEqual([
+      "Befolkning Mitt",
+      "Befolkning Mitt",
+    ]);
+    expect(second.findings.filter((f) => f.code === "INPUT_SEVERAL_BUDGETS")).toEqual([]);
+  });
+});
