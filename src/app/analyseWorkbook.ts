@@ -1,6 +1,8 @@
 import type { Analysis, Finding, Message, Settings } from "../domain";
 import type { Grid } from "../grid";
 import type { BudgetChoice, Location } from "../read/locate";
+
+export type { BudgetChoice };
 import type { WritePlan } from "../plan/types";
 import { planWrites, type WritePlanOptions } from "../plan/writePlan";
 import { analyzeGrid } from "./analyzeGrid";

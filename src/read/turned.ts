@@ -110,7 +110,11 @@ function turnedBack(read: SheetRead, headerRow: number): SheetRead {
     ...(f.forecast ? { forecast: amount(f.forecast) } : {}),
   });
   const finding = (f: Finding): Finding => (f.cell ? { ...f, cell: transposedAddress(f.cell) } : f);
-  const part = (p: PartLocation): PartLocation => ({ ...p, range: transposedAddress(p.range) });
+  const part = (p: PartLocation): PartLocation => ({
+    ...p,
+    range: transposedAddress(p.range),
+    evidence: `${p.evidence}${TURNED}`,
+  });
   const b = read.budget;
   const [contributions, costTotal] = [maybe(b.statedContributionTotal), maybe(b.costTotal)];
   return {

@@ -16,6 +16,7 @@ import {
 } from "@fluentui/react-components";
 import { lazy, Suspense, useMemo } from "react";
 import type { WorkbookPort } from "../app/workbookPort";
+import { BudgetChooser } from "./components/BudgetChooser";
 import { FileOpener } from "./components/FileOpener";
 import { StatePanel } from "./components/StatePanel";
 import { LANG_NAMES, LANGS, t, type Lang, type MessageKey } from "./i18n";
@@ -273,6 +274,15 @@ function Pane({ inExcel, port, ...options }: Omit<AppProps, "theme">) {
       )}
 
       <div role="status" aria-live="polite" className={styles.status}>
+        {ok && ok.budgets.length > 1 && (
+          <BudgetChooser
+            budgets={ok.budgets}
+            chosen={ok.chosen}
+            lang={lang}
+            disabled={working}
+            onChoose={(sheet) => void finsam.chooseBudget(sheet)}
+          />
+        )}
         {finsam.stale && !working && (
           <MessageBar intent="info">
             <MessageBarBody>{t(lang, "stale")}</MessageBarBody>

@@ -34,6 +34,8 @@ const MESSAGES = {
     working: "Arbetar …",
     lastAnalysis: "Senast analyserad {time}",
     stale: "Arbetsboken har ändrats sedan analysen: analysera igen.",
+    severalBudgets: "Arbetsboken har {count} budgetar. Välj vilken som visas och markeras:",
+    budgetOnSheet: "{name} (bladet {sheet})",
     emptyTitle: "Ingen analys ännu",
     emptyBody:
       "Tryck på Analysera: tillägget läser budgetbladet, räknar om andelarna och planen och markerar avvikelserna i bladet.",
@@ -317,6 +319,8 @@ const MESSAGES = {
     download: "Download the workbook",
     downloadHelp: "A copy with the flags and the Finsam-kontroll sheet; the original file is never changed.",
     failAnalyse: "The workbook could not be analysed",
+    severalBudgets: "The workbook holds {count} budgets. Choose the one shown and flagged:",
+    budgetOnSheet: "{name} (sheet {sheet})",
     failFlags: "The flags could not be written",
     failWrite: "The amounts could not be written",
     failUndo: "Undo failed",

@@ -83,6 +83,8 @@ export interface Finsam {
   setUnit(unit: Unit): void;
   dismissNotice(): void;
   analyse(): Promise<void>;
+  /** A workbook that keeps several förbund's budgets: reads and flags the one whose members stand on this sheet. */
+  chooseBudget(sheet: string): Promise<void>;
   writeShares(mode: ShareWriteMode): Promise<void>;
   undo(): Promise<void>;
   removeFlags(): Promise<void>;
@@ -139,6 +141,8 @@ export function useFinsam(options: FinsamOptions): Finsam {
   const [notice, setNotice] = useState<Notice | undefined>(undefined);
   const [stale, setStale] = useState(false);
   const [sessionSettings, setSessionSettings] = useState<Settings | undefined>(undefined);
+  /** The budget the user chose where the workbook keeps several (the sheet of its members). */
+  const budgetRef = useRef<string | undefined>(undefined);
   /** How many of the port's undo steps each of the user's actions made, last on top. */
   const [undoGroups, setUndoGroups] = useState<readonly number[]>([]);
   const busyRef = useRef(false);
@@ -173,9 +177,10 @@ export function useFinsam(options: FinsamOptions): Finsam {
   /** Analyses, and unless told not to, flags the workbook; returns how many undo steps it made. */
   const analyseOn = useCallback(
     async (target: WorkbookPort, mark: boolean, settings: Settings | undefined): Promise<number> => {
+      const budget = budgetRef.current;
       const result = mark
-        ? await analyseAndFlag(target, clock, { settings })
-        : { outcome: await analyseWorkbook(target, clock, { settings }), flagged: false as const };
+        ? await analyseAndFlag(target, clock, { settings, budget })
+        : { outcome: await analyseWorkbook(target, clock, { settings, budget }), flagged: false as const };
       if ("failure" in result) setNotice({ intent: "error", message: messageOf(result.failure, both("failFlags")) });
       setStatus(result.outcome);
       setStale(false);
@@ -192,6 +197,15 @@ export function useFinsam(options: FinsamOptions): Finsam {
     if (!port) return;
     await run("analysing", async () => pushUndo(await analyseOn(port, true, sessionSettings)), both("failAnalyse"));
   }, [port, run, analyseOn, sessionSettings]);
+
+  const chooseBudget = useCallback(
+    async (sheet: string) => {
+      if (!port) return;
+      budgetRef.current = sheet;
+      await run("analysing", async () => pushUndo(await analyseOn(port, true, sessionSettings)), both("failAnalyse"));
+    },
+    [port, run, analyseOn, sessionSettings],
+  );
 
   const writeShares = useCallback(
     async (mode: ShareWriteMode) => {
@@ -417,6 +431,8 @@ export function useFinsam(options: FinsamOptions): Finsam {
         async () => {
           const opened = await openFile(bytes, fileName);
           setPort(opened);
+          // Another workbook: its budgets are its own, so no earlier choice holds.
+          budgetRef.current = undefined;
           setUndoGroups([]);
           setSessionSettings(undefined);
           setStatus({ kind: "empty" });
@@ -476,6 +492,7 @@ export function useFinsam(options: FinsamOptions): Finsam {
       setUnit,
       dismissNotice: () => setNotice(undefined),
       analyse,
+      chooseBudget,
       writeShares,
       undo,
       removeFlags,
@@ -506,6 +523,7 @@ export function useFinsam(options: FinsamOptions): Finsam {
       openFile,
       saveFile,
       analyse,
+      chooseBudget,
       writeShares,
       undo,
       removeFlags,

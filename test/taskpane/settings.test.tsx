@@ -146,7 +146,11 @@ test("the parts as the reader found them: the members read with the years as row
         .getAllByRole("cell")
         .map((c) => plain(c.textContent)),
     );
-  expect(rows).toContainEqual(["Medlemmar", "Medlemsavgifter!B3:H3", "partsnamn som kolumnrubriker, ett år per rad"]);
+  expect(rows).toContainEqual([
+    "Medlemmar",
+    "Medlemsavgifter!B3:H3",
+    "partsnamn i etiketterna (staten, regionen, kommunerna), årtal som rader",
+  ]);
   expect(rows).toContainEqual([
     "Befolkning",
     "Befolkning!B2:B6",
