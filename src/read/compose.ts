@@ -73,11 +73,17 @@ export function composeBudget(
     ...(population.date ? { populationDate: population.date } : {}),
   };
   const others = reads.filter((r) => r !== main && r !== membersFrom);
-  const { budget, joined } = joinPlanSheets(composed, main.sheet, others, formulasOf);
+  const { budget: withPlans, joined } = joinPlanSheets(composed, main.sheet, others, formulasOf);
+  // The opening equity may stand on another sheet of the same budget year (a summary beside an export).
+  const equityFrom = withPlans.openingEquity
+    ? undefined
+    : others.find((r) => r.budget.budgetYear === withPlans.budgetYear && r.budget.openingEquity);
+  const budget = equityFrom ? { ...withPlans, openingEquity: equityFrom.budget.openingEquity! } : withPlans;
   const parts = [
     ...main.parts.filter((p) => membersFrom === main || p.part !== "members"),
     ...(membersFrom === main ? [] : membersFrom.parts.filter((p) => p.part === "members")),
     ...joined.flatMap((r) => r.parts),
+    ...(equityFrom ? equityFrom.parts.filter((p) => p.part === "openingEquity") : []),
     ...populationPart(population),
   ];
   return { budget, main, membersFrom, joined, parts, findings };

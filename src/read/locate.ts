@@ -1,10 +1,11 @@
 import { finding, message, type Budget, type Finding, type Message } from "../domain";
 import { readBudgetSheet, type SheetRead } from "./budgetSheet";
 import { composeBudget } from "./compose";
-import { type Grid, SheetView } from "../grid";
+import { type Grid, parseAddress, SheetView } from "../grid";
 import { readMapping } from "./mapping";
 import type { Location } from "./parts";
 import { readMembersByRows } from "./membersByRows";
+import { readLedgerExport } from "./ledgerExport";
 import { readTurned, TURNED } from "./turned";
 import { readYearBlocks } from "./yearBlocks";
 import { findPopulations, type PopulationTable } from "./population";
@@ -48,8 +49,12 @@ export function locateBudget(grid: Grid, choice?: string): LocateResult {
   const views = grid.sheets.map((sheet) => new SheetView(sheet));
   const byRows = views.flatMap((view) => readMembersByRows(view) ?? []);
   const candidates = views.filter((v) => !mapping.budgetSheet || v.name === mapping.budgetSheet);
-  // Each sheet as it is and turned (years as rows); the reading with more members and lines is kept.
-  const first = candidates.map((view) => stronger(readBudgetSheet(view, mapping), readTurned(view, mapping)));
+  // An export from the finance system is read by its accounts; any other sheet as it is and turned
+  // (years as rows), and the reading with more members and lines is kept.
+  const exports = candidates.map((view) => (mapping.budgetSheet ? undefined : readLedgerExport(view)));
+  const first = candidates.map(
+    (view, i) => exports[i] ?? stronger(readBudgetSheet(view, mapping), readTurned(view, mapping)),
+  );
   const turnedSheets = new Set(first.flatMap((r) => (r?.header.evidence.endsWith(TURNED) ? [r.sheet] : [])));
   // Members in blocks stacked one per year, on a sheet whose table holds none.
   const blocks = candidates.flatMap((view, i) => (first[i]?.members.length ? [] : (readYearBlocks(view) ?? [])));
@@ -62,11 +67,11 @@ export function locateBudget(grid: Grid, choice?: string): LocateResult {
   const year = workbookYear(found);
   const second = year
     ? candidates.flatMap((view, i) => {
-        const read = first[i] ? undefined : readBudgetSheet(view, mapping, year);
+        const read = first[i] || exports[i] ? undefined : readBudgetSheet(view, mapping, year);
         return read ? [{ ...read, findings: [...read.findings, yearFromElsewhere(read, year.sheet)] }] : [];
       })
     : [];
-  const reads = [...found, ...second];
+  const reads = withoutSummaries([...found, ...second], grid);
   const groups = forbundGroups(
     reads,
     grid.sheets.map((sheet) => sheet.name),
@@ -122,6 +127,47 @@ function severalBudgets(choices: readonly BudgetChoice[], picked: number): Findi
       `Arbetsboken har ${choices.length} budgetar: ${names}. Den första, ”${read.name}”, lästes. Välj budget i fönstret, med --budget <blad> på kommandoraden eller med namnet Finsam_Budgetblad.`,
       `The workbook holds ${choices.length} budgets: ${namesEn}. The first, "${read.name}", was read. Choose the budget in the pane, with --budget <sheet> on the command line, or with the name Finsam_Budgetblad.`,
     ),
+  });
+}
+
+/**
+ * A sheet whose members' amounts are all formulas over another sheet that
+ * holds members (SUMIFS over an export) is a summary of it, not a second
+ * budget: it keeps what only it states (the opening equity) and gives up its
+ * members and lines.
+ */
+function withoutSummaries(reads: readonly SheetRead[], grid: Grid): SheetRead[] {
+  const views = new Map(grid.sheets.map((sheet) => [sheet.name, new SheetView(sheet)]));
+  const formulaAt = (sheet: string, cell: string) => {
+    const at = parseAddress(cell);
+    return (at && views.get(sheet)?.formula(at.row, at.column)) ?? "";
+  };
+  const summarises = (read: SheetRead, sheet: string) => {
+    const cells = read.members.flatMap((m) => [...m.amounts.values()].flatMap((a) => (a.ref ? [a.ref] : [])));
+    const named = [`'${sheet.replace(/'/g, "''")}'!`, `${sheet}!`];
+    return cells.length > 0 && cells.every((c) => named.some((n) => formulaAt(c.sheet, c.cell).includes(n)));
+  };
+  const sources = reads.filter((r) => r.members.length > 0);
+  return reads.map((read) => {
+    if (!sources.some((other) => other.sheet !== read.sheet && summarises(read, other.sheet))) return read;
+    const { budgetYear, planYears, unit, openingEquity } = read.budget;
+    return {
+      ...read,
+      members: [],
+      budget: {
+        unit,
+        budgetYear,
+        planYears,
+        otherIncome: [],
+        equityDrawdowns: [],
+        costs: [],
+        sums: [],
+        followUp: [],
+        ...(openingEquity ? { openingEquity } : {}),
+      },
+      parts: read.parts.filter((p) => p.part === "openingEquity"),
+      findings: [],
+    };
   });
 }
 
