@@ -6,7 +6,7 @@
 import { spanOf, type CellRef } from "../domain";
 import { address, parseAddress, parseRangeRef, sheetRef } from "../grid";
 import type { PartLocation } from "../read/locate";
-import { MAPPING_NAMES } from "../read/mapping";
+import { MAPPING_NAMES, UNIT_NAME } from "../read/mapping";
 import type { AnalysisOutcome } from "./analyseWorkbook";
 
 // The defined names the form labels its fields with ("Kostnader (Finsam_Kostnader)"), as the reader reads them.
@@ -14,18 +14,63 @@ export { MAPPING_NAMES };
 // The parts the reader knows, which the pane names in the user's language.
 export type { PartName } from "../read/locate";
 
-/** A part of the budget the user can point at with a defined name. */
-export type MappingField = keyof typeof MAPPING_NAMES;
+/**
+ * A part of the budget the user can point at with a defined name: the reader's
+ * parts, the unit's cell, and the columns of the budget year and the plan years
+ * (named with their year, where no header says it: "Budget" with the year only in the title).
+ */
+export type MappingField = keyof typeof MAPPING_NAMES | "unit" | "budgetColumn" | "planColumns";
 
 /** The fields in the order the form shows them. */
 export const MAPPING_FIELDS: readonly MappingField[] = [
   "budgetSheet",
   "yearHeader",
+  "budgetColumn",
+  "planColumns",
   "members",
   "costs",
   "population",
   "openingEquity",
+  "unit",
 ];
+
+/** The defined name each field becomes, as the form shows it; the year columns' names take their year. */
+export const FIELD_NAMES: Readonly<Record<MappingField, string>> = {
+  ...MAPPING_NAMES,
+  unit: UNIT_NAME,
+  budgetColumn: "Finsam_Budget_<år>",
+  planColumns: "Finsam_Plan_<år>",
+};
+
+/** The fields whose names need the budget year. */
+export const YEAR_FIELDS: readonly MappingField[] = ["budgetColumn", "planColumns"];
+
+/**
+ * The defined names a field's range becomes: one name, or for the plan years one per column of the
+ * range, the budget year + 1, + 2 … from left to right. Empty when the range (or a year it needs) is unreadable.
+ */
+export function namesFor(
+  field: MappingField,
+  typed: string,
+  budgetYear: number | undefined,
+  sheets?: readonly string[],
+): { readonly name: string; readonly ref: string }[] {
+  const ref = rangeForName(field, typed, sheets);
+  if (!ref) return [];
+  if (field === "budgetColumn") return budgetYear ? [{ name: `Finsam_Budget_${budgetYear}`, ref }] : [];
+  if (field !== "planColumns") return [{ name: FIELD_NAMES[field], ref }];
+  const range = parseRangeRef(ref);
+  if (!range || !budgetYear) return [];
+  const abs = (row: number, column: number) => address(row, column).replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
+  return Array.from({ length: range.end.column - range.start.column + 1 }, (_, i) => {
+    const column = range.start.column + i;
+    const cells =
+      range.start.row === range.end.row
+        ? abs(range.start.row, column)
+        : `${abs(range.start.row, column)}:${abs(range.end.row, column)}`;
+    return { name: `Finsam_Plan_${budgetYear + 1 + i}`, ref: sheetRef(range.sheet, cells) };
+  });
+}
 
 type Analysed = Extract<AnalysisOutcome, { kind: "ok" }>;
 
@@ -64,8 +109,17 @@ export function foundMapping(outcome: AnalysisOutcome | undefined): Partial<Reco
   const costs = show(spanOf(budget.costs.flatMap((c) => (c.labelRef ? [c.labelRef] : []))));
   const population = show(spanOf(location.population.map((p) => p.ref)));
   const equity = show(budget.openingEquity?.ref);
+  const budgetColumn = show(location.yearColumns.find((c) => c.year === budget.budgetYear)?.header);
+  const planHeaders = location.yearColumns.filter((c) => c.year > budget.budgetYear).map((c) => c.header);
+  const [firstPlan, lastPlan] = [planHeaders[0], planHeaders[planHeaders.length - 1]];
+  const planColumns =
+    firstPlan && lastPlan
+      ? sheetRef(firstPlan.sheet, firstPlan === lastPlan ? firstPlan.cell : `${firstPlan.cell}:${lastPlan.cell}`)
+      : undefined;
   return {
     ...found,
+    ...(budgetColumn ? { budgetColumn } : {}),
+    ...(planColumns ? { planColumns } : {}),
     ...(members ? { members } : {}),
     ...(costs ? { costs } : {}),
     ...(population ? { population } : {}),

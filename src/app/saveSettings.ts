@@ -2,7 +2,7 @@ import type { Settings } from "../domain";
 import type { CellEdit, WorkbookEdits } from "../grid/edits";
 import { sheetRef } from "../grid";
 import { SETTING_NAMES, SETTINGS_SHEET, settingsEdits } from "../memory/workbookSettings";
-import { MAPPING_FIELDS, MAPPING_NAMES, rangeForName, type MappingField } from "./budgetParts";
+import { MAPPING_FIELDS, namesFor, type MappingField } from "./budgetParts";
 import type { WorkbookPort } from "./workbookPort";
 
 /** What Inställningar saves: the settings, checked, and the parts of the budget the user pointed at. */
@@ -12,6 +12,8 @@ export interface SettingsToSave {
   readonly kommuner: readonly string[];
   /** What the user typed or selected for each part; empty keeps what the workbook has (or detection). */
   readonly mapping: Readonly<Record<MappingField, string>>;
+  /** The year the budget column is of, and the plan columns follow: their names say it (Finsam_Budget_2022). */
+  readonly budgetYear?: number;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface SettingsToSave {
  * A staircase of several steps stays in the session (the workbook keeps one per cent), so its first
  * step's Finsam_EKMaxProcent is then left out rather than override it.
  */
-export function editsForSettings({ settings, kommuner, mapping }: SettingsToSave): WorkbookEdits {
+export function editsForSettings({ settings, kommuner, mapping, budgetYear }: SettingsToSave): WorkbookEdits {
   const base = settingsEdits(settings);
   const cells: CellEdit[] = [...base.cells];
   let names = [...(base.names ?? [])];
@@ -43,10 +45,7 @@ export function editsForSettings({ settings, kommuner, mapping }: SettingsToSave
       });
     }
   }
-  for (const field of MAPPING_FIELDS) {
-    const ref = rangeForName(field, mapping[field]);
-    if (ref) names.push({ name: MAPPING_NAMES[field], ref });
-  }
+  for (const field of MAPPING_FIELDS) names.push(...namesFor(field, mapping[field], budgetYear));
   return { sheets: base.sheets ?? [SETTINGS_SHEET], cells, names };
 }
 

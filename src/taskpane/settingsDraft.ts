@@ -3,13 +3,15 @@
  * checked, and what it asks app/saveSettings to save. No React here, so it is tested on its own.
  */
 import type { AnalysisOutcome } from "../app/analyseWorkbook";
-import { MAPPING_FIELDS, rangeForName, type MappingField } from "../app/budgetParts";
+import { MAPPING_FIELDS, rangeForName, YEAR_FIELDS, type MappingField } from "../app/budgetParts";
 import type { SettingsToSave } from "../app/saveSettings";
 import { Decimal, targetBand, type EquityStep, type Settings } from "../domain";
 
 export interface SettingsDraft {
   /** What the user typed for each field; empty keeps what the workbook has (or detection). */
   readonly mapping: Readonly<Record<MappingField, string>>;
+  /** The budget year as typed: what the budget and plan columns' names say (Finsam_Budget_2022). */
+  readonly budgetYear: string;
   readonly keyKind: "population" | "fixed";
   /** Per kommun, as typed ("48,4"). */
   readonly fixedPercents: readonly { readonly name: string; readonly percent: string }[];
@@ -29,6 +31,9 @@ const EMPTY_MAPPING: Record<MappingField, string> = {
   costs: "",
   population: "",
   openingEquity: "",
+  unit: "",
+  budgetColumn: "",
+  planColumns: "",
 };
 
 /** A kommun as the form lists it: its name, and its share of the quarter under the key in use. */
@@ -53,7 +58,12 @@ export function kommunEntries(outcome: AnalysisOutcome | undefined): KommunEntry
 }
 
 /** The form as the analysis left the settings. */
-export function draftFromSettings(settings: Settings, kommuner: readonly (string | KommunEntry)[]): SettingsDraft {
+export function draftFromSettings(
+  settings: Settings,
+  kommuner: readonly (string | KommunEntry)[],
+  /** The year the analysis read the budget as; none after a refusal. */
+  budgetYear?: number,
+): SettingsDraft {
   const key = settings.kommunKey;
   const target = settings.equityTarget;
   const centre = target ? target.min.plus(target.max).dividedBy(2) : undefined;
@@ -61,6 +71,7 @@ export function draftFromSettings(settings: Settings, kommuner: readonly (string
     target && centre && !centre.isZero() ? target.max.minus(centre).dividedBy(centre).times(100) : undefined;
   return {
     mapping: EMPTY_MAPPING,
+    budgetYear: budgetYear === undefined ? "" : String(budgetYear),
     keyKind: key.kind,
     fixedPercents: kommuner.map((entry) => {
       const { name, share } = typeof entry === "string" ? { name: entry, share: undefined } : entry;
@@ -131,6 +142,9 @@ export function settingsFromDraft(draft: SettingsDraft, base: Settings): Ok<Sett
   for (const field of MAPPING_FIELDS) {
     if (draft.mapping[field].trim() !== "" && !rangeForName(field, draft.mapping[field])) errors[`map.${field}`] = true;
   }
+  // The year columns' names need the year they are of.
+  const yearTyped = YEAR_FIELDS.some((f) => draft.mapping[f].trim() !== "");
+  if (yearTyped && typedYear(draft.budgetYear) === undefined) errors.budgetYear = true;
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const { equityTarget: _old, ...rest } = base;
   return {
@@ -141,5 +155,17 @@ export function settingsFromDraft(draft: SettingsDraft, base: Settings): Ok<Sett
 
 /** What saving the form asks of the workbook: the checked settings, the kommuner in the form's order, the ranges typed. */
 export function settingsToSave(draft: SettingsDraft, settings: Settings): SettingsToSave {
-  return { settings, kommuner: draft.fixedPercents.map((p) => p.name), mapping: draft.mapping };
+  const budgetYear = typedYear(draft.budgetYear);
+  return {
+    settings,
+    kommuner: draft.fixedPercents.map((p) => p.name),
+    mapping: draft.mapping,
+    ...(budgetYear !== undefined ? { budgetYear } : {}),
+  };
+}
+
+/** "2022" → 2022; anything that is not a year from 1990 to 2100 → undefined. */
+function typedYear(text: string): number | undefined {
+  const year = /^\s*(\d{4})\s*$/.exec(text)?.[1];
+  return year && Number(year) >= 1990 && Number(year) <= 2100 ? Number(year) : undefined;
 }

@@ -1,4 +1,4 @@
-import { foundMapping, partsFound, rangeForName, selectionText } from "../../src/app/budgetParts";
+import { foundMapping, namesFor, partsFound, rangeForName, selectionText } from "../../src/app/budgetParts";
 import { analysed, examplePort } from "./support";
 
 jest.setTimeout(60_000);
@@ -8,6 +8,8 @@ test("where the example's parts were read, as the user reads and types ranges", 
   expect(foundMapping(outcome)).toEqual({
     budgetSheet: "Budget 2025",
     yearHeader: "'Budget 2025'!B3:F3",
+    budgetColumn: "'Budget 2025'!B3",
+    planColumns: "'Budget 2025'!C3:D3",
     members: "'Budget 2025'!A5:A11",
     costs: "'Budget 2025'!A17:A23",
     population: "Befolkning!B2:B6",
@@ -47,4 +49,19 @@ test("a range on a sheet that does not exist, or no range, is refused", () => {
 test("Excel's selection as the form shows it", () => {
   expect(selectionText({ sheet: "Budget 2025", address: "B2:B5" })).toBe("'Budget 2025'!B2:B5");
   expect(selectionText({ sheet: "Befolkning", address: "Befolkning!$C$3" })).toBe("Befolkning!C3");
+});
+
+test("the year columns' names take their year: the budget's, and each plan column the next year from the left", () => {
+  expect(namesFor("budgetColumn", "Budget!B2", 2022)).toEqual([{ name: "Finsam_Budget_2022", ref: "Budget!$B$2" }]);
+  expect(namesFor("planColumns", "'Budget 2022'!C2:D2", 2022)).toEqual([
+    { name: "Finsam_Plan_2023", ref: "'Budget 2022'!$C$2" },
+    { name: "Finsam_Plan_2024", ref: "'Budget 2022'!$D$2" },
+  ]);
+  expect(namesFor("planColumns", "Budget!C5:D9", 2022).map((n) => n.ref)).toEqual([
+    "Budget!$C$5:$C$9",
+    "Budget!$D$5:$D$9",
+  ]);
+  // No year, no name; the unit is one cell's name.
+  expect(namesFor("budgetColumn", "Budget!B2", undefined)).toEqual([]);
+  expect(namesFor("unit", "Budget!B1", undefined)).toEqual([{ name: "Finsam_Enhet", ref: "Budget!$B$1" }]);
 });

@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { screen, waitFor, within } from "@testing-library/react";
@@ -5,6 +6,7 @@ import userEvent from "@testing-library/user-event";
 import { settingsEdits } from "../../src/memory/workbookSettings";
 import { defaultSettings } from "../../src/domain";
 import { readGridFromBuffer } from "../../src/xlsx/readGrid";
+import { createFilePort } from "../../src/xlsx/filePort";
 import { analysed, filePort, fixtureGrid, gridPort, plain, renderPane, type FakePort } from "./support";
 import type { WorkbookEdits } from "../../src/grid/edits";
 
@@ -24,6 +26,8 @@ test("the mapping as found: each part of Västra's budget and where it stands", 
   expect(hints).toEqual([
     "Hittat: Budget 2025",
     expect.stringMatching(/^Hittat: 'Budget 2025'!B\d+(:[A-Z]+\d+)?$/),
+    // The budget year's column by its header (the sheet has no plan years).
+    expect.stringMatching(/^Hittat: 'Budget 2025'!B\d+$/),
     "Hittat: 'Budget 2025'!A14:A20",
     expect.stringMatching(/^Hittat: 'Budget 2025'!A\d+:A\d+$/),
     expect.stringMatching(/^Hittat: '?[\w ]+'?!\w+\d+:\w+\d+$/),
@@ -159,4 +163,45 @@ test("the parts as the reader found them: the members read with the years as row
   expect(rows.map((r) => r[0])).toEqual(expect.arrayContaining(["År", "Kostnader", "Ingående eget kapital"]));
   await userEvent.click(within(table).getByRole("button", { name: "Medlemsavgifter!B3:H3" }));
   expect(port.goToCell).toHaveBeenCalledWith("Medlemsavgifter", "B3:H3");
+});
+
+test("a workbook the reader refuses is analysed once its parts are named: the budget year's column and its year", async () => {
+  // Degerfors/Karlskoga 2022 (seed 002) as one column headed "Belopp", its year nowhere on the sheet.
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Budget");
+  [
+    ["Samordningsförbundet Degerfors/Karlskoga"],
+    [null, "Belopp"],
+    ["Intäkter"],
+    ["Medlemsbidrag Försäkringskassa och Arbetsförmedlingen", 2_787_000],
+    ["Medlemsbidrag Region Örebro län", 1_393_500],
+    ["Medlemsbidrag Degerfors kommun", 327_812],
+    ["Medlemsbidrag Karlskoga kommun", 1_065_688],
+    ["Kostnader"],
+    ["Insatser", 5_574_000],
+  ].forEach((row) => sheet.addRow(row));
+  const population = book.addWorksheet("Befolkning");
+  [
+    ["Kommun", "Invånare 2021-12-31"],
+    ["Degerfors", 9358],
+    ["Karlskoga", 30324],
+  ].forEach((row) => population.addRow(row));
+  const port = await createFilePort(new Uint8Array(await book.xlsx.writeBuffer()), "degerfors.xlsx");
+  renderPane({ port });
+  await userEvent.click(screen.getByRole("button", { name: "Analysera" }));
+  expect(await screen.findByText("Ingen budget hittades")).toBeTruthy();
+  await userEvent.click(screen.getByRole("tab", { name: "Inställningar" }));
+  await userEvent.type(input(/^Budgetårets kolumn/), "Budget!B2");
+  await save();
+  expect(await screen.findByText("Skriv budgetåret, till exempel 2022, när kolumnerna anges.")).toBeTruthy();
+  await userEvent.type(input(/^Budgetår \(/), "2022");
+  await save();
+  expect(await screen.findByText("Inställningarna är sparade i arbetsboken.")).toBeTruthy();
+  const grid = await port.readGrid();
+  expect(grid.definedNames.find((d) => d.name === "Finsam_Budget_2022")?.ref).toBe("Budget!$B$2");
+  // Analysed at once: the year the name says, and the members' shares of Rule 2 (9 358 and 30 324 of 39 682).
+  await userEvent.click(screen.getByRole("tab", { name: "Översikt" }));
+  expect(plain(screen.getByText(/^Budget 2022 · bladet/).textContent)).toBe(
+    "Budget 2022 · bladet Budget · belopp i kr",
+  );
 });

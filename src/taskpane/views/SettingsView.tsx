@@ -12,8 +12,8 @@ import {
 import { useState } from "react";
 import {
   foundMapping,
+  FIELD_NAMES,
   MAPPING_FIELDS,
-  MAPPING_NAMES,
   partsFound,
   selectionText,
   type MappingField,
@@ -53,6 +53,9 @@ const FIELD_LABEL: Record<MappingField, MessageKey> = {
   costs: "mapCosts",
   population: "mapPopulation",
   openingEquity: "mapEquity",
+  unit: "mapUnit",
+  budgetColumn: "mapBudgetColumn",
+  planColumns: "mapPlanColumns",
 };
 
 const useStyles = makeStyles({
@@ -87,7 +90,8 @@ export function SettingsView(props: SettingsViewProps) {
   const settings = sessionSettings ?? ok?.analysis.settings ?? defaultSettings();
   const kommuner = kommunEntries(ok);
   const found = foundMapping(ok);
-  const [draft, setDraft] = useState<SettingsDraft>(() => draftFromSettings(settings, kommuner));
+  const year = ok?.analysis.budget.budgetYear;
+  const [draft, setDraft] = useState<SettingsDraft>(() => draftFromSettings(settings, kommuner, year));
   const [errors, setErrors] = useState<Readonly<Record<string, true>>>({});
   /** Why "Använd markerade celler" could not read the selection (several areas, cell edit mode), by field. */
   const [selectionError, setSelectionError] = useState<{ readonly field: MappingField; readonly text: string }>();
@@ -107,7 +111,7 @@ export function SettingsView(props: SettingsViewProps) {
   const [basis, setBasis] = useState(status);
   if (basis !== status) {
     setBasis(status);
-    setDraft(draftFromSettings(settings, kommuner));
+    setDraft(draftFromSettings(settings, kommuner, year));
     setErrors({});
   }
 
@@ -132,12 +136,25 @@ export function SettingsView(props: SettingsViewProps) {
         <Caption1 as="p" className={view.caption}>
           {t(lang, "mappingHelp")}
         </Caption1>
+        <Field
+          label={t(lang, "mapBudgetYear")}
+          validationState={errors.budgetYear ? "error" : "none"}
+          validationMessage={errors.budgetYear ? t(lang, "invalidYear") : undefined}
+        >
+          <Input
+            className={styles.input}
+            inputMode="numeric"
+            value={draft.budgetYear}
+            placeholder="2025"
+            onChange={(_, data) => update({ budgetYear: data.value })}
+          />
+        </Field>
         {MAPPING_FIELDS.map((field) => {
           const label = t(lang, FIELD_LABEL[field]);
           return (
             <div key={field} className={styles.row}>
               <Field
-                label={`${label} (${MAPPING_NAMES[field]})`}
+                label={`${label} (${FIELD_NAMES[field]})`}
                 hint={found[field] ? t(lang, "mapFound", { ref: found[field] }) : undefined}
                 validationState={errors[`map.${field}`] || selectionError?.field === field ? "error" : "none"}
                 validationMessage={
