@@ -134,7 +134,7 @@ function withLoneBudget(view: SheetView, row: number, labelColumn: number, colum
   ]);
   for (const col of [...candidates].sort((a, b) => a - b)) {
     if (columns.some((c) => c.column === col) || !isBudget(col) || !hasAmountBelow(view, row, col)) continue;
-    const title = titleYear(view, row) ?? yearBeforePlans(col, columns);
+    const title = titleYear(view, row) ?? yearBeforePlans(col, columns) ?? yearAfterHistory(col, columns);
     if (title === undefined || columns.some((c) => c.year === title.year)) break;
     const budget: YearColumn = {
       column: col,
@@ -156,11 +156,21 @@ function yearBeforePlans(
   budgetColumn: number,
   columns: readonly YearColumn[],
 ): { year: number; evidence: string } | undefined {
-  const plans = columns.filter((c) => c.kind === "plan" || c.kind === "year");
-  if (plans.length === 0 || plans.length !== columns.length || plans.some((c) => c.column < budgetColumn))
-    return undefined;
+  // The years right of the budget column; history left of it says nothing against them.
+  const plans = columns.filter((c) => c.column > budgetColumn);
+  if (plans.length === 0 || plans.some((c) => c.kind !== "plan" && c.kind !== "year")) return undefined;
   const first = Math.min(...plans.map((c) => c.year));
   return { year: first - 1, evidence: "året före det första planåret" };
+}
+
+/** "Bokslut 2021 | Budget": the year after the last closed year left of a budget column, where only history stands there. */
+function yearAfterHistory(
+  budgetColumn: number,
+  columns: readonly YearColumn[],
+): { year: number; evidence: string } | undefined {
+  const closed = columns.filter((c) => c.column < budgetColumn);
+  if (closed.length === 0 || closed.some((c) => c.kind !== "history" && c.kind !== "outcome")) return undefined;
+  return { year: Math.max(...closed.map((c) => c.year)) + 1, evidence: "året efter det senaste bokslutet" };
 }
 
 /** A column's header naming a kind of party, not a party: "Kommun", "Region", "Staten". */

@@ -49,6 +49,10 @@ export const VARIATIONS = [
   "formulas",
   /** The population in a column beside the members' amounts, headed "Invånare 31/12 2024". */
   "populationBeside",
+  /** A column of the year before the budget year ("Bokslut 2024") left of it: history, never a year of the plan. */
+  "historyColumn",
+  /** A hidden block of last autumn's preliminary member rows ("… (prel.)") above the members that count. */
+  "hiddenSuperseded",
 ] as const;
 
 export type Variation = (typeof VARIATIONS)[number];
@@ -179,9 +183,13 @@ export function render(b: AbstractBudget, variations: Iterable<Variation>): Rend
   // Column layout of a years-as-columns table.
   const accountCol = 1 + gap;
   const labelCol = accountCol + (v.has("accountColumn") ? 1 : 0);
-  const firstYearCol = labelCol + 1 + gap;
+  const historyCol = labelCol + 1 + gap;
+  const history = v.has("historyColumn");
+  const firstYearCol = historyCol + (history ? 1 : 0);
   const yearCol = (i: number) => firstYearCol + i;
   const years = b.years;
+  /** What the year before the budget year closed with, in the history column: a tenth more than the budget year. */
+  const historyOf = (kr: number) => Math.round((kr * 11) / 10);
 
   const yearHeader = (sheet: Sheet, row: number, yearInSheet: boolean): number => {
     // Returns the row of the year headers; a merged group header above it where asked.
@@ -210,8 +218,17 @@ export function render(b: AbstractBudget, variations: Iterable<Variation>): Rend
       sheet.ws.getColumn(yearCol(i)).width = 16;
     });
     if (v.has("accountColumn")) sheet.put(row, accountCol, "Konto");
+    if (history) {
+      sheet.put(row, historyCol, v.has("mergedHeaders") ? by - 1 : `Bokslut ${by - 1}`);
+      if (v.has("mergedHeaders")) sheet.put(row - 1, historyCol, "Bokslut");
+      sheet.ws.getColumn(historyCol).width = 16;
+    }
     sheet.ws.getRow(row).font = { bold: true };
     return row;
+  };
+  /** The history column's amount on a row of the years-as-columns table, where there is one. */
+  const putHistory = (sheet: Sheet, r: number, kr: number | undefined, sign = 1) => {
+    if (history && kr !== undefined) sheet.put(r, historyCol, num(sign * historyOf(kr)), undefined, fmt);
   };
 
   let row = 1 + gap;
@@ -236,9 +253,23 @@ export function render(b: AbstractBudget, variations: Iterable<Variation>): Rend
     if (headerRow > 0) r = headerRow + 1 + gap;
     if (v.has("populationBeside"))
       sheet.put(headerRow > 0 ? headerRow : mainHeaderRow, yearCol(years.length), popHeader);
+    if (v.has("hiddenSuperseded")) {
+      // Last autumn's preliminary split, superseded and hidden: a tenth more than the decided amounts.
+      sheet.put(r, labelCol, "Preliminär fördelning (ersatt)");
+      sheet.ws.getRow(r).hidden = true;
+      r++;
+      memberRows.forEach((m) => {
+        sheet.put(r, labelCol, `${m.label} (prel.)`);
+        const a = m.amounts[by];
+        if (a !== undefined) sheet.put(r, yearCol(0), num(historyOf(a)), undefined, fmt);
+        sheet.ws.getRow(r).hidden = true;
+        r++;
+      });
+    }
     const firstMember = r;
     memberRows.forEach((m, i) => {
       sheet.put(r, labelCol, m.label, m.kommun ? `label:${m.key}` : undefined);
+      putHistory(sheet, r, m.amounts[by]);
       account(sheet, r, 3011 + i);
       years.forEach((y, c) => {
         const a = m.amounts[y];
@@ -378,12 +409,16 @@ export function render(b: AbstractBudget, variations: Iterable<Variation>): Rend
     });
     incomeRows.push(row++);
   } else {
-    const start = row;
-    row = renderMembersByColumns(main, row);
-    for (let r = start; r < start + memberRows.length; r++) incomeRows.push(r);
+    const end = renderMembersByColumns(main, row);
+    // The members that count stand last in the block (a hidden superseded block above them is no income).
+    const extra = v.has("totalsRows") && b.kommuner.length > 1 ? 1 : 0;
+    const first = end - extra - memberRows.length;
+    for (let r = first; r < first + memberRows.length; r++) incomeRows.push(r);
+    row = end;
   }
   b.otherIncome.forEach((line, i) => {
     main.put(row, labelCol, line.label);
+    putHistory(main, row, line.amounts[by]);
     account(main, row, line.account);
     years.forEach((y, c) => {
       if (line.amounts[y] !== undefined) main.put(row, yearCol(c), num(line.amounts[y]!), `income:${i}:${y}`, fmt);
@@ -432,6 +467,7 @@ export function render(b: AbstractBudget, variations: Iterable<Variation>): Rend
     const first = row;
     for (const line of g.lines) {
       main.put(row, labelCol, line.label);
+      putHistory(main, row, line.amounts[by], costSign);
       account(main, row, line.account);
       years.forEach((y, c) => {
         if (line.amounts[y] !== undefined)
@@ -505,6 +541,8 @@ export function render(b: AbstractBudget, variations: Iterable<Variation>): Rend
     const closingRow = row + 1;
     main.put(openingRow, labelCol, syn ? "Eget kapital vid årets början" : "Ingående eget kapital");
     main.put(closingRow, labelCol, syn ? "Eget kapital vid årets slut" : "Utgående eget kapital");
+    // The year before closed with what opens the budget year.
+    if (history) main.put(closingRow, historyCol, num(b.openingEquity), undefined, fmt);
     let opening = b.openingEquity;
     years.forEach((y, c) => {
       const L = colLetter(yearCol(c));
