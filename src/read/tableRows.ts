@@ -7,7 +7,7 @@ import {
   type StatedSum,
   type YearAmounts,
 } from "../domain";
-import { address, parseAddress, type SheetView } from "../grid";
+import { address, type SheetView } from "../grid";
 import { readCell, SheetLine } from "./amountCells";
 import { equityCell } from "./equity";
 import { memberSign, type RowInfo, type Section } from "./rowRoles";
@@ -65,6 +65,8 @@ class TableRows {
   /** Lines outside any section, until a total (or the table's end) says what they are. */
   private unknown: Item[] = [];
   private subtotals: PendingSubtotal[] = [];
+  /** The rows of the members read so far: a total asks of each of its parts. */
+  private readonly memberRows = new Set<number>();
   /** A total of members only ("Summa kommuner") and the member rows it covers. */
   private readonly membersUnder = new Map<number, readonly number[]>();
   /** The rows read so far, by row number: what a SUM's range picks its parts from. */
@@ -168,6 +170,7 @@ class TableRows {
       amounts: item.amounts,
       nameRef: { sheet: this.view.name, cell: address(info.row, this.labelColumn) },
     });
+    this.memberRows.add(info.row);
     this.block.push(item);
   }
 
@@ -239,13 +242,10 @@ class TableRows {
     // The members' total sums every member so far ("Summa kommuner" sums only some), or says so.
     const memberRows = this.memberRowsIn(parts);
     if (memberRows) this.membersUnder.set(item.row, memberRows);
+    const covered = new Set(memberRows);
     // A hidden row it leaves out is no member it misses (superseded.ts).
     const allMembers =
-      memberRows !== undefined &&
-      this.got.members.every((m) => {
-        const row = m.nameRef ? parseAddress(m.nameRef.cell)?.row : undefined;
-        return row === undefined || memberRows.includes(row) || this.view.isHiddenRow(row);
-      });
+      memberRows !== undefined && [...this.memberRows].every((row) => covered.has(row) || this.view.isHiddenRow(row));
     if ((parts.length > 0 && allMembers) || (info.section !== "costs" && /^summa medlems(avgift|bidrag)/.test(label))) {
       this.got.statedContributionTotal ??= item.amounts;
     } else if (info.section === "costs" || (inNone && /kostnad/.test(label))) {
@@ -281,7 +281,10 @@ class TableRows {
    */
   private endBlockWith(item: Item, parts: readonly Item[]): void {
     if (this.block.length > 0) {
-      this.sectionItems.push(...this.block.filter((b) => !parts.includes(b)), item);
+      // Usually it covers the whole block: a set only where it does not, since a block may hold thousands of lines.
+      const covered = parts.length === this.block.length && parts.every((p, i) => p === this.block[i]);
+      const inParts = covered ? undefined : new Set(parts);
+      this.sectionItems.push(...(inParts ? this.block.filter((b) => !inParts.has(b)) : []), item);
       this.block = [];
     } else {
       this.sectionItems = [item];
@@ -347,8 +350,7 @@ class TableRows {
     return new SheetLine(item.label, item.amounts, this.view.name, item.row, this.labelColumn);
   }
 
-  private readonly isMemberRow = (item: Item): boolean =>
-    this.got.members.some((m) => m.nameRef?.cell === address(item.row, this.labelColumn));
+  private readonly isMemberRow = (item: Item): boolean => this.memberRows.has(item.row);
 }
 
 function readRow(
