@@ -58,9 +58,19 @@ export function composeBudget(
   const findings = membersFrom === main ? [] : disagreements(members, membersFrom, main);
   // Where the two sheets disagree, the members' rows decide (the result budget's cell is flagged, not used).
   const { statedContributionTotal: ownTotal, ...ownBudget } = main.budget;
-  const paid = membersFrom === main ? undefined : contributionLine(ownBudget.otherIncome, members);
+  // Read as income, or as a cost where no heading said which (a list under "Finansiella intäkter" and its sum).
+  const paid =
+    membersFrom === main
+      ? undefined
+      : (contributionLine(ownBudget.otherIncome, members) ?? contributionLine(ownBudget.costs, members));
   const mainTotal = ownTotal ?? paid?.amounts;
-  const mainBudget = paid ? { ...ownBudget, otherIncome: ownBudget.otherIncome.filter((l) => l !== paid) } : ownBudget;
+  const mainBudget = paid
+    ? {
+        ...ownBudget,
+        otherIncome: ownBudget.otherIncome.filter((l) => l !== paid),
+        costs: ownBudget.costs.filter((l) => l !== paid),
+      }
+    : ownBudget;
   // The members' own sheet's total first; the result budget's where that sheet has none.
   const statedTotal = membersFrom.budget.statedContributionTotal ?? (findings.length > 0 ? undefined : mainTotal);
   const composed: Budget = {

@@ -22,12 +22,15 @@ const BY_NAME: ReadonlyMap<string, Kommun> = new Map([
 const PREFIX =
   /^(medlemsbidrag|medlemsavgift(er)?|bidrag( från)?|avgift|insats|andel|driftsbidrag|kommunbidrag)\b[\s:–-]*/;
 const SUFFIX = /[\s,]+(kommun(en|s)?|stad(en|s)?|\(kommun\))$/;
+/** "Falköpings kommuns insats": what a party pays, after its name. */
+const WHAT_IT_PAYS = /[\s,]+(insats|andel|bidrag|medlemsavgift|medlemsbidrag|tilldelning)$/;
 
 /** The label as a bare name: no prefix, no "kommun", no trailing note in brackets or amounts. */
 function bareName(normalized: string): string {
   return normalized
     .replace(PREFIX, "")
     .replace(/\s*\((?!kommun).*\)$/, "")
+    .replace(WHAT_IT_PAYS, "")
     .replace(SUFFIX, "")
     .replace(/[.:]+$/, "")
     .trim();

@@ -50,7 +50,7 @@ export function readMembersByRows(view: SheetView): MembersByRows | undefined {
     const yearColumn = findYearColumn(view, row, parties[0]!.column);
     if (yearColumn === undefined) continue;
     const rows = yearRows(view, row, yearColumn);
-    const years = rows.filter((r) => r.kind !== "outcome" && r.kind !== "forecast");
+    const years = amountRows(view, rows);
     if (!years.some((y) => parties.filter((p) => hasAmount(view, y.row, p.column)).length >= 2)) continue;
     return readTable(view, row, yearColumn, parties, years, rows);
   }
@@ -73,7 +73,9 @@ function findYearColumn(view: SheetView, headerRow: number, firstParty: number):
   for (let col = firstParty - 1; col >= view.sheet.left; col--) {
     for (let row = headerRow + 1; row <= Math.min(view.bottom, headerRow + 3); row++) {
       const value = view.value(row, col);
-      if (value === null || value === "") continue;
+      // A population row may stand between the header and the years.
+      if (value === null || value === "" || (typeof value === "string" && POPULATION_HEADER.test(value.toLowerCase())))
+        continue;
       if (yearOfRow(value) !== undefined) return col;
       break;
     }
@@ -85,8 +87,8 @@ function findYearColumn(view: SheetView, headerRow: number, firstParty: number):
 function yearOfRow(value: unknown): number | undefined {
   if (typeof value === "number") return yearIn(value);
   if (typeof value !== "string" || POPULATION_HEADER.test(value.toLowerCase())) return undefined;
-  if (/\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}/.test(value)) return undefined;
-  return yearIn(value);
+  // A date says when, not which year ("Budget 2022 (förslag 2021-09-20)" is of 2022).
+  return yearIn(value.replace(/\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}(\s*\d{4})?/g, " "));
 }
 
 /** The year rows under the header, to the first row that is neither a year nor blank nor the population. */
@@ -99,10 +101,31 @@ function yearRows(view: SheetView, headerRow: number, yearColumn: number): YearR
       out.push({ row, year, kind: typeof value === "string" ? columnKind(value) : "year" });
       continue;
     }
-    if (value === null || value === "") continue;
+    const population = typeof value === "string" && POPULATION_HEADER.test(value.toLowerCase());
+    if (value === null || value === "" || (population && out.length === 0)) continue;
     break;
   }
   return out;
+}
+
+/**
+ * The rows of the budget year and the years after it: outcome, forecast and
+ * history of earlier years are not amounts of the budget, but a forecast of a
+ * year to come ("Prognos 2024" after "Budget 2022") is a plan year. A hidden
+ * row of a year a visible row also states is superseded.
+ */
+function amountRows(view: SheetView, rows: readonly YearRow[]): YearRow[] {
+  const visible = new Set(rows.filter((r) => !view.isHiddenRow(r.row)).map((r) => r.year));
+  const kept = rows.filter((r) => !(view.isHiddenRow(r.row) && visible.has(r.year)));
+  const budgets = kept.filter((r) => r.kind === "budget");
+  const budgetYear = budgets.length > 0 ? budgets[budgets.length - 1]!.year : undefined;
+  return kept.filter(
+    (r) =>
+      r.kind === "budget" ||
+      r.kind === "plan" ||
+      (r.kind === "year" && (budgetYear === undefined || r.year >= budgetYear)) ||
+      (r.kind === "forecast" && budgetYear !== undefined && r.year > budgetYear),
+  );
 }
 
 function hasAmount(view: SheetView, row: number, column: number): boolean {
@@ -146,13 +169,14 @@ function readTable(
     }
   }
   const budgetYear = (years.find((y) => y.kind === "budget") ?? years[0]!).year;
+  const kindOf = (y: YearRow): YearColumn["kind"] => (y.kind === "forecast" && y.year > budgetYear ? "plan" : y.kind);
   const planYears = [...new Set(years.map((y) => y.year).filter((y) => y > budgetYear))].sort((a, b) => a - b);
   const header = {
     row: headerRow,
     columns: years.map((y): YearColumn => ({
       column: yearColumn,
       year: y.year,
-      kind: y.kind,
+      kind: kindOf(y),
       header: { sheet: view.name, cell: address(y.row, yearColumn) },
     })),
     evidence: "årtal som rader under partsnamnen",
@@ -204,7 +228,8 @@ function populationRow(
 ): PopulationTable {
   const below = [1, 2, 3].map((n) => lastYearRow + n).filter((r) => r <= view.bottom);
   const above = [1, 2, 3].map((n) => headerRow - n).filter((r) => r >= view.top);
-  for (const row of [...below, ...above]) {
+  const between = [1, 2].map((n) => headerRow + n).filter((r) => r < lastYearRow);
+  for (const row of [...below, ...above, ...between]) {
     const label = view.text(row, yearColumn);
     if (!POPULATION_HEADER.test(normalizeLabel(label))) continue;
     const entries = parties.flatMap((p) => {

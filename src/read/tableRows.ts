@@ -146,11 +146,14 @@ class TableRows {
   private amountsOf(info: RowInfo): Item {
     const { row, role } = info;
     const isContribution = role.kind === "member" || role.kind === "contributions";
+    // A drawdown is on the income side wherever it stands (below the result, under the costs): its own sign.
     const sign = isContribution
       ? memberSign(this.view, row, this.columns, this.signs[info.section])
-      : role.kind === "openingEquity" || role.kind === "closingEquity"
-        ? 1
-        : this.signs[info.section];
+      : role.kind === "drawdown"
+        ? memberSign(this.view, row, this.columns, this.signs.income)
+        : role.kind === "openingEquity" || role.kind === "closingEquity"
+          ? 1
+          : this.signs[info.section];
     const item = readRow(this.view, row, this.labelColumn, this.columns, this.unitFactor * sign, this.findings);
     if (role.kind !== "result" && role.kind !== "derived") this.seen[row] = item;
     if (this.view.isHiddenRow(row)) this.findings.push(hiddenRow(this.view, row, this.labelColumn, item.label));

@@ -66,23 +66,25 @@ export type LabelRole =
 
 const STATE_TOGETHER =
   /(försäkringskassan?|\bfk\b).*(arbetsförmedlingen|\baf\b)|(arbetsförmedlingen|\baf\b).*(försäkringskassan|\bfk\b)|\bstaten\b|\bstatlig|\bstat\b/;
-const FK = /försäkringskassan?\b|^fk$/;
-const AF = /arbetsförmedlingen?\b|^af$/;
-const REGION = /\bregion(en)?\b|regionen\b|landsting/;
-const KOMMUN = /\bkommun(en)?\b|\bstad\b/;
+// Genitives too: "Försäkringskassans insats", "Västra Götalandsregionens insats", "Falköpings kommuns insats".
+const FK = /försäkringskassans?\b|försäkringskassa\b|^fk$/;
+const AF = /arbetsförmedlingens?\b|arbetsförmedling\b|^af$/;
+const REGION = /\bregion(en|ens)?\b|regionens?\b|landsting/;
+const KOMMUN = /\bkommun(en|s)?\b|\bstad(ens)?\b/;
 const TOTAL = /^(summa|totalt?|total|s:a|delsumma)\b|^parternas insats|^verksamhetens nettokostnader|\b(totalt|summa)$/;
 const RESULT =
   /^(årets|budgeterat|prognostiserat|beräknat) resultat|^resultat\b|^verksamhetens resultat|^resultat efter finansiella/;
 const DERIVED = /^varav\b|^kommunernas (andel|del)\b|\(\s*%\s*\)|^andel\b|\bi procent\b|^procent\b/;
 const INCOME_HEADER =
-  /^(intäkter|verksamhetens intäkter|intäkter\/tilldelning|intäkter, kr|tilldelning|finansiering)\b/;
-const COST_HEADER = /^(kostnader|planerade kostnader|verksamhetens kostnader|kostnader, kr|utgifter)\b/;
+  /^(intäkter|verksamhetens intäkter|intäkter\/tilldelning|intäkter, kr|tilldelning|finansiering|övriga medel)$|^(intäkter|verksamhetens intäkter|intäkter\/tilldelning|intäkter, kr|tilldelning|finansiering)\b/;
+const COST_HEADER =
+  /^(kostnader|planerade kostnader|verksamhetens kostnader|kostnader, kr|utgifter|användning av (medlen|medel))\b/;
 const DRAWDOWN =
   /ianspråktag|användning av eget kapital|användande av eget kapital|överskott från tidigare|^eget kapital$|uttag ur eget kapital|^egna medel/;
 const OPENING_EQUITY =
-  /ingående eget kapital|^eget kapital\b.*\d{4}|^eget kapital,? prognos|eget kapital (vid|per) årets (början|ingång)|^ib,? eget kapital|^eget kapital,? ib\b|^eget kapital vid (års|periodens) ?(början|start)|^eget kapital,? (den |per )?1 jan(uari)?\b/;
+  /ingående eget kapital|^eget kapital\b.*\d{4}|^eget kapital,? prognos|eget kapital (vid|per) årets (början|ingång)|^ib,? eget kapital|^eget kapital,? ib\b|^eget kapital vid (års|periodens) ?(början|start)|^eget kapital,? (den |per )?1 jan(uari)?\b|^eget kapital vid ingången av året/;
 const CLOSING_EQUITY =
-  /utgående eget kapital|eget kapital (vid|per) årets (slut|utgång)|^ub,? eget kapital|^eget kapital,? ub\b|^eget kapital vid (periodens|års) ?slut|^eget kapital,? (den |per )?31 dec(ember)?\b/;
+  /utgående eget kapital|eget kapital (vid|per) årets (slut|utgång)|^ub,? eget kapital|^eget kapital,? ub\b|^eget kapital vid (periodens|års) ?slut|^eget kapital,? (den |per )?31 dec(ember)?\b|^eget kapital vid utgången av året/;
 /** The total budget frame that follow-up is held against. */
 const FRAME = /^(total |fastställd )?budgetram\b|^ram\b/;
 /** One row for all member contributions (no split by party). */
