@@ -62,7 +62,12 @@ export function composeBudget(
   const paid =
     membersFrom === main
       ? undefined
-      : (contributionLine(ownBudget.otherIncome, members) ?? contributionLine(ownBudget.costs, members));
+      : (contributionLine(ownBudget.otherIncome, members) ??
+        // Among the costs only where its label says so: a balanced budget's one cost line equals the members' sum too.
+        contributionLine(
+          ownBudget.costs.filter((l) => SAYS_CONTRIBUTIONS.test(l.label)),
+          members,
+        ));
   const mainTotal = ownTotal ?? paid?.amounts;
   const mainBudget = paid
     ? {
@@ -85,10 +90,17 @@ export function composeBudget(
   const others = reads.filter((r) => r !== main && r !== membersFrom);
   const { budget: withPlans, joined } = joinPlanSheets(composed, main.sheet, others, formulasOf);
   // The opening equity may stand on another sheet of the same budget year (a summary beside an export).
-  const equityFrom = withPlans.openingEquity
+  const sameYear = others.filter((r) => r.budget.budgetYear === withPlans.budgetYear && r.members.length === 0);
+  const equityFrom = withPlans.openingEquity ? undefined : sameYear.find((r) => r.budget.openingEquity);
+  // Likewise a total of the members on a summary of them, where the members' own sheets state none.
+  const totalFrom = withPlans.statedContributionTotal
     ? undefined
-    : others.find((r) => r.budget.budgetYear === withPlans.budgetYear && r.budget.openingEquity);
-  const budget = equityFrom ? { ...withPlans, openingEquity: equityFrom.budget.openingEquity! } : withPlans;
+    : sameYear.find((r) => r.budget.statedContributionTotal);
+  const budget: Budget = {
+    ...withPlans,
+    ...(equityFrom ? { openingEquity: equityFrom.budget.openingEquity! } : {}),
+    ...(totalFrom ? { statedContributionTotal: totalFrom.budget.statedContributionTotal! } : {}),
+  };
   const parts = [
     ...main.parts.filter((p) => membersFrom === main || p.part !== "members"),
     ...(membersFrom === main ? [] : membersFrom.parts.filter((p) => p.part === "members")),
@@ -116,6 +128,8 @@ function contributionLine(lines: readonly BudgetLine[], members: readonly Member
     );
   });
 }
+
+const SAYS_CONTRIBUTIONS = /medlems(bidrag|avgift|insats)|tilldelning/i;
 
 function best(reads: readonly SheetRead[], score: (r: SheetRead) => number): SheetRead | undefined {
   let top: SheetRead | undefined;

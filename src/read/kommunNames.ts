@@ -21,7 +21,7 @@ const BY_NAME: ReadonlyMap<string, Kommun> = new Map([
 
 const PREFIX =
   /^(medlemsbidrag|medlemsavgift(er)?|bidrag( från)?|avgift|insats|andel|driftsbidrag|kommunbidrag)\b[\s:–-]*/;
-const SUFFIX = /[\s,]+(kommun(en|s)?|stad(en|s)?|\(kommun\))$/;
+const SUFFIX = /[\s,]+(kommun(en|s)?|kn|stad(en|s)?|\(kommun\))$/;
 /** "Falköpings kommuns insats": what a party pays, after its name. */
 const WHAT_IT_PAYS = /[\s,]+(insats|andel|bidrag|medlemsavgift|medlemsbidrag|tilldelning)$/;
 
@@ -30,6 +30,8 @@ function bareName(normalized: string): string {
   return normalized
     .replace(PREFIX, "")
     .replace(/\s*\((?!kommun).*\)$/, "")
+    // "Nässjö kommun – förslag 2024-09-18": a note after a dash.
+    .replace(/\s+[–—-]\s+.*$/, "")
     .replace(WHAT_IT_PAYS, "")
     .replace(SUFFIX, "")
     .replace(/[.:]+$/, "")

@@ -6,7 +6,7 @@ import { memberKey } from "./kommunNames";
 import { partAdder, type PartLocation } from "./parts";
 import { yearIn } from "./swedishNumber";
 import { findUnit } from "./units";
-import { classifyLabel, normalizeLabel } from "./vocabulary";
+import { classifyLabel, columnKind, normalizeLabel, type ColumnKind } from "./vocabulary";
 import { titleYear, type YearColumn } from "./yearHeaders";
 
 /** The columns of an export from the finance system, by their headers. */
@@ -17,6 +17,8 @@ interface ExportColumns {
   readonly amount: number;
   readonly label?: number;
   readonly part?: number;
+  /** "Utfall", "Budget", "Plan": what a row's amount is. */
+  readonly version?: number;
 }
 
 /** One row of the export. */
@@ -27,6 +29,9 @@ interface ExportRow {
   readonly label: string;
   readonly part: string;
   readonly amount: SourcedAmount;
+  readonly kind: ColumnKind;
+  /** The row's other texts (Ansvar, Projekt …): what tells two rows of one account apart. */
+  readonly detail: string;
 }
 
 const HEADERS = {
@@ -35,6 +40,7 @@ const HEADERS = {
   amount: /^(belopp|budget|budgetbelopp|belopp,? (kr|tkr))$/,
   label: /^(benämning|kontobenämning|kontonamn|kontotext|text)$/,
   part: /^(part|motpart|medlem|projekt|insats)$/,
+  version: /^(version|budgetversion|avser|typ|scenario)$/,
 };
 
 /**
@@ -50,7 +56,7 @@ export function readLedgerExport(view: SheetView): SheetRead | undefined {
   if (!columns) return undefined;
   const findings: Finding[] = [];
   const unit = findUnit(view, columns.headerRow);
-  const rows = exportRows(view, columns, UNIT_FACTOR[unit.unit], findings);
+  const rows = budgetRows(exportRows(view, columns, UNIT_FACTOR[unit.unit], findings));
   const income = rows.filter((r) => isIncome(r.account));
   if (rows.length < 3 || income.length === 0) return undefined;
   // Whichever sign makes the income, 3xxx, positive; costs the other way.
@@ -94,9 +100,12 @@ export function readLedgerExport(view: SheetView): SheetRead | undefined {
       };
       if (!member.amounts.has(r.year)) member.amounts.set(r.year, signed(r, incomeSign));
       members.set(key, member);
-    } else if (isIncome(r.account)) line(otherIncome, `${r.account} ${r.label}`, r.label, r, signed(r, incomeSign));
+    } else if (isIncome(r.account)) {
+      const label = [r.label, r.part, r.detail].filter((t) => t !== "").join(" – ");
+      line(otherIncome, `${r.account} ${label}`, label, r, signed(r, incomeSign));
+    }
     else if (isCost(r.account)) {
-      const label = r.part ? `${r.label} – ${r.part}` : r.label;
+      const label = [r.label, r.part, r.detail].filter((t) => t !== "").join(" – ");
       line(costs, `${r.account} ${label}`, label, r, signed(r, -incomeSign));
     }
   }
@@ -150,6 +159,22 @@ export function readLedgerExport(view: SheetView): SheetRead | undefined {
 
 const EVIDENCE = "export från ekonomisystemet: År, Konto och Belopp per rad";
 
+/**
+ * The rows of the budget and the plan: where a column says what a row is,
+ * outcome and history are not, nor a forecast of the budget year or before.
+ */
+function budgetRows(rows: readonly ExportRow[]): ExportRow[] {
+  const budgets = rows.filter((r) => r.kind === "budget").map((r) => r.year);
+  const first = budgets.length > 0 ? Math.min(...budgets) : undefined;
+  return rows.filter(
+    (r) =>
+      r.kind === "budget" ||
+      r.kind === "plan" ||
+      (r.kind === "year" && (first === undefined || r.year >= first)) ||
+      (r.kind === "forecast" && first !== undefined && r.year > first),
+  );
+}
+
 const isIncome = (account: number) => (account >= 3000 && account < 4000) || (account >= 8000 && account < 8400);
 const isCost = (account: number) => (account >= 4000 && account < 8000) || (account >= 8400 && account < 9000);
 
@@ -170,6 +195,7 @@ function exportColumns(view: SheetView): ExportColumns | undefined {
         amount: found.amount,
         ...(found.label !== undefined ? { label: found.label } : {}),
         ...(found.part !== undefined ? { part: found.part } : {}),
+        ...(found.version !== undefined ? { version: found.version } : {}),
       };
   }
   return undefined;
@@ -190,6 +216,13 @@ function exportRows(view: SheetView, columns: ExportColumns, factor: number, fin
       label: columns.label !== undefined ? view.text(row, columns.label) : "",
       part: columns.part !== undefined ? view.text(row, columns.part) : "",
       amount,
+      kind: columns.version !== undefined ? columnKind(view.text(row, columns.version)) : "year",
+      detail: view
+        .columnNumbers(row)
+        .filter((c) => ![columns.year, columns.account, columns.amount, columns.label, columns.part, columns.version].includes(c))
+        .map((c) => view.text(row, c))
+        .filter((t) => t !== "")
+        .join(" "),
     });
   }
   return rows;

@@ -52,14 +52,16 @@ export function locateBudget(grid: Grid, choice?: string): LocateResult {
   // An export from the finance system is read by its accounts; any other sheet as it is and turned
   // (years as rows), and the reading with more members and lines is kept.
   const exports = candidates.map((view) => (mapping.budgetSheet ? undefined : readLedgerExport(view)));
-  const first = candidates.map(
-    (view, i) => exports[i] ?? stronger(readBudgetSheet(view, mapping), readTurned(view, mapping)),
-  );
+  const turned = candidates.map((view) => readTurned(view, mapping));
+  const first = candidates.map((view, i) => exports[i] ?? stronger(readBudgetSheet(view, mapping), turned[i]![0]));
   const turnedSheets = new Set(first.flatMap((r) => (r?.header.evidence.endsWith(TURNED) ? [r.sheet] : [])));
+  // A second table of years as rows on a turned sheet (the result budget under the members'): read too.
+  const moreTurned = candidates.flatMap((view, i) => (first[i] === turned[i]![0] ? turned[i]!.slice(1) : []));
   // Members in blocks stacked one per year, on a sheet whose table holds none.
   const blocks = candidates.flatMap((view, i) => (first[i]?.members.length ? [] : (readYearBlocks(view) ?? [])));
   const found = [
     ...first.flatMap((r) => r ?? []),
+    ...moreTurned,
     ...byRows.flatMap((t) => (turnedSheets.has(t.read.sheet) ? [] : [t.read])),
     ...blocks,
   ];
@@ -133,8 +135,8 @@ function severalBudgets(choices: readonly BudgetChoice[], picked: number): Findi
 /**
  * A sheet whose members' amounts are all formulas over another sheet that
  * holds members (SUMIFS over an export) is a summary of it, not a second
- * budget: it keeps what only it states (the opening equity) and gives up its
- * members and lines.
+ * budget: it keeps what only it states (the opening equity, its total of the
+ * members) and gives up its members and lines.
  */
 function withoutSummaries(reads: readonly SheetRead[], grid: Grid): SheetRead[] {
   const views = new Map(grid.sheets.map((sheet) => [sheet.name, new SheetView(sheet)]));
@@ -150,7 +152,7 @@ function withoutSummaries(reads: readonly SheetRead[], grid: Grid): SheetRead[] 
   const sources = reads.filter((r) => r.members.length > 0);
   return reads.map((read) => {
     if (!sources.some((other) => other.sheet !== read.sheet && summarises(read, other.sheet))) return read;
-    const { budgetYear, planYears, unit, openingEquity } = read.budget;
+    const { budgetYear, planYears, unit, openingEquity, statedContributionTotal } = read.budget;
     return {
       ...read,
       members: [],
@@ -164,8 +166,10 @@ function withoutSummaries(reads: readonly SheetRead[], grid: Grid): SheetRead[] 
         sums: [],
         followUp: [],
         ...(openingEquity ? { openingEquity } : {}),
+        // Its members' total is the user's own sum of the export's rows: still checked against T.
+        ...(statedContributionTotal ? { statedContributionTotal } : {}),
       },
-      parts: read.parts.filter((p) => p.part === "openingEquity"),
+      parts: read.parts.filter((p) => p.part === "openingEquity" || p.part === "contributionTotal"),
       findings: [],
     };
   });

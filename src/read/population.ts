@@ -42,7 +42,7 @@ export function findPopulations(grid: Grid): PopulationTable[] {
     for (const row of view.rowNumbers()) {
       for (const col of view.columnNumbers(row)) {
         const value = view.value(row, col);
-        if (typeof value !== "string" || !POPULATION_HEADER.test(value.toLowerCase())) continue;
+        if (typeof value !== "string" || !isPopulationHeading(value)) continue;
         // Over the numbers, or over the names with the numbers a column or two to the right.
         const table = [col, col + 1, col + 2]
           .map((c) => readPopulationColumn(view, row, c, col))
@@ -52,6 +52,15 @@ export function findPopulations(grid: Grid): PopulationTable[] {
     }
   }
   return tables;
+}
+
+/**
+ * A heading that names population ("Invånare 2024-12-31", "Folkmängd 31 dec
+ * 2020"), not a sentence that mentions it ("Kommunernas del fördelas efter
+ * folkmängd 2020-12-31."): a short text, no full stop between words.
+ */
+function isPopulationHeading(text: string): boolean {
+  return text.length <= 48 && !/\.\s+\S/.test(text) && POPULATION_HEADER.test(text.toLowerCase());
 }
 
 /** Reads the names and numbers below a population header until a total or a gap. */

@@ -127,7 +127,9 @@ export function sectionSigns(
 ): Record<Section, number> {
   const balance: Record<Section, number> = { none: 0, income: 0, costs: 0, equity: 0 };
   for (const r of rows) {
-    if (!r.hasAmounts || r.role.kind !== "line" || r.section === "equity") continue;
+    // A heading with amounts ("Kostnader | −5 022 000") is read as a line of its section, so it counts too.
+    const asLine = r.role.kind === "line" || r.role.kind === "incomeHeader" || r.role.kind === "costHeader";
+    if (!r.hasAmounts || !asLine || r.section === "equity") continue;
     for (const c of columns) balance[r.section] -= amountKind(view.value(r.row, c.column)).sign;
   }
   const sign = (b: number) => (b > 0 ? -1 : 1);

@@ -12,7 +12,7 @@ import { readCell, SheetLine } from "./amountCells";
 import { equityCell } from "./equity";
 import { memberSign, type RowInfo, type Section } from "./rowRoles";
 import { NO_FORMULAS, type Item } from "./tables";
-import { arithmeticSubtotalOf, coveredRows, isSubtotalAbove, withoutCovered } from "./totals";
+import { arithmeticSubtotalOf, coveredRows, isSubtotalAbove, skipsHidden, withoutCovered } from "./totals";
 import { addsUpTo, blockOrSection, sumOf } from "./totalsAddUp";
 import { normalizeLabel } from "./vocabulary";
 import type { YearColumn } from "./yearHeaders";
@@ -204,7 +204,10 @@ class TableRows {
   /** A total: checked against the lines it covers, and read as the total of what those lines are. */
   private total(info: RowInfo, item: Item): void {
     // A SUM or an addition says exactly which rows a total covers; else the block above it, else its section.
-    const summed = coveredRows(item, this.columns)?.flatMap((r) => this.seen[r] ?? []);
+    const hiddenOut = this.columns.some((c) => skipsHidden(item.formulas[c.year]));
+    const summed = coveredRows(item, this.columns)?.flatMap((r) =>
+      hiddenOut && this.view.isHiddenRow(r) ? [] : (this.seen[r] ?? []),
+    );
     if (!summed && this.subtotals.length > 0 && this.countsSubtotals(item)) this.reinstateSubtotals();
     this.subtotals = [];
     const parts = summed ?? blockOrSection(item, this.block, this.sectionItems, this.columns);

@@ -11,10 +11,19 @@ import type { YearColumn } from "./yearHeaders";
 /** Rows a SUM formula in this column covers: "=SUM(B5:B11)" → 5..11. */
 export function sumRows(formula: string | null | undefined, column: number): [number, number] | undefined {
   if (!formula) return undefined;
-  const m = /^=SUM\(\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)\)$/i.exec(formula.replace(/\s/g, ""));
+  // SUBTOTAL(9, …) and SUBTOTAL(109, …) sum a range too (109 leaving hidden rows out: skipsHidden).
+  const m = /^=(?:SUM|SUBTOTAL\(1?09,)\(?\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)\)$/i.exec(formula.replace(/\s/g, ""));
   if (!m || m[1] !== m[3]) return undefined;
   if (columnNumber(m[1]!) !== column) return undefined;
   return [Number(m[2]), Number(m[4])];
+}
+
+/**
+ * "=SUBTOTAL(109,B7:B16)": a sum that leaves the hidden rows out, as Excel's
+ * SUBTOTAL does with 101–111 (support.microsoft.com, SUBTOTAL function).
+ */
+export function skipsHidden(formula: string | null | undefined): boolean {
+  return formula !== null && formula !== undefined && /^=SUBTOTAL\(1\d\d,/i.test(formula.replace(/\s/g, ""));
 }
 
 /** The rows of the same column a formula refers to, outside any SUM range: "=B24+B22" → 24, 22. */

@@ -25,16 +25,19 @@ const NO_NAMES = readMapping({ sheets: [], definedNames: [] });
  * Eget kapital", one row per year) is the usual table turned on its diagonal:
  * read turned, by the same evidence as any other, and every cell it names
  * turned back. The evidence it is one: a column of two or more years that
- * follow each other under a header row of labels.
+ * follow each other under a header row of labels. A sheet may stack two such
+ * tables (the members', then the result budget's): each is read on its own.
  */
-export function readTurned(view: SheetView, mapping: Mapping): SheetRead | undefined {
-  if (namesCellsOn(mapping, view.name)) return undefined;
-  const table = yearsAsRows(view);
-  if (!table) return undefined;
-  const turned = new SheetView(transposeSheet(cropped(view.sheet, table.headerRow)));
-  const unit = mapping.unit ? { unit: mapping.unit, evidence: "namnet Finsam_Enhet" } : findUnit(view, table.headerRow);
-  const read = readBudgetSheet(turned, NO_NAMES, undefined, unit);
-  return read && turnedBack(read, table.headerRow);
+export function readTurned(view: SheetView, mapping: Mapping): SheetRead[] {
+  if (namesCellsOn(mapping, view.name)) return [];
+  return yearsAsRows(view).flatMap((table) => {
+    const turned = new SheetView(transposeSheet(cropped(view.sheet, table.headerRow, table.lastRow)));
+    const unit = mapping.unit
+      ? { unit: mapping.unit, evidence: "namnet Finsam_Enhet" }
+      : findUnit(view, table.headerRow);
+    const read = readBudgetSheet(turned, NO_NAMES, undefined, unit);
+    return read ? [turnedBack(read, table.headerRow)] : [];
+  });
 }
 
 /** Names say where things stand on the sheet as it is: a sheet with named cells is read as it is, not turned. */
@@ -48,18 +51,29 @@ function namesCellsOn(mapping: Mapping, sheet: string): boolean {
   ].includes(sheet);
 }
 
-/** The header row and the years' column of a table with one row per year, if the sheet holds one. */
-export function yearsAsRows(view: SheetView): { headerRow: number; yearColumn: number } | undefined {
+/** Each table of one row per year on the sheet: its header row, the years' column and its last row. */
+export function yearsAsRows(view: SheetView): { headerRow: number; yearColumn: number; lastRow: number }[] {
   for (let column = view.left; column <= Math.min(view.right, view.left + 2); column++) {
     const rows = view.rowNumbers().filter((r) => yearOfCell(view.value(r, column)) !== undefined);
-    const years = rows.map((r) => yearOfCell(view.value(r, column))!);
-    if (years.length < 2 || !years.every((y, i) => i === 0 || y === years[i - 1]! + 1)) continue;
-    const headerRow = [...view.rowNumbers(view.top, rows[0]! - 1)]
-      .reverse()
-      .find((r) => labelsRightOf(view, r, column) >= 2);
-    if (headerRow !== undefined) return { headerRow, yearColumn: column };
+    // Runs of years that follow each other, row after row (a blank row between is allowed).
+    const runs: number[][] = [];
+    for (const r of rows) {
+      const run = runs[runs.length - 1];
+      const last = run?.[run.length - 1];
+      const follows = last !== undefined && r - last <= 2 && yearOfCell(view.value(r, column)) === yearOfCell(view.value(last, column))! + 1;
+      if (run && follows) run.push(r);
+      else runs.push([r]);
+    }
+    const tables = runs
+      .filter((run) => run.length >= 2)
+      .flatMap((run, i, all) => {
+        const above = i > 0 ? all[i - 1]![all[i - 1]!.length - 1]! + 1 : view.top;
+        const headerRow = [...view.rowNumbers(above, run[0]! - 1)].reverse().find((r) => labelsRightOf(view, r, column) >= 2);
+        return headerRow === undefined ? [] : [{ headerRow, yearColumn: column, lastRow: run[run.length - 1]! }];
+      });
+    if (tables.length > 0) return tables;
   }
-  return undefined;
+  return [];
 }
 
 function yearOfCell(value: unknown): number | undefined {
@@ -74,10 +88,10 @@ function labelsRightOf(view: SheetView, row: number, column: number): number {
   }).length;
 }
 
-/** The sheet from the header row down: the titles above it would be read, turned, as labels. */
-function cropped(sheet: GridSheet, fromRow: number): GridSheet {
-  const rows = new Map([...sheet.rows].filter(([r]) => r >= fromRow));
-  return { ...sheet, rows, top: Math.max(sheet.top, fromRow), hiddenRows: [] };
+/** The table's rows only: the titles above it, and another table below it, would be read, turned, as its own. */
+function cropped(sheet: GridSheet, fromRow: number, toRow: number): GridSheet {
+  const rows = new Map([...sheet.rows].filter(([r]) => r >= fromRow && r <= toRow));
+  return { ...sheet, rows, top: Math.max(sheet.top, fromRow), bottom: Math.min(sheet.bottom, toRow), hiddenRows: [] };
 }
 
 /** The read of the turned sheet with every cell it names in the sheet's own places. */

@@ -70,21 +70,21 @@ const STATE_TOGETHER =
 const FK = /försäkringskassans?\b|försäkringskassa\b|^fk$/;
 const AF = /arbetsförmedlingens?\b|arbetsförmedling\b|^af$/;
 const REGION = /\bregion(en|ens)?\b|regionens?\b|landsting/;
-const KOMMUN = /\bkommun(en|s)?\b|\bstad(ens)?\b/;
+const KOMMUN = /\bkommun(en|s)?\b|\bstad(ens)?\b|\bkn$/;
 const TOTAL = /^(summa|totalt?|total|s:a|delsumma)\b|^parternas insats|^verksamhetens nettokostnader|\b(totalt|summa)$/;
 const RESULT =
-  /^(årets|budgeterat|prognostiserat|beräknat) resultat|^resultat\b|^verksamhetens resultat|^resultat efter finansiella/;
+  /^(årets|budgeterat|prognostiserat|beräknat) resultat|^resultat\b|^verksamhetens resultat|^resultat efter finansiella|^(årets|beräknat|budgeterat|prognostiserat) (över|under)skott|^(årets )?över-?\s*\/\s*underskott/;
 const DERIVED = /^varav\b|^kommunernas (andel|del)\b|\(\s*%\s*\)|^andel\b|\bi procent\b|^procent\b/;
 const INCOME_HEADER =
   /^(intäkter|verksamhetens intäkter|intäkter\/tilldelning|intäkter, kr|tilldelning|finansiering|övriga medel)$|^(intäkter|verksamhetens intäkter|intäkter\/tilldelning|intäkter, kr|tilldelning|finansiering)\b/;
 const COST_HEADER =
-  /^(kostnader|planerade kostnader|verksamhetens kostnader|kostnader, kr|utgifter|användning av (medlen|medel))\b/;
+  /^(kostnader|planerade kostnader|verksamhetens kostnader|kostnader, kr|utgifter|användning av (medlen|medel)|planerad förbrukning|förbrukning)\b/;
 const DRAWDOWN =
   /ianspråktag|användning av eget kapital|användande av eget kapital|överskott från tidigare|^eget kapital$|uttag ur eget kapital|^egna medel/;
 const OPENING_EQUITY =
-  /ingående eget kapital|^eget kapital\b.*\d{4}|^eget kapital,? prognos|eget kapital (vid|per) årets (början|ingång)|^ib,? eget kapital|^eget kapital,? ib\b|^eget kapital vid (års|periodens) ?(början|start)|^eget kapital,? (den |per )?1 jan(uari)?\b|^eget kapital vid ingången av året/;
+  /ingående eget kapital|^eget kapital\b.*\d{4}|^eget kapital,? prognos|eget kapital (vid|per) årets (början|ingång)|^ib,? eget kapital|^eget kapital,? ib\b|^eget kapital vid (års|periodens) ?(början|start)|^eget kapital,? (den |per )?1 jan(uari)?\b|^eget kapital vid ingången av året|^(disponibelt |eget )?kapital vid årets (ingång|början)/;
 const CLOSING_EQUITY =
-  /utgående eget kapital|eget kapital (vid|per) årets (slut|utgång)|^ub,? eget kapital|^eget kapital,? ub\b|^eget kapital vid (periodens|års) ?slut|^eget kapital,? (den |per )?31 dec(ember)?\b|^eget kapital vid utgången av året/;
+  /utgående eget kapital|eget kapital (vid|per) årets (slut|utgång)|^ub,? eget kapital|^eget kapital,? ub\b|^eget kapital vid (periodens|års) ?slut|^eget kapital,? (den |per )?31 dec(ember)?\b|^eget kapital vid utgången av året|^(beräknat |disponibelt |eget )?kapital vid årets (utgång|slut)/;
 /** The total budget frame that follow-up is held against. */
 const FRAME = /^(total |fastställd )?budgetram\b|^ram\b/;
 /** One row for all member contributions (no split by party). */

@@ -68,6 +68,20 @@ export const READ_RIGHT_TODAY: readonly string[] = [
   "52-k1-05-tva-forbund-en-bok",
   "52-k1-05-tva-forbund-en-bok.second",
   "53-k1-06-ar-som-rader-parter-som-kolumner",
+  "54-blind2-b2a-01-historik-bokslut-prognos",
+  "55-blind2-b2a-02-flerarsplan-lankad-flik",
+  "56-blind2-b2a-03-bas-export-sumifs",
+  "57-blind2-b2a-04-ar-som-rader-tva-forbund",
+  "57-blind2-b2a-04-ar-som-rader-tva-forbund.second",
+  "58-blind2-b2a-05-kvartal-helar",
+  "59-blind2-b2a-06-tilldelning-textbelopp",
+  "60-blind2-b2b-01-en-kolumn-ar-i-bladnamn",
+  "61-blind2-b2b-02-medlemmar-och-resultatbudget-pa-olika-blad",
+  "62-blind2-b2b-03-uppfoljning-delar-per-insats",
+  "63-blind2-b2b-04-ar-som-rader-parter-som-kolumner",
+  "64-blind2-b2b-05-tva-forbund-i-samma-bok",
+  "64-blind2-b2b-05-tva-forbund-i-samma-bok.second",
+  "65-blind2-b2b-06-ovanliga-benamningar-tio-kommuner",
 ];
 
 describe("the layout corpus", () => {

@@ -58,6 +58,12 @@ describe("hidden rows the totals leave out", () => {
     expect(budget.statedContributionTotal?.get(2025)?.ref?.cell).toBe("B14");
   });
 
+  it("SUBTOTAL(109, …) leaves hidden rows out, as Excel does: a hidden member row in its range is superseded", () => {
+    const { budget, findings } = read("=SUBTOTAL(109,B4:B13)");
+    expect(budget.members).toHaveLength(7);
+    expect(findings.filter((f) => f.code === "TOTAL_MISMATCH")).toEqual([]);
+  });
+
   it("with no formula, a hidden row repeating a visible member is superseded", () => {
     const { budget } = read(undefined);
     expect(budget.members).toHaveLength(7);
@@ -73,6 +79,19 @@ describe("hidden rows the totals leave out", () => {
     ]);
     const visible = read("=B7+B8+SUM(B9:B13)", []);
     expect(visible.budget.members).toHaveLength(10);
+  });
+});
+
+describe("a sentence that mentions the population", () => {
+  it("is no population heading: the amounts below it are not population", () => {
+    const note = sheet("Översikt", [
+      ["Budgetöversikt"],
+      ["Belopp i kr. Kommunernas del fördelas efter folkmängd 2024-12-31."],
+      ["Motala kommun", 1_045_270],
+      ["Mjölby kommun", 676_575],
+    ]);
+    const { budget } = located(locateBudget(grid([sheet("Budget", rows), note, population])));
+    expect(budget.members.find((m) => m.name === "Motala kommun")?.population?.ref?.sheet).toBe("Befolkning");
   });
 });
 

@@ -1,4 +1,5 @@
 import { kommunOf } from "../../src/read/kommunNames";
+import { classifyLabel } from "../../src/read/vocabulary";
 import { KOMMUNER } from "../../src/read/kommuner";
 
 describe("the register of Sweden's kommuner", () => {
@@ -36,6 +37,10 @@ describe("the register of Sweden's kommuner", () => {
     ["Falu kommun", "2080"],
     ["Upplands Väsby kommun", "0114"],
     ["Malung-Sälens kommun", "2023"],
+    // What a party pays after its name, an abbreviation, a note after a dash (blind batch 2).
+    ["Falköpings kommuns insats", "1499"],
+    ["Strömstad kn", "1486"],
+    ["Nässjö kommun – förslag 2024-09-18 (ersatt)", "0682"],
   ])("%s is kommun %s", (label, code) => {
     expect(kommunOf(label)?.code).toBe(code);
   });
@@ -46,4 +51,30 @@ describe("the register of Sweden's kommuner", () => {
       expect(kommunOf(label)).toBeUndefined();
     },
   );
+});
+
+describe("the parties by their labels", () => {
+  it.each([
+    ["Försäkringskassans insats", "fk"],
+    ["Arbetsförmedlingens insats", "af"],
+    ["Västra Götalandsregionens insats", "region"],
+    ["Falköpings kommuns insats", "kommun"],
+    ["Strömstad kn", "kommun"],
+  ])("%s is a member, %s", (label, party) => {
+    expect(classifyLabel(label)).toEqual({ kind: "member", party });
+  });
+
+  it.each([
+    ["Beräknat överskott", "result"],
+    ["Årets över-/underskott", "result"],
+    ["Överskott från tidigare år", "drawdown"],
+    ["Disponibelt kapital vid årets ingång (2025-01-01)", "openingEquity"],
+    ["Eget kapital vid ingången av året", "openingEquity"],
+    ["Beräknat kapital vid årets utgång", "closingEquity"],
+    ["Användning av medlen", "costHeader"],
+    ["Planerad förbrukning", "costHeader"],
+    ["Övriga medel", "incomeHeader"],
+  ])("%s is a row of kind %s", (label, kind) => {
+    expect(classifyLabel(label).kind).toBe(kind);
+  });
 });

@@ -71,3 +71,23 @@ describe("an export from the finance system", () => {
     expect(budget.openingEquity?.ref).toEqual({ sheet: "Sammanställning", cell: "B5" });
   });
 });
+
+describe("an export with a column that says what each row is", () => {
+  it("leaves the outcome of the year before out, and adds up the rows of one account under several Ansvar", () => {
+    const rows: CellValue[][] = [
+      ["År", "Version", "Konto", "Benämning", "Ansvar", "Belopp"],
+      [2021, "Utfall", 3511, "Medlemsbidrag Försäkringskassan", "100", -1_500_000],
+      [2021, "Utfall", 3512, "Medlemsbidrag Arbetsförmedlingen", "100", -1_500_000],
+      [2021, "Utfall", 4630, "Köpta tjänster", "410", 2_900_000],
+      ...exportRows(1)
+        .slice(3)
+        .map((r) => [r[0]!, "Budget", r[1]!, r[2]!, "100", r[3]!]),
+      [2022, "Budget", 4630, "Köpta tjänster, insatser", "420", 100_000],
+    ];
+    const { budget } = located(locateBudget(grid([sheet("Export", rows), population])));
+    expect([budget.budgetYear, budget.planYears]).toEqual([2022, [2023]]);
+    expect(budget.members.find((m) => m.party === "fk")?.amounts.has(2021)).toBe(false);
+    // 5 998 000 kr, and the second Ansvar's 100 000 kr beside it.
+    expect(costsIn(budget, 2022)?.toNumber()).toBe(6_098_000);
+  });
+});

@@ -66,6 +66,41 @@ describe("a table with the years as rows", () => {
   });
 });
 
+describe("two tables of years as rows on one sheet", () => {
+  it("are each read: the members' above, the result budget's below", () => {
+    const stacked = sheet("Höga Kusten", [
+      ["Samordningsförbundet Höga Kusten (kr)"],
+      [
+        "År",
+        "Avser",
+        "Försäkringskassan/Arbetsförmedlingen",
+        "Region Västernorrland",
+        "Kramfors kommun",
+        "Sollefteå kommun",
+      ],
+      [2023, "Utfall", 2_511_000, 1_255_500, 620_000, 635_500],
+      [2024, "Budget", 2_511_000, 1_255_500, 620_133, 635_367],
+      [2025, "Plan", 2_259_900, 1_129_950, 558_120, 571_830],
+      [],
+      ["Resultatbudget (kr)"],
+      ["År", "Avser", "Medlemsbidrag", "Kostnader", "Eget kapital 1 jan", "Eget kapital 31 dec"],
+      [2023, "Utfall", 5_022_000, -5_100_000, 448_000, 370_000],
+      [2024, "Budget", 5_022_000, -5_022_000, 370_000, 370_000],
+      [2025, "Plan", 4_519_800, -4_519_800, 370_000, 370_000],
+    ]);
+    const befolkning = sheet("Befolkning", [
+      ["Kommun", "Invånare 2023-12-31"],
+      ["Kramfors", 18_054],
+      ["Sollefteå", 18_623],
+    ]);
+    const { budget } = located(locateBudget(grid([stacked, befolkning])));
+    expect([budget.budgetYear, budget.planYears]).toEqual([2024, [2025]]);
+    expect([costsIn(budget, 2024)?.toNumber(), costsIn(budget, 2025)?.toNumber()]).toEqual([5_022_000, 4_519_800]);
+    expect([budget.openingEquity?.value.toNumber(), budget.openingEquity?.ref?.cell]).toEqual([370_000, "E10"]);
+    expect(budget.members.find((m) => m.name === "Kramfors kommun")?.amounts.get(2024)?.ref?.cell).toBe("E4");
+  });
+});
+
 describe("a sheet turned on its diagonal", () => {
   it("swaps rows and columns, and its own references in formulas, not other sheets'", () => {
     const turned = new SheetView(
