@@ -210,7 +210,9 @@ export const SPECS: readonly Spec[] = [
     name: "22-sydnarke-everything",
     budget: budgets.sydnarke2025,
     // The variations there were when it was written; later ones are the layout property's.
-    variations: VARIATIONS.filter((v) => v !== "Mkr" && v !== "historyColumn" && v !== "hiddenSuperseded"),
+    variations: VARIATIONS.filter(
+      (v) => v !== "Mkr" && v !== "historyColumn" && v !== "hiddenSuperseded" && v !== "quarters",
+    ),
     source: SEED.sydnarke,
     description:
       "Every variation at once (tkr): split sheets, years as rows, text, synonyms, year in title and sheet name, blanks, merges, accounts, totals, subtotals, formulas, population beside.",

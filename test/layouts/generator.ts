@@ -53,6 +53,8 @@ export const VARIATIONS = [
   "historyColumn",
   /** A hidden block of last autumn's preliminary member rows ("… (prel.)") above the members that count. */
   "hiddenSuperseded",
+  /** The budget year by quarter: "Kv 1 … Kv 4 | Helår 2025" (the year total a SUM with formulas), plan years after. */
+  "quarters",
 ] as const;
 
 export type Variation = (typeof VARIATIONS)[number];
@@ -185,7 +187,11 @@ export function render(b: AbstractBudget, variations: Iterable<Variation>): Rend
   const labelCol = accountCol + (v.has("accountColumn") ? 1 : 0);
   const historyCol = labelCol + 1 + gap;
   const history = v.has("historyColumn");
-  const firstYearCol = historyCol + (history ? 1 : 0);
+  const quarters = v.has("quarters");
+  const firstQuarterCol = historyCol + (history ? 1 : 0);
+  const firstYearCol = firstQuarterCol + (quarters ? 4 : 0);
+  /** The header row of each sheet's years-as-columns table, where the quarters' headers go. */
+  const headerRows = new Map<string, number>();
   const yearCol = (i: number) => firstYearCol + i;
   const years = b.years;
   /** What the year before the budget year closed with, in the history column: a tenth more than the budget year. */
@@ -205,15 +211,24 @@ export function render(b: AbstractBudget, variations: Iterable<Variation>): Rend
       sheet.ws.getRow(row).font = { bold: true };
       row += 1;
     }
+    headerRows.set(sheet.ws.name, row);
+    if (quarters) {
+      for (let k = 0; k < 4; k++) {
+        sheet.put(row, firstQuarterCol + k, `Kv ${k + 1}`);
+        sheet.ws.getColumn(firstQuarterCol + k).width = 12;
+      }
+    }
     years.forEach((y, i) => {
       const text =
-        y === by && yearInSheet
-          ? v.has("mergedHeaders")
-            ? unitText
-            : "Budget"
-          : v.has("mergedHeaders")
-            ? y
-            : `${y === by ? "Budget" : "Plan"} ${y}`;
+        y === by && quarters
+          ? `Helår ${y}`
+          : y === by && yearInSheet
+            ? v.has("mergedHeaders")
+              ? unitText
+              : "Budget"
+            : v.has("mergedHeaders")
+              ? y
+              : `${y === by ? "Budget" : "Plan"} ${y}`;
       sheet.put(row, yearCol(i), text);
       sheet.ws.getColumn(yearCol(i)).width = 16;
     });
@@ -597,5 +612,45 @@ export function render(b: AbstractBudget, variations: Iterable<Variation>): Rend
     pop.put(last + 1, 1, "Summa");
     pop.put(last + 1, 2, formulas && !v.has("textAmounts") ? { formula: `SUM(B2:B${last})`, result: total } : total);
   }
+  if (quarters) splitIntoQuarters(wb, cells, by, headerRows, yearCol(0), firstQuarterCol, unit, formulas);
   return { workbook: wb, cells, unit, extraFindings };
+}
+
+/**
+ * The budget year's members, income, drawdown and cost lines split into four
+ * quarters left of their year total (the last quarter takes what does not
+ * divide), the total a SUM of them where the rendering writes formulas.
+ */
+function splitIntoQuarters(
+  wb: ExcelJS.Workbook,
+  cells: ReadonlyMap<string, RenderedCell>,
+  budgetYear: number,
+  headerRows: ReadonlyMap<string, number>,
+  totalCol: number,
+  firstQuarterCol: number,
+  unit: LayoutUnit,
+  formulas: boolean,
+): void {
+  for (const [key, at] of cells) {
+    if (!/^(member|income|drawdown|cost):/.test(key) || !key.endsWith(`:${budgetYear}`)) continue;
+    if (!headerRows.has(at.sheet)) continue;
+    const ws = wb.getWorksheet(at.sheet)!;
+    const cell = ws.getCell(at.cell);
+    if (Number(cell.col) !== totalCol || typeof cell.value !== "number") continue;
+    const kr = new D(cell.value).times(FACTOR[unit]);
+    const quarter = kr.dividedBy(4).floor();
+    const parts = [quarter, quarter, quarter, kr.minus(quarter.times(3))].map((q) =>
+      q.dividedBy(FACTOR[unit]).toNumber(),
+    );
+    parts.forEach((q, k) => {
+      const c = ws.getCell(Number(cell.row), firstQuarterCol + k);
+      c.value = q;
+      c.numFmt = cell.numFmt;
+    });
+    // ExcelJS writes no cached value for a formula whose result is 0, so a 0 stays a number.
+    if (formulas && cell.value !== 0) {
+      const range = `${colLetter(firstQuarterCol)}${cell.row}:${colLetter(firstQuarterCol + 3)}${cell.row}`;
+      cell.value = { formula: `SUM(${range})`, result: cell.value };
+    }
+  }
 }
