@@ -27,15 +27,17 @@ const WHAT_IT_PAYS = /[\s,]+(insats|andel|bidrag|medlemsavgift|medlemsbidrag|til
 
 /** The label as a bare name: no prefix, no "kommun", no trailing note in brackets or amounts. */
 function bareName(normalized: string): string {
-  return normalized
-    .replace(PREFIX, "")
-    .replace(/\s*\((?!kommun).*\)$/, "")
-    // "Nässjö kommun – förslag 2024-09-18": a note after a dash.
-    .replace(/\s+[–—-]\s+.*$/, "")
-    .replace(WHAT_IT_PAYS, "")
-    .replace(SUFFIX, "")
-    .replace(/[.:]+$/, "")
-    .trim();
+  return (
+    normalized
+      .replace(PREFIX, "")
+      .replace(/\s*\((?!kommun).*\)$/, "")
+      // "Nässjö kommun – förslag 2024-09-18": a note after a dash.
+      .replace(/\s+[–—-]\s+.*$/, "")
+      .replace(WHAT_IT_PAYS, "")
+      .replace(SUFFIX, "")
+      .replace(/[.:]+$/, "")
+      .trim()
+  );
 }
 
 /** The kommun a label names, if the register knows it. */

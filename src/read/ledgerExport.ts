@@ -103,8 +103,7 @@ export function readLedgerExport(view: SheetView): SheetRead | undefined {
     } else if (isIncome(r.account)) {
       const label = [r.label, r.part, r.detail].filter((t) => t !== "").join(" – ");
       line(otherIncome, `${r.account} ${label}`, label, r, signed(r, incomeSign));
-    }
-    else if (isCost(r.account)) {
+    } else if (isCost(r.account)) {
       const label = [r.label, r.part, r.detail].filter((t) => t !== "").join(" – ");
       line(costs, `${r.account} ${label}`, label, r, signed(r, -incomeSign));
     }
@@ -219,7 +218,10 @@ function exportRows(view: SheetView, columns: ExportColumns, factor: number, fin
       kind: columns.version !== undefined ? columnKind(view.text(row, columns.version)) : "year",
       detail: view
         .columnNumbers(row)
-        .filter((c) => ![columns.year, columns.account, columns.amount, columns.label, columns.part, columns.version].includes(c))
+        .filter(
+          (c) =>
+            ![columns.year, columns.account, columns.amount, columns.label, columns.part, columns.version].includes(c),
+        )
         .map((c) => view.text(row, c))
         .filter((t) => t !== "")
         .join(" "),

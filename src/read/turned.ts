@@ -60,7 +60,10 @@ export function yearsAsRows(view: SheetView): { headerRow: number; yearColumn: n
     for (const r of rows) {
       const run = runs[runs.length - 1];
       const last = run?.[run.length - 1];
-      const follows = last !== undefined && r - last <= 2 && yearOfCell(view.value(r, column)) === yearOfCell(view.value(last, column))! + 1;
+      const follows =
+        last !== undefined &&
+        r - last <= 2 &&
+        yearOfCell(view.value(r, column)) === yearOfCell(view.value(last, column))! + 1;
       if (run && follows) run.push(r);
       else runs.push([r]);
     }
@@ -68,7 +71,9 @@ export function yearsAsRows(view: SheetView): { headerRow: number; yearColumn: n
       .filter((run) => run.length >= 2)
       .flatMap((run, i, all) => {
         const above = i > 0 ? all[i - 1]![all[i - 1]!.length - 1]! + 1 : view.top;
-        const headerRow = [...view.rowNumbers(above, run[0]! - 1)].reverse().find((r) => labelsRightOf(view, r, column) >= 2);
+        const headerRow = [...view.rowNumbers(above, run[0]! - 1)]
+          .reverse()
+          .find((r) => labelsRightOf(view, r, column) >= 2);
         return headerRow === undefined ? [] : [{ headerRow, yearColumn: column, lastRow: run[run.length - 1]! }];
       });
     if (tables.length > 0) return tables;
