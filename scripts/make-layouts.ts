@@ -211,7 +211,8 @@ export const SPECS: readonly Spec[] = [
     budget: budgets.sydnarke2025,
     // The variations there were when it was written; later ones are the layout property's.
     variations: VARIATIONS.filter(
-      (v) => v !== "Mkr" && v !== "historyColumn" && v !== "hiddenSuperseded" && v !== "quarters",
+      (v) =>
+        v !== "Mkr" && v !== "historyColumn" && v !== "hiddenSuperseded" && v !== "quarters" && v !== "secondForbund",
     ),
     source: SEED.sydnarke,
     description:

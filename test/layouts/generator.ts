@@ -55,6 +55,8 @@ export const VARIATIONS = [
   "hiddenSuperseded",
   /** The budget year by quarter: "Kv 1 … Kv 4 | Helår 2025" (the year total a SUM with formulas), plan years after. */
   "quarters",
+  /** A second förbund's budget on a sheet after this one's (the ekonomistöd keeps two): this one is read first. */
+  "secondForbund",
 ] as const;
 
 export type Variation = (typeof VARIATIONS)[number];
@@ -613,7 +615,33 @@ export function render(b: AbstractBudget, variations: Iterable<Variation>): Rend
     pop.put(last + 1, 2, formulas && !v.has("textAmounts") ? { formula: `SUM(B2:B${last})`, result: total } : total);
   }
   if (quarters) splitIntoQuarters(wb, cells, by, headerRows, yearCol(0), firstQuarterCol, unit, formulas);
+  if (v.has("secondForbund")) renderSecondForbund(wb, by, b.populationDate);
   return { workbook: wb, cells, unit, extraFindings };
+}
+
+/**
+ * Norrbotten's budget for the same year (invented, sound: T 4 000 000 kr, the
+ * kommuner's quarter by population to the krona), its population beside it:
+ * other kommuner, so another förbund.
+ */
+function renderSecondForbund(wb: ExcelJS.Workbook, year: number, populationDate: string): void {
+  const ws = wb.addWorksheet("Norrbotten");
+  const rows: (string | number | null)[][] = [
+    ["Samordningsförbundet Norrbotten Norr (kr)"],
+    [],
+    [null, `Budget ${year}`, null, `Invånare ${populationDate}`, null],
+    ["Intäkter"],
+    ["Försäkringskassan", 1_000_000, null, "Kiruna", 22_000],
+    ["Arbetsförmedlingen", 1_000_000, null, "Gällivare", 18_000],
+    ["Region Norrbotten", 1_000_000],
+    ["Kiruna kommun", 550_000],
+    ["Gällivare kommun", 450_000],
+    ["Kostnader"],
+    ["Insatser", 3_600_000],
+    ["Kansli", 400_000],
+    ["Eget kapital vid årets början", 500_000],
+  ];
+  rows.forEach((r) => ws.addRow(r));
 }
 
 /**
