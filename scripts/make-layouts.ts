@@ -212,7 +212,12 @@ export const SPECS: readonly Spec[] = [
     // The variations there were when it was written; later ones are the layout property's.
     variations: VARIATIONS.filter(
       (v) =>
-        v !== "Mkr" && v !== "historyColumn" && v !== "hiddenSuperseded" && v !== "quarters" && v !== "secondForbund",
+        v !== "Mkr" &&
+        v !== "historyColumn" &&
+        v !== "hiddenSuperseded" &&
+        v !== "quarters" &&
+        v !== "secondForbund" &&
+        v !== "planSheet",
     ),
     source: SEED.sydnarke,
     description:

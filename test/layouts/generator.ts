@@ -14,7 +14,7 @@ import DecimalBase from "decimal.js";
 import ExcelJS from "exceljs";
 import type { ExpectedFinding } from "./expected";
 import { stateHalf } from "./expected";
-import { costLines, memberAmounts, type AbstractBudget, type LayoutUnit } from "./model";
+import { costLines, linesIn, memberAmounts, type AbstractBudget, type LayoutUnit } from "./model";
 
 const D = DecimalBase.clone({ precision: 50 });
 
@@ -57,6 +57,8 @@ export const VARIATIONS = [
   "quarters",
   /** A second förbund's budget on a sheet after this one's (the ekonomistöd keeps two): this one is read first. */
   "secondForbund",
+  /** The plan years on a sheet of their own, "Flerårsplan", with the members and lines as the budget sheet names them. */
+  "planSheet",
 ] as const;
 
 export type Variation = (typeof VARIATIONS)[number];
@@ -116,6 +118,47 @@ const quote = (sheet: string) => (/^[A-Za-z0-9_]+$/.test(sheet) ? sheet : `'${sh
 /** Renders the budget under the variations. Deterministic: the same input gives the same workbook. */
 export function render(b: AbstractBudget, variations: Iterable<Variation>): Rendering {
   const v = new Set(variations);
+  return v.has("planSheet") && b.years.length > 1 ? renderPlanApart(b, v) : renderOne(b, v);
+}
+
+/**
+ * The budget year rendered as the other variations say, and the plan years
+ * rendered the same way on a sheet of their own, "Flerårsplan", opening with
+ * the equity the budget year closes with.
+ */
+function renderPlanApart(b: AbstractBudget, v: ReadonlySet<Variation>): Rendering {
+  const rest = new Set([...v].filter((x) => x !== "planSheet"));
+  const by = b.budgetYear;
+  const first = renderOne({ ...b, years: [by] }, rest);
+  const planYears = b.years.slice(1);
+  const income = memberAmounts(b, by).reduce((s, a) => s + a, 0) + (linesIn(b.otherIncome, by) ?? 0);
+  const closing = b.openingEquity + income - (linesIn(costLines(b), by) ?? 0);
+  const { equityTarget: _target, ...withoutTarget } = b;
+  const plan = renderOne({ ...withoutTarget, years: planYears, openingEquity: closing }, rest);
+  const from = plan.workbook.worksheets[0]!;
+  const to = first.workbook.addWorksheet("Flerårsplan");
+  from.eachRow((row, r) =>
+    row.eachCell((cell, c) => {
+      const copy = to.getCell(r, c);
+      copy.value = cell.value;
+      copy.numFmt = cell.numFmt;
+    }),
+  );
+  const cells = new Map(first.cells);
+  for (const [key, at] of plan.cells)
+    if (at.sheet === from.name && planYears.some((y) => key.endsWith(`:${y}`)))
+      cells.set(key, { sheet: to.name, cell: at.cell });
+  return {
+    ...first,
+    cells,
+    extraFindings: [
+      ...first.extraFindings,
+      ...plan.extraFindings.filter((f) => f.year !== undefined && planYears.includes(f.year)),
+    ],
+  };
+}
+
+function renderOne(b: AbstractBudget, v: ReadonlySet<Variation>): Rendering {
   const unit: LayoutUnit = v.has("Mkr") ? "Mkr" : v.has("tkr") ? "tkr" : "kr";
   const wb = new ExcelJS.Workbook();
   wb.creator = "Finsam-budget test layouts";

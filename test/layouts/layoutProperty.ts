@@ -211,6 +211,18 @@ const APART: readonly (readonly [Variation, Variation])[] = [
   ["quarters", "mergedHeaders"],
   ["quarters", "yearInTitle"],
   ["quarters", "yearInSheetName"],
+  // A plan sheet holds the plan years of the one table of the budget sheet.
+  ...(
+    [
+      "splitSheets",
+      "yearsAsRows",
+      "mergedHeaders",
+      "populationBeside",
+      "historyColumn",
+      "hiddenSuperseded",
+      "quarters",
+    ] as const
+  ).map((other): [Variation, Variation] => ["planSheet", other]),
 ];
 
 /** A subset of the variations, one unit at most, none of a pair that do not go together. */
