@@ -32,7 +32,7 @@ export function transposedAddress(cell: string): string {
 }
 
 /** A formula with its own sheet's references turned; references to other sheets ("Blad1!B4") are left. */
-function transposedFormula(formula: string | null): string | null {
+export function transposedFormula(formula: string | null): string | null {
   if (!formula) return formula;
   return formula.replace(OTHER_SHEET_OR_OWN, (m, own: string | undefined) => (own ? transposedAddress(own) : m));
 }

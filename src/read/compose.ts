@@ -43,12 +43,15 @@ export function composeBudget(
   population: PopulationTable,
   formulasOf: (sheet: string) => readonly string[] = () => [],
 ): Composed | undefined {
+  // A sheet of plan years only ("Plan 2026 | Plan 2027") follows a budget; where a sheet states a budget year, it is not the budget.
+  const states = (r: SheetRead) => r.header.columns.some((c) => c.kind !== "plan");
+  const candidates = reads.some(states) ? reads.filter(states) : reads;
   const both = best(
-    reads.filter((r) => memberScore(r) > 0 && resultScore(r) > 0),
+    candidates.filter((r) => memberScore(r) > 0 && resultScore(r) > 0),
     (r) => memberScore(r) * 10 + r.budget.costs.length,
   );
-  const withMembers = best(reads, memberScore);
-  const withLines = best(reads, resultScore);
+  const withMembers = best(candidates, memberScore);
+  const withLines = best(candidates, resultScore);
   const main = both ?? withLines ?? withMembers;
   if (!main) return undefined;
   const membersFrom = both ?? withMembers ?? main;

@@ -12,7 +12,7 @@ import { SheetView, transposeSheet, transposedAddress, type GridSheet } from "..
 import { readBudgetSheet, type SheetRead } from "./budgetSheet";
 import { readMapping, type Mapping } from "./mapping";
 import type { PartLocation } from "./parts";
-import { yearIn } from "./swedishNumber";
+import { amountKind, yearIn } from "./swedishNumber";
 import { findUnit } from "./units";
 
 /** How the evidence of a turned read ends. */
@@ -31,7 +31,7 @@ const NO_NAMES = readMapping({ sheets: [], definedNames: [] });
 export function readTurned(view: SheetView, mapping: Mapping): SheetRead[] {
   if (namesCellsOn(mapping, view.name)) return [];
   return yearsAsRows(view).flatMap((table) => {
-    const turned = new SheetView(transposeSheet(cropped(view.sheet, table.headerRow, table.lastRow)));
+    const turned = new SheetView(transposeSheet(cropped(view, table)));
     const unit = mapping.unit
       ? { unit: mapping.unit, evidence: "namnet Finsam_Enhet" }
       : findUnit(view, table.headerRow);
@@ -81,22 +81,41 @@ export function yearsAsRows(view: SheetView): { headerRow: number; yearColumn: n
   return [];
 }
 
+/** A year as a row's label: 2025, "2025", or a kind and its year ("Budget 2025", "Plan 2026", "Utfall 2024"). */
 function yearOfCell(value: unknown): number | undefined {
   if (typeof value === "number") return Number.isInteger(value) ? yearIn(value) : undefined;
-  return typeof value === "string" && /^\s*\d{4}\s*$/.test(value) ? yearIn(value) : undefined;
+  return typeof value === "string" && YEAR_LABEL.test(value) ? yearIn(value) : undefined;
 }
+
+const YEAR_LABEL = /^\s*((budget|plan|planår|budgetår|utfall|prognos|bokslut)\s+)?\d{4}\s*$/i;
 
 function labelsRightOf(view: SheetView, row: number, column: number): number {
   return view.columnNumbers(row, column + 1).filter((c) => {
     const v = view.value(row, c);
-    return typeof v === "string" && v.trim() !== "" && yearIn(v) === undefined;
+    // A label, not an amount typed as text ("1 407 510").
+    return typeof v === "string" && amountKind(v).kind === "text" && yearIn(v) === undefined;
   }).length;
 }
 
-/** The table's rows only: the titles above it, and another table below it, would be read, turned, as its own. */
-function cropped(sheet: GridSheet, fromRow: number, toRow: number): GridSheet {
-  const rows = new Map([...sheet.rows].filter(([r]) => r >= fromRow && r <= toRow));
-  return { ...sheet, rows, top: Math.max(sheet.top, fromRow), bottom: Math.min(sheet.bottom, toRow), hiddenRows: [] };
+/**
+ * The table's rows only: the titles above it, and another table below it,
+ * would be read, turned, as its own. A hidden row of a year a visible row
+ * states is superseded, and would turn into a column no reader sees hidden.
+ */
+function cropped(view: SheetView, table: { headerRow: number; yearColumn: number; lastRow: number }): GridSheet {
+  const { sheet } = view;
+  const yearOf = (r: number) => yearIn(view.value(r, table.yearColumn));
+  const inTable = [...sheet.rows.keys()].filter((r) => r >= table.headerRow && r <= table.lastRow);
+  const visibleYears = new Set(inTable.filter((r) => !view.isHiddenRow(r)).map(yearOf));
+  const superseded = (r: number) => view.isHiddenRow(r) && yearOf(r) !== undefined && visibleYears.has(yearOf(r));
+  const rows = new Map([...sheet.rows].filter(([r]) => inTable.includes(r) && !superseded(r)));
+  return {
+    ...sheet,
+    rows,
+    top: Math.max(sheet.top, table.headerRow),
+    bottom: Math.min(sheet.bottom, table.lastRow),
+    hiddenRows: [],
+  };
 }
 
 /** The read of the turned sheet with every cell it names in the sheet's own places. */

@@ -13,6 +13,7 @@
 import DecimalBase from "decimal.js";
 import ExcelJS from "exceljs";
 import type { ExpectedFinding } from "./expected";
+import { transposedAddress, transposedFormula } from "../../src/grid";
 import { stateHalf } from "./expected";
 import { costLines, linesIn, memberAmounts, type AbstractBudget, type LayoutUnit } from "./model";
 
@@ -59,6 +60,8 @@ export const VARIATIONS = [
   "secondForbund",
   /** The plan years on a sheet of their own, "Flerårsplan", with the members and lines as the budget sheet names them. */
   "planSheet",
+  /** The whole table turned: the years as rows, the members, lines, totals and equity as columns. */
+  "turned",
 ] as const;
 
 export type Variation = (typeof VARIATIONS)[number];
@@ -118,7 +121,43 @@ const quote = (sheet: string) => (/^[A-Za-z0-9_]+$/.test(sheet) ? sheet : `'${sh
 /** Renders the budget under the variations. Deterministic: the same input gives the same workbook. */
 export function render(b: AbstractBudget, variations: Iterable<Variation>): Rendering {
   const v = new Set(variations);
+  // Turned only with plan years: one year as one row is a record, not a table of years, and no reader's evidence.
+  if (v.has("turned") && b.years.length > 1)
+    return turnedMain(
+      render(
+        b,
+        [...v].filter((x) => x !== "turned"),
+      ),
+    );
   return v.has("planSheet") && b.years.length > 1 ? renderPlanApart(b, v) : renderOne(b, v);
+}
+
+/** The rendering with its first sheet turned on its diagonal, formulas and cell keys with it. */
+function turnedMain(r: Rendering): Rendering {
+  const from = r.workbook.worksheets[0]!;
+  const name = from.name;
+  const copy: { row: number; col: number; value: ExcelJS.CellValue; numFmt: string }[] = [];
+  from.eachRow({ includeEmpty: false }, (row, rowNumber) =>
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      const value = cell.value;
+      const turned =
+        value && typeof value === "object" && "formula" in value
+          ? { ...value, formula: transposedFormula(`=${value.formula}`)!.slice(1) }
+          : value;
+      copy.push({ row: col, col: rowNumber, value: turned, numFmt: cell.numFmt });
+    }),
+  );
+  // Turned in place, so the sheet keeps its place before the others.
+  from.eachRow({ includeEmpty: false }, (row) => row.eachCell({ includeEmpty: false }, (cell) => (cell.value = null)));
+  for (const c of copy) {
+    const cell = from.getCell(c.row, c.col);
+    cell.value = c.value;
+    cell.numFmt = c.numFmt;
+  }
+  const cells = new Map(
+    [...r.cells].map(([key, at]) => [key, at.sheet === name ? { sheet: name, cell: transposedAddress(at.cell) } : at]),
+  );
+  return { ...r, cells };
 }
 
 /**

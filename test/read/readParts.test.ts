@@ -314,7 +314,7 @@ describe("the members with the years as rows and the parties as columns", () => 
       part: "members",
       sheet: "Medlemsavgifter",
       range: "B3:E3",
-      evidence: "partsnamn som kolumnrubriker, ett år per rad",
+      evidence: "partsnamn i etiketterna (staten, regionen, kommunerna), årtal som rader",
     });
     expect(findings.map((f) => f.code)).not.toContain("INPUT_SOURCES_DISAGREE");
   });
