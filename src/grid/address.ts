@@ -90,6 +90,11 @@ export function parseRangeRef(
 }
 
 /** A sheet name as a formula reference: 'Budget 2025'!B14. */
+/** Whether a formula refers to a cell of the sheet ("'Budget 2025'!B7", "Export!F5"), quoted or not. */
+export function refersToSheet(formula: string, sheet: string): boolean {
+  return formula.includes(`'${sheet.replace(/'/g, "''")}'!`) || formula.includes(`${sheet}!`);
+}
+
 export function sheetRef(sheet: string, cell: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? `${sheet}!${cell}` : `'${sheet.replace(/'/g, "''")}'!${cell}`;
 }

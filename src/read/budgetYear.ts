@@ -61,8 +61,7 @@ export function columnRoles(columns: readonly YearColumn[], budgetYear: number) 
   const later = columns.filter((c) => c.year >= budgetYear);
   const amounts = new Map<number, YearColumn>();
   for (const c of later) {
-    // "Prognos 2023" after "Budget 2022" is a forecast of a year to come: a plan year.
-    if (!AMOUNT_KINDS.has(c.kind) && !(c.kind === "forecast" && c.year > budgetYear)) continue;
+    if (!countsAsAmount(c.kind, c.year, budgetYear)) continue;
     const held = amounts.get(c.year);
     // The budget year's Budget column wins over a plain year; a plan year's Plan column over a Budget.
     if (!held || rank(c, budgetYear) > rank(held, budgetYear)) amounts.set(c.year, c);
@@ -75,7 +74,17 @@ export function columnRoles(columns: readonly YearColumn[], budgetYear: number) 
   };
 }
 
-const AMOUNT_KINDS: ReadonlySet<YearColumn["kind"]> = new Set(["budget", "plan", "year"]);
+/**
+ * Whether a column or row of this kind and year holds amounts of the budget:
+ * a Budget or Plan, a plain year from the budget year on, and a forecast of a
+ * year to come ("Prognos 2023" after "Budget 2022"); never outcome, history,
+ * periods or deviations. With no budget year known, any plain year.
+ */
+export function countsAsAmount(kind: YearColumn["kind"], year: number, budgetYear: number | undefined): boolean {
+  if (kind === "budget" || kind === "plan") return true;
+  if (kind === "year") return budgetYear === undefined || year >= budgetYear;
+  return kind === "forecast" && budgetYear !== undefined && year > budgetYear;
+}
 
 const rank = (c: YearColumn, budgetYear: number) =>
   c.year === budgetYear

@@ -1,6 +1,7 @@
 import { UNIT_FACTOR, type BudgetLine, type Finding, type Member, type SourcedAmount } from "../domain";
 import { address, type SheetView } from "../grid";
 import { readCell } from "./amountCells";
+import { countsAsAmount } from "./budgetYear";
 import type { SheetRead } from "./budgetSheet";
 import { memberKey } from "./kommunNames";
 import { partAdder, type PartLocation } from "./parts";
@@ -165,13 +166,7 @@ const EVIDENCE = "export från ekonomisystemet: År, Konto och Belopp per rad";
 function budgetRows(rows: readonly ExportRow[]): ExportRow[] {
   const budgets = rows.filter((r) => r.kind === "budget").map((r) => r.year);
   const first = budgets.length > 0 ? Math.min(...budgets) : undefined;
-  return rows.filter(
-    (r) =>
-      r.kind === "budget" ||
-      r.kind === "plan" ||
-      (r.kind === "year" && (first === undefined || r.year >= first)) ||
-      (r.kind === "forecast" && first !== undefined && r.year > first),
-  );
+  return rows.filter((r) => countsAsAmount(r.kind, r.year, first));
 }
 
 const isIncome = (account: number) => (account >= 3000 && account < 4000) || (account >= 8000 && account < 8400);

@@ -48,10 +48,11 @@ export function locateBudget(grid: Grid, choice?: string): LocateResult {
     grid.sheets.map((sheet) => sheet.name),
   );
   const tables = [...findPopulations(grid), ...populations];
+  const formulas = formulasOf(grid);
   const budgets = groups.flatMap((group) => {
     // The table that names the members' kommuner; with none, the largest.
     const population = mapping.population ?? populationFor(group, tables) ?? largest(tables);
-    const composed = composeBudget(group, population, formulasOf(grid));
+    const composed = composeBudget(group, population, formulas);
     return composed && looksLikeBudget(composed.budget) ? [{ composed, population }] : [];
   });
   if (budgets.length === 0) return { ok: false, reason: NOT_A_BUDGET, findings: mapping.findings };

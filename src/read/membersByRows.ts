@@ -7,6 +7,7 @@ import {
   type YearAmounts,
 } from "../domain";
 import { readCell } from "./amountCells";
+import { countsAsAmount } from "./budgetYear";
 import type { SheetRead } from "./budgetSheet";
 import { address, type SheetView } from "../grid";
 import { partAdder, type PartLocation } from "./parts";
@@ -119,13 +120,7 @@ function amountRows(view: SheetView, rows: readonly YearRow[]): YearRow[] {
   const kept = rows.filter((r) => !(view.isHiddenRow(r.row) && visible.has(r.year)));
   const budgets = kept.filter((r) => r.kind === "budget");
   const budgetYear = budgets.length > 0 ? budgets[budgets.length - 1]!.year : undefined;
-  return kept.filter(
-    (r) =>
-      r.kind === "budget" ||
-      r.kind === "plan" ||
-      (r.kind === "year" && (budgetYear === undefined || r.year >= budgetYear)) ||
-      (r.kind === "forecast" && budgetYear !== undefined && r.year > budgetYear),
-  );
+  return kept.filter((r) => countsAsAmount(r.kind, r.year, budgetYear));
 }
 
 function hasAmount(view: SheetView, row: number, column: number): boolean {

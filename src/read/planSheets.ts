@@ -1,4 +1,5 @@
 import { sheetYears, type Budget, type BudgetLine, type Member, type SourcedAmount, type YearAmounts } from "../domain";
+import { refersToSheet } from "../grid";
 import type { SheetRead } from "./budgetSheet";
 import { memberKey as keyOf } from "./kommunNames";
 
@@ -8,9 +9,9 @@ const PLAN_REACH = 3;
 /**
  * A sheet of plan years ("Flerårsplan", "Plan 2026–2027", an overview that
  * repeats the budget year beside them) belongs to the budget when its later
- * years follow the budget year, the budget states none of them, and either its members are the budget's own (the same parties and
- * kommuner) or, with no members of its own, its formulas point at the budget's
- * sheet. Its members' amounts, lines and totals for those years join the budget.
+ * years follow the budget year, the budget states none of them, and either
+ * its members are the budget's own (the same parties and kommuner) or, with
+ * no members of its own, its formulas point at the budget's sheet. Its members' amounts, lines and totals for those years join the budget.
  * A sheet with other kommuner is another förbund's and never joins.
  */
 export function joinPlanSheets(
@@ -25,7 +26,7 @@ export function joinPlanSheets(
     const years = addedYears(result, read);
     if (years.length === 0) continue;
     const matches = matchMembers(result.members, read.members);
-    const linked = read.members.length === 0 && linksTo(formulasOf(read.sheet), mainSheet);
+    const linked = read.members.length === 0 && formulasOf(read.sheet).some((f) => refersToSheet(f, mainSheet));
     if (!matches && !linked) continue;
     result = join(result, read, matches ?? new Map(), new Set(years));
     joined = [...joined, read];
@@ -60,11 +61,6 @@ function matchMembers(own: readonly Member[], theirs: readonly Member[]): Map<Me
     pairs.set(mine, m);
   }
   return pairs;
-}
-
-function linksTo(formulas: readonly string[], sheet: string): boolean {
-  const quoted = `'${sheet.replace(/'/g, "''")}'!`;
-  return formulas.some((f) => f.includes(quoted) || f.includes(`${sheet}!`));
 }
 
 function join(budget: Budget, read: SheetRead, pairs: ReadonlyMap<Member, Member>, years: ReadonlySet<number>): Budget {

@@ -1,5 +1,5 @@
 import { finding, message, type Finding } from "../domain";
-import { type Grid, parseAddress, SheetView } from "../grid";
+import { type Grid, parseAddress, refersToSheet, SheetView } from "../grid";
 import { readBudgetSheet, type SheetRead } from "./budgetSheet";
 import { readLedgerExport } from "./ledgerExport";
 import type { Mapping } from "./mapping";
@@ -48,7 +48,7 @@ export function readSheets(
         return read ? [{ ...read, findings: [...read.findings, yearFromElsewhere(read, year.sheet)] }] : [];
       })
     : [];
-  return { reads: withoutSummaries([...found, ...second], grid), populations: byRows.map((t) => t.population) };
+  return { reads: withoutSummaries([...found, ...second], views), populations: byRows.map((t) => t.population) };
 }
 
 /**
@@ -57,16 +57,15 @@ export function readSheets(
  * budget: it keeps what only it states (the opening equity, its total of the
  * members) and gives up its members and lines.
  */
-function withoutSummaries(reads: readonly SheetRead[], grid: Grid): SheetRead[] {
-  const views = new Map(grid.sheets.map((sheet) => [sheet.name, new SheetView(sheet)]));
+function withoutSummaries(reads: readonly SheetRead[], views: readonly SheetView[]): SheetRead[] {
+  const byName = new Map(views.map((view) => [view.name, view]));
   const formulaAt = (sheet: string, cell: string) => {
     const at = parseAddress(cell);
-    return (at && views.get(sheet)?.formula(at.row, at.column)) ?? "";
+    return (at && byName.get(sheet)?.formula(at.row, at.column)) ?? "";
   };
   const summarises = (read: SheetRead, sheet: string) => {
     const cells = read.members.flatMap((m) => [...m.amounts.values()].flatMap((a) => (a.ref ? [a.ref] : [])));
-    const named = [`'${sheet.replace(/'/g, "''")}'!`, `${sheet}!`];
-    return cells.length > 0 && cells.every((c) => named.some((n) => formulaAt(c.sheet, c.cell).includes(n)));
+    return cells.length > 0 && cells.every((c) => refersToSheet(formulaAt(c.sheet, c.cell), sheet));
   };
   const sources = reads.filter((r) => r.members.length > 0);
   return reads.map((read) => {

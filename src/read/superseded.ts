@@ -1,7 +1,7 @@
 import { finding, message, type Finding, type Member, type YearAmounts } from "../domain";
 import { address, parseAddress, type SheetView } from "../grid";
 import { memberKey } from "./kommunNames";
-import { addedRows, skipsHidden, sumRows } from "./totals";
+import { skipsHidden, summedRows } from "./totals";
 
 /**
  * A hidden member row that the members' total leaves out is superseded (a
@@ -46,11 +46,7 @@ function rowsCovered(
     if (!at) continue;
     const { row, column } = at;
     const formula = view.formula(row, column);
-    const range = sumRows(formula, column);
-    const added = range
-      ? Array.from({ length: range[1] - range[0] + 1 }, (_, i) => range[0] + i)
-      : addedRows(formula, column);
-    for (const r of added ?? []) if (!(skipsHidden(formula) && view.isHiddenRow(r))) rows.add(r);
+    for (const r of summedRows(formula, column) ?? []) if (!(skipsHidden(formula) && view.isHiddenRow(r))) rows.add(r);
   }
   return [...rows].filter((r) => memberRows.has(r)).length >= 2 ? rows : undefined;
 }

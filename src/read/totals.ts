@@ -67,13 +67,21 @@ export function addedRows(formula: string | null | undefined, column: number): n
 /** The rows a total's formula says it covers: a SUM's range or the cells it adds; undefined where no formula says. */
 export function coveredRows(item: Item, columns: readonly YearColumn[]): number[] | undefined {
   const range = coveredRange(item, columns);
-  if (range) return Array.from({ length: range[1] - range[0] + 1 }, (_, i) => range[0] + i);
+  if (range) return rowsOf(range);
   for (const c of columns) {
     const rows = addedRows(item.formulas[c.year], c.column);
     if (rows && !rows.includes(item.row)) return rows;
   }
   return undefined;
 }
+
+/** The rows a formula in this column adds up: a SUM's range, or the cells and ranges it adds; undefined for anything else. */
+export function summedRows(formula: string | null | undefined, column: number): number[] | undefined {
+  const range = sumRows(formula, column);
+  return range ? rowsOf(range) : addedRows(formula, column);
+}
+
+const rowsOf = ([from, to]: [number, number]) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 export function coveredRange(item: Item, columns: readonly YearColumn[]): [number, number] | undefined {
   for (const c of columns) {

@@ -108,7 +108,7 @@ function cropped(view: SheetView, table: { headerRow: number; yearColumn: number
   const inTable = [...sheet.rows.keys()].filter((r) => r >= table.headerRow && r <= table.lastRow);
   const visibleYears = new Set(inTable.filter((r) => !view.isHiddenRow(r)).map(yearOf));
   const superseded = (r: number) => view.isHiddenRow(r) && yearOf(r) !== undefined && visibleYears.has(yearOf(r));
-  const rows = new Map([...sheet.rows].filter(([r]) => inTable.includes(r) && !superseded(r)));
+  const rows = new Map(inTable.filter((r) => !superseded(r)).map((r) => [r, sheet.rows.get(r)!]));
   return {
     ...sheet,
     rows,

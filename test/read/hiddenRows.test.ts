@@ -1,6 +1,6 @@
 import { locateBudget } from "../../src/read/locate";
 import { costsIn } from "../../src/domain";
-import { located } from "./located";
+import { located, vastraPopulation } from "./located";
 import type { CellValue } from "../../src/grid";
 import { grid, sheet } from "../grid/gridBuilder";
 
@@ -29,14 +29,7 @@ const rows: CellValue[][] = [
   ["Eget kapital vid årets början", 1_500_000],
 ];
 
-const population = sheet("Befolkning", [
-  ["Kommun", "Invånare 2024-12-31"],
-  ["Motala", 43674],
-  ["Mjölby", 28269],
-  ["Vadstena", 7528],
-  ["Boxholm", 5512],
-  ["Ödeshög", 5309],
-]);
+const population = vastraPopulation;
 
 const read = (formula: string | undefined, hiddenRows = [4, 5, 6]) =>
   located(

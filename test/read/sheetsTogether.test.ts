@@ -1,6 +1,6 @@
 import { locateBudget } from "../../src/read/locate";
 import { costsIn, otherIncomeIn, type Budget } from "../../src/domain";
-import { located } from "./located";
+import { located, vastraPopulation } from "./located";
 import type { CellValue, GridSheet } from "../../src/grid";
 import { grid, sheet } from "../grid/gridBuilder";
 
@@ -23,14 +23,7 @@ const budget2025 = sheet("Budget 2025", [
   ["Eget kapital vid årets början", 3_080_000],
 ]);
 
-const population = sheet("Befolkning", [
-  ["Kommun", "Invånare 2024-12-31"],
-  ["Motala", 43674],
-  ["Mjölby", 28269],
-  ["Vadstena", 7528],
-  ["Boxholm", 5512],
-  ["Ödeshög", 5309],
-]);
+const population = vastraPopulation;
 
 /** The plan years 2026–2027 (state −10 % a year, DOMAIN.md Rule 3), members as the budget sheet names them. */
 const planRows = (members: readonly (readonly CellValue[])[]): CellValue[][] => [

@@ -1,5 +1,5 @@
 import { locateBudget } from "../../src/read/locate";
-import { located } from "./located";
+import { located, vastraPopulation } from "./located";
 import type { CellValue } from "../../src/grid";
 import { grid, sheet } from "../grid/gridBuilder";
 
@@ -23,14 +23,7 @@ const vastra = (header: readonly CellValue[], title = "Budget och plan (kr)") =>
       ["Insatser", 8_600_000, 8_500_000, 8_000_000, 7_000_000, 6_500_000],
       ["Eget kapital vid årets slut", 3_050_000, null, 1_795_000, 568_000, -914_000],
     ]),
-    sheet("Befolkning", [
-      ["Kommun", "Invånare 2024-12-31"],
-      ["Motala", 43674],
-      ["Mjölby", 28269],
-      ["Vadstena", 7528],
-      ["Boxholm", 5512],
-      ["Ödeshög", 5309],
-    ]),
+    vastraPopulation,
   ]);
 
 describe("the budget year among history columns", () => {
