@@ -4,7 +4,7 @@
  * or selected becomes. Saving those names is app/saveSettings.
  */
 import { spanOf, type CellRef } from "../domain";
-import { address, parseAddress, parseRangeRef, sheetRef } from "../grid";
+import { address, parseAddress, parseRangeRef, sheetRef, splitAreas } from "../grid";
 import type { PartLocation } from "../read/locate";
 import { MAPPING_NAMES, UNIT_NAME } from "../read/mapping";
 import type { AnalysisOutcome } from "./analyseWorkbook";
@@ -59,16 +59,20 @@ export function namesFor(
   if (!ref) return [];
   if (field === "budgetColumn") return budgetYear ? [{ name: `Finsam_Budget_${budgetYear}`, ref }] : [];
   if (field !== "planColumns") return [{ name: FIELD_NAMES[field], ref }];
-  const range = parseRangeRef(ref);
-  if (!range || !budgetYear) return [];
-  const abs = (row: number, column: number) => address(row, column).replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
-  return Array.from({ length: range.end.column - range.start.column + 1 }, (_, i) => {
-    const column = range.start.column + i;
-    const cells =
-      range.start.row === range.end.row
-        ? abs(range.start.row, column)
-        : `${abs(range.start.row, column)}:${abs(range.end.row, column)}`;
-    return { name: `Finsam_Plan_${budgetYear + 1 + i}`, ref: sheetRef(range.sheet, cells) };
+  // Each column a plan year, left to right; a union's areas (the members' sheet, the result's) side by side.
+  const areas = splitAreas(ref).map((part) => parseRangeRef(part)!);
+  const width = Math.min(...areas.map((r) => r.end.column - r.start.column + 1));
+  if (!budgetYear) return [];
+  return Array.from({ length: width }, (_, i) => {
+    const cells = areas.map((range) => {
+      const column = range.start.column + i;
+      const top = absolute({ row: range.start.row, column });
+      return sheetRef(
+        range.sheet,
+        range.start.row === range.end.row ? top : `${top}:${absolute({ row: range.end.row, column })}`,
+      );
+    });
+    return { name: `Finsam_Plan_${budgetYear + 1 + i}`, ref: cells.join(",") };
   });
 }
 
@@ -138,16 +142,24 @@ export function rangeForName(field: MappingField, typed: string, sheets?: readon
     const name = text.replace(/^'(.*)'$/, "$1");
     return !sheets || sheets.includes(name) ? sheetRef(name, "$A$1") : undefined;
   }
-  const range = parseRangeRef(text);
-  if (!range || (sheets && !sheets.includes(range.sheet))) return undefined;
-  const abs = (p: { row: number; column: number }) => address(p.row, p.column).replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
-  const same = range.start.row === range.end.row && range.start.column === range.end.column;
-  return sheetRef(range.sheet, same ? abs(range.start) : `${abs(range.start)}:${abs(range.end)}`);
+  // A union of areas ("Budget!A5:A8,Budget!A11:A14", or on several sheets): each made absolute.
+  const areas = splitAreas(text).map((part) => parseRangeRef(part));
+  if (areas.some((range) => !range || (sheets && !sheets.includes(range.sheet)))) return undefined;
+  return areas
+    .map((range) => {
+      const { sheet, start, end } = range!;
+      const same = start.row === end.row && start.column === end.column;
+      return sheetRef(sheet, same ? absolute(start) : `${absolute(start)}:${absolute(end)}`);
+    })
+    .join(",");
 }
 
-/** A selection from Excel ({ sheet, address: "B2:B5" }) as the form's text. */
+const absolute = (p: { row: number; column: number }) =>
+  address(p.row, p.column).replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
+
+/** A selection from Excel ({ sheet, address: "B2:B5" }, or several areas "B2:B5,D2:D5") as the form's text. */
 export function selectionText(selection: { readonly sheet: string; readonly address: string }): string {
-  const cells = selection.address.replace(/^.*!/, "").replace(/\$/g, "");
-  const [start] = cells.split(":");
-  return start && parseAddress(start) ? sheetRef(selection.sheet, cells) : selection.address;
+  const areas = selection.address.split(",").map((a) => a.trim().replace(/^.*!/, "").replace(/\$/g, ""));
+  const readable = areas.every((cells) => parseAddress(cells.split(":")[0] ?? ""));
+  return readable ? areas.map((cells) => sheetRef(selection.sheet, cells)).join(",") : selection.address;
 }

@@ -12,10 +12,6 @@ export const MESSAGES = {
     sv: `Den här versionen av Excel stöds inte: tillägget behöver ExcelApi 1.${REQUIRED_EXCEL_API} eller senare (Microsoft 365, Excel 2021 eller Excel på webben).`,
     en: `This version of Excel is not supported: the add-in needs ExcelApi 1.${REQUIRED_EXCEL_API} or later (Microsoft 365, Excel 2021 or Excel on the web).`,
   },
-  multiArea: {
-    sv: "Markeringen har flera områden. Markera ett enda sammanhängande område (utan Ctrl) och försök igen.",
-    en: "The selection has several areas. Select one contiguous range (without Ctrl) and try again.",
-  },
   nothingToUndo: {
     sv: "Det finns inget att ångra: tillägget har inte ändrat något i arbetsboken sedan den öppnades.",
     en: "There is nothing to undo: the add-in has changed nothing in the workbook since it was opened.",

@@ -18,7 +18,7 @@
  */
 import type { Clock } from "../app/clock";
 import { WorkbookError, type UndoResult, type WorkbookPort } from "../app/workbookPort";
-import type { Grid } from "../grid";
+import { type Grid, splitAreas } from "../grid";
 import type { PageSetup } from "../plan/pageSetup";
 import { capabilitiesFor, type ExcelCapabilities } from "./capabilities";
 import { cellKey, cellsOf, queueCellReads, readStructure, requireWritable } from "./cellState";
@@ -208,28 +208,29 @@ export class ExcelPort implements WorkbookPort {
   }
 
   /**
-   * "Använd markerade celler": the user's selection, one range. Several areas (Ctrl+click) are refused by
-   * Excel ("If multiple ranges are selected, this method will throw an error",
-   * https://learn.microsoft.com/javascript/api/excel/excel.workbook#excel-excel-workbook-getselectedrange-member(1)),
-   * and that becomes a Swedish message, as does cell edit mode in an Excel without delayForCellEdit.
+   * "Använd markerade celler": the user's selection, one range or several areas (Ctrl+click) on one sheet,
+   * through Workbook.getSelectedRanges (ExcelApi 1.9), whose address names the sheet for each area
+   * ("Sheet1!A1:B4, Sheet1!D1:D4", https://learn.microsoft.com/javascript/api/excel/excel.rangeareas#excel-excel-rangeareas-address-member).
+   * Cell edit mode, in an Excel without delayForCellEdit, becomes a Swedish message.
    */
   async selectedRange(): Promise<{ sheet: string; address: string }> {
     this.requireSupported();
     try {
       return await this.host.run(this.runOptions(false), async (context) => {
-        const range = context.workbook.getSelectedRange();
-        range.load("address");
+        const ranges = context.workbook.getSelectedRanges();
+        ranges.load("address");
         await context.sync();
-        // "'Budget 2025'!B2:B5" or "Befolkning!B2:B5".
-        const at = range.address.lastIndexOf("!");
-        const sheet = range.address
+        // "'Budget 2025'!B2:B5, 'Budget 2025'!D2:D5" or "Befolkning!B2:B5".
+        const areas = splitAreas(ranges.address);
+        const first = areas[0] ?? "";
+        const at = first.lastIndexOf("!");
+        const sheet = first
           .slice(0, at)
           .replace(/^'(.*)'$/, "$1")
           .replace(/''/g, "'");
-        return { sheet, address: range.address.slice(at + 1) };
+        return { sheet, address: areas.map((a) => a.slice(a.lastIndexOf("!") + 1)).join(",") };
       });
     } catch (error) {
-      if (officeErrorCode(error) === "InvalidSelection") throw new WorkbookError("MAPPING_INVALID", MESSAGES.multiArea);
       throw toWorkbookError(error, "READ_FAILED");
     }
   }

@@ -89,6 +89,14 @@ export function parseRangeRef(
   return start && end ? { sheet, start, end } : undefined;
 }
 
+/** The areas of a name's reference, split at the commas between them (not at a comma inside a quoted sheet name). */
+export function splitAreas(ref: string): string[] {
+  return ref
+    .replace(/^=/, "")
+    .split(/,\s*(?=(?:'(?:[^']|'')+'|[^',!\s]+)!)/)
+    .map((part) => part.trim());
+}
+
 /** A sheet name as a formula reference: 'Budget 2025'!B14. */
 /** Whether a formula refers to a cell of the sheet ("'Budget 2025'!B7", "Export!F5"), quoted or not. */
 export function refersToSheet(formula: string, sheet: string): boolean {

@@ -24,6 +24,9 @@ export interface SheetRead {
   readonly findings: readonly Finding[];
 }
 
+/** The opening equity's evidence where the user named it: the budget year's, on whichever sheet it stands. */
+export const NAMED_EQUITY = "namnet Finsam_EgetKapital";
+
 /** Reads one sheet as the parts of a budget, or undefined when it has no year columns. */
 export function readBudgetSheet(
   view: SheetView,
@@ -32,8 +35,8 @@ export function readBudgetSheet(
   /** The unit where another view of the sheet has read it (a turned sheet's title is cropped away). */
   knownUnit?: UnitReading,
 ): SheetRead | undefined {
-  const labelColumn = findLabelColumn(view);
-  const named = mapping.yearColumns?.sheet === view.name ? mapping.yearColumns : undefined;
+  const labelColumn = mapping.labelColumns?.get(view.name) ?? findLabelColumn(view);
+  const named = mapping.yearColumns?.find((n) => n.sheet === view.name && !n.across);
   const header = named
     ? { ...named, evidence: `namnen ${named.columns.map(yearColumnName).join(", ")}` }
     : mapping.yearHeader?.sheet === view.name
@@ -90,7 +93,7 @@ export function readBudgetSheet(
     ...(frame ? { budgetFrame: frame } : {}),
   };
   const equityEvidence = mappedEquity
-    ? "namnet Finsam_EgetKapital"
+    ? NAMED_EQUITY
     : closedWith
       ? `utgående eget kapital i kolumnen ${closedWith.header} (året före budgetåret)`
       : "etikett om ingående eget kapital";

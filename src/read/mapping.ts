@@ -1,8 +1,9 @@
 import { finding, message, type CellRef, type Finding, type Unit } from "../domain";
-import { address, type Grid, parseRangeRef, SheetView } from "../grid";
+import { address, type Grid, type GridSheet, parseRangeRef, SheetView, splitAreas } from "../grid";
 import { nameLeftOf, type PopulationEntry, type PopulationTable } from "./population";
 import { readAmount } from "./swedishNumber";
 import type { ColumnKind } from "./vocabulary";
+import { isAcross, namedYears, type NamedBlocks, type NamedYearColumns } from "./namedYears";
 import type { YearColumn } from "./yearHeaders";
 
 /**
@@ -31,17 +32,6 @@ export const MAPPING_NAMES = {
 /** A cell holding "kr", "tkr" or "Mkr": the unit, where the sheet does not say it itself (a setting, not a range). */
 export const UNIT_NAME = "Finsam_Enhet";
 
-/** Finsam_Budget_2025: the kind of a named year column, as the reader's header words would say it. */
-const YEAR_COLUMN_NAME = /^Finsam_(Budget|Plan|Historik|Bokslut|Utfall|Prognos)_(\d{4})$/i;
-const KIND_OF_NAME: Record<string, ColumnKind> = {
-  budget: "budget",
-  plan: "plan",
-  historik: "history",
-  bokslut: "history",
-  utfall: "outcome",
-  prognos: "forecast",
-};
-
 /** The name a year column of that kind and year has: Finsam_Budget_2025 (a plain year is the budget's word). */
 export function yearColumnName(column: YearColumn): string {
   return `Finsam_${NAME_OF_KIND[column.kind]}_${column.year}`;
@@ -58,21 +48,27 @@ const NAME_OF_KIND: Record<ColumnKind, string> = {
   derived: "Avvikelse",
 };
 
-/** The year columns the names say, on one sheet: the header row is the named cells' row, or the row above named amounts. */
-export interface NamedYearColumns {
-  readonly sheet: string;
+/** Labels named across a row: the row, and the columns whose heads they are. */
+export interface LabelsAcross {
   readonly row: number;
-  readonly columns: readonly YearColumn[];
+  readonly columns: ReadonlySet<number>;
 }
 
 export interface Mapping {
   readonly budgetSheet?: string;
   readonly yearHeader?: { readonly sheet: string; readonly row: number };
-  readonly yearColumns?: NamedYearColumns;
-  readonly memberSheet?: string;
-  readonly memberRows?: ReadonlySet<number>;
-  readonly costSheet?: string;
-  readonly costRows?: ReadonlySet<number>;
+  /** Per sheet the names cover. */
+  readonly yearColumns?: readonly NamedYearColumns[];
+  /** Members in blocks stacked one per year, each block's amounts named with its year. */
+  readonly yearBlocks?: readonly NamedBlocks[];
+  /** The members' rows per sheet (a name may cover the budget sheet and the plan sheet). */
+  readonly memberRows?: ReadonlyMap<string, ReadonlySet<number>>;
+  readonly costRows?: ReadonlyMap<string, ReadonlySet<number>>;
+  /** The column of the named members' and lines' labels, per sheet. */
+  readonly labelColumns?: ReadonlyMap<string, number>;
+  /** Members and lines named across a row (years as rows, the labels heading columns), per sheet. */
+  readonly memberAcross?: ReadonlyMap<string, readonly LabelsAcross[]>;
+  readonly costAcross?: ReadonlyMap<string, readonly LabelsAcross[]>;
   readonly population?: PopulationTable;
   readonly openingEquity?: CellRef & { readonly row: number; readonly column: number };
   readonly unit?: Unit;
@@ -85,9 +81,13 @@ export function readMapping(grid: Grid): Mapping {
   const lookup = (name: string) => {
     const defined = grid.definedNames.find((d) => d.name.toLowerCase() === name.toLowerCase());
     if (!defined) return undefined;
-    const range = parseRangeRef(defined.ref);
-    const sheet = range && grid.sheets.find((s) => s.name === range.sheet);
-    if (!range || !sheet) {
+    // A union of areas ("'Budget'!A6:A9,'Budget'!A12:A14"), on one sheet or several (the parts' sheets).
+    const areas = splitAreas(defined.ref).map((part) => {
+      const range = parseRangeRef(part);
+      const sheet = range && grid.sheets.find((s) => s.name === range.sheet);
+      return range && sheet ? clipped(range, sheet) : undefined;
+    });
+    if (areas.length === 0 || areas.some((a) => !a)) {
       findings.push(
         finding({
           code: "INPUT_MAPPING",
@@ -100,32 +100,50 @@ export function readMapping(grid: Grid): Mapping {
       );
       return undefined;
     }
-    // Clipped to the cells the sheet has: a name over a whole sheet costs no more than the sheet.
-    const view = new SheetView(sheet);
-    if (range.start.row === range.end.row && range.start.column === range.end.column) return { ...range, view };
-    const start = { row: Math.max(range.start.row, sheet.top), column: Math.max(range.start.column, sheet.left) };
-    const end = { row: Math.min(range.end.row, view.bottom), column: Math.min(range.end.column, view.right) };
-    if (start.row > end.row || start.column > end.column) return { ...range, end: range.start, view };
-    return { ...range, start, end, view };
+    const all = areas as NamedArea[];
+    return { ...all[0]!, areas: all };
   };
-  // The rows of the range that hold a cell: an empty row has no member and no cost to mark.
-  const rows = (r: { start: { row: number }; end: { row: number }; view: SheetView }) =>
-    new Set(r.view.rowNumbers(r.start.row, r.end.row));
+  // The rows of the areas that hold a cell, per sheet: an empty row has no member and no cost to mark.
+  // A lone cell on a sheet whose years are named across its rows heads a column, as the rest there.
+  const { columns: yearColumns, blocks } = namedYears(grid);
+  const acrossSheets = new Set(yearColumns.filter((n) => n.across).map((n) => n.sheet));
+  const heads = (a: NamedArea) =>
+    isAcross(a) || (acrossSheets.has(a.sheet) && a.start.row === a.end.row && a.start.column === a.end.column);
+  const rows = (r: { areas: readonly NamedArea[] }) => {
+    const bySheet = new Map<string, Set<number>>();
+    for (const a of r.areas.filter((area) => !heads(area))) {
+      const set = bySheet.get(a.sheet) ?? new Set<number>();
+      for (const n of a.view.rowNumbers(a.start.row, a.end.row)) set.add(n);
+      bySheet.set(a.sheet, set);
+    }
+    return bySheet.size > 0 ? bySheet : undefined;
+  };
+  // The areas across a row: their row and the columns that hold a label.
+  const across = (r: { areas: readonly NamedArea[] }) => {
+    const bySheet = new Map<string, LabelsAcross[]>();
+    for (const a of r.areas.filter(heads)) {
+      const columns = new Set(a.view.columnNumbers(a.start.row, a.start.column, a.end.column));
+      bySheet.set(a.sheet, [...(bySheet.get(a.sheet) ?? []), { row: a.start.row, columns }]);
+    }
+    return bySheet.size > 0 ? bySheet : undefined;
+  };
 
   const sheet = lookup(MAPPING_NAMES.budgetSheet);
   if (sheet) mapping.budgetSheet = sheet.sheet;
   const header = lookup(MAPPING_NAMES.yearHeader);
   if (header) mapping.yearHeader = { sheet: header.sheet, row: header.start.row };
   const members = lookup(MAPPING_NAMES.members);
-  if (members) {
-    mapping.memberSheet = members.sheet;
-    mapping.memberRows = rows(members);
-  }
   const costs = lookup(MAPPING_NAMES.costs);
-  if (costs) {
-    mapping.costSheet = costs.sheet;
-    mapping.costRows = rows(costs);
-  }
+  const labelColumns = new Map<string, number>();
+  for (const a of [...(members?.areas ?? []), ...(costs?.areas ?? [])])
+    if (!heads(a) && !labelColumns.has(a.sheet)) labelColumns.set(a.sheet, a.start.column);
+  if (labelColumns.size > 0) mapping.labelColumns = labelColumns;
+  const [memberRows, costRows] = [members && rows(members), costs && rows(costs)];
+  const [memberAcross, costAcross] = [members && across(members), costs && across(costs)];
+  if (memberRows) mapping.memberRows = memberRows;
+  if (costRows) mapping.costRows = costRows;
+  if (memberAcross) mapping.memberAcross = memberAcross;
+  if (costAcross) mapping.costAcross = costAcross;
   const equity = lookup(MAPPING_NAMES.openingEquity);
   if (equity) {
     mapping.openingEquity = {
@@ -156,66 +174,87 @@ export function readMapping(grid: Grid): Mapping {
   const population = lookup(MAPPING_NAMES.population);
   if (population) {
     const entries: PopulationEntry[] = [];
-    for (const row of population.view.rowNumbers(population.start.row, population.end.row)) {
-      const col = population.start.column;
-      const name = nameLeftOf(population.view, row, col);
-      const reading = readAmount(population.view.value(row, col));
-      if (name && reading.kind === "amount")
-        entries.push({
-          name,
-          value: reading.value,
-          ref: { sheet: population.sheet, cell: address(row, col) },
-          ...(reading.typedAsText ? { typedAsText: true } : {}),
-        });
-    }
+    for (const area of population.areas)
+      for (const [row, col] of cellsOf(area)) {
+        // Across a row (years as rows), the kommun names head the columns.
+        const name = isAcross(area) ? nameInColumn(area.view, row, col) : nameLeftOf(area.view, row, col);
+        const reading = readAmount(area.view.value(row, col));
+        if (name && reading.kind === "amount")
+          entries.push({
+            name,
+            value: reading.value,
+            ref: { sheet: area.sheet, cell: address(row, col) },
+            ...(reading.typedAsText ? { typedAsText: true } : {}),
+          });
+      }
     mapping.population = { entries };
   }
-  const yearColumns = namedYearColumns(grid, lookup, findings);
-  if (yearColumns) mapping.yearColumns = yearColumns;
+  if (yearColumns.length > 0) mapping.yearColumns = yearColumns;
+  if (blocks.length > 0) mapping.yearBlocks = blocks;
   return mapping;
 }
 
-/**
- * The columns named Finsam_Budget_2025, Finsam_Plan_2026 …, on the sheet of
- * the Budget one (names on another sheet are said and left out).
- */
-function namedYearColumns(
-  grid: Grid,
-  lookup: (
-    name: string,
-  ) => { sheet: string; start: { row: number; column: number }; end: { row: number; column: number } } | undefined,
-  findings: Finding[],
-): NamedYearColumns | undefined {
-  const named = grid.definedNames.flatMap((d) => {
-    const m = YEAR_COLUMN_NAME.exec(d.name);
-    const range = m && lookup(d.name);
-    if (!m || !range) return [];
-    const single = range.start.row === range.end.row;
-    return [{ name: d.name, kind: KIND_OF_NAME[m[1]!.toLowerCase()]!, year: Number(m[2]), range, single }];
-  });
-  if (named.length === 0) return undefined;
-  const sheet = (named.find((n) => n.kind === "budget") ?? named[0]!).range.sheet;
-  for (const n of named.filter((x) => x.range.sheet !== sheet))
-    findings.push(
-      finding({
-        code: "INPUT_MAPPING",
-        severity: "warning",
-        ref: { sheet: n.range.sheet, cell: address(n.range.start.row, n.range.start.column) },
-        message: message(
-          `Namnet ${n.name} står på bladet ”${n.range.sheet}”, men budgetens årskolumner är namngivna på bladet ”${sheet}”. Namnet används inte.`,
-          `The name ${n.name} is on the sheet "${n.range.sheet}", but the budget's year columns are named on the sheet "${sheet}". It is not used.`,
-        ),
-      }),
-    );
-  const here = named.filter((n) => n.range.sheet === sheet);
-  const row = Math.min(...here.map((n) => (n.single ? n.range.start.row : Math.max(1, n.range.start.row - 1))));
-  const columns = here
-    .map((n) => ({
-      column: n.range.start.column,
-      year: n.year,
-      kind: n.kind,
-      header: { sheet, cell: address(row, n.range.start.column) },
-    }))
-    .sort((a, b) => a.column - b.column);
-  return { sheet, row, columns };
+/** The sheets the names put a part of the budget on. */
+export function namedSheets(mapping: Mapping): ReadonlySet<string> {
+  return new Set(
+    [
+      mapping.budgetSheet,
+      mapping.yearHeader?.sheet,
+      ...(mapping.yearColumns ?? []).map((n) => n.sheet),
+      ...(mapping.memberRows?.keys() ?? []),
+      ...(mapping.costRows?.keys() ?? []),
+      mapping.openingEquity?.sheet,
+    ].filter((s): s is string => s !== undefined),
+  );
+}
+
+/** The sheets whose table the names lay out (its years, members or lines): read as that table, never as an export. */
+export function namedTableSheets(mapping: Mapping): ReadonlySet<string> {
+  return new Set(
+    [
+      mapping.yearHeader?.sheet,
+      ...(mapping.yearColumns ?? []).map((n) => n.sheet),
+      ...(mapping.memberRows?.keys() ?? []),
+      ...(mapping.costRows?.keys() ?? []),
+    ].filter((s): s is string => s !== undefined),
+  );
+}
+
+interface NamedArea {
+  readonly sheet: string;
+  readonly start: { readonly row: number; readonly column: number };
+  readonly end: { readonly row: number; readonly column: number };
+  readonly view: SheetView;
+}
+
+/** An area clipped to the cells the sheet has: a name over a whole sheet costs no more than the sheet. */
+function clipped(
+  range: { sheet: string; start: { row: number; column: number }; end: { row: number; column: number } },
+  sheet: GridSheet,
+): NamedArea {
+  const view = new SheetView(sheet);
+  if (range.start.row === range.end.row && range.start.column === range.end.column) return { ...range, view };
+  const start = { row: Math.max(range.start.row, sheet.top), column: Math.max(range.start.column, sheet.left) };
+  const end = { row: Math.min(range.end.row, view.bottom), column: Math.min(range.end.column, view.right) };
+  return start.row > end.row || start.column > end.column
+    ? { ...range, end: range.start, view }
+    : { ...range, start, end, view };
+}
+
+/** The population's cells: across one row, each cell of it; else down the area's first column (its names to the left). */
+function cellsOf(area: NamedArea): [number, number][] {
+  if (isAcross(area))
+    return area.view.columnNumbers(area.start.row, area.start.column, area.end.column).map((c) => [area.start.row, c]);
+  return area.view.rowNumbers(area.start.row, area.end.row).map((row): [number, number] => [row, area.start.column]);
+}
+
+/** The nearest text above a cell, else below it: the kommun's name heading its column. */
+function nameInColumn(view: SheetView, row: number, column: number): string | undefined {
+  const text = (r: number) => {
+    const t = view.text(r, column);
+    return t && readAmount(t).kind !== "amount" ? t : undefined;
+  };
+  for (let r = row - 1; r >= view.top; r--) if (text(r)) return text(r);
+  for (let r = row + 1; r <= view.bottom; r++) if (text(r)) return text(r);
+  return undefined;
 }

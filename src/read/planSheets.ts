@@ -1,6 +1,6 @@
 import { sheetYears, type Budget, type BudgetLine, type Member, type SourcedAmount, type YearAmounts } from "../domain";
 import { refersToSheet } from "../grid";
-import type { SheetRead } from "./budgetSheet";
+import { NAMED_EQUITY, type SheetRead } from "./budgetSheet";
 import { memberKey as keyOf } from "./kommunNames";
 
 /** How far after the budget year a plan sheet's years may reach (the budget year plus at most three). */
@@ -77,7 +77,10 @@ function join(budget: Budget, read: SheetRead, pairs: ReadonlyMap<Member, Member
   const contributions = merged(budget.statedContributionTotal, only(plan.statedContributionTotal));
   const costTotal = merged(budget.costTotal, only(plan.costTotal));
   // The overview's own budget-year column may state what the budget sheet lacks: the opening equity.
-  const opening = budget.openingEquity ?? (plan.budgetYear === budget.budgetYear ? plan.openingEquity : undefined);
+  // So may the cell the user named, wherever it stands.
+  const named = read.parts.some((p) => p.part === "openingEquity" && p.evidence === NAMED_EQUITY);
+  const opening =
+    budget.openingEquity ?? (plan.budgetYear === budget.budgetYear || named ? plan.openingEquity : undefined);
   return {
     ...budget,
     planYears: [...new Set([...budget.planYears, ...years])].sort((a, b) => a - b),

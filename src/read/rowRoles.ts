@@ -36,6 +36,7 @@ export function rowRoles(
   const headerRole = classifyLabel(view.text(headerRow, labelColumn)).kind;
   let section: Section = headerRole === "incomeHeader" ? "income" : headerRole === "costHeader" ? "costs" : "none";
   let afterResult = false;
+  const namedLines = mapping.costRows?.get(view.name);
   for (const row of view.rowsAndGaps(headerRow + 1)) {
     const label = view.text(row, labelColumn);
     const { role, evidence } = roleOf(view, mapping, row, label, labelColumn, columns);
@@ -57,7 +58,7 @@ export function rowRoles(
     if (role.kind === "incomeHeader") section = "income";
     else if (role.kind === "costHeader") section = "costs";
     else if (!hasAmounts && /^eget kapital$/.test(normalizeLabel(label))) section = "equity";
-    else if (mapping.costRows?.has(row) && mapping.costSheet === view.name) section = "costs";
+    else if (namedLines?.has(row)) section = "costs";
     // The equity's roll after the year's result ("Förändring av eget kapital") is no income and no cost.
     else if (afterResult && (role.kind === "openingEquity" || role.kind === "closingEquity")) section = "equity";
     afterResult ||= role.kind === "result" && hasAmounts;
@@ -80,12 +81,13 @@ function roleOf(
   columns: readonly YearColumn[],
 ): { role: LabelRole; evidence: RowInfo["evidence"] } {
   const byLabel = classifyLabel(label);
-  if (mapping.memberRows?.has(row) && mapping.memberSheet === view.name) {
+  if (mapping.memberRows?.get(view.name)?.has(row)) {
     const party: Member["party"] = byLabel.kind === "member" ? byLabel.party : "kommun";
     return { role: { kind: "member", party }, evidence: "mapping" };
   }
-  if (mapping.costRows?.has(row) && mapping.costSheet === view.name)
-    return { role: { kind: "line" }, evidence: "mapping" };
+  if (mapping.costRows?.get(view.name)?.has(row)) return { role: { kind: "line" }, evidence: "mapping" };
+  if (mapping.openingEquity?.sheet === view.name && mapping.openingEquity.row === row)
+    return { role: { kind: "openingEquity" }, evidence: "mapping" };
   if (byLabel.kind === "total" && !SAYS_SUM.test(normalizeLabel(label)) && addsTotals(view, row, labelColumn, columns))
     return { role: { kind: "result" }, evidence: "formula" };
   if (byLabel.kind !== "line") return { role: byLabel, evidence: "label" };

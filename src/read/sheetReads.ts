@@ -2,10 +2,10 @@ import { finding, message, type Finding } from "../domain";
 import { type Grid, parseAddress, refersToSheet, SheetView } from "../grid";
 import { readBudgetSheet, type SheetRead } from "./budgetSheet";
 import { readLedgerExport } from "./ledgerExport";
-import type { Mapping } from "./mapping";
+import { type Mapping, namedSheets, namedTableSheets } from "./mapping";
 import { readMembersByRows } from "./membersByRows";
 import type { PopulationTable } from "./population";
-import { readTurned, TURNED } from "./turned";
+import { namedAcross, readTurned, TURNED } from "./turned";
 import { readYearBlocks } from "./yearBlocks";
 import type { WorkbookYear } from "./yearHeaders";
 
@@ -24,16 +24,24 @@ export function readSheets(
   mapping: Mapping,
 ): { readonly reads: SheetRead[]; readonly populations: PopulationTable[] } {
   const views = grid.sheets.map((sheet) => new SheetView(sheet));
-  const byRows = views.flatMap((view) => readMembersByRows(view) ?? []);
-  const candidates = views.filter((v) => !mapping.budgetSheet || v.name === mapping.budgetSheet);
-  const exports = candidates.map((view) => (mapping.budgetSheet ? undefined : readLedgerExport(view)));
+  // Names say which sheets hold the budget: the budget sheet and every sheet a part is named on.
+  const named = namedSheets(mapping);
+  const candidates = views.filter((v) => !mapping.budgetSheet || named.has(v.name));
+  const byRows = candidates.flatMap((view) => readMembersByRows(view) ?? []);
+  const tables = namedTableSheets(mapping);
+  const exports = candidates.map((view) => (tables.has(view.name) ? undefined : readLedgerExport(view)));
   const turned = candidates.map((view) => readTurned(view, mapping));
-  const first = candidates.map((view, i) => exports[i] ?? stronger(readBudgetSheet(view, mapping), turned[i]![0]));
+  // A sheet whose years the names say across its rows is read turned only.
+  const plain = (view: SheetView) =>
+    namedAcross(mapping, view.name).length > 0 ? undefined : readBudgetSheet(view, mapping);
+  const first = candidates.map((view, i) => exports[i] ?? stronger(plain(view), turned[i]![0]));
   const turnedSheets = new Set(first.flatMap((r) => (r?.header.evidence.endsWith(TURNED) ? [r.sheet] : [])));
   // A second table of years as rows on a turned sheet (the result budget under the members'): read too.
   const moreTurned = candidates.flatMap((_, i) => (first[i] === turned[i]![0] ? turned[i]!.slice(1) : []));
   // Members in blocks stacked one per year, on a sheet whose table holds none.
-  const blocks = candidates.flatMap((view, i) => (first[i]?.members.length ? [] : (readYearBlocks(view) ?? [])));
+  const blocks = candidates.flatMap((view, i) =>
+    first[i]?.members.length ? [] : (readYearBlocks(view, mapping) ?? []),
+  );
   const found = [
     ...first.flatMap((r) => r ?? []),
     ...moreTurned,

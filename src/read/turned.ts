@@ -10,7 +10,8 @@ import type {
 } from "../domain";
 import { SheetView, transposeSheet, transposedAddress, type GridSheet } from "../grid";
 import { readBudgetSheet, type SheetRead } from "./budgetSheet";
-import { readMapping, type Mapping } from "./mapping";
+import { type LabelsAcross, namedTableSheets, readMapping, type Mapping } from "./mapping";
+import type { NamedYearColumns } from "./namedYears";
 import type { PartLocation } from "./parts";
 import { amountKind, yearIn } from "./swedishNumber";
 import { findUnit } from "./units";
@@ -29,6 +30,8 @@ const NO_NAMES = readMapping({ sheets: [], definedNames: [] });
  * tables (the members', then the result budget's): each is read on its own.
  */
 export function readTurned(view: SheetView, mapping: Mapping): SheetRead[] {
+  const across = namedAcross(mapping, view.name);
+  if (across.length > 0) return readNamedTurned(view, mapping, across);
   if (namesCellsOn(mapping, view.name)) return [];
   return yearsAsRows(view).flatMap((table) => {
     const turned = new SheetView(transposeSheet(cropped(view, table)));
@@ -40,15 +43,64 @@ export function readTurned(view: SheetView, mapping: Mapping): SheetRead[] {
   });
 }
 
+/** The tables of year rows the names say on the sheet (years as rows, named across), in the turned sheet's places. */
+export function namedAcross(mapping: Mapping, sheet: string): NamedYearColumns[] {
+  return (mapping.yearColumns ?? []).filter((n) => n.sheet === sheet && n.across);
+}
+
+/**
+ * A sheet whose years the names say across its rows: each table of year
+ * rows read turned, with the names turned too (a member's column is the
+ * turned sheet's row). A table runs from the named labels above its years
+ * (or the end of the table before) to its last named year.
+ */
+function readNamedTurned(view: SheetView, mapping: Mapping, tables: readonly NamedYearColumns[]): SheetRead[] {
+  const sheet = view.name;
+  const labels = [...(mapping.memberAcross?.get(sheet) ?? []), ...(mapping.costAcross?.get(sheet) ?? [])];
+  let top = view.top;
+  return tables.flatMap((table) => {
+    const [first, last] = table.rows!;
+    const labelRow = Math.max(top, ...labels.filter((l) => l.row >= top && l.row < first).map((l) => l.row));
+    const within = (l: LabelsAcross) => l.row >= labelRow && l.row <= last;
+    const turnedRows = (list: readonly LabelsAcross[] | undefined) => {
+      const rows = new Set((list ?? []).filter(within).flatMap((l) => [...l.columns]));
+      return rows.size > 0 ? new Map([[sheet, rows]]) : undefined;
+    };
+    const [memberRows, costRows] = [
+      turnedRows(mapping.memberAcross?.get(sheet)),
+      turnedRows(mapping.costAcross?.get(sheet)),
+    ];
+    const eq = mapping.openingEquity;
+    const equity = eq?.sheet === sheet && eq.row >= labelRow && eq.row <= last ? eq : undefined;
+    const names: Mapping = {
+      findings: [],
+      yearColumns: [{ sheet, row: table.row, columns: table.columns }],
+      ...(memberRows ? { memberRows } : {}),
+      ...(costRows ? { costRows } : {}),
+      labelColumns: new Map([[sheet, labelRow]]),
+      ...(equity
+        ? { openingEquity: { sheet, cell: transposedAddress(equity.cell), row: equity.column, column: equity.row } }
+        : {}),
+      ...(mapping.unit ? { unit: mapping.unit } : {}),
+    };
+    top = last + 1;
+    const turned = new SheetView(transposeSheet(rowsOf(view, labelRow, last)));
+    const unit = mapping.unit ? { unit: mapping.unit, evidence: "namnet Finsam_Enhet" } : findUnit(view, view.top);
+    const read = readBudgetSheet(turned, names, undefined, unit);
+    return read ? [turnedBack(read, read.labelColumn)] : [];
+  });
+}
+
+/** The sheet's rows from first to last only. */
+function rowsOf(view: SheetView, first: number, last: number): GridSheet {
+  const { sheet } = view;
+  const rows = new Map([...sheet.rows].filter(([r]) => r >= first && r <= last));
+  return { ...sheet, rows, top: Math.max(sheet.top, first), bottom: Math.min(sheet.bottom, last), hiddenRows: [] };
+}
+
 /** Names say where things stand on the sheet as it is: a sheet with named cells is read as it is, not turned. */
 function namesCellsOn(mapping: Mapping, sheet: string): boolean {
-  return [
-    mapping.yearHeader?.sheet,
-    mapping.yearColumns?.sheet,
-    mapping.memberSheet,
-    mapping.costSheet,
-    mapping.openingEquity?.sheet,
-  ].includes(sheet);
+  return namedTableSheets(mapping).has(sheet) || mapping.openingEquity?.sheet === sheet;
 }
 
 /** Each table of one row per year on the sheet: its header row, the years' column and its last row. */

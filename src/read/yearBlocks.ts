@@ -8,6 +8,8 @@ import { amountKind, yearIn } from "./swedishNumber";
 import { findLabelColumn } from "./tables";
 import { findUnit } from "./units";
 import { classifyLabel, columnKind, POPULATION_HEADER } from "./vocabulary";
+import type { Mapping } from "./mapping";
+import type { NamedBlocks } from "./namedYears";
 import type { YearColumn } from "./yearHeaders";
 
 /** One block: its heading's year and kind, its member rows and its total. */
@@ -25,12 +27,15 @@ interface Block {
  * "Medlemsinsatser plan 2026 (−10 %)") and with the amounts in one column.
  * The evidence: two or more such headings, each over two or more parties.
  */
-export function readYearBlocks(view: SheetView): SheetRead | undefined {
-  const labelColumn = findLabelColumn(view);
-  const blocks = findBlocks(view, labelColumn);
+export function readYearBlocks(view: SheetView, mapping?: Mapping): SheetRead | undefined {
+  const labelColumn = mapping?.labelColumns?.get(view.name) ?? findLabelColumn(view);
+  const named = mapping?.yearBlocks?.find((b) => b.sheet === view.name);
+  const blocks = named
+    ? namedBlocks(view, named, mapping?.memberRows?.get(view.name), labelColumn)
+    : findBlocks(view, labelColumn);
   if (blocks.length < 2) return undefined;
   const findings: Finding[] = [];
-  const unit = findUnit(view, blocks[0]!.heading);
+  const unit = mapping?.unit ? { unit: mapping.unit } : findUnit(view, blocks[0]!.heading);
   const factor = UNIT_FACTOR[unit.unit];
   const members = new Map<string, Member & { amounts: Map<number, SourcedAmount> }>();
   const sums: StatedSum[] = [];
@@ -99,6 +104,23 @@ export function readYearBlocks(view: SheetView): SheetRead | undefined {
 }
 
 const EVIDENCE = "årtal i blockrubriker, ett block per år";
+
+/** The blocks the names say (Finsam_Budget_2025 over one block's amounts): the named members' rows in each. */
+function namedBlocks(
+  view: SheetView,
+  named: NamedBlocks,
+  memberRows: ReadonlySet<number> | undefined,
+  labelColumn: number,
+): Block[] {
+  return named.blocks.flatMap((b) => {
+    const rows = view.rowNumbers(b.first, b.last).flatMap((row) => {
+      const role = classifyLabel(view.text(row, labelColumn));
+      if (memberRows ? !memberRows.has(row) : role.kind !== "member") return [];
+      return [{ row, column: b.column, party: role.kind === "member" ? role.party : ("kommun" as const) }];
+    });
+    return rows.length > 0 ? [{ heading: Math.max(1, b.first - 1), year: b.year, kind: b.kind, rows }] : [];
+  });
+}
 
 /** Each heading with a year and no amounts, over two or more party rows, down to its total or the next gap. */
 function findBlocks(view: SheetView, labelColumn: number): Block[] {

@@ -65,3 +65,19 @@ test("the year columns' names take their year: the budget's, and each plan colum
   expect(namesFor("budgetColumn", "Budget!B2", undefined)).toEqual([]);
   expect(namesFor("unit", "Budget!B1", undefined)).toEqual([{ name: "Finsam_Enhet", ref: "Budget!$B$1" }]);
 });
+
+test("a union of areas, on one sheet or several, is kept area by area (lines in groups; parts on two sheets)", () => {
+  expect(rangeForName("costs", "Budget!A14:A16,Budget!a19:a24")).toBe("Budget!$A$14:$A$16,Budget!$A$19:$A$24");
+  expect(rangeForName("budgetColumn", "Medlemsavgifter!B4:B10, Resultatbudget!B5:B18")).toBe(
+    "Medlemsavgifter!$B$4:$B$10,Resultatbudget!$B$5:$B$18",
+  );
+  expect(rangeForName("costs", "Budget!A14:A16,Finns!A2", ["Budget"])).toBeUndefined();
+  expect(selectionText({ sheet: "Budget 2025", address: "A16:A18,A20:A22" })).toBe(
+    "'Budget 2025'!A16:A18,'Budget 2025'!A20:A22",
+  );
+  // Each plan year is the same column of every area, left to right.
+  expect(namesFor("planColumns", "Medlemsavgifter!C4:D10,Resultatbudget!C5:D18", 2025)).toEqual([
+    { name: "Finsam_Plan_2026", ref: "Medlemsavgifter!$C$4:$C$10,Resultatbudget!$C$5:$C$18" },
+    { name: "Finsam_Plan_2027", ref: "Medlemsavgifter!$D$4:$D$10,Resultatbudget!$D$5:$D$18" },
+  ]);
+});

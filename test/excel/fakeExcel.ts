@@ -20,7 +20,7 @@
  * - inside Excel.run({ mergeUndoGroup: true }) an API without undo support throws UndoNotSupported, and
  *   outside a group it clears the user's undo stack (counted in undoStackCleared);
  * - a request or a response over 5 MB fails (Excel on the web's payload limit);
- * - getSelectedRange fails where the user selected several areas;
+ * - getSelectedRange fails where the user selected several areas; getSelectedRanges gives them all;
  * - getSpecialCellsOrNullObject (constants, formulas) is a null object where there are none, and its
  *   RangeAreas' areas are a RangeCollection whose items are read only after load() and sync();
  * - workbook.settings (Excel.SettingCollection) are kept in the workbook, one copy for every session.
@@ -647,6 +647,20 @@ class FakeWorkbookProxy {
    * Workbook.getSelectedRange (ExcelApi 1.1): "If multiple ranges are selected, this method will throw an
    * error" (https://learn.microsoft.com/javascript/api/excel/excel.workbook#excel-excel-workbook-getselectedrange-member(1)).
    */
+  /**
+   * Workbook.getSelectedRanges (ExcelApi 1.9): "Gets the currently selected one or more ranges from the
+   * workbook. Unlike getSelectedRange(), this method returns a RangeAreas object that represents all the
+   * selected ranges" (https://learn.microsoft.com/javascript/api/excel/excel.workbook#excel-excel-workbook-getselectedranges-member(1)).
+   */
+  getSelectedRanges(): FakeRangeAreas {
+    this.ctx.excel.requireApi(9, "getSelectedRanges");
+    return new FakeRangeAreas(this.ctx, () => {
+      const selection = this.ctx.excel.workbook.selection;
+      if (!selection) throw new FakeOfficeError("ItemNotFound", "Nothing is selected.");
+      const sheet = this.ctx.excel.sheet(selection.sheet)!;
+      return { sheet, boxes: selection.address.split(",").map((area) => parseBox(area.trim())) };
+    });
+  }
   getSelectedRange(): FakeRange {
     return new FakeRange(this.ctx, () => {
       const selection = this.ctx.excel.workbook.selection;

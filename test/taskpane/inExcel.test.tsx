@@ -78,17 +78,10 @@ test("Ångra after the user retyped one of the written amounts: that cell stays,
   expect(fake.sheet("Budget 2025")!.cells.get("17:2")!.value).toBe(700_000);
 });
 
-test("Använd markerade celler with several areas selected: the field says why, in Swedish", async () => {
+test("Använd markerade celler with several areas selected (lines in groups): the field takes every area", async () => {
   const { fake } = await inExcel();
-  fake.workbook.selection = { sheet: "Budget 2025", address: "C16:C20,E16:E20" };
+  fake.workbook.selection = { sheet: "Budget 2025", address: "A16:A18,A20:A22" };
   await userEvent.click(screen.getByRole("tab", { name: "Inställningar" }));
-  await userEvent.click(screen.getByRole("button", { name: "Använd markerade celler för Befolkning" }));
-  expect(
-    await screen.findByText(
-      "Markeringen har flera områden. Markera ett enda sammanhängande område (utan Ctrl) och försök igen.",
-    ),
-  ).toBeTruthy();
-  fake.workbook.selection = { sheet: "Budget 2025", address: "C16:C20" };
-  await userEvent.click(screen.getByRole("button", { name: "Använd markerade celler för Befolkning" }));
-  await waitFor(() => expect(screen.getByDisplayValue("'Budget 2025'!C16:C20")).toBeTruthy());
+  await userEvent.click(screen.getByRole("button", { name: "Använd markerade celler för Kostnader" }));
+  await waitFor(() => expect(screen.getByDisplayValue("'Budget 2025'!A16:A18,'Budget 2025'!A20:A22")).toBeTruthy());
 });
