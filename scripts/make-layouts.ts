@@ -54,6 +54,7 @@ const LATER_VARIATIONS: readonly Variation[] = [
   "secondForbund",
   "planSheet",
   "turned",
+  "export",
 ];
 
 export const SPECS: readonly Spec[] = [

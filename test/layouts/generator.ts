@@ -62,6 +62,13 @@ export const VARIATIONS = [
   "planSheet",
   /** The whole table turned: the years as rows, the members, lines, totals and equity as columns. */
   "turned",
+  /**
+   * An export from the finance system instead of a table: "År | Konto | Benämning | Part | Belopp", one row per
+   * year and account (BAS: 30xx members, 83xx financial income, 4xxx–7xxx costs), beside a summary that sums
+   * the members with SUMIFS and states the opening equity. With negativeCosts, the system's signs (income as
+   * credit, negative).
+   */
+  "export",
 ] as const;
 
 export type Variation = (typeof VARIATIONS)[number];
@@ -129,7 +136,87 @@ export function render(b: AbstractBudget, variations: Iterable<Variation>): Rend
         [...v].filter((x) => x !== "turned"),
       ),
     );
+  if (v.has("export")) return renderExport(b, v);
   return v.has("planSheet") && b.years.length > 1 ? renderPlanApart(b, v) : renderOne(b, v);
+}
+
+/** The budget as the finance system exports it, a summary of the members by SUMIFS beside it, and the population. */
+function renderExport(b: AbstractBudget, v: ReadonlySet<Variation>): Rendering {
+  const unit: LayoutUnit = v.has("Mkr") ? "Mkr" : v.has("tkr") ? "tkr" : "kr";
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "Finsam-budget test layouts";
+  wb.created = new Date("2025-11-03T00:00:00Z");
+  wb.modified = wb.created;
+  const cells = new Map<string, RenderedCell>();
+  const inUnit = (kr: number) => new D(kr).dividedBy(FACTOR[unit]).toNumber();
+  const amount = (kr: number): number | string => (v.has("textAmounts") ? swedishText(inUnit(kr)) : inUnit(kr));
+  // Income positive and costs negative, as a result; or the system's signs, income as credit.
+  const incomeSign = v.has("negativeCosts") ? -1 : 1;
+  const syn = v.has("synonyms");
+  const by = b.budgetYear;
+  const last = b.years[b.years.length - 1]!;
+  const members: { label: string; key: string; account: number; amounts: Readonly<Record<number, number>> }[] = [
+    ...(b.state.kind === "one"
+      ? [{ label: b.state.label, key: "stat", account: 3010, amounts: b.state.amounts }]
+      : [
+          { label: "Försäkringskassan", key: "fk", account: 3010, amounts: b.state.fk },
+          { label: "Arbetsförmedlingen", key: "af", account: 3011, amounts: b.state.af },
+        ]),
+    { label: b.region.label, key: "region", account: 3020, amounts: b.region.amounts },
+    ...b.kommuner.map((k) => ({
+      label: syn ? k.official.toUpperCase() : k.official,
+      key: k.name,
+      account: 3030,
+      amounts: k.amounts,
+    })),
+  ];
+  const ex = new Sheet(wb.addWorksheet("Export"), cells);
+  ex.put(1, 1, `${b.forbund}: budget ${by}${last > by ? `–${last}` : ""} ur ekonomisystemet, belopp i ${unit}`);
+  ["År", "Konto", "Benämning", "Part", "Belopp"].forEach((h, i) => ex.put(3, 1 + i, h));
+  let row = 4;
+  for (const y of b.years) {
+    for (const m of members)
+      if (m.amounts[y] !== undefined) {
+        [y, m.account, "Medlemsavgift", m.label].forEach((x, i) => ex.put(row, 1 + i, x));
+        ex.put(row++, 5, amount(incomeSign * m.amounts[y]!), `member:${m.key}:${y}`);
+      }
+    b.otherIncome.forEach((line, i) => {
+      if (line.amounts[y] === undefined) return;
+      [y, line.account, line.label, ""].forEach((x, c) => ex.put(row, 1 + c, x));
+      ex.put(row++, 5, amount(incomeSign * line.amounts[y]!), `income:${i}:${y}`);
+    });
+    costLines(b).forEach((line, i) => {
+      if (line.amounts[y] === undefined) return;
+      [y, line.account, line.label, ""].forEach((x, c) => ex.put(row, 1 + c, x));
+      ex.put(row++, 5, amount(-incomeSign * line.amounts[y]!), `cost:${i}:${y}`);
+    });
+  }
+  const end = row - 1;
+  // The summary: the members by SUMIFS over the export, and the opening equity, which the export does not hold.
+  const sum = new Sheet(wb.addWorksheet("Sammanställning"), cells);
+  sum.put(1, 1, `${b.forbund}: sammanställning ${by}${last > by ? `–${last}` : ""} (belopp i ${unit})`);
+  b.years.forEach((y, i) => sum.put(3, 2 + i, `${i === 0 ? "Budget" : "Plan"} ${y}`));
+  members.forEach((m, r) => {
+    sum.put(4 + r, 1, m.label);
+    b.years.forEach((y, i) => {
+      if (m.amounts[y] === undefined) return;
+      const formula = `SUMIFS(Export!$E$4:$E$${end},Export!$A$4:$A$${end},${y},Export!$D$4:$D$${end},$A${4 + r})`;
+      sum.put(4 + r, 2 + i, { formula, result: inUnit(incomeSign * m.amounts[y]!) }, undefined, FORMAT[unit]);
+    });
+  });
+  const equityRow = 5 + members.length;
+  sum.put(equityRow, 1, "Eget kapital vid årets början");
+  sum.put(equityRow, 2, amount(b.openingEquity), "openingEquity", FORMAT[unit]);
+  if (b.kommuner.length > 1) {
+    const pop = new Sheet(wb.addWorksheet("Befolkning"), cells);
+    pop.put(1, 1, "Kommun");
+    pop.put(1, 2, `Invånare ${b.populationDate}`);
+    b.kommuner.forEach((k, i) => {
+      pop.put(2 + i, 1, k.name);
+      pop.put(2 + i, 2, v.has("textAmounts") ? swedishText(k.population) : k.population, `pop:${k.name}`);
+    });
+  }
+  return { workbook: wb, cells, unit, extraFindings: [] };
 }
 
 /** The rendering with its first sheet turned on its diagonal, formulas and cell keys with it. */

@@ -8,7 +8,7 @@ import type { Finding } from "../../src/domain";
 import { analyzeGrid } from "../../src/app/analyzeGrid";
 import { readGridFromBuffer } from "../../src/xlsx/readGrid";
 import { expectedBudget, kommunShares, split } from "./expected";
-import { render, type Rendering, type Variation } from "./generator";
+import { render, VARIATIONS, type Rendering, type Variation } from "./generator";
 import { costLines, linesIn, memberAmounts, type AbstractBudget, type ByYear } from "./model";
 
 /** Codes whose cell is the input cell the finding is about: compared by abstract cell. */
@@ -206,6 +206,10 @@ export function sumsLinesAbove(costs: readonly (readonly number[])[], i: number,
   return false;
 }
 
+const VARIATIONS_OF_A_TABLE = VARIATIONS.filter(
+  (x) => !["export", "tkr", "Mkr", "negativeCosts", "textAmounts", "synonyms"].includes(x),
+);
+
 /** Variations that do not go together: quarters need the budget column's own "Helår <year>" header. */
 const APART: readonly (readonly [Variation, Variation])[] = [
   ["tkr", "Mkr"],
@@ -222,6 +226,8 @@ const APART: readonly (readonly [Variation, Variation])[] = [
   // does not date it yet (seed 43, draw 500: its population row beside then goes unread). A known gap.
   ["turned", "yearInTitle"],
   ["turned", "yearInSheetName"],
+  // An export is a list, not a table: only its unit, its signs, its amounts as text and its parts' names vary.
+  ...VARIATIONS_OF_A_TABLE.map((other): [Variation, Variation] => ["export", other]),
   // A plan sheet holds the plan years of the one table of the budget sheet.
   ...(
     [
