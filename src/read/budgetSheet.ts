@@ -1,4 +1,13 @@
-import { UNIT_FACTOR, type Budget, type Finding, type Member, type SourcedAmount, type YearAmounts } from "../domain";
+import {
+  type Budget,
+  type Finding,
+  type FollowUpLine,
+  type Member,
+  type SourcedAmount,
+  sum,
+  UNIT_FACTOR,
+  type YearAmounts,
+} from "../domain";
 import { address, type SheetView } from "../grid";
 import { readCell } from "./amountCells";
 import { checkEquityDate } from "./equity";
@@ -76,7 +85,9 @@ export function readBudgetSheet(
   if (got.openingEquity && !mappedEquity)
     findings.push(...checkEquityDate(view, got.openingEquity, budgetYear, labelColumn));
   const costSign = signs.costs;
-  const frame = (got.statedFrame ?? got.costTotal)?.get(budgetYear);
+  const followUp = followUpOf(view, roles.followUp, costs, unitFactor, costSign, findings);
+  // The budget is the frame: stated ("Budgetram"), as the costs' total, or else the lines' budgets added up.
+  const frame = (got.statedFrame ?? got.costTotal)?.get(budgetYear) ?? linesFrame(followUp, budgetYear, header.columns);
 
   const budget: SheetRead["budget"] = {
     unit: unit.unit,
@@ -89,7 +100,7 @@ export function readBudgetSheet(
     ...(got.costTotal ? { costTotal: got.costTotal } : {}),
     ...(equity ? { openingEquity: equity } : {}),
     sums: got.sums,
-    followUp: followUpOf(view, roles.followUp, costs, unitFactor, costSign, findings),
+    followUp,
     ...(frame ? { budgetFrame: frame } : {}),
   };
   const equityEvidence = mappedEquity
@@ -99,6 +110,18 @@ export function readBudgetSheet(
       : "etikett om ingående eget kapital";
   const parts = partsOf(view.name, header, unit, budget, got, labelColumn, equityEvidence);
   return { sheet: view.name, budget, members: got.members, labelColumn, header, parts, findings };
+}
+
+/** A follow-up's frame where the sheet states none: its lines' budgets added up, on the budget column's header. */
+function linesFrame(
+  followUp: readonly FollowUpLine[],
+  budgetYear: number,
+  columns: readonly YearColumn[],
+): SourcedAmount | undefined {
+  const lines = followUp.filter((l) => l.year === budgetYear);
+  const header = columns.find((c) => c.year === budgetYear && c.kind !== "outcome" && c.kind !== "forecast")?.header;
+  if (lines.length === 0 || !header) return undefined;
+  return { value: sum(lines.map((l) => l.budget.value)), ref: header };
 }
 
 /** Each part's range and the evidence that decided it, for the report and the pane. */
@@ -142,7 +165,15 @@ function partsOf(
       "etikett om utgående eget kapital; kontrolleras, räknas inte",
     );
   if (budget.budgetFrame)
-    add("frame", [budget.budgetFrame.ref], got.statedFrame ? "etiketten Budgetram" : "summa kostnader för budgetåret");
+    add(
+      "frame",
+      [budget.budgetFrame.ref],
+      got.statedFrame
+        ? "etiketten Budgetram"
+        : got.costTotal
+          ? "summa kostnader för budgetåret"
+          : "radernas budget summerade (ingen budgetram eller summa på bladet)",
+    );
   if (budget.followUp.length > 0)
     add(
       "followUp",

@@ -19,7 +19,9 @@ export function followUpOf(
       const budget = cost.amounts.get(col.year);
       const row = Number(cost.labelRef?.cell.replace(/^[A-Z]+/, ""));
       if (!budget || !row) continue;
-      const value = readCell(view, row, col.column, unitFactor * sign, findings);
+      // Read with the sign the line's budget was read with: a follow-up's lines stand under no cost heading.
+      const lineSign = budget.factor !== undefined && budget.factor !== 0 ? Math.sign(budget.factor) : sign;
+      const value = readCell(view, row, col.column, unitFactor * lineSign, findings);
       if (!value) continue;
       const existing = lines.find((l) => l.label === cost.label && l.year === col.year);
       const months = col.kind === "outcome" ? outcomeMonths(view.text(headerRow(col), col.column)) : undefined;

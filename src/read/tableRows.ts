@@ -69,6 +69,9 @@ class TableRows {
   private readonly memberRows = new Set<number>();
   /** A total of members only ("Summa kommuner") and the member rows it covers. */
   private readonly membersUnder = new Map<number, readonly number[]>();
+  /** The rows of lines each total covers, through the totals it adds; and those the costs' total covers. */
+  private readonly linesUnder = new Map<number, readonly number[]>();
+  private costTotalCovers: ReadonlySet<number> | undefined;
   /** The rows read so far, by row number: what a SUM's range picks its parts from. */
   private readonly seen: (Item | undefined)[] = [];
 
@@ -126,6 +129,9 @@ class TableRows {
   /** Lines in a sheet with no sections and no total: costs, which is what such a list usually is. */
   finish(): Collected {
     this.costsOrIncome(this.unknown);
+    // A group's "Summa" that leaves cost lines out is no total of the costs (nor a frame for them).
+    const covers = this.costTotalCovers;
+    if (covers && this.got.costs.some((line) => !covers.has(line.row))) delete this.got.costTotal;
     return this.got;
   }
 
@@ -249,6 +255,8 @@ class TableRows {
     const memberRows = this.memberRowsIn(parts);
     if (memberRows) this.membersUnder.set(item.row, memberRows);
     const covered = new Set(memberRows);
+    const lineRows = parts.flatMap((p) => this.linesUnder.get(p.row) ?? [p.row]);
+    this.linesUnder.set(item.row, lineRows);
     // A hidden row it leaves out is no member it misses (superseded.ts).
     const allMembers =
       memberRows !== undefined && [...this.memberRows].every((row) => covered.has(row) || this.view.isHiddenRow(row));
@@ -258,12 +266,14 @@ class TableRows {
       // Outside any section, a negative costs' total says its lines are negative too (costs with a minus sign).
       const turn = inNone && item.numbers.some((n) => n < 0) && item.numbers.every((n) => n <= 0);
       this.got.costTotal = turn ? this.reread(item, -1).amounts : item.amounts;
+      this.costTotalCovers = new Set(lineRows);
       if (inNone) this.costsOrIncome(turn ? this.unknown.map((u) => this.reread(u, -1)) : this.unknown);
     } else if (inNone && (/intäkt/.test(label) || parts.some(this.isMemberRow))) {
       this.got.otherIncome.push(...withoutCovered(this.unknown, this.columns).map((u) => this.lineOf(u)));
     } else if (inNone && this.got.members.length === 0) {
       // A list of lines and its sum, with no members and no sections (a follow-up per insats): costs.
       this.got.costTotal = item.amounts;
+      this.costTotalCovers = new Set(lineRows);
       this.costsOrIncome(this.unknown);
     }
     if (inNone) this.unknown = [];
