@@ -69,6 +69,11 @@ export function buildBoardSheet(analysis: Analysis, options: BoardOptions): Boar
   const chartTop = s.row + 1;
   const chartBottom = Math.max(leftEnd, chartTop + 16);
   s.row = Math.max(leftEnd, s.row);
+  // Sums past Excel's limits, in partial sums below the plans and the chart.
+  if (s.spilled) {
+    s.row = Math.max(s.row, chartBottom);
+    s.finish();
+  }
 
   const money = moneyFormat(unit);
   const cells = s.cells.map((c) => (c.numberFormat === KR ? { ...c, numberFormat: money } : c));
@@ -157,7 +162,7 @@ function scenarioPlans(
     stateCells.set(
       budgetYear,
       s.put(2, {
-        formula: half ? `=${stateHalfExpr(budget, budgetYear)}` : `=(${totalExpr(budget, budgetYear)})/2`,
+        formula: half ? `=${stateHalfExpr(budget, budgetYear)}` : `=(${totalExpr(budget, budgetYear, s.spill)})/2`,
         numberFormat: KR,
         expected: anchor.total.dividedBy(2).toNumber(),
       }),

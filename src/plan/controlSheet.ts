@@ -58,6 +58,7 @@ export function layOutControlSheet(analysis: Analysis, forbund?: string): Contro
       });
     });
   }
+  s.finish();
   return {
     sheet: {
       name: CONTROL_SHEET,
@@ -100,7 +101,7 @@ function splitSection(s: SheetBuilder, analysis: Analysis): SplitCells {
   s.label("Statens hälft enligt arket (Försäkringskassan och Arbetsförmedlingen)");
   analysis.splits.forEach(({ year, split }, i) => {
     const half = stateHalfIn(budget, year);
-    const expr = half ? stateHalfExpr(budget, year) : `(${totalExpr(budget, year)})/2`;
+    const expr = half ? stateHalfExpr(budget, year) : `(${totalExpr(budget, year, s.spill)})/2`;
     state.set(
       year,
       s.put(2 + i, { formula: `=${expr}`, numberFormat: KR, expected: split.total.dividedBy(2).toNumber() }),

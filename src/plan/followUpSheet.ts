@@ -7,7 +7,7 @@ import {
   type ForecastMethod,
   type SourcedAmount,
 } from "../domain";
-import { amountExpr, sumExpr } from "./formulas";
+import { amountExpr, sumExpr, type Spill } from "./formulas";
 import { FOLLOW_UP_SHEET } from "../read/addinSheets";
 import { headerText, pagesPortrait } from "./pageSetup";
 import { staircaseTable } from "./planFormulas";
@@ -82,6 +82,7 @@ export function buildFollowUpSheet(budget: Budget, input: FollowUpSheetInput): F
     numberFormat: KR,
     expected: f.maxEquity.toNumber(),
   });
+  s.finish();
   return {
     name: FOLLOW_UP_SHEET,
     cells: s.cells,
@@ -187,14 +188,18 @@ function resultRows(
   s.next();
   s.label("Medlemsavgifter enligt budgeten");
   const contributions = s.put(2, {
-    formula: `=${contributionsExpr(budget, f.year)}`,
+    formula: `=${contributionsExpr(budget, f.year, s.spill)}`,
     numberFormat: KR,
     expected: f.income.contributions.toNumber(),
   });
   s.next();
   s.label("Övriga intäkter enligt budgeten");
   const lines = budget.otherIncome.map((l) => l.amounts.get(f.year)).filter((a): a is SourcedAmount => !!a);
-  const other = s.put(2, { formula: `=${sumExpr(lines)}`, numberFormat: KR, expected: f.income.other.toNumber() });
+  const other = s.put(2, {
+    formula: `=${sumExpr(lines, s.spill)}`,
+    numberFormat: KR,
+    expected: f.income.other.toNumber(),
+  });
   if (f.income.outcome) {
     s.next();
     s.label(`Intäkter ${source.period ? `t.o.m. ${source.period} ` : ""}enligt bokföringen`);
@@ -304,9 +309,9 @@ function percentCell(s: SheetBuilder, r: number, expected: number | undefined): 
 }
 
 /** The members' contributions as the budget states them: its member rows, else its stated total. */
-function contributionsExpr(budget: Budget, year: number): string {
+function contributionsExpr(budget: Budget, year: number, spill: Spill): string {
   const amounts = budget.members.map((m) => amountIn(m, year)).filter((a): a is SourcedAmount => !!a);
-  if (amounts.length > 0) return sumExpr(amounts);
+  if (amounts.length > 0) return sumExpr(amounts, spill);
   const stated = budget.statedContributionTotal?.get(year);
   return stated ? amountExpr(stated) : "0";
 }

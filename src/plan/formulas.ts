@@ -1,5 +1,6 @@
-import type { SourcedAmount } from "../domain";
+import { Decimal, type SourcedAmount } from "../domain";
 import { parseAddress, sheetRef } from "../grid";
+import { FUNCTION_MAX_ARGUMENTS } from "./excelLimits";
 
 /**
  * Excel formula text that reads the user's own cells and gives kronor, so
@@ -13,36 +14,111 @@ export function amountExpr(amount: SourcedAmount): string {
 }
 
 /**
- * The sum of several amounts, with cells in one column and one run of rows
- * folded into ranges: -1000*SUM('Budget'!B11:B17,'Budget'!B20:B29).
+ * Where a sum too long for one formula puts its parts: a cell holding the
+ * formula of a partial sum (its expected kronor beside it), returned as the
+ * reference that the sum then adds up.
  */
-export function sumExpr(amounts: readonly SourcedAmount[]): string {
+export type Spill = (formula: string, expected: Decimal) => string;
+
+/** Room a sum keeps for the formula around it ("=ROUND(…)", "=(…)/2") within Excel's 8 192 characters. */
+const SUM_MAX_CHARS = 7500;
+/** Arguments per partial sum, under Excel's 255. */
+const PART_MAX_ARGUMENTS = 250;
+
+interface Term {
+  readonly text: string;
+  readonly value: Decimal;
+}
+
+/**
+ * The sum of several amounts, with cells in one column and one run of rows
+ * folded into ranges: -1000*SUM('Budget'!B11:B17,'Budget'!B20:B29). Past
+ * Excel's limits (8 192 characters, 255 arguments: excelLimits.ts) and given
+ * a spill, the sum is cut into partial sums in cells of their own, still live.
+ */
+export function sumExpr(amounts: readonly SourcedAmount[], spill?: Spill): string {
   if (amounts.length === 0) return "0";
-  const groups = new Map<string, { sheet: string; column: string; factor: number; rows: number[] }>();
-  const literals: string[] = [];
+  const groups = new Map<string, { sheet: string; column: string; factor: number; rows: Map<number, Decimal> }>();
+  const literals: Term[] = [];
   for (const a of amounts) {
     const at = a.ref && !a.typedAsText ? parseAddress(a.ref.cell) : undefined;
     if (!a.ref || !at) {
-      literals.push(a.value.toFixed());
+      literals.push({ text: a.value.toFixed(), value: a.value });
       continue;
     }
     const column = a.ref.cell.replace(/\d+$/, "").replace(/\$/g, "");
     const factor = a.factor ?? 1;
     const key = `${a.ref.sheet}\u0000${column}\u0000${factor}`;
-    const group = groups.get(key) ?? { sheet: a.ref.sheet, column, factor, rows: [] };
-    group.rows.push(at.row);
+    const group = groups.get(key) ?? { sheet: a.ref.sheet, column, factor, rows: new Map<number, Decimal>() };
+    group.rows.set(at.row, (group.rows.get(at.row) ?? new Decimal(0)).plus(a.value));
     groups.set(key, group);
   }
-  const terms: string[] = [];
-  for (const g of groups.values()) {
-    const ranges = runs(g.rows).map(([from, to]) =>
-      sheetRef(g.sheet, from === to ? `${g.column}${from}` : `${g.column}${from}:${g.column}${to}`),
-    );
-    const inner = ranges.length === 1 && !ranges[0]!.includes(":") ? ranges[0]! : `SUM(${ranges.join(",")})`;
-    terms.push(scaled(g.factor, inner));
+  const byFactor = [...groups.values()].map((g) => ({
+    factor: g.factor,
+    ranges: runs([...g.rows.keys()]).map(([from, to]): Term => {
+      let value = new Decimal(0);
+      for (let r = from; r <= to; r++) value = value.plus(g.rows.get(r) ?? 0);
+      return {
+        text: sheetRef(g.sheet, from === to ? `${g.column}${from}` : `${g.column}${from}:${g.column}${to}`),
+        value,
+      };
+    }),
+  }));
+  const terms = byFactor.map((g) => {
+    const only = g.ranges.length === 1 && !g.ranges[0]!.text.includes(":");
+    return scaled(g.factor, only ? g.ranges[0]!.text : `SUM(${g.ranges.map((r) => r.text).join(",")})`);
+  });
+  const whole = [...terms, ...literals.map((l) => l.text)].join("+").replace(/\+-/g, "-");
+  const fits = whole.length <= SUM_MAX_CHARS && byFactor.every((g) => g.ranges.length <= FUNCTION_MAX_ARGUMENTS);
+  if (fits || !spill) return whole;
+  // Each group's ranges, and the literals, in partial sums; the sum adds the partial sums up.
+  const parts = [
+    ...byFactor.flatMap((g) =>
+      chunks(g.ranges).map((chunk) => ({
+        text: spill(`=${scaled(g.factor, `SUM(${chunk.map((r) => r.text).join(",")})`)}`, sumOf(chunk)),
+        value: sumOf(chunk),
+      })),
+    ),
+    ...chunks(literals).map((chunk) => ({
+      text: spill(`=SUM(${chunk.map((l) => l.text).join(",")})`, sumOf(chunk)),
+      value: sumOf(chunk),
+    })),
+  ];
+  return addUp(parts, spill);
+}
+
+/** Partial sums added up, themselves in partial sums while there are more than one function takes. */
+function addUp(parts: readonly Term[], spill: Spill): string {
+  if (parts.length <= PART_MAX_ARGUMENTS) return `SUM(${parts.map((p) => p.text).join(",")})`;
+  return addUp(
+    chunks(parts).map((chunk) => ({
+      text: spill(`=SUM(${chunk.map((p) => p.text).join(",")})`, sumOf(chunk)),
+      value: sumOf(chunk),
+    })),
+    spill,
+  );
+}
+
+/** Terms in runs of at most 250 arguments and a few thousand characters. */
+function chunks(terms: readonly Term[]): Term[][] {
+  const out: Term[][] = [];
+  let length = 0;
+  for (const t of terms) {
+    const last = out[out.length - 1];
+    if (last && last.length < PART_MAX_ARGUMENTS && length + t.text.length + 1 <= SUM_MAX_CHARS) {
+      last.push(t);
+      length += t.text.length + 1;
+    } else {
+      out.push([t]);
+      length = t.text.length;
+    }
   }
-  terms.push(...literals);
-  return terms.join("+").replace(/\+-/g, "-");
+  return out;
+}
+
+/** The kronor of the terms (each value is in kronor, its cells' factor applied). */
+function sumOf(terms: readonly Term[]): Decimal {
+  return terms.reduce((s, t) => s.plus(t.value), new Decimal(0));
 }
 
 function scaled(factor: number, expr: string): string {

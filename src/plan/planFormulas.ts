@@ -9,7 +9,7 @@ import {
   type Scenario,
   type SourcedAmount,
 } from "../domain";
-import { amountExpr, sumExpr } from "./formulas";
+import { amountExpr, sumExpr, type Spill } from "./formulas";
 import { columnLetters } from "../grid";
 import { abs, KR, PERCENT, type SheetBuilder } from "./sheetBuilder";
 
@@ -56,13 +56,16 @@ export function stateHalfExpr(budget: Budget, year: number): string {
   return parts.map(amountExpr).join("+");
 }
 
-export function totalExpr(budget: Budget, year: number): string {
+export function totalExpr(budget: Budget, year: number, spill?: Spill): string {
   const anchor = yearTotal(budget, year);
   if (anchor?.basis === "statedTotal") {
     const stated = budget.statedContributionTotal?.get(year);
     if (stated) return amountExpr(stated);
   }
-  return sumExpr(budget.members.map((m) => amountIn(m, year)).filter((a): a is SourcedAmount => !!a));
+  return sumExpr(
+    budget.members.map((m) => amountIn(m, year)).filter((a): a is SourcedAmount => !!a),
+    spill,
+  );
 }
 
 /** One scenario's plan on a sheet: its years in columns from B, one row per figure. */
@@ -141,7 +144,11 @@ function reducedContributions(
     const expected = y.contributions.dividedBy(2).toNumber();
     if (i === 0) {
       const cell = stateCells.get(y.year);
-      s.put(2, { formula: cell ? `=${cell}` : `=(${totalExpr(budget, y.year)})/2`, numberFormat: KR, expected });
+      s.put(2, {
+        formula: cell ? `=${cell}` : `=(${totalExpr(budget, y.year, s.spill)})/2`,
+        numberFormat: KR,
+        expected,
+      });
       return;
     }
     const prev = `${col(i - 1)}${halfRow}`;
@@ -165,7 +172,11 @@ function statedContributions({ s, budget, years, col }: Block): number {
     const amounts = budget.members.map((m) => amountIn(m, y.year)).filter((a): a is SourcedAmount => !!a);
     const stated = budget.statedContributionTotal?.get(y.year);
     const formula =
-      amounts.length > 0 ? `=${sumExpr(amounts)}` : stated ? `=${amountExpr(stated)}` : `=${col(i - 1)}${s.row}`;
+      amounts.length > 0
+        ? `=${sumExpr(amounts, s.spill)}`
+        : stated
+          ? `=${amountExpr(stated)}`
+          : `=${col(i - 1)}${s.row}`;
     s.put(2 + i, { formula, numberFormat: KR, expected: y.contributions.toNumber() });
   });
   return s.row;
@@ -176,7 +187,7 @@ function otherIncomeRow({ s, budget, years }: Block): number {
   s.label("Övriga intäkter (inte ianspråktaget eget kapital)");
   years.forEach((y, i) => {
     const lines = budget.otherIncome.map((l) => l.amounts.get(y.year)).filter((a): a is SourcedAmount => !!a);
-    s.put(2 + i, { formula: `=${sumExpr(lines)}`, numberFormat: KR, expected: y.otherIncome.toNumber() });
+    s.put(2 + i, { formula: `=${sumExpr(lines, s.spill)}`, numberFormat: KR, expected: y.otherIncome.toNumber() });
   });
   return s.row;
 }
@@ -188,7 +199,7 @@ function costRows({ s, budget, scenario, years, col }: Block): { costRow: number
   const costRow = s.row;
   years.forEach((y, i) => {
     s.put(2 + i, {
-      formula: `=${costFormula(budget, scenario, y.year, i, col, costRow)}`,
+      formula: `=${costFormula(budget, scenario, y.year, i, col, costRow, s.spill)}`,
       numberFormat: KR,
       expected: y.costs.minus(y.plannedDrawdown).toNumber(),
     });
@@ -283,10 +294,11 @@ function costFormula(
   i: number,
   col: (i: number) => string,
   row: number,
+  spill: Spill,
 ): string {
   const fromSheet = () => {
     const lines = budget.costs.map((l) => l.amounts.get(year)).filter((a): a is SourcedAmount => !!a);
-    if (lines.length > 0) return sumExpr(lines);
+    if (lines.length > 0) return sumExpr(lines, spill);
     const stated = budget.costTotal?.get(year);
     return stated ? amountExpr(stated) : undefined;
   };

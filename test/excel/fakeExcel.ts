@@ -219,11 +219,39 @@ function entered(input: unknown): { value: FakeCell["value"]; formula: string | 
   if (input === null || input === undefined || input === "") return { value: null, formula: null };
   if (typeof input === "number" || typeof input === "boolean") return { value: input, formula: null };
   const text = String(input);
-  if (text.startsWith("=")) return { value: null, formula: text };
+  if (text.startsWith("=")) return { value: null, formula: withinFormulaLimits(text) };
   if (text.startsWith("'")) return { value: text.slice(1), formula: null };
   if (/^-?\d+(\.\d+)?$/.test(text.trim())) return { value: Number(text), formula: null };
   if (/^(true|false)$/i.test(text)) return { value: /^true$/i.test(text), formula: null };
   return { value: text, formula: null };
+}
+
+/**
+ * Excel's limits on a formula:
+ * - "Excel restricts the contents of this simple type [ST_Formula] to be at most 8192 characters"
+ *   (https://learn.microsoft.com/openspecs/office_standards/ms-oi29500/8ebf82e4-4fa4-43a6-9ecd-d2d793a6f4bf), and
+ *   Office.js answers a formula past its limit with FormulaLengthExceedsLimit ("The bytecode of the applied
+ *   formula exceeds the maximum length limit", the error table of
+ *   https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling);
+ * - 255 arguments in a function ("Excel specifications and limits",
+ *   https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3).
+ *   Which error code Excel gives for it no page says: observed, not documented; the fake answers InvalidArgument.
+ */
+function withinFormulaLimits(formula: string): string {
+  if (formula.length > 8192)
+    throw new FakeOfficeError("FormulaLengthExceedsLimit", `A formula of ${formula.length} characters (at most 8192).`);
+  const open: number[] = [];
+  for (let i = 0; i < formula.length; i++) {
+    const c = formula[i]!;
+    if (c === '"' || c === "'") {
+      for (i++; i < formula.length; i++) if (formula[i] === c && formula[++i] !== c) break;
+      i--;
+    } else if (c === "(") open.push(formula[i + 1] === ")" ? 0 : 1);
+    else if (c === ")" && (open.pop() ?? 0) > 255)
+      throw new FakeOfficeError("InvalidArgument", "A function with more than 255 arguments.");
+    else if (c === "," && open.length > 0) open[open.length - 1]!++;
+  }
+  return formula;
 }
 
 /** A queued command; `api` names it as Microsoft's undo table does ("Worksheet.delete"). */
