@@ -39,7 +39,12 @@ export interface CellRef {
 
 /** What "Ångra" left as the user left it: cells (or an add-in sheet, by its first changed cell) changed since. */
 export interface UndoResult {
+  /** Cells the user changed after the add-in wrote them: left as the user left them. */
   readonly kept: readonly CellRef[];
+  /** Sheets the add-in added that the user has typed in since (the first such cell): kept, the add-in's cells cleared. */
+  readonly keptSheets?: readonly CellRef[];
+  /** Names the user changed after the add-in set them: left. */
+  readonly keptNames?: readonly string[];
 }
 
 export interface PortCapabilities {

@@ -41,10 +41,14 @@ export async function queueEdits(
     cells: [...reads.states().values()],
     written: existing.map((e) => ({ sheet: e.sheet, cell: e.cell, content: e.formula ?? e.value ?? "" })),
     createdSheets: create,
+    createdCells: edits.cells
+      .filter((e) => create.includes(e.sheet))
+      .map((e) => ({ sheet: e.sheet, cell: e.cell, content: e.formula ?? asEntered(e.value ?? "") })),
     names: (edits.names ?? []).map((n) => {
       const item = byName.get(n.name.toLowerCase());
       return { name: item?.name ?? n.name, formula: item ? String(item.formula) : null };
     }),
+    namesWritten: (edits.names ?? []).map((n) => ({ name: n.name, formula: `=${n.ref}` })),
     addinSheets: [],
   });
   queueEditWrites(context, edits, create, byName);

@@ -349,7 +349,7 @@ export class ExcelPort implements WorkbookPort {
   private async restore(entry: UndoEntry, keepUsers: boolean): Promise<UndoResult> {
     this.writing++;
     try {
-      const { kept, remove } = await this.host.run(this.runOptions(true), (context) =>
+      const { kept, keptSheets, keptNames, remove } = await this.host.run(this.runOptions(true), (context) =>
         restoreEntry(context, this.capabilities, entry, keepUsers),
       );
       if (remove.length > 0) {
@@ -358,7 +358,7 @@ export class ExcelPort implements WorkbookPort {
           await context.sync();
         });
       }
-      return { kept: [...kept] };
+      return { kept: [...kept], keptSheets: [...keptSheets], keptNames: [...keptNames] };
     } catch (error) {
       throw toWorkbookError(error, "WRITE_FAILED");
     } finally {

@@ -50,7 +50,12 @@ export interface UndoEntry {
   readonly cells: readonly CellState[];
   readonly written: readonly WrittenCell[];
   readonly createdSheets: readonly string[];
+  /** What the command wrote on the sheets it added: undo removes such a sheet only while it holds nothing else. */
+  readonly createdCells?: readonly WrittenCell[];
+  /** The names as they were before the command (null: it added the name). */
   readonly names: readonly { readonly name: string; readonly formula: string | null }[];
+  /** What the command set each of those names to: undo leaves a name the user has changed since. */
+  readonly namesWritten?: readonly { readonly name: string; readonly formula: string }[];
   readonly addinSheets: readonly AddinSheetUndo[];
   /** The flag record as stored before; undefined when the command left it alone. */
   readonly flags?: StoredFlags;
@@ -69,6 +74,10 @@ export type CommandBody = (
 /** What putting an entry back left: the cells and sheets kept as the user changed them, the sheets to remove. */
 export interface Restored {
   readonly kept: readonly CellRef[];
+  /** Sheets the write added that the user has typed in since: kept, the add-in's cells cleared; the first such cell. */
+  readonly keptSheets: readonly CellRef[];
+  /** Names the user has changed since the add-in set them: left as the user left them. */
+  readonly keptNames: readonly string[];
   /** Sheets the entry's write added: removed after, outside any undo group (Worksheet.delete has no undo). */
   readonly remove: readonly string[];
 }
@@ -99,17 +108,67 @@ export async function restoreEntry(
   );
   const names = entry.names.map((n) => ({
     ...n,
-    item: context.workbook.names.getItemOrNullObject(n.name).load("name"),
+    item: context.workbook.names.getItemOrNullObject(n.name).load("name,formula"),
   }));
+  const created = entry.createdSheets.filter((sheet) => structure.sheets.has(sheet));
+  // A sheet the write added, as it holds now: the user may have typed in it since.
+  const createdNow = keepUsers
+    ? created.map((sheet) => ({
+        sheet,
+        used: context.workbook.worksheets.getItem(sheet).getUsedRangeOrNullObject(true).load("address,formulas"),
+      }))
+    : [];
   await context.sync();
   const keptCells = queueCellRestores(context, capabilities, structure, entry, cells, reads, keepUsers);
-  queueNameRestores(context, names);
-  const created = entry.createdSheets.filter((sheet) => structure.sheets.has(sheet));
+  const keptNames = queueNameRestores(context, names, keepUsers ? entry.namesWritten : undefined);
+  const keptSheets = createdNow.flatMap(({ sheet, used }) => {
+    const mine = (entry.createdCells ?? []).filter((w) => w.sheet === sheet);
+    const changed = used.isNullObject ? undefined : firstForeignCell(used.address, used.formulas as unknown[][], mine);
+    if (!changed) return [];
+    // The user's sheet now: only what the add-in wrote and the user left goes.
+    const ws = context.workbook.worksheets.getItem(sheet);
+    for (const w of mine) if (!foreign(used.address, used.formulas as unknown[][], w)) ws.getRange(w.cell).clear();
+    return [{ sheet, cell: changed }];
+  });
   const sheets = queueAddinSheetRestores(context, entry.addinSheets, sheetReads, keepUsers);
   if (entry.flags && flagsRead) queueFlagsWrite(context, entry.flags.store, flagsRead().stored);
   await context.sync();
-  return { kept: [...keptCells, ...sheets.kept], remove: [...created, ...sheets.remove] };
+  const kept = new Set(keptSheets.map((k) => k.sheet));
+  return {
+    kept: [...keptCells, ...sheets.kept],
+    keptSheets,
+    keptNames,
+    remove: [...created.filter((s) => !kept.has(s)), ...sheets.remove],
+  };
 }
+
+/** The first cell of a used range that does not hold what the add-in wrote there (or holds what it never wrote). */
+function firstForeignCell(
+  usedAddress: string,
+  formulas: unknown[][],
+  mine: readonly WrittenCell[],
+): string | undefined {
+  const expected = new Map(mine.map((w) => [w.cell, entered(w.content)]));
+  const start = parseAddress(usedAddress.slice(usedAddress.lastIndexOf("!") + 1).split(":")[0]!)!;
+  for (let i = 0; i < formulas.length; i++)
+    for (let j = 0; j < formulas[i]!.length; j++) {
+      const now = String(formulas[i]![j] ?? "");
+      const at = address(start.row + i, start.column + j);
+      if (now !== "" && now !== (expected.get(at) ?? "")) return at;
+    }
+  return undefined;
+}
+
+/** Whether a cell the add-in wrote now holds something else. */
+function foreign(usedAddress: string, formulas: unknown[][], w: WrittenCell): boolean {
+  const start = parseAddress(usedAddress.slice(usedAddress.lastIndexOf("!") + 1).split(":")[0]!)!;
+  const at = parseAddress(w.cell)!;
+  const now = String(formulas[at.row - start.row]?.[at.column - start.column] ?? "");
+  return now !== "" && now !== entered(w.content);
+}
+
+/** A constant as Excel shows it after it was entered: without the apostrophe that kept it text. */
+const entered = (content: unknown) => String(content ?? "").replace(/^'/, "");
 
 /** What to read of a cell before putting it back: with keepUsers, also what shows whether the user changed it. */
 function restoreRequest(keepUsers: boolean) {
@@ -146,12 +205,23 @@ function queueCellRestores(
   return kept;
 }
 
-/** The workbook's names as they were: removed where the command added them, else their formula back. */
+/**
+ * The workbook's names as they were: removed where the command added them, else their formula back. Given
+ * what the command set them to, a name the user has changed since is left, and returned.
+ */
 function queueNameRestores(
   context: Excel.RequestContext,
   names: readonly { readonly name: string; readonly formula: string | null; readonly item: Excel.NamedItem }[],
-): void {
+  written: readonly { readonly name: string; readonly formula: string }[] | undefined,
+): string[] {
+  const kept: string[] = [];
+  const setTo = new Map((written ?? []).map((w) => [w.name.toLowerCase(), w.formula]));
   for (const n of names) {
+    const mine = setTo.get(n.name.toLowerCase());
+    if (mine !== undefined && !n.item.isNullObject && !sameReference(String(n.item.formula), mine)) {
+      kept.push(n.name);
+      continue;
+    }
     if (n.formula === null) {
       if (!n.item.isNullObject) n.item.delete();
     } else if (n.item.isNullObject) {
@@ -160,7 +230,11 @@ function queueNameRestores(
       n.item.formula = n.formula;
     }
   }
+  return kept;
 }
+
+/** Two references the same but for "$" and the leading "=". */
+const sameReference = (a: string, b: string) => a.replace(/[$=]/g, "") === b.replace(/[$=]/g, "");
 
 /**
  * The add-in's sheets as they were (and how they printed); one the command added is to be removed. With
@@ -171,7 +245,7 @@ function queueAddinSheetRestores(
   sheets: readonly AddinSheetUndo[],
   sheetReads: ReadonlyMap<string, SheetRead>,
   keepUsers: boolean,
-): Restored {
+): Pick<Restored, "kept" | "remove"> {
   const kept: CellRef[] = [];
   const remove: string[] = [];
   for (const { before, written: sheet, page } of sheets) {

@@ -96,6 +96,9 @@ const MESSAGES = {
     undone: "Den senaste ändringen är ångrad.",
     undoneKept:
       "Den senaste ändringen är ångrad, utom där du har ändrat sedan tillägget skrev: {cells} står kvar som du lämnade det.",
+    undoneKeptSheet:
+      "{sheet} behölls: {cell} har ändrats efter tillägget skrev bladet. Tilläggets egna celler togs bort.",
+    undoneKeptName: "Namnet {name} behölls: det har ändrats efter tillägget satte det.",
     undoNative:
       "Ångra här tar tillbaka tilläggets senaste ändring och lämnar celler du har ändrat sedan. Ctrl+Z i Excel ångrar också varje ändring av tillägget i ett steg.",
     undoOwn:
@@ -259,6 +262,9 @@ const MESSAGES = {
     undone: "The last change is undone.",
     undoneKept:
       "The last change is undone, except where you have changed things since the add-in wrote: {cells} stays as you left it.",
+    undoneKeptSheet:
+      "{sheet} was kept: {cell} has changed since the add-in wrote the sheet. The add-in's own cells were removed.",
+    undoneKeptName: "The name {name} was kept: it has changed since the add-in set it.",
     undoNative:
       "Undo here takes back the add-in's last change and leaves cells you have changed since. Ctrl+Z in Excel also undoes each change of the add-in in one step.",
     undoOwn:

@@ -238,13 +238,20 @@ export function useFinsam(options: FinsamOptions): Finsam {
         const kept = await undoSteps(port, steps);
         setUndoGroups((groups) => groups.slice(0, -1));
         if (status.kind !== "empty") await analyseOn(port, false, sessionSettings);
-        // Cells the user changed after the add-in wrote them were left as the user left them: say which.
+        // What the user changed after the add-in wrote it was left as the user left it: say what, and why.
+        const said = [
+          ...(kept.kept.length > 0
+            ? [both("undoneKept", { cells: kept.kept.map((c) => `${c.sheet}!${c.cell}`).join(", ") })]
+            : []),
+          ...kept.keptSheets.map((k) => both("undoneKeptSheet", { sheet: k.sheet, cell: k.cell })),
+          ...kept.keptNames.map((name) => both("undoneKeptName", { name })),
+        ];
         setNotice(
-          kept.length === 0
+          said.length === 0
             ? { intent: "success", message: both("undone") }
             : {
                 intent: "warning",
-                message: both("undoneKept", { cells: kept.map((c) => `${c.sheet}!${c.cell}`).join(", ") }),
+                message: { sv: said.map((m) => m.sv).join(" "), en: said.map((m) => m.en).join(" ") },
               },
         );
       },

@@ -13,14 +13,14 @@ test("one action's writes are taken back together: the shares and the flags writ
   await port.applyPlan((await analysed(port)).plan);
   expect(sheetOf(await port.readGrid(), "Budget 2025").value("B7")).toBe(1045270);
 
-  expect(await undoSteps(port, 2)).toEqual([]);
+  expect(await undoSteps(port, 2)).toEqual({ kept: [], keptSheets: [], keptNames: [] });
   expect(port.canUndo()).toBe(false);
   const grid = await port.readGrid();
   expect(grid.sheets.map((s) => s.name)).not.toContain(CONTROL_SHEET);
   expect(sheetOf(grid, "Budget 2025").value("B7")).not.toBe(1045270);
 });
 
-/** A port whose writes each left these cells as the user changed them. */
+/** A port whose writes each left these cells as the user changed them (and, the first, a sheet and a name). */
 function portKeeping(writes: CellRef[][]): WorkbookPort & { undone: number } {
   const left = [...writes];
   const port = {
@@ -28,17 +28,28 @@ function portKeeping(writes: CellRef[][]): WorkbookPort & { undone: number } {
     canUndo: () => left.length > 0,
     undo: async (): Promise<UndoResult> => {
       port.undone++;
-      return { kept: left.pop()! };
+      const first = left.length === 1;
+      return {
+        kept: left.pop()!,
+        ...(first
+          ? { keptSheets: [{ sheet: "Finsam-inställningar", cell: "C5" }], keptNames: ["Finsam_Befolkning"] }
+          : {}),
+      };
     },
   };
   return port as unknown as WorkbookPort & { undone: number };
 }
 
-test("the cells the user changed since are named, from each step; no more steps than there are writes", async () => {
+test("what the user changed since is named, from each step; no more steps than there are writes", async () => {
   const port = portKeeping([[{ sheet: "Budget", cell: "B2" }], [], [{ sheet: "Budget", cell: "C9" }]]);
-  expect(await undoSteps(port, 2)).toEqual([{ sheet: "Budget", cell: "C9" }]);
-  expect(await undoSteps(port, 5)).toEqual([{ sheet: "Budget", cell: "B2" }]);
+  const none = { kept: [], keptSheets: [], keptNames: [] };
+  expect(await undoSteps(port, 2)).toEqual({ ...none, kept: [{ sheet: "Budget", cell: "C9" }] });
+  expect(await undoSteps(port, 5)).toEqual({
+    kept: [{ sheet: "Budget", cell: "B2" }],
+    keptSheets: [{ sheet: "Finsam-inställningar", cell: "C5" }],
+    keptNames: ["Finsam_Befolkning"],
+  });
   expect(port.undone).toBe(3);
-  expect(await undoSteps(port, 1)).toEqual([]);
+  expect(await undoSteps(port, 1)).toEqual(none);
   expect(port.undone).toBe(3);
 });

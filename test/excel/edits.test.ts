@@ -165,3 +165,43 @@ describe("go to a finding's cell", () => {
     expect(error.userMessage.sv).toContain("Finns inte");
   });
 });
+
+describe("Ångra owns only its own writes (issue 21's probes)", () => {
+  it("the user typed on Finsam-inställningar after Spara: Ångra keeps the sheet and the typing, clears the add-in's cells, and says so", async () => {
+    const fake = generatedBudget(10);
+    const port = createExcelPort(TEST_CLOCK, fake.host());
+    await port.applyEdits(settingsEdits({ ...defaultSettings(), planLength: 3 }));
+    const written = [...fake.sheet(SETTINGS_SHEET)!.cells.keys()];
+    expect(written.length).toBeGreaterThan(0);
+    fake.userEdit(SETTINGS_SHEET, "C5", "min anteckning");
+    const result = await port.undo();
+    // The sheet stays (deleting it would lose C5, and clear Excel's own undo stack), with C5 only.
+    expect(fake.sheet(SETTINGS_SHEET)).toBeDefined();
+    expect([...fake.sheet(SETTINGS_SHEET)!.cells.entries()].filter(([, c]) => c.value !== null || c.formula)).toEqual([
+      ["5:3", expect.objectContaining({ value: "min anteckning" })],
+    ]);
+    expect(result.keptSheets).toEqual([{ sheet: SETTINGS_SHEET, cell: "C5" }]);
+    // The names the write added are taken back: the user did not change them.
+    expect(fake.workbook.names.filter((n) => n.name === SETTING_NAMES.planLength)).toEqual([]);
+  });
+
+  it("a sheet the user left alone is deleted as before", async () => {
+    const fake = generatedBudget(10);
+    const port = createExcelPort(TEST_CLOCK, fake.host());
+    const before = fake.snapshot();
+    await port.applyEdits(settingsEdits({ ...defaultSettings(), planLength: 3 }));
+    expect((await port.undo()).keptSheets).toEqual([]);
+    expect(fake.snapshot()).toEqual(before);
+  });
+
+  it("a name the user changed after the add-in set it is left, and named", async () => {
+    const fake = generatedBudget(10);
+    const port = createExcelPort(TEST_CLOCK, fake.host());
+    await port.applyEdits({ cells: [], names: [{ name: MAPPING_NAMES.population, ref: "Befolkning!$B$2:$B$4" }] });
+    // In the Name Manager, the user points it at other cells.
+    fake.workbook.names.find((n) => n.name === MAPPING_NAMES.population)!.formula = "=Befolkning!$C$2:$C$4";
+    const result = await port.undo();
+    expect(result.keptNames).toEqual([MAPPING_NAMES.population]);
+    expect(fake.workbook.names).toEqual([{ name: MAPPING_NAMES.population, formula: "=Befolkning!$C$2:$C$4" }]);
+  });
+});

@@ -85,3 +85,20 @@ test("Använd markerade celler with several areas selected (lines in groups): th
   await userEvent.click(screen.getByRole("button", { name: "Använd markerade celler för Kostnader" }));
   await waitFor(() => expect(screen.getByDisplayValue("'Budget 2025'!A16:A18,'Budget 2025'!A20:A22")).toBeTruthy());
 });
+
+test("Spara, the user types on Finsam-inställningar, Ångra: the sheet and the typing stay, and the pane says why", async () => {
+  const { fake } = await inExcel();
+  await userEvent.click(screen.getByRole("tab", { name: "Inställningar" }));
+  await userEvent.click(screen.getByRole("button", { name: "Spara i arbetsboken och analysera" }));
+  await waitFor(() => expect(fake.sheet("Finsam-inställningar")).toBeTruthy());
+  await analysed();
+  fake.userEdit("Finsam-inställningar", "C5", "min anteckning");
+  await userEvent.click(screen.getByRole("tab", { name: "Medlemsavgifter" }));
+  await userEvent.click(screen.getByRole("button", { name: "Ångra" }));
+  expect(
+    await screen.findByText(
+      "Finsam-inställningar behölls: C5 har ändrats efter tillägget skrev bladet. Tilläggets egna celler togs bort.",
+    ),
+  ).toBeTruthy();
+  expect(fake.sheet("Finsam-inställningar")!.cells.get("5:3")?.value).toBe("min anteckning");
+});
