@@ -5,6 +5,7 @@
  */
 import { spanOf, type CellRef } from "../domain";
 import { address, parseAddress, parseRangeRef, sheetRef, splitAreas } from "../grid";
+import { abs } from "../plan/sheetBuilder";
 import type { PartLocation } from "../read/locate";
 import { MAPPING_NAMES, UNIT_NAME } from "../read/mapping";
 import type { AnalysisOutcome } from "./analyseWorkbook";
@@ -154,8 +155,8 @@ export function rangeForName(field: MappingField, typed: string, sheets?: readon
     .join(",");
 }
 
-const absolute = (p: { row: number; column: number }) =>
-  address(p.row, p.column).replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
+/** $B$5 of a cell's row and column. */
+const absolute = (p: { row: number; column: number }) => abs(address(p.row, p.column));
 
 /** A selection from Excel ({ sheet, address: "B2:B5" }, or several areas "B2:B5,D2:D5") as the form's text. */
 export function selectionText(selection: { readonly sheet: string; readonly address: string }): string {

@@ -123,11 +123,14 @@ export async function restoreEntry(
   const keptNames = queueNameRestores(context, names, keepUsers ? entry.namesWritten : undefined);
   const keptSheets = createdNow.flatMap(({ sheet, used }) => {
     const mine = (entry.createdCells ?? []).filter((w) => w.sheet === sheet);
-    const changed = used.isNullObject ? undefined : firstForeignCell(used.address, used.formulas as unknown[][], mine);
+    const now = used.isNullObject ? new Map<string, string>() : filledCells(used.address, used.formulas as unknown[][]);
+    // What the add-in wrote, as Excel shows it: a constant without the apostrophe that kept it text.
+    const expected = new Map(mine.map((w) => [w.cell, String(w.content ?? "").replace(/^'/, "")]));
+    const changed = [...now].find(([at, content]) => content !== (expected.get(at) ?? ""))?.[0];
     if (!changed) return [];
     // The user's sheet now: only what the add-in wrote and the user left goes.
     const ws = context.workbook.worksheets.getItem(sheet);
-    for (const w of mine) if (!foreign(used.address, used.formulas as unknown[][], w)) ws.getRange(w.cell).clear();
+    for (const [at, content] of expected) if ((now.get(at) ?? content) === content) ws.getRange(at).clear();
     return [{ sheet, cell: changed }];
   });
   const sheets = queueAddinSheetRestores(context, entry.addinSheets, sheetReads, keepUsers);
@@ -142,33 +145,18 @@ export async function restoreEntry(
   };
 }
 
-/** The first cell of a used range that does not hold what the add-in wrote there (or holds what it never wrote). */
-function firstForeignCell(
-  usedAddress: string,
-  formulas: unknown[][],
-  mine: readonly WrittenCell[],
-): string | undefined {
-  const expected = new Map(mine.map((w) => [w.cell, entered(w.content)]));
+/** The cells of a used range that hold something, row by row, each as Excel shows its formula or constant. */
+function filledCells(usedAddress: string, formulas: unknown[][]): Map<string, string> {
   const start = parseAddress(usedAddress.slice(usedAddress.lastIndexOf("!") + 1).split(":")[0]!)!;
-  for (let i = 0; i < formulas.length; i++)
-    for (let j = 0; j < formulas[i]!.length; j++) {
-      const now = String(formulas[i]![j] ?? "");
-      const at = address(start.row + i, start.column + j);
-      if (now !== "" && now !== (expected.get(at) ?? "")) return at;
-    }
-  return undefined;
+  const cells = new Map<string, string>();
+  formulas.forEach((row, i) =>
+    row.forEach((value, j) => {
+      if (value !== null && value !== undefined && value !== "")
+        cells.set(address(start.row + i, start.column + j), String(value));
+    }),
+  );
+  return cells;
 }
-
-/** Whether a cell the add-in wrote now holds something else. */
-function foreign(usedAddress: string, formulas: unknown[][], w: WrittenCell): boolean {
-  const start = parseAddress(usedAddress.slice(usedAddress.lastIndexOf("!") + 1).split(":")[0]!)!;
-  const at = parseAddress(w.cell)!;
-  const now = String(formulas[at.row - start.row]?.[at.column - start.column] ?? "");
-  return now !== "" && now !== entered(w.content);
-}
-
-/** A constant as Excel shows it after it was entered: without the apostrophe that kept it text. */
-const entered = (content: unknown) => String(content ?? "").replace(/^'/, "");
 
 /** What to read of a cell before putting it back: with keepUsers, also what shows whether the user changed it. */
 function restoreRequest(keepUsers: boolean) {

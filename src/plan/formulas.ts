@@ -73,16 +73,8 @@ export function sumExpr(amounts: readonly SourcedAmount[], spill?: Spill): strin
   if (fits || !spill) return whole;
   // Each group's ranges, and the literals, in partial sums; the sum adds the partial sums up.
   const parts = [
-    ...byFactor.flatMap((g) =>
-      chunks(g.ranges).map((chunk) => ({
-        text: spill(`=${scaled(g.factor, `SUM(${chunk.map((r) => r.text).join(",")})`)}`, sumOf(chunk)),
-        value: sumOf(chunk),
-      })),
-    ),
-    ...chunks(literals).map((chunk) => ({
-      text: spill(`=SUM(${chunk.map((l) => l.text).join(",")})`, sumOf(chunk)),
-      value: sumOf(chunk),
-    })),
+    ...byFactor.flatMap((g) => chunks(g.ranges).map((chunk) => partialSum(chunk, spill, g.factor))),
+    ...chunks(literals).map((chunk) => partialSum(chunk, spill)),
   ];
   return addUp(parts, spill);
 }
@@ -91,12 +83,15 @@ export function sumExpr(amounts: readonly SourcedAmount[], spill?: Spill): strin
 function addUp(parts: readonly Term[], spill: Spill): string {
   if (parts.length <= PART_MAX_ARGUMENTS) return `SUM(${parts.map((p) => p.text).join(",")})`;
   return addUp(
-    chunks(parts).map((chunk) => ({
-      text: spill(`=SUM(${chunk.map((p) => p.text).join(",")})`, sumOf(chunk)),
-      value: sumOf(chunk),
-    })),
+    chunks(parts).map((chunk) => partialSum(chunk, spill)),
     spill,
   );
+}
+
+/** One partial sum in a cell of its own: the reference the sum adds, and its kronor. */
+function partialSum(chunk: readonly Term[], spill: Spill, factor = 1): Term {
+  const value = chunk.reduce((s, t) => s.plus(t.value), new Decimal(0));
+  return { text: spill(`=${scaled(factor, `SUM(${chunk.map((t) => t.text).join(",")})`)}`, value), value };
 }
 
 /** Terms in runs of at most 250 arguments and a few thousand characters. */
@@ -114,11 +109,6 @@ function chunks(terms: readonly Term[]): Term[][] {
     }
   }
   return out;
-}
-
-/** The kronor of the terms (each value is in kronor, its cells' factor applied). */
-function sumOf(terms: readonly Term[]): Decimal {
-  return terms.reduce((s, t) => s.plus(t.value), new Decimal(0));
 }
 
 function scaled(factor: number, expr: string): string {

@@ -196,16 +196,9 @@ export function readMapping(grid: Grid): Mapping {
 
 /** The sheets the names put a part of the budget on. */
 export function namedSheets(mapping: Mapping): ReadonlySet<string> {
-  return new Set(
-    [
-      mapping.budgetSheet,
-      mapping.yearHeader?.sheet,
-      ...(mapping.yearColumns ?? []).map((n) => n.sheet),
-      ...(mapping.memberRows?.keys() ?? []),
-      ...(mapping.costRows?.keys() ?? []),
-      mapping.openingEquity?.sheet,
-    ].filter((s): s is string => s !== undefined),
-  );
+  const sheets = new Set(namedTableSheets(mapping));
+  for (const sheet of [mapping.budgetSheet, mapping.openingEquity?.sheet]) if (sheet) sheets.add(sheet);
+  return sheets;
 }
 
 /** The sheets whose table the names lay out (its years, members or lines): read as that table, never as an export. */

@@ -11,7 +11,7 @@ import fc from "fast-check";
 import type { Finding } from "../../src/domain";
 import { analyzeGrid } from "../../src/app/analyzeGrid";
 import { readGridFromBuffer } from "../../src/xlsx/readGrid";
-import { swedishText } from "./generator";
+import { blankWorkbook, swedishText, unitOf } from "./generator";
 import { sumsLinesAbove } from "./layoutProperty";
 
 const D = DecimalBase.clone({ precision: 50 });
@@ -142,11 +142,9 @@ const SHEET = "Uppföljning";
 /** Renders the follow-up under the variations. Deterministic. */
 export function renderFollowUp(f: AbstractFollowUp, variations: Iterable<FollowUpVariation>): FollowUpRendering {
   const v = new Set(variations);
-  const unit = v.has("Mkr") ? "Mkr" : v.has("tkr") ? "tkr" : "kr";
+  const unit = unitOf(v);
   const sign = v.has("negativeCosts") ? -1 : 1;
-  const wb = new ExcelJS.Workbook();
-  wb.created = new Date("2025-11-03T00:00:00Z");
-  wb.modified = wb.created;
+  const wb = blankWorkbook();
   const ws = wb.addWorksheet(SHEET);
   const cells = new Map<string, string>();
   const inUnit = (kr: number) => new D(sign * kr).dividedBy(FACTOR[unit]).toNumber();

@@ -125,6 +125,18 @@ const colLetter = (col: number): string => {
 
 const quote = (sheet: string) => (/^[A-Za-z0-9_]+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`);
 
+/** The unit the variations ask for: Mkr, tkr, else kr. */
+export const unitOf = (v: ReadonlySet<string>): LayoutUnit => (v.has("Mkr") ? "Mkr" : v.has("tkr") ? "tkr" : "kr");
+
+/** A workbook with fixed properties, so that a rendering is the same on any day. */
+export function blankWorkbook(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "Finsam-budget test layouts";
+  wb.created = new Date("2025-11-03T00:00:00Z");
+  wb.modified = wb.created;
+  return wb;
+}
+
 /** Renders the budget under the variations. Deterministic: the same input gives the same workbook. */
 export function render(b: AbstractBudget, variations: Iterable<Variation>): Rendering {
   const v = new Set(variations);
@@ -142,11 +154,8 @@ export function render(b: AbstractBudget, variations: Iterable<Variation>): Rend
 
 /** The budget as the finance system exports it, a summary of the members by SUMIFS beside it, and the population. */
 function renderExport(b: AbstractBudget, v: ReadonlySet<Variation>): Rendering {
-  const unit: LayoutUnit = v.has("Mkr") ? "Mkr" : v.has("tkr") ? "tkr" : "kr";
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "Finsam-budget test layouts";
-  wb.created = new Date("2025-11-03T00:00:00Z");
-  wb.modified = wb.created;
+  const unit = unitOf(v);
+  const wb = blankWorkbook();
   const cells = new Map<string, RenderedCell>();
   const inUnit = (kr: number) => new D(kr).dividedBy(FACTOR[unit]).toNumber();
   const amount = (kr: number): number | string => (v.has("textAmounts") ? swedishText(inUnit(kr)) : inUnit(kr));
@@ -285,11 +294,8 @@ function renderPlanApart(b: AbstractBudget, v: ReadonlySet<Variation>): Renderin
 }
 
 function renderOne(b: AbstractBudget, v: ReadonlySet<Variation>): Rendering {
-  const unit: LayoutUnit = v.has("Mkr") ? "Mkr" : v.has("tkr") ? "tkr" : "kr";
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "Finsam-budget test layouts";
-  wb.created = new Date("2025-11-03T00:00:00Z");
-  wb.modified = wb.created;
+  const unit = unitOf(v);
+  const wb = blankWorkbook();
   const cells = new Map<string, RenderedCell>();
   const extraFindings: ExpectedFinding[] = [];
   const by = b.budgetYear;

@@ -13,7 +13,15 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { analyzeGrid } from "../../src/app/analyzeGrid";
-import { type CellValue, type Grid, type GridRow, type GridSheet, parseRangeRef, sheetRef } from "../../src/grid";
+import {
+  type CellValue,
+  type Grid,
+  type GridRow,
+  type GridSheet,
+  parseRangeRef,
+  sheetRef,
+  splitAreas,
+} from "../../src/grid";
 import { readGridFromBuffer } from "../../src/xlsx/readGrid";
 import { differences, type FixtureExpectation } from "./compare";
 import { LAYOUTS_DIR } from "./corpusRun";
@@ -40,7 +48,7 @@ interface Area {
 }
 
 const areasOf = (ref: string): Area[] =>
-  ref.split(/,(?=(?:'[^']*'|[^',!]+)!)/).flatMap((part) => {
+  splitAreas(ref).flatMap((part) => {
     const r = parseRangeRef(part);
     return r ? [r] : [];
   });
