@@ -16,10 +16,12 @@ export interface WorkbookPort {
   applyPlan(plan: WritePlan): Promise<void>;
   /** Cell edits the user asked for (computed shares, settings, mapping), as one undoable step. */
   applyEdits(edits: WorkbookEdits): Promise<void>;
-  /** Whether there is a write of the add-in's to undo. */
+  /** Whether there is a write of the add-in's to undo, as far as the port last saw. */
   canUndo(): boolean;
+  /** Runs the body's writes as one action of the user's: one undo() takes them all back. */
+  inOneStep<T>(body: () => Promise<T>): Promise<T>;
   /**
-   * "Ångra": restores the values, formulas, formats and notes the last write changed, exactly, except
+   * "Ångra": restores the values, formulas, formats and notes the last action changed, exactly, except
    * the cells the user has changed since the add-in wrote them: those are left and named in the result.
    */
   undo(): Promise<UndoResult>;
@@ -66,6 +68,8 @@ export type WorkbookErrorCode =
   | "MAPPING_INVALID"
   | "NOTHING_TO_UNDO"
   | "WRITE_FAILED"
+  /** A copy that could not be written without losing something of the workbook's: nothing was written. */
+  | "COPY_REFUSED"
   | "READ_FAILED";
 
 /** A failure the user can act on: a Swedish (and English) message, the cell where known. Nothing was changed. */

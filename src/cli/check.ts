@@ -1,5 +1,5 @@
 /**
- * npm run check -- [file.xlsx] [--budget blad] [--json] [--out annotated.xlsx] [--lang en] [--sie bokforing.se [--period 2025-08]]
+ * npm run check -- [file.xlsx|.xlsm] [--budget blad] [--json] [--out annotated.xlsx|.xlsm] [--lang en] [--sie bokforing.se [--period 2025-08]]
  *
  * Runs the whole analysis on a workbook (default: the example in assets/)
  * and prints the findings as a Swedish table, or the JSON report of
@@ -11,6 +11,7 @@
  * --verbose. A workbook that keeps several förbund's budgets is reported
  * budget by budget; --budget <sheet> picks one, as --sie and --out need.
  */
+import { macroEnabled } from "../xlsx/package/changes";
 import { readFile, writeFile } from "node:fs/promises";
 import { basename, extname, resolve } from "node:path";
 import type { Clock } from "../app/clock";
@@ -225,7 +226,18 @@ async function writeOut(
 ): Promise<number> {
   const out = options.out!;
   try {
-    const port = await createFilePort(await readFile(options.file), basename(options.file), async () => grid);
+    const bytes = await readFile(options.file);
+    // Excel opens a macro-enabled package only as .xlsm, and any other only as .xlsx.
+    const macros = await macroEnabled(bytes);
+    if (macros !== /\.xlsm$/i.test(out)) {
+      stderr(
+        macros
+          ? `Arbetsboken har makron, så kopian måste heta .xlsm för att Excel ska öppna den: ange till exempel --out ${out.replace(/(\.\w+)?$/, ".xlsm")}.`
+          : `Arbetsboken har inga makron, så kopian ska heta .xlsx: ange till exempel --out ${out.replace(/(\.\w+)?$/, ".xlsx")}.`,
+      );
+      return EXIT.outFailed;
+    }
+    const port = await createFilePort(bytes, basename(options.file), async () => grid);
     const result = await analyseAndFlag(port, clock, analyse);
     if (!result.flagged) throw result.failure ?? new Error("the analysis of the copy did not run");
     const outcome = result.outcome as AnalysedOutcome;
@@ -250,6 +262,8 @@ async function writeOut(
 /** Why a file could not be written, in Swedish. */
 function writeFailure(error: unknown): string {
   switch ((error as { code?: unknown } | null)?.code) {
+    case "COPY_REFUSED":
+      return (error as { userMessage: { sv: string } }).userMessage.sv.replace(/\.$/, "");
     case "ENOENT":
     case "ENOTDIR":
       return "mappen finns inte";

@@ -21,7 +21,7 @@ export interface ExcelCapabilities extends PortCapabilities {
   /**
    * At least the manifest's minimum (ExcelApi 1.14), and with it everything the port uses below it: fill
    * patterns, cell properties, the workbook-wide change event and worksheet.pageLayout (1.9), comments
-   * (1.10), delayForCellEdit (1.11), merged areas (1.13).
+   * (1.10), merged areas (1.13). (delayForCellEdit has no requirement set named: asked for everywhere.)
    */
   readonly supported: boolean;
 }

@@ -78,10 +78,17 @@ function detail(error: unknown): string {
 export function toWorkbookError(error: unknown, code: "READ_FAILED" | "WRITE_FAILED"): WorkbookError {
   if (error instanceof WorkbookError) return error;
   switch (officeErrorCode(error)) {
+    // The error table names this code for cell edit mode; the cell-edit page names InvalidOperation.
     case "InvalidOperationInCellEditMode":
       return new WorkbookError("EDIT_MODE", MESSAGES.editMode);
+    case "InvalidOperation":
+      return new WorkbookError(code, {
+        sv: `Excel avböjde åtgärden (${detail(error)}). Om du håller på att redigera en cell: avsluta med Enter eller Esc och försök igen. Inget har ändrats.`,
+        en: `Excel declined the operation (${detail(error)}). If you are editing a cell, finish with Enter or Esc and try again. Nothing was changed.`,
+      });
     case "ApiNotFound":
       return unsupportedVersion();
+    // Observed for a write to a protected sheet, not documented; the port checks protection before it writes.
     case "AccessDenied":
       return new WorkbookError(code, {
         sv: "Excel nekade ändringen (skyddat blad eller skrivskyddad arbetsbok). Inget har ändrats.",

@@ -6,7 +6,8 @@
  * - readGrid: three round trips whatever the workbook's size (readWorkbook.ts).
  * - applyPlan, applyEdits, removeFlags: each one command, so one undo step:
  *   Excel.run({ mergeUndoGroup: true }) where ExcelApi 1.20 is supported, and
- *   in every Excel the port's own snapshot behind undo() ("Ångra"). Each
+ *   in every Excel the add-in's own record behind undo() ("Ångra"), kept in
+ *   the workbook so the ribbon and the pane share it (undoRecord.ts). Each
  *   reads what it will overwrite before it writes (so a refused write
  *   changes nothing), writes in one batch, and when that batch fails puts
  *   back what it had written. Their steps: flagWrites.ts, addinSheetWrites.ts
@@ -31,7 +32,7 @@ import {
   unrepairedWrite,
   unsupportedVersion,
 } from "./errors";
-import { queueFlagsRead, queueFlagsWrite } from "./flagStore";
+import { type FlagStore, queueFlagsRead, queueFlagsWrite } from "./flagStore";
 import { readWorkbookGrid, type ReadStats } from "./readWorkbook";
 import {
   addinSheetsOf,
@@ -46,7 +47,8 @@ import {
 import { queueEdits } from "./cellEdits";
 import { listenForChanges, OWN_WRITE_QUIET_MS, type OwnWrites } from "./changeEvents";
 import { earlierFlags, flagCellRequests, plannedFlagCells, queueFlagWrites, queueUnflag } from "./flagWrites";
-import { type CommandBody, restoreEntry, type UndoEntry } from "./undoJournal";
+import { type CommandBody, type Restored, restoreEntry, type UndoEntry } from "./undoJournal";
+import { lastAction, nextAction, pushed, queueUndoRead, queueUndoWrite, type StoredUndo } from "./undoRecord";
 import type { WorkbookEdits } from "../grid/edits";
 import type { WritePlan } from "../plan/types";
 
@@ -74,7 +76,10 @@ export interface PortStats {
 export class ExcelPort implements WorkbookPort {
   private readonly found: ExcelCapabilities;
   readonly stats: PortStats = { read: { syncs: 0, cells: 0 }, write: { syncs: 0, reads: 0, writes: 0 } };
-  private readonly undoStack: UndoEntry[] = [];
+  /** How many entries the workbook's undo record held when this port last read or wrote it. */
+  private undoDepth = 0;
+  /** The action the commands under way belong to (inOneStep): one Ångra takes them all back. */
+  private step: { action: number | undefined } | undefined;
   private writing = 0;
   private quietUntil = 0;
   /** Cleared when this Excel refused a grouped write (UndoNotSupported): the port's own undo then. */
@@ -104,8 +109,13 @@ export class ExcelPort implements WorkbookPort {
     this.requireSupported();
     const stats: ReadStats = { syncs: 0, cells: 0 };
     try {
-      const grid = await this.host.run(this.runOptions(false), (context) => readWorkbookGrid(context, stats));
-      return grid;
+      return await this.host.run(this.runOptions(false), async (context) => {
+        // Loaded in the read's first round trip: whether anything (the ribbon, too) can be undone.
+        const undoRead = queueUndoRead(context);
+        const grid = await readWorkbookGrid(context, stats);
+        this.undoDepth = undoRead().entries.length;
+        return grid;
+      });
     } catch (error) {
       throw toWorkbookError(error, "READ_FAILED");
     } finally {
@@ -136,6 +146,8 @@ export class ExcelPort implements WorkbookPort {
       await sync();
       const states = reads.states();
       const { written, records } = queueFlagWrites(context, annotate, earlier, wanted, states, reads.commentsAt);
+      const charts = chartsOf(sheets);
+      const flagsWritten: FlagStore = { version: 1, flags: records, ...(charts ? { charts } : {}) };
       checkpoint({
         cells: [...states.values()],
         written,
@@ -143,10 +155,10 @@ export class ExcelPort implements WorkbookPort {
         names: [],
         addinSheets: sheetsUndo(sheets, sheetReads, this.pagesWritten),
         flags: stored,
+        flagsWritten,
       });
       queueSheetWrites(context, sheets, sheetReads, pages);
-      const charts = chartsOf(sheets);
-      queueFlagsWrite(context, { version: 1, flags: records, ...(charts ? { charts } : {}) }, stored.stored);
+      queueFlagsWrite(context, flagsWritten, stored.stored);
       await sync("write");
       for (const [name, page] of pages) this.pagesWritten.set(name, page);
     });
@@ -156,21 +168,62 @@ export class ExcelPort implements WorkbookPort {
     await this.command((context, sync, checkpoint) => queueEdits(context, this.capabilities, edits, sync, checkpoint));
   }
 
+  /** As the undo record stood when this port last read or wrote it (the ribbon may have written since). */
   canUndo(): boolean {
-    return this.undoStack.length > 0;
+    return this.undoDepth > 0;
+  }
+
+  async inOneStep<T>(body: () => Promise<T>): Promise<T> {
+    const outer = this.step === undefined;
+    if (outer) this.step = { action: undefined };
+    try {
+      return await body();
+    } finally {
+      if (outer) this.step = undefined;
+    }
   }
 
   /**
-   * "Ångra": puts back what the last write changed, except where the user has changed a cell since the
-   * add-in wrote it: that cell is left as the user left it, and named in the result.
+   * "Ångra": puts back what the last action changed, whichever shell wrote it (the undo record is the
+   * workbook's: undoRecord.ts), except where the user has changed a cell since the add-in wrote it: that
+   * cell is left as the user left it, and named in the result. Sheets the action added are removed last,
+   * outside any undo group, since Worksheet.delete has no undo support.
    */
   async undo(): Promise<UndoResult> {
     this.requireSupported();
-    const entry = this.undoStack[this.undoStack.length - 1];
-    if (!entry) throw new WorkbookError("NOTHING_TO_UNDO", MESSAGES.nothingToUndo);
-    const result = await this.restore(entry, true);
-    this.undoStack.pop();
-    return result;
+    this.writing++;
+    try {
+      const restored = await this.host.run(this.runOptions(true), async (context) => {
+        const read = queueUndoRead(context);
+        await context.sync();
+        const { entries, stored } = read();
+        const { undo } = lastAction(entries);
+        if (undo.length === 0) {
+          this.undoDepth = 0;
+          throw new WorkbookError("NOTHING_TO_UNDO", MESSAGES.nothingToUndo);
+        }
+        const results: Restored[] = [];
+        for (const [i, entry] of undo.entries()) {
+          const left = entries.slice(0, entries.length - i - 1);
+          results.push(
+            await restoreEntry(context, this.capabilities, entry, true, () => queueUndoWrite(context, left, stored)),
+          );
+          this.undoDepth = left.length;
+        }
+        return results;
+      });
+      await this.removeSheets(restored.flatMap((r) => r.remove));
+      return {
+        kept: restored.flatMap((r) => r.kept),
+        keptSheets: restored.flatMap((r) => r.keptSheets),
+        keptNames: restored.flatMap((r) => r.keptNames),
+      };
+    } catch (error) {
+      throw toWorkbookError(error, "WRITE_FAILED");
+    } finally {
+      this.writing--;
+      this.quietUntil = this.clock.now().getTime() + OWN_WRITE_QUIET_MS;
+    }
   }
 
   async removeFlags(): Promise<void> {
@@ -193,6 +246,8 @@ export class ExcelPort implements WorkbookPort {
       const written = records.map((r) =>
         queueUnflag(context, reads.commentsAt, states.get(cellKey(r.sheet, r.cell))!, r),
       );
+      const { charts } = stored.store;
+      const flagsWritten: FlagStore = { version: 1, flags: [], ...(charts ? { charts } : {}) };
       checkpoint({
         cells: [...states.values()],
         written,
@@ -200,9 +255,9 @@ export class ExcelPort implements WorkbookPort {
         names: [],
         addinSheets: [],
         flags: stored,
+        flagsWritten,
       });
-      const { charts } = stored.store;
-      queueFlagsWrite(context, { version: 1, flags: [], ...(charts ? { charts } : {}) }, stored.stored);
+      queueFlagsWrite(context, flagsWritten, stored.stored);
       await sync("write");
     });
   }
@@ -239,7 +294,7 @@ export class ExcelPort implements WorkbookPort {
     this.requireSupported();
     if (!cellsOf(cell)) throw badAddress(sheet, cell);
     try {
-      await this.host.run(undefined, async (context) => {
+      await this.host.run(this.runOptions(false), async (context) => {
         const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
         ws.load("name");
         await context.sync();
@@ -255,7 +310,7 @@ export class ExcelPort implements WorkbookPort {
 
   onChange(callback: () => void): () => void {
     if (!this.capabilities.liveChanges) return () => {};
-    return listenForChanges((batch) => this.host.run(undefined, batch), this.ownWrites, callback);
+    return listenForChanges((batch) => this.host.run(this.runOptions(false), batch), this.ownWrites, callback);
   }
 
   // -------------------------------------------------------------------------
@@ -266,14 +321,13 @@ export class ExcelPort implements WorkbookPort {
 
   /**
    * A write is one undo group where Excel can (mergeUndoGroup, ExcelApi 1.20, until this Excel refuses one);
-   * every batch waits while the user edits a cell rather than failing (delayForCellEdit, ExcelApi 1.11:
-   * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-delay-in-cell-edit).
+   * every batch, going to a cell too, waits while the user edits a cell rather than failing
+   * (delayForCellEdit: https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-delay-in-cell-edit;
+   * Excel.RunOptions names no requirement set for it, so it is asked for in every Excel). An Excel that
+   * fails the batch all the same gets the cell-edit message (errors.ts, either code).
    */
-  private runOptions(write: boolean): Excel.RunOptions | undefined {
-    const options: Excel.RunOptions = {};
-    if (write && this.grouping) options.mergeUndoGroup = true;
-    if (this.capabilities.apiVersion >= 11) options.delayForCellEdit = true;
-    return Object.keys(options).length > 0 ? options : undefined;
+  private runOptions(write: boolean): Excel.RunOptions {
+    return { ...(write && this.grouping ? { mergeUndoGroup: true } : {}), delayForCellEdit: true };
   }
 
   /**
@@ -302,11 +356,14 @@ export class ExcelPort implements WorkbookPort {
     const stats = { syncs: 0, reads: 0, writes: 0 };
     this.stats.write = stats;
     let entry: UndoEntry | undefined;
+    let record: StoredUndo | undefined;
     let writing = false;
     const grouped = this.grouping;
     this.writing++;
     try {
       await this.host.run(this.runOptions(true), async (context) => {
+        // Loaded with the command's first read; the entry is pushed in the same batch as its write.
+        const undoRead = queueUndoRead(context);
         await body(
           context,
           async (kind = "read") => {
@@ -317,14 +374,22 @@ export class ExcelPort implements WorkbookPort {
           },
           (e) => {
             entry = e;
+            record = undoRead();
+            const action = this.step?.action ?? nextAction(record.entries);
+            if (this.step) this.step.action = action;
+            const after = pushed(record.entries, { ...e, action });
+            queueUndoWrite(context, after, record.stored);
+            this.undoDepth = after.length;
           },
         );
       });
     } catch (error) {
       const refused = grouped && officeErrorCode(error) === "UndoNotSupported";
-      if (writing && entry) {
+      if (writing && entry && record) {
+        const before = record;
+        this.undoDepth = before.entries.length;
         try {
-          await this.restore(entry, false);
+          await this.repair(entry, before);
         } catch {
           throw unrepairedWrite(error);
         }
@@ -337,34 +402,33 @@ export class ExcelPort implements WorkbookPort {
       this.writing--;
       this.quietUntil = this.clock.now().getTime() + OWN_WRITE_QUIET_MS;
     }
-    if (entry) this.undoStack.push(entry);
   }
 
-  /**
-   * Puts back what an entry recorded: its own read of how things are now, then one write. With `keepUsers`
-   * (Ångra), a cell or add-in sheet that no longer holds what the add-in wrote is the user's since, and is
-   * left alone and named. Sheets the write added are removed last, outside any undo group, since
-   * Worksheet.delete has no undo support.
-   */
-  private async restore(entry: UndoEntry, keepUsers: boolean): Promise<UndoResult> {
+  /** Puts back what a write that failed half-way changed, and the undo record as it stood before it. */
+  private async repair(entry: UndoEntry, record: StoredUndo): Promise<void> {
     this.writing++;
     try {
-      const { kept, keptSheets, keptNames, remove } = await this.host.run(this.runOptions(true), (context) =>
-        restoreEntry(context, this.capabilities, entry, keepUsers),
-      );
-      if (remove.length > 0) {
-        await this.host.run(this.runOptions(false), async (context) => {
-          for (const name of remove) context.workbook.worksheets.getItem(name).delete();
-          await context.sync();
-        });
-      }
-      return { kept: [...kept], keptSheets: [...keptSheets], keptNames: [...keptNames] };
-    } catch (error) {
-      throw toWorkbookError(error, "WRITE_FAILED");
+      const { remove } = await this.host.run(this.runOptions(true), (context) => {
+        // Whether the failed batch left a record behind: read with the repair's first round trip.
+        const now = queueUndoRead(context);
+        return restoreEntry(context, this.capabilities, entry, false, () =>
+          queueUndoWrite(context, record.entries, now().stored),
+        );
+      });
+      await this.removeSheets(remove);
     } finally {
       this.writing--;
       this.quietUntil = this.clock.now().getTime() + OWN_WRITE_QUIET_MS;
     }
+  }
+
+  /** Sheets a write added, removed in a batch of their own (Worksheet.delete is outside any undo group). */
+  private async removeSheets(names: readonly string[]): Promise<void> {
+    if (names.length === 0) return;
+    await this.host.run(this.runOptions(false), async (context) => {
+      for (const name of names) context.workbook.worksheets.getItem(name).delete();
+      await context.sync();
+    });
   }
 }
 

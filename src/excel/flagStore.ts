@@ -84,3 +84,32 @@ function isRecord(r: unknown): r is FlagRecord {
   const x = r as FlagRecord | null;
   return !!x && typeof x.sheet === "string" && typeof x.cell === "string" && typeof x.fill === "string";
 }
+
+/**
+ * The flag record after taking back one write: where the record still holds what the write left, what
+ * stood before it; where someone has written since (the ribbon after the pane), theirs. Cell by cell and
+ * chart by chart, so nobody's later flags are lost from the record.
+ */
+export function flagsAfterUndo(before: FlagStore, written: FlagStore | undefined, now: FlagStore): FlagStore {
+  if (!written || JSON.stringify(now) === JSON.stringify(written)) return before;
+  const key = (r: { sheet: string; cell: string }) => `${r.sheet}\u0000${r.cell}`;
+  const byKey = <T extends { sheet: string; cell: string }>(list: readonly T[]) =>
+    new Map(list.map((r) => [key(r), r]));
+  const [b, w, n] = [byKey(before.flags), byKey(written.flags), byKey(now.flags)];
+  const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);
+  const flags = new Map(n);
+  for (const k of new Set([...b.keys(), ...w.keys()])) {
+    if (same(b.get(k), w.get(k)) || !same(n.get(k), w.get(k))) continue;
+    const was = b.get(k);
+    if (was) flags.set(k, was);
+    else flags.delete(k);
+  }
+  const charts: Record<string, NonNullable<FlagStore["charts"]>[string]> = { ...(now.charts ?? {}) };
+  for (const sheet of new Set([...Object.keys(before.charts ?? {}), ...Object.keys(written.charts ?? {})])) {
+    const [was, wrote] = [before.charts?.[sheet], written.charts?.[sheet]];
+    if (same(was, wrote) || !same(charts[sheet], wrote)) continue;
+    if (was) charts[sheet] = was;
+    else delete charts[sheet];
+  }
+  return { version: 1, flags: [...flags.values()], ...(Object.keys(charts).length > 0 ? { charts } : {}) };
+}

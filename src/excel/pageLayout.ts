@@ -10,11 +10,13 @@ export function queuePageLayout(ws: Excel.Worksheet, page: PageSetup): void {
   const layout = ws.pageLayout;
   layout.orientation = page.orientation === "landscape" ? "Landscape" : "Portrait";
   layout.paperSize = page.paperSize;
-  // Set whole: Office.js ignores a change to one of zoom's fields (x.zoom.scale = …).
+  // Set whole: "use x.zoom = {...} instead of x.zoom.scale = ..." (Excel.PageLayout, zoom). Each count is a
+  // "Number of pages to fit"; as many pages tall as the rows need is the count left out, since the file
+  // format's 0 for it is not documented for Office.js
+  // (https://learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions).
   layout.zoom = {
     horizontalFitToPages: page.fitToPagesWide,
-    // 0: as many pages tall as the rows need (VBA's FitToPagesTall = False, fitToHeight="0" in the file).
-    verticalFitToPages: page.fitToPagesTall ?? 0,
+    ...(page.fitToPagesTall !== undefined ? { verticalFitToPages: page.fitToPagesTall } : {}),
   };
   layout.topMargin = page.margins.top;
   layout.bottomMargin = page.margins.bottom;

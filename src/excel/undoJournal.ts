@@ -22,7 +22,7 @@ import {
   type Structure,
 } from "./cellState";
 import { protectedSheet } from "./errors";
-import { queueFlagsRead, queueFlagsWrite, type StoredFlags } from "./flagStore";
+import { type FlagStore, flagsAfterUndo, queueFlagsRead, queueFlagsWrite, type StoredFlags } from "./flagStore";
 import { queuePageLayout } from "./pageLayout";
 
 /** What the add-in put in a cell, for the parts it changed: undo checks it still stands before it restores. */
@@ -59,6 +59,8 @@ export interface UndoEntry {
   readonly addinSheets: readonly AddinSheetUndo[];
   /** The flag record as stored before; undefined when the command left it alone. */
   readonly flags?: StoredFlags;
+  /** The flag record as the command left it: undo keeps what others have flagged since (flagsAfterUndo). */
+  readonly flagsWritten?: FlagStore;
 }
 
 /** One round trip of a command: a read (the default), or its one write. */
@@ -92,6 +94,8 @@ export async function restoreEntry(
   capabilities: ExcelCapabilities,
   entry: UndoEntry,
   keepUsers: boolean,
+  /** Queued with the write: the undo record without this entry. */
+  alsoWrite: () => void = () => {},
 ): Promise<Restored> {
   const flagsRead = entry.flags ? queueFlagsRead(context) : undefined;
   const structure = await readStructure(context, capabilities, () => context.sync());
@@ -134,7 +138,11 @@ export async function restoreEntry(
     return [{ sheet, cell: changed }];
   });
   const sheets = queueAddinSheetRestores(context, entry.addinSheets, sheetReads, keepUsers);
-  if (entry.flags && flagsRead) queueFlagsWrite(context, entry.flags.store, flagsRead().stored);
+  if (entry.flags && flagsRead) {
+    const now = flagsRead();
+    queueFlagsWrite(context, flagsAfterUndo(entry.flags.store, entry.flagsWritten, now.store), now.stored);
+  }
+  alsoWrite();
   await context.sync();
   const kept = new Set(keptSheets.map((k) => k.sheet));
   return {

@@ -13,7 +13,7 @@ import type { SheetFollowUp } from "../app/followUpFromSheet";
 import type { LedgerMapping } from "../app/followUpMemory";
 import { saveScenarios as saveScenariosTo } from "../app/saveScenarios";
 import { saveSettings as saveSettingsTo } from "../app/saveSettings";
-import { undoSteps } from "../app/undo";
+import { undoLastAction } from "../app/undo";
 import { WorkbookError, type WorkbookPort } from "../app/workbookPort";
 import { writeShares as writeSharesTo, type ShareWriteMode } from "../app/writeShares";
 import {
@@ -143,9 +143,10 @@ export function useFinsam(options: FinsamOptions): Finsam {
   const [sessionSettings, setSessionSettings] = useState<Settings | undefined>(undefined);
   /** The budget the user chose where the workbook keeps several (the sheet of its members). */
   const budgetRef = useRef<string | undefined>(undefined);
-  /** How many of the port's undo steps each of the user's actions made, last on top. */
-  const [undoGroups, setUndoGroups] = useState<readonly number[]>([]);
   const busyRef = useRef(false);
+  /** The port as of the last render: each action's writes are one undo step on it (inOneStep). */
+  const portRef = useRef(port);
+  portRef.current = port;
 
   useEffect(() => {
     if (typeof document !== "undefined") document.documentElement.lang = lang;
@@ -158,14 +159,18 @@ export function useFinsam(options: FinsamOptions): Finsam {
     });
   }, [port]);
 
-  /** Runs one action at a time; a failure becomes the notice, never an exception in the UI. */
+  /**
+   * Runs one action at a time, its writes as one step that one Ångra takes back; a failure becomes the
+   * notice, never an exception in the UI.
+   */
   const run = useCallback(async (kind: Busy, action: () => Promise<void>, failure: Message): Promise<void> => {
     if (busyRef.current) return;
     busyRef.current = true;
     setBusy(kind);
     setNotice(undefined);
     try {
-      await action();
+      const current = portRef.current;
+      await (current ? current.inOneStep(action) : action());
     } catch (error) {
       setNotice({ intent: "error", message: messageOf(error, failure) });
     } finally {
@@ -174,9 +179,9 @@ export function useFinsam(options: FinsamOptions): Finsam {
     }
   }, []);
 
-  /** Analyses, and unless told not to, flags the workbook; returns how many undo steps it made. */
+  /** Analyses, and unless told not to, flags the workbook. */
   const analyseOn = useCallback(
-    async (target: WorkbookPort, mark: boolean, settings: Settings | undefined): Promise<number> => {
+    async (target: WorkbookPort, mark: boolean, settings: Settings | undefined): Promise<void> => {
       const budget = budgetRef.current;
       const result = mark
         ? await analyseAndFlag(target, clock, { settings, budget })
@@ -184,25 +189,20 @@ export function useFinsam(options: FinsamOptions): Finsam {
       if ("failure" in result) setNotice({ intent: "error", message: messageOf(result.failure, both("failFlags")) });
       setStatus(result.outcome);
       setStale(false);
-      return result.flagged ? 1 : 0;
     },
     [clock],
   );
 
-  const pushUndo = (steps: number) => {
-    if (steps > 0) setUndoGroups((groups) => [...groups, steps]);
-  };
-
   const analyse = useCallback(async () => {
     if (!port) return;
-    await run("analysing", async () => pushUndo(await analyseOn(port, true, sessionSettings)), both("failAnalyse"));
+    await run("analysing", async () => analyseOn(port, true, sessionSettings), both("failAnalyse"));
   }, [port, run, analyseOn, sessionSettings]);
 
   const chooseBudget = useCallback(
     async (sheet: string) => {
       if (!port) return;
       budgetRef.current = sheet;
-      await run("analysing", async () => pushUndo(await analyseOn(port, true, sessionSettings)), both("failAnalyse"));
+      await run("analysing", async () => analyseOn(port, true, sessionSettings), both("failAnalyse"));
     },
     [port, run, analyseOn, sessionSettings],
   );
@@ -216,8 +216,7 @@ export function useFinsam(options: FinsamOptions): Finsam {
         async () => {
           const count = await writeSharesTo(port, outcome, mode);
           if (count === 0) return;
-          const steps = 1 + (await analyseOn(port, true, sessionSettings));
-          pushUndo(steps);
+          await analyseOn(port, true, sessionSettings);
           setNotice({
             intent: "success",
             message: both("wroteShares", { count }),
@@ -234,9 +233,7 @@ export function useFinsam(options: FinsamOptions): Finsam {
     await run(
       "writing",
       async () => {
-        const steps = undoGroups[undoGroups.length - 1] ?? 1;
-        const kept = await undoSteps(port, steps);
-        setUndoGroups((groups) => groups.slice(0, -1));
+        const kept = await undoLastAction(port);
         if (status.kind !== "empty") await analyseOn(port, false, sessionSettings);
         // What the user changed after the add-in wrote it was left as the user left it: say what, and why.
         const said = [
@@ -257,7 +254,7 @@ export function useFinsam(options: FinsamOptions): Finsam {
       },
       both("failUndo"),
     );
-  }, [port, run, undoGroups, status.kind, analyseOn, sessionSettings]);
+  }, [port, run, status.kind, analyseOn, sessionSettings]);
 
   const removeFlags = useCallback(async () => {
     if (!port) return;
@@ -265,7 +262,6 @@ export function useFinsam(options: FinsamOptions): Finsam {
       "writing",
       async () => {
         await port.removeFlags();
-        pushUndo(1);
         setNotice({ intent: "success", message: both("flagsRemoved") });
       },
       both("failRemoveFlags"),
@@ -298,7 +294,7 @@ export function useFinsam(options: FinsamOptions): Finsam {
         async () => {
           const session = await saveSettingsTo(port, settingsToSave(draft, settings));
           setSessionSettings(session);
-          pushUndo(1 + (await analyseOn(port, true, session)));
+          await analyseOn(port, true, session);
           setNotice({
             intent: "success",
             message: both("saved"),
@@ -321,7 +317,7 @@ export function useFinsam(options: FinsamOptions): Finsam {
         async () => {
           const session = await saveScenariosTo(port, { current, named, session: sessionSettings });
           setSessionSettings(session);
-          pushUndo(1 + (await analyseOn(port, true, session)));
+          await analyseOn(port, true, session);
           setNotice({ intent: "success", message: notice });
           done = true;
         },
@@ -340,7 +336,6 @@ export function useFinsam(options: FinsamOptions): Finsam {
         "writing",
         async () => {
           await createBoardOfScenarios(port, { outcome, scenarios, unit }, clock);
-          pushUndo(1);
           const names = (lang: Lang) =>
             new Intl.ListFormat(lang === "sv" ? "sv-SE" : "en-GB").format(
               scenarios.map((s) => (lang === "sv" ? `”${s.name}”` : `“${s.name}”`)),
@@ -374,7 +369,6 @@ export function useFinsam(options: FinsamOptions): Finsam {
         async () => {
           const { saveLedgerMapping } = await followUpCode();
           await saveLedgerMapping(port, mapping);
-          pushUndo(1);
           setNotice({ intent: "success", message: both("mappingSaved") });
           done = true;
         },
@@ -400,7 +394,6 @@ export function useFinsam(options: FinsamOptions): Finsam {
         async () => {
           const { saveForecasts } = await followUpCode();
           await saveForecasts(port, choices);
-          pushUndo(1);
           setNotice({ intent: "success", message: notice });
           done = true;
         },
@@ -421,7 +414,6 @@ export function useFinsam(options: FinsamOptions): Finsam {
           const analysis = outcome.analysis;
           const { writeFollowUpSheet } = await followUpCode();
           await writeFollowUpSheet(port, analysis, followUp, outcome.forbund);
-          pushUndo(1);
           setNotice({ intent: "success", message: both("followUpWritten", { file: followUp.fileName }) });
         },
         both("failFollowUp"),
@@ -440,10 +432,9 @@ export function useFinsam(options: FinsamOptions): Finsam {
           setPort(opened);
           // Another workbook: its budgets are its own, so no earlier choice holds.
           budgetRef.current = undefined;
-          setUndoGroups([]);
           setSessionSettings(undefined);
           setStatus({ kind: "empty" });
-          pushUndo(await analyseOn(opened, true, undefined));
+          await analyseOn(opened, true, undefined);
         },
         both("failOpen", { name: fileName }),
       );
@@ -470,7 +461,9 @@ export function useFinsam(options: FinsamOptions): Finsam {
     if (!isDownloadable(port) || !saveFile) return;
     try {
       const bytes = await port.download();
-      saveFile(bytes, port.fileName.replace(/(\.xlsx)?$/i, "-finsam.xlsx"));
+      // A macro-enabled workbook stays one: Excel opens an .xlsm package only under that name.
+      const kind = /\.xlsm$/i.test(port.fileName) ? ".xlsm" : ".xlsx";
+      saveFile(bytes, port.fileName.replace(/(\.xls[xm])?$/i, `-finsam${kind}`));
     } catch (error) {
       setNotice({
         intent: "error",
@@ -489,7 +482,8 @@ export function useFinsam(options: FinsamOptions): Finsam {
       status,
       busy,
       notice,
-      canUndo: undoGroups.length > 0 && (port?.canUndo() ?? false),
+      // As the port last saw the workbook's undo record; every action ends by re-rendering (busy).
+      canUndo: port?.canUndo() ?? false,
       stale,
       sessionSettings,
       canOpenFiles: Boolean(openFile),
@@ -524,7 +518,6 @@ export function useFinsam(options: FinsamOptions): Finsam {
       status,
       busy,
       notice,
-      undoGroups,
       stale,
       sessionSettings,
       openFile,

@@ -1,36 +1,30 @@
 /**
- * The file port's undo journal: before each write it keeps the workbook's bytes as they were (a
- * snapshot of every cell, style, note, sheet and name at once, the control sheet included), with the
- * flagged cells' originals and the last plan, so "Ångra" restores them exactly, and a write that fails
- * changes nothing.
+ * The file port's undo journal: before each write it keeps the workbook's bytes as they were (the whole
+ * package: every cell, style, note, sheet and name at once, the control sheet included), with the flagged
+ * cells' originals, so "Ångra" restores them exactly, and a write that fails changes nothing.
  */
-import type ExcelJS from "exceljs";
 import { WorkbookError } from "../app/workbookPort";
-import type { WritePlan } from "../plan/types";
 import type { Originals } from "./fileFlags";
-import { loadWorkbook } from "./loadWorkbook";
+import { PatchRefused } from "./package/opc";
 
 /** What the file port holds between writes. */
 export interface FileState {
-  /** The workbook in memory, which every write changes. */
-  workbook: ExcelJS.Workbook;
-  /** The workbook as last saved. */
+  /** The workbook as it now stands: the package the user picked with the add-in's changes made in it. */
   bytes: Uint8Array;
   /** Each flagged cell's own look and note from before its first flag (fileFlags.ts). */
   originals: Originals;
-  /** The last plan applied: its sheets' charts are added to the file on download. */
-  lastPlan: WritePlan | undefined;
 }
 
 /** The state before one write, for undo. */
 interface Snapshot {
   readonly bytes: Uint8Array;
   readonly originals: Originals;
-  readonly plan: WritePlan | undefined;
 }
 
 export class FileJournal {
   private readonly undoStack: Snapshot[] = [];
+  /** Inside inOneStep: whether the action's first write has kept its snapshot. */
+  private step: { kept: boolean } | undefined;
 
   constructor(
     readonly state: FileState,
@@ -38,32 +32,47 @@ export class FileJournal {
   ) {}
 
   /** Runs one write as one undoable step; nothing changes when it fails. */
-  async write(change: (state: FileState) => void): Promise<void> {
-    const before: Snapshot = {
-      bytes: this.state.bytes,
-      originals: new Map(this.state.originals),
-      plan: this.state.lastPlan,
-    };
+  async write(change: (state: FileState) => Promise<void>): Promise<void> {
+    const before: Snapshot = { bytes: this.state.bytes, originals: new Map(this.state.originals) };
     try {
-      change(this.state);
-      this.state.bytes = await save(this.state.workbook);
+      await change(this.state);
     } catch (cause) {
-      await this.restore(before);
+      this.restore(before);
       const detail = cause instanceof Error ? cause.message.split("\n")[0] : String(cause);
+      if (cause instanceof PatchRefused) {
+        throw new WorkbookError("COPY_REFUSED", {
+          sv: `${this.fileName} kan inte ändras utan att något av arbetsboken går förlorat: ${detail}. Inget ändrades; öppna och spara arbetsboken i Excel och försök igen.`,
+          en: `${this.fileName} cannot be changed without losing part of the workbook: ${detail}. Nothing was changed; open and save the workbook in Excel and try again.`,
+        });
+      }
       throw new WorkbookError("WRITE_FAILED", {
         sv: `Ändringen kunde inte skrivas i ${this.fileName}: ${detail}. Inget ändrades.`,
         en: `The change could not be written to ${this.fileName}: ${detail}. Nothing was changed.`,
       });
     }
+    // One snapshot per action: the state before its first write.
+    if (this.step?.kept) return;
     this.undoStack.push(before);
+    if (this.step) this.step.kept = true;
+  }
+
+  /** The body's writes as one action: one undo takes them all back. */
+  async inOneStep<T>(body: () => Promise<T>): Promise<T> {
+    const outer = this.step === undefined;
+    if (outer) this.step = { kept: false };
+    try {
+      return await body();
+    } finally {
+      if (outer) this.step = undefined;
+    }
   }
 
   canUndo(): boolean {
     return this.undoStack.length > 0;
   }
 
-  /** Puts the workbook back as it was before the last write. */
-  async undo(): Promise<void> {
+  /** Puts the workbook back as it was before the last action. */
+  undo(): void {
     const last = this.undoStack.pop();
     if (!last) {
       throw new WorkbookError("NOTHING_TO_UNDO", {
@@ -71,18 +80,11 @@ export class FileJournal {
         en: "There is nothing to undo.",
       });
     }
-    await this.restore(last);
+    this.restore(last);
   }
 
-  private async restore(snapshot: Snapshot): Promise<void> {
-    this.state.workbook = await loadWorkbook(snapshot.bytes);
+  private restore(snapshot: Snapshot): void {
     this.state.bytes = snapshot.bytes;
     this.state.originals = new Map(snapshot.originals);
-    this.state.lastPlan = snapshot.plan;
   }
-}
-
-async function save(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
-  const out = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(out as ArrayBuffer);
 }

@@ -110,8 +110,12 @@ export async function readGridFromFile(path: string): Promise<Grid> {
   return readWorkbook(data, name, path);
 }
 
+/** What a user does with a workbook the add-in cannot read in its format. */
+const SAVE_AS_XLSX =
+  "spara den som .xlsx i Excel (Arkiv > Spara som > Excel-arbetsbok, eller .xlsm om den har makron) och öppna den igen.";
+
 /**
- * Reads an .xlsx file from its bytes. `fileName` only names the file in error
+ * Reads an .xlsx (or .xlsm) file from its bytes. `fileName` only names the file in error
  * messages.
  */
 export async function readGridFromBuffer(data: ArrayBuffer | Uint8Array, fileName?: string): Promise<Grid> {
@@ -137,13 +141,16 @@ async function readWorkbook(bytes: Uint8Array, name: string | undefined, file: s
     throw fail(
       "NOT_XLSX",
       ole
-        ? `${theFile} är inte en .xlsx-arbetsbok (troligen en äldre .xls-fil eller en lösenordsskyddad arbetsbok).`
-        : `${theFile} är inte en Excel-arbetsbok (.xlsx).`,
+        ? `${theFile} är inte en .xlsx-arbetsbok (troligen en äldre .xls-fil eller en lösenordsskyddad arbetsbok): ${SAVE_AS_XLSX}`
+        : `${theFile} är inte en Excel-arbetsbok (.xlsx eller .xlsm).`,
     );
   }
 
   const parts = await readXlsxParts(bytes);
   if ("kind" in parts) {
+    if (parts.kind === "binary") {
+      throw fail("NOT_XLSX", `${theFile} är en binär arbetsbok (.xlsb), som tillägget inte läser: ${SAVE_AS_XLSX}`);
+    }
     if (parts.kind === "no-workbook") {
       throw fail("CORRUPT", `${theFile} är en zip-fil men ingen Excel-arbetsbok (.xlsx); den saknar xl/workbook.xml.`);
     }

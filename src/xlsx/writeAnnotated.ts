@@ -1,76 +1,51 @@
 import ExcelJS from "exceljs";
 import type { PageSetup } from "../plan/pageSetup";
-import { addChart } from "./chartPart";
-import { noteText } from "./cellNote";
-import { loadWorkbookParts } from "./loadWorkbook";
-import { restoreSetAside } from "./restoreSetAside";
-import type { SetAside } from "./xlsxParts";
 import type { CellWrite, WritePlan } from "../plan/types";
-import { joinNote, userPartOf } from "../plan/notes";
+import { changePackage, type PackageChanges } from "./package/changes";
 
 /**
- * Applies a WritePlan to a copy of the workbook: fills and notes on the
- * user's cells, and the control sheet of live formulas. The source file is
- * never changed; a note the user already had is kept, ours follows it.
+ * Applies a WritePlan to a copy of the workbook: fills and notes on the user's cells, and the add-in's
+ * sheets of live formulas with their charts. The copy is the file's own package with only those parts
+ * changed (package/changes.ts), so everything else of the user's is kept as the file has it. The source
+ * is never changed; a note the user already had is kept, ours follows it.
  */
 export async function writeAnnotated(
   source: ArrayBuffer | Uint8Array,
   plan: WritePlan,
   options: { cachedResults?: boolean } = {},
 ): Promise<Uint8Array> {
-  const { workbook, setAside } = await loadWorkbookParts(source);
-  applyWritePlan(workbook, plan, options.cachedResults ?? true);
-  return finishXlsx(new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer), plan, setAside);
+  const bytes = source instanceof Uint8Array ? source : new Uint8Array(source);
+  return changePackage(bytes, await planChanges(plan, options.cachedResults ?? true));
 }
 
 /**
- * What ExcelJS cannot write itself, added to the saved file: the board sheet's and the follow-up's
- * charts, and the user's names, merges and data validations that ExcelJS was not given (loadWorkbook.ts).
+ * What a plan changes in a package: the flags' cells (a fill each, and on a flag's first cell its note,
+ * after the user's own), the add-in's sheets as ExcelJS writes them, and their charts. With cachedResults,
+ * each formula carries the engine's number as its cached result, so a viewer that does not recalculate
+ * still shows it; without, the numbers come only from the spreadsheet engine (the tests use that).
  */
-export async function finishXlsx(
-  bytes: Uint8Array,
-  plan: WritePlan | undefined,
-  setAside: SetAside,
-): Promise<Uint8Array> {
-  // The add-in's own sheets are written anew: nothing of an old sheet of that name goes back.
-  const own = new Set([plan?.controlSheet.name, plan?.boardSheet?.name, plan?.followUpSheet?.name]);
-  let out = await restoreSetAside(bytes, setAside, own);
-  for (const sheet of [plan?.boardSheet, plan?.followUpSheet]) {
-    if (sheet) out = await addChart(out, sheet.name, sheet.chart);
-  }
-  return out;
+export async function planChanges(plan: WritePlan, cachedResults: boolean): Promise<PackageChanges> {
+  const sheets = [plan.controlSheet, plan.boardSheet, plan.followUpSheet].filter((s) => s !== undefined);
+  const own = new ExcelJS.Workbook();
+  for (const sheet of sheets) writeSheet(own, sheet, cachedResults);
+  return {
+    cells: plan.flags.flatMap((flag) =>
+      flag.cells.map((write) => ({
+        sheet: flag.sheet,
+        cell: write.cell,
+        fill: write.fill,
+        ...(write.note !== undefined ? { addinNote: write.note } : {}),
+      })),
+    ),
+    ownSheets: {
+      bytes: new Uint8Array((await own.xlsx.writeBuffer()) as ArrayBuffer),
+      names: sheets.map((s) => s.name),
+    },
+    charts: [plan.boardSheet, plan.followUpSheet].flatMap((s) => (s ? [{ sheet: s.name, chart: s.chart }] : [])),
+  };
 }
 
-/**
- * With cachedResults, each formula carries the engine's number as its cached
- * result, so a viewer that does not recalculate still shows it; without,
- * the numbers come only from the spreadsheet engine (the tests use that).
- */
-export function applyWritePlan(workbook: ExcelJS.Workbook, plan: WritePlan, cachedResults = true): void {
-  writeFlags(workbook, plan.flags);
-  writeSheet(workbook, plan.controlSheet, cachedResults);
-  if (plan.boardSheet) writeSheet(workbook, plan.boardSheet, cachedResults);
-  if (plan.followUpSheet) writeSheet(workbook, plan.followUpSheet, cachedResults);
-}
-
-/**
- * The flags' cells as the plan decided them: each its fill, and on a flag's first cell its note, after
- * the user's own note where the cell has one.
- */
-function writeFlags(workbook: ExcelJS.Workbook, flags: WritePlan["flags"]): void {
-  for (const flag of flags) {
-    const sheet = workbook.getWorksheet(flag.sheet);
-    if (!sheet) continue;
-    for (const write of flag.cells) {
-      const cell = sheet.getCell(write.cell);
-      // A loaded cell shares its style object with every cell of the same style: copy before changing.
-      cell.style = { ...cell.style, fill: { type: "pattern", pattern: "solid", fgColor: { argb: `FF${write.fill}` } } };
-      if (write.note !== undefined) cell.note = joinNote(userPartOf(noteText(cell.note)), write.note);
-    }
-  }
-}
-
-/** Replaces (or adds) a sheet of the add-in's with its cells: values, live formulas, formats. */
+/** Adds a sheet of the add-in's with its cells: values, live formulas, formats. */
 function writeSheet(
   workbook: ExcelJS.Workbook,
   plan: {
@@ -81,8 +56,6 @@ function writeSheet(
   },
   cachedResults: boolean,
 ): void {
-  const old = workbook.getWorksheet(plan.name);
-  if (old) workbook.removeWorksheet(old.id);
   const sheet = workbook.addWorksheet(plan.name);
   applyPageSetup(sheet, plan.pageSetup);
   plan.columnWidths.forEach((width, i) => {

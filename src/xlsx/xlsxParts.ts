@@ -9,24 +9,15 @@
  * or a merge A1:XFD1048576 never finishes loading. Such names and merges are
  * taken out of the bytes ExcelJS loads (the file itself is never changed);
  * the names are still read here, and the merges are clipped to the cells
- * that exist afterwards (readGrid.ts). Both go back, as the file has them,
- * into a copy the add-in writes (restoreSetAside.ts): a whole-column name a
- * formula uses, or Print_Titles over rows 1 to 3, is the user's.
+ * that exist afterwards (readGrid.ts). A copy the add-in writes is the file's
+ * own package (package/changes.ts), so they stand in it as the file has them.
  *
  * ExcelJS expands a data validation's sqref likewise (one model entry per
- * cell: a whole column costs it about 2 s to load, 5 s to write and 300 MB;
- * A1:XFD1048576 never finishes), and writes even a small one back changed
- * ("H3:H20 J3" became three validations, two of them overlapping).
- * Validations never matter to the budget, so every one is set aside from the
- * bytes ExcelJS loads, kept as it stands in the file, and put back into a
- * copy the add-in writes (restoreSetAside.ts).
- *
- * ExcelJS keeps only the conditional formats of a sheet's `<extLst>`: it
- * writes no copy of Excel 2010's data validations there (a list from another
- * sheet, `x14:dataValidations`) or its sparklines. Those are kept as the file
- * has them, each with the namespaces it uses, and put back the same way.
+ * cell: a whole column costs it about 2 s to load and 300 MB; A1:XFD1048576
+ * never finishes). Validations never matter to the budget, so every one is
+ * taken out of the bytes ExcelJS loads.
  */
-import { XMLBuilder, XMLParser } from "fast-xml-parser";
+import { XMLBuilder, XMLParser, XMLValidator } from "fast-xml-parser";
 import JSZip from "jszip";
 import { type DefinedName, parseRangeRef } from "../grid";
 
@@ -45,23 +36,6 @@ export interface SetAsideName {
   readonly element: string;
 }
 
-/** What ExcelJS was not given, to be put back into a copy it writes. */
-export interface SetAside {
-  readonly names: readonly SetAsideName[];
-  /** A sheet's `<ext>` elements that ExcelJS does not write, by sheet name. */
-  readonly extensions: ReadonlyMap<string, readonly string[]>;
-  /** Merged areas, by sheet name. */
-  readonly merges: ReadonlyMap<string, readonly string[]>;
-  readonly validations: SetAsideValidations;
-}
-
-export const NOTHING_SET_ASIDE: SetAside = {
-  names: [],
-  extensions: new Map(),
-  merges: new Map(),
-  validations: new Map(),
-};
-
 export interface XlsxParts {
   /** The bytes for ExcelJS: the file's own, unless a name or merge had to be taken out. */
   readonly bytes: Uint8Array;
@@ -73,13 +47,13 @@ export interface XlsxParts {
   readonly largeMerges: ReadonlyMap<string, readonly string[]>;
   /** The data validations, taken out for ExcelJS, to be put back into a written copy. */
   readonly largeValidations: SetAsideValidations;
-  /** The `<ext>` elements ExcelJS reads past, to be put back into a written copy. */
-  readonly extensions: ReadonlyMap<string, readonly string[]>;
 }
 
 export type PartsFailure =
   | { readonly kind: "not-zip"; readonly cause: unknown }
   | { readonly kind: "no-workbook" }
+  /** An .xlsb: the workbook as binary records (xl/workbook.bin), not XML. */
+  | { readonly kind: "binary" }
   /** A part that does not inflate or is no XML. */
   | { readonly kind: "damaged"; readonly part: string; readonly cause: unknown };
 
@@ -162,7 +136,15 @@ export async function readXlsxParts(bytes: Uint8Array): Promise<XlsxParts | Part
 
 async function readParts(zip: JSZip, bytes: Uint8Array, reading: { part: string }): Promise<XlsxParts | PartsFailure> {
   const workbookPart = zip.file("xl/workbook.xml");
-  if (!workbookPart) return { kind: "no-workbook" };
+  if (!workbookPart) return zip.file("xl/workbook.bin") ? { kind: "binary" } : { kind: "no-workbook" };
+  // The package's own structure, which ExcelJS reads past but a copy is written through (package/opc.ts):
+  // the content types and the relationships must be XML.
+  for (const path of Object.keys(zip.files).filter((p) => p === "[Content_Types].xml" || p.endsWith(".rels"))) {
+    reading.part = path;
+    const valid = XMLValidator.validate(await zip.file(path)!.async("string"));
+    if (valid !== true) return { kind: "damaged", part: path, cause: valid.err };
+  }
+  reading.part = "xl/workbook.xml";
   let workbookXml = await workbookPart.async("string");
   const workbook = children(parser.parse(workbookXml), "workbook")[0];
 
@@ -197,7 +179,6 @@ async function readParts(zip: JSZip, bytes: Uint8Array, reading: { part: string 
 
   const largeMerges = new Map<string, string[]>();
   const largeValidations = new Map<string, string[]>();
-  const extensions = new Map<string, string[]>();
   for (const sheet of await sheetParts(zip, sheets)) {
     const part = zip.file(sheet.path);
     if (!part) continue;
@@ -220,8 +201,6 @@ async function readParts(zip: JSZip, bytes: Uint8Array, reading: { part: string 
       xml = xml.slice(0, section.start) + replacement + xml.slice(section.end);
     }
 
-    const kept = keptExtensions(xml);
-    if (kept.length > 0) extensions.set(sheet.name, kept);
     const validations = setAsideValidations(xml);
     if (validations) {
       largeValidations.set(sheet.name, validations.setAside);
@@ -237,64 +216,7 @@ async function readParts(zip: JSZip, bytes: Uint8Array, reading: { part: string 
     largeNames,
     largeMerges,
     largeValidations,
-    extensions,
   };
-}
-
-/** Excel 2010's data validations and sparklines: what ExcelJS does not write, and no `<ext>` that points at another part. */
-const KEPT_EXTENSIONS = new Set(["{CCE6A557-97BC-4b89-ADB0-7E1A1C5D3A7B}", "{05C60535-1F16-4fd2-B633-F4F36F0B64E0}"]);
-
-/** The sheet's own `<extLst>`: its last element, not one inside a conditional format's rule. */
-export function sheetExtensions(xml: string): { start: number; end: number; text: string } | undefined {
-  const section = sectionOf(xml, "extLst");
-  return section && /^\s*<\/(?:\w+:)?worksheet>\s*$/.test(xml.slice(section.end)) ? section : undefined;
-}
-
-/** The sheet's kept `<ext>` elements as the file has them, each declaring the namespaces the sheet declared for it. */
-function keptExtensions(xml: string): string[] {
-  const section = sheetExtensions(xml);
-  if (!section) return [];
-  const { items } = containerOf(section.text, "extLst");
-  const declared = worksheetNamespaces(xml);
-  return items.flatMap((n) => {
-    if (tagOf(n) !== "ext" || !KEPT_EXTENSIONS.has(n[":@"]?.["@uri"] ?? "")) return [];
-    const used = new Set<string>();
-    const own = new Set(["xml"]);
-    prefixesOf(n, used, own);
-    const missing = [...used].filter((p) => !own.has(p));
-    // r:id points at a part ExcelJS does not copy; a prefix declared nowhere cannot be written well-formed.
-    if (used.has("r") || missing.some((p) => !declared.has(p))) return [];
-    const namespaces = Object.fromEntries(missing.map((p) => [`@xmlns:${p}`, declared.get(p)!]));
-    return [orderedBuilder.build([{ ...n, ":@": { ...namespaces, ...n[":@"] } }]) as string];
-  });
-}
-
-/** The namespace prefixes an element and its descendants use (in tags and attributes) and declare. */
-function prefixesOf(node: OrderedNode, used: Set<string>, own: Set<string>): void {
-  const tag = tagOf(node);
-  if (!tag || tag === "#text") return;
-  if (tag.includes(":")) used.add(tag.slice(0, tag.indexOf(":")));
-  for (const key of Object.keys(node[":@"] ?? {})) {
-    const name = key.slice(1);
-    if (name.startsWith("xmlns:")) own.add(name.slice("xmlns:".length));
-    else if (name.includes(":")) used.add(name.slice(0, name.indexOf(":")));
-  }
-  const children = node[tag];
-  if (Array.isArray(children)) for (const child of children as OrderedNode[]) prefixesOf(child, used, own);
-}
-
-/** The namespaces a sheet part's `<worksheet>` declares, by prefix (xmlns:r, xmlns:mc, …). */
-export function worksheetNamespaces(xml: string): Map<string, string> {
-  const start = xml.indexOf("<worksheet");
-  const end = xml.indexOf(">", start);
-  if (start < 0 || end < 0) return new Map();
-  const open = xml.slice(start, end + 1).replace(/\/>$/, ">");
-  const root = (orderedParser.parse(`${open}</worksheet>`) as OrderedNode[])[0];
-  return new Map(
-    Object.entries(root?.[":@"] ?? {})
-      .filter(([key]) => key.startsWith("@xmlns:"))
-      .map(([key, uri]) => [key.slice("@xmlns:".length), uri]),
-  );
 }
 
 /**

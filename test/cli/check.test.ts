@@ -1,3 +1,4 @@
+import { noteText } from "../../src/xlsx/cellNote";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
@@ -213,7 +214,7 @@ describe("npm run check on the example workbook", () => {
     const motala = wb.getWorksheet("Budget 2025")!.getCell("B7");
     expect(motala.value).toBe(1045924);
     expect(motala.fill).toMatchObject({ type: "pattern", fgColor: { argb: "FFFFEB9C" } });
-    expect(String(motala.note)).toContain("Finsam-budget: Motala kommun 2025: arket har 1\u00a0045\u00a0924 kr");
+    expect(noteText(motala.note)).toContain("Finsam-budget: Motala kommun 2025: arket har 1\u00a0045\u00a0924 kr");
     // Only flagged cells change: the state's row has no finding and keeps its look.
     const budget = wb.getWorksheet("Budget 2025")!;
     expect((budget.getCell("B5").fill as { pattern?: string } | undefined)?.pattern).not.toBe("solid");
@@ -365,11 +366,9 @@ describe("every failure is Swedish, and each has its own exit status", () => {
       "Finsam-kontroll",
       "Styrelseunderlag",
     ]);
-    // The damaged dates are dropped; ExcelJS's writer stamps the copy's own, valid ones.
-    const core = await (await JSZip.loadAsync(await readFile(out))).file("docProps/core.xml")!.async("string");
-    expect(core).not.toMatch(/nonsense|garbage/);
-    expect(core).toMatch(/<dcterms:created [^>]*>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ</);
-    expect(core).toContain("<dc:creator>Finsam-budget</dc:creator>");
+    // The copy is the file's own package: docProps/core.xml, damaged dates and all, stands as the file has it.
+    const core = async (bytes: Uint8Array) => (await JSZip.loadAsync(bytes)).file("docProps/core.xml")!.async("string");
+    expect(await core(await readFile(out))).toBe(await core(await readFile(path)));
   });
 
   it("an internal error is one Swedish line; its English detail only with --verbose", () => {

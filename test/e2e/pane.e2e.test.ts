@@ -90,7 +90,7 @@ function sameOrigin(url: string): boolean {
 async function openPane(officeJs: "stub" | "fail" = "stub", query = ""): Promise<void> {
   await routeOffice(page, served.url, officeJs);
   await page.goto(`${served.url}taskpane.html${query}`);
-  await page.getByLabel("Välj en arbetsbok (.xlsx)").waitFor();
+  await page.getByLabel("Välj en arbetsbok (.xlsx eller .xlsm)").waitFor();
 }
 
 const shot = (name: string, fullPage = true) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
@@ -118,7 +118,7 @@ test("when office.js cannot load (offline), the pane still works in browser mode
   await openPane("fail");
   expect(addresses).toContain(OFFICE_JS_URL);
   expect(await page.evaluate(() => typeof (window as { Office?: unknown }).Office)).toBe("undefined");
-  await page.getByLabel("Välj en arbetsbok (.xlsx)").setInputFiles(fixture("vastra-2025"));
+  await page.getByLabel("Välj en arbetsbok (.xlsx eller .xlsm)").setInputFiles(fixture("vastra-2025"));
   await page.getByText("Arbetsbok: vastra-2025.xlsx").waitFor();
   await page.getByText("6 varningar").waitFor();
   // The failed load of office.js is the only error the browser may report.
@@ -160,7 +160,7 @@ test("Västra 2025 in the browser: the five share deviations, in Swedish and in 
   expect(requested).not.toContain("/xlsx.js");
   await shot("0-start");
 
-  await page.getByLabel("Välj en arbetsbok (.xlsx)").setInputFiles(fixture("vastra-2025"));
+  await page.getByLabel("Välj en arbetsbok (.xlsx eller .xlsm)").setInputFiles(fixture("vastra-2025"));
   await page.getByText("Senast analyserad").waitFor();
   expect(requested).toContain("/xlsx.js");
   await page.getByText("Arbetsbok: vastra-2025.xlsx").waitFor();
@@ -268,7 +268,7 @@ test("the example workbook, the keyboard, and the annotated copy to download", a
 
 test("Flerårsplan: Västra's worst case, the first plan year at −12 %, the chart and the words follow, and the board sheet", async () => {
   await openPane();
-  await page.getByLabel("Välj en arbetsbok (.xlsx)").setInputFiles(fixture("vastra-2025"));
+  await page.getByLabel("Välj en arbetsbok (.xlsx eller .xlsm)").setInputFiles(fixture("vastra-2025"));
   await page.getByText("Senast analyserad").waitFor();
   await page.getByRole("tab", { name: "Flerårsplan" }).click();
   await page.getByRole("heading", { name: "Flerårsplan 2025–2027" }).waitFor();
@@ -326,7 +326,7 @@ test("a workbook that takes longer to read than the budget: the Web Worker's tim
   // about 10 s): the page answers meanwhile and the worker is stopped at the budget.
   const big = Buffer.from(await withManyRows(readFileSync(EXAMPLE), 40, 300_000));
   await openPane("stub", "?readBudget=2");
-  const input = page.getByLabel("Välj en arbetsbok (.xlsx)");
+  const input = page.getByLabel("Välj en arbetsbok (.xlsx eller .xlsm)");
   await input.setInputFiles({
     name: "stor.xlsx",
     mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -349,7 +349,7 @@ test("a workbook that takes longer to read than the budget: the Web Worker's tim
 test("ExcelJS's test-issue-1842.xlsx, on which ExcelJS alone does not return (a validation over A1:XFD1048576): read at once, a Swedish reason", async () => {
   // The default budget of 60 s: the answer comes long before it (the validation is never given to ExcelJS).
   await openPane("stub");
-  const input = page.getByLabel("Välj en arbetsbok (.xlsx)");
+  const input = page.getByLabel("Välj en arbetsbok (.xlsx eller .xlsm)");
   await input.setInputFiles(path.resolve(__dirname, "../fixtures/hostile/test-issue-1842.xlsx"));
   await page
     .getByText(
@@ -361,13 +361,13 @@ test("ExcelJS's test-issue-1842.xlsx, on which ExcelJS alone does not return (a 
 
 test("a file that is no workbook: a Swedish reason, and the pane keeps working", async () => {
   await openPane();
-  await page.getByLabel("Välj en arbetsbok (.xlsx)").setInputFiles({
+  await page.getByLabel("Välj en arbetsbok (.xlsx eller .xlsm)").setInputFiles({
     name: "lista.xlsx",
     mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     buffer: Buffer.from("inte en arbetsbok"),
   });
-  await page.getByText("Filen lista.xlsx är inte en Excel-arbetsbok (.xlsx).", { exact: false }).waitFor();
-  await page.getByLabel("Välj en arbetsbok (.xlsx)").setInputFiles(fixture("samo-2023"));
+  await page.getByText("Filen lista.xlsx är inte en Excel-arbetsbok (.xlsx eller .xlsm).", { exact: false }).waitFor();
+  await page.getByLabel("Välj en arbetsbok (.xlsx eller .xlsm)").setInputFiles(fixture("samo-2023"));
   await page.getByText("Arbetsbok: samo-2023.xlsx").waitFor();
   await page.getByRole("tab", { name: "Medlemsavgifter" }).click();
   const finspang = (await tableRows("Medlemsavgifter 2023")).find((r) => r[0]?.startsWith("Finspång"))!;

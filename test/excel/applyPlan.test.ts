@@ -2,6 +2,7 @@ import { analyseWorkbook, type AnalysisOutcome } from "../../src/app/analyseWork
 import { WorkbookError } from "../../src/app/workbookPort";
 import { createExcelPort, type ExcelPort } from "../../src/excel";
 import { FLAGS_SETTING } from "../../src/excel/flagStore";
+import { parseUndo, UNDO_SETTING } from "../../src/excel/undoRecord";
 import { columnLetters } from "../../src/grid";
 import { buildWritePlan } from "../../src/plan/writePlan";
 import type { FakeExcel } from "./fakeExcel";
@@ -158,13 +159,9 @@ describe("what each Excel can do", () => {
     expect(port.capabilities.nativeUndo).toBe(native);
     const before = fake.snapshot();
     await port.applyPlan(outcome.plan);
-    // One undo group where Excel has it (1.20); a batch waits for cell edit mode to end where it can (1.11).
+    // One undo group where Excel has it (1.20); every batch asks to wait for cell edit mode to end.
     expect(fake.runs.at(-1)).toEqual(
-      native
-        ? { mergeUndoGroup: true, delayForCellEdit: true }
-        : version >= 11
-          ? { delayForCellEdit: true }
-          : undefined,
+      native ? { mergeUndoGroup: true, delayForCellEdit: true } : { delayForCellEdit: true },
     );
     const notes = fake.workbook.sheets.reduce((n, s) => n + s.notes.size, 0);
     const comments = fake.workbook.comments.length;
@@ -188,10 +185,11 @@ describe("what each Excel can do", () => {
     ]);
     expect(fake.sheet(sheet)!.cells.get(cellKey(cell))?.fill?.pattern).toBe("Solid");
     await port.removeFlags();
-    expect(fake.snapshot()).toEqual({
-      ...(before as object),
-      sheets: (fake.snapshot() as { sheets: unknown[] }).sheets,
-    });
+    // Only the add-in's sheet and its undo record (two steps: the flags, their removal) stay.
+    const after = fake.snapshot() as { sheets: unknown[]; settings: Record<string, string> };
+    const { [UNDO_SETTING]: record, ...settings } = after.settings;
+    expect(parseUndo(record).map((e) => e.action)).toEqual([1, 2]);
+    expect({ ...after, settings }).toEqual({ ...(before as object), sheets: after.sheets });
     expect(fake.workbook.comments).toEqual([{ id: "user-1", sheet, cell, content: "Fråga Anna" }]);
   });
 });
@@ -218,7 +216,36 @@ describe("bad states: a clear Swedish message and no change", () => {
     expect(fake.snapshot()).toEqual(before);
   });
 
-  it("cell edit mode from ExcelApi 1.11: the write waits for the user to leave the cell, then runs", async () => {
+  it.each(["InvalidOperationInCellEditMode", "InvalidOperation"] as const)(
+    "an Excel that fails the batch in cell edit mode all the same (%s): a Swedish message, nothing changed",
+    async (code) => {
+      const { fake, port, outcome } = await setup();
+      fake.editMode = true;
+      fake.ignoresDelay = true;
+      fake.editModeError = code;
+      const before = fake.snapshot();
+      const error = await rejection(port.applyPlan(outcome.plan));
+      expect(error.userMessage.sv).toMatch(/redigera|redigeringsläge/);
+      expect(error.userMessage.sv).toMatch(/Enter eller Esc/);
+      expect(fake.snapshot()).toEqual(before);
+    },
+  );
+
+  it("going to a cell in cell edit mode waits for the user to leave the cell", async () => {
+    const { fake, port } = await setup();
+    fake.editMode = true;
+    let done = false;
+    const going = port.goToCell("Budget 2025", "B7").then(() => {
+      done = true;
+    });
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    expect(done).toBe(false);
+    fake.exitEditMode();
+    await going;
+    expect(fake.runs.at(-1)).toEqual({ delayForCellEdit: true });
+  });
+
+  it("cell edit mode: the write waits for the user to leave the cell, then runs", async () => {
     const { fake, port, outcome } = await setup();
     fake.editMode = true;
     const before = fake.snapshot();

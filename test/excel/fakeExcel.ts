@@ -12,14 +12,20 @@
  *   which runs the queue in order and is counted (one round trip each);
  * - a property read before load() and sync() throws, as in Office.js;
  * - a failing command rejects the sync and the commands before it stay
- *   applied (Excel batches are not transactions);
- * - cell edit mode rejects every batch with InvalidOperationInCellEditMode, unless the batch asked
- *   to wait (delayForCellEdit, ExcelApi 1.11);
- * - a write to a protected sheet, or a sheet added or deleted in a protected structure, fails with AccessDenied;
+ *   applied: no page says whether a batch is a transaction, so the fake takes the worse case
+ *   (observed, not documented);
+ * - cell edit mode rejects every batch, unless the batch asked to wait (delayForCellEdit, a RunOptions
+ *   member with no requirement set named): with InvalidOperationInCellEditMode (the error table) or
+ *   InvalidOperation (the cell-edit page), as `editModeError` says, since the pages disagree; an Excel
+ *   that ignores the option (`ignoresDelay`) is possible, as no page says which Excel honours it;
+ * - a write to a protected sheet, or a sheet added or deleted in a protected structure, fails: that it
+ *   fails is documented, its code AccessDenied is observed, not documented;
  * - an API newer than the fake's ExcelApi version throws ApiNotFound;
  * - inside Excel.run({ mergeUndoGroup: true }) an API without undo support throws UndoNotSupported, and
  *   outside a group it clears the user's undo stack (counted in undoStackCleared);
- * - a request or a response over 5 MB fails (Excel on the web's payload limit);
+ * - a request or a response over 5 MB fails (Excel on the web's payload limit), a request counting each
+ *   command's own size as well as its values ("The payload size of a request combines: The number of API
+ *   calls. The number of objects … The length of the value");
  * - getSelectedRange fails where the user selected several areas; getSelectedRanges gives them all;
  * - getSpecialCellsOrNullObject (constants, formulas) is a null object where there are none, and its
  *   RangeAreas' areas are a RangeCollection whose items are read only after load() and sync();
@@ -255,7 +261,8 @@ function withinFormulaLimits(formula: string): string {
 }
 
 /** A queued command; `api` names it as Microsoft's undo table does ("Worksheet.delete"). */
-type Op = { write: boolean; run: () => void; api?: string };
+/** A queued command; `bytes`: the length of the value it sends, as JSON. */
+type Op = { write: boolean; run: () => void; api?: string; bytes?: number };
 
 /**
  * APIs without undo support that the add-in could reach for (the table "Unsupported APIs" of
@@ -284,12 +291,23 @@ export const UNDO_UNSUPPORTED: ReadonlySet<string> = new Set([
  */
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 
+/**
+ * What one command adds to a request besides its values. The performance page names the parts (the API
+ * calls, the objects), not their size: this is about the JSON of one action and its object path in the
+ * request Office.js sends, an estimate, not a documented figure.
+ */
+export const COMMAND_BYTES = 200;
+
 /** A pretend Office.js: one per test workbook. */
 export class FakeExcel {
   /** ExcelApi 1.x */
   version: number;
   syncs = 0;
   editMode = false;
+  /** The code a batch fails with in cell edit mode: the two Microsoft pages name different ones. */
+  editModeError: "InvalidOperationInCellEditMode" | "InvalidOperation" = "InvalidOperationInCellEditMode";
+  /** An Excel that does not wait for cell edit mode to end though the batch asked it to. */
+  ignoresDelay = false;
   /** Options each Excel.run was called with. */
   readonly runs: (Excel.RunOptions | undefined)[] = [];
   /** Makes the next sync with writes fail after this many of its write commands. */
@@ -342,10 +360,12 @@ export class FakeExcel {
   ): Promise<T> {
     this.runs.push(options);
     if (options?.mergeUndoGroup) this.requireApi(20, "mergeUndoGroup");
-    if (options?.delayForCellEdit !== undefined) this.requireApi(11, "delayForCellEdit");
+    // RunOptions names no requirement set for delayForCellEdit: it is taken in every version.
     // "When true, … if the user is in cell edit mode the batch request is delayed until the user exits cell
     // edit mode" (https://learn.microsoft.com/javascript/api/excel/excel.runoptions, delayForCellEdit).
-    if (this.editMode && options?.delayForCellEdit) await new Promise<void>((resolve) => this.editEnded.push(resolve));
+    if (this.editMode && options?.delayForCellEdit && !this.ignoresDelay) {
+      await new Promise<void>((resolve) => this.editEnded.push(resolve));
+    }
     const context = new FakeContext(this, options?.mergeUndoGroup === true);
     const result = await batch(context as unknown as Excel.RequestContext);
     if (context.pending.length > 0) await context.sync();
@@ -363,11 +383,22 @@ export class FakeExcel {
     this.syncs++;
     if (this.editMode) {
       // "When false, if the user is in cell edit when the batch request is processed by the host, the batch
-      // automatically fails" (https://learn.microsoft.com/javascript/api/excel/excel.runoptions).
-      throw new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode.");
+      // automatically fails" (https://learn.microsoft.com/javascript/api/excel/excel.runoptions). Its code:
+      // InvalidOperationInCellEditMode in the error table
+      // (https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling),
+      // InvalidOperation on https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-delay-in-cell-edit.
+      throw new FakeOfficeError(this.editModeError, "Excel is in cell-editing mode.");
     }
-    this.requestBytes = 0;
+    // "The payload size of a request combines: The number of API calls. The number of objects, such as
+    // Range objects. The length of the value to set or get"
+    // (https://learn.microsoft.com/office/dev/add-ins/excel/performance, "Payload size limit best practices").
+    this.requestBytes = ops.reduce((sum, op) => sum + COMMAND_BYTES + (op.bytes ?? 0), 0);
     this.responseBytes = 0;
+    // A request over the limit is refused as a whole, before any of it runs.
+    this.largestRequest = Math.max(this.largestRequest, this.requestBytes);
+    if (this.requestBytes > PAYLOAD_LIMIT_BYTES) {
+      throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", "The request payload is over 5 MB.");
+    }
     // An API without undo support: refused inside a group, and outside one it clears the undo stack
     // ("Unsupported APIs", https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities).
     const unsupported = ops.find((o) => o.api && this.undoUnsupported.has(o.api));
@@ -392,11 +423,7 @@ export class FakeExcel {
       }
       op.run();
     }
-    this.largestRequest = Math.max(this.largestRequest, this.requestBytes);
     this.largestResponse = Math.max(this.largestResponse, this.responseBytes);
-    if (this.requestBytes > PAYLOAD_LIMIT_BYTES) {
-      throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", "The request payload is over 5 MB.");
-    }
     if (this.responseBytes > PAYLOAD_LIMIT_BYTES) {
       throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", "The response payload is over 5 MB.");
     }
@@ -462,11 +489,6 @@ export class FakeExcel {
 
   address(sheet: FakeSheet, box: Box): string {
     return `${quoteSheet(sheet.name)}!${boxAddress(box)}`;
-  }
-
-  /** Counts a value sent to Excel in this sync, as JSON. */
-  requested(value: unknown): void {
-    this.requestBytes += JSON.stringify(value).length;
   }
 
   /** Counts a value Excel sends back in this sync, as JSON; returns it. */
@@ -548,8 +570,9 @@ class FakeContext {
     this.workbook = new FakeWorkbookProxy(this);
   }
 
-  queue(write: boolean, run: () => void, api?: string): void {
-    this.pending.push({ write, run, ...(api ? { api } : {}) });
+  queue(write: boolean, run: () => void, api?: string, sends?: unknown): void {
+    const bytes = sends === undefined ? undefined : JSON.stringify(sends).length;
+    this.pending.push({ write, run, ...(api ? { api } : {}), ...(bytes !== undefined ? { bytes } : {}) });
   }
 
   async sync(): Promise<void> {
@@ -713,11 +736,9 @@ class FakeSettingCollection {
   add(key: string, value: unknown): void {
     this.ctx.queue(
       true,
-      () => {
-        this.ctx.excel.requested(value);
-        this.store.set(key, JSON.parse(JSON.stringify(value)) as unknown);
-      },
+      () => this.store.set(key, JSON.parse(JSON.stringify(value)) as unknown),
       "SettingCollection.add",
+      value,
     );
   }
   getItemOrNullObject(key: string): FakeSetting {
@@ -1057,7 +1078,9 @@ class FakePageLayout extends Loadable {
    * zoom: "The PageLayoutZoomOptions object must be set as a JSON object (use x.zoom = {...} instead of
    * x.zoom.scale = ...)", so reading it before load() and sync() throws, like any property.
    * Excel.PageLayoutZoomOptions (https://learn.microsoft.com/en-us/javascript/api/excel/excel.pagelayoutzoomoptions):
-   * scale "can be between 10 and 400", and is null when fitting to pages; the fit counts are null with a scale.
+   * scale "can be between 10 and 400", and is null when fitting to pages; the fit counts are "Number of pages
+   * to fit horizontally/vertically", null with a scale. A count of 0 (the file format's "automatic") is not
+   * documented for Office.js, so the fake refuses it: the port leaves a count out instead.
    */
   get zoom(): FakePageLayoutState["zoom"] {
     return this.loadedValue("zoom");
@@ -1067,7 +1090,7 @@ class FakePageLayout extends Loadable {
     if (scale !== undefined && (scale < 10 || scale > 400))
       throw new FakeOfficeError("InvalidArgument", `scale ${scale}`);
     for (const n of [wide, tall]) {
-      if (n !== undefined && (!Number.isInteger(n) || n < 0)) throw new FakeOfficeError("InvalidArgument", `fit ${n}`);
+      if (n !== undefined && (!Number.isInteger(n) || n < 1)) throw new FakeOfficeError("InvalidArgument", `fit ${n}`);
     }
     this.set((l) => {
       l.zoom =
@@ -1296,36 +1319,44 @@ class FakeRange extends Loadable {
     return this.loadedValue("formulas");
   }
   set formulas(input: unknown[][]) {
-    this.ctx.queue(true, () => {
-      this.ctx.excel.requested(input);
-      const { sheet, box } = this.resolve();
-      for (let r = box.top; r <= box.bottom; r++) {
-        for (let c = box.left; c <= box.right; c++) {
-          const v = entered(input[r - box.top]?.[c - box.left]);
-          this.ctx.excel.writeCell(sheet, r, c, (cell) => {
-            cell.value = v.value;
-            cell.formula = v.formula;
-          });
+    this.ctx.queue(
+      true,
+      () => {
+        const { sheet, box } = this.resolve();
+        for (let r = box.top; r <= box.bottom; r++) {
+          for (let c = box.left; c <= box.right; c++) {
+            const v = entered(input[r - box.top]?.[c - box.left]);
+            this.ctx.excel.writeCell(sheet, r, c, (cell) => {
+              cell.value = v.value;
+              cell.formula = v.formula;
+            });
+          }
         }
-      }
-    });
+      },
+      undefined,
+      input,
+    );
   }
   get numberFormat(): unknown[][] {
     return this.loadedValue("numberFormat");
   }
   set numberFormat(input: unknown[][]) {
-    this.ctx.queue(true, () => {
-      this.ctx.excel.requested(input);
-      const { sheet, box } = this.resolve();
-      for (let r = box.top; r <= box.bottom; r++) {
-        for (let c = box.left; c <= box.right; c++) {
-          const f = String(input[r - box.top]?.[c - box.left] ?? "General");
-          this.ctx.excel.writeCell(sheet, r, c, (cell) => {
-            cell.numberFormat = f;
-          });
+    this.ctx.queue(
+      true,
+      () => {
+        const { sheet, box } = this.resolve();
+        for (let r = box.top; r <= box.bottom; r++) {
+          for (let c = box.left; c <= box.right; c++) {
+            const f = String(input[r - box.top]?.[c - box.left] ?? "General");
+            this.ctx.excel.writeCell(sheet, r, c, (cell) => {
+              cell.numberFormat = f;
+            });
+          }
         }
-      }
-    });
+      },
+      undefined,
+      input,
+    );
   }
 
   get format(): FakeRangeFormat {

@@ -50,7 +50,7 @@ describe("the add-in's sheets print as the WritePlan says (worksheet.pageLayout,
     const control = layoutOf(fake, CONTROL_SHEET)!;
     expect(control.orientation).toBe("Portrait");
     expect(control.paperSize).toBe("A4");
-    expect(control.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
+    expect(control.zoom).toEqual({ horizontalFitToPages: 1 });
     expect(control.printTitleRows).toBe("$1:$2");
     expect(control.firstPageNumber).toBe(1);
     expect(control.headersFooters.defaultForAllPages).toEqual({

@@ -200,3 +200,27 @@ describe("a sheet protected between the analysis and the write", () => {
     expect(fake.snapshot()).toEqual(before);
   });
 });
+
+describe("the payload limit counts each command, not only its values (the performance page)", () => {
+  it("30 000 one-cell writes are over 5 MB though their values are some 100 KB; the add-in's write is far under", async () => {
+    const { fake, port } = await example();
+    const error = await fake
+      .host()
+      .run(undefined, async (context) => {
+        const ws = context.workbook.worksheets.getItem("Budget 2025");
+        for (let row = 1; row <= 30_000; row++) ws.getRange(`H${row}`).formulas = [[1]];
+        await context.sync();
+      })
+      .then(
+        () => undefined,
+        (e: unknown) => e as { code: string },
+      );
+    expect(error?.code).toBe("RequestPayloadSizeLimitExceeded");
+    expect(fake.sheet("Budget 2025")!.cells.get("1:8")).toBeUndefined();
+
+    fake.largestRequest = 0;
+    await port.applyPlan((await analysed(port)).plan);
+    expect(fake.largestRequest).toBeGreaterThan(0);
+    expect(fake.largestRequest).toBeLessThan(1024 * 1024);
+  });
+});

@@ -5,6 +5,7 @@
  */
 import { TEST_CLOCK } from "../support/clock";
 import ExcelJS from "exceljs";
+import { noteText } from "../../src/xlsx/cellNote";
 import { readFileSync } from "node:fs";
 import { analyseWorkbook } from "../../src/app/analyseWorkbook";
 import { finding, message } from "../../src/domain";
@@ -157,7 +158,7 @@ describe("both shells write the plan's cells as they stand, overlaps included", 
     ];
     for (const [cell, fill, note] of expected) {
       const inFile = xlsx.getCell(cell!);
-      expect([(inFile.fill as ExcelJS.FillPattern).fgColor?.argb, inFile.note]).toEqual([`FF${fill}`, note]);
+      expect([(inFile.fill as ExcelJS.FillPattern).fgColor?.argb, noteText(inFile.note)]).toEqual([`FF${fill}`, note]);
       const row = Number(cell!.slice(1));
       expect([excel.cells.get(`${row}:8`)?.fill?.color, excel.notes.get(cell!)]).toEqual([`#${fill}`, note]);
     }

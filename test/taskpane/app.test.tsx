@@ -1,3 +1,4 @@
+import JSZip from "jszip";
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { createFilePort } from "../../src/xlsx/filePort";
@@ -76,7 +77,7 @@ test("browser mode: the example workbook or a picked file, analysed at once, and
 
   // A file the user picks, through the labelled file input.
   const samo = new File([(await fixtureBytes("samo-2023")) as BlobPart], "samo-2023.xlsx");
-  await userEvent.upload(screen.getByLabelText("Välj en arbetsbok (.xlsx)"), samo);
+  await userEvent.upload(screen.getByLabelText("Välj en arbetsbok (.xlsx eller .xlsm)"), samo);
   expect(await screen.findByText("Arbetsbok: samo-2023.xlsx", {}, { timeout: 10_000 })).toBeTruthy();
   await screen.findByRole("table", { name: "Medlemsavgifter 2023" });
   expect(plain(screen.getByRole("table", { name: "Medlemsavgifter 2023" }).textContent)).toContain("17 282 000 kr");
@@ -86,8 +87,27 @@ test("browser mode: the example workbook or a picked file, analysed at once, and
 test("browser mode: a file that is no workbook says why, in Swedish", async () => {
   renderPane({ inExcel: false, openFile: createFilePort, loadExample: jest.fn(), saveFile: jest.fn() });
   const junk = new File([new TextEncoder().encode("inte en arbetsbok")], "lista.xlsx");
-  await userEvent.upload(screen.getByLabelText("Välj en arbetsbok (.xlsx)"), junk);
+  await userEvent.upload(screen.getByLabelText("Välj en arbetsbok (.xlsx eller .xlsm)"), junk);
   expect(
-    await screen.findByText("Filen lista.xlsx är inte en Excel-arbetsbok (.xlsx).", { exact: false }),
+    await screen.findByText("Filen lista.xlsx är inte en Excel-arbetsbok (.xlsx eller .xlsm).", { exact: false }),
   ).toBeTruthy();
+});
+
+test("browser mode: a macro-enabled workbook is opened, flagged and downloaded as .xlsm, its macros kept", async () => {
+  const saveFile = jest.fn();
+  renderPane({ inExcel: false, openFile: createFilePort, loadExample: jest.fn(), saveFile });
+  const path = require("node:path").join(__dirname, "../fixtures/roundtrip/made/one-macro.xlsm");
+  const original = new Uint8Array(require("node:fs").readFileSync(path));
+  await userEvent.upload(
+    screen.getByLabelText("Välj en arbetsbok (.xlsx eller .xlsm)"),
+    new File([original as BlobPart], "budget.xlsm"),
+  );
+  expect(await screen.findByText("Arbetsbok: budget.xlsm", {}, { timeout: 10_000 })).toBeTruthy();
+  await userEvent.click(screen.getByRole("button", { name: "Ladda ner arbetsboken" }));
+  await waitFor(() => expect(saveFile).toHaveBeenCalledTimes(1));
+  const [bytes, name] = saveFile.mock.calls[0]! as [Uint8Array, string];
+  expect(name).toBe("budget-finsam.xlsm");
+  const vba = async (b: Uint8Array) =>
+    Buffer.from(await (await JSZip.loadAsync(b)).file("xl/vbaProject.bin")!.async("uint8array"));
+  expect(await vba(bytes)).toEqual(await vba(original));
 });

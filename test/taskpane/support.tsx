@@ -42,12 +42,15 @@ export type FakePort = WorkbookPort & {
   [K in "readGrid" | "applyPlan" | "applyEdits" | "undo" | "removeFlags" | "goToCell"]: jest.Mock;
 } & { changed(): void };
 
-/** A port on a fixed Grid, as Excel's would behave: every write recorded, undo counted. */
+/** A port on a fixed Grid, as Excel's would behave: every write recorded, one undo step per action. */
 export function gridPort(grid: Grid | Promise<Grid>, capabilities: PortCapabilities = EXCEL): FakePort {
   let writes = 0;
+  let step: { wrote: boolean } | undefined;
   const listeners = new Set<() => void>();
   const write = () => {
+    if (step?.wrote) return;
     writes++;
+    if (step) step.wrote = true;
   };
   return {
     capabilities,
@@ -55,6 +58,14 @@ export function gridPort(grid: Grid | Promise<Grid>, capabilities: PortCapabilit
     applyPlan: jest.fn(async () => write()),
     applyEdits: jest.fn(async () => write()),
     canUndo: () => writes > 0,
+    inOneStep: async <T,>(body: () => Promise<T>) => {
+      step = { wrote: false };
+      try {
+        return await body();
+      } finally {
+        step = undefined;
+      }
+    },
     undo: jest.fn(async () => {
       writes--;
       return { kept: [] };

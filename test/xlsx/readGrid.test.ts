@@ -382,7 +382,7 @@ describe("files that cannot be read give a WorkbookReadError", () => {
     writeFileSync(file, "Kommun;Invånare\nFinspång;21889\n");
     const e = await readError(readGridFromFile(file));
     expect(e.code).toBe("NOT_XLSX");
-    expect(e.message).toBe("Filen exempel.xlsx är inte en Excel-arbetsbok (.xlsx).");
+    expect(e.message).toBe("Filen exempel.xlsx är inte en Excel-arbetsbok (.xlsx eller .xlsm).");
   });
 
   it("an old .xls (OLE) file: NOT_XLSX with a hint", async () => {
@@ -466,7 +466,7 @@ describe("files that cannot be read give a WorkbookReadError", () => {
   it("from a buffer: the given name, or none", async () => {
     const named = await readError(readGridFromBuffer(new TextEncoder().encode("hej"), "C:\\Budget\\hej.xlsx"));
     expect(named.code).toBe("NOT_XLSX");
-    expect(named.message).toBe("Filen hej.xlsx är inte en Excel-arbetsbok (.xlsx).");
+    expect(named.message).toBe("Filen hej.xlsx är inte en Excel-arbetsbok (.xlsx eller .xlsm).");
     const anonymous = await readError(readGridFromBuffer(new ArrayBuffer(0)));
     expect(anonymous.code).toBe("EMPTY_FILE");
     expect(anonymous.message).toBe("Filen är tom (0 byte).");

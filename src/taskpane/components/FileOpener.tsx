@@ -74,7 +74,8 @@ export function FileOpener({
           id={inputId}
           className={styles.file}
           type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          // .xls and .xlsb are taken too, so that the user is told how to save them as .xlsx.
+          accept=".xlsx,.xlsm,.xls,.xlsb,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
           disabled={busy}
           onChange={(event) => {
             const input = event.currentTarget;
