@@ -138,7 +138,8 @@ async function readParts(zip: JSZip, bytes: Uint8Array, reading: { part: string 
   const workbookPart = zip.file("xl/workbook.xml");
   if (!workbookPart) return zip.file("xl/workbook.bin") ? { kind: "binary" } : { kind: "no-workbook" };
   // The package's own structure, which ExcelJS reads past but a copy is written through (package/opc.ts):
-  // the content types and the relationships must be XML.
+  // every package has its content types (ECMA-376 Part 2), and they and the relationships must be XML.
+  if (!zip.file("[Content_Types].xml")) return { kind: "damaged", part: "[Content_Types].xml", cause: "missing" };
   for (const path of Object.keys(zip.files).filter((p) => p === "[Content_Types].xml" || p.endsWith(".rels"))) {
     reading.part = path;
     const valid = XMLValidator.validate(await zip.file(path)!.async("string"));

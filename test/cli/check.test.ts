@@ -1,4 +1,4 @@
-import { noteText } from "../../src/xlsx/cellNote";
+import { noteText } from "../support/cellNote";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";

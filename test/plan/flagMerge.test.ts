@@ -5,7 +5,7 @@
  */
 import { TEST_CLOCK } from "../support/clock";
 import ExcelJS from "exceljs";
-import { noteText } from "../../src/xlsx/cellNote";
+import { noteText } from "../support/cellNote";
 import { readFileSync } from "node:fs";
 import { analyseWorkbook } from "../../src/app/analyseWorkbook";
 import { finding, message } from "../../src/domain";

@@ -111,3 +111,23 @@ describe("formats the add-in does not read get a Swedish line on saving as .xlsx
     });
   });
 });
+
+describe("a package a copy cannot be written through is refused when read, naming the part", () => {
+  it.each([
+    ["without its content types", (zip: JSZip) => zip.remove("[Content_Types].xml"), "[Content_Types].xml"],
+    [
+      "with its workbook's relationships cut short",
+      (zip: JSZip) =>
+        zip.file("xl/_rels/workbook.xml.rels", '<?xml version="1.0"?><Relationships xmlns="x"><Relationship Id="rId1'),
+      "xl/_rels/workbook.xml.rels",
+    ],
+  ])("the example %s", async (_what, damage, part) => {
+    const zip = await JSZip.loadAsync(readFileSync(join(__dirname, "../../assets/exempel-budget.xlsx")));
+    damage(zip);
+    const bytes = await zip.generateAsync({ type: "uint8array" });
+    await expect(readGridFromBuffer(bytes, "budget.xlsx")).rejects.toMatchObject({
+      code: "CORRUPT",
+      message: `Filen budget.xlsx är skadad: delen ${part} i arbetsboken kunde inte läsas.`,
+    });
+  });
+});

@@ -72,7 +72,8 @@ export async function changePackage(bytes: Uint8Array, changes: PackageChanges):
   let contentChanged = false;
   for (const [name, cells] of bySheet) {
     const path = await pkg.sheetPath(name);
-    if (!path) continue;
+    // A sheet whose part the file lacks has nothing to flag (the reader read it as empty).
+    if (!path || !pkg.has(path)) continue;
     const sheet = await SheetXml.load(pkg, name, path);
     const notes = await SheetNotes.load(pkg, sheet);
     const translated = new Map<string, string | undefined>();
@@ -133,7 +134,7 @@ export async function readLooks(
   const sheets = [...new Set(cells.map((c) => c.sheet))];
   for (const name of sheets) {
     const path = await pkg.sheetPath(name);
-    if (!path) continue;
+    if (!path || !pkg.has(path)) continue;
     const sheet = await SheetXml.load(pkg, name, path);
     const notes = await SheetNotes.load(pkg, sheet);
     for (const c of cells.filter((x) => x.sheet === name)) {
