@@ -191,8 +191,7 @@ export class ExcelPort implements WorkbookPort {
    */
   async undo(): Promise<UndoResult> {
     this.requireSupported();
-    this.writing++;
-    try {
+    return this.ownWrite(async () => {
       const restored = await this.host.run(this.runOptions(true), async (context) => {
         const read = queueUndoRead(context);
         await context.sync();
@@ -218,12 +217,9 @@ export class ExcelPort implements WorkbookPort {
         keptSheets: restored.flatMap((r) => r.keptSheets),
         keptNames: restored.flatMap((r) => r.keptNames),
       };
-    } catch (error) {
+    }).catch((error: unknown) => {
       throw toWorkbookError(error, "WRITE_FAILED");
-    } finally {
-      this.writing--;
-      this.quietUntil = this.clock.now().getTime() + OWN_WRITE_QUIET_MS;
-    }
+    });
   }
 
   async removeFlags(): Promise<void> {
@@ -359,37 +355,37 @@ export class ExcelPort implements WorkbookPort {
     let record: StoredUndo | undefined;
     let writing = false;
     const grouped = this.grouping;
-    this.writing++;
     try {
-      await this.host.run(this.runOptions(true), async (context) => {
-        // Loaded with the command's first read; the entry is pushed in the same batch as its write.
-        const undoRead = queueUndoRead(context);
-        await body(
-          context,
-          async (kind = "read") => {
-            stats.syncs++;
-            stats[kind === "write" ? "writes" : "reads"]++;
-            writing = kind === "write";
-            await context.sync();
-          },
-          (e) => {
-            entry = e;
-            record = undoRead();
-            const action = this.step?.action ?? nextAction(record.entries);
-            if (this.step) this.step.action = action;
-            const after = pushed(record.entries, { ...e, action });
-            queueUndoWrite(context, after, record.stored);
-            this.undoDepth = after.length;
-          },
-        );
-      });
+      await this.ownWrite(() =>
+        this.host.run(this.runOptions(true), async (context) => {
+          // Loaded with the command's first read; the entry is pushed in the same batch as its write.
+          const undoRead = queueUndoRead(context);
+          await body(
+            context,
+            async (kind = "read") => {
+              stats.syncs++;
+              stats[kind === "write" ? "writes" : "reads"]++;
+              writing = kind === "write";
+              await context.sync();
+            },
+            (e) => {
+              entry = e;
+              record = undoRead();
+              const action = this.step?.action ?? nextAction(record.entries);
+              if (this.step) this.step.action = action;
+              const after = pushed(record.entries, { ...e, action });
+              queueUndoWrite(context, after, record.stored);
+              this.undoDepth = after.length;
+            },
+          );
+        }),
+      );
     } catch (error) {
       const refused = grouped && officeErrorCode(error) === "UndoNotSupported";
       if (writing && entry && record) {
-        const before = record;
-        this.undoDepth = before.entries.length;
+        this.undoDepth = record.entries.length;
         try {
-          await this.repair(entry, before);
+          await this.repair(entry, record);
         } catch {
           throw unrepairedWrite(error);
         }
@@ -398,16 +394,12 @@ export class ExcelPort implements WorkbookPort {
       }
       if (refused) throw new GroupRefused();
       throw toWorkbookError(error, "READ_FAILED");
-    } finally {
-      this.writing--;
-      this.quietUntil = this.clock.now().getTime() + OWN_WRITE_QUIET_MS;
     }
   }
 
   /** Puts back what a write that failed half-way changed, and the undo record as it stood before it. */
   private async repair(entry: UndoEntry, record: StoredUndo): Promise<void> {
-    this.writing++;
-    try {
+    await this.ownWrite(async () => {
       const { remove } = await this.host.run(this.runOptions(true), (context) => {
         // Whether the failed batch left a record behind: read with the repair's first round trip.
         const now = queueUndoRead(context);
@@ -416,6 +408,14 @@ export class ExcelPort implements WorkbookPort {
         );
       });
       await this.removeSheets(remove);
+    });
+  }
+
+  /** A write of the port's own: the change events it causes, while it runs and just after, are not the user's. */
+  private async ownWrite<T>(body: () => Promise<T>): Promise<T> {
+    this.writing++;
+    try {
+      return await body();
     } finally {
       this.writing--;
       this.quietUntil = this.clock.now().getTime() + OWN_WRITE_QUIET_MS;

@@ -1,6 +1,7 @@
 import JSZip from "jszip";
 import { sheetRef } from "../grid";
 import type { ChartSpec } from "../plan/types";
+import { decodeXml, escapeXml } from "./xlsxParts";
 
 /**
  * ExcelJS writes no charts, so the board sheet's line chart (and the
@@ -62,7 +63,7 @@ async function sheetPathOf(zip: JSZip, sheetName: string): Promise<string> {
   for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
     const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
     const id = /\br:id="([^"]*)"/.exec(m[0])?.[1];
-    if (name === undefined || unescapeXml(name) !== sheetName || !id) continue;
+    if (name === undefined || decodeXml(name) !== sheetName || !id) continue;
     const rel = new RegExp(`<Relationship\\b[^>]*Id="${id}"[^>]*>`).exec(rels)?.[0];
     const target = rel && /\bTarget="([^"]*)"/.exec(rel)?.[1];
     if (target) return target.startsWith("/") ? target.slice(1) : `xl/${target}`;
@@ -180,17 +181,4 @@ function barChartXml(sheet: string, chart: ChartSpec): string {
     `<c:valAx><c:axId val="50040"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="${escapeXml(chart.axisFormat ?? "#,##0")}" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="50030"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
     `</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/></c:chart></c:chartSpace>`
   );
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
-
-function unescapeXml(text: string): string {
-  return text
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
 }

@@ -330,7 +330,8 @@ function stripPrefixes(text: string): string {
   return parts.join('"');
 }
 
-function escapeXml(s: string): string {
+/** Text → as it is written in an XML attribute or element. */
+export function escapeXml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 

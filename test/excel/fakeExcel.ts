@@ -1319,38 +1319,38 @@ class FakeRange extends Loadable {
     return this.loadedValue("formulas");
   }
   set formulas(input: unknown[][]) {
-    this.ctx.queue(
-      true,
-      () => {
-        const { sheet, box } = this.resolve();
-        for (let r = box.top; r <= box.bottom; r++) {
-          for (let c = box.left; c <= box.right; c++) {
-            const v = entered(input[r - box.top]?.[c - box.left]);
-            this.ctx.excel.writeCell(sheet, r, c, (cell) => {
-              cell.value = v.value;
-              cell.formula = v.formula;
-            });
-          }
-        }
-      },
-      undefined,
-      input,
-    );
+    this.queueEach(input, (given) => {
+      const v = entered(given);
+      return (cell) => {
+        cell.value = v.value;
+        cell.formula = v.formula;
+      };
+    });
   }
   get numberFormat(): unknown[][] {
     return this.loadedValue("numberFormat");
   }
   set numberFormat(input: unknown[][]) {
+    this.queueEach(input, (given) => {
+      const f = String(given ?? "General");
+      return (cell) => {
+        cell.numberFormat = f;
+      };
+    });
+  }
+
+  /**
+   * Queues a write of each cell of the range from its place in `input` (what the request sends): `each`
+   * checks the value given (a formula past Excel's limits throws here), then says how the cell changes.
+   */
+  private queueEach(input: unknown[][], each: (given: unknown) => (cell: FakeCell) => void): void {
     this.ctx.queue(
       true,
       () => {
         const { sheet, box } = this.resolve();
         for (let r = box.top; r <= box.bottom; r++) {
           for (let c = box.left; c <= box.right; c++) {
-            const f = String(input[r - box.top]?.[c - box.left] ?? "General");
-            this.ctx.excel.writeCell(sheet, r, c, (cell) => {
-              cell.numberFormat = f;
-            });
+            this.ctx.excel.writeCell(sheet, r, c, each(input[r - box.top]?.[c - box.left]));
           }
         }
       },

@@ -6,6 +6,7 @@
  * found different is reported, with the part and the path of the element.
  */
 import JSZip from "jszip";
+import { columnLetters } from "../../src/grid";
 import { type OrderedNode, orderedParser, tagOf } from "../../src/xlsx/xlsxParts";
 
 export interface AllowedChanges {
@@ -339,16 +340,10 @@ function diffVml(
       const row = /<x:Row>\s*(\d+)/.exec(shape);
       const column = /<x:Column>\s*(\d+)/.exec(shape);
       if (!row || !column) return shape;
-      const ref = `${letters(Number(column[1]) + 1)}${Number(row[1]) + 1}`;
+      const ref = `${columnLetters(Number(column[1]) + 1)}${Number(row[1]) + 1}`;
       return cells.has(ref) ? "" : shape;
     });
   return strip(before) === strip(after) ? [] : [`${path}: a shape not on a flagged cell changed`];
-}
-
-function letters(n: number): string {
-  let s = "";
-  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 /**

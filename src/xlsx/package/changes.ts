@@ -80,7 +80,7 @@ export async function changePackage(bytes: Uint8Array, changes: PackageChanges):
     if (changes.formulaAt && cells.some((c) => c.content)) {
       for (const c of cells.filter((x) => x.content)) {
         // The other cells of a shared formula the cell heads: read before anything changes.
-        for (const ref of sharedGroupOf(sheet, c.cell)) translated.set(ref, await changes.formulaAt(name, ref));
+        for (const ref of sheet.sharedGroup(c.cell)) translated.set(ref, await changes.formulaAt(name, ref));
       }
     }
     for (const c of cells) {
@@ -165,8 +165,6 @@ export async function notesAndFills(
 }
 
 export const lookKey = (sheet: string, cell: string) => `${sheet}\u0000${cell}`;
-
-const sharedGroupOf = (sheet: SheetXml, cell: string): string[] => sheet.sharedGroup(cell);
 
 async function dropCalcChain(pkg: Package, workbookPath: string): Promise<void> {
   for (const rel of await pkg.rels(workbookPath)) {

@@ -16,6 +16,8 @@ import {
   type Package,
   PatchRefused,
   REL,
+  relsPath,
+  writtenText,
 } from "./opc";
 import type { Styles } from "./styles";
 import { WorkbookXml } from "./workbookXml";
@@ -92,17 +94,12 @@ async function removeRelated(pkg: Package, sheetPath: string): Promise<void> {
           await pkg.removeOverride(inner.path);
         }
       }
-      pkg.remove(relsOf(rel.path));
+      pkg.remove(relsPath(rel.path));
     }
     pkg.remove(rel.path);
     await pkg.removeOverride(rel.path);
   }
-  pkg.remove(relsOf(sheetPath));
-}
-
-function relsOf(path: string): string {
-  const at = path.lastIndexOf("/");
-  return `${path.slice(0, at + 1)}_rels/${path.slice(at + 1)}.rels`;
+  pkg.remove(relsPath(sheetPath));
 }
 
 /** The shared strings of a package, each as written (entities encoded), by index. */
@@ -110,16 +107,5 @@ async function sharedStrings(pkg: Package): Promise<string[]> {
   const workbook = await pkg.workbookPath();
   const path = (await pkg.rels(workbook)).find((r) => r.type === REL.sharedStrings)?.path;
   const tree = path ? await pkg.xml(path) : undefined;
-  return children(element(tree, "sst"), "si").map((si) => {
-    let out = "";
-    const walk = (n: OrderedNode) => {
-      for (const [k, v] of Object.entries(n)) {
-        if (k === "#text") out += String(v);
-        else if (k !== ":@" && Array.isArray(v) && k.replace(/^[^:]*:/, "") !== "rPh")
-          for (const x of v as OrderedNode[]) walk(x);
-      }
-    };
-    walk(si);
-    return out;
-  });
+  return children(element(tree, "sst"), "si").map(writtenText);
 }

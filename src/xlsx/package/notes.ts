@@ -21,6 +21,7 @@ import {
   localTag,
   type Package,
   REL,
+  writtenText,
   type XmlTree,
 } from "./opc";
 import type { SheetXml } from "./sheetXml";
@@ -224,19 +225,7 @@ function parse(text: string): XmlTree {
   return orderedParser.parse(text) as XmlTree;
 }
 
-function textOf(node: OrderedNode): string {
-  let out = "";
-  const walk = (n: OrderedNode) => {
-    for (const [k, v] of Object.entries(n)) {
-      if (k === ":@") continue;
-      if (k === "#text") out += decode(String(v));
-      else if (Array.isArray(v) && k.replace(/^[^:]*:/, "") !== "rPh")
-        for (const child of v as OrderedNode[]) walk(child);
-    }
-  };
-  walk(node);
-  return out;
-}
+const textOf = (node: OrderedNode): string => decode(writtenText(node));
 
 function insertBeforeEnd(vml: string, shape: string): string {
   const end = vml.lastIndexOf("</xml>");

@@ -5,7 +5,17 @@
  * has never heard of) is carried over as the file has it.
  */
 import JSZip from "jszip";
-import { type OrderedNode, orderedBuilder, orderedParser, tagOf } from "../xlsxParts";
+import {
+  decodeXml as decode,
+  escapeXml as encode,
+  type OrderedNode,
+  orderedBuilder,
+  orderedParser,
+  tagOf,
+} from "../xlsxParts";
+
+/** The text of an attribute or element as written, decoded; and text encoded to be written (xlsxParts.ts). */
+export { decode, encode };
 
 export const REL = {
   worksheet: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet",
@@ -286,19 +296,17 @@ export function attrs(node: OrderedNode): Record<string, string> {
   return node[":@"];
 }
 
-/** Text as written in the file → the text (the five entities and character references). */
-export function decode(s: string): string {
-  return s
-    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
-}
-
-/** Text → as it is written in an XML attribute or element. */
-export function encode(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+/**
+ * The text of an element as the file writes it (entities left encoded): every text inside it, rich-text
+ * runs joined, phonetic guides (`<rPh>`) left out, as a cell's shared string or a note's text reads.
+ */
+export function writtenText(node: OrderedNode): string {
+  let out = "";
+  for (const [k, v] of Object.entries(node)) {
+    if (k === "#text") out += String(v);
+    else if (k !== ":@" && Array.isArray(v) && k.replace(/^[^:]*:/, "") !== "rPh") {
+      for (const child of v as OrderedNode[]) out += writtenText(child);
+    }
+  }
+  return out;
 }

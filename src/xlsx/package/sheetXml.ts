@@ -174,18 +174,23 @@ export class SheetXml {
   /** The other cells of the shared formula the cell heads; none where it heads none. */
   sharedGroup(ref: string): string[] {
     const f = this.find(ref) && children(this.find(ref), "f")[0];
-    const a = f ? attrs(f) : undefined;
-    if (!a || a["@t"] !== "shared" || a["@ref"] === undefined) return [];
-    const group: string[] = [];
+    return f ? this.followers(f).map(({ cell }) => attrs(cell)["@r"]!) : [];
+  }
+
+  /** The other cells of the shared formula `f` heads, each with its `<f>`; none where it heads none. */
+  private followers(f: OrderedNode): { cell: OrderedNode; f: OrderedNode }[] {
+    const a = attrs(f);
+    if (a["@t"] !== "shared" || a["@ref"] === undefined) return [];
+    const found: { cell: OrderedNode; f: OrderedNode }[] = [];
     for (const row of this.allRows().values()) {
-      for (const c of children(row, "c")) {
-        const other = children(c, "f")[0];
+      for (const cell of children(row, "c")) {
+        const other = children(cell, "f")[0];
         if (other && other !== f && attrs(other)["@t"] === "shared" && attrs(other)["@si"] === a["@si"]) {
-          group.push(attrs(c)["@r"]!);
+          found.push({ cell, f: other });
         }
       }
     }
-    return group;
+    return found;
   }
 
   /** A shared or array formula that the cell heads, turned into one formula per cell; an array is refused. */
@@ -194,18 +199,12 @@ export class SheetXml {
     if (a["@t"] === "array" && a["@ref"] && a["@ref"].includes(":")) {
       throw new PatchRefused(`${this.name}: en matrisformel (${a["@ref"]}) täcker cellen`);
     }
-    if (a["@t"] !== "shared" || a["@ref"] === undefined) return;
-    const si = a["@si"];
-    for (const row of this.allRows().values()) {
-      for (const c of children(row, "c")) {
-        const other = children(c, "f")[0];
-        if (!other || other === f || attrs(other)["@t"] !== "shared" || attrs(other)["@si"] !== si) continue;
-        const ref = attrs(c)["@r"]!;
-        const formula = translate(ref);
-        if (formula === undefined) throw new PatchRefused(`${this.name}!${ref}: den delade formeln kunde inte läsas`);
-        other[Object.keys(other).find((k) => k !== ":@")!] = [{ "#text": encode(formula.replace(/^=/, "")) }];
-        delete other[":@"];
-      }
+    for (const { cell, f: other } of this.followers(f)) {
+      const ref = attrs(cell)["@r"]!;
+      const formula = translate(ref);
+      if (formula === undefined) throw new PatchRefused(`${this.name}!${ref}: den delade formeln kunde inte läsas`);
+      other[Object.keys(other).find((k) => k !== ":@")!] = [{ "#text": encode(formula.replace(/^=/, "")) }];
+      delete other[":@"];
     }
   }
 
