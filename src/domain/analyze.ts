@@ -9,11 +9,18 @@ import {
 } from "./contributionSplit";
 import { checkEquity } from "./equity";
 import { FinsamInputError } from "./errors";
-import { finding, sortFindings, type Finding } from "./findings";
+import { finding, oneFindingPerFact, sortFindings, type Finding } from "./findings";
 import { formatKr, message } from "./format";
 import { checkKommunShares, kommunShares, kommunWeights } from "./kommunKey";
 import type { Decimal } from "./money";
-import { checkPlanAgainstWorstCase, projectPlan, WORST_CASE, yearEquityRunsOut, type PlanYear } from "./plan";
+import {
+  checkPlanAgainstWorstCase,
+  projectPlan,
+  SHEET_PLAN,
+  WORST_CASE,
+  yearEquityRunsOut,
+  type PlanYear,
+} from "./plan";
 import { defaultSettings } from "./settings";
 import type { Budget, CellRef, Member, Party, Scenario, Settings, SourcedAmount } from "./types";
 import { validateBudget, validateKommunKey, validateSettings } from "./validate";
@@ -121,7 +128,7 @@ export function analyzeBudget(budget: Budget, settings: Settings = defaultSettin
   const worst = plans.find((p) => p.scenario.id === WORST_CASE.id);
   if (worst) findings.push(...checkPlanAgainstWorstCase(budget, worst.years));
   findings.push(...checkTotals(budget), ...checkFollowUp(budget));
-  return { budget, settings, members, splits, plans, findings: sortFindings(findings) };
+  return { budget, settings, members, splits, plans, findings: sortFindings(oneFindingPerFact(findings)) };
 }
 
 function notWholeKronor(year: number, anchor: YearTotal): Finding {
@@ -138,12 +145,22 @@ function notWholeKronor(year: number, anchor: YearTotal): Finding {
   });
 }
 
+/**
+ * Rules 4–5 on each year of a scenario's plan. A finding about a figure the add-in computes (closing
+ * equity; any figure of a scenario other than the sheet's own) names no cell: src/plan places it on the
+ * Finsam-kontroll cell that computes it, never on an input that is right as typed. Costs that cannot
+ * be financed always leave equity below zero: that is one error, with both numbers.
+ */
 function planFindings(budget: Budget, settings: Settings, years: readonly PlanYear[], scenario: Scenario): Finding[] {
-  const equityRef = budget.openingEquity?.ref;
+  const ownPlan = scenario.id === SHEET_PLAN.id;
   return years.flatMap((year) => {
+    const ceiling = checkBudgetCeiling(year, ownPlan ? costsRef(budget, year.year) : undefined);
+    const unfinanced = ceiling.some((f) => f.code === "CEILING_EXCEEDED");
     const findings = [
-      ...checkEquity(year, settings.equityTarget, scenario.id, equityRef),
-      ...checkBudgetCeiling(year, costsRef(budget, year.year)),
+      ...ceiling,
+      ...checkEquity(year, settings.equityTarget, scenario.id, undefined).filter(
+        (f) => !(unfinanced && f.code === "EQUITY_NEGATIVE"),
+      ),
     ];
     const drawdown = linesTotal(budget.equityDrawdowns, year.year);
     const drawdownRef = budget.equityDrawdowns.find((l) => l.amounts.get(year.year))?.amounts.get(year.year)?.ref;

@@ -6,7 +6,7 @@ import type { Budget, CellRef, SourcedAmount } from "./types";
 
 /**
  * Rule 5, the budget ceiling: costs above income + opening equity cannot be
- * financed (error). Costs above income, a planned deficit, need synnerliga
+ * financed (error), and leave equity below zero (Rule 4), both said in the one error. Costs above income, a planned deficit, need synnerliga
  * skäl: drawing down equity above the recommended level is one (information);
  * otherwise it is a warning.
  */
@@ -24,8 +24,8 @@ export function checkBudgetCeiling(year: PlanYear, ref: CellRef | undefined): Fi
         expected: available,
         actual: year.costs,
         message: message(
-          `Kostnaderna ${year.year}, ${formatKr(year.costs)}, är större än intäkterna ${formatKr(income)} plus ingående eget kapital ${formatKr(year.openingEquity)} = ${formatKr(available)}: ${formatKr(year.costs.minus(available))} kan inte finansieras.`,
-          `Costs for ${year.year}, ${formatKr(year.costs, "en")}, exceed income ${formatKr(income, "en")} plus opening equity ${formatKr(year.openingEquity, "en")} = ${formatKr(available, "en")}: ${formatKr(year.costs.minus(available), "en")} cannot be financed.`,
+          `Kostnaderna ${year.year}, ${formatKr(year.costs)}, är större än intäkterna ${formatKr(income)} plus ingående eget kapital ${formatKr(year.openingEquity)} = ${formatKr(available)}: ${formatKr(year.costs.minus(available))} kan inte finansieras, och eget kapital vid årets slut blir ${formatKr(year.closingEquity)}. Förbundet får inte sätta sig i skuld.`,
+          `Costs for ${year.year}, ${formatKr(year.costs, "en")}, exceed income ${formatKr(income, "en")} plus opening equity ${formatKr(year.openingEquity, "en")} = ${formatKr(available, "en")}: ${formatKr(year.costs.minus(available), "en")} cannot be financed, and equity at the end of the year becomes ${formatKr(year.closingEquity, "en")}. A förbund must not go into debt.`,
         ),
       }),
     ];

@@ -1,6 +1,6 @@
 import { finding, type Finding } from "./findings";
 import { formatKr, formatPercent, message } from "./format";
-import { Decimal } from "./money";
+import { Decimal, roundKronor } from "./money";
 import type { CellRef, EquityStep, EquityTarget } from "./types";
 
 /** Rule 4: closing = opening + income − costs. Drawdown rows are not income and never enter here. */
@@ -22,10 +22,13 @@ export function equityStep(staircase: readonly EquityStep[], contributions: Deci
   );
 }
 
-/** The reasonable maximum for equity: the step's per cent of the year's contributions (unrounded). */
+/**
+ * The reasonable maximum for equity: the step's per cent of the year's contributions, in whole kronor
+ * (roundKronor, as Finsam-kontroll's ROUND(…;0)), so the level compared is the level shown.
+ */
 export function maxEquity(staircase: readonly EquityStep[], contributions: Decimal): Decimal {
   const step = equityStep(staircase, contributions) ?? staircase[staircase.length - 1];
-  return step ? contributions.times(step.maxPercent).dividedBy(100) : new Decimal(0);
+  return step ? roundKronor(contributions.times(step.maxPercent).dividedBy(100)) : new Decimal(0);
 }
 
 /** A target band such as 1,8 Mkr ± 20 %: centre × (1 ± tolerance). */

@@ -69,6 +69,11 @@ export interface Finding {
   readonly year?: number;
   /** The scenario whose plan the finding is about; absent for the sheet itself. */
   readonly scenario?: string;
+  /**
+   * Every scenario whose plan holds the same fact (oneFindingPerFact), `scenario` first: the budget
+   * year is the same in each, so its findings are said once and name them all.
+   */
+  readonly scenarios?: readonly string[];
   /** The plan figure it is about (Rules 4–5 on a plan year). */
   readonly figure?: PlanFigure;
   /** Kronor. */
@@ -119,4 +124,29 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
     .map((f, i) => ({ f, i }))
     .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
     .map(({ f }) => f);
+}
+
+/**
+ * One finding per fact: a finding that several scenarios' plans give in the same words (same kind, same
+ * year, same numbers) is said once, where the first gave it, naming every scenario in `scenarios`.
+ */
+export function oneFindingPerFact(findings: readonly Finding[]): Finding[] {
+  const out: Finding[] = [];
+  const seen = new Map<string, number>();
+  for (const f of findings) {
+    if (f.scenario === undefined) {
+      out.push(f);
+      continue;
+    }
+    const key = [f.code, f.year ?? "", f.figure ?? "", f.message.sv].join("\u0000");
+    const at = seen.get(key);
+    if (at === undefined) {
+      seen.set(key, out.length);
+      out.push({ ...f, scenarios: [f.scenario] });
+      continue;
+    }
+    const first = out[at]!;
+    if (!first.scenarios!.includes(f.scenario)) out[at] = { ...first, scenarios: [...first.scenarios!, f.scenario] };
+  }
+  return out;
 }

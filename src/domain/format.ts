@@ -1,4 +1,4 @@
-import { Decimal } from "./money";
+import { Decimal, roundKronor } from "./money";
 
 /** The languages users read: Swedish first, English second. */
 export type Lang = "sv" | "en";
@@ -32,9 +32,10 @@ export function formatNumber(value: Decimal, lang: Lang = "sv", maxDecimals = 2)
   return numberFormat(lang, maxDecimals).format(value.toFixed() as unknown as number);
 }
 
-/** `1 386 000 kr` (sv) or `1,386,000 SEK` (en). */
+/** `1 386 000 kr` (sv) or `1,386,000 SEK` (en): whole kronor, rounded as everywhere else (roundKronor). */
 export function formatKr(value: Decimal, lang: Lang = "sv"): string {
-  return lang === "sv" ? `${formatNumber(value, "sv")} kr` : `${formatNumber(value, "en")} SEK`;
+  const whole = roundKronor(value);
+  return lang === "sv" ? `${formatNumber(whole, "sv", 0)} kr` : `${formatNumber(whole, "en", 0)} SEK`;
 }
 
 /** A signed difference: `+654 kr`, `−182 kr`. */

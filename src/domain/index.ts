@@ -16,3 +16,4 @@ export * from "./settings";
 export * from "./analyze";
 export * from "./scenarios";
 export * from "./followUp";
+export * from "./findingTitles";

@@ -1,7 +1,8 @@
 import type { ScenarioPlan } from "./analyze";
-import { formatKr, message, type Message } from "./format";
+import { formatKr, message, type Lang, type Message } from "./format";
 import { Decimal, ZERO } from "./money";
-import { WORST_CASE } from "./plan";
+import { FOLLOW_UP_SCENARIO } from "./followUp";
+import { SHEET_PLAN, WORST_CASE } from "./plan";
 import type { CostAssumption, Scenario } from "./types";
 
 /** At most this many scenarios are compared side by side. */
@@ -204,4 +205,23 @@ function readScenario(v: unknown): Scenario | undefined {
     costs,
     ...(Object.keys(drawdown).length > 0 ? { plannedDrawdown: drawdown } : {}),
   };
+}
+
+/** The built-in scenarios' names in each language; the user's own keep the name they were given. */
+const BUILT_IN_NAMES: Readonly<Record<string, Message>> = {
+  [SHEET_PLAN.id]: message("Enligt arket", "As in the sheet"),
+  [WORST_CASE.id]: message("Värsta fall (statens del −10 % per år)", "Worst case (the state's half −10 % a year)"),
+  [FOLLOW_UP_SCENARIO]: message("Prognosen för året", "The forecast for the year"),
+};
+
+/** A scenario's name in the reader's language. */
+export function scenarioName(id: string, scenarios: readonly Scenario[], lang: Lang = "sv"): string {
+  return BUILT_IN_NAMES[id]?.[lang] ?? scenarios.find((s) => s.id === id)?.name ?? id;
+}
+
+/** Several scenarios named in a sentence: "Enligt arket och Värsta fall (…)", "A, B and C". */
+export function scenarioNames(ids: readonly string[], scenarios: readonly Scenario[], lang: Lang = "sv"): string {
+  const names = ids.map((id) => scenarioName(id, scenarios, lang));
+  if (names.length <= 1) return names[0] ?? "";
+  return `${names.slice(0, -1).join(", ")} ${lang === "sv" ? "och" : "and"} ${names[names.length - 1]}`;
 }

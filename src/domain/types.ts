@@ -146,6 +146,24 @@ export interface Scenario {
   readonly plannedDrawdown?: Readonly<Record<number, Decimal>>;
 }
 
+/** A setting the workbook keeps in a cell of its own: the reference a formula reads it by, and the number there. */
+export interface SettingSource {
+  /** A defined name (Finsam_Minskning) or a cell reference. */
+  readonly ref: string;
+  /** The number in the cell as typed: 10 or 0,1 for a tenth, 20 or 0,2 for 20 %. */
+  readonly value: Decimal;
+}
+
+/** The settings the workbook holds as numbers, so Finsam-kontroll reads them there instead of typing them. */
+export interface SettingSources {
+  /** The recommended maximum for equity, per cent of contributions. */
+  readonly equityMaxPercent?: SettingSource;
+  /** The worst case's fall per year for the state's half. */
+  readonly reduction?: SettingSource;
+  /** The floor of the state's half in the worst case, kronor. */
+  readonly floor?: SettingSource;
+}
+
 export interface Settings {
   readonly kommunKey: KommunKey;
   readonly equityStaircase: readonly EquityStep[];
@@ -153,4 +171,6 @@ export interface Settings {
   readonly scenarios: readonly Scenario[];
   /** How many plan years follow the budget year. */
   readonly planLength: number;
+  /** Where the workbook keeps the settings above, where it does. */
+  readonly sources?: SettingSources;
 }

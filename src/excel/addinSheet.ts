@@ -47,6 +47,8 @@ export type SheetSnapshot =
       readonly numberFormat?: unknown[][];
       /** Per cell (Range.getCellProperties). */
       readonly bold?: boolean[][];
+      /** Per cell, "#FFC7CE" where a finding's fill stood (Range.getCellProperties). */
+      readonly fill?: (string | undefined)[][];
       /** Column widths in points, A onwards. */
       readonly columnWidths: number[];
     };
@@ -71,7 +73,7 @@ export function queueSheetRead(context: Excel.RequestContext, name: string, char
   const ws = context.workbook.worksheets.getItem(name);
   const charts = ws.charts.load("items/name");
   const used = ws.getUsedRange().load("address,formulas,numberFormat");
-  const props = used.getCellProperties({ format: { font: { bold: true } } });
+  const props = used.getCellProperties({ format: { font: { bold: true }, fill: { color: true } } });
   const widths = Array.from({ length: WIDTH_COLUMNS }, (_, i) =>
     ws.getRange(`${columnLetters(i + 1)}:${columnLetters(i + 1)}`).format.load("columnWidth"),
   );
@@ -90,11 +92,17 @@ export function queueSheetRead(context: Excel.RequestContext, name: string, char
             formulas,
             numberFormat: used.numberFormat as unknown[][],
             bold: props.value.map((row) => row.map((c) => c.format?.font?.bold === true)),
+            fill: props.value.map((row) => row.map((c) => filled(c.format?.fill?.color))),
           }),
       columnWidths: widths.map((w) => w.columnWidth),
     };
   };
   return { snapshot, queueClear: () => queueClearSheet(ws, charts.items) };
+}
+
+/** A cell's fill colour as Excel gives it, or undefined for none (white, Excel's "no fill"). */
+function filled(color: string | undefined): string | undefined {
+  return color && color.toUpperCase() !== "#FFFFFF" ? color : undefined;
 }
 
 /** Empties a sheet in place, with calls that Excel can undo (Range.clear, clearAll, Chart.delete). */
@@ -130,6 +138,11 @@ export function queueSheetRestore(
     );
     const start = parseAddress(snapshot.address.split(":")[0]!)!;
     if (snapshot.bold) queueBoldRuns(ws, snapshot.bold, start.row, start.column);
+    snapshot.fill?.forEach((row, i) =>
+      row.forEach((color, j) => {
+        if (color) ws.getRange(`${columnLetters(start.column + j)}${start.row + i}`).format.fill.color = color;
+      }),
+    );
     queueConditionalFormats(ws, snapshot.formulas, start.row, start.column);
   }
   if (snapshot.chart) queueChart(ws, snapshot.chart);
@@ -170,6 +183,7 @@ export function queueSheetWrite(
   range.numberFormat = formats;
   range.formulas = formulas;
   queueBoldRuns(ws, bold, 1, 1);
+  for (const { c } of placed) if (c.fill) ws.getRange(c.cell).format.fill.color = `#${c.fill}`;
   queueConditionalFormats(ws, formulas, 1, 1);
   if (sheet.chart) queueChart(ws, sheet.chart);
 }

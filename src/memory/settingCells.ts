@@ -1,4 +1,4 @@
-import { finding, message, type Decimal, type Finding } from "../domain";
+import { Decimal, finding, message, type Finding, type SettingSource } from "../domain";
 import { address, type Grid, parseRangeRef, SheetView } from "../grid";
 import { readAmount } from "../read/swedishNumber";
 
@@ -21,11 +21,9 @@ export class SettingCells {
 
   /** The cell a name points at; undefined without the name, and with a finding when it points nowhere. */
   cell(name: string): SettingCell | undefined {
+    const found = this.cellQuietly(name);
     const defined = this.grid.definedNames.find((d) => d.name.toLowerCase() === name.toLowerCase());
-    const range = defined && parseRangeRef(defined.ref);
-    const sheet = range && this.grid.sheets.find((s) => s.name === range.sheet);
-    if (!defined) return undefined;
-    if (!range || !sheet) {
+    if (defined && !found) {
       this.findings.push(
         finding({
           code: "INPUT_SETTING",
@@ -36,8 +34,16 @@ export class SettingCells {
           ),
         }),
       );
-      return undefined;
     }
+    return found;
+  }
+
+  /** The cell a name points at, or undefined, saying nothing. */
+  private cellQuietly(name: string): SettingCell | undefined {
+    const defined = this.grid.definedNames.find((d) => d.name.toLowerCase() === name.toLowerCase());
+    const range = defined && parseRangeRef(defined.ref);
+    const sheet = range && this.grid.sheets.find((s) => s.name === range.sheet);
+    if (!defined || !range || !sheet) return undefined;
     return {
       view: new SheetView(sheet),
       range,
@@ -55,6 +61,15 @@ export class SettingCells {
         message: message(`${name} (${ref.sheet}!${ref.cell}): ${sv}`, `${name} (${ref.sheet}!${ref.cell}): ${en}`),
       }),
     );
+  }
+
+  /** The setting as a source a formula can read: its name and the number its cell holds (not a text). */
+  source(name: string): SettingSource | undefined {
+    const at = this.grid.definedNames.some((d) => d.name.toLowerCase() === name.toLowerCase())
+      ? this.cellQuietly(name)
+      : undefined;
+    const raw = at?.view.value(at.range.start.row, at.range.start.column);
+    return typeof raw === "number" ? { ref: name, value: new Decimal(raw) } : undefined;
   }
 
   /** A number. A fraction setting reads 0,1, 10 and "10 %" alike as a tenth. */

@@ -53,8 +53,16 @@ export interface WorkbookSettings {
 export function settingsFromGrid(grid: Grid, base: Settings = defaultSettings()): WorkbookSettings {
   const cells = new SettingCells(grid);
   const settings = READ_IN_ORDER.reduce((read, step) => step(cells, read), base);
-  return { settings, findings: cells.findings };
+  const sources = {
+    ...optional("equityMaxPercent", cells.source(SETTING_NAMES.equityMaxPercent)),
+    ...optional("reduction", cells.source(SETTING_NAMES.reduction)),
+    ...optional("floor", cells.source(SETTING_NAMES.floor)),
+  };
+  return { settings: Object.keys(sources).length > 0 ? { ...settings, sources } : settings, findings: cells.findings };
 }
+
+const optional = <K extends string, V>(key: K, value: V | undefined) =>
+  (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
 
 /** Each setting or group of settings, read onto the settings so far; the order is the order of the findings. */
 const READ_IN_ORDER: readonly ((cells: SettingCells, settings: Settings) => Settings)[] = [
@@ -270,7 +278,7 @@ export function settingsEdits(settings: Settings): WorkbookEdits {
     {
       sheet,
       cell: "A2",
-      value: "Ändra värdena i kolumn B; tillägget och npm run check läser dem via namnen Finsam_*.",
+      value: "Ändra värdena i kolumn B. Finsam-budget läser dem här (namnen Finsam_*) vid nästa analys.",
     },
   ];
   const names: { name: string; ref: string }[] = [];

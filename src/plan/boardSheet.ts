@@ -151,7 +151,7 @@ function scenarioPlans(
 ): { plan: ScenarioPlan; rows: PlanRows }[] {
   const { budget, settings } = analysis;
   const budgetYear = budget.budgetYear;
-  const staircase = staircaseTable(s, settings.equityStaircase);
+  const staircase = staircaseTable(s, settings.equityStaircase, settings.sources);
   const stateCells = new Map<number, string>();
   s.next();
   s.next();
@@ -170,7 +170,7 @@ function scenarioPlans(
   }
   return plans.map((plan) => ({
     plan,
-    rows: planBlock(s, budget, plan.scenario, plan.years, stateCells, staircase, plan.scenario.name),
+    rows: planBlock(s, budget, plan.scenario, plan.years, stateCells, staircase, plan.scenario.name, settings.sources),
   }));
 }
 

@@ -43,12 +43,21 @@ interface SplitCells {
 export function layOutControlSheet(analysis: Analysis, forbund?: string): ControlSheetLayout {
   const s = new SheetBuilder();
   title(s);
-  const staircase = staircaseTable(s, analysis.settings.equityStaircase);
+  const staircase = staircaseTable(s, analysis.settings.equityStaircase, analysis.settings.sources);
   const split = splitSection(s, analysis);
   const shareCells = kommunKeySection(s, analysis, split.quarter);
   const figures = new Map<string, Readonly<Record<PlanFigure, string>>>();
   for (const plan of analysis.plans) {
-    const rows = planBlock(s, analysis.budget, plan.scenario, plan.years, split.state, staircase);
+    const rows = planBlock(
+      s,
+      analysis.budget,
+      plan.scenario,
+      plan.years,
+      split.state,
+      staircase,
+      `Flerårsplan: ${plan.scenario.name}`,
+      analysis.settings.sources,
+    );
     plan.years.forEach((y, i) => {
       const col = rows.columns[i]!;
       figures.set(`${plan.scenario.id}\u0000${y.year}`, {
@@ -91,7 +100,7 @@ function splitSection(s: SheetBuilder, analysis: Analysis): SplitCells {
   const quarter = new Map<number, string>();
   s.next();
   s.next();
-  s.label("Medlemsavgifter (regel 1: staten 1/2, regionen 1/4, kommunerna 1/4)", true);
+  s.label("Medlemsavgifter: staten 1/2, regionen 1/4, kommunerna 1/4", true);
   const years = analysis.splits.map((x) => x.year);
   s.next();
   s.label("År");
@@ -166,7 +175,7 @@ function kommunKeySection(s: SheetBuilder, analysis: Analysis, quarterCells: Rea
     s.next();
     s.next();
     s.label(
-      `Kommunernas andelar ${year} (regel 2: fjärdedelen efter ${byPopulation ? "befolkning" : "fast andel"}, hela kronor enligt största rest)`,
+      `Kommunernas andelar ${year}: fjärdedelen efter ${byPopulation ? "befolkning" : "fast andel"}, i hela kronor enligt största rest`,
       true,
     );
     s.next();

@@ -2,7 +2,7 @@
  * A finding on the user's own cell: the fill by severity and the add-in's note, decided here once for
  * both shells (src/excel, src/xlsx), down to each cell, so that they only write what the plan holds.
  */
-import { type Finding, type Severity, SEVERITY_ORDER, worseSeverity } from "../domain";
+import { type Finding, type Scenario, scenarioNames, type Severity, SEVERITY_ORDER, worseSeverity } from "../domain";
 import { address, parseAddress } from "../grid";
 import { CONTROL_SHEET } from "../read/addinSheets";
 import { addinNote } from "./notes";
@@ -17,8 +17,8 @@ export const SEVERITY_FILL: Record<Severity, string> = { error: "FFC7CE", warnin
  * mildest to the worst. Where flags still overlap, each cell is resolved here
  * too (flagCells): the shells write every flag's `cells` as they stand.
  */
-export function flagsOf(findings: readonly Finding[]): Flag[] {
-  const merged = mergeByAnchor(findings).sort(
+export function flagsOf(findings: readonly Finding[], scenarios: readonly Scenario[] = []): Flag[] {
+  const merged = mergeByAnchor(findings, scenarios).sort(
     (a, b) => SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity] || a.order - b.order,
   );
   const notes = merged.map((f) => addinNote(f.notes));
@@ -47,7 +47,7 @@ interface Merged {
   readonly order: number;
 }
 
-function mergeByAnchor(findings: readonly Finding[]): Merged[] {
+function mergeByAnchor(findings: readonly Finding[], scenarios: readonly Scenario[]): Merged[] {
   const byAnchor = new Map<string, Merged>();
   for (const f of findings) {
     // Finsam-kontroll is rewritten by every analysis (after the flags, in both shells): its cells are pointed at, not flagged.
@@ -71,7 +71,9 @@ function mergeByAnchor(findings: readonly Finding[]): Merged[] {
     };
     flag.severity = worseSeverity(flag.severity, f.severity);
     if (!flag.codes.includes(f.code)) flag.codes.push(f.code);
-    const text = f.scenario ? `${f.message.sv} [${f.scenario}]` : f.message.sv;
+    const text = f.scenario
+      ? `${scenarioNames(f.scenarios ?? [f.scenario], scenarios)}: ${f.message.sv}`
+      : f.message.sv;
     if (!flag.notes.includes(text)) flag.notes.push(text);
     byAnchor.set(key, flag);
   }

@@ -78,7 +78,7 @@ export function buildFollowUpSheet(budget: Budget, input: FollowUpSheetInput): F
   // The maximum's row stands in the result block; its formula needs the staircase laid out below.
   s.cells.push({
     cell: `B${maxRow}`,
-    formula: `=${T}*LOOKUP(${T},${staircase.from},${staircase.percent})/100`,
+    formula: `=ROUND(${T}*LOOKUP(${T},${staircase.from},${staircase.percent})/100,0)`,
     numberFormat: KR,
     expected: f.maxEquity.toNumber(),
   });
@@ -167,7 +167,7 @@ function frameRows(s: SheetBuilder, f: FollowUp, totalRow: number): void {
     expected: f.frame.value.toNumber(),
   });
   s.next();
-  s.label("Helårsprognosen över ramen (regel 5)");
+  s.label("Helårsprognosen över ramen");
   s.put(2, {
     formula: `=C${totalRow}-${frame}`,
     numberFormat: KR,
@@ -184,7 +184,7 @@ function resultRows(
 ): { contributions: string; maxRow: number } {
   s.next();
   s.next();
-  s.label("Prognosens resultat och eget kapital vid årets slut (regel 4)", true);
+  s.label("Prognosens resultat och eget kapital vid årets slut", true);
   s.next();
   s.label("Medlemsavgifter enligt budgeten");
   const contributions = s.put(2, {

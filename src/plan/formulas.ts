@@ -7,10 +7,18 @@ import { FUNCTION_MAX_ARGUMENTS } from "./excelLimits";
  * every number on the control sheet can be followed back to its input.
  */
 
-/** One amount as an expression: the cell times its factor, or the value itself where a formula cannot use the cell. */
+/**
+ * One amount as an expression: the cell times its factor. A number typed as text ("15 000") is read from
+ * its cell too, its spaces taken out; where Excel cannot make a number of it (decimals, "kr"), the
+ * number the add-in read stands in the formula beside the cell.
+ */
 export function amountExpr(amount: SourcedAmount): string {
-  if (!amount.ref || amount.typedAsText) return amount.value.toFixed();
-  return scaled(amount.factor ?? 1, sheetRef(amount.ref.sheet, amount.ref.cell));
+  if (!amount.ref) return amount.value.toFixed();
+  const factor = amount.factor ?? 1;
+  const cell = sheetRef(amount.ref.sheet, amount.ref.cell);
+  if (!amount.typedAsText) return scaled(factor, cell);
+  const asTyped = amount.value.dividedBy(factor).toFixed();
+  return scaled(factor, `IFERROR(--SUBSTITUTE(SUBSTITUTE(${cell},CHAR(160),"")," ",""),${asTyped})`);
 }
 
 /**
@@ -43,7 +51,7 @@ export function sumExpr(amounts: readonly SourcedAmount[], spill?: Spill): strin
   for (const a of amounts) {
     const at = a.ref && !a.typedAsText ? parseAddress(a.ref.cell) : undefined;
     if (!a.ref || !at) {
-      literals.push({ text: a.value.toFixed(), value: a.value });
+      literals.push({ text: amountExpr(a), value: a.value });
       continue;
     }
     const column = a.ref.cell.replace(/\d+$/, "").replace(/\$/g, "");

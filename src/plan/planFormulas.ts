@@ -6,8 +6,11 @@ import {
   type Budget,
   type EquityStep,
   type PlanYear,
+  type Decimal,
   type Scenario,
+  type SettingSources,
   type SourcedAmount,
+  WORST_CASE,
 } from "../domain";
 import { amountExpr, sumExpr, type Spill } from "./formulas";
 import { columnLetters } from "../grid";
@@ -18,8 +21,16 @@ import { abs, KR, PERCENT, type SheetBuilder } from "./sheetBuilder";
  * (Rules 3–5), shared by Finsam-kontroll and the board sheet.
  */
 
-/** The equity staircase as input cells the plan formulas look up: its from-column and per-cent column. */
-export function staircaseTable(s: SheetBuilder, staircase: readonly EquityStep[]): { from: string; percent: string } {
+/**
+ * The equity staircase as the cells the plan formulas look up: its from-column and per-cent column. Where
+ * the workbook keeps the recommended maximum (Finsam_EKMaxProcent) and it is the one in effect, the per
+ * cent is a formula on that cell, read as the add-in reads it (0,2 and 20 alike are 20 %).
+ */
+export function staircaseTable(
+  s: SheetBuilder,
+  staircase: readonly EquityStep[],
+  sources?: SettingSources,
+): { from: string; percent: string } {
   s.next();
   s.next();
   s.label("Inställningar", true);
@@ -27,13 +38,26 @@ export function staircaseTable(s: SheetBuilder, staircase: readonly EquityStep[]
   s.label("Trappa för eget kapital: medlemsavgifter från (kr)");
   s.put(2, { value: "Högst andel (%)" });
   const top = s.row + 1;
+  const named = sources?.equityMaxPercent;
+  const linked = named && staircase.length === 1 && staircase[0]!.maxPercent.equals(percentOf(named.value));
   for (const step of staircase) {
     s.next();
     s.put(1, { value: step.from.toNumber(), numberFormat: KR });
-    s.put(2, { value: step.maxPercent.toNumber() });
+    s.put(
+      2,
+      linked
+        ? { formula: `=IF(${named.ref}<=1,100*${named.ref},${named.ref})`, expected: step.maxPercent.toNumber() }
+        : { value: step.maxPercent.toNumber() },
+    );
   }
   return { from: `$A$${top}:$A$${s.row}`, percent: `$B$${top}:$B$${s.row}` };
 }
+
+/** A per-cent setting as the add-in reads it: 0,2 and 20 alike are 20. */
+const percentOf = (raw: Decimal) => (raw.lessThanOrEqualTo(1) ? raw.times(100) : raw);
+
+/** A fraction setting as the add-in reads it: 0,1 and 10 alike are a tenth. */
+const fractionOf = (raw: Decimal) => (raw.greaterThan(1) ? raw.dividedBy(100) : raw);
 
 /** Where a plan block put its rows, for charts and conditional formats. */
 export interface PlanRows {
@@ -76,6 +100,8 @@ interface Block {
   readonly years: readonly PlanYear[];
   /** The column letters of the i-th year. */
   readonly col: (i: number) => string;
+  /** The settings the workbook keeps in cells of its own, for the worst case's rate and floor. */
+  readonly sources: SettingSources | undefined;
 }
 
 /**
@@ -89,9 +115,10 @@ export function planBlock(
   years: readonly PlanYear[],
   stateCells: ReadonlyMap<number, string>,
   staircase: { from: string; percent: string },
-  title = `Flerårsplan: ${scenario.name} (regel 3–5)`,
+  title = `Flerårsplan: ${scenario.name}`,
+  sources?: SettingSources,
 ): PlanRows {
-  const block: Block = { s, budget, scenario, years, col: (i) => columnLetters(2 + i) };
+  const block: Block = { s, budget, scenario, years, col: (i) => columnLetters(2 + i), sources };
   s.next();
   s.next();
   s.label(title, true);
@@ -121,21 +148,43 @@ export function planBlock(
 
 /** Rule 3: the state's half falls by the rate each year (not below its floor); T is twice it. Returns T's row. */
 function reducedContributions(
-  { s, budget, years, col }: Block,
+  { s, budget, scenario, years, col, sources }: Block,
   c: Extract<Scenario["contributions"], { kind: "reduction" }>,
   stateCells: ReadonlyMap<number, string>,
 ): number {
+  // The worst case reads Finsam_Minskning and Finsam_Golv where the workbook keeps them and they are in effect.
+  const worst = scenario.id === WORST_CASE.id;
+  const rateSource = worst ? sources?.reduction : undefined;
+  const floorSource = worst ? sources?.floor : undefined;
   s.next();
   s.label("Minskning av statens hälft (inställning)");
   years.forEach((y, i) => {
-    if (i > 0) s.put(2 + i, { value: (y.stateRate ?? c.rate).toNumber(), numberFormat: PERCENT });
+    if (i === 0) return;
+    const rate = y.stateRate ?? c.rate;
+    s.put(
+      2 + i,
+      rateSource && rate.equals(fractionOf(rateSource.value))
+        ? {
+            formula: `=IF(${rateSource.ref}>1,${rateSource.ref}/100,${rateSource.ref})`,
+            numberFormat: PERCENT,
+            expected: rate.toNumber(),
+          }
+        : { value: rate.toNumber(), numberFormat: PERCENT },
+    );
   });
   const rateRow = s.row;
   let floorCell: string | undefined;
   if (c.stateFloor) {
     s.next();
     s.label("Golv för statens hälft (inställning)");
-    floorCell = abs(s.put(2, { value: c.stateFloor.toNumber(), numberFormat: KR }));
+    floorCell = abs(
+      s.put(
+        2,
+        floorSource && c.stateFloor.equals(floorSource.value)
+          ? { formula: `=${floorSource.ref}`, numberFormat: KR, expected: c.stateFloor.toNumber() }
+          : { value: c.stateFloor.toNumber(), numberFormat: KR },
+      ),
+    );
   }
   s.next();
   s.label("Statens hälft");
@@ -264,11 +313,11 @@ function maxEquityRowOf(
   staircase: { from: string; percent: string },
 ): number {
   s.next();
-  s.label("Högsta rekommenderade eget kapital (trappan × medlemsavgifter)");
+  s.label("Högsta rekommenderade eget kapital (trappan × medlemsavgifter, hela kronor)");
   years.forEach((y, i) => {
     const T = `${col(i)}${contributionsRow}`;
     s.put(2 + i, {
-      formula: `=${T}*LOOKUP(${T},${staircase.from},${staircase.percent})/100`,
+      formula: `=ROUND(${T}*LOOKUP(${T},${staircase.from},${staircase.percent})/100,0)`,
       numberFormat: KR,
       expected: y.maxEquity.toNumber(),
     });

@@ -14,6 +14,8 @@ export interface CellWrite {
   readonly formula?: string;
   readonly numberFormat?: string;
   readonly bold?: boolean;
+  /** A finding's fill by severity (SEVERITY_FILL), on the cell that computes what it is about. */
+  readonly fill?: string;
   /** The engine's number, in kronor, that the formula must evaluate to. */
   readonly expected?: number;
 }

@@ -1,9 +1,9 @@
-import type { Analysis, Finding } from "../domain";
+import { type Analysis, type Finding, type Severity, worseSeverity } from "../domain";
 import { CONTROL_SHEET } from "../read/addinSheets";
 import { buildBoardSheet, type BoardOptions } from "./boardSheet";
 import { type FigureCell, layOutControlSheet } from "./controlSheet";
-import { flagsOf } from "./flags";
-import type { WritePlan } from "./types";
+import { flagsOf, SEVERITY_FILL } from "./flags";
+import type { CellWrite, WritePlan } from "./types";
 
 /** What to build besides the flags and Finsam-kontroll. */
 export type WritePlanOptions =
@@ -28,8 +28,8 @@ export function planWrites(analysis: Analysis, options: WritePlanOptions = {}): 
   const control = layOutControlSheet(analysis, options.forbund);
   const placed: Analysis = { ...analysis, findings: placeFindings(analysis.findings, control.figureCell) };
   const plan: WritePlan = {
-    flags: flagsOf(placed.findings),
-    controlSheet: control.sheet,
+    flags: flagsOf(placed.findings, analysis.settings.scenarios),
+    controlSheet: { ...control.sheet, cells: withFindingFills(control.sheet.cells, placed.findings) },
     ...(options.board
       ? {
           boardSheet: buildBoardSheet(placed, {
@@ -57,5 +57,22 @@ function placeFindings(findings: readonly Finding[], figureCell: FigureCell): re
     if (f.cell || f.figure === undefined || f.year === undefined || f.scenario === undefined) return f;
     const cell = figureCell(f.scenario, f.year, f.figure);
     return cell ? { ...f, sheet: CONTROL_SHEET, cell } : f;
+  });
+}
+
+/**
+ * The Finsam-kontroll cells that findings stand on, filled by their worst severity as flags are: the
+ * sheet is written anew by every analysis, so the fill is part of what it is written with.
+ */
+function withFindingFills(cells: readonly CellWrite[], findings: readonly Finding[]): CellWrite[] {
+  const worst = new Map<string, Severity>();
+  for (const f of findings) {
+    if (f.sheet !== CONTROL_SHEET || !f.cell) continue;
+    const known = worst.get(f.cell);
+    worst.set(f.cell, known ? worseSeverity(known, f.severity) : f.severity);
+  }
+  return cells.map((c) => {
+    const severity = worst.get(c.cell);
+    return severity ? { ...c, fill: SEVERITY_FILL[severity] } : c;
   });
 }

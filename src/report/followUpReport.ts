@@ -80,7 +80,7 @@ export function followUpReport(f: LedgerFollowUp): ReportFollowUp {
     maxEquity: kr(u.maxEquity),
     unmapped: f.outcome.unmapped.map((x) => ({ account: x.account, name: x.name, amount: kr(x.amount) })),
     withoutLine: u.withoutLine.map((w) => ({ label: w.label, utfall: kr(w.outcome) })),
-    findings: f.findings.map(reportFinding),
+    findings: f.findings.map((x) => reportFinding(x)),
   };
 }
 

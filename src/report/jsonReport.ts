@@ -68,7 +68,7 @@ const kr = (d: Decimal): number => d.toNumber();
 /** The analysis as the report: members per year, the plan per scenario, and every finding. */
 export function buildReport(file: string, sheet: string, analysis: Analysis, location?: ReportLocation): Report {
   // Every finding once, as the analysis holds them: reading's and the rules', errors first.
-  const findings = analysis.findings.map(reportFinding);
+  const findings = analysis.findings.map((f) => reportFinding(f, analysis.settings.scenarios));
   return {
     file,
     unit: analysis.budget.unit,

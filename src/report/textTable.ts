@@ -78,8 +78,9 @@ function findingLine(f: ReportFinding, lang: Lang): string {
       : { error: "ERROR", warning: "WARNING", info: "INFO" }
   )[f.severity];
   const where = f.cell ? `${f.sheet}!${f.cell}` : "";
-  const scenario = f.scenario ? ` [${f.scenario}]` : "";
-  return `  ${severity.padEnd(8)} ${f.code.padEnd(22)} ${where.padEnd(26)} ${lang === "sv" ? f.message : f.messageEn}${scenario}`;
+  const names = lang === "sv" ? f.scenarioNames : f.scenarioNamesEn;
+  const title = lang === "sv" ? f.title : f.titleEn;
+  return `  ${severity.padEnd(8)} ${title}${names ? ` (${names})` : ""}${where ? `, ${where}` : ""}: ${lang === "sv" ? f.message : f.messageEn}`;
 }
 
 const SV = {

@@ -149,7 +149,15 @@ function Pane({ inExcel, port, ...options }: Omit<AppProps, "theme">) {
   } else if (!ok || (busy === "opening" && !ok)) {
     content = <StatePanel lang={lang} status={status} busy={busy} hasWorkbook={finsam.port !== undefined} />;
   } else if (view === "overview") {
-    content = <OverviewView outcome={ok} fmt={fmt} onShowFindings={() => finsam.setView("findings")} />;
+    content = (
+      <OverviewView
+        outcome={ok}
+        fmt={fmt}
+        onShowFindings={() => finsam.setView("findings")}
+        canGoTo={finsam.port?.capabilities.goToCell ?? false}
+        onGoTo={(sheet, cell) => void finsam.goToCell(sheet, cell)}
+      />
+    );
   } else if (view === "plan" && plan) {
     content = (
       <PlanView

@@ -13,6 +13,7 @@ import {
   planYears,
   projectPlan,
   scenarioFromInput,
+  scenarioName,
   SHEET_PLAN,
   WORST_CASE,
   yearEquityRunsOut,
@@ -21,7 +22,7 @@ import {
   type ScenarioInput,
   type ScenarioPlan,
 } from "../domain";
-import { t, type Lang } from "./i18n";
+import type { Lang } from "./i18n";
 import type { PlanKey } from "./planText";
 
 /** The id of the scenario the form describes, before it is saved; a saved id never looks like it. */
@@ -245,7 +246,7 @@ export function nameError(name: string): Extract<PlanKey, "errName" | "errNameBu
   const builtIn = [
     SHEET_PLAN.name,
     WORST_CASE.name,
-    ...(["sv", "en"] as const).flatMap((l) => [t(l, "scenarioSheet"), t(l, "scenarioWorst")]),
+    ...(["sv", "en"] as const).flatMap((l) => [SHEET_PLAN, WORST_CASE].map((b) => scenarioName(b.id, [], l))),
   ];
   return builtIn.some((n) => n.toLocaleLowerCase("sv") === typed) ? "errNameBuiltIn" : undefined;
 }

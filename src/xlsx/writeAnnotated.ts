@@ -71,12 +71,13 @@ function writeSheet(
     } else if (write.value !== undefined) {
       cell.value = write.value;
     }
-    if (write.numberFormat || write.bold) {
+    if (write.numberFormat || write.bold || write.fill) {
       cell.style = {
         ...cell.style,
         ...(write.numberFormat ? { numFmt: write.numberFormat } : {}),
         // A font of its own replaces the default one: name it, or a viewer falls back to its own.
         ...(write.bold ? { font: { name: "Calibri", family: 2, size: 11, bold: true } } : {}),
+        ...(write.fill ? { fill: { type: "pattern", pattern: "solid", fgColor: { argb: `FF${write.fill}` } } } : {}),
       };
     }
   }

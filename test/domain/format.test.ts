@@ -8,7 +8,10 @@ describe("sv-SE formats, English second", () => {
     [-785, "−785 kr", "-785 SEK"],
     [0, "0 kr", "0 SEK"],
     ["4519800", `4${NB}519${NB}800 kr`, "4,519,800 SEK"],
-    ["1255.5", `1${NB}255,5 kr`, "1,255.5 SEK"],
+    // Money is shown in whole kronor, halves away from zero (roundKronor).
+    ["1255.5", `1${NB}256 kr`, "1,256 SEK"],
+    ["1728800.2", `1${NB}728${NB}800 kr`, "1,728,800 SEK"],
+    ["-0.5", "−1 kr", "-1 SEK"],
   ])("%s kr", (value, sv, en) => {
     expect(formatKr(new Decimal(value), "sv")).toBe(sv);
     expect(formatKr(new Decimal(value), "en")).toBe(en);

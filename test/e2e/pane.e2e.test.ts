@@ -168,12 +168,14 @@ test("Västra 2025 in the browser: the five share deviations, in Swedish and in 
   // Översikt
   expect(await tableRows("Medlemsavgifter 2025")).toEqual([
     ["Part", "Andel", "Belopp"],
-    ["Staten (FK och AF)", "50 %", `4${NBSP}322${NBSP}000 kr`],
-    ["Regionen", "25 %", `2${NBSP}161${NBSP}000 kr`],
+    ["Staten genom FK", "50 %", `4${NBSP}322${NBSP}000 kr`],
+    ["Region Östergötland", "25 %", `2${NBSP}161${NBSP}000 kr`],
     ["Kommunerna", "25 %", `2${NBSP}161${NBSP}000 kr`],
     ["Totalt", "100 %", `8${NBSP}644${NBSP}000 kr`],
   ]);
   await page.getByText("6 varningar").waitFor();
+  // Led by the most important finding, in words and with its cell.
+  await page.getByText("Kostnaderna kan inte finansieras").first().waitFor();
   await shot("1-oversikt");
 
   // Medlemsavgifter: the five kommuner, computed against the sheet.
@@ -191,7 +193,7 @@ test("Västra 2025 in the browser: the five share deviations, in Swedish and in 
 
   // Avvikelser: the same five, as warnings with the engine's message.
   await page.getByRole("tab", { name: "Avvikelser" }).click();
-  await page.getByLabel("Kod").selectOption("SHARE_DEVIATION");
+  await page.getByLabel("Typ").selectOption("SHARE_DEVIATION");
   const deviations = page.locator("li[data-code=SHARE_DEVIATION]");
   expect(await deviations.count()).toBe(5);
   const texts = await deviations.allTextContents();
@@ -203,7 +205,7 @@ test("Västra 2025 in the browser: the five share deviations, in Swedish and in 
     "+436 kr",
   ]);
   expect(texts[0]).toContain("Budget 2025!B16");
-  await page.getByLabel("Kod").selectOption("");
+  await page.getByLabel("Typ").selectOption("");
   await shot("3-avvikelser");
 
   await page.getByRole("tab", { name: "Inställningar" }).click();

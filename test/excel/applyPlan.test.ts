@@ -140,6 +140,35 @@ describe("applyPlan, then Ångra", () => {
   });
 });
 
+describe("a plan year's finding in Excel", () => {
+  it("stands filled on its Finsam-kontroll cell, not on the opening equity; a second write and undo keep the fills", async () => {
+    const { fake, port, outcome } = await setup(20, FIXTURES["vastra-2025"]);
+    const onControl = outcome.analysis.findings.filter((f) => f.sheet === CONTROL_SHEET);
+    expect(onControl.length).toBe(4);
+    await port.applyPlan(outcome.plan);
+    const control = fake.sheet(CONTROL_SHEET)!;
+    expect(onControl.map((f) => control.cells.get(cellKey(f.cell!))?.fill?.color)).toEqual([
+      "#FFC7CE",
+      "#FFC7CE",
+      "#FFC7CE",
+      "#FFEB9C",
+    ]);
+    const opening = outcome.analysis.budget.openingEquity!.ref!;
+    expect(fake.sheet(opening.sheet)!.cells.get(cellKey(opening.cell))?.fill).toBeUndefined();
+    expect(fake.sheet(opening.sheet)!.notes.has(opening.cell)).toBe(false);
+    // Written again without the fills (as an analysis after the user fixed the plan), then undone: back filled.
+    const afterFirst = fake.snapshot();
+    const plain = {
+      ...outcome.plan.controlSheet,
+      cells: outcome.plan.controlSheet.cells.map(({ fill: _, ...c }) => c),
+    };
+    await port.applyPlan({ ...outcome.plan, controlSheet: plain });
+    expect(control.cells.get(cellKey(onControl[0]!.cell!))?.fill).toBeUndefined();
+    await port.undo();
+    expect(fake.snapshot()).toEqual(afterFirst);
+  });
+});
+
 function cellKey(cell: string): string {
   const m = /^([A-Z]+)(\d+)$/.exec(cell)!;
   let c = 0;

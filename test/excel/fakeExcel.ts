@@ -1498,13 +1498,22 @@ class FakeRange extends Loadable {
     for (const p of props) this.loaded.set(p, this.read(p));
   }
 
-  getCellProperties(spec: { format?: { font?: { bold?: boolean } } }): { value: unknown[][] } {
+  getCellProperties(spec: { format?: { font?: { bold?: boolean }; fill?: { color?: boolean } } }): {
+    value: unknown[][];
+  } {
     this.ctx.excel.requireApi(9, "getCellProperties");
     const result: { value: unknown[][]; ready: boolean } = { value: [], ready: false };
     this.ctx.queue(false, () => {
-      result.value = this.each((s, r, c) => ({
-        format: { font: spec.format?.font?.bold ? { bold: this.ctx.excel.cellAt(s, r, c)?.bold === true } : {} },
-      }));
+      // CellPropertiesFormat: only what the spec asks for is returned (Range.getCellProperties, ExcelApi 1.9).
+      result.value = this.each((s, r, c) => {
+        const cell = this.ctx.excel.cellAt(s, r, c);
+        return {
+          format: {
+            ...(spec.format?.font?.bold ? { font: { bold: cell?.bold === true } } : { font: {} }),
+            ...(spec.format?.fill?.color ? { fill: { color: cell?.fill?.color ?? "#FFFFFF" } } : {}),
+          },
+        };
+      });
       result.ready = true;
     });
     return {

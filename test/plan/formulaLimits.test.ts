@@ -63,9 +63,9 @@ describe("a sum past Excel's limits", () => {
         // The sum as the control sheet writes it, halved for the state: within the limits, as every partial.
         expect(withinLimits(`=(${expr})/2`)).toBe(true);
         for (const p of partials) expect(withinLimits(p.formula)).toBe(true);
-        // Every cell named once, over the sum and its partial sums; each text amount as its value.
+        // Every cell named once, over the sum and its partial sums; a text amount too, read from its cell.
         const named = [expr, ...partials.map((p) => p.formula)].flatMap(cellsNamed).sort();
-        const cells = amounts.filter((a) => !a.typedAsText).map((a) => `${a.ref!.sheet}!${a.ref!.cell}`);
+        const cells = amounts.map((a) => `${a.ref!.sheet}!${a.ref!.cell}`);
         expect(named).toEqual(cells.sort());
         // The partial sums named by the sum add up to every amount.
         const top = [...expr.matchAll(/X(\d+)/g)].map((m) => partials[Number(m[1]) - 1]!);

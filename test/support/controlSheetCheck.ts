@@ -2,7 +2,7 @@ import type { Analysis } from "../../src/domain";
 import type { Grid } from "../../src/grid";
 import { buildWritePlan } from "../../src/plan/writePlan";
 import { writeAnnotated } from "../../src/xlsx/writeAnnotated";
-import { recalculatedSheet, valueAt } from "./libreoffice";
+import { recalculatedSheet, numberAt, valueAt } from "./libreoffice";
 
 /**
  * Finsam-kontroll written with no cached results and recalculated by headless
@@ -23,7 +23,7 @@ export async function recalculatedControlSheet(
   const rows = await recalculatedSheet(written, grid.sheets.length + 1);
   const checked = plan.controlSheet.cells.filter((c) => c.formula !== undefined && c.expected !== undefined);
   const mismatches = checked
-    .map((c) => ({ cell: c.cell, formula: c.formula, expected: c.expected, actual: Number(valueAt(rows, c.cell)) }))
+    .map((c) => ({ cell: c.cell, formula: c.formula, expected: c.expected, actual: numberAt(rows, c.cell) }))
     .filter((c) => !(Math.abs(c.actual - c.expected!) < 1e-6));
   return { mismatches, checked: checked.length, title: valueAt(rows, "A1") };
 }

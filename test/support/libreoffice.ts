@@ -146,6 +146,15 @@ export function parseCsv(text: string): string[][] {
 }
 
 /** The value at an address ("G23") in parsed rows. */
+/**
+ * A recalculated cell as a number. LibreOffice's CSV keeps a per-cent cell's sign even with raw values
+ * ("10%"), so a trailing % divides by 100.
+ */
+export function numberAt(rows: readonly string[][], address: string): number {
+  const text = valueAt(rows, address) ?? "";
+  return text.endsWith("%") ? Number(text.slice(0, -1)) / 100 : Number(text);
+}
+
 export function valueAt(rows: readonly string[][], address: string): string | undefined {
   const m = /^([A-Z]+)(\d+)$/.exec(address);
   if (!m) return undefined;

@@ -21,36 +21,54 @@ async function findingsOf(port: FakePort) {
 const items = (severity?: string) =>
   screen.getAllByRole("listitem").filter((li) => !severity || li.getAttribute("data-severity") === severity);
 
-test("Västra 2025: every finding, grouped by severity, with its message", async () => {
+test("Västra 2025: every finding, grouped by severity, titled in words, with its message", async () => {
   await findingsOf(gridPort(fixtureGrid("vastra-2025")));
-  expect(screen.getByRole("heading", { name: "Fel (6)" })).toBeTruthy();
+  // One finding per fact: before, 6 errors (three unfinanced years, each also as negative equity) and 2 infos.
+  expect(screen.getByRole("heading", { name: "Fel (3)" })).toBeTruthy();
   expect(screen.getByRole("heading", { name: "Varningar (6)" })).toBeTruthy();
-  expect(screen.getByRole("heading", { name: "Information (2)" })).toBeTruthy();
-  expect(items()).toHaveLength(14);
+  expect(screen.getByRole("heading", { name: "Information (1)" })).toBeTruthy();
+  expect(items()).toHaveLength(10);
   const deviations = items("warning").filter((li) => li.getAttribute("data-code") === "SHARE_DEVIATION");
   expect(deviations.map((li) => /Skillnad (\S+ kr)\./.exec(plain(li.textContent))?.[1])).toEqual(
     ["+654", "−182", "−808", "−100", "+436"].map((d) => `${d} kr`),
   );
-  expect(plain(deviations[0]!.textContent)).toContain("SHARE_DEVIATION · Budget 2025!B16 · 2025");
-  expect(plain(deviations[0]!.textContent)).toContain(
-    "Motala kommun 2025: arket har 1 045 924 kr men andelen är 1 045 270 kr",
+  // The kind's title first, then where; the code only under "Visa detaljer".
+  expect(plain(deviations[0]!.textContent)).toMatch(
+    /^Andelen avvikerBudget 2025!B16 · 2025Motala kommun 2025: arket har 1 045 924 kr men andelen är 1 045 270 kr/,
   );
-  const negative = items("error").find((li) => li.textContent?.includes("2026"))!;
-  expect(plain(negative.textContent)).toContain("Scenario: Värsta fall (statens del −10 % per år)");
+  expect(document.body.textContent).not.toContain("SHARE_DEVIATION");
+  const unfinanced = items("error").find((li) => li.textContent?.includes("2026"))!;
+  expect(plain(unfinanced.textContent)).toContain("Kostnaderna kan inte finansieras");
+  expect(plain(unfinanced.textContent)).toContain(" · 2026 · Värsta fall (statens del −10 % per år)");
+  const shared = items("info")[0]!;
+  expect(plain(shared.textContent)).toContain(" · 2025 · Enligt arket och Värsta fall (statens del −10 % per år)");
+  await userEvent.click(screen.getByRole("checkbox", { name: "Visa detaljer (koder)" }));
+  expect(plain(deviations[0]!.textContent)).toContain("Budget 2025!B16 · 2025 · kod SHARE_DEVIATION");
 });
 
-test("filtered by severity and by code", async () => {
+test("filtered by severity and by kind", async () => {
   await findingsOf(gridPort(fixtureGrid("vastra-2025")));
-  await userEvent.click(screen.getByRole("checkbox", { name: "Fel (6)" }));
-  expect(items()).toHaveLength(8);
-  expect(screen.queryByRole("heading", { name: "Fel (6)" })).toBeNull();
-  await userEvent.selectOptions(screen.getByLabelText("Kod"), "SHARE_DEVIATION");
+  await userEvent.click(screen.getByRole("checkbox", { name: "Fel (3)" }));
+  expect(items()).toHaveLength(7);
+  expect(screen.queryByRole("heading", { name: "Fel (3)" })).toBeNull();
+  const kinds = within(screen.getByLabelText("Typ"))
+    .getAllByRole("option")
+    .map((o) => o.textContent);
+  expect(kinds).toEqual([
+    "Alla typer",
+    "Andelen avviker",
+    "Kostnaderna kan inte finansieras",
+    "Underskott som eget kapital bär",
+    "Underskott utan synnerliga skäl",
+  ]);
+  await userEvent.selectOptions(screen.getByLabelText("Typ"), "SHARE_DEVIATION");
   expect(items()).toHaveLength(5);
   await userEvent.click(screen.getByRole("checkbox", { name: "Varningar (6)" }));
   expect(screen.getByText("Inga avvikelser med det urvalet.")).toBeTruthy();
-  await userEvent.selectOptions(screen.getByLabelText("Kod"), "");
-  await userEvent.click(screen.getByRole("checkbox", { name: "Fel (6)" }));
-  expect(items()).toHaveLength(8);
+  await userEvent.selectOptions(screen.getByLabelText("Typ"), "");
+  await userEvent.click(screen.getByRole("checkbox", { name: "Fel (3)" }));
+  // Errors back, warnings still off: 3 errors and 1 information.
+  expect(items()).toHaveLength(4);
 });
 
 test("in Excel, choosing a finding selects its cell", async () => {

@@ -23,8 +23,9 @@ test("Västra 2025: the year's contributions by party, 50/25/25 of 8 644 000 kr"
   const table = screen.getByRole("table", { name: "Medlemsavgifter 2025" });
   expect(rows(table)).toEqual([
     ["Part", "Andel", "Belopp"],
-    ["Staten (FK och AF)", "50 %", "4 322 000 kr"],
-    ["Regionen", "25 %", "2 161 000 kr"],
+    // The sheet's own names for a party it names once.
+    ["Staten genom FK", "50 %", "4 322 000 kr"],
+    ["Region Östergötland", "25 %", "2 161 000 kr"],
     ["Kommunerna", "25 %", "2 161 000 kr"],
     ["Totalt", "100 %", "8 644 000 kr"],
   ]);
@@ -42,11 +43,23 @@ test("Västra 2025: result and equity against the recommended maximum, per scena
   expect(screen.getByText("Eget kapital tar slut under 2027.")).toBeTruthy();
 });
 
-test("Västra 2025: the findings counted by severity, and a way to them", async () => {
+test("Västra 2025: led by the three most important findings, in words, then counted, and a way to them all", async () => {
   await analysedFixture("vastra-2025");
-  expect(screen.getByText("6 fel")).toBeTruthy();
+  const leading = within(screen.getByRole("region", { name: "Avvikelser" })).getAllByRole("listitem");
+  // Before: 6 errors, three years that cannot be financed each said twice, and only counted here.
+  expect(leading.map((li) => plain(li.textContent))).toEqual([
+    expect.stringMatching(
+      /^Kostnaderna kan inte finansierasFinsam-kontroll!D\d+ · 2027 · Enligt arketKostnaderna 2027, 10 010 000 kr/,
+    ),
+    expect.stringMatching(
+      /^Kostnaderna kan inte finansierasFinsam-kontroll!C\d+ · 2026 · Värsta fall \(statens del −10 % per år\)Kostnaderna 2026/,
+    ),
+    expect.stringMatching(/^Kostnaderna kan inte finansierasFinsam-kontroll!D\d+ · 2027 · Värsta fall/),
+  ]);
+  expect(screen.getByText("3 fel")).toBeTruthy();
   expect(screen.getByText("6 varningar")).toBeTruthy();
-  expect(screen.getByText("2 information")).toBeTruthy();
+  // The budget year's justified deficit, said once for both scenarios.
+  expect(screen.getByText("1 information")).toBeTruthy();
   await userEvent.click(screen.getByRole("button", { name: "Visa avvikelserna" }));
   expect(screen.getByRole("tab", { name: "Avvikelser", selected: true })).toBeTruthy();
 });
@@ -66,7 +79,7 @@ test("SAMO 2023: FK and AF on rows of their own, a quarter each", async () => {
   expect(rows(screen.getByRole("table", { name: "Medlemsavgifter 2023" })).slice(1)).toEqual([
     ["Försäkringskassan", "25 %", "4 320 500 kr"],
     ["Arbetsförmedlingen", "25 %", "4 320 500 kr"],
-    ["Regionen", "25 %", "4 320 500 kr"],
+    ["Region Östergötland", "25 %", "4 320 500 kr"],
     ["Kommunerna", "25 %", "4 320 500 kr"],
     ["Totalt", "100 %", "17 282 000 kr"],
   ]);
@@ -76,8 +89,8 @@ test("in English, with SEK and English number formats", async () => {
   await analysedFixture("vastra-2025");
   await userEvent.selectOptions(screen.getByLabelText("Språk"), "en");
   const table = screen.getByRole("table", { name: "Member contributions 2025" });
-  expect(rows(table)[1]).toEqual(["The state (FK and AF)", "50%", "4,322,000 SEK"]);
-  expect(screen.getByText("6 errors")).toBeTruthy();
+  expect(rows(table)[1]).toEqual(["Staten genom FK", "50%", "4,322,000 SEK"]);
+  expect(screen.getByText("3 errors")).toBeTruthy();
   expect(screen.getByText("Last analysed 14:32")).toBeTruthy();
   expect(document.documentElement.lang).toBe("en");
 });
@@ -88,7 +101,7 @@ test("in tkr when the user chooses it under Inställningar", async () => {
   await userEvent.click(screen.getByRole("radio", { name: "tkr" }));
   await userEvent.click(screen.getByRole("tab", { name: "Översikt" }));
   expect(rows(screen.getByRole("table", { name: "Medlemsavgifter 2025" }))[1]).toEqual([
-    "Staten (FK och AF)",
+    "Staten genom FK",
     "50 %",
     "4 322 tkr",
   ]);

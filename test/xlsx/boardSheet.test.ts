@@ -9,7 +9,7 @@ import { analyzeGrid } from "../../src/app/analyzeGrid";
 import { buildWritePlan } from "../../src/plan/writePlan";
 import { readGridFromBuffer } from "../../src/xlsx/readGrid";
 import { writeAnnotated } from "../../src/xlsx/writeAnnotated";
-import { recalculatedSheet, valueAt } from "../support/libreoffice";
+import { recalculatedSheet, numberAt, valueAt } from "../support/libreoffice";
 import { EXAMPLE, fixture } from "../support/paths";
 import { BOARD_SHEET } from "../../src/read/addinSheets";
 
@@ -43,7 +43,7 @@ describe("Styrelseunderlag recalculated in LibreOffice", () => {
 
     const checked = board.cells.filter((c) => c.formula !== undefined && c.expected !== undefined);
     const mismatches = checked
-      .map((c) => ({ cell: c.cell, formula: c.formula, expected: c.expected, actual: Number(valueAt(rows, c.cell)) }))
+      .map((c) => ({ cell: c.cell, formula: c.formula, expected: c.expected, actual: numberAt(rows, c.cell) }))
       .filter((c) => !(Math.abs(c.actual - c.expected!) < 1e-6));
     expect(mismatches).toEqual([]);
     const planYears = result.analysis.plans.reduce((n, p) => n + p.years.length, 0);

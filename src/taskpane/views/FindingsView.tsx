@@ -6,14 +6,12 @@ import {
   Field,
   Select,
   Subtitle2,
-  createFocusOutlineStyle,
   makeStyles,
-  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import type { Finding, Settings, Severity } from "../../domain";
-import { scenarioName } from "../components/labels";
+import { findingTitle, type Finding, type Settings, type Severity } from "../../domain";
+import { FindingList } from "../components/FindingList";
 import { useViewStyles } from "../components/styles";
 import { t } from "../i18n";
 import type { PaneFormat } from "../paneFormat";
@@ -48,46 +46,12 @@ const useStyles = makeStyles({
     marginBlockEnd: tokens.spacingVerticalXS,
     fontWeight: tokens.fontWeightSemibold,
   },
-  list: {
-    listStyle: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-  },
-  item: {
-    display: "block",
-    width: "100%",
-    boxSizing: "border-box",
-    textAlign: "start",
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderInlineStartWidth: tokens.strokeWidthThickest,
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-  },
-  clickable: {
-    cursor: "pointer",
-    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ":active": { backgroundColor: tokens.colorNeutralBackground1Pressed },
-    ...createFocusOutlineStyle(),
-  },
-  error: { borderInlineStartColor: tokens.colorPaletteRedBorder2 },
-  warning: { borderInlineStartColor: tokens.colorPaletteDarkOrangeBorder2 },
-  info: { borderInlineStartColor: tokens.colorPaletteBlueBorderActive },
-  meta: {
-    display: "block",
-    color: tokens.colorNeutralForeground3,
-    marginBlockEnd: tokens.spacingVerticalXXS,
-  },
 });
 
-/** Avvikelser: every finding, grouped by severity and filtered by severity and code, each with its cell. */
+/**
+ * Avvikelser: every finding, grouped by severity and filtered by severity and kind, each with its title,
+ * its cell and the scenarios it holds in; the codes only under "Visa detaljer".
+ */
 export function FindingsView(props: FindingsViewProps) {
   const { findings, settings, fmt, canGoTo, busy, canUndo, onGoTo, onRemoveFlags, onUndo } = props;
   const styles = useStyles();
@@ -95,7 +59,10 @@ export function FindingsView(props: FindingsViewProps) {
   const { lang } = fmt;
   const [shown, setShown] = useState<Record<Severity, boolean>>({ error: true, warning: true, info: true });
   const [code, setCode] = useState("");
-  const codes = [...new Set(findings.map((f) => f.code))].sort();
+  const [details, setDetails] = useState(false);
+  const kinds = [...new Set(findings.map((f) => f.code))]
+    .map((c) => ({ code: c, title: findingTitle(c, lang) }))
+    .sort((a, b) => a.title.localeCompare(b.title, lang === "sv" ? "sv-SE" : "en-GB"));
   const visible = findings.filter((f) => shown[f.severity] && (code === "" || f.code === code));
 
   return (
@@ -115,13 +82,18 @@ export function FindingsView(props: FindingsViewProps) {
         <Field label={t(lang, "filterCode")}>
           <Select value={code} onChange={(_, data) => setCode(data.value)}>
             <option value="">{t(lang, "allCodes")}</option>
-            {codes.map((c) => (
-              <option key={c} value={c}>
-                {c}
+            {kinds.map((k) => (
+              <option key={k.code} value={k.code}>
+                {k.title}
               </option>
             ))}
           </Select>
         </Field>
+        <Checkbox
+          checked={details}
+          onChange={(_, data) => setDetails(data.checked === true)}
+          label={t(lang, "showDetails")}
+        />
         <div className={view.actions}>
           <Button disabled={busy} onClick={onRemoveFlags}>
             {t(lang, "removeFlags")}
@@ -147,44 +119,14 @@ export function FindingsView(props: FindingsViewProps) {
             <Subtitle2 as="h2" id={id} className={view.heading}>
               {`${t(lang, severity)} (${group.length})`}
             </Subtitle2>
-            <ul className={styles.list}>
-              {group.map((f, i) => {
-                const where = f.sheet && f.cell ? `${f.sheet}!${f.cell}` : undefined;
-                const meta = [
-                  f.code,
-                  where ?? t(lang, "noCell"),
-                  ...(f.year !== undefined ? [String(f.year)] : []),
-                  ...(f.scenario ? [t(lang, "scenario", { name: scenarioName(f.scenario, settings, lang) })] : []),
-                ].join(" · ");
-                const body = (
-                  <>
-                    <Caption1 className={styles.meta}>{meta}</Caption1>
-                    <span>{f.message[lang]}</span>
-                  </>
-                );
-                const look = mergeClasses(styles.item, styles[severity]);
-                return (
-                  <li
-                    key={`${f.code}-${where ?? ""}-${f.scenario ?? ""}-${i}`}
-                    data-severity={severity}
-                    data-code={f.code}
-                  >
-                    {canGoTo && f.sheet && f.cell ? (
-                      <button
-                        type="button"
-                        className={mergeClasses(look, styles.clickable)}
-                        title={t(lang, "goToCell", { cell: where! })}
-                        onClick={() => onGoTo(f.sheet!, f.cell!)}
-                      >
-                        {body}
-                      </button>
-                    ) : (
-                      <div className={look}>{body}</div>
-                    )}
-                  </li>
-                );
-              })}
-            </ul>
+            <FindingList
+              findings={group}
+              scenarios={settings.scenarios}
+              lang={lang}
+              details={details}
+              canGoTo={canGoTo}
+              onGoTo={onGoTo}
+            />
           </section>
         );
       })}

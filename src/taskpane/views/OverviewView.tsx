@@ -1,5 +1,6 @@
 import {
   Badge,
+  Body1,
   Button,
   Caption1,
   Subtitle2,
@@ -12,7 +13,8 @@ import {
   mergeClasses,
 } from "@fluentui/react-components";
 import type { AnalysisOutcome } from "../../app/analyseWorkbook";
-import { Decimal, membersOf, type Severity } from "../../domain";
+import { Decimal, membersOf, type Party, type Severity } from "../../domain";
+import { FindingList } from "../components/FindingList";
 import { scenarioName } from "../components/labels";
 import { useViewStyles } from "../components/styles";
 import { t, type MessageKey } from "../i18n";
@@ -22,7 +24,13 @@ export interface OverviewViewProps {
   readonly outcome: Extract<AnalysisOutcome, { kind: "ok" }>;
   readonly fmt: PaneFormat;
   readonly onShowFindings: () => void;
+  /** Inside Excel a finding selects its cell; in a browser the cell is only shown. */
+  readonly canGoTo: boolean;
+  readonly onGoTo: (sheet: string, cell: string) => void;
 }
+
+/** How many findings Översikt leads with: the worst first, as the analysis orders them. */
+const LEADING_FINDINGS = 3;
 
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 const BADGE: Record<Severity, "danger" | "warning" | "informative"> = {
@@ -31,8 +39,12 @@ const BADGE: Record<Severity, "danger" | "warning" | "informative"> = {
   info: "informative",
 };
 
-/** Översikt: the budget year's contributions by party, result and equity per scenario, the findings counted. */
-export function OverviewView({ outcome, fmt, onShowFindings }: OverviewViewProps) {
+/**
+ * Översikt: the three most important findings first, each a link to its cell; then the budget year's
+ * contributions by party (with the sheet's own name for a party it names once), and result and equity
+ * per scenario.
+ */
+export function OverviewView({ outcome, fmt, onShowFindings, canGoTo, onGoTo }: OverviewViewProps) {
   const styles = useViewStyles();
   const { lang } = fmt;
   const { analysis } = outcome;
@@ -41,16 +53,32 @@ export function OverviewView({ outcome, fmt, onShowFindings }: OverviewViewProps
   const year = budget.budgetYear;
   const split = analysis.splits.find((s) => s.year === year)?.split;
   const hasFkAf = membersOf(budget, "fk", "af").length > 0;
-  const rows: { key: MessageKey; amount: Decimal; share: Decimal }[] = split
+  const partyLabel = (key: MessageKey, party: Party) => {
+    const named = membersOf(budget, party);
+    return named.length === 1 ? named[0]!.name : t(lang, key);
+  };
+  const rows: { key: string; label: string; amount: Decimal; share: Decimal }[] = split
     ? [
         ...(hasFkAf
           ? [
-              { key: "partyFk" as const, amount: split.fk, share: new Decimal(0.25) },
-              { key: "partyAf" as const, amount: split.af, share: new Decimal(0.25) },
+              { key: "partyFk", label: partyLabel("partyFk", "fk"), amount: split.fk, share: new Decimal(0.25) },
+              { key: "partyAf", label: partyLabel("partyAf", "af"), amount: split.af, share: new Decimal(0.25) },
             ]
-          : [{ key: "partyStat" as const, amount: split.state, share: new Decimal(0.5) }]),
-        { key: "partyRegion", amount: split.region, share: new Decimal(0.25) },
-        { key: "partyKommuner", amount: split.kommuner, share: new Decimal(0.25) },
+          : [
+              {
+                key: "partyStat",
+                label: partyLabel("partyStat", "stat"),
+                amount: split.state,
+                share: new Decimal(0.5),
+              },
+            ]),
+        {
+          key: "partyRegion",
+          label: partyLabel("partyRegion", "region"),
+          amount: split.region,
+          share: new Decimal(0.25),
+        },
+        { key: "partyKommuner", label: t(lang, "partyKommuner"), amount: split.kommuner, share: new Decimal(0.25) },
       ]
     : [];
   const counts = Object.fromEntries(
@@ -62,6 +90,33 @@ export function OverviewView({ outcome, fmt, onShowFindings }: OverviewViewProps
       <Caption1 as="p" className={styles.caption}>
         {t(lang, "budgetLine", { year, sheet: outcome.location.sheet, unit: budget.unit })}
       </Caption1>
+
+      <section className={styles.section} aria-labelledby="overview-findings">
+        <Subtitle2 as="h2" id="overview-findings" className={styles.heading}>
+          {t(lang, "findingsHeading")}
+        </Subtitle2>
+        {findings.length === 0 ? (
+          <Body1 as="p">{t(lang, "noFindings")}</Body1>
+        ) : (
+          <FindingList
+            findings={findings.slice(0, LEADING_FINDINGS)}
+            scenarios={analysis.settings.scenarios}
+            lang={lang}
+            canGoTo={canGoTo}
+            onGoTo={onGoTo}
+          />
+        )}
+        <div className={styles.actions}>
+          {SEVERITIES.map((s) => (
+            <Badge key={s} appearance="tint" color={BADGE[s]} size="large">
+              {`${counts[s]} ${t(lang, counts[s] === 1 ? `${s}One` : s).toLowerCase()}`}
+            </Badge>
+          ))}
+          <Button size="small" appearance="secondary" onClick={onShowFindings}>
+            {t(lang, "showFindings")}
+          </Button>
+        </div>
+      </section>
 
       <section className={styles.section} aria-labelledby="overview-contributions">
         <Subtitle2 as="h2" id="overview-contributions" className={styles.heading}>
@@ -78,7 +133,7 @@ export function OverviewView({ outcome, fmt, onShowFindings }: OverviewViewProps
           <TableBody>
             {rows.map((row) => (
               <TableRow key={row.key}>
-                <TableCell>{t(lang, row.key)}</TableCell>
+                <TableCell>{row.label}</TableCell>
                 <TableCell className={styles.number}>{fmt.percent(row.share, 0)}</TableCell>
                 <TableCell className={styles.number}>{fmt.money(row.amount)}</TableCell>
               </TableRow>
@@ -92,22 +147,6 @@ export function OverviewView({ outcome, fmt, onShowFindings }: OverviewViewProps
             )}
           </TableBody>
         </Table>
-      </section>
-
-      <section className={styles.section} aria-labelledby="overview-findings">
-        <Subtitle2 as="h2" id="overview-findings" className={styles.heading}>
-          {t(lang, "findingsHeading")}
-        </Subtitle2>
-        <div className={styles.actions}>
-          {SEVERITIES.map((s) => (
-            <Badge key={s} appearance="tint" color={BADGE[s]} size="large">
-              {`${counts[s]} ${t(lang, counts[s] === 1 ? `${s}One` : s).toLowerCase()}`}
-            </Badge>
-          ))}
-          <Button size="small" appearance="secondary" onClick={onShowFindings}>
-            {t(lang, "showFindings")}
-          </Button>
-        </div>
       </section>
 
       <section className={styles.section} aria-labelledby="overview-equity">
