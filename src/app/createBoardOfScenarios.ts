@@ -28,16 +28,20 @@ export interface BoardOfScenarios {
 
 /**
  * The use case behind "Skapa styrelseunderlag" in Flerårsplan: the board sheet comparing the chosen
- * scenarios on the last analysis, with Finsam-kontroll and the flags, as one undoable write.
+ * scenarios on the last analysis (Värsta fall always among them), with Finsam-kontroll and the flags, as
+ * one undoable write. Returns the names of the scenarios on the page, in order.
  */
 export async function createBoardOfScenarios(
   port: WorkbookPort,
   request: BoardOfScenarios,
   clock: Clock,
-): Promise<void> {
+): Promise<readonly string[]> {
   const { outcome, scenarios, unit } = request;
   const analysis = analysisWithScenarios(outcome.analysis, scenarios);
   const board = scenarios.map((s) => s.id);
   // Dated the day it was made, by the clock the entry point made.
-  await port.applyPlan(buildWritePlan(analysis, { board, madeOn: clock.now(), forbund: outcome.forbund, unit }));
+  const plan = buildWritePlan(analysis, { board, madeOn: clock.now(), forbund: outcome.forbund, unit });
+  await port.applyPlan(plan);
+  const onPage = plan.boardSheet?.scenarios ?? [];
+  return onPage.map((id) => analysis.settings.scenarios.find((s) => s.id === id)?.name ?? id);
 }

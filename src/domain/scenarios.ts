@@ -1,5 +1,5 @@
 import type { ScenarioPlan } from "./analyze";
-import { formatKr, message, type Lang, type Message } from "./format";
+import { formatKr, formatNumber, message, type Lang, type Message } from "./format";
 import { Decimal, ZERO } from "./money";
 import { FOLLOW_UP_SCENARIO } from "./followUp";
 import { SHEET_PLAN, WORST_CASE } from "./plan";
@@ -224,4 +224,39 @@ export function scenarioNames(ids: readonly string[], scenarios: readonly Scenar
   const names = ids.map((id) => scenarioName(id, scenarios, lang));
   if (names.length <= 1) return names[0] ?? "";
   return `${names.slice(0, -1).join(", ")} ${lang === "sv" ? "och" : "and"} ${names[names.length - 1]}`;
+}
+
+/**
+ * A name for a scenario from its assumptions, for the board page before the user names it: the state's
+ * change and the plan years it applies to, then what else differs from the worst case.
+ * "Staten −15 % 2026–2027", "Staten −12 % 2026, −10 % 2027, golv 3 200 000 kr".
+ */
+export function proposedName(scenario: Scenario, planYears: readonly number[], lang: Lang = "sv"): string {
+  const c = scenario.contributions;
+  if (c.kind !== "reduction") return scenarioName(scenario.id, [scenario], lang);
+  const percent = (rate: Decimal) => `${rate.isZero() ? "±" : "−"}${formatNumber(rate.times(100), lang, 1)} %`;
+  const rates = planYears.map((year) => ({ year, text: percent(c.rateByYear?.[year] ?? c.rate) }));
+  const runs: { from: number; to: number; text: string }[] = [];
+  for (const r of rates) {
+    const last = runs[runs.length - 1];
+    if (last && last.text === r.text) last.to = r.year;
+    else runs.push({ from: r.year, to: r.year, text: r.text });
+  }
+  const span = (r: { from: number; to: number }) => (r.from === r.to ? `${r.from}` : `${r.from}–${r.to}`);
+  const parts = [`${lang === "sv" ? "Staten" : "State"} ${runs.map((r) => `${r.text} ${span(r)}`).join(", ")}`];
+  if (c.stateFloor) parts.push(`${lang === "sv" ? "golv" : "floor"} ${formatKr(c.stateFloor, lang)}`);
+  const costs = scenario.costs;
+  if (costs.kind === "flat") parts.push(lang === "sv" ? "kostnader oförändrade" : "costs unchanged");
+  if (costs.kind === "change") {
+    const sign = costs.rate.isNegative() ? "−" : "+";
+    parts.push(
+      `${lang === "sv" ? "kostnader" : "costs"} ${sign}${formatNumber(costs.rate.abs().times(100), lang, 1)} % ${lang === "sv" ? "per år" : "a year"}`,
+    );
+  }
+  const drawdown = Object.entries(scenario.plannedDrawdown ?? {}).filter(([, d]) => !d.isZero());
+  if (drawdown.length > 0)
+    parts.push(
+      `${lang === "sv" ? "uttag" : "drawdown"} ${drawdown.map(([y, d]) => `${formatKr(d, lang)} ${y}`).join(", ")}`,
+    );
+  return parts.join(", ");
 }

@@ -25,9 +25,16 @@ import type { CellWrite, ControlSheet } from "./types";
 /** Where Finsam-kontroll computes a plan figure of a scenario's year. */
 export type FigureCell = (scenario: string, year: number, figure: PlanFigure) => string | undefined;
 
+/** A row of a scenario's plan on Finsam-kontroll that other sheets read (the board's comparison). */
+export type PlanRow = PlanFigure | "maxEquity";
+
+/** Where Finsam-kontroll computes a row of a scenario's plan in a year. */
+export type PlanCell = (scenario: string, year: number, row: PlanRow) => string | undefined;
+
 export interface ControlSheetLayout {
   readonly sheet: ControlSheet;
   readonly figureCell: FigureCell;
+  readonly planCell: PlanCell;
 }
 
 type ShareCell = ControlSheet["shareCells"][number];
@@ -46,7 +53,7 @@ export function layOutControlSheet(analysis: Analysis, forbund?: string): Contro
   const staircase = staircaseTable(s, analysis.settings.equityStaircase, analysis.settings.sources);
   const split = splitSection(s, analysis);
   const shareCells = kommunKeySection(s, analysis, split.quarter);
-  const figures = new Map<string, Readonly<Record<PlanFigure, string>>>();
+  const figures = new Map<string, Readonly<Record<PlanRow, string>>>();
   for (const plan of analysis.plans) {
     const rows = planBlock(
       s,
@@ -64,6 +71,7 @@ export function layOutControlSheet(analysis: Analysis, forbund?: string): Contro
         costs: `${col}${rows.costRow}`,
         result: `${col}${rows.resultRow}`,
         closingEquity: `${col}${rows.closingRow}`,
+        maxEquity: `${col}${rows.maxEquityRow}`,
       });
     });
   }
@@ -81,6 +89,7 @@ export function layOutControlSheet(analysis: Analysis, forbund?: string): Contro
       ),
     },
     figureCell: (scenario, year, figure) => figures.get(`${scenario}\u0000${year}`)?.[figure],
+    planCell: (scenario, year, row) => figures.get(`${scenario}\u0000${year}`)?.[row],
   };
 }
 

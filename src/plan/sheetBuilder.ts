@@ -3,8 +3,10 @@ import { columnLetters } from "../grid";
 import type { Spill } from "./formulas";
 import type { CellWrite } from "./types";
 
-export const KR = '#,##0 "kr";-#,##0 "kr"';
-export const PERCENT = "0.0%";
+/** Whole kronor; a negative amount with the minus sign (U+2212) the texts use, not a hyphen. */
+export const KR = '#,##0 "kr";"−"#,##0 "kr"';
+/** A per cent with one decimal; negative with the minus sign of the texts. */
+export const PERCENT = '0.0%;"−"0.0%';
 
 /** Builds the control sheet row by row. */
 export class SheetBuilder {

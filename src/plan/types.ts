@@ -100,6 +100,10 @@ export interface ChartSpec {
     readonly values: string;
     /** The engine's numbers, cached in the chart for viewers that do not recalculate. */
     readonly cache: readonly number[];
+    /** A scenario's line (the default), a limit it is held against (dashed), or the zero line (thin, grey). */
+    readonly role?: "value" | "limit" | "zero";
+    /** The scenario it belongs to, by place, so a limit takes its scenario's colour. */
+    readonly group?: number | undefined;
   }[];
   /** Where the chart stands: top-left and bottom-right cells (0-based column and row). */
   readonly from: { readonly column: number; readonly row: number };

@@ -32,10 +32,11 @@ export function planWrites(analysis: Analysis, options: WritePlanOptions = {}): 
     controlSheet: { ...control.sheet, cells: withFindingFills(control.sheet.cells, placed.findings) },
     ...(options.board
       ? {
-          boardSheet: buildBoardSheet(placed, {
-            ...options,
-            scenarioIds: options.board === true ? undefined : options.board,
-          }),
+          boardSheet: buildBoardSheet(
+            placed,
+            { ...options, scenarioIds: options.board === true ? undefined : options.board },
+            control.planCell,
+          ),
         }
       : {}),
   };

@@ -3,7 +3,6 @@ import {
   Caption1,
   FluentProvider,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   Select,
   Spinner,
@@ -28,6 +27,7 @@ import { usePlan } from "./usePlan";
 import { FindingsView } from "./views/FindingsView";
 import { OverviewView } from "./views/OverviewView";
 import { PlanView } from "./views/PlanView";
+import { NoticeBar } from "./components/NoticeBar";
 import { SettingsView } from "./views/SettingsView";
 import { SharesView } from "./views/SharesView";
 
@@ -168,6 +168,8 @@ function Pane({ inExcel, port, ...options }: Omit<AppProps, "theme">) {
         canUndo={finsam.canUndo}
         inFile={finsam.port?.capabilities.host === "file"}
         onUndo={() => void finsam.undo()}
+        boardNotice={finsam.notice?.at === "board" ? finsam.notice : undefined}
+        onDismissNotice={finsam.dismissNotice}
       />
     );
   } else if (view === "followUp") {
@@ -296,17 +298,8 @@ function Pane({ inExcel, port, ...options }: Omit<AppProps, "theme">) {
             <MessageBarBody>{t(lang, "stale")}</MessageBarBody>
           </MessageBar>
         )}
-        {finsam.notice && (
-          <MessageBar intent={finsam.notice.intent} layout="multiline">
-            <MessageBarBody>{finsam.notice.message[lang]}</MessageBarBody>
-            <MessageBarActions
-              containerAction={
-                <Button appearance="transparent" size="small" onClick={finsam.dismissNotice}>
-                  {t(lang, "dismiss")}
-                </Button>
-              }
-            />
-          </MessageBar>
+        {finsam.notice && finsam.notice.at === undefined && (
+          <NoticeBar notice={finsam.notice} lang={lang} onDismiss={finsam.dismissNotice} />
         )}
       </div>
 

@@ -41,6 +41,8 @@ export type Busy = "analysing" | "writing" | "opening";
 export interface Notice {
   readonly intent: "success" | "error" | "warning" | "info";
   readonly message: Message;
+  /** Where it stands: beside the action that made it ("board": Skapa styrelseunderlag); else at the top. */
+  readonly at?: "board";
 }
 
 /** A port that can hand back its workbook as a file (the file port in a browser). */
@@ -163,21 +165,24 @@ export function useFinsam(options: FinsamOptions): Finsam {
    * Runs one action at a time, its writes as one step that one Ångra takes back; a failure becomes the
    * notice, never an exception in the UI.
    */
-  const run = useCallback(async (kind: Busy, action: () => Promise<void>, failure: Message): Promise<void> => {
-    if (busyRef.current) return;
-    busyRef.current = true;
-    setBusy(kind);
-    setNotice(undefined);
-    try {
-      const current = portRef.current;
-      await (current ? current.inOneStep(action) : action());
-    } catch (error) {
-      setNotice({ intent: "error", message: messageOf(error, failure) });
-    } finally {
-      busyRef.current = false;
-      setBusy(undefined);
-    }
-  }, []);
+  const run = useCallback(
+    async (kind: Busy, action: () => Promise<void>, failure: Message, at?: Notice["at"]): Promise<void> => {
+      if (busyRef.current) return;
+      busyRef.current = true;
+      setBusy(kind);
+      setNotice(undefined);
+      try {
+        const current = portRef.current;
+        await (current ? current.inOneStep(action) : action());
+      } catch (error) {
+        setNotice({ intent: "error", message: messageOf(error, failure), ...(at ? { at } : {}) });
+      } finally {
+        busyRef.current = false;
+        setBusy(undefined);
+      }
+    },
+    [],
+  );
 
   /** Analyses, and unless told not to, flags the workbook. */
   const analyseOn = useCallback(
@@ -335,10 +340,10 @@ export function useFinsam(options: FinsamOptions): Finsam {
       await run(
         "writing",
         async () => {
-          await createBoardOfScenarios(port, { outcome, scenarios, unit }, clock);
+          const onPage = await createBoardOfScenarios(port, { outcome, scenarios, unit }, clock);
           const names = (lang: Lang) =>
             new Intl.ListFormat(lang === "sv" ? "sv-SE" : "en-GB").format(
-              scenarios.map((s) => (lang === "sv" ? `”${s.name}”` : `“${s.name}”`)),
+              onPage.map((name) => (lang === "sv" ? `”${name}”` : `“${name}”`)),
             );
           setNotice({
             intent: "success",
@@ -346,9 +351,11 @@ export function useFinsam(options: FinsamOptions): Finsam {
               sv: planBoth("boardDone", { names: names("sv") }).sv,
               en: planBoth("boardDone", { names: names("en") }).en,
             },
+            at: "board",
           });
         },
         planBoth("failBoard"),
+        "board",
       );
     },
     [port, status, run, unit, clock],

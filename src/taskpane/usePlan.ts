@@ -10,6 +10,7 @@ import {
   compareScenarios,
   MAX_COMPARED,
   planYears,
+  proposedName,
   SHEET_PLAN,
   WORST_CASE,
   type Message,
@@ -116,7 +117,7 @@ export function usePlan(outcome: Ok | undefined, lang: Lang, actions: PlanAction
 
   const settings = analysis?.settings;
   const changed = form ? isChanged(form) : false;
-  const draftName = form && settings ? draftNameOf(form, settings, lang) : "";
+  const draftName = form && settings ? draftNameOf(form, settings, years.slice(1), lang) : "";
 
   const { draftPlan, planError } = useMemo(() => {
     if (!analysis || !form) return { draftPlan: undefined, planError: undefined };
@@ -222,7 +223,8 @@ export function usePlan(outcome: Ok | undefined, lang: Lang, actions: PlanAction
     createBoard: async () => {
       // The board sheet is in Swedish: the built-in scenarios keep the engine's names, the form's its own.
       const scenarios = chosen.slice(0, MAX_COMPARED).flatMap((id): Scenario[] => {
-        if (id === DRAFT_ID) return [scenarioOfForm(current, DRAFT_ID, draftNameOf(current, settings, "sv"))];
+        if (id === DRAFT_ID)
+          return [scenarioOfForm(current, DRAFT_ID, draftNameOf(current, settings, years.slice(1), "sv"))];
         const s = settings.scenarios.find((x) => x.id === id);
         return s ? [s] : [];
       });
@@ -231,11 +233,19 @@ export function usePlan(outcome: Ok | undefined, lang: Lang, actions: PlanAction
   };
 }
 
-/** The form's scenario on screen: the name typed, else its source's while unchanged, else "new" or "changed". */
-function draftNameOf(form: ScenarioForm, settings: Settings, lang: Lang): string {
+/**
+ * The form's scenario on screen and on the board page: the name typed, else its source's while
+ * unchanged, else a name proposed from its assumptions ("Staten −15 % 2026–2027"), which the user may
+ * type over.
+ */
+function draftNameOf(form: ScenarioForm, settings: Settings, planYears: readonly number[], lang: Lang): string {
   const typed = form.name.trim();
   if (typed !== "") return typed;
-  const source = scenarioName(form.sourceId, settings, lang);
-  if (!isChanged(form)) return source;
-  return form.sourceId === WORST_CASE.id ? pt(lang, "newScenario") : pt(lang, "changedFrom", { name: source });
+  if (!isChanged(form)) return scenarioName(form.sourceId, settings, lang);
+  try {
+    return proposedName(scenarioOfForm(form, DRAFT_ID, ""), planYears, lang);
+  } catch {
+    // A form that cannot make a scenario yet (a field being typed) keeps the plain name.
+    return pt(lang, "newScenario");
+  }
 }

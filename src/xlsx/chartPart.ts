@@ -110,16 +110,17 @@ function drawingXml(chart: ChartSpec): string {
   );
 }
 
-/** Line colours: the scenarios in strong colours, the maximum dashed orange, zero grey. */
+/** Line colours: the scenarios in strong colours, a limit dashed (its scenario's colour, else orange), zero grey. */
 const COLOURS = ["1F6FB2", "C0392B", "2E8B57"];
 
 function chartXml(sheet: string, chart: ChartSpec): string {
   const years = chart.series[0]?.cache.length ?? 0;
   const series = chart.series
     .map((s, i) => {
-      const isMax = s.name.startsWith("Högsta");
-      const isZero = s.name === "Noll";
-      const colour = isZero ? "808080" : isMax ? "E67E22" : (COLOURS[i % COLOURS.length] ?? "1F6FB2");
+      const isMax = s.role === "limit";
+      const isZero = s.role === "zero";
+      const own = s.group === undefined ? undefined : COLOURS[s.group % COLOURS.length];
+      const colour = isZero ? "808080" : isMax ? (own ?? "E67E22") : (own ?? COLOURS[i % COLOURS.length] ?? "1F6FB2");
       const dash = isMax ? `<a:prstDash val="dash"/>` : "";
       const points = s.cache.map((v, k) => `<c:pt idx="${k}"><c:v>${v}</c:v></c:pt>`).join("");
       return (

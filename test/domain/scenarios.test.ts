@@ -7,6 +7,7 @@ import {
   inputFromScenario,
   newScenario,
   projectPlan,
+  proposedName,
   scenarioFromInput,
   scenariosFromJson,
   scenariosToJson,
@@ -159,5 +160,34 @@ describe("a change of 0 %", () => {
     const a = analyzeBudget(ornskoldsvik(), defaultSettings({ scenarios: [held] }));
     expect(a.findings.filter((f) => f.code === "INPUT_SETTING")).toEqual([]);
     expect(a.plans[0]!.years.map((y) => kr(y.contributions))).toEqual([5022000, 5022000, 5022000]);
+  });
+});
+
+describe("a scenario's name proposed from its assumptions (the board page names every scenario)", () => {
+  const NB = "\u00a0";
+  const of = (input: Partial<Parameters<typeof scenarioFromInput>[0]>) =>
+    scenarioFromInput({ ...newScenario("x", ""), ...input });
+
+  it("the state's change over the plan years", () => {
+    expect(proposedName(of({ stateChange: d("-0.15") }), [2026, 2027])).toBe("Staten −15 % 2026–2027");
+    expect(proposedName(of({ stateChange: d("-0.15") }), [2026, 2027], "en")).toBe("State −15 % 2026–2027");
+    expect(proposedName(of({ stateChangeByYear: { 2026: d("-0.12") } }), [2026, 2027])).toBe(
+      "Staten −12 % 2026, −10 % 2027",
+    );
+    expect(proposedName(of({ stateChange: d(0) }), [2026, 2027])).toBe("Staten ±0 % 2026–2027");
+  });
+
+  it("and what else differs: a floor, the costs, a drawdown", () => {
+    expect(
+      proposedName(
+        of({
+          stateFloor: d(3200000),
+          costs: { kind: "change", rate: d("0.02") },
+          plannedDrawdown: { 2027: d(250000) },
+        }),
+        [2026, 2027],
+      ),
+    ).toBe(`Staten −10 % 2026–2027, golv 3${NB}200${NB}000 kr, kostnader +2 % per år, uttag 250${NB}000 kr 2027`);
+    expect(proposedName(of({ costs: { kind: "flat" } }), [2026])).toBe("Staten −10 % 2026, kostnader oförändrade");
   });
 });

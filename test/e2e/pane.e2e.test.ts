@@ -313,7 +313,15 @@ test("Flerårsplan: Västra's worst case, the first plan year at −12 %, the ch
 
   // Skapa styrelseunderlag, then the download holds the board sheet.
   await page.getByRole("button", { name: "Skapa styrelseunderlag" }).click();
-  await page.getByText(/^Bladet Styrelseunderlag är skapat/).waitFor();
+  // The confirmation stands by the button, in view (it stood 1 757 px above it at 350 px), naming the
+  // scenarios on the page: the form's by its assumptions, and Värsta fall, always there.
+  const done = page.getByText(/^Bladet Styrelseunderlag är skapat/);
+  await done.waitFor();
+  expect(await done.textContent()).toContain("”Staten −12 % 2026, −10 % 2027”");
+  expect(await done.textContent()).toContain("”Värsta fall (−10 % per år)”");
+  const seen = (await done.boundingBox())!;
+  expect(seen.y).toBeGreaterThanOrEqual(0);
+  expect(seen.y + seen.height).toBeLessThanOrEqual(page.viewportSize()!.height);
   const [download] = await Promise.all([
     page.waitForEvent("download"),
     page.getByRole("button", { name: "Ladda ner arbetsboken" }).click(),

@@ -362,11 +362,11 @@ describe("Skapa styrelseunderlag", () => {
         ],
       },
     ]);
-    // The block the chart reads: the years, each scenario's closing equity, the maximum, zero.
-    // (right of the plans: the label column F, the years G:I).
-    expect(board.chart.source).toMatch(/^F\d+:I\d+$/);
-    expect(board.chart.from.column).toBe(5); // the chart stands below that block, from column F (0-based 5)
-    expect(board.chart.from.row).toBeGreaterThan(Number(/\d+$/.exec(board.chart.source)![0]));
+    // The block the chart reads: the years, each scenario's closing equity, the maxima, zero (labels in A,
+    // the years B:D); the chart stands beside it from its first row, from column F (0-based 5).
+    expect(board.chart.source).toMatch(/^A\d+:D\d+$/);
+    expect(board.chart.from.column).toBe(5);
+    expect(board.chart.from.row + 1).toBe(Number(/^A(\d+)/.exec(board.chart.source)![1]));
     await port.undo();
     expect(fake.snapshot()).toEqual(before);
   });

@@ -79,3 +79,39 @@ function unescape(text: string): string {
     .replace(/&gt;/g, ">")
     .replace(/&amp;/g, "&");
 }
+
+/** Where a page has ink, as fractions of its width and height (0 at the top left). */
+export interface Ink {
+  readonly left: number;
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+}
+
+/**
+ * The box of a printed page's ink (pdftoppm's grey PGM, anything darker than near-white), without the
+ * band of the page header: how much of the page the content fills.
+ */
+export async function inkBox(pdf: string, page = 1, headerBand = 0.08): Promise<Ink> {
+  const { stdout } = await run("pdftoppm", ["-gray", "-r", "40", "-f", String(page), "-l", String(page), pdf], {
+    encoding: "buffer",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const bytes = stdout as unknown as Buffer;
+  // P5, width, height, maxval, each followed by one whitespace; then a byte a pixel.
+  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(bytes.subarray(0, 64).toString("latin1"));
+  if (!header) throw new Error("pdftoppm gave no PGM");
+  const [width, height] = [Number(header[1]), Number(header[2])];
+  const pixels = bytes.subarray(header[0].length);
+  let [left, top, right, bottom] = [width, height, -1, -1];
+  for (let y = Math.floor(height * headerBand); y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if (pixels[y * width + x]! > 230) continue;
+      left = Math.min(left, x);
+      right = Math.max(right, x);
+      top = Math.min(top, y);
+      bottom = Math.max(bottom, y);
+    }
+  }
+  return { left: left / width, top: top / height, right: right / width, bottom: bottom / height };
+}

@@ -121,9 +121,10 @@ describe("Örnsköldsvik 2024 (tkr in the sheet), the worst case", () => {
     expect(planRow("Eget kapital 31/12")[2]).toBe("−232 640under noll");
     expect(planRow("Eget kapital 31/12")[3]).toBe(`${amount(closing2026)}under noll`);
     expect(outcomeNow()).toBe(
-      "Med de här antagandena: Nytt scenario (inte sparat): Eget kapital tar slut under 2025: −232 640 kr vid årets slut.",
+      // Named from its assumptions until the user names it.
+      "Med de här antagandena: Staten −12 % 2025, −10 % 2026: Eget kapital tar slut under 2025: −232 640 kr vid årets slut.",
     );
-    expect(screen.getByRole("table", { name: "Scenario: Nytt scenario (inte sparat) · belopp i kr" })).toBeTruthy();
+    expect(screen.getByRole("table", { name: "Scenario: Staten −12 % 2025, −10 % 2026 · belopp i kr" })).toBeTruthy();
   });
 
   test("a rise or text is refused on its field in Swedish, and the plan keeps the last valid value", async () => {
@@ -372,7 +373,7 @@ describe("the chart", () => {
     const after = plain(chart().getAttribute("aria-label"));
     expect(after).not.toBe(before);
     expect(after).toContain(
-      "Nytt scenario (inte sparat): 370 000 kr 2024, 370 000 kr 2025, −132 200 kr 2026. Under noll 2026.",
+      "Staten ±0 % 2025, −10 % 2026: 370 000 kr 2024, 370 000 kr 2025, −132 200 kr 2026. Under noll 2026.",
     );
     expect(chart().querySelectorAll("path[data-alert=below]")).toHaveLength(1);
     expect(chart().querySelectorAll("path").length).toBe(paths - 1);
@@ -400,19 +401,23 @@ describe("Skapa styrelseunderlag", () => {
     await waitFor(() => expect(port.applyPlan).toHaveBeenCalledTimes(2));
     const plan = port.applyPlan.mock.calls[1]![0] as WritePlan;
     expect(plan.boardSheet?.name).toBe("Styrelseunderlag");
-    expect(plan.boardSheet?.scenarios).toEqual(["_draft", "sheet"]);
-    expect(plan.boardSheet?.chart.series.map((s) => s.name)).toEqual([
-      "Nytt scenario (inte sparat)",
-      "Enligt arket",
-      "Högsta rekommenderade",
-      "Noll",
+    // Värsta fall is always on the page, after the two compared.
+    expect(plan.boardSheet?.scenarios).toEqual(["_draft", "sheet", "worst-case"]);
+    expect(plan.boardSheet?.chart.series.map((s) => [s.name, s.role])).toEqual([
+      ["Staten −12 % 2025, −10 % 2026", "value"],
+      ["Enligt arket", "value"],
+      ["Värsta fall (−10 % per år)", "value"],
+      ["Högsta rekommenderade, Staten −12 % 2025, −10 % 2026", "limit"],
+      ["Högsta rekommenderade, Enligt arket", "limit"],
+      ["Högsta rekommenderade, Värsta fall (−10 % per år)", "limit"],
+      ["Noll", "zero"],
     ]);
     expect(plan.boardSheet?.chart.series[0]!.cache).toEqual([370_000, -232_640, -1_277_216]);
     // The flags are the analysis's own, as Analysera wrote them.
     expect(plan.flags).toEqual((port.applyPlan.mock.calls[0]![0] as WritePlan).flags);
     expect(
       await screen.findByText(
-        "Bladet Styrelseunderlag är skapat med ”Nytt scenario (inte sparat)” och ”Enligt arket”. Ångra tar bort det.",
+        "Bladet Styrelseunderlag är skapat med ”Staten −12 % 2025, −10 % 2026”, ”Enligt arket” och ”Värsta fall (−10 % per år)”. Ångra tar bort det.",
       ),
     ).toBeTruthy();
     await userEvent.click(screen.getByRole("button", { name: "Ångra" }));
@@ -505,7 +510,7 @@ describe("keyboard and language", () => {
     expect(planRow2("Total")[1]).toBe("7,606,720");
     expect(
       screen.getByText(
-        /^With these assumptions: New scenario \(not saved\): Equity runs out during 2026: [−-]719,280 SEK/,
+        /^With these assumptions: State −12 % 2026, −10 % 2027: Equity runs out during 2026: [−-]719,280 SEK/,
       ),
     ).toBeTruthy();
   });

@@ -46,8 +46,12 @@ describe("Styrelseunderlag recalculated in LibreOffice", () => {
       .map((c) => ({ cell: c.cell, formula: c.formula, expected: c.expected, actual: numberAt(rows, c.cell) }))
       .filter((c) => !(Math.abs(c.actual - c.expected!) < 1e-6));
     expect(mismatches).toEqual([]);
-    const planYears = result.analysis.plans.reduce((n, p) => n + p.years.length, 0);
-    expect(checked.length).toBeGreaterThanOrEqual(planYears * 7);
+    // Each scenario's closing equity and recommended maximum, every year, read from Finsam-kontroll: the
+    // calculation stands there once, and the board links to it.
+    const years = result.analysis.plans[0]!.years.length;
+    const linked = checked.filter((c) => c.formula!.startsWith("='Finsam-kontroll'!"));
+    expect(linked.length).toBeGreaterThanOrEqual(board.scenarios.length * years + years);
+    expect(board.cells.filter((c) => c.formula?.includes("Budget"))).toEqual([]);
   });
 
   it("the chart is a real Excel line chart: LibreOffice reads it and writes it back", async () => {
@@ -61,8 +65,10 @@ describe("Styrelseunderlag recalculated in LibreOffice", () => {
     const ours = await JSZip.loadAsync(written);
     const chartXml = await ours.file("xl/charts/chart1.xml")!.async("string");
     expect(chartXml).toContain("<c:lineChart>");
-    expect(chartXml).toContain(`<c:f>${BOARD_SHEET}!$G$`); // the comparison stands right of the plans
-    expect((chartXml.match(/<c:ser>/g) ?? []).length).toBe(4); // two scenarios, the maximum, zero
+    expect(chartXml).toContain(`<c:f>${BOARD_SHEET}!$B$`); // the comparison's years, from column B
+    // Two scenarios, each with its own recommended maximum (the worst case's contributions fall), and zero.
+    expect((chartXml.match(/<c:ser>/g) ?? []).length).toBe(5);
+    expect((chartXml.match(/<a:prstDash val="dash"\/>/g) ?? []).length).toBe(2);
 
     // LibreOffice opens the file and saves it again: the chart survives, with its series.
     const dir = await mkdtemp(join(tmpdir(), "finsam-chart-"));
@@ -86,5 +92,30 @@ describe("Styrelseunderlag recalculated in LibreOffice", () => {
     const saved = await back.file(charts[0]!)!.async("string");
     expect(saved).toContain("lineChart");
     expect(saved).toContain("Värsta fall");
+  });
+});
+
+describe("which scenarios go on the page", () => {
+  it("Värsta fall always: asked for without it, it takes the last place", async () => {
+    const result = analyzeGrid(
+      await readGridFromBuffer(await readFile(fixture("vastra-2025"))),
+      defaultSettings({ scenarios: [SHEET_PLAN, WORST_CASE, twelve] }),
+    );
+    if (!result.ok) throw new Error(result.reason.sv);
+    const board = (ids: string[]) =>
+      buildWritePlan(result.analysis, { board: ids, madeOn: new Date(2025, 2, 14) }).boardSheet!.scenarios;
+    expect(board(["sheet", "tolv"])).toEqual(["sheet", "tolv", "worst-case"]);
+    expect(board(["tolv"])).toEqual(["tolv", "worst-case"]);
+    expect(board(["tolv", "worst-case"])).toEqual(["tolv", "worst-case"]);
+    // Three asked for, none of them the worst case: it takes the third place.
+    const four = analyzeGrid(
+      await readGridFromBuffer(await readFile(fixture("vastra-2025"))),
+      defaultSettings({ scenarios: [SHEET_PLAN, WORST_CASE, twelve, { ...twelve, id: "fyra", name: "Fyra" }] }),
+    );
+    if (!four.ok) throw new Error(four.reason.sv);
+    expect(
+      buildWritePlan(four.analysis, { board: ["sheet", "tolv", "fyra"], madeOn: new Date(2025, 2, 14) }).boardSheet!
+        .scenarios,
+    ).toEqual(["sheet", "tolv", "worst-case"]);
   });
 });

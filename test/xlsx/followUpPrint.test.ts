@@ -45,13 +45,13 @@ describe("Finsam-uppföljning printed to PDF", () => {
       // LibreOffice prints in its own locale here: thousands by space or by comma.
       const text = pages.flat().map((l) => l.replace(/[\u00a0\u202f,]/g, " "));
       expect(text.find((l) => l.startsWith("Summa kostnader"))).toMatch(
-        /^Summa kostnader\s+9 800 000 kr\s+9 740 000 kr\s+-60 000 kr\s+-0[.]6%\s+6 160 000 kr$/,
+        /^Summa kostnader\s+9 800 000 kr\s+9 740 000 kr\s+−60 000 kr\s+−0[.]6%\s+6 160 000 kr$/,
       );
       expect(text.find((l) => l.startsWith("Kansli 1.0"))).toMatch(
         /^Kansli 1\.0\s+1 600 000 kr\s+1 800 000 kr\s+200 000 kr\s+12[.]5%\s+1 200 000 kr\s+utfall × 12 \/ månader$/,
       );
       expect(text.find((l) => l.startsWith("Utgående eget kapital"))).toMatch(/1 969 000 kr$/);
-      expect(text.find((l) => l.startsWith("Resultat ="))).toMatch(/-1 081 000 kr$/);
+      expect(text.find((l) => l.startsWith("Resultat ="))).toMatch(/−1 081 000 kr$/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -6,7 +6,7 @@ import { basename, join, resolve } from "node:path";
 import { runCheck } from "../../src/cli/check";
 import { ADDIN_SHEETS, BOARD_SHEET, CONTROL_SHEET } from "../../src/read/addinSheets";
 import { printedToPdf } from "../support/libreoffice";
-import { pageLines, pagePngs, withOnlySheets } from "../support/pdf";
+import { inkBox, pageLines, pagePngs, withOnlySheets, type Ink } from "../support/pdf";
 import { EXAMPLE, fixture } from "../support/paths";
 
 /** Where the pages are kept for a person to look at. */
@@ -58,7 +58,18 @@ const WORKBOOKS: readonly { name: string; path?: string; forbund: string; year: 
   { name: "manga-orter-2026", forbund: "Samordningsförbundet Många Orter", year: 2026 },
 ];
 
-type Printed = { user: string[][]; userBefore: string[][]; control: string[][]; board: string[][] };
+type Printed = {
+  user: string[][];
+  userBefore: string[][];
+  control: string[][];
+  board: string[][];
+  /** The board sheet's texts as written, and where its printed page has ink. */
+  boardTexts: string[];
+  boardInk: Ink;
+};
+
+/** Text with its spaces made one, for finding a cell's text in the page's. */
+const flat = (text: string) => text.replace(/\s+/g, " ").trim();
 
 /**
  * The board packet as pages: `npm run check -- file --out copy.xlsx`, the copy
@@ -68,6 +79,7 @@ type Printed = { user: string[][]; userBefore: string[][]; control: string[][]; 
 describe("the --out copy printed to PDF", () => {
   jest.setTimeout(900_000);
   const printed = new Map<string, Printed>();
+  const boardTexts = new Map<string, string[]>();
   let dir: string;
 
   beforeAll(async () => {
@@ -87,6 +99,15 @@ describe("the --out copy printed to PDF", () => {
       );
       expect(status).toBe(0);
       const copy = await readFile(out);
+      const written = new ExcelJS.Workbook();
+      await written.xlsx.load(copy as unknown as ArrayBuffer);
+      const texts: string[] = [];
+      written.getWorksheet(BOARD_SHEET)!.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (typeof cell.value === "string") texts.push(cell.value);
+        }),
+      );
+      boardTexts.set(w.name, texts);
       const isAddin = (name: string) => ADDIN_SHEETS.includes(name);
       workbooks.push(
         { name: `${w.name}-before`, xlsx: await readFile(path) },
@@ -103,6 +124,8 @@ describe("the --out copy printed to PDF", () => {
         user: await pageLines(pdf("user")),
         control: await pageLines(pdf("control")),
         board: await pageLines(pdf("board")),
+        boardTexts: boardTexts.get(w.name)!,
+        boardInk: await inkBox(pdf("board")),
       });
       await pagePngs(pdf("board"), join(PNG_DIR, `${w.name}-styrelseunderlag`));
       await pagePngs(pdf("control"), join(PNG_DIR, `${w.name}-finsam-kontroll`));
@@ -124,13 +147,27 @@ describe("the --out copy printed to PDF", () => {
       );
       const text = rest.join("\n");
       expect(rest[0]).toMatch(/^Styrelseunderlag: flerårsplan \d{4}–\d{4}/);
-      // The outcome in words, each scenario's plans, the comparison and the chart's title all on the page.
-      expect(text).toContain("Utfallet i ord");
-      expect(text).toMatch(/Enligt arket: Eget kapital/);
-      expect(text).toMatch(/Värsta fall \(−10 % per år\): Eget kapital/);
-      expect(text).toContain("Eget kapital vid årets slut, scenarierna jämförda");
-      expect(text).toContain("Utgående eget kapital = ingående + resultat");
+      expect(rest[1]).toMatch(/scenarier: Enligt arket; Värsta fall \(−10 % per år\)/);
+      // Led by the conclusion, a sentence a scenario; then the comparison and the chart, the calculation linked.
+      expect(rest[2]).toBe("Slutsats");
+      expect(rest[3]).toMatch(/^Enligt arket: Eget kapital/);
+      expect(rest[4]).toMatch(/^Värsta fall \(−10 % per år\): Eget kapital/);
+      expect(text).toContain("Eget kapital vid årets slut");
       expect(text).toContain("Eget kapital vid årets slut per scenario");
+      expect(text).toContain("Beräkningen, cell för cell: bladet Finsam-kontroll");
+      // The calculation is not repeated here; negative amounts with the minus of the text.
+      expect(text).not.toContain("Utgående eget kapital = ingående + resultat");
+      expect(text).not.toMatch(/(^|\s)-\d/m);
+    });
+
+    it("Styrelseunderlag: nothing on it is cut, and it fills the page", async () => {
+      const { board, boardTexts, boardInk } = printed.get(w.name)!;
+      // Every text of the sheet stands whole on the page (a text cut by its neighbour would lose its end).
+      const page = flat(board[0]!.join(" "));
+      for (const t of boardTexts) expect(page).toContain(flat(t));
+      // The content spans the page: most of its width and well over half its height (it filled 55 % before).
+      expect(boardInk.right - boardInk.left).toBeGreaterThan(0.85);
+      expect(boardInk.bottom - boardInk.top).toBeGreaterThan(0.7);
     });
 
     it("Finsam-kontroll is one page wide, each page headed by its title rows and numbered Sida k av N", () => {

@@ -32,12 +32,14 @@ import {
   type ScenarioPlan,
 } from "../../domain";
 import { EquityChart } from "../components/EquityChart";
+import { NoticeBar } from "../components/NoticeBar";
 import { ScenarioEditor } from "../components/ScenarioEditor";
 import { useViewStyles } from "../components/styles";
 import { t } from "../i18n";
 import { UNIT_DECIMALS, UNIT_NAME, type PaneFormat } from "../paneFormat";
 import { pt } from "../planText";
 import type { PlanState } from "../usePlan";
+import type { Notice } from "../useFinsam";
 
 export interface PlanViewProps {
   readonly outcome: Extract<AnalysisOutcome, { kind: "ok" }>;
@@ -48,6 +50,9 @@ export interface PlanViewProps {
   /** In a browser (the file port): the board sheet reaches the user through the download. */
   readonly inFile: boolean;
   readonly onUndo: () => void;
+  /** What Skapa styrelseunderlag said, shown beside its button where the user is looking. */
+  readonly boardNotice?: Notice | undefined;
+  readonly onDismissNotice: () => void;
 }
 
 const useStyles = makeStyles({
@@ -115,7 +120,8 @@ const useStyles = makeStyles({
 });
 
 /** Flerårsplan: the budget year and the plan years of a scenario, its assumptions, saved scenarios compared, and the board's sheet. */
-export function PlanView({ outcome, plan, fmt, busy, canUndo, inFile, onUndo }: PlanViewProps) {
+export function PlanView(props: PlanViewProps) {
+  const { outcome, plan, fmt, busy, canUndo, inFile, onUndo, boardNotice, onDismissNotice } = props;
   const styles = useStyles();
   const view = useViewStyles();
   const { lang } = fmt;
@@ -279,6 +285,7 @@ export function PlanView({ outcome, plan, fmt, busy, canUndo, inFile, onUndo }: 
             {t(lang, "undo")}
           </Button>
         </div>
+        {boardNotice && <NoticeBar notice={boardNotice} lang={lang} onDismiss={onDismissNotice} />}
       </section>
     </div>
   );
