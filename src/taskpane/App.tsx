@@ -6,8 +6,6 @@ import {
   MessageBarBody,
   Select,
   Spinner,
-  Tab,
-  TabList,
   Title3,
   makeStyles,
   tokens,
@@ -18,6 +16,7 @@ import type { WorkbookPort } from "../app/workbookPort";
 import { BudgetChooser } from "./components/BudgetChooser";
 import { FileOpener } from "./components/FileOpener";
 import { StatePanel } from "./components/StatePanel";
+import { ViewTabs } from "./components/ViewTabs";
 import { LANG_NAMES, LANGS, t, type Lang, type MessageKey } from "./i18n";
 import { paneFormat } from "./paneFormat";
 import { pt } from "./planText";
@@ -83,15 +82,6 @@ const useStyles = makeStyles({
   status: {
     marginBlockEnd: "0 !important",
     "& > *": { marginBlockEnd: tokens.spacingVerticalM },
-  },
-  tabs: {
-    // In a narrow pane (Excel's can be 320 px) the tabs wrap rather than hide one.
-    flexWrap: "wrap",
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  tab: {
-    paddingInline: tokens.spacingHorizontalXXS,
-    "& > span": { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   },
   panel: {
     minWidth: 0,
@@ -303,25 +293,13 @@ function Pane({ inExcel, port, ...options }: Omit<AppProps, "theme">) {
         )}
       </div>
 
-      <TabList
-        className={styles.tabs}
-        size="small"
-        selectedValue={view}
-        onTabSelect={(_, data) => finsam.setView(data.value as ViewId)}
-        aria-label={t(lang, "views")}
-      >
-        {VIEWS.map((v) => (
-          <Tab
-            key={v}
-            id={`tab-${v}`}
-            className={styles.tab}
-            value={v}
-            aria-controls={v === view ? `panel-${v}` : undefined}
-          >
-            {v === "plan" ? pt(lang, "tab") : t(lang, TAB_LABEL[v])}
-          </Tab>
-        ))}
-      </TabList>
+      <ViewTabs
+        tabs={VIEWS.map((v) => ({ id: v, label: v === "plan" ? pt(lang, "tab") : t(lang, TAB_LABEL[v]) }))}
+        selected={view}
+        onSelect={(v: ViewId) => finsam.setView(v)}
+        label={t(lang, "views")}
+        moreLabel={t(lang, "moreViews")}
+      />
       <div role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`} tabIndex={0} className={styles.panel}>
         {content}
       </div>

@@ -179,7 +179,7 @@ test("Västra 2025 in the browser: the five share deviations, in Swedish and in 
   await shot("1-oversikt");
 
   // Medlemsavgifter: the five kommuner, computed against the sheet.
-  await page.getByRole("tab", { name: "Medlemsavgifter" }).click();
+  await showView("Medlemsavgifter");
   const rows = (await tableRows("Medlemsavgifter 2025")).filter((r) => r[0]?.includes("kommun"));
   expect(rows.map((r) => r.slice(1))).toEqual([
     [`1${NBSP}045${NBSP}270 kr`, `1${NBSP}045${NBSP}924 kr`, "+654 kr"],
@@ -192,7 +192,7 @@ test("Västra 2025 in the browser: the five share deviations, in Swedish and in 
   await shot("2-medlemsavgifter");
 
   // Avvikelser: the same five, as warnings with the engine's message.
-  await page.getByRole("tab", { name: "Avvikelser" }).click();
+  await showView("Avvikelser");
   await page.getByLabel("Typ").selectOption("SHARE_DEVIATION");
   const deviations = page.locator("li[data-code=SHARE_DEVIATION]");
   expect(await deviations.count()).toBe(5);
@@ -208,24 +208,24 @@ test("Västra 2025 in the browser: the five share deviations, in Swedish and in 
   await page.getByLabel("Typ").selectOption("");
   await shot("3-avvikelser");
 
-  await page.getByRole("tab", { name: "Inställningar" }).click();
+  await showView("Inställningar");
   await page.getByText("Hittat: Budget 2025").waitFor();
   await shot("4-installningar");
 
   // English: the pane's texts, the engine's messages and English number formats.
   await page.getByLabel("Språk", { exact: true }).selectOption("en");
-  await page.getByRole("tab", { name: "Overview" }).click();
+  await showView("Overview");
   await page.getByText("6 warnings").waitFor();
   expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
   await shot("5-overview-en");
-  await page.getByRole("tab", { name: "Contributions" }).click();
+  await showView("Contributions");
   const english = (await tableRows("Member contributions 2025")).find((r) => r[0]?.startsWith("Motala"))!;
   expect(english.slice(1)).toEqual(["1,045,270 SEK", "1,045,924 SEK", "+654 SEK"]);
   await shot("6-contributions-en");
-  await page.getByRole("tab", { name: "Findings" }).click();
+  await showView("Findings");
   await page.getByText(/Motala kommun 2025: the sheet has 1,045,924 SEK/).waitFor();
   await shot("7-findings-en");
-  await page.getByRole("tab", { name: "Settings" }).click();
+  await showView("Settings");
   await page.getByText("Where the budget is").waitFor();
   await shot("8-settings-en");
 
@@ -272,7 +272,7 @@ test("Flerårsplan: Västra's worst case, the first plan year at −12 %, the ch
   await openPane();
   await page.getByLabel("Välj en arbetsbok (.xlsx eller .xlsm)").setInputFiles(fixture("vastra-2025"));
   await page.getByText("Senast analyserad").waitFor();
-  await page.getByRole("tab", { name: "Flerårsplan" }).click();
+  await showView("Flerårsplan");
   await page.getByRole("heading", { name: "Flerårsplan 2025–2027" }).waitFor();
 
   // The worst case by default: 8 644 000 → 7 779 600 → 7 001 640 kr, equity gone during 2026.
@@ -379,7 +379,7 @@ test("a file that is no workbook: a Swedish reason, and the pane keeps working",
   await page.getByText("Filen lista.xlsx är inte en Excel-arbetsbok (.xlsx eller .xlsm).", { exact: false }).waitFor();
   await page.getByLabel("Välj en arbetsbok (.xlsx eller .xlsm)").setInputFiles(fixture("samo-2023"));
   await page.getByText("Arbetsbok: samo-2023.xlsx").waitFor();
-  await page.getByRole("tab", { name: "Medlemsavgifter" }).click();
+  await showView("Medlemsavgifter");
   const finspang = (await tableRows("Medlemsavgifter 2023")).find((r) => r[0]?.startsWith("Finspång"))!;
   expect(finspang.slice(1)).toEqual([`501${NBSP}226 kr`, `501${NBSP}227 kr`, "+1 kr"]);
 });
@@ -390,7 +390,7 @@ test("Uppföljning: the example workbook on the example bookkeeping, the SIE rea
   await page.getByText("Senast analyserad").waitFor();
   expect(requested).not.toContain("/followup.js");
 
-  await page.getByRole("tab", { name: "Uppföljning" }).click();
+  await showView("Uppföljning");
   // The example workbook has follow-up columns of its own: the view offers them first.
   await page.getByRole("radio", { name: "En SIE-fil ur bokföringen" }).click();
   const input = page.getByLabel("Bokföringens SIE-fil");
@@ -420,3 +420,93 @@ test("Uppföljning: the example workbook on the example bookkeeping, the SIE rea
   await shot("12-uppfoljning");
   expect(problems).toEqual([]);
 });
+
+/** The views, by their tabs, and the widths a task pane has: Excel's narrowest, the usual, a wide one. */
+const VIEWS = ["Översikt", "Medlemsavgifter", "Avvikelser", "Inställningar", "Flerårsplan", "Uppföljning"] as const;
+const WIDTHS = [320, 350, 500] as const;
+
+test("every view from 320 to 500 px: nothing wider than the pane, the tabs in order; axe finds nothing at 350 px", async () => {
+  await openPane();
+  await page.getByRole("button", { name: "Öppna exempelarbetsboken" }).click();
+  await page.getByText("Senast analyserad").waitFor();
+  // Uppföljning with the example bookkeeping, so its tables are there to measure.
+  await showView("Uppföljning");
+  await page.getByRole("radio", { name: "En SIE-fil ur bokföringen" }).click();
+  await page
+    .getByLabel("Bokföringens SIE-fil")
+    .setInputFiles(path.resolve(__dirname, "../../assets/exempel-bokforing.se"));
+  await page.getByRole("table", { name: "Budgetrader 2025" }).waitFor();
+  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+
+  const wide: string[] = [];
+  const violations: string[] = [];
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 900 });
+    // The tabs stand in their order, on one line: those that do not fit go into the overflow menu.
+    const tabs = await page.getByRole("tab").evaluateAll((els) =>
+      els
+        .filter((e) => (e as HTMLElement).offsetParent !== null)
+        .map((e) => {
+          // A Fluent tab holds its label twice: once shown, once hidden to keep the bold label's width.
+          const text = e.textContent ?? "";
+          const half = text.slice(0, text.length / 2);
+          return [text === half + half ? half : text, e.getBoundingClientRect().top] as const;
+        }),
+    );
+    expect(new Set(tabs.map(([, top]) => top)).size).toBe(1);
+    const shown = tabs.map(([text]) => text).filter((text) => (VIEWS as readonly string[]).includes(text));
+    expect(VIEWS.filter((v) => shown.includes(v))).toEqual(shown);
+    // The rest are in the menu at the end ("Fler vyer", shown as ⋯).
+    if (shown.length < VIEWS.length) expect(tabs.at(-1)![0]).toBe("⋯");
+    for (const view of VIEWS) {
+      await showView(view);
+      await shot(
+        `widths/${view
+          .toLowerCase()
+          .normalize("NFD")
+          .replace(/[\u0300-\u036f]/g, "")}-${width}`,
+      );
+      // The document no wider than the pane; where it is, the outermost elements that stick out say why.
+      const over = await page.evaluate(() => {
+        const inner = window.innerWidth;
+        if (document.documentElement.scrollWidth <= inner) return undefined;
+        const out = [...document.querySelectorAll("body *")].filter(
+          (e) =>
+            e.getBoundingClientRect().right > inner + 0.5 &&
+            !(e.parentElement!.getBoundingClientRect().right > inner + 0.5),
+        );
+        const name = (e: Element) =>
+          `${e.tagName.toLowerCase()}${e.getAttribute("role") ? `[${e.getAttribute("role")}]` : ""}.${[...e.classList].find((c) => c.startsWith("fui-")) ?? ""}`;
+        return `${document.documentElement.scrollWidth} px wide: ${out.slice(0, 4).map(name).join(", ")}`;
+      });
+      if (over) wide.push(`${view} at ${width} px: ${over}`);
+      if (width !== 350) continue;
+      const result = await page.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+          }
+        ).axe;
+        // Fluent's focus traps (tabster) add dummy inputs that are hidden on purpose: excepted by their selector.
+        return axe.run({ exclude: [["[data-tabster-dummy]"]] });
+      });
+      for (const v of result.violations)
+        violations.push(`${view}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    }
+  }
+  expect(wide).toEqual([]);
+  expect(violations).toEqual([]);
+  expect(problems).toEqual([]);
+});
+
+/** Opens a view by its tab, from the overflow menu ("Fler vyer") where the tab does not fit the pane. */
+async function showView(name: string): Promise<void> {
+  const tab = page.getByRole("tab", { name, exact: true });
+  if (await tab.isVisible()) {
+    await tab.click();
+  } else {
+    await page.getByRole("tab", { name: /^(Fler vyer|More views)/ }).click();
+    await page.getByRole("menuitem", { name }).click();
+  }
+  await page.getByRole("tab", { name, exact: true, selected: true }).waitFor();
+}

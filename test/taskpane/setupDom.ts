@@ -62,3 +62,15 @@ if (typeof Blob.prototype.arrayBuffer !== "function") {
 // A whole pane renders and analyses a real workbook in each test: on a busy 2-core machine that can pass
 // jest's 5 s default with nothing wrong. The tests wait for what the user sees, never for a time.
 jest.setTimeout(30_000);
+
+/**
+ * jsdom lays nothing out, so every width is 0, and Fluent's overflow (the pane's tabs) would take a tab
+ * list of 0 px for too narrow to show more than two tabs. As a pane of ordinary width: a tab list is wide
+ * enough for its tabs (the e2e test measures real widths, 320–500 px, in Chromium).
+ */
+Object.defineProperty(HTMLElement.prototype, "clientWidth", {
+  configurable: true,
+  get(this: HTMLElement) {
+    return this.getAttribute("role") === "tablist" ? 1000 : 0;
+  },
+});

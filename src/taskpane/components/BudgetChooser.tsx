@@ -1,6 +1,7 @@
 import { Field, MessageBar, MessageBarBody, Select } from "@fluentui/react-components";
 import type { BudgetChoice } from "../../app/analyseWorkbook";
 import { t, type Lang } from "../i18n";
+import { useViewStyles } from "./styles";
 
 export interface BudgetChooserProps {
   readonly budgets: readonly BudgetChoice[];
@@ -12,11 +13,17 @@ export interface BudgetChooserProps {
 
 /** A workbook that keeps several förbund's budgets: says so, names which is shown, and lets the user choose. */
 export function BudgetChooser({ budgets, chosen, lang, disabled, onChoose }: BudgetChooserProps) {
+  const view = useViewStyles();
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
         <Field label={t(lang, "severalBudgets", { count: budgets.length })}>
-          <Select value={budgets[chosen]?.sheet} disabled={disabled} onChange={(_, data) => onChoose(data.value)}>
+          <Select
+            className={view.fit}
+            value={budgets[chosen]?.sheet}
+            disabled={disabled}
+            onChange={(_, data) => onChoose(data.value)}
+          >
             {budgets.map((b) => (
               <option key={b.sheet} value={b.sheet}>
                 {t(lang, "budgetOnSheet", { name: b.name, sheet: b.sheet })}

@@ -12,6 +12,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from "@fluentui/react-components";
+import { ScrollBox } from "./ScrollBox";
 import { useId } from "react";
 import type { FollowUp, ForecastChoice, ForecastMethod } from "../../domain";
 import { ft } from "../followUpText";
@@ -63,73 +64,79 @@ export function ForecastEditor({
           {ft(lang, "forecastsKept")}
         </Caption1>
       )}
-      <Table size="extra-small" className={styles.compact} aria-labelledby={id}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{ft(lang, "colLine")}</TableHeaderCell>
-            <TableHeaderCell>{ft(lang, "colMethod")}</TableHeaderCell>
-            <TableHeaderCell>{ft(lang, "colForecast")}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {followUp.rows.map((r) => {
-            const draft = drafts[r.label];
-            const read = draft === undefined ? undefined : parseForecast(draft, lang);
-            const error = read && "error" in read ? read.error : undefined;
-            return (
-              <TableRow key={r.label}>
-                <TableCell>{r.label}</TableCell>
-                <TableCell>
-                  <Select
-                    size="small"
-                    aria-label={ft(lang, "methodFor", { line: r.label })}
-                    value={r.method}
-                    disabled={busy}
-                    onChange={(_, data) => {
-                      const method = data.value as ForecastMethod;
-                      if (method === "typed") {
-                        onChange(r.label, { method, amount: r.forecast }, forecastText(r.forecast));
-                      } else onChange(r.label, { method }, undefined);
-                    }}
-                  >
-                    {METHODS.map((m) => (
-                      <option key={m} value={m}>
-                        {methodText(m)}
-                      </option>
-                    ))}
-                  </Select>
-                </TableCell>
-                <TableCell>
-                  {r.method === "typed" ? (
-                    <Field validationState={error ? "error" : "none"} {...(error ? { validationMessage: error } : {})}>
-                      <Input
-                        size="small"
-                        aria-label={ft(lang, "amountFor", { line: r.label })}
-                        value={draft ?? forecastText(r.forecast)}
-                        autoComplete="off"
-                        disabled={busy}
-                        onChange={(_, data) => {
-                          const next = parseForecast(data.value, lang);
-                          // A bad amount stays in the box with its message; the numbers keep the last good one.
-                          onChange(
-                            r.label,
-                            "amount" in next
-                              ? { method: "typed", amount: next.amount }
-                              : { method: "typed", amount: r.forecast },
-                            data.value,
-                          );
-                        }}
-                      />
-                    </Field>
-                  ) : (
-                    <span className={styles.nowrap}>{forecastText(r.forecast)}</span>
-                  )}
-                </TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
+      <ScrollBox labelledBy={id}>
+        <Table size="extra-small" className={styles.compact} aria-labelledby={id}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{ft(lang, "colLine")}</TableHeaderCell>
+              <TableHeaderCell>{ft(lang, "colMethod")}</TableHeaderCell>
+              <TableHeaderCell>{ft(lang, "colForecast")}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {followUp.rows.map((r) => {
+              const draft = drafts[r.label];
+              const read = draft === undefined ? undefined : parseForecast(draft, lang);
+              const error = read && "error" in read ? read.error : undefined;
+              return (
+                <TableRow key={r.label}>
+                  <TableCell>{r.label}</TableCell>
+                  <TableCell>
+                    <Select
+                      className={styles.fit}
+                      size="small"
+                      aria-label={ft(lang, "methodFor", { line: r.label })}
+                      value={r.method}
+                      disabled={busy}
+                      onChange={(_, data) => {
+                        const method = data.value as ForecastMethod;
+                        if (method === "typed") {
+                          onChange(r.label, { method, amount: r.forecast }, forecastText(r.forecast));
+                        } else onChange(r.label, { method }, undefined);
+                      }}
+                    >
+                      {METHODS.map((m) => (
+                        <option key={m} value={m}>
+                          {methodText(m)}
+                        </option>
+                      ))}
+                    </Select>
+                  </TableCell>
+                  <TableCell>
+                    {r.method === "typed" ? (
+                      <Field
+                        validationState={error ? "error" : "none"}
+                        {...(error ? { validationMessage: error } : {})}
+                      >
+                        <Input
+                          size="small"
+                          aria-label={ft(lang, "amountFor", { line: r.label })}
+                          value={draft ?? forecastText(r.forecast)}
+                          autoComplete="off"
+                          disabled={busy}
+                          onChange={(_, data) => {
+                            const next = parseForecast(data.value, lang);
+                            // A bad amount stays in the box with its message; the numbers keep the last good one.
+                            onChange(
+                              r.label,
+                              "amount" in next
+                                ? { method: "typed", amount: next.amount }
+                                : { method: "typed", amount: r.forecast },
+                              data.value,
+                            );
+                          }}
+                        />
+                      </Field>
+                    ) : (
+                      <span className={styles.nowrap}>{forecastText(r.forecast)}</span>
+                    )}
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      </ScrollBox>
       <div className={styles.actions}>
         <Button disabled={busy} onClick={onSave}>
           {ft(lang, "saveForecasts")}

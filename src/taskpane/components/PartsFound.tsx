@@ -9,6 +9,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from "@fluentui/react-components";
+import { ScrollBox } from "./ScrollBox";
 import type { FoundPart, PartName } from "../../app/budgetParts";
 import type { Lang } from "../i18n";
 import { useViewStyles } from "./styles";
@@ -71,37 +72,39 @@ export function PartsFound({ parts, lang, onGoTo }: PartsFoundProps) {
       <Caption1 as="p" className={view.caption}>
         {text.help}
       </Caption1>
-      <Table size="small" aria-labelledby="settings-parts">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{text.part}</TableHeaderCell>
-            <TableHeaderCell>{text.where}</TableHeaderCell>
-            <TableHeaderCell>{text.why}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {sorted.map((p) => (
-            <TableRow key={`${p.part}-${p.ref}`} data-part={p.part}>
-              <TableCell>{PART_NAME[p.part][lang]}</TableCell>
-              <TableCell>
-                {onGoTo ? (
-                  <Button
-                    appearance="transparent"
-                    size="small"
-                    title={text.goTo.replace("{ref}", p.ref)}
-                    onClick={() => onGoTo(p.sheet, p.range)}
-                  >
-                    {p.ref}
-                  </Button>
-                ) : (
-                  p.ref
-                )}
-              </TableCell>
-              <TableCell lang="sv">{p.evidence}</TableCell>
+      <ScrollBox labelledBy="settings-parts">
+        <Table size="small" aria-labelledby="settings-parts">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{text.part}</TableHeaderCell>
+              <TableHeaderCell>{text.where}</TableHeaderCell>
+              <TableHeaderCell>{text.why}</TableHeaderCell>
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHeader>
+          <TableBody>
+            {sorted.map((p) => (
+              <TableRow key={`${p.part}-${p.ref}`} data-part={p.part}>
+                <TableCell>{PART_NAME[p.part][lang]}</TableCell>
+                <TableCell>
+                  {onGoTo ? (
+                    <Button
+                      appearance="transparent"
+                      size="small"
+                      title={text.goTo.replace("{ref}", p.ref)}
+                      onClick={() => onGoTo(p.sheet, p.range)}
+                    >
+                      {p.ref}
+                    </Button>
+                  ) : (
+                    p.ref
+                  )}
+                </TableCell>
+                <TableCell lang="sv">{p.evidence}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </ScrollBox>
     </section>
   );
 }

@@ -103,7 +103,7 @@ export function ScenarioEditor({ form, fmt, plan, startOptions, onField, onCosts
         {pt(lang, "assumptions")}
       </Subtitle2>
       <Field label={pt(lang, "startFrom")}>
-        <Select value={known ? form.sourceId : ""} onChange={(_, data) => onStartFrom(data.value)}>
+        <Select className={view.fit} value={known ? form.sourceId : ""} onChange={(_, data) => onStartFrom(data.value)}>
           {!known && <option value="" disabled />}
           {startOptions.map((o) => (
             <option key={o.id} value={o.id}>

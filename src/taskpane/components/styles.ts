@@ -11,6 +11,12 @@ export const useViewStyles = makeStyles({
   heading: {
     margin: 0,
   },
+  /** A field no wider than the pane, however long its options (a Select sizes itself to the longest). */
+  fit: {
+    maxWidth: "100%",
+    minWidth: 0,
+    "& select": { maxWidth: "100%", textOverflow: "ellipsis" },
+  },
   caption: {
     margin: 0,
     color: tokens.colorNeutralForeground3,

@@ -80,7 +80,7 @@ export function FindingsView(props: FindingsViewProps) {
           ))}
         </fieldset>
         <Field label={t(lang, "filterCode")}>
-          <Select value={code} onChange={(_, data) => setCode(data.value)}>
+          <Select className={view.fit} value={code} onChange={(_, data) => setCode(data.value)}>
             <option value="">{t(lang, "allCodes")}</option>
             {kinds.map((k) => (
               <option key={k.code} value={k.code}>

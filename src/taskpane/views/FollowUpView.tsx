@@ -22,6 +22,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from "@fluentui/react-components";
+import { ScrollBox } from "../components/ScrollBox";
 import { useEffect, useId, useMemo, useState } from "react";
 import type { AnalysisOutcome } from "../../app/analyseWorkbook";
 import { followUpOnMapping, type LedgerFollowUp } from "../../app/followUpFromLedger";
@@ -163,7 +164,7 @@ export default function FollowUpView(props: FollowUpViewProps) {
             label={ft(lang, "period")}
             hint={ft(lang, columns.monthsElapsed !== undefined ? "monthsFromHeader" : "monthsUnknown")}
           >
-            <Select value={String(months)} onChange={(_, data) => setMonths(Number(data.value))}>
+            <Select className={styles.fit} value={String(months)} onChange={(_, data) => setMonths(Number(data.value))}>
               {monthNames.map((name, i) => (
                 <option key={name} value={String(i + 1)}>
                   {name}
@@ -220,7 +221,7 @@ export default function FollowUpView(props: FollowUpViewProps) {
 
       {source === "sie" && loaded && (
         <Field label={ft(lang, "period")}>
-          <Select value={period ?? ""} onChange={(_, data) => setPeriod(data.value)}>
+          <Select className={styles.fit} value={period ?? ""} onChange={(_, data) => setPeriod(data.value)}>
             {loaded.ledger.periods.map((p) => (
               <option key={p} value={p}>
                 {p}
@@ -303,49 +304,51 @@ function Lines({ f, loose: unmapped, fmt }: { f: FollowUp; loose: readonly Loose
       <Subtitle2 as="h2" id={id} className={styles.heading}>
         {ft(lang, "linesHeading", { year: f.year })}
       </Subtitle2>
-      <Table size="extra-small" className={styles.compact} aria-labelledby={id}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{ft(lang, "colLine")}</TableHeaderCell>
-            <TableHeaderCell className={styles.headerNumber}>{ft(lang, "colBudget")}</TableHeaderCell>
-            <TableHeaderCell className={styles.headerNumber}>{ft(lang, "colOutcome")}</TableHeaderCell>
-            <TableHeaderCell className={styles.headerNumber}>{ft(lang, "colForecast")}</TableHeaderCell>
-            <TableHeaderCell className={styles.headerNumber}>{ft(lang, "colDeviation")}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {f.rows.map((r) => (
-            <TableRow key={r.label}>
-              <TableCell>
-                <div>{r.label}</div>
-                <Caption1 block className={styles.caption}>
-                  {methodText(lang, r.method, f.monthsElapsed)}
-                </Caption1>
-              </TableCell>
-              <TableCell className={styles.number}>{fmt.money(r.budget.value)}</TableCell>
-              <TableCell className={styles.number}>{fmt.money(r.outcome)}</TableCell>
-              <TableCell className={styles.number}>{fmt.money(r.forecast)}</TableCell>
-              <TableCell className={styles.number}>
-                <div className={r.deviation.isPositive() && !r.deviation.isZero() ? styles.warn : undefined}>
-                  {fmt.diff(r.deviation)}
-                </div>
-                {r.deviationPercent && (
-                  <Caption1 block className={styles.caption}>
-                    {fmt.percent(r.deviationPercent)}
-                  </Caption1>
-                )}
-              </TableCell>
+      <ScrollBox labelledBy={id}>
+        <Table size="extra-small" className={styles.compact} aria-labelledby={id}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{ft(lang, "colLine")}</TableHeaderCell>
+              <TableHeaderCell className={styles.headerNumber}>{ft(lang, "colBudget")}</TableHeaderCell>
+              <TableHeaderCell className={styles.headerNumber}>{ft(lang, "colOutcome")}</TableHeaderCell>
+              <TableHeaderCell className={styles.headerNumber}>{ft(lang, "colForecast")}</TableHeaderCell>
+              <TableHeaderCell className={styles.headerNumber}>{ft(lang, "colDeviation")}</TableHeaderCell>
             </TableRow>
-          ))}
-          <TableRow className={styles.total}>
-            <TableCell>{ft(lang, "total")}</TableCell>
-            <TableCell className={styles.number}>{fmt.money(f.total.budget)}</TableCell>
-            <TableCell className={styles.number}>{fmt.money(f.total.outcome)}</TableCell>
-            <TableCell className={styles.number}>{fmt.money(f.total.forecast)}</TableCell>
-            <TableCell className={styles.number}>{fmt.diff(f.total.deviation)}</TableCell>
-          </TableRow>
-        </TableBody>
-      </Table>
+          </TableHeader>
+          <TableBody>
+            {f.rows.map((r) => (
+              <TableRow key={r.label}>
+                <TableCell>
+                  <div>{r.label}</div>
+                  <Caption1 block className={styles.caption}>
+                    {methodText(lang, r.method, f.monthsElapsed)}
+                  </Caption1>
+                </TableCell>
+                <TableCell className={styles.number}>{fmt.money(r.budget.value)}</TableCell>
+                <TableCell className={styles.number}>{fmt.money(r.outcome)}</TableCell>
+                <TableCell className={styles.number}>{fmt.money(r.forecast)}</TableCell>
+                <TableCell className={styles.number}>
+                  <div className={r.deviation.isPositive() && !r.deviation.isZero() ? styles.warn : undefined}>
+                    {fmt.diff(r.deviation)}
+                  </div>
+                  {r.deviationPercent && (
+                    <Caption1 block className={styles.caption}>
+                      {fmt.percent(r.deviationPercent)}
+                    </Caption1>
+                  )}
+                </TableCell>
+              </TableRow>
+            ))}
+            <TableRow className={styles.total}>
+              <TableCell>{ft(lang, "total")}</TableCell>
+              <TableCell className={styles.number}>{fmt.money(f.total.budget)}</TableCell>
+              <TableCell className={styles.number}>{fmt.money(f.total.outcome)}</TableCell>
+              <TableCell className={styles.number}>{fmt.money(f.total.forecast)}</TableCell>
+              <TableCell className={styles.number}>{fmt.diff(f.total.deviation)}</TableCell>
+            </TableRow>
+          </TableBody>
+        </Table>
+      </ScrollBox>
       {loose.length > 0 && (
         <>
           <Subtitle2 as="h3" className={styles.heading}>
@@ -443,7 +446,13 @@ function MappingEditor({ ledger, labels, mapping, unmapped, kept, lang, busy, on
   const objects = ledger.objects.filter((o) => o.dimension === dimension);
   const targets = [...labels, INCOME_LINE];
   const lineSelect = (label: string, value: string | undefined, set: (line: string) => void) => (
-    <Select size="small" aria-label={label} value={value ?? NONE} onChange={(_, data) => set(data.value)}>
+    <Select
+      className={styles.fit}
+      size="small"
+      aria-label={label}
+      value={value ?? NONE}
+      onChange={(_, data) => set(data.value)}
+    >
       <option value={NONE}>{ft(lang, "noLine")}</option>
       {targets.map((t) => (
         <option key={t} value={t}>
@@ -478,71 +487,77 @@ function MappingEditor({ ledger, labels, mapping, unmapped, kept, lang, busy, on
         {ft(lang, kept ? "mappingKept" : "mappingSource")}
       </Caption1>
       {objects.length > 0 && (
-        <Table size="extra-small" className={styles.compact}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>
-                {ft(lang, "objectsOf", { dimension: `${dimension} ${ledger.dimensions[dimension!] ?? ""}`.trim() })}
-              </TableHeaderCell>
-              <TableHeaderCell>{ft(lang, "colLine")}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {objects.map((o) => (
-              <TableRow key={o.id}>
-                <TableCell>
-                  {o.id} {o.name}
-                </TableCell>
-                <TableCell>
-                  {lineSelect(`${o.id} ${o.name}`, mapping.objects[o.id], (line) => setObject(o.id, line))}
-                </TableCell>
+        <ScrollBox label={ft(lang, "colLine")}>
+          <Table size="extra-small" className={styles.compact}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>
+                  {ft(lang, "objectsOf", { dimension: `${dimension} ${ledger.dimensions[dimension!] ?? ""}`.trim() })}
+                </TableHeaderCell>
+                <TableHeaderCell>{ft(lang, "colLine")}</TableHeaderCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHeader>
+            <TableBody>
+              {objects.map((o) => (
+                <TableRow key={o.id}>
+                  <TableCell>
+                    {o.id} {o.name}
+                  </TableCell>
+                  <TableCell>
+                    {lineSelect(`${o.id} ${o.name}`, mapping.objects[o.id], (line) => setObject(o.id, line))}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </ScrollBox>
       )}
       {mapping.accounts.length > 0 && (
-        <Table size="extra-small" className={styles.compact}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{ft(lang, "accounts")}</TableHeaderCell>
-              <TableHeaderCell>{ft(lang, "colLine")}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {mapping.accounts.map((r, i) => {
-              const span = r.from === r.to ? r.from : `${r.from}–${r.to}`;
-              return (
-                <TableRow key={`${r.from}-${r.to}`}>
-                  <TableCell>{span}</TableCell>
-                  <TableCell>{lineSelect(span, r.line, (line) => setRange(i, line))}</TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
+        <ScrollBox label={ft(lang, "accounts")}>
+          <Table size="extra-small" className={styles.compact}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{ft(lang, "accounts")}</TableHeaderCell>
+                <TableHeaderCell>{ft(lang, "colLine")}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {mapping.accounts.map((r, i) => {
+                const span = r.from === r.to ? r.from : `${r.from}–${r.to}`;
+                return (
+                  <TableRow key={`${r.from}-${r.to}`}>
+                    <TableCell>{span}</TableCell>
+                    <TableCell>{lineSelect(span, r.line, (line) => setRange(i, line))}</TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </ScrollBox>
       )}
       {unmapped.length > 0 && (
-        <Table size="extra-small" className={styles.compact}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{ft(lang, "unmappedHeading")}</TableHeaderCell>
-              <TableHeaderCell>{ft(lang, "colLine")}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {unmapped.map((u) => (
-              <TableRow key={u.account}>
-                <TableCell>
-                  {u.account} {u.name}
-                </TableCell>
-                <TableCell>
-                  {lineSelect(`${u.account} ${u.name}`, undefined, (line) => addAccount(u.account, line))}
-                </TableCell>
+        <ScrollBox label={ft(lang, "unmappedHeading")}>
+          <Table size="extra-small" className={styles.compact}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{ft(lang, "unmappedHeading")}</TableHeaderCell>
+                <TableHeaderCell>{ft(lang, "colLine")}</TableHeaderCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHeader>
+            <TableBody>
+              {unmapped.map((u) => (
+                <TableRow key={u.account}>
+                  <TableCell>
+                    {u.account} {u.name}
+                  </TableCell>
+                  <TableCell>
+                    {lineSelect(`${u.account} ${u.name}`, undefined, (line) => addAccount(u.account, line))}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </ScrollBox>
       )}
       <div className={styles.actions}>
         <Button disabled={busy} onClick={() => void onSave()}>

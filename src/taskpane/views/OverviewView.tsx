@@ -12,6 +12,7 @@ import {
   TableRow,
   mergeClasses,
 } from "@fluentui/react-components";
+import { ScrollBox } from "../components/ScrollBox";
 import type { AnalysisOutcome } from "../../app/analyseWorkbook";
 import { Decimal, membersOf, type Party, type Severity } from "../../domain";
 import { FindingList } from "../components/FindingList";
@@ -122,31 +123,33 @@ export function OverviewView({ outcome, fmt, onShowFindings, canGoTo, onGoTo }: 
         <Subtitle2 as="h2" id="overview-contributions" className={styles.heading}>
           {t(lang, "contributionsHeading", { year })}
         </Subtitle2>
-        <Table size="small" className={styles.table} aria-labelledby="overview-contributions">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t(lang, "colParty")}</TableHeaderCell>
-              <TableHeaderCell className={styles.headerNumber}>{t(lang, "colShare")}</TableHeaderCell>
-              <TableHeaderCell className={styles.headerNumber}>{t(lang, "colAmount")}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rows.map((row) => (
-              <TableRow key={row.key}>
-                <TableCell>{row.label}</TableCell>
-                <TableCell className={styles.number}>{fmt.percent(row.share, 0)}</TableCell>
-                <TableCell className={styles.number}>{fmt.money(row.amount)}</TableCell>
+        <ScrollBox labelledBy="overview-contributions">
+          <Table size="small" className={styles.table} aria-labelledby="overview-contributions">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t(lang, "colParty")}</TableHeaderCell>
+                <TableHeaderCell className={styles.headerNumber}>{t(lang, "colShare")}</TableHeaderCell>
+                <TableHeaderCell className={styles.headerNumber}>{t(lang, "colAmount")}</TableHeaderCell>
               </TableRow>
-            ))}
-            {split && (
-              <TableRow className={styles.total}>
-                <TableCell>{t(lang, "total")}</TableCell>
-                <TableCell className={styles.number}>{fmt.percent(new Decimal(1), 0)}</TableCell>
-                <TableCell className={styles.number}>{fmt.money(split.total)}</TableCell>
-              </TableRow>
-            )}
-          </TableBody>
-        </Table>
+            </TableHeader>
+            <TableBody>
+              {rows.map((row) => (
+                <TableRow key={row.key}>
+                  <TableCell>{row.label}</TableCell>
+                  <TableCell className={styles.number}>{fmt.percent(row.share, 0)}</TableCell>
+                  <TableCell className={styles.number}>{fmt.money(row.amount)}</TableCell>
+                </TableRow>
+              ))}
+              {split && (
+                <TableRow className={styles.total}>
+                  <TableCell>{t(lang, "total")}</TableCell>
+                  <TableCell className={styles.number}>{fmt.percent(new Decimal(1), 0)}</TableCell>
+                  <TableCell className={styles.number}>{fmt.money(split.total)}</TableCell>
+                </TableRow>
+              )}
+            </TableBody>
+          </Table>
+        </ScrollBox>
       </section>
 
       <section className={styles.section} aria-labelledby="overview-equity">
@@ -160,42 +163,44 @@ export function OverviewView({ outcome, fmt, onShowFindings, canGoTo, onGoTo }: 
               <Caption1 as="h3" id={id} className={styles.heading}>
                 <strong>{scenarioName(plan.scenario.id, analysis.settings, lang)}</strong>
               </Caption1>
-              <Table size="extra-small" className={styles.compact} aria-labelledby={id}>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>{t(lang, "colYear")}</TableHeaderCell>
-                    <TableHeaderCell className={styles.headerNumber}>{t(lang, "colResult")}</TableHeaderCell>
-                    <TableHeaderCell className={styles.headerNumber}>{t(lang, "colClosing")}</TableHeaderCell>
-                    <TableHeaderCell className={styles.headerNumber}>{t(lang, "colMax")}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {plan.years.map((y) => {
-                    const negative = y.closingEquity.isNegative();
-                    const above = !negative && y.closingEquity.greaterThan(y.maxEquity);
-                    return (
-                      <TableRow key={y.year}>
-                        <TableCell>{y.year}</TableCell>
-                        <TableCell className={styles.number}>{fmt.money(y.result)}</TableCell>
-                        <TableCell className={styles.number}>
-                          <span className={negative ? styles.bad : above ? styles.warn : undefined}>
-                            {fmt.money(y.closingEquity)}
-                          </span>
-                          {(negative || above) && (
-                            <>
-                              <br />
-                              <Badge appearance="outline" color={negative ? "danger" : "warning"} size="small">
-                                {t(lang, negative ? "negative" : "aboveMax")}
-                              </Badge>
-                            </>
-                          )}
-                        </TableCell>
-                        <TableCell className={styles.number}>{fmt.money(y.maxEquity)}</TableCell>
-                      </TableRow>
-                    );
-                  })}
-                </TableBody>
-              </Table>
+              <ScrollBox labelledBy={id}>
+                <Table size="extra-small" className={styles.compact} aria-labelledby={id}>
+                  <TableHeader>
+                    <TableRow>
+                      <TableHeaderCell>{t(lang, "colYear")}</TableHeaderCell>
+                      <TableHeaderCell className={styles.headerNumber}>{t(lang, "colResult")}</TableHeaderCell>
+                      <TableHeaderCell className={styles.headerNumber}>{t(lang, "colClosing")}</TableHeaderCell>
+                      <TableHeaderCell className={styles.headerNumber}>{t(lang, "colMax")}</TableHeaderCell>
+                    </TableRow>
+                  </TableHeader>
+                  <TableBody>
+                    {plan.years.map((y) => {
+                      const negative = y.closingEquity.isNegative();
+                      const above = !negative && y.closingEquity.greaterThan(y.maxEquity);
+                      return (
+                        <TableRow key={y.year}>
+                          <TableCell>{y.year}</TableCell>
+                          <TableCell className={styles.number}>{fmt.money(y.result)}</TableCell>
+                          <TableCell className={styles.number}>
+                            <span className={negative ? styles.bad : above ? styles.warn : undefined}>
+                              {fmt.money(y.closingEquity)}
+                            </span>
+                            {(negative || above) && (
+                              <>
+                                <br />
+                                <Badge appearance="outline" color={negative ? "danger" : "warning"} size="small">
+                                  {t(lang, negative ? "negative" : "aboveMax")}
+                                </Badge>
+                              </>
+                            )}
+                          </TableCell>
+                          <TableCell className={styles.number}>{fmt.money(y.maxEquity)}</TableCell>
+                        </TableRow>
+                      );
+                    })}
+                  </TableBody>
+                </Table>
+              </ScrollBox>
               {plan.equityRunsOut !== undefined && (
                 <Caption1 as="p" className={mergeClasses(styles.heading, styles.bad)}>
                   {t(lang, "equityRunsOut", { year: plan.equityRunsOut })}

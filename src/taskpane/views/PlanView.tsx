@@ -18,7 +18,7 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import type { AnalysisOutcome } from "../../app/analyseWorkbook";
 import {
   equityOutcome,
@@ -33,6 +33,7 @@ import {
 } from "../../domain";
 import { EquityChart } from "../components/EquityChart";
 import { NoticeBar } from "../components/NoticeBar";
+import { ScrollBox } from "../components/ScrollBox";
 import { ScenarioEditor } from "../components/ScenarioEditor";
 import { useViewStyles } from "../components/styles";
 import { t } from "../i18n";
@@ -56,13 +57,6 @@ export interface PlanViewProps {
 }
 
 const useStyles = makeStyles({
-  scroll: {
-    overflowX: "auto",
-    maxWidth: "100%",
-    ":focus-visible": {
-      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
-    },
-  },
   rowHeader: {
     fontWeight: tokens.fontWeightRegular,
     textAlign: "start",
@@ -122,6 +116,11 @@ const useStyles = makeStyles({
 /** Flerårsplan: the budget year and the plan years of a scenario, its assumptions, saved scenarios compared, and the board's sheet. */
 export function PlanView(props: PlanViewProps) {
   const { outcome, plan, fmt, busy, canUndo, inFile, onUndo, boardNotice, onDismissNotice } = props;
+  // What Skapa styrelseunderlag said is brought into view where the user is, below its button.
+  const noticeRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (boardNotice) noticeRef.current?.scrollIntoView?.({ block: "nearest" });
+  }, [boardNotice]);
   const styles = useStyles();
   const view = useViewStyles();
   const { lang } = fmt;
@@ -285,7 +284,9 @@ export function PlanView(props: PlanViewProps) {
             {t(lang, "undo")}
           </Button>
         </div>
-        {boardNotice && <NoticeBar notice={boardNotice} lang={lang} onDismiss={onDismissNotice} />}
+        <div ref={noticeRef}>
+          {boardNotice && <NoticeBar notice={boardNotice} lang={lang} onDismiss={onDismissNotice} />}
+        </div>
       </section>
     </div>
   );
@@ -293,16 +294,6 @@ export function PlanView(props: PlanViewProps) {
 
 function hasFkAf(outcome: Extract<AnalysisOutcome, { kind: "ok" }>): boolean {
   return membersOf(outcome.analysis.budget, "fk", "af").length > 0;
-}
-
-/** A table that scrolls sideways in a narrow pane (more plan years), reachable by keyboard. */
-function Scrolling({ label, children }: { label: string; children: ReactNode }) {
-  const styles = useStyles();
-  return (
-    <div className={styles.scroll} role="region" aria-label={label} tabIndex={0}>
-      {children}
-    </div>
-  );
 }
 
 /** An amount in the unit the user chose, without the unit (the table's caption says it). */
@@ -399,7 +390,7 @@ function PlanTable({
     },
   ];
   return (
-    <Scrolling label={caption}>
+    <ScrollBox label={caption}>
       <Table size="extra-small" className={view.compact}>
         <caption className={mergeClasses(view.caption, styles.start)}>{caption}</caption>
         <TableHeader>
@@ -443,7 +434,7 @@ function PlanTable({
           </TableBody>
         ))}
       </Table>
-    </Scrolling>
+    </ScrollBox>
   );
 }
 
@@ -466,7 +457,7 @@ function ComparisonTable({
     value === undefined ? pt(lang, "none") : show(value);
   const diff = (v: Decimal) => (v.isPositive() && !v.isZero() ? `+${bare(fmt, v)}` : bare(fmt, v));
   return (
-    <Scrolling label={caption}>
+    <ScrollBox label={caption}>
       <Table size="extra-small" className={view.compact}>
         <caption className={mergeClasses(view.caption, styles.start)}>{caption}</caption>
         <TableHeader>
@@ -520,6 +511,6 @@ function ComparisonTable({
           </TableRow>
         </TableBody>
       </Table>
-    </Scrolling>
+    </ScrollBox>
   );
 }

@@ -12,6 +12,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from "@fluentui/react-components";
+import { ScrollBox } from "../components/ScrollBox";
 import { useState } from "react";
 import type { AnalysisOutcome } from "../../app/analyseWorkbook";
 import { sharesToWrite, type ShareWriteMode } from "../../app/writeShares";
@@ -101,43 +102,45 @@ export function SharesView({ outcome, fmt, busy, canUndo, onWrite, onUndo }: Sha
             <Subtitle2 as="h2" id={id} className={styles.heading}>
               {t(lang, "contributionsHeading", { year })}
             </Subtitle2>
-            <Table size="extra-small" className={styles.compact} aria-labelledby={id}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t(lang, "colMember")}</TableHeaderCell>
-                  <TableHeaderCell className={styles.headerNumber}>{t(lang, "colComputed")}</TableHeaderCell>
-                  <TableHeaderCell className={styles.headerNumber}>{t(lang, "colSheet")}</TableHeaderCell>
-                  <TableHeaderCell className={styles.headerNumber}>{t(lang, "colDiff")}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {members.map((m) => {
-                  const difference = m.sheetAmount?.value.minus(m.computedAmount);
-                  const off = difference && !difference.isZero();
-                  return (
-                    <TableRow key={`${m.party}-${m.name}`}>
-                      <TableCell>
-                        <div>{m.name}</div>
-                        <Caption1 className={styles.caption}>{detail(m, kommuner)}</Caption1>
-                      </TableCell>
-                      <TableCell className={styles.number}>{fmt.money(m.computedAmount)}</TableCell>
-                      <TableCell className={styles.number}>
-                        {m.sheetAmount ? fmt.money(m.sheetAmount.value) : t(lang, "notInSheet")}
-                      </TableCell>
-                      <TableCell className={styles.number}>
-                        {off ? (
-                          <span className={difference.abs().greaterThan(1) ? styles.warn : undefined}>
-                            {fmt.diff(difference)}
-                          </span>
-                        ) : (
-                          ""
-                        )}
-                      </TableCell>
-                    </TableRow>
-                  );
-                })}
-              </TableBody>
-            </Table>
+            <ScrollBox labelledBy={id}>
+              <Table size="extra-small" className={styles.compact} aria-labelledby={id}>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>{t(lang, "colMember")}</TableHeaderCell>
+                    <TableHeaderCell className={styles.headerNumber}>{t(lang, "colComputed")}</TableHeaderCell>
+                    <TableHeaderCell className={styles.headerNumber}>{t(lang, "colSheet")}</TableHeaderCell>
+                    <TableHeaderCell className={styles.headerNumber}>{t(lang, "colDiff")}</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {members.map((m) => {
+                    const difference = m.sheetAmount?.value.minus(m.computedAmount);
+                    const off = difference && !difference.isZero();
+                    return (
+                      <TableRow key={`${m.party}-${m.name}`}>
+                        <TableCell>
+                          <div>{m.name}</div>
+                          <Caption1 className={styles.caption}>{detail(m, kommuner)}</Caption1>
+                        </TableCell>
+                        <TableCell className={styles.number}>{fmt.money(m.computedAmount)}</TableCell>
+                        <TableCell className={styles.number}>
+                          {m.sheetAmount ? fmt.money(m.sheetAmount.value) : t(lang, "notInSheet")}
+                        </TableCell>
+                        <TableCell className={styles.number}>
+                          {off ? (
+                            <span className={difference.abs().greaterThan(1) ? styles.warn : undefined}>
+                              {fmt.diff(difference)}
+                            </span>
+                          ) : (
+                            ""
+                          )}
+                        </TableCell>
+                      </TableRow>
+                    );
+                  })}
+                </TableBody>
+              </Table>
+            </ScrollBox>
           </section>
         );
       })}
