@@ -18,11 +18,11 @@ import { FileOpener } from "./components/FileOpener";
 import { StatePanel } from "./components/StatePanel";
 import { ViewTabs } from "./components/ViewTabs";
 import { LANG_NAMES, LANGS, t, type Lang, type MessageKey } from "./i18n";
-import { paneFormat } from "./paneFormat";
+import { paneFormat, type PaneFormat } from "./paneFormat";
 import { pt } from "./planText";
 import { selectionSourceOf } from "./selectionSource";
-import { useFinsam, VIEWS, type FinsamOptions, type ViewId } from "./useFinsam";
-import { usePlan } from "./usePlan";
+import { useFinsam, VIEWS, type Finsam, type FinsamOptions, type ViewId } from "./useFinsam";
+import { usePlan, type PlanState } from "./usePlan";
 import { FindingsView } from "./views/FindingsView";
 import { OverviewView } from "./views/OverviewView";
 import { PlanView } from "./views/PlanView";
@@ -113,98 +113,10 @@ function Pane({ inExcel, port, ...options }: Omit<AppProps, "theme">) {
   const finsam = useFinsam({ ...(port ? { port } : {}), ...options });
   const { lang, status, busy, view } = finsam;
   const fmt = useMemo(() => paneFormat(lang, finsam.unit), [lang, finsam.unit]);
-  const selection = selectionSourceOf(finsam.port);
   const working = busy !== undefined;
   const ok = status.kind === "ok" ? status : undefined;
   // The Flerårsplan's form lives here, so it survives a switch of tabs.
   const plan = usePlan(ok, lang, finsam);
-
-  let content;
-  if (view === "settings") {
-    content = (
-      <SettingsView
-        status={status}
-        fmt={fmt}
-        busy={working || !finsam.port}
-        sessionSettings={finsam.sessionSettings}
-        onUnit={finsam.setUnit}
-        onLang={finsam.setLang}
-        {...(selection ? { selectedRange: () => selection.selectedRange() } : {})}
-        {...(finsam.port?.capabilities.goToCell
-          ? { onGoTo: (sheet: string, range: string) => void finsam.goToCell(sheet, range) }
-          : {})}
-        onSave={finsam.saveSettings}
-      />
-    );
-  } else if (!ok || (busy === "opening" && !ok)) {
-    content = <StatePanel lang={lang} status={status} busy={busy} hasWorkbook={finsam.port !== undefined} />;
-  } else if (view === "overview") {
-    content = (
-      <OverviewView
-        outcome={ok}
-        fmt={fmt}
-        onShowFindings={() => finsam.setView("findings")}
-        canGoTo={finsam.port?.capabilities.goToCell ?? false}
-        onGoTo={(sheet, cell) => void finsam.goToCell(sheet, cell)}
-      />
-    );
-  } else if (view === "plan" && plan) {
-    content = (
-      <PlanView
-        outcome={ok}
-        plan={plan}
-        fmt={fmt}
-        busy={working}
-        canUndo={finsam.canUndo}
-        inFile={finsam.port?.capabilities.host === "file"}
-        onUndo={() => void finsam.undo()}
-        boardNotice={finsam.notice?.at === "board" ? finsam.notice : undefined}
-        onDismissNotice={finsam.dismissNotice}
-      />
-    );
-  } else if (view === "followUp") {
-    content = (
-      <Suspense fallback={<Spinner size="tiny" label={t(lang, "working")} />}>
-        <FollowUpView
-          outcome={ok}
-          fmt={fmt}
-          busy={working}
-          canUndo={finsam.canUndo}
-          readMapping={finsam.readMapping}
-          onSaveMapping={finsam.saveMapping}
-          readForecasts={finsam.readForecasts}
-          onSaveForecasts={finsam.saveForecasts}
-          onWrite={(f) => void finsam.writeFollowUp(f)}
-          onUndo={() => void finsam.undo()}
-        />
-      </Suspense>
-    );
-  } else if (view === "shares") {
-    content = (
-      <SharesView
-        outcome={ok}
-        fmt={fmt}
-        busy={working}
-        canUndo={finsam.canUndo}
-        onWrite={(mode) => void finsam.writeShares(mode)}
-        onUndo={() => void finsam.undo()}
-      />
-    );
-  } else {
-    content = (
-      <FindingsView
-        findings={ok.analysis.findings}
-        settings={ok.analysis.settings}
-        fmt={fmt}
-        canGoTo={finsam.port?.capabilities.goToCell ?? false}
-        busy={working}
-        canUndo={finsam.canUndo}
-        onGoTo={(sheet, cell) => void finsam.goToCell(sheet, cell)}
-        onRemoveFlags={() => void finsam.removeFlags()}
-        onUndo={() => void finsam.undo()}
-      />
-    );
-  }
 
   return (
     <main className={styles.root} aria-labelledby="finsam-title" aria-busy={working}>
@@ -301,8 +213,101 @@ function Pane({ inExcel, port, ...options }: Omit<AppProps, "theme">) {
         moreLabel={t(lang, "moreViews")}
       />
       <div role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`} tabIndex={0} className={styles.panel}>
-        {content}
+        <CurrentView finsam={finsam} plan={plan} fmt={fmt} />
       </div>
     </main>
   );
+}
+
+/** The chosen view, or the pane's state (empty, analysing, no budget, error) where it has no analysis to show. */
+function CurrentView({ finsam, plan, fmt }: { finsam: Finsam; plan: PlanState | undefined; fmt: PaneFormat }) {
+  const { lang, status, busy, view } = finsam;
+  const selection = selectionSourceOf(finsam.port);
+  const working = busy !== undefined;
+  const ok = status.kind === "ok" ? status : undefined;
+  if (view === "settings") {
+    return (
+      <SettingsView
+        status={status}
+        fmt={fmt}
+        busy={working || !finsam.port}
+        sessionSettings={finsam.sessionSettings}
+        onUnit={finsam.setUnit}
+        onLang={finsam.setLang}
+        {...(selection ? { selectedRange: () => selection.selectedRange() } : {})}
+        {...(finsam.port?.capabilities.goToCell
+          ? { onGoTo: (sheet: string, range: string) => void finsam.goToCell(sheet, range) }
+          : {})}
+        onSave={finsam.saveSettings}
+      />
+    );
+  } else if (!ok || (busy === "opening" && !ok)) {
+    return <StatePanel lang={lang} status={status} busy={busy} hasWorkbook={finsam.port !== undefined} />;
+  } else if (view === "overview") {
+    return (
+      <OverviewView
+        outcome={ok}
+        fmt={fmt}
+        onShowFindings={() => finsam.setView("findings")}
+        canGoTo={finsam.port?.capabilities.goToCell ?? false}
+        onGoTo={(sheet, cell) => void finsam.goToCell(sheet, cell)}
+      />
+    );
+  } else if (view === "plan" && plan) {
+    return (
+      <PlanView
+        outcome={ok}
+        plan={plan}
+        fmt={fmt}
+        busy={working}
+        canUndo={finsam.canUndo}
+        inFile={finsam.port?.capabilities.host === "file"}
+        onUndo={() => void finsam.undo()}
+        boardNotice={finsam.notice?.at === "board" ? finsam.notice : undefined}
+        onDismissNotice={finsam.dismissNotice}
+      />
+    );
+  } else if (view === "followUp") {
+    return (
+      <Suspense fallback={<Spinner size="tiny" label={t(lang, "working")} />}>
+        <FollowUpView
+          outcome={ok}
+          fmt={fmt}
+          busy={working}
+          canUndo={finsam.canUndo}
+          readMapping={finsam.readMapping}
+          onSaveMapping={finsam.saveMapping}
+          readForecasts={finsam.readForecasts}
+          onSaveForecasts={finsam.saveForecasts}
+          onWrite={(f) => void finsam.writeFollowUp(f)}
+          onUndo={() => void finsam.undo()}
+        />
+      </Suspense>
+    );
+  } else if (view === "shares") {
+    return (
+      <SharesView
+        outcome={ok}
+        fmt={fmt}
+        busy={working}
+        canUndo={finsam.canUndo}
+        onWrite={(mode) => void finsam.writeShares(mode)}
+        onUndo={() => void finsam.undo()}
+      />
+    );
+  } else {
+    return (
+      <FindingsView
+        findings={ok.analysis.findings}
+        settings={ok.analysis.settings}
+        fmt={fmt}
+        canGoTo={finsam.port?.capabilities.goToCell ?? false}
+        busy={working}
+        canUndo={finsam.canUndo}
+        onGoTo={(sheet, cell) => void finsam.goToCell(sheet, cell)}
+        onRemoveFlags={() => void finsam.removeFlags()}
+        onUndo={() => void finsam.undo()}
+      />
+    );
+  }
 }

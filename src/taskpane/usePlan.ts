@@ -13,6 +13,7 @@ import {
   proposedName,
   SHEET_PLAN,
   WORST_CASE,
+  type Analysis,
   type Message,
   type Scenario,
   type ScenarioComparison,
@@ -119,44 +120,15 @@ export function usePlan(outcome: Ok | undefined, lang: Lang, actions: PlanAction
   const changed = form ? isChanged(form) : false;
   const draftName = form && settings ? draftNameOf(form, settings, years.slice(1), lang) : "";
 
-  const { draftPlan, planError } = useMemo(() => {
-    if (!analysis || !form) return { draftPlan: undefined, planError: undefined };
-    try {
-      return { draftPlan: projectScenario(analysis, scenarioOfForm(form, DRAFT_ID, draftName)), planError: undefined };
-    } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
-      return { draftPlan: undefined, planError: pt(lang, "planFailed", { detail }) };
-    }
-  }, [analysis, form, draftName, lang]);
+  const { draftPlan, planError } = useDraftPlan(analysis, form, draftName, lang);
 
-  const compareOptions: CompareOption[] = useMemo(() => {
-    if (!settings) return [];
-    return [
-      { id: DRAFT_ID, label: pt(lang, "compareEditing", { name: draftName }), saved: false },
-      { id: WORST_CASE.id, label: scenarioName(WORST_CASE.id, settings, lang), saved: false },
-      { id: SHEET_PLAN.id, label: scenarioName(SHEET_PLAN.id, settings, lang), saved: false },
-      ...saved.map((s) => ({ id: s.id, label: s.name, saved: true })),
-    ];
-  }, [settings, saved, draftName, lang]);
-
-  // The chosen ones, in the list's order, and only those that exist (a removed one drops out).
-  const chosen = compareOptions.filter((o) => compared.includes(o.id)).map((o) => o.id);
-
-  const chosenKey = chosen.join("|");
-  const comparedPlans = useMemo(() => {
-    if (!analysis || !settings || chosenKey === "") return [];
-    return chosenKey
-      .split("|")
-      .slice(0, MAX_COMPARED)
-      .map((id): ScenarioPlan | undefined => {
-        if (id === DRAFT_ID) return draftPlan;
-        const plan = analysis.plans.find((p) => p.scenario.id === id);
-        return plan && { ...plan, scenario: { ...plan.scenario, name: scenarioName(id, settings, lang) } };
-      })
-      .filter((p): p is ScenarioPlan => p !== undefined);
-  }, [analysis, settings, draftPlan, chosenKey, lang]);
-
-  const comparison = useMemo(() => compareScenarios(comparedPlans), [comparedPlans]);
+  const { compareOptions, chosen, comparedPlans, comparison } = useComparison(
+    analysis,
+    saved,
+    { draftName, draftPlan },
+    compared,
+    lang,
+  );
 
   const { saveScenarios, createBoard } = actions;
 
@@ -248,4 +220,61 @@ function draftNameOf(form: ScenarioForm, settings: Settings, planYears: readonly
     // A form that cannot make a scenario yet (a field being typed) keeps the plain name.
     return pt(lang, "newScenario");
   }
+}
+
+/**
+ * The comparison: the scenarios one can compare (the form's, the worst case, the sheet's, the saved
+ * ones), those chosen in the list's order, their plans (at most three) and the differences between them.
+ */
+function useComparison(
+  analysis: Analysis | undefined,
+  saved: readonly Scenario[],
+  draft: { draftName: string; draftPlan: ScenarioPlan | undefined },
+  compared: readonly string[],
+  lang: Lang,
+) {
+  const { draftName, draftPlan } = draft;
+  const settings = analysis?.settings;
+  const compareOptions: CompareOption[] = useMemo(() => {
+    if (!settings) return [];
+    return [
+      { id: DRAFT_ID, label: pt(lang, "compareEditing", { name: draftName }), saved: false },
+      { id: WORST_CASE.id, label: scenarioName(WORST_CASE.id, settings, lang), saved: false },
+      { id: SHEET_PLAN.id, label: scenarioName(SHEET_PLAN.id, settings, lang), saved: false },
+      ...saved.map((s) => ({ id: s.id, label: s.name, saved: true })),
+    ];
+  }, [settings, saved, draftName, lang]);
+
+  // The chosen ones, in the list's order, and only those that exist (a removed one drops out).
+  const chosen = compareOptions.filter((o) => compared.includes(o.id)).map((o) => o.id);
+
+  const chosenKey = chosen.join("|");
+  const comparedPlans = useMemo(() => {
+    if (!analysis || !settings || chosenKey === "") return [];
+    return chosenKey
+      .split("|")
+      .slice(0, MAX_COMPARED)
+      .map((id): ScenarioPlan | undefined => {
+        if (id === DRAFT_ID) return draftPlan;
+        const plan = analysis.plans.find((p) => p.scenario.id === id);
+        return plan && { ...plan, scenario: { ...plan.scenario, name: scenarioName(id, settings, lang) } };
+      })
+      .filter((p): p is ScenarioPlan => p !== undefined);
+  }, [analysis, settings, draftPlan, chosenKey, lang]);
+
+  const comparison = useMemo(() => compareScenarios(comparedPlans), [comparedPlans]);
+  return { compareOptions, chosen, comparedPlans, comparison };
+}
+
+/** The form's scenario projected by the engine, or why it cannot be (a message for the view). */
+function useDraftPlan(analysis: Analysis | undefined, form: ScenarioForm | undefined, draftName: string, lang: Lang) {
+  return useMemo(() => {
+    if (!analysis || !form) return { draftPlan: undefined, planError: undefined };
+    try {
+      return { draftPlan: projectScenario(analysis, scenarioOfForm(form, DRAFT_ID, draftName)), planError: undefined };
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      return { draftPlan: undefined, planError: pt(lang, "planFailed", { detail }) };
+    }
+  }, [analysis, form, draftName, lang]);
 }

@@ -1,5 +1,6 @@
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { Decimal, type ScenarioPlan } from "../../domain";
+import type { Lang } from "../i18n";
 import type { PaneFormat } from "../paneFormat";
 import { pt } from "../planText";
 
@@ -120,30 +121,7 @@ export function EquityChart({ plans, fmt }: EquityChartProps) {
       .join("");
 
   const maxName = plans.length > 1 ? pt(lang, "maxLineOf", { name: first.scenario.name }) : pt(lang, "maxLine");
-  const summary = pt(lang, "chartLabel", {
-    first: years[0]!,
-    last: years[years.length - 1]!,
-    series: [
-      ...plans.map((p) => {
-        const values = p.years.map((y) => pt(lang, "chartValue", { amount: fmt.money(y.closingEquity), year: y.year }));
-        const below = p.years
-          .filter((y) => y.closingEquity.isNegative() && !y.closingEquity.isZero())
-          .map((y) => y.year);
-        const above = p.years.filter((y) => y.closingEquity.greaterThan(y.maxEquity)).map((y) => y.year);
-        return [
-          pt(lang, "chartSeries", { name: p.scenario.name, values: values.join(", ") }),
-          ...(below.length > 0 ? [pt(lang, "chartBelow", { years: below.join(", ") })] : []),
-          ...(above.length > 0 ? [pt(lang, "chartAbove", { years: above.join(", ") })] : []),
-        ].join(" ");
-      }),
-      pt(lang, "chartSeries", {
-        name: maxName,
-        values: first.years
-          .map((y) => pt(lang, "chartValue", { amount: fmt.money(y.maxEquity), year: y.year }))
-          .join(", "),
-      }),
-    ].join(" "),
-  });
+  const summary = chartSummary(plans, fmt, maxName);
 
   const alerts = plans.flatMap((p, s) =>
     p.years.flatMap((py): { key: string; kind: "below" | "above"; d: string }[] => {
@@ -200,50 +178,91 @@ export function EquityChart({ plans, fmt }: EquityChartProps) {
         ))}
       </svg>
       <figcaption>
-        <ul className={styles.legend} aria-label={pt(lang, "legend")}>
-          {plans.map((p, s) => (
-            <li key={p.scenario.id} className={styles.legendItem}>
-              <svg
-                className={mergeClasses(styles.swatch, styles[SERIES[s % 3]!])}
-                viewBox="0 0 28 12"
-                aria-hidden="true"
-              >
-                <path className={styles.line} strokeDasharray={DASHES[s % 3]} d="M1 6H27" />
-                <path d={marker(SHAPES[s % 3]!, 14, 6)} />
-              </svg>
-              {p.scenario.name}
-            </li>
-          ))}
-          <li className={styles.legendItem}>
-            <svg className={styles.swatch} viewBox="0 0 28 12" aria-hidden="true">
-              <path className={styles.max} strokeDasharray={MAX_DASH} d="M1 6H27" />
-            </svg>
-            {maxName}
-          </li>
-          <li className={styles.legendItem}>
-            <svg className={styles.swatch} viewBox="0 0 28 12" aria-hidden="true">
-              <path className={styles.zero} d="M1 6H27" />
-            </svg>
-            {pt(lang, "zeroLine")}
-          </li>
-          {alerts.some((a) => a.kind === "below") && (
-            <li className={styles.legendItem}>
-              <svg className={styles.swatch} viewBox="0 0 28 12" aria-hidden="true">
-                <path className={styles.below} d={ring(14, 6, 5)} />
-              </svg>
-              {pt(lang, "markerBelow")}
-            </li>
-          )}
-          {alerts.some((a) => a.kind === "above") && (
-            <li className={styles.legendItem}>
-              <svg className={styles.swatch} viewBox="0 0 28 12" aria-hidden="true">
-                <path className={styles.above} d={diamond(14, 6, 5)} />
-              </svg>
-              {pt(lang, "markerAbove")}
-            </li>
-          )}
-        </ul>
+        <ChartLegend plans={plans} maxName={maxName} alerts={alerts} lang={lang} />
       </figcaption>
     </figure>
+  );
+}
+
+/** What the chart shows in words, every number, for its aria-label. */
+function chartSummary(plans: readonly ScenarioPlan[], fmt: PaneFormat, maxName: string): string {
+  const { lang } = fmt;
+  const first = plans[0]!;
+  const years = first.years.map((y) => y.year);
+  return pt(lang, "chartLabel", {
+    first: years[0]!,
+    last: years[years.length - 1]!,
+    series: [
+      ...plans.map((p) => {
+        const values = p.years.map((y) => pt(lang, "chartValue", { amount: fmt.money(y.closingEquity), year: y.year }));
+        const below = p.years
+          .filter((y) => y.closingEquity.isNegative() && !y.closingEquity.isZero())
+          .map((y) => y.year);
+        const above = p.years.filter((y) => y.closingEquity.greaterThan(y.maxEquity)).map((y) => y.year);
+        return [
+          pt(lang, "chartSeries", { name: p.scenario.name, values: values.join(", ") }),
+          ...(below.length > 0 ? [pt(lang, "chartBelow", { years: below.join(", ") })] : []),
+          ...(above.length > 0 ? [pt(lang, "chartAbove", { years: above.join(", ") })] : []),
+        ].join(" ");
+      }),
+      pt(lang, "chartSeries", {
+        name: maxName,
+        values: first.years
+          .map((y) => pt(lang, "chartValue", { amount: fmt.money(y.maxEquity), year: y.year }))
+          .join(", "),
+      }),
+    ].join(" "),
+  });
+}
+
+/** The legend: each scenario's line and marker, the maximum, zero, and the alert marks that occur. */
+function ChartLegend(props: {
+  plans: readonly ScenarioPlan[];
+  maxName: string;
+  alerts: readonly { kind: "below" | "above" }[];
+  lang: Lang;
+}) {
+  const { plans, maxName, alerts, lang } = props;
+  const styles = useStyles();
+  return (
+    <ul className={styles.legend} aria-label={pt(lang, "legend")}>
+      {plans.map((p, s) => (
+        <li key={p.scenario.id} className={styles.legendItem}>
+          <svg className={mergeClasses(styles.swatch, styles[SERIES[s % 3]!])} viewBox="0 0 28 12" aria-hidden="true">
+            <path className={styles.line} strokeDasharray={DASHES[s % 3]} d="M1 6H27" />
+            <path d={marker(SHAPES[s % 3]!, 14, 6)} />
+          </svg>
+          {p.scenario.name}
+        </li>
+      ))}
+      <li className={styles.legendItem}>
+        <svg className={styles.swatch} viewBox="0 0 28 12" aria-hidden="true">
+          <path className={styles.max} strokeDasharray={MAX_DASH} d="M1 6H27" />
+        </svg>
+        {maxName}
+      </li>
+      <li className={styles.legendItem}>
+        <svg className={styles.swatch} viewBox="0 0 28 12" aria-hidden="true">
+          <path className={styles.zero} d="M1 6H27" />
+        </svg>
+        {pt(lang, "zeroLine")}
+      </li>
+      {alerts.some((a) => a.kind === "below") && (
+        <li className={styles.legendItem}>
+          <svg className={styles.swatch} viewBox="0 0 28 12" aria-hidden="true">
+            <path className={styles.below} d={ring(14, 6, 5)} />
+          </svg>
+          {pt(lang, "markerBelow")}
+        </li>
+      )}
+      {alerts.some((a) => a.kind === "above") && (
+        <li className={styles.legendItem}>
+          <svg className={styles.swatch} viewBox="0 0 28 12" aria-hidden="true">
+            <path className={styles.above} d={diamond(14, 6, 5)} />
+          </svg>
+          {pt(lang, "markerAbove")}
+        </li>
+      )}
+    </ul>
   );
 }

@@ -23,17 +23,19 @@ import {
   TableRow,
 } from "@fluentui/react-components";
 import { ScrollBox } from "../components/ScrollBox";
-import { useEffect, useId, useMemo, useState } from "react";
+import { useId, type ReactNode } from "react";
 import type { AnalysisOutcome } from "../../app/analyseWorkbook";
-import { followUpOnMapping, type LedgerFollowUp } from "../../app/followUpFromLedger";
-import { followUpFromSheet, sheetColumns, type SheetFollowUp } from "../../app/followUpFromSheet";
+import type { LedgerFollowUp } from "../../app/followUpFromLedger";
+import type { SheetFollowUp } from "../../app/followUpFromSheet";
 import type { LedgerMapping } from "../../app/followUpMemory";
-import { INCOME_LINE, openLedger, type Ledger } from "../../app/openLedger";
+import { INCOME_LINE, type Ledger } from "../../app/openLedger";
 import type { Finding, FollowUp, ForecastChoice, ForecastMethod, Message } from "../../domain";
-import { ForecastEditor, type ForecastDrafts } from "../components/ForecastEditor";
+import { ForecastEditor } from "../components/ForecastEditor";
 import { useViewStyles } from "../components/styles";
 import { ft } from "../followUpText";
+import type { Lang } from "../i18n";
 import type { PaneFormat } from "../paneFormat";
+import { useFollowUp, type FollowUpSource, type FollowUpState, type Loose } from "../useFollowUp";
 
 export interface FollowUpViewProps {
   readonly outcome: Extract<AnalysisOutcome, { kind: "ok" }>;
@@ -54,93 +56,15 @@ export interface FollowUpViewProps {
   readonly onUndo: () => void;
 }
 
-interface Loaded {
-  readonly ledger: Ledger;
-  readonly fileName: string;
-}
-
 const NONE = "";
 
-type Source = "sheet" | "sie";
-
+/** Uppföljning: where the outcome comes from, then the follow-up, the forecasts and the mapping. */
 export default function FollowUpView(props: FollowUpViewProps) {
   const { outcome, fmt, busy, canUndo } = props;
   const styles = useViewStyles();
   const { lang } = fmt;
-  const inputId = useId();
-  const [loaded, setLoaded] = useState<Loaded | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
-  const [period, setPeriod] = useState<string | undefined>(undefined);
-  const [mapping, setMapping] = useState<{ value: LedgerMapping; kept: boolean } | undefined>(undefined);
-  const { readMapping } = props;
-  const labels = useMemo(() => outcome.analysis.budget.costs.map((l) => l.label), [outcome]);
-  const columns = useMemo(() => sheetColumns(outcome.analysis), [outcome]);
-  const [chosen, setSource] = useState<Source>("sheet");
-  // A workbook analysed again without follow-up columns falls back to the SIE file.
-  const source: Source = columns ? chosen : "sie";
-  const [months, setMonths] = useState<number>(columns?.monthsElapsed ?? 12);
-  // The user's forecasts per line, for either source: a typed forecast is about the line, not the file.
-  const [choices, setChoices] = useState<ReadonlyMap<string, ForecastChoice>>(new Map());
-  const [drafts, setDrafts] = useState<ForecastDrafts>({});
-  // Whether the choices are the ones the workbook keeps, and what was wrong with a kept value.
-  const [forecastsKept, setForecastsKept] = useState(false);
-  const [keptFindings, setKeptFindings] = useState<readonly Finding[]>([]);
-  const { readForecasts } = props;
-  useEffect(() => {
-    let live = true;
-    void readForecasts().then((kept) => {
-      if (!live) return;
-      if (kept.choices) {
-        setChoices(kept.choices);
-        setForecastsKept(true);
-      }
-      setKeptFindings(kept.findings);
-    });
-    return () => {
-      live = false;
-    };
-  }, [readForecasts]);
-
-  const open = async (bytes: Uint8Array, fileName: string) => {
-    const opened = await openLedger(bytes, fileName, outcome.analysis, readMapping);
-    if (!opened.ok) {
-      setError(ft(lang, "badFile", { detail: opened.detail[lang] }));
-      return;
-    }
-    setLoaded({ ledger: opened.ledger, fileName });
-    setPeriod(opened.period);
-    setMapping({ value: opened.mapping, kept: opened.mappingSource === "workbook" });
-    setError(undefined);
-  };
-
-  const fromSie = useMemo(() => {
-    if (!loaded || !mapping) return undefined;
-    return followUpOnMapping(outcome.analysis, loaded.ledger, loaded.fileName, {
-      mapping: mapping.value,
-      source: mapping.kept ? "workbook" : "proposed",
-      choices,
-      ...(period ? { period } : {}),
-    });
-  }, [outcome, loaded, mapping, period, choices]);
-  const fromSheet = useMemo(
-    () => (columns ? followUpFromSheet(outcome.analysis, columns, { monthsElapsed: months, choices }) : undefined),
-    [outcome, columns, months, choices],
-  );
-  const result: LedgerFollowUp | SheetFollowUp | undefined = source === "sheet" ? fromSheet : fromSie;
-  const loose =
-    result && !("kind" in result)
-      ? result.outcome.unmapped.map((u) => ({ label: `${u.account} ${u.name}`, amount: u.amount }))
-      : [];
-  const setChoice = (label: string, choice: ForecastChoice | undefined, draft: string | undefined) => {
-    const next = new Map(choices);
-    if (choice) next.set(label, choice);
-    else next.delete(label);
-    setChoices(next);
-    setForecastsKept(false);
-    const rest = Object.fromEntries(Object.entries(drafts).filter(([l]) => l !== label));
-    setDrafts(draft === undefined ? rest : { ...rest, [label]: draft });
-  };
-  const monthNames = ft(lang, "monthNames").split(",");
+  const state = useFollowUp(outcome, lang, props);
+  const { source, columns, loaded, mapping, result } = state;
 
   return (
     <div>
@@ -149,108 +73,35 @@ export default function FollowUpView(props: FollowUpViewProps) {
       </Caption1>
       {columns && (
         <Field label={ft(lang, "sourceLabel")}>
-          <RadioGroup value={source} onChange={(_, data) => setSource(data.value as Source)}>
+          <RadioGroup value={source} onChange={(_, data) => state.setSource(data.value as FollowUpSource)}>
             <Radio value="sheet" label={ft(lang, "sourceSheet", { range: columns.range })} />
             <Radio value="sie" label={ft(lang, "sourceSie")} />
           </RadioGroup>
         </Field>
       )}
-      {source === "sheet" && columns && (
-        <section className={styles.section}>
-          <Caption1 as="p" className={styles.caption}>
-            {ft(lang, "sheetRead", { range: columns.range })}
-          </Caption1>
-          <Field
-            label={ft(lang, "period")}
-            hint={ft(lang, columns.monthsElapsed !== undefined ? "monthsFromHeader" : "monthsUnknown")}
-          >
-            <Select className={styles.fit} value={String(months)} onChange={(_, data) => setMonths(Number(data.value))}>
-              {monthNames.map((name, i) => (
-                <option key={name} value={String(i + 1)}>
-                  {name}
-                </option>
-              ))}
-            </Select>
-          </Field>
-        </section>
-      )}
-      {source === "sie" && (
-        <section className={styles.section}>
-          <Label htmlFor={inputId} weight="semibold">
-            {ft(lang, "sieFile")}
-          </Label>
-          <input
-            id={inputId}
-            type="file"
-            accept=".se,.si,.sie,text/plain"
-            disabled={busy}
-            onChange={(event) => {
-              const input = event.currentTarget;
-              const file = input.files?.[0];
-              if (!file) return;
-              void file.arrayBuffer().then((buffer) => open(new Uint8Array(buffer), file.name));
-            }}
-          />
-          {loaded && (
-            <Caption1 as="p" className={styles.caption}>
-              {ft(lang, "read", {
-                file: loaded.fileName,
-                start: loaded.ledger.year.start,
-                end: loaded.ledger.year.end,
-                source:
-                  loaded.ledger.source === "psaldo"
-                    ? ft(lang, "sourcePsaldo")
-                    : ft(lang, "sourceVouchers", { count: loaded.ledger.voucherCount }),
-                checksum: loaded.ledger.checksum,
-              })}
-            </Caption1>
-          )}
-          {error && (
-            <MessageBar intent="error" layout="multiline">
-              <MessageBarBody>{error}</MessageBarBody>
-            </MessageBar>
-          )}
-        </section>
-      )}
-
-      {source === "sie" && !loaded && (
-        <Caption1 as="p" className={styles.caption}>
-          {ft(lang, "noFollowUp")}
-        </Caption1>
-      )}
-
-      {source === "sie" && loaded && (
-        <Field label={ft(lang, "period")}>
-          <Select className={styles.fit} value={period ?? ""} onChange={(_, data) => setPeriod(data.value)}>
-            {loaded.ledger.periods.map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      )}
+      {source === "sheet" && columns && <SheetSource state={state} range={columns.range} lang={lang} />}
+      {source === "sie" && <SieSource state={state} lang={lang} busy={busy} />}
       {result && (
         <>
-          <Lines f={result.followUp} loose={loose} fmt={fmt} />
+          <Lines f={result.followUp} loose={state.loose} fmt={fmt} />
           <Words f={result.followUp} fmt={fmt} />
-          <Findings findings={[...keptFindings, ...result.findings]} lang={lang} />
+          <Findings findings={[...state.keptFindings, ...result.findings]} lang={lang} />
           <ForecastEditor
             followUp={result.followUp}
-            drafts={drafts}
+            drafts={state.drafts}
             lang={lang}
             busy={busy}
             methodText={(m) => methodText(lang, m, result.followUp.monthsElapsed)}
-            onChange={setChoice}
-            kept={forecastsKept}
+            onChange={state.setChoice}
+            kept={state.forecastsKept}
             onSave={() =>
               void props
                 .onSaveForecasts(
-                  choices,
+                  state.choices,
                   { sv: ft("sv", "forecastsSaved"), en: ft("en", "forecastsSaved") },
                   { sv: ft("sv", "failForecasts"), en: ft("en", "failForecasts") },
                 )
-                .then((done) => done && setForecastsKept(true))
+                .then((done) => done && state.forecastsSaved())
             }
           />
           <section className={styles.section}>
@@ -271,19 +122,108 @@ export default function FollowUpView(props: FollowUpViewProps) {
       {source === "sie" && loaded && mapping && (
         <MappingEditor
           ledger={loaded.ledger}
-          labels={labels}
+          labels={state.labels}
           mapping={mapping.value}
-          unmapped={fromSie?.outcome.unmapped.map((u) => ({ account: u.account, name: u.name })) ?? []}
+          unmapped={state.unmapped}
           kept={mapping.kept}
           lang={lang}
           busy={busy}
-          onChange={(value) => setMapping({ value, kept: false })}
+          onChange={state.editMapping}
           onSave={async () => {
-            if (await props.onSaveMapping(mapping.value)) setMapping({ value: mapping.value, kept: true });
+            if (await props.onSaveMapping(mapping.value)) state.mappingSaved();
           }}
         />
       )}
     </div>
+  );
+}
+
+/** The workbook's own follow-up columns: which, and how many months the outcome covers. */
+function SheetSource({ state, range, lang }: { state: FollowUpState; range: string; lang: Lang }) {
+  const styles = useViewStyles();
+  const monthNames = ft(lang, "monthNames").split(",");
+  return (
+    <section className={styles.section}>
+      <Caption1 as="p" className={styles.caption}>
+        {ft(lang, "sheetRead", { range })}
+      </Caption1>
+      <Field
+        label={ft(lang, "period")}
+        hint={ft(lang, state.columns?.monthsElapsed !== undefined ? "monthsFromHeader" : "monthsUnknown")}
+      >
+        <Select
+          className={styles.fit}
+          value={String(state.months)}
+          onChange={(_, data) => state.setMonths(Number(data.value))}
+        >
+          {monthNames.map((name, i) => (
+            <option key={name} value={String(i + 1)}>
+              {name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+    </section>
+  );
+}
+
+/** The SIE file: the picker, what was read from it (or why it could not be), and the period to follow up. */
+function SieSource({ state, lang, busy }: { state: FollowUpState; lang: Lang; busy: boolean }) {
+  const styles = useViewStyles();
+  const inputId = useId();
+  const { loaded, error } = state;
+  return (
+    <>
+      <section className={styles.section}>
+        <Label htmlFor={inputId} weight="semibold">
+          {ft(lang, "sieFile")}
+        </Label>
+        <input
+          id={inputId}
+          type="file"
+          accept=".se,.si,.sie,text/plain"
+          disabled={busy}
+          onChange={(event) => {
+            const file = event.currentTarget.files?.[0];
+            if (file) void state.openFile(file);
+          }}
+        />
+        {loaded && (
+          <Caption1 as="p" className={styles.caption}>
+            {ft(lang, "read", {
+              file: loaded.fileName,
+              start: loaded.ledger.year.start,
+              end: loaded.ledger.year.end,
+              source:
+                loaded.ledger.source === "psaldo"
+                  ? ft(lang, "sourcePsaldo")
+                  : ft(lang, "sourceVouchers", { count: loaded.ledger.voucherCount }),
+              checksum: loaded.ledger.checksum,
+            })}
+          </Caption1>
+        )}
+        {error && (
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>{error}</MessageBarBody>
+          </MessageBar>
+        )}
+      </section>
+      {loaded ? (
+        <Field label={ft(lang, "period")}>
+          <Select className={styles.fit} value={state.period ?? ""} onChange={(_, data) => state.setPeriod(data.value)}>
+            {loaded.ledger.periods.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : (
+        <Caption1 as="p" className={styles.caption}>
+          {ft(lang, "noFollowUp")}
+        </Caption1>
+      )}
+    </>
   );
 }
 
@@ -393,12 +333,6 @@ function Words({ f, fmt }: { f: FollowUp; fmt: PaneFormat }) {
   );
 }
 
-/** Outcome that belongs to no budget line, with its amount. */
-interface Loose {
-  readonly label: string;
-  readonly amount: FollowUp["total"]["outcome"];
-}
-
 /** Rule 4–6's findings on the follow-up, in the user's language. */
 function Findings({ findings, lang }: { findings: readonly Finding[]; lang: PaneFormat["lang"] }) {
   const styles = useViewStyles();
@@ -486,84 +420,67 @@ function MappingEditor({ ledger, labels, mapping, unmapped, kept, lang, busy, on
       <Caption1 as="p" className={styles.caption}>
         {ft(lang, kept ? "mappingKept" : "mappingSource")}
       </Caption1>
-      {objects.length > 0 && (
-        <ScrollBox label={ft(lang, "colLine")}>
-          <Table size="extra-small" className={styles.compact}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>
-                  {ft(lang, "objectsOf", { dimension: `${dimension} ${ledger.dimensions[dimension!] ?? ""}`.trim() })}
-                </TableHeaderCell>
-                <TableHeaderCell>{ft(lang, "colLine")}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {objects.map((o) => (
-                <TableRow key={o.id}>
-                  <TableCell>
-                    {o.id} {o.name}
-                  </TableCell>
-                  <TableCell>
-                    {lineSelect(`${o.id} ${o.name}`, mapping.objects[o.id], (line) => setObject(o.id, line))}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </ScrollBox>
-      )}
-      {mapping.accounts.length > 0 && (
-        <ScrollBox label={ft(lang, "accounts")}>
-          <Table size="extra-small" className={styles.compact}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{ft(lang, "accounts")}</TableHeaderCell>
-                <TableHeaderCell>{ft(lang, "colLine")}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {mapping.accounts.map((r, i) => {
-                const span = r.from === r.to ? r.from : `${r.from}–${r.to}`;
-                return (
-                  <TableRow key={`${r.from}-${r.to}`}>
-                    <TableCell>{span}</TableCell>
-                    <TableCell>{lineSelect(span, r.line, (line) => setRange(i, line))}</TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-        </ScrollBox>
-      )}
-      {unmapped.length > 0 && (
-        <ScrollBox label={ft(lang, "unmappedHeading")}>
-          <Table size="extra-small" className={styles.compact}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{ft(lang, "unmappedHeading")}</TableHeaderCell>
-                <TableHeaderCell>{ft(lang, "colLine")}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {unmapped.map((u) => (
-                <TableRow key={u.account}>
-                  <TableCell>
-                    {u.account} {u.name}
-                  </TableCell>
-                  <TableCell>
-                    {lineSelect(`${u.account} ${u.name}`, undefined, (line) => addAccount(u.account, line))}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </ScrollBox>
-      )}
+      <MappingTable
+        heading={ft(lang, "objectsOf", { dimension: `${dimension} ${ledger.dimensions[dimension!] ?? ""}`.trim() })}
+        lineHeading={ft(lang, "colLine")}
+        rows={objects.map((o) => ({
+          key: o.id,
+          label: `${o.id} ${o.name}`,
+          line: lineSelect(`${o.id} ${o.name}`, mapping.objects[o.id], (line) => setObject(o.id, line)),
+        }))}
+      />
+      <MappingTable
+        heading={ft(lang, "accounts")}
+        lineHeading={ft(lang, "colLine")}
+        rows={mapping.accounts.map((r, i) => {
+          const span = r.from === r.to ? r.from : `${r.from}–${r.to}`;
+          return { key: `${r.from}-${r.to}`, label: span, line: lineSelect(span, r.line, (line) => setRange(i, line)) };
+        })}
+      />
+      <MappingTable
+        heading={ft(lang, "unmappedHeading")}
+        lineHeading={ft(lang, "colLine")}
+        rows={unmapped.map((u) => ({
+          key: u.account,
+          label: `${u.account} ${u.name}`,
+          line: lineSelect(`${u.account} ${u.name}`, undefined, (line) => addAccount(u.account, line)),
+        }))}
+      />
       <div className={styles.actions}>
         <Button disabled={busy} onClick={() => void onSave()}>
           {ft(lang, "saveMapping")}
         </Button>
       </div>
     </section>
+  );
+}
+
+/** One part of the mapping: what is mapped (objects, account ranges, unmapped accounts) and its line. */
+function MappingTable(props: {
+  heading: string;
+  lineHeading: string;
+  rows: readonly { key: string; label: string; line: ReactNode }[];
+}) {
+  const styles = useViewStyles();
+  if (props.rows.length === 0) return null;
+  return (
+    <ScrollBox label={props.heading}>
+      <Table size="extra-small" className={styles.compact}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{props.heading}</TableHeaderCell>
+            <TableHeaderCell>{props.lineHeading}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {props.rows.map((r) => (
+            <TableRow key={r.key}>
+              <TableCell>{r.label}</TableCell>
+              <TableCell>{r.line}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </ScrollBox>
   );
 }

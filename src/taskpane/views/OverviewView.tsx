@@ -14,11 +14,19 @@ import {
 } from "@fluentui/react-components";
 import { ScrollBox } from "../components/ScrollBox";
 import type { AnalysisOutcome } from "../../app/analyseWorkbook";
-import { Decimal, membersOf, type Party, type Severity } from "../../domain";
+import {
+  Decimal,
+  membersOf,
+  type Analysis,
+  type Budget,
+  type ContributionSplit,
+  type Party,
+  type Severity,
+} from "../../domain";
 import { FindingList } from "../components/FindingList";
 import { scenarioName } from "../components/labels";
 import { useViewStyles } from "../components/styles";
-import { t, type MessageKey } from "../i18n";
+import { t, type Lang, type MessageKey } from "../i18n";
 import type { PaneFormat } from "../paneFormat";
 
 export interface OverviewViewProps {
@@ -48,168 +56,196 @@ const BADGE: Record<Severity, "danger" | "warning" | "informative"> = {
 export function OverviewView({ outcome, fmt, onShowFindings, canGoTo, onGoTo }: OverviewViewProps) {
   const styles = useViewStyles();
   const { lang } = fmt;
-  const { analysis } = outcome;
+  const { budget } = outcome.analysis;
+  return (
+    <div>
+      <Caption1 as="p" className={styles.caption}>
+        {t(lang, "budgetLine", { year: budget.budgetYear, sheet: outcome.location.sheet, unit: budget.unit })}
+      </Caption1>
+      <LeadingFindings
+        analysis={outcome.analysis}
+        lang={lang}
+        canGoTo={canGoTo}
+        onGoTo={onGoTo}
+        onShowFindings={onShowFindings}
+      />
+      <Contributions analysis={outcome.analysis} fmt={fmt} />
+      <EquityPlans analysis={outcome.analysis} fmt={fmt} />
+    </div>
+  );
+}
+
+/** The three most important findings, each a link to its cell, then all of them counted and a way to them. */
+function LeadingFindings(props: {
+  analysis: Analysis;
+  lang: Lang;
+  canGoTo: boolean;
+  onGoTo: (sheet: string, cell: string) => void;
+  onShowFindings: () => void;
+}) {
+  const { analysis, lang, canGoTo, onGoTo, onShowFindings } = props;
+  const styles = useViewStyles();
   const { findings } = analysis;
+  const counts = Object.fromEntries(
+    SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length]),
+  ) as Record<Severity, number>;
+  return (
+    <section className={styles.section} aria-labelledby="overview-findings">
+      <Subtitle2 as="h2" id="overview-findings" className={styles.heading}>
+        {t(lang, "findingsHeading")}
+      </Subtitle2>
+      {findings.length === 0 ? (
+        <Body1 as="p">{t(lang, "noFindings")}</Body1>
+      ) : (
+        <FindingList
+          findings={findings.slice(0, LEADING_FINDINGS)}
+          scenarios={analysis.settings.scenarios}
+          lang={lang}
+          canGoTo={canGoTo}
+          onGoTo={onGoTo}
+        />
+      )}
+      <div className={styles.actions}>
+        {SEVERITIES.map((s) => (
+          <Badge key={s} appearance="tint" color={BADGE[s]} size="large">
+            {`${counts[s]} ${t(lang, counts[s] === 1 ? `${s}One` : s).toLowerCase()}`}
+          </Badge>
+        ))}
+        <Button size="small" appearance="secondary" onClick={onShowFindings}>
+          {t(lang, "showFindings")}
+        </Button>
+      </div>
+    </section>
+  );
+}
+
+/** The budget year's contributions by party, the sheet's own name for a party it names once. */
+function Contributions({ analysis, fmt }: { analysis: Analysis; fmt: PaneFormat }) {
+  const styles = useViewStyles();
+  const { lang } = fmt;
   const { budget } = analysis;
   const year = budget.budgetYear;
   const split = analysis.splits.find((s) => s.year === year)?.split;
-  const hasFkAf = membersOf(budget, "fk", "af").length > 0;
+  const rows = split ? partyRows(budget, split, lang) : [];
+  return (
+    <section className={styles.section} aria-labelledby="overview-contributions">
+      <Subtitle2 as="h2" id="overview-contributions" className={styles.heading}>
+        {t(lang, "contributionsHeading", { year })}
+      </Subtitle2>
+      <ScrollBox labelledBy="overview-contributions">
+        <Table size="small" className={styles.table} aria-labelledby="overview-contributions">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t(lang, "colParty")}</TableHeaderCell>
+              <TableHeaderCell className={styles.headerNumber}>{t(lang, "colShare")}</TableHeaderCell>
+              <TableHeaderCell className={styles.headerNumber}>{t(lang, "colAmount")}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {rows.map((row) => (
+              <TableRow key={row.key}>
+                <TableCell>{row.label}</TableCell>
+                <TableCell className={styles.number}>{fmt.percent(row.share, 0)}</TableCell>
+                <TableCell className={styles.number}>{fmt.money(row.amount)}</TableCell>
+              </TableRow>
+            ))}
+            {split && (
+              <TableRow className={styles.total}>
+                <TableCell>{t(lang, "total")}</TableCell>
+                <TableCell className={styles.number}>{fmt.percent(new Decimal(1), 0)}</TableCell>
+                <TableCell className={styles.number}>{fmt.money(split.total)}</TableCell>
+              </TableRow>
+            )}
+          </TableBody>
+        </Table>
+      </ScrollBox>
+    </section>
+  );
+}
+
+/** Result and closing equity per scenario and year, against the recommended maximum. */
+function EquityPlans({ analysis, fmt }: { analysis: Analysis; fmt: PaneFormat }) {
+  const styles = useViewStyles();
+  const { lang } = fmt;
+  return (
+    <section className={styles.section} aria-labelledby="overview-equity">
+      <Subtitle2 as="h2" id="overview-equity" className={styles.heading}>
+        {t(lang, "resultHeading")}
+      </Subtitle2>
+      {analysis.plans.map((plan) => {
+        const id = `overview-plan-${plan.scenario.id}`;
+        return (
+          <div key={plan.scenario.id} className={styles.section}>
+            <Caption1 as="h3" id={id} className={styles.heading}>
+              <strong>{scenarioName(plan.scenario.id, analysis.settings, lang)}</strong>
+            </Caption1>
+            <ScrollBox labelledBy={id}>
+              <Table size="extra-small" className={styles.compact} aria-labelledby={id}>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>{t(lang, "colYear")}</TableHeaderCell>
+                    <TableHeaderCell className={styles.headerNumber}>{t(lang, "colResult")}</TableHeaderCell>
+                    <TableHeaderCell className={styles.headerNumber}>{t(lang, "colClosing")}</TableHeaderCell>
+                    <TableHeaderCell className={styles.headerNumber}>{t(lang, "colMax")}</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {plan.years.map((y) => {
+                    const negative = y.closingEquity.isNegative();
+                    const above = !negative && y.closingEquity.greaterThan(y.maxEquity);
+                    return (
+                      <TableRow key={y.year}>
+                        <TableCell>{y.year}</TableCell>
+                        <TableCell className={styles.number}>{fmt.money(y.result)}</TableCell>
+                        <TableCell className={styles.number}>
+                          <span className={negative ? styles.bad : above ? styles.warn : undefined}>
+                            {fmt.money(y.closingEquity)}
+                          </span>
+                          {(negative || above) && (
+                            <>
+                              <br />
+                              <Badge appearance="outline" color={negative ? "danger" : "warning"} size="small">
+                                {t(lang, negative ? "negative" : "aboveMax")}
+                              </Badge>
+                            </>
+                          )}
+                        </TableCell>
+                        <TableCell className={styles.number}>{fmt.money(y.maxEquity)}</TableCell>
+                      </TableRow>
+                    );
+                  })}
+                </TableBody>
+              </Table>
+            </ScrollBox>
+            {plan.equityRunsOut !== undefined && (
+              <Caption1 as="p" className={mergeClasses(styles.heading, styles.bad)}>
+                {t(lang, "equityRunsOut", { year: plan.equityRunsOut })}
+              </Caption1>
+            )}
+          </div>
+        );
+      })}
+    </section>
+  );
+}
+
+/** The parties' rows of the split: FK and AF, or the state; the region; the kommuner together. */
+function partyRows(budget: Budget, split: ContributionSplit, lang: Lang) {
   const partyLabel = (key: MessageKey, party: Party) => {
     const named = membersOf(budget, party);
     return named.length === 1 ? named[0]!.name : t(lang, key);
   };
-  const rows: { key: string; label: string; amount: Decimal; share: Decimal }[] = split
-    ? [
-        ...(hasFkAf
-          ? [
-              { key: "partyFk", label: partyLabel("partyFk", "fk"), amount: split.fk, share: new Decimal(0.25) },
-              { key: "partyAf", label: partyLabel("partyAf", "af"), amount: split.af, share: new Decimal(0.25) },
-            ]
-          : [
-              {
-                key: "partyStat",
-                label: partyLabel("partyStat", "stat"),
-                amount: split.state,
-                share: new Decimal(0.5),
-              },
-            ]),
-        {
-          key: "partyRegion",
-          label: partyLabel("partyRegion", "region"),
-          amount: split.region,
-          share: new Decimal(0.25),
-        },
-        { key: "partyKommuner", label: t(lang, "partyKommuner"), amount: split.kommuner, share: new Decimal(0.25) },
-      ]
-    : [];
-  const counts = Object.fromEntries(
-    SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length]),
-  ) as Record<Severity, number>;
-
-  return (
-    <div>
-      <Caption1 as="p" className={styles.caption}>
-        {t(lang, "budgetLine", { year, sheet: outcome.location.sheet, unit: budget.unit })}
-      </Caption1>
-
-      <section className={styles.section} aria-labelledby="overview-findings">
-        <Subtitle2 as="h2" id="overview-findings" className={styles.heading}>
-          {t(lang, "findingsHeading")}
-        </Subtitle2>
-        {findings.length === 0 ? (
-          <Body1 as="p">{t(lang, "noFindings")}</Body1>
-        ) : (
-          <FindingList
-            findings={findings.slice(0, LEADING_FINDINGS)}
-            scenarios={analysis.settings.scenarios}
-            lang={lang}
-            canGoTo={canGoTo}
-            onGoTo={onGoTo}
-          />
-        )}
-        <div className={styles.actions}>
-          {SEVERITIES.map((s) => (
-            <Badge key={s} appearance="tint" color={BADGE[s]} size="large">
-              {`${counts[s]} ${t(lang, counts[s] === 1 ? `${s}One` : s).toLowerCase()}`}
-            </Badge>
-          ))}
-          <Button size="small" appearance="secondary" onClick={onShowFindings}>
-            {t(lang, "showFindings")}
-          </Button>
-        </div>
-      </section>
-
-      <section className={styles.section} aria-labelledby="overview-contributions">
-        <Subtitle2 as="h2" id="overview-contributions" className={styles.heading}>
-          {t(lang, "contributionsHeading", { year })}
-        </Subtitle2>
-        <ScrollBox labelledBy="overview-contributions">
-          <Table size="small" className={styles.table} aria-labelledby="overview-contributions">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t(lang, "colParty")}</TableHeaderCell>
-                <TableHeaderCell className={styles.headerNumber}>{t(lang, "colShare")}</TableHeaderCell>
-                <TableHeaderCell className={styles.headerNumber}>{t(lang, "colAmount")}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {rows.map((row) => (
-                <TableRow key={row.key}>
-                  <TableCell>{row.label}</TableCell>
-                  <TableCell className={styles.number}>{fmt.percent(row.share, 0)}</TableCell>
-                  <TableCell className={styles.number}>{fmt.money(row.amount)}</TableCell>
-                </TableRow>
-              ))}
-              {split && (
-                <TableRow className={styles.total}>
-                  <TableCell>{t(lang, "total")}</TableCell>
-                  <TableCell className={styles.number}>{fmt.percent(new Decimal(1), 0)}</TableCell>
-                  <TableCell className={styles.number}>{fmt.money(split.total)}</TableCell>
-                </TableRow>
-              )}
-            </TableBody>
-          </Table>
-        </ScrollBox>
-      </section>
-
-      <section className={styles.section} aria-labelledby="overview-equity">
-        <Subtitle2 as="h2" id="overview-equity" className={styles.heading}>
-          {t(lang, "resultHeading")}
-        </Subtitle2>
-        {analysis.plans.map((plan) => {
-          const id = `overview-plan-${plan.scenario.id}`;
-          return (
-            <div key={plan.scenario.id} className={styles.section}>
-              <Caption1 as="h3" id={id} className={styles.heading}>
-                <strong>{scenarioName(plan.scenario.id, analysis.settings, lang)}</strong>
-              </Caption1>
-              <ScrollBox labelledBy={id}>
-                <Table size="extra-small" className={styles.compact} aria-labelledby={id}>
-                  <TableHeader>
-                    <TableRow>
-                      <TableHeaderCell>{t(lang, "colYear")}</TableHeaderCell>
-                      <TableHeaderCell className={styles.headerNumber}>{t(lang, "colResult")}</TableHeaderCell>
-                      <TableHeaderCell className={styles.headerNumber}>{t(lang, "colClosing")}</TableHeaderCell>
-                      <TableHeaderCell className={styles.headerNumber}>{t(lang, "colMax")}</TableHeaderCell>
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {plan.years.map((y) => {
-                      const negative = y.closingEquity.isNegative();
-                      const above = !negative && y.closingEquity.greaterThan(y.maxEquity);
-                      return (
-                        <TableRow key={y.year}>
-                          <TableCell>{y.year}</TableCell>
-                          <TableCell className={styles.number}>{fmt.money(y.result)}</TableCell>
-                          <TableCell className={styles.number}>
-                            <span className={negative ? styles.bad : above ? styles.warn : undefined}>
-                              {fmt.money(y.closingEquity)}
-                            </span>
-                            {(negative || above) && (
-                              <>
-                                <br />
-                                <Badge appearance="outline" color={negative ? "danger" : "warning"} size="small">
-                                  {t(lang, negative ? "negative" : "aboveMax")}
-                                </Badge>
-                              </>
-                            )}
-                          </TableCell>
-                          <TableCell className={styles.number}>{fmt.money(y.maxEquity)}</TableCell>
-                        </TableRow>
-                      );
-                    })}
-                  </TableBody>
-                </Table>
-              </ScrollBox>
-              {plan.equityRunsOut !== undefined && (
-                <Caption1 as="p" className={mergeClasses(styles.heading, styles.bad)}>
-                  {t(lang, "equityRunsOut", { year: plan.equityRunsOut })}
-                </Caption1>
-              )}
-            </div>
-          );
-        })}
-      </section>
-    </div>
-  );
+  const quarter = new Decimal(0.25);
+  const state =
+    membersOf(budget, "fk", "af").length > 0
+      ? [
+          { key: "partyFk", label: partyLabel("partyFk", "fk"), amount: split.fk, share: quarter },
+          { key: "partyAf", label: partyLabel("partyAf", "af"), amount: split.af, share: quarter },
+        ]
+      : [{ key: "partyStat", label: partyLabel("partyStat", "stat"), amount: split.state, share: new Decimal(0.5) }];
+  return [
+    ...state,
+    { key: "partyRegion", label: partyLabel("partyRegion", "region"), amount: split.region, share: quarter },
+    { key: "partyKommuner", label: t(lang, "partyKommuner"), amount: split.kommuner, share: quarter },
+  ];
 }

@@ -36,7 +36,7 @@ import { NoticeBar } from "../components/NoticeBar";
 import { ScrollBox } from "../components/ScrollBox";
 import { ScenarioEditor } from "../components/ScenarioEditor";
 import { useViewStyles } from "../components/styles";
-import { t } from "../i18n";
+import { t, type Lang } from "../i18n";
 import { UNIT_DECIMALS, UNIT_NAME, type PaneFormat } from "../paneFormat";
 import { pt } from "../planText";
 import type { PlanState } from "../usePlan";
@@ -116,12 +116,6 @@ const useStyles = makeStyles({
 /** Flerårsplan: the budget year and the plan years of a scenario, its assumptions, saved scenarios compared, and the board's sheet. */
 export function PlanView(props: PlanViewProps) {
   const { outcome, plan, fmt, busy, canUndo, inFile, onUndo, boardNotice, onDismissNotice } = props;
-  // What Skapa styrelseunderlag said is brought into view where the user is, below its button.
-  const noticeRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (boardNotice) noticeRef.current?.scrollIntoView?.({ block: "nearest" });
-  }, [boardNotice]);
-  const styles = useStyles();
   const view = useViewStyles();
   const { lang } = fmt;
   const { analysis } = outcome;
@@ -129,8 +123,6 @@ export function PlanView(props: PlanViewProps) {
   const first = years[0]!;
   const last = years[years.length - 1]!;
   const target = analysis.settings.equityTarget;
-  const chosenCount = plan.compared.length;
-  const savedOptions = plan.compareOptions.filter((o) => o.saved);
 
   return (
     <div>
@@ -166,129 +158,177 @@ export function PlanView(props: PlanViewProps) {
         onStartFrom={plan.startFrom}
       />
 
-      <section className={view.section} aria-labelledby="plan-save">
-        <Subtitle2 as="h2" id="plan-save" className={view.heading}>
-          {pt(lang, "saveHeading")}
-        </Subtitle2>
-        <form
-          className={styles.saveRow}
-          onSubmit={(event) => {
-            event.preventDefault();
-            void plan.save();
-          }}
+      <SaveScenario plan={plan} lang={lang} busy={busy} />
+      <CompareScenarios plan={plan} fmt={fmt} />
+      <BoardSection
+        plan={plan}
+        lang={lang}
+        busy={busy}
+        canUndo={canUndo}
+        inFile={inFile}
+        onUndo={onUndo}
+        notice={boardNotice}
+        onDismissNotice={onDismissNotice}
+      />
+    </div>
+  );
+}
+
+/** Saving the form's scenario under a name, and the saved ones with a way to remove each. */
+function SaveScenario({ plan, lang, busy }: { plan: PlanState; lang: Lang; busy: boolean }) {
+  const styles = useStyles();
+  const view = useViewStyles();
+  const savedOptions = plan.compareOptions.filter((o) => o.saved);
+  return (
+    <section className={view.section} aria-labelledby="plan-save">
+      <Subtitle2 as="h2" id="plan-save" className={view.heading}>
+        {pt(lang, "saveHeading")}
+      </Subtitle2>
+      <form
+        className={styles.saveRow}
+        onSubmit={(event) => {
+          event.preventDefault();
+          void plan.save();
+        }}
+      >
+        <Field
+          label={pt(lang, "name")}
+          validationState={plan.nameProblem ? "error" : "none"}
+          {...(plan.nameProblem ? { validationMessage: pt(lang, plan.nameProblem) } : {})}
         >
-          <Field
-            label={pt(lang, "name")}
-            validationState={plan.nameProblem ? "error" : "none"}
-            {...(plan.nameProblem ? { validationMessage: pt(lang, plan.nameProblem) } : {})}
-          >
-            <Input
-              className={styles.input}
-              value={plan.form.name}
-              placeholder={pt(lang, "namePlaceholder")}
-              onChange={(_, data) => plan.setName(data.value)}
-            />
-          </Field>
-          <Button type="submit" appearance="primary" disabled={busy}>
-            {pt(lang, "save")}
-          </Button>
-        </form>
+          <Input
+            className={styles.input}
+            value={plan.form.name}
+            placeholder={pt(lang, "namePlaceholder")}
+            onChange={(_, data) => plan.setName(data.value)}
+          />
+        </Field>
+        <Button type="submit" appearance="primary" disabled={busy}>
+          {pt(lang, "save")}
+        </Button>
+      </form>
+      <Caption1 as="p" className={view.caption}>
+        {pt(lang, "saveHint")}
+      </Caption1>
+      <Subtitle2 as="h3" id="plan-saved" className={view.heading}>
+        {pt(lang, "savedHeading")}
+      </Subtitle2>
+      {savedOptions.length === 0 ? (
         <Caption1 as="p" className={view.caption}>
-          {pt(lang, "saveHint")}
+          {pt(lang, "noneSaved")}
         </Caption1>
-        <Subtitle2 as="h3" id="plan-saved" className={view.heading}>
-          {pt(lang, "savedHeading")}
-        </Subtitle2>
-        {savedOptions.length === 0 ? (
-          <Caption1 as="p" className={view.caption}>
-            {pt(lang, "noneSaved")}
-          </Caption1>
-        ) : (
-          <ul className={styles.list} aria-labelledby="plan-saved">
-            {savedOptions.map((o) => (
-              <li key={o.id} className={styles.savedItem}>
-                <span>{o.label}</span>
-                <Button
-                  size="small"
-                  disabled={busy}
-                  aria-label={pt(lang, "removeNamed", { name: o.label })}
-                  onClick={() => void plan.remove(o.id)}
-                >
-                  {pt(lang, "remove")}
-                </Button>
+      ) : (
+        <ul className={styles.list} aria-labelledby="plan-saved">
+          {savedOptions.map((o) => (
+            <li key={o.id} className={styles.savedItem}>
+              <span>{o.label}</span>
+              <Button
+                size="small"
+                disabled={busy}
+                aria-label={pt(lang, "removeNamed", { name: o.label })}
+                onClick={() => void plan.remove(o.id)}
+              >
+                {pt(lang, "remove")}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** Up to three scenarios side by side: the table, the chart and each one's outcome in words. */
+function CompareScenarios({ plan, fmt }: { plan: PlanState; fmt: PaneFormat }) {
+  const styles = useStyles();
+  const view = useViewStyles();
+  const { lang } = fmt;
+  const chosenCount = plan.compared.length;
+  return (
+    <section className={view.section} aria-labelledby="plan-compare">
+      <Subtitle2 as="h2" id="plan-compare" className={view.heading}>
+        {pt(lang, "compareHeading")}
+      </Subtitle2>
+      <fieldset className={styles.fieldset}>
+        <legend className={mergeClasses(view.caption, styles.legend)} id="plan-compare-hint">
+          {pt(lang, "compareHint")}
+        </legend>
+        {plan.compareOptions.map((o) => {
+          const checked = plan.compared.includes(o.id);
+          return (
+            <Checkbox
+              key={o.id}
+              label={o.label}
+              checked={checked}
+              disabled={!checked && chosenCount >= MAX_COMPARED}
+              onChange={(_, data) => plan.setCompared(o.id, data.checked === true)}
+            />
+          );
+        })}
+      </fieldset>
+      <Caption1 as="p" className={view.caption} role="status">
+        {chosenCount >= MAX_COMPARED ? pt(lang, "maxChosen") : chosenCount === 0 ? pt(lang, "noneChosen") : ""}
+      </Caption1>
+      {plan.comparedPlans.length > 0 && (
+        <>
+          <ComparisonTable plans={plan.comparedPlans} comparison={plan.comparison} fmt={fmt} />
+          <Subtitle2 as="h3" id="plan-chart" className={view.heading}>
+            {pt(lang, "chartHeading")}
+          </Subtitle2>
+          <EquityChart plans={plan.comparedPlans} fmt={fmt} />
+          <ul className={styles.outcomes} aria-label={pt(lang, "chartHeading")}>
+            {plan.comparedPlans.map((p) => (
+              <li key={p.scenario.id}>
+                <Caption1>{equityOutcome(p)[lang]}</Caption1>
               </li>
             ))}
           </ul>
-        )}
-      </section>
+        </>
+      )}
+    </section>
+  );
+}
 
-      <section className={view.section} aria-labelledby="plan-compare">
-        <Subtitle2 as="h2" id="plan-compare" className={view.heading}>
-          {pt(lang, "compareHeading")}
-        </Subtitle2>
-        <fieldset className={styles.fieldset}>
-          <legend className={mergeClasses(view.caption, styles.legend)} id="plan-compare-hint">
-            {pt(lang, "compareHint")}
-          </legend>
-          {plan.compareOptions.map((o) => {
-            const checked = plan.compared.includes(o.id);
-            return (
-              <Checkbox
-                key={o.id}
-                label={o.label}
-                checked={checked}
-                disabled={!checked && chosenCount >= MAX_COMPARED}
-                onChange={(_, data) => plan.setCompared(o.id, data.checked === true)}
-              />
-            );
-          })}
-        </fieldset>
-        <Caption1 as="p" className={view.caption} role="status">
-          {chosenCount >= MAX_COMPARED ? pt(lang, "maxChosen") : chosenCount === 0 ? pt(lang, "noneChosen") : ""}
-        </Caption1>
-        {plan.comparedPlans.length > 0 && (
-          <>
-            <ComparisonTable plans={plan.comparedPlans} comparison={plan.comparison} fmt={fmt} />
-            <Subtitle2 as="h3" id="plan-chart" className={view.heading}>
-              {pt(lang, "chartHeading")}
-            </Subtitle2>
-            <EquityChart plans={plan.comparedPlans} fmt={fmt} />
-            <ul className={styles.outcomes} aria-label={pt(lang, "chartHeading")}>
-              {plan.comparedPlans.map((p) => (
-                <li key={p.scenario.id}>
-                  <Caption1>{equityOutcome(p)[lang]}</Caption1>
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
-      </section>
-
-      <section className={view.section} aria-labelledby="plan-board">
-        <Subtitle2 as="h2" id="plan-board" className={view.heading}>
-          {pt(lang, "boardHeading")}
-        </Subtitle2>
-        <Caption1 as="p" className={view.caption}>
-          {pt(lang, "boardHint")}
-          {inFile && ` ${pt(lang, "boardHintFile")}`}
-        </Caption1>
-        <div className={view.actions}>
-          <Button
-            appearance="primary"
-            disabled={busy || plan.comparedPlans.length === 0}
-            onClick={() => void plan.createBoard()}
-          >
-            {pt(lang, "board")}
-          </Button>
-          <Button disabled={busy || !canUndo} onClick={onUndo}>
-            {t(lang, "undo")}
-          </Button>
-        </div>
-        <div ref={noticeRef}>
-          {boardNotice && <NoticeBar notice={boardNotice} lang={lang} onDismiss={onDismissNotice} />}
-        </div>
-      </section>
-    </div>
+/** Skapa styrelseunderlag, Ångra, and what it said, beside the button and brought into view. */
+function BoardSection(props: {
+  plan: PlanState;
+  lang: Lang;
+  busy: boolean;
+  canUndo: boolean;
+  inFile: boolean;
+  onUndo: () => void;
+  notice: Notice | undefined;
+  onDismissNotice: () => void;
+}) {
+  const { plan, lang, busy, canUndo, inFile, onUndo, notice, onDismissNotice } = props;
+  const view = useViewStyles();
+  const noticeRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (notice) noticeRef.current?.scrollIntoView?.({ block: "nearest" });
+  }, [notice]);
+  return (
+    <section className={view.section} aria-labelledby="plan-board">
+      <Subtitle2 as="h2" id="plan-board" className={view.heading}>
+        {pt(lang, "boardHeading")}
+      </Subtitle2>
+      <Caption1 as="p" className={view.caption}>
+        {pt(lang, "boardHint")}
+        {inFile && ` ${pt(lang, "boardHintFile")}`}
+      </Caption1>
+      <div className={view.actions}>
+        <Button
+          appearance="primary"
+          disabled={busy || plan.comparedPlans.length === 0}
+          onClick={() => void plan.createBoard()}
+        >
+          {pt(lang, "board")}
+        </Button>
+        <Button disabled={busy || !canUndo} onClick={onUndo}>
+          {t(lang, "undo")}
+        </Button>
+      </div>
+      <div ref={noticeRef}>{notice && <NoticeBar notice={notice} lang={lang} onDismiss={onDismissNotice} />}</div>
+    </section>
   );
 }
 
@@ -312,43 +352,35 @@ interface Row {
   readonly indent?: boolean;
 }
 
-/** The scenario's years side by side: contributions by party, other income, costs, result, equity, maximum. */
-function PlanTable({
-  plan,
-  name,
-  fmt,
-  hasFkAf,
-}: {
-  plan: ScenarioPlan;
-  name: string;
-  fmt: PaneFormat;
-  hasFkAf: boolean;
-}) {
-  const styles = useStyles();
+/** A year's closing equity, marked where it falls below zero or rises above the recommended maximum. */
+function ClosingCell({ y, fmt }: { y: PlanYear; fmt: PaneFormat }) {
   const view = useViewStyles();
+  const negative = y.closingEquity.isNegative() && !y.closingEquity.isZero();
+  const above = !negative && y.closingEquity.greaterThan(y.maxEquity);
+  return (
+    <>
+      <span className={negative ? view.bad : above ? view.warn : undefined}>{bare(fmt, y.closingEquity)}</span>
+      {(negative || above) && (
+        <>
+          <br />
+          <Badge appearance="outline" color={negative ? "danger" : "warning"} size="small">
+            {t(fmt.lang, negative ? "negative" : "aboveMax")}
+          </Badge>
+        </>
+      )}
+    </>
+  );
+}
+
+/**
+ * The plan table's rows in groups (a tbody each): the state's change; the contributions under a heading
+ * of their own, so no label is wider than it must be; income, costs and result; equity.
+ */
+function planRowGroups(plan: ScenarioPlan, fmt: PaneFormat, hasFkAf: boolean): { heading?: string; rows: Row[] }[] {
   const { lang } = fmt;
-  // The unit once, in the caption: amounts with the unit in every cell do not fit three years in 400 px.
-  const caption = pt(lang, "planCaption", { name, unit: unitName(fmt) });
   const money = (pick: (y: PlanYear) => Decimal) => (y: PlanYear) => bare(fmt, pick(y));
-  const closing = (y: PlanYear) => {
-    const negative = y.closingEquity.isNegative() && !y.closingEquity.isZero();
-    const above = !negative && y.closingEquity.greaterThan(y.maxEquity);
-    return (
-      <>
-        <span className={negative ? view.bad : above ? view.warn : undefined}>{bare(fmt, y.closingEquity)}</span>
-        {(negative || above) && (
-          <>
-            <br />
-            <Badge appearance="outline" color={negative ? "danger" : "warning"} size="small">
-              {t(lang, negative ? "negative" : "aboveMax")}
-            </Badge>
-          </>
-        )}
-      </>
-    );
-  };
-  // Row groups (a tbody each); the contributions under a heading of their own, so no label is wider than it must be.
-  const groups: { heading?: string; rows: Row[] }[] = [
+  const closing = (y: PlanYear) => <ClosingCell y={y} fmt={fmt} />;
+  return [
     {
       rows: [
         {
@@ -389,6 +421,26 @@ function PlanTable({
       ],
     },
   ];
+}
+
+/** The scenario's years side by side: contributions by party, other income, costs, result, equity, maximum. */
+function PlanTable({
+  plan,
+  name,
+  fmt,
+  hasFkAf,
+}: {
+  plan: ScenarioPlan;
+  name: string;
+  fmt: PaneFormat;
+  hasFkAf: boolean;
+}) {
+  const styles = useStyles();
+  const view = useViewStyles();
+  const { lang } = fmt;
+  // The unit once, in the caption: amounts with the unit in every cell do not fit three years in 400 px.
+  const caption = pt(lang, "planCaption", { name, unit: unitName(fmt) });
+  const groups = planRowGroups(plan, fmt, hasFkAf);
   return (
     <ScrollBox label={caption}>
       <Table size="extra-small" className={view.compact}>

@@ -84,7 +84,6 @@ const useStyles = makeStyles({
 export function SettingsView(props: SettingsViewProps) {
   const { status, fmt, busy, sessionSettings, onUnit, onLang, selectedRange, onGoTo, onSave } = props;
   const { lang } = fmt;
-  const styles = useStyles();
   const view = useViewStyles();
   const ok = status.kind === "ok" ? status : undefined;
   const settings = sessionSettings ?? ok?.analysis.settings ?? defaultSettings();
@@ -118,7 +117,7 @@ export function SettingsView(props: SettingsViewProps) {
   const update = (change: Partial<SettingsDraft>) => setDraft((old) => ({ ...old, ...change }));
   const setMapping = (field: MappingField, value: string) =>
     setDraft((old) => ({ ...old, mapping: { ...old.mapping, [field]: value } }));
-  const fixedSum = draft.fixedPercents.reduce((sum, p) => sum.plus(parseNumber(p.percent) ?? 0), new Decimal(0));
+  const form: SettingsForm = { draft, update, setMapping, errors, lang };
 
   return (
     <form
@@ -129,224 +128,285 @@ export function SettingsView(props: SettingsViewProps) {
     >
       {ok && <PartsFound parts={partsFound(ok)} lang={lang} {...(onGoTo ? { onGoTo } : {})} />}
 
-      <section className={view.section} aria-labelledby="settings-mapping">
-        <Subtitle2 as="h2" id="settings-mapping" className={view.heading}>
-          {t(lang, "mappingHeading")}
-        </Subtitle2>
-        <Caption1 as="p" className={view.caption}>
-          {t(lang, "mappingHelp")}
-        </Caption1>
-        <Field
-          label={t(lang, "mapBudgetYear")}
-          validationState={errors.budgetYear ? "error" : "none"}
-          validationMessage={errors.budgetYear ? t(lang, "invalidYear") : undefined}
-        >
-          <Input
-            className={styles.input}
-            inputMode="numeric"
-            value={draft.budgetYear}
-            placeholder="2025"
-            onChange={(_, data) => update({ budgetYear: data.value })}
-          />
-        </Field>
-        {MAPPING_FIELDS.map((field) => {
-          const label = t(lang, FIELD_LABEL[field]);
-          return (
-            <div key={field} className={styles.row}>
-              <Field
-                label={`${label} (${FIELD_NAMES[field]})`}
-                hint={found[field] ? t(lang, "mapFound", { ref: found[field] }) : undefined}
-                validationState={errors[`map.${field}`] || selectionError?.field === field ? "error" : "none"}
-                validationMessage={
-                  selectionError?.field === field
-                    ? selectionError.text
-                    : errors[`map.${field}`]
-                      ? t(lang, "invalidRange")
-                      : undefined
-                }
-              >
-                <Input
-                  className={styles.input}
-                  value={draft.mapping[field]}
-                  placeholder={found[field] ?? "Blad!B2:B5"}
-                  onChange={(_, data) => setMapping(field, data.value)}
-                />
-              </Field>
-              {selectedRange && (
-                <Button
-                  aria-label={t(lang, "useSelectionFor", { field: label })}
-                  disabled={busy}
-                  onClick={() => void takeSelection(field)}
-                >
-                  {t(lang, "useSelection")}
-                </Button>
-              )}
-            </div>
-          );
-        })}
-      </section>
-
-      <section className={view.section} aria-labelledby="settings-key">
-        <Subtitle2 as="h2" id="settings-key" className={view.heading}>
-          {t(lang, "keyHeading")}
-        </Subtitle2>
-        <RadioGroup
-          aria-labelledby="settings-key"
-          value={draft.keyKind}
-          onChange={(_, data) => update({ keyKind: data.value === "fixed" ? "fixed" : "population" })}
-        >
-          <Radio value="population" label={t(lang, "keyPopulation")} />
-          <Radio value="fixed" label={t(lang, "keyFixed")} />
-        </RadioGroup>
-        {draft.keyKind === "fixed" && (
-          <>
-            {draft.fixedPercents.map((p, i) => (
-              <Field
-                key={p.name}
-                label={t(lang, "fixedPercentFor", { name: p.name })}
-                validationState={errors[`fixed.${i}`] ? "error" : "none"}
-                validationMessage={errors[`fixed.${i}`] ? t(lang, "notANumber") : undefined}
-              >
-                <Input
-                  className={styles.input}
-                  inputMode="decimal"
-                  value={p.percent}
-                  onChange={(_, data) =>
-                    update({
-                      fixedPercents: draft.fixedPercents.map((q, j) => (j === i ? { ...q, percent: data.value } : q)),
-                    })
-                  }
-                />
-              </Field>
-            ))}
-            <Caption1 as="p" className={view.caption} role="status">
-              {t(lang, "fixedSum", { sum: fmt.percent(fixedSum.dividedBy(100), 2) })}
-            </Caption1>
-          </>
-        )}
-      </section>
-
-      <section className={view.section} aria-labelledby="settings-equity">
-        <Subtitle2 as="h2" id="settings-equity" className={view.heading}>
-          {t(lang, "staircaseHeading")}
-        </Subtitle2>
-        {draft.staircase.map((step, i) => (
-          <div key={i} className={styles.step}>
-            <Field
-              label={t(lang, "stepFrom", { n: i + 1 })}
-              validationState={errors[`step.${i}.from`] ? "error" : "none"}
-            >
-              <Input
-                className={styles.input}
-                inputMode="decimal"
-                value={step.from}
-                onChange={(_, data) =>
-                  update({ staircase: draft.staircase.map((s, j) => (j === i ? { ...s, from: data.value } : s)) })
-                }
-              />
-            </Field>
-            <Field
-              label={t(lang, "stepMax", { n: i + 1 })}
-              validationState={errors[`step.${i}.max`] ? "error" : "none"}
-            >
-              <Input
-                className={styles.input}
-                inputMode="decimal"
-                value={step.maxPercent}
-                onChange={(_, data) =>
-                  update({
-                    staircase: draft.staircase.map((s, j) => (j === i ? { ...s, maxPercent: data.value } : s)),
-                  })
-                }
-              />
-            </Field>
-            <Button
-              className={styles.remove}
-              aria-label={t(lang, "removeStep", { n: i + 1 })}
-              disabled={draft.staircase.length === 1}
-              onClick={() => update({ staircase: draft.staircase.filter((_, j) => j !== i) })}
-            >
-              −
-            </Button>
-          </div>
-        ))}
-        <div className={view.actions}>
-          <Button onClick={() => update({ staircase: [...draft.staircase, { from: "", maxPercent: "" }] })}>
-            {t(lang, "addStep")}
-          </Button>
-        </div>
-        {draft.staircase.length > 1 && (
-          <Caption1 as="p" className={view.caption}>
-            {t(lang, "staircaseNote")}
-          </Caption1>
-        )}
-        <Subtitle2 as="h3" className={view.heading}>
-          {t(lang, "targetHeading")}
-        </Subtitle2>
-        <Field
-          label={t(lang, "targetCentre")}
-          validationState={errors.targetCentre ? "error" : "none"}
-          validationMessage={errors.targetCentre ? t(lang, "notANumber") : undefined}
-        >
-          <Input
-            className={styles.input}
-            inputMode="decimal"
-            value={draft.targetCentre}
-            onChange={(_, d) => update({ targetCentre: d.value })}
-          />
-        </Field>
-        <Field
-          label={t(lang, "targetTolerance")}
-          validationState={errors.targetTolerance ? "error" : "none"}
-          validationMessage={errors.targetTolerance ? t(lang, "notANumber") : undefined}
-        >
-          <Input
-            className={styles.input}
-            inputMode="decimal"
-            value={draft.targetTolerance}
-            onChange={(_, d) => update({ targetTolerance: d.value })}
-          />
-        </Field>
-      </section>
-
-      <section className={view.section} aria-labelledby="settings-unit">
-        <Subtitle2 as="h2" id="settings-unit" className={view.heading}>
-          {t(lang, "unitAndLanguage")}
-        </Subtitle2>
-        {ok && (
-          <Caption1 as="p" className={view.caption}>
-            {t(lang, "sheetUnit", { unit: ok.analysis.budget.unit })}
-          </Caption1>
-        )}
-        <Field label={t(lang, "languageChoice")}>
-          <RadioGroup
-            layout="horizontal"
-            value={lang}
-            onChange={(_, data) => onLang(LANGS.find((l) => l === data.value) ?? lang)}
-          >
-            {LANGS.map((l) => (
-              <Radio key={l} value={l} label={LANG_NAMES[l]} lang={l} />
-            ))}
-          </RadioGroup>
-        </Field>
-        <Field label={t(lang, "displayUnit")}>
-          <RadioGroup
-            layout="horizontal"
-            value={fmt.unit}
-            onChange={(_, data) => onUnit(UNITS.find((u) => u === data.value) ?? "kr")}
-          >
-            {UNITS.map((u) => (
-              <Radio key={u} value={u} label={UNIT_NAME[lang][u]} />
-            ))}
-          </RadioGroup>
-        </Field>
-      </section>
-
+      <MappingSection
+        form={form}
+        found={found}
+        busy={busy}
+        takeSelection={selectedRange ? takeSelection : undefined}
+        selectionError={selectionError}
+      />
+      <KeySection form={form} fmt={fmt} />
+      <EquitySection form={form} />
+      <UnitSection lang={lang} fmt={fmt} ok={ok} onLang={onLang} onUnit={onUnit} />
       <div className={view.actions}>
         <Button appearance="primary" type="submit" disabled={busy}>
           {t(lang, "saveSettings")}
         </Button>
       </div>
     </form>
+  );
+}
+
+/** What each part of the form reads and changes: the draft, its errors, the language. */
+interface SettingsForm {
+  readonly draft: SettingsDraft;
+  readonly update: (change: Partial<SettingsDraft>) => void;
+  readonly setMapping: (field: MappingField, value: string) => void;
+  readonly errors: Readonly<Record<string, true>>;
+  readonly lang: Lang;
+}
+
+/** Where the budget is: the budget year and each part as a range, typed or taken from the selection. */
+function MappingSection(props: {
+  form: SettingsForm;
+  found: Partial<Record<MappingField, string>>;
+  busy: boolean;
+  takeSelection: ((field: MappingField) => void) | undefined;
+  selectionError: { readonly field: MappingField; readonly text: string } | undefined;
+}) {
+  const { form, found, busy, takeSelection, selectionError } = props;
+  const { draft, update, setMapping, errors, lang } = form;
+  const styles = useStyles();
+  const view = useViewStyles();
+  return (
+    <section className={view.section} aria-labelledby="settings-mapping">
+      <Subtitle2 as="h2" id="settings-mapping" className={view.heading}>
+        {t(lang, "mappingHeading")}
+      </Subtitle2>
+      <Caption1 as="p" className={view.caption}>
+        {t(lang, "mappingHelp")}
+      </Caption1>
+      <Field
+        label={t(lang, "mapBudgetYear")}
+        validationState={errors.budgetYear ? "error" : "none"}
+        validationMessage={errors.budgetYear ? t(lang, "invalidYear") : undefined}
+      >
+        <Input
+          className={styles.input}
+          inputMode="numeric"
+          value={draft.budgetYear}
+          placeholder="2025"
+          onChange={(_, data) => update({ budgetYear: data.value })}
+        />
+      </Field>
+      {MAPPING_FIELDS.map((field) => {
+        const label = t(lang, FIELD_LABEL[field]);
+        return (
+          <div key={field} className={styles.row}>
+            <Field
+              label={`${label} (${FIELD_NAMES[field]})`}
+              hint={found[field] ? t(lang, "mapFound", { ref: found[field] }) : undefined}
+              validationState={errors[`map.${field}`] || selectionError?.field === field ? "error" : "none"}
+              validationMessage={
+                selectionError?.field === field
+                  ? selectionError.text
+                  : errors[`map.${field}`]
+                    ? t(lang, "invalidRange")
+                    : undefined
+              }
+            >
+              <Input
+                className={styles.input}
+                value={draft.mapping[field]}
+                placeholder={found[field] ?? "Blad!B2:B5"}
+                onChange={(_, data) => setMapping(field, data.value)}
+              />
+            </Field>
+            {takeSelection && (
+              <Button
+                aria-label={t(lang, "useSelectionFor", { field: label })}
+                disabled={busy}
+                onClick={() => void takeSelection(field)}
+              >
+                {t(lang, "useSelection")}
+              </Button>
+            )}
+          </div>
+        );
+      })}
+    </section>
+  );
+}
+
+/** The kommun key: by population, or fixed per cent per kommun with their sum. */
+function KeySection({ form, fmt }: { form: SettingsForm; fmt: PaneFormat }) {
+  const { draft, update, errors, lang } = form;
+  const styles = useStyles();
+  const view = useViewStyles();
+  const fixedSum = draft.fixedPercents.reduce((sum, p) => sum.plus(parseNumber(p.percent) ?? 0), new Decimal(0));
+  return (
+    <section className={view.section} aria-labelledby="settings-key">
+      <Subtitle2 as="h2" id="settings-key" className={view.heading}>
+        {t(lang, "keyHeading")}
+      </Subtitle2>
+      <RadioGroup
+        aria-labelledby="settings-key"
+        value={draft.keyKind}
+        onChange={(_, data) => update({ keyKind: data.value === "fixed" ? "fixed" : "population" })}
+      >
+        <Radio value="population" label={t(lang, "keyPopulation")} />
+        <Radio value="fixed" label={t(lang, "keyFixed")} />
+      </RadioGroup>
+      {draft.keyKind === "fixed" && (
+        <>
+          {draft.fixedPercents.map((p, i) => (
+            <Field
+              key={p.name}
+              label={t(lang, "fixedPercentFor", { name: p.name })}
+              validationState={errors[`fixed.${i}`] ? "error" : "none"}
+              validationMessage={errors[`fixed.${i}`] ? t(lang, "notANumber") : undefined}
+            >
+              <Input
+                className={styles.input}
+                inputMode="decimal"
+                value={p.percent}
+                onChange={(_, data) =>
+                  update({
+                    fixedPercents: draft.fixedPercents.map((q, j) => (j === i ? { ...q, percent: data.value } : q)),
+                  })
+                }
+              />
+            </Field>
+          ))}
+          <Caption1 as="p" className={view.caption} role="status">
+            {t(lang, "fixedSum", { sum: fmt.percent(fixedSum.dividedBy(100), 2) })}
+          </Caption1>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The equity rule: the staircase's steps, and the förbund's own target band. */
+function EquitySection({ form }: { form: SettingsForm }) {
+  const { draft, update, errors, lang } = form;
+  const styles = useStyles();
+  const view = useViewStyles();
+  return (
+    <section className={view.section} aria-labelledby="settings-equity">
+      <Subtitle2 as="h2" id="settings-equity" className={view.heading}>
+        {t(lang, "staircaseHeading")}
+      </Subtitle2>
+      {draft.staircase.map((step, i) => (
+        <div key={i} className={styles.step}>
+          <Field
+            label={t(lang, "stepFrom", { n: i + 1 })}
+            validationState={errors[`step.${i}.from`] ? "error" : "none"}
+          >
+            <Input
+              className={styles.input}
+              inputMode="decimal"
+              value={step.from}
+              onChange={(_, data) =>
+                update({ staircase: draft.staircase.map((s, j) => (j === i ? { ...s, from: data.value } : s)) })
+              }
+            />
+          </Field>
+          <Field label={t(lang, "stepMax", { n: i + 1 })} validationState={errors[`step.${i}.max`] ? "error" : "none"}>
+            <Input
+              className={styles.input}
+              inputMode="decimal"
+              value={step.maxPercent}
+              onChange={(_, data) =>
+                update({
+                  staircase: draft.staircase.map((s, j) => (j === i ? { ...s, maxPercent: data.value } : s)),
+                })
+              }
+            />
+          </Field>
+          <Button
+            className={styles.remove}
+            aria-label={t(lang, "removeStep", { n: i + 1 })}
+            disabled={draft.staircase.length === 1}
+            onClick={() => update({ staircase: draft.staircase.filter((_, j) => j !== i) })}
+          >
+            −
+          </Button>
+        </div>
+      ))}
+      <div className={view.actions}>
+        <Button onClick={() => update({ staircase: [...draft.staircase, { from: "", maxPercent: "" }] })}>
+          {t(lang, "addStep")}
+        </Button>
+      </div>
+      {draft.staircase.length > 1 && (
+        <Caption1 as="p" className={view.caption}>
+          {t(lang, "staircaseNote")}
+        </Caption1>
+      )}
+      <Subtitle2 as="h3" className={view.heading}>
+        {t(lang, "targetHeading")}
+      </Subtitle2>
+      <Field
+        label={t(lang, "targetCentre")}
+        validationState={errors.targetCentre ? "error" : "none"}
+        validationMessage={errors.targetCentre ? t(lang, "notANumber") : undefined}
+      >
+        <Input
+          className={styles.input}
+          inputMode="decimal"
+          value={draft.targetCentre}
+          onChange={(_, d) => update({ targetCentre: d.value })}
+        />
+      </Field>
+      <Field
+        label={t(lang, "targetTolerance")}
+        validationState={errors.targetTolerance ? "error" : "none"}
+        validationMessage={errors.targetTolerance ? t(lang, "notANumber") : undefined}
+      >
+        <Input
+          className={styles.input}
+          inputMode="decimal"
+          value={draft.targetTolerance}
+          onChange={(_, d) => update({ targetTolerance: d.value })}
+        />
+      </Field>
+    </section>
+  );
+}
+
+/** The language and the unit amounts are shown in (the sheet's own unit said). */
+function UnitSection(props: {
+  lang: Lang;
+  fmt: PaneFormat;
+  ok: Extract<SettingsViewProps["status"], { kind: "ok" }> | undefined;
+  onLang: (lang: Lang) => void;
+  onUnit: (unit: Unit) => void;
+}) {
+  const { lang, fmt, ok, onLang, onUnit } = props;
+  const view = useViewStyles();
+  return (
+    <section className={view.section} aria-labelledby="settings-unit">
+      <Subtitle2 as="h2" id="settings-unit" className={view.heading}>
+        {t(lang, "unitAndLanguage")}
+      </Subtitle2>
+      {ok && (
+        <Caption1 as="p" className={view.caption}>
+          {t(lang, "sheetUnit", { unit: ok.analysis.budget.unit })}
+        </Caption1>
+      )}
+      <Field label={t(lang, "languageChoice")}>
+        <RadioGroup
+          layout="horizontal"
+          value={lang}
+          onChange={(_, data) => onLang(LANGS.find((l) => l === data.value) ?? lang)}
+        >
+          {LANGS.map((l) => (
+            <Radio key={l} value={l} label={LANG_NAMES[l]} lang={l} />
+          ))}
+        </RadioGroup>
+      </Field>
+      <Field label={t(lang, "displayUnit")}>
+        <RadioGroup
+          layout="horizontal"
+          value={fmt.unit}
+          onChange={(_, data) => onUnit(UNITS.find((u) => u === data.value) ?? "kr")}
+        >
+          {UNITS.map((u) => (
+            <Radio key={u} value={u} label={UNIT_NAME[lang][u]} />
+          ))}
+        </RadioGroup>
+      </Field>
+    </section>
   );
 }

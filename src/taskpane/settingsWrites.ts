@@ -1,0 +1,91 @@
+/**
+ * What the user chooses and keeps in the workbook, each one undoable step through the core: the
+ * settings, the named scenarios, and the board sheet made from them. Each calls its app/ use case.
+ */
+import { useCallback, useMemo } from "react";
+import { createBoardOfScenarios } from "../app/createBoardOfScenarios";
+import { saveScenarios as saveScenariosTo } from "../app/saveScenarios";
+import { saveSettings as saveSettingsTo } from "../app/saveSettings";
+import { defaultSettings, type Message, type Scenario } from "../domain";
+import { both, type Lang } from "./i18n";
+import type { PaneCore } from "./paneCore";
+import { planBoth } from "./planText";
+import { settingsFromDraft, settingsToSave, type SettingsDraft } from "./settingsDraft";
+
+export function useSettingsWrites(core: PaneCore) {
+  const { port, status, run, analyseOn, sessionSettings, setSessionSettings, setNotice, unit, clock } = core;
+  const saveSettings = useCallback(
+    async (draft: SettingsDraft): Promise<Readonly<Record<string, true>> | undefined> => {
+      if (!port) return undefined;
+      const checked = settingsFromDraft(draft, status.kind === "ok" ? status.analysis.settings : defaultSettings());
+      if (!checked.ok) return checked.errors;
+      const settings = checked.value;
+      await run(
+        "writing",
+        async () => {
+          const session = await saveSettingsTo(port, settingsToSave(draft, settings));
+          setSessionSettings(session);
+          await analyseOn(port, true, session);
+          setNotice({
+            intent: "success",
+            message: both("saved"),
+          });
+        },
+        both("failSave"),
+      );
+      return undefined;
+    },
+    [port, status, run, analyseOn],
+  );
+
+  const saveScenarios = useCallback(
+    async (named: readonly Scenario[], notice: Message): Promise<boolean> => {
+      if (!port || status.kind !== "ok") return false;
+      const current = status.analysis.settings;
+      let done = false;
+      await run(
+        "writing",
+        async () => {
+          const session = await saveScenariosTo(port, { current, named, session: sessionSettings });
+          setSessionSettings(session);
+          await analyseOn(port, true, session);
+          setNotice({ intent: "success", message: notice });
+          done = true;
+        },
+        planBoth("failSave"),
+      );
+      return done;
+    },
+    [port, status, run, analyseOn, sessionSettings],
+  );
+
+  const createBoard = useCallback(
+    async (scenarios: readonly Scenario[]) => {
+      if (!port || status.kind !== "ok" || scenarios.length === 0) return;
+      const outcome = status;
+      await run(
+        "writing",
+        async () => {
+          const onPage = await createBoardOfScenarios(port, { outcome, scenarios, unit }, clock);
+          const names = (lang: Lang) =>
+            new Intl.ListFormat(lang === "sv" ? "sv-SE" : "en-GB").format(
+              onPage.map((name) => (lang === "sv" ? `”${name}”` : `“${name}”`)),
+            );
+          setNotice({
+            intent: "success",
+            message: {
+              sv: planBoth("boardDone", { names: names("sv") }).sv,
+              en: planBoth("boardDone", { names: names("en") }).en,
+            },
+            at: "board",
+          });
+        },
+        planBoth("failBoard"),
+        "board",
+      );
+    },
+    [port, status, run, unit, clock],
+  );
+
+  return useMemo(() => ({ saveSettings, saveScenarios, createBoard }), [saveSettings, saveScenarios, createBoard]);
+}
