@@ -221,8 +221,3 @@ function labelWidth(cells: readonly CellWrite[], from: number): number {
     .map((c) => String(c.value).length * (c.bold ? 1.1 : 1) + 2);
   return Math.round(Math.min(LABEL_WIDTH.max, Math.max(LABEL_WIDTH.min, ...longest)));
 }
-
-/** A sheet-qualified range for a chart reference: 'Styrelseunderlag'!$B$40:$D$40. */
-export function chartRef(sheet: string, range: string): string {
-  return sheetRef(sheet, range);
-}
