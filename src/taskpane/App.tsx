@@ -17,9 +17,8 @@ import { BudgetChooser } from "./components/BudgetChooser";
 import { FileOpener } from "./components/FileOpener";
 import { StatePanel } from "./components/StatePanel";
 import { ViewTabs } from "./components/ViewTabs";
-import { LANG_NAMES, LANGS, t, type Lang, type MessageKey } from "./i18n";
+import { type Lang, LANG_NAMES, LANGS, t, type TextKey } from "./strings";
 import { paneFormat, type PaneFormat } from "./paneFormat";
-import { pt } from "./planText";
 import { selectionSourceOf } from "./selectionSource";
 import { useFinsam, VIEWS, type Finsam, type FinsamOptions, type ViewId } from "./useFinsam";
 import { usePlan, type PlanState } from "./usePlan";
@@ -43,7 +42,7 @@ export interface AppProps extends Omit<FinsamOptions, "port"> {
   readonly initialLang?: Lang;
 }
 
-const TAB_LABEL: Record<Exclude<ViewId, "plan">, MessageKey> = {
+const TAB_LABEL: Record<Exclude<ViewId, "plan">, TextKey> = {
   overview: "tabOverview",
   shares: "tabShares",
   findings: "tabFindings",
@@ -206,7 +205,7 @@ function Pane({ inExcel, port, ...options }: Omit<AppProps, "theme">) {
       </div>
 
       <ViewTabs
-        tabs={VIEWS.map((v) => ({ id: v, label: v === "plan" ? pt(lang, "tab") : t(lang, TAB_LABEL[v]) }))}
+        tabs={VIEWS.map((v) => ({ id: v, label: v === "plan" ? t(lang, "plan.tab") : t(lang, TAB_LABEL[v]) }))}
         selected={view}
         onSelect={(v: ViewId) => finsam.setView(v)}
         label={t(lang, "views")}

@@ -7,7 +7,7 @@ import type { LedgerFollowUp } from "../app/followUpFromLedger";
 import type { SheetFollowUp } from "../app/followUpFromSheet";
 import type { LedgerMapping } from "../app/followUpMemory";
 import type { ForecastChoice, Message } from "../domain";
-import { both } from "./i18n";
+import { both } from "./strings";
 import type { PaneCore } from "./paneCore";
 
 /** The follow-up's use cases on the workbook, in the Uppföljning chunk with its view: not in what Excel loads first. */

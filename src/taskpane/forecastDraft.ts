@@ -1,7 +1,6 @@
 import { typedKronor } from "../app/typedAmount";
 import type { Decimal } from "../domain";
-import { ft } from "./followUpText";
-import type { Lang } from "./i18n";
+import { type Lang, t } from "./strings/withFollowUp";
 
 /**
  * A forecast the user typed, read as Swedish amounts are written
@@ -11,7 +10,10 @@ export function parseForecast(text: string, lang: Lang): { readonly amount: Deci
   const read = typedKronor(text);
   if ("amount" in read) return read;
   return {
-    error: read.error === "negative" ? ft(lang, "negativeAmount") : ft(lang, "badAmount", { text: text.trim() }),
+    error:
+      read.error === "negative"
+        ? t(lang, "followUp.negativeAmount")
+        : t(lang, "followUp.badAmount", { text: text.trim() }),
   };
 }
 

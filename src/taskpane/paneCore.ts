@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { analyseAndFlag, analyseWorkbook } from "../app/analyseWorkbook";
 import { WorkbookError, type WorkbookPort } from "../app/workbookPort";
 import type { Message, Settings, Unit } from "../domain";
-import { both, DEFAULT_LANG, type Lang } from "./i18n";
+import { both, DEFAULT_LANG, type Lang } from "./strings";
 import type { Busy, FinsamOptions, Notice, PaneStatus, ViewId } from "./paneTypes";
 
 /** A WorkbookError's own message; anything else after what failed. */

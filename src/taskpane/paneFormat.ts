@@ -1,5 +1,5 @@
 import { Decimal, formatKr, formatKrDiff, formatNumber, formatPercent, fromKronor, type Unit } from "../domain";
-import type { Lang } from "./i18n";
+import type { Lang } from "./strings";
 
 /**
  * How the pane writes numbers: every one goes through Intl (src/domain/format.ts), in the

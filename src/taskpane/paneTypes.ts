@@ -3,7 +3,7 @@ import type { AnalysisOutcome } from "../app/analyseWorkbook";
 import type { Clock } from "../app/clock";
 import type { WorkbookPort } from "../app/workbookPort";
 import type { Message } from "../domain";
-import type { Lang } from "./i18n";
+import type { Lang } from "./strings";
 
 export type ViewId = "overview" | "shares" | "findings" | "settings" | "plan" | "followUp";
 

@@ -22,8 +22,7 @@ import {
   type ScenarioInput,
   type ScenarioPlan,
 } from "../domain";
-import type { Lang } from "./i18n";
-import type { PlanKey } from "./planText";
+import type { Lang, TextKey } from "./strings";
 
 /** The id of the scenario the form describes, before it is saved; a saved id never looks like it. */
 export const DRAFT_ID = "_draft";
@@ -33,7 +32,10 @@ export type CostKind = "sheet" | "flat" | "change";
 /** A field of the form: the state's change or the planned drawdown of a plan year, the floor, the costs' rate. */
 export type FieldKey = `change.${number}` | `drawdown.${number}` | "floor" | "costRate";
 
-export type FieldError = Extract<PlanKey, "errRise" | "errTooLow" | "errPercent" | "errAmount" | "errNegative">;
+export type FieldError = Extract<
+  TextKey,
+  "plan.errRise" | "plan.errTooLow" | "plan.errPercent" | "plan.errAmount" | "plan.errNegative"
+>;
 
 export interface ScenarioForm {
   /** The scenario the form started from (worst-case, or a saved one). */
@@ -129,15 +131,15 @@ export function checkField(key: FieldKey, text: string): { value: Decimal | null
   if (key.startsWith("drawdown.") && blank) return { value: new Decimal(0) };
   const number = parseTyped(text);
   if (key.startsWith("change.") || key === "costRate") {
-    if (!number) return { error: "errPercent" };
+    if (!number) return { error: "plan.errPercent" };
     // A change of the state's half is a cut or nothing: a rise is not what the engine projects.
-    if (key.startsWith("change.") && number.isPositive() && !number.isZero()) return { error: "errRise" };
-    if (number.lessThan(-100)) return { error: "errTooLow" };
+    if (key.startsWith("change.") && number.isPositive() && !number.isZero()) return { error: "plan.errRise" };
+    if (number.lessThan(-100)) return { error: "plan.errTooLow" };
     // −0 is 0: the engine takes a negative zero for a negative rate.
     return { value: number.isZero() ? new Decimal(0) : number.dividedBy(100) };
   }
-  if (!number) return { error: "errAmount" };
-  if (number.isNegative() && !number.isZero()) return { error: "errNegative" };
+  if (!number) return { error: "plan.errAmount" };
+  if (number.isNegative() && !number.isZero()) return { error: "plan.errNegative" };
   return { value: number };
 }
 
@@ -240,15 +242,15 @@ export function savedScenarios(analysis: Analysis): Scenario[] {
 }
 
 /** Why a name cannot be saved under, if it cannot: empty, or a built-in scenario's. */
-export function nameError(name: string): Extract<PlanKey, "errName" | "errNameBuiltIn"> | undefined {
+export function nameError(name: string): Extract<TextKey, "plan.errName" | "plan.errNameBuiltIn"> | undefined {
   const typed = name.trim().toLocaleLowerCase("sv");
-  if (typed === "") return "errName";
+  if (typed === "") return "plan.errName";
   const builtIn = [
     SHEET_PLAN.name,
     WORST_CASE.name,
     ...(["sv", "en"] as const).flatMap((l) => [SHEET_PLAN, WORST_CASE].map((b) => scenarioName(b.id, [], l))),
   ];
-  return builtIn.some((n) => n.toLocaleLowerCase("sv") === typed) ? "errNameBuiltIn" : undefined;
+  return builtIn.some((n) => n.toLocaleLowerCase("sv") === typed) ? "plan.errNameBuiltIn" : undefined;
 }
 
 /** The id to save a name under: a saved scenario of the same name keeps its id, else a new one from the name. */

@@ -7,9 +7,8 @@ import { createBoardOfScenarios } from "../app/createBoardOfScenarios";
 import { saveScenarios as saveScenariosTo } from "../app/saveScenarios";
 import { saveSettings as saveSettingsTo } from "../app/saveSettings";
 import { defaultSettings, type Message, type Scenario } from "../domain";
-import { both, type Lang } from "./i18n";
+import { both, type Lang } from "./strings";
 import type { PaneCore } from "./paneCore";
-import { planBoth } from "./planText";
 import { settingsFromDraft, settingsToSave, type SettingsDraft } from "./settingsDraft";
 
 export function useSettingsWrites(core: PaneCore) {
@@ -52,7 +51,7 @@ export function useSettingsWrites(core: PaneCore) {
           setNotice({ intent: "success", message: notice });
           done = true;
         },
-        planBoth("failSave"),
+        both("plan.failSave"),
       );
       return done;
     },
@@ -74,13 +73,13 @@ export function useSettingsWrites(core: PaneCore) {
           setNotice({
             intent: "success",
             message: {
-              sv: planBoth("boardDone", { names: names("sv") }).sv,
-              en: planBoth("boardDone", { names: names("en") }).en,
+              sv: both("plan.boardDone", { names: names("sv") }).sv,
+              en: both("plan.boardDone", { names: names("en") }).en,
             },
             at: "board",
           });
         },
-        planBoth("failBoard"),
+        both("plan.failBoard"),
         "board",
       );
     },

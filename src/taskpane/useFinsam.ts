@@ -13,7 +13,7 @@ import type { WorkbookPort } from "../app/workbookPort";
 import type { ShareWriteMode } from "../app/writeShares";
 import type { Finding, ForecastChoice, Message, Scenario, Settings, Unit } from "../domain";
 import { useFollowUpActions } from "./followUpActions";
-import type { Lang } from "./i18n";
+import type { Lang } from "./strings";
 import { usePaneCore } from "./paneCore";
 import type { SettingsDraft } from "./settingsDraft";
 import { isDownloadable, useWorkbookFile } from "./workbookFile";

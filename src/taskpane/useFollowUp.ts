@@ -11,8 +11,7 @@ import type { LedgerMapping } from "../app/followUpMemory";
 import { openLedger, type Ledger } from "../app/openLedger";
 import type { Decimal, Finding, ForecastChoice } from "../domain";
 import type { ForecastDrafts } from "./components/ForecastEditor";
-import { ft } from "./followUpText";
-import type { Lang } from "./i18n";
+import { type Lang, t } from "./strings/withFollowUp";
 
 export type FollowUpSource = "sheet" | "sie";
 
@@ -73,7 +72,7 @@ export function useFollowUp(outcome: Extract<AnalysisOutcome, { kind: "ok" }>, l
     const bytes = new Uint8Array(await file.arrayBuffer());
     const opened = await openLedger(bytes, file.name, outcome.analysis, readMapping);
     if (!opened.ok) {
-      setError(ft(lang, "badFile", { detail: opened.detail[lang] }));
+      setError(t(lang, "followUp.badFile", { detail: opened.detail[lang] }));
       return;
     }
     setLoaded({ ledger: opened.ledger, fileName: file.name });

@@ -21,8 +21,7 @@ import {
   type Settings,
 } from "../domain";
 import { scenarioName } from "./components/labels";
-import type { Lang } from "./i18n";
-import { planBoth, pt } from "./planText";
+import { both, type Lang, t } from "./strings";
 import {
   DRAFT_ID,
   formFromScenario,
@@ -78,7 +77,7 @@ export interface PlanState {
   readonly comparedPlans: readonly ScenarioPlan[];
   readonly comparison: readonly ScenarioComparison[];
   /** Why the typed name cannot be saved, once a save was tried. */
-  readonly nameProblem: "errName" | "errNameBuiltIn" | "errInvalid" | undefined;
+  readonly nameProblem: "plan.errName" | "plan.errNameBuiltIn" | "plan.errInvalid" | undefined;
   setField(key: FieldKey, text: string): void;
   setCosts(kind: CostKind): void;
   setName(name: string): void;
@@ -173,13 +172,13 @@ export function usePlan(outcome: Ok | undefined, lang: Lang, actions: PlanAction
         return now.includes(id) || now.length >= MAX_COMPARED ? now : [...now, id];
       }),
     save: async () => {
-      const problem = nameError(current.name) ?? (hasErrors(current) ? "errInvalid" : undefined);
+      const problem = nameError(current.name) ?? (hasErrors(current) ? "plan.errInvalid" : undefined);
       setNameProblem(problem);
       if (problem) return;
       const name = current.name.trim();
       const id = scenarioIdFor(name, saved);
       const scenario = scenarioOfForm(current, id, name);
-      const done = await saveScenarios(withSaved(saved, scenario), planBoth("saved", { name }));
+      const done = await saveScenarios(withSaved(saved, scenario), both("plan.saved", { name }));
       // The form now stands for the saved scenario; the comparison keeps following the form.
       if (done) setState((old) => (old.form ? { ...old, form: savedForm(old.form, id) } : old));
     },
@@ -188,7 +187,7 @@ export function usePlan(outcome: Ok | undefined, lang: Lang, actions: PlanAction
       if (!scenario) return;
       const done = await saveScenarios(
         saved.filter((s) => s.id !== id),
-        planBoth("removed", { name: scenario.name }),
+        both("plan.removed", { name: scenario.name }),
       );
       if (done) setComparedIds((old) => old.filter((x) => x !== id));
     },
@@ -218,7 +217,7 @@ function draftNameOf(form: ScenarioForm, settings: Settings, planYears: readonly
     return proposedName(scenarioOfForm(form, DRAFT_ID, ""), planYears, lang);
   } catch {
     // A form that cannot make a scenario yet (a field being typed) keeps the plain name.
-    return pt(lang, "newScenario");
+    return t(lang, "plan.newScenario");
   }
 }
 
@@ -238,7 +237,7 @@ function useComparison(
   const compareOptions: CompareOption[] = useMemo(() => {
     if (!settings) return [];
     return [
-      { id: DRAFT_ID, label: pt(lang, "compareEditing", { name: draftName }), saved: false },
+      { id: DRAFT_ID, label: t(lang, "plan.compareEditing", { name: draftName }), saved: false },
       { id: WORST_CASE.id, label: scenarioName(WORST_CASE.id, settings, lang), saved: false },
       { id: SHEET_PLAN.id, label: scenarioName(SHEET_PLAN.id, settings, lang), saved: false },
       ...saved.map((s) => ({ id: s.id, label: s.name, saved: true })),
@@ -274,7 +273,7 @@ function useDraftPlan(analysis: Analysis | undefined, form: ScenarioForm | undef
       return { draftPlan: projectScenario(analysis, scenarioOfForm(form, DRAFT_ID, draftName)), planError: undefined };
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
-      return { draftPlan: undefined, planError: pt(lang, "planFailed", { detail }) };
+      return { draftPlan: undefined, planError: t(lang, "plan.planFailed", { detail }) };
     }
   }, [analysis, form, draftName, lang]);
 }

@@ -4,7 +4,7 @@
  */
 import { useCallback, useMemo } from "react";
 import type { WorkbookPort } from "../app/workbookPort";
-import { both } from "./i18n";
+import { both } from "./strings";
 import { messageOf, type PaneCore } from "./paneCore";
 import type { DownloadablePort, FinsamOptions } from "./paneTypes";
 

@@ -5,7 +5,7 @@
 import { useCallback, useMemo } from "react";
 import { undoLastAction } from "../app/undo";
 import { writeShares as writeSharesTo, type ShareWriteMode } from "../app/writeShares";
-import { both } from "./i18n";
+import { both } from "./strings";
 import { messageOf, type PaneCore } from "./paneCore";
 
 export function useWorkbookWrites(core: PaneCore) {

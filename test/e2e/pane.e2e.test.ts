@@ -311,17 +311,26 @@ test("Flerårsplan: Västra's worst case, the first plan year at −12 %, the ch
   expect(await drawn()).toEqual(after);
   await page.getByLabel("Statens förändring 2026 (%)").fill("-12");
 
-  // Skapa styrelseunderlag, then the download holds the board sheet.
+  // Skapa styrelseunderlag at 350 px, then the download holds the board sheet.
+  await page.setViewportSize({ width: 350, height: 900 });
   await page.getByRole("button", { name: "Skapa styrelseunderlag" }).click();
   // The confirmation stands by the button, in view (it stood 1 757 px above it at 350 px), naming the
   // scenarios on the page: the form's by its assumptions, and Värsta fall, always there.
-  const done = page.getByText(/^Bladet Styrelseunderlag är skapat/);
+  const done = page.getByText(/^Styrelseunderlaget är skapat/);
   await done.waitFor();
   expect(await done.textContent()).toContain("”Staten −12 % 2026, −10 % 2027”");
   expect(await done.textContent()).toContain("”Värsta fall (−10 % per år)”");
   const seen = (await done.boundingBox())!;
   expect(seen.y).toBeGreaterThanOrEqual(0);
   expect(seen.y + seen.height).toBeLessThanOrEqual(page.viewportSize()!.height);
+  // Compact at 350 px: the dismiss button is an icon, so the sentence wraps to at most four lines
+  // (seven with "Stäng meddelandet" as text and the multiline layout).
+  const lines = await done.evaluate((e) =>
+    Math.round(e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight)),
+  );
+  await shot("board-notice-350", false);
+  expect(lines).toBeLessThanOrEqual(4);
+  await page.getByRole("button", { name: "Stäng meddelandet" }).first().waitFor();
   const [download] = await Promise.all([
     page.waitForEvent("download"),
     page.getByRole("button", { name: "Ladda ner arbetsboken" }).click(),

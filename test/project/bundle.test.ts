@@ -61,6 +61,7 @@ const SIE = [
   /safer-buffer|kStringMaxLength/,
   /ieee754|base64-js|The value "\{value\}"|Unknown encoding:/,
   /Helårsprognosen över ramen/,
+  /Välj SIE-fil/,
 ];
 
 test("Uppföljning, the SIE reader and iconv-lite are in the followup chunk, loaded when the tab is first opened", () => {
@@ -72,6 +73,7 @@ test("Uppföljning, the SIE reader and iconv-lite are in the followup chunk, loa
   expect(chunk).toMatch(/#PSALDO/);
   expect(chunk).toMatch(/cp437/i);
   expect(chunk).toMatch(/Helårsprognosen över ramen/);
+  expect(chunk).toMatch(/Välj SIE-fil/);
   expect(read("taskpane.js")).toMatch(CHUNK("followup"));
 });
 

@@ -38,15 +38,15 @@ test.each(["", "abc", "−", "12-", "1e5", "12 %%"])("%j is not a number", (type
 
 test("each field's rule: a change is 0 or a cut, amounts are not negative, empty means none", () => {
   expect(checkField("change.2025", "-12")).toEqual({ value: new Decimal("-0.12") });
-  expect(checkField("change.2025", "5")).toEqual({ error: "errRise" });
-  expect(checkField("change.2025", "-120")).toEqual({ error: "errTooLow" });
-  expect(checkField("change.2025", "tio")).toEqual({ error: "errPercent" });
-  expect(checkField("change.2025", "")).toEqual({ error: "errPercent" });
+  expect(checkField("change.2025", "5")).toEqual({ error: "plan.errRise" });
+  expect(checkField("change.2025", "-120")).toEqual({ error: "plan.errTooLow" });
+  expect(checkField("change.2025", "tio")).toEqual({ error: "plan.errPercent" });
+  expect(checkField("change.2025", "")).toEqual({ error: "plan.errPercent" });
   expect(checkField("costRate", "3")).toEqual({ value: new Decimal("0.03") });
   expect(checkField("floor", "")).toEqual({ value: null });
-  expect(checkField("floor", "-1")).toEqual({ error: "errNegative" });
+  expect(checkField("floor", "-1")).toEqual({ error: "plan.errNegative" });
   expect(checkField("drawdown.2026", "")).toEqual({ value: new Decimal(0) });
-  expect(checkField("drawdown.2026", "mycket")).toEqual({ error: "errAmount" });
+  expect(checkField("drawdown.2026", "mycket")).toEqual({ error: "plan.errAmount" });
 });
 
 test("the form keeps the last valid value of a wrong field, and knows when it was changed", () => {
@@ -54,7 +54,7 @@ test("the form keeps the last valid value of a wrong field, and knows when it wa
   expect(form.texts).toMatchObject({ "change.2025": "−10", "change.2026": "−10", floor: "", costRate: "0" });
   expect(isChanged(form)).toBe(false);
   const typed = updateField(updateField(form, "change.2025", "-12"), "change.2025", "-12x");
-  expect(typed.errors).toEqual({ "change.2025": "errPercent" });
+  expect(typed.errors).toEqual({ "change.2025": "plan.errPercent" });
   expect(typed.values["change.2025"]?.toFixed()).toBe("-0.12");
   expect(isChanged(typed)).toBe(true);
   const scenario = scenarioOfForm(typed, "x", "X");
@@ -80,9 +80,9 @@ test("names and ids: a saved name keeps its id, a new one gets its own, built-in
   expect(scenarioIdFor("Värsta fall", [])).toBe("varsta-fall");
   expect(scenarioIdFor("Worst case", [])).toBe("worst-case-2");
   expect(scenarioIdFor("!!!", [])).toBe("scenario");
-  expect(nameError("  ")).toBe("errName");
-  expect(nameError("Enligt arket")).toBe("errNameBuiltIn");
-  expect(nameError("värsta fall (−10 % per år)")).toBe("errNameBuiltIn");
+  expect(nameError("  ")).toBe("plan.errName");
+  expect(nameError("Enligt arket")).toBe("plan.errNameBuiltIn");
+  expect(nameError("värsta fall (−10 % per år)")).toBe("plan.errNameBuiltIn");
   expect(nameError("Tolv")).toBeUndefined();
   const replaced = withSaved(saved, { ...WORST_CASE, id: "tolv", name: "Tolv nu" });
   expect(replaced.map((s) => s.name)).toEqual(["Tolv nu"]);

@@ -1,6 +1,6 @@
 import { Field, MessageBar, MessageBarBody, Select } from "@fluentui/react-components";
 import type { BudgetChoice } from "../../app/analyseWorkbook";
-import { t, type Lang } from "../i18n";
+import { type Lang, t } from "../strings";
 import { useViewStyles } from "./styles";
 
 export interface BudgetChooserProps {

@@ -1,8 +1,7 @@
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { Decimal, type ScenarioPlan } from "../../domain";
-import type { Lang } from "../i18n";
+import { type Lang, t } from "../strings";
 import type { PaneFormat } from "../paneFormat";
-import { pt } from "../planText";
 
 export interface EquityChartProps {
   /** The compared scenarios' plans (at most three), named as on screen; the first gives the maximum. */
@@ -120,7 +119,7 @@ export function EquityChart({ plans, fmt }: EquityChartProps) {
       )
       .join("");
 
-  const maxName = plans.length > 1 ? pt(lang, "maxLineOf", { name: first.scenario.name }) : pt(lang, "maxLine");
+  const maxName = plans.length > 1 ? t(lang, "plan.maxLineOf", { name: first.scenario.name }) : t(lang, "plan.maxLine");
   const summary = chartSummary(plans, fmt, maxName);
 
   const alerts = plans.flatMap((p, s) =>
@@ -189,26 +188,28 @@ function chartSummary(plans: readonly ScenarioPlan[], fmt: PaneFormat, maxName: 
   const { lang } = fmt;
   const first = plans[0]!;
   const years = first.years.map((y) => y.year);
-  return pt(lang, "chartLabel", {
+  return t(lang, "plan.chartLabel", {
     first: years[0]!,
     last: years[years.length - 1]!,
     series: [
       ...plans.map((p) => {
-        const values = p.years.map((y) => pt(lang, "chartValue", { amount: fmt.money(y.closingEquity), year: y.year }));
+        const values = p.years.map((y) =>
+          t(lang, "plan.chartValue", { amount: fmt.money(y.closingEquity), year: y.year }),
+        );
         const below = p.years
           .filter((y) => y.closingEquity.isNegative() && !y.closingEquity.isZero())
           .map((y) => y.year);
         const above = p.years.filter((y) => y.closingEquity.greaterThan(y.maxEquity)).map((y) => y.year);
         return [
-          pt(lang, "chartSeries", { name: p.scenario.name, values: values.join(", ") }),
-          ...(below.length > 0 ? [pt(lang, "chartBelow", { years: below.join(", ") })] : []),
-          ...(above.length > 0 ? [pt(lang, "chartAbove", { years: above.join(", ") })] : []),
+          t(lang, "plan.chartSeries", { name: p.scenario.name, values: values.join(", ") }),
+          ...(below.length > 0 ? [t(lang, "plan.chartBelow", { years: below.join(", ") })] : []),
+          ...(above.length > 0 ? [t(lang, "plan.chartAbove", { years: above.join(", ") })] : []),
         ].join(" ");
       }),
-      pt(lang, "chartSeries", {
+      t(lang, "plan.chartSeries", {
         name: maxName,
         values: first.years
-          .map((y) => pt(lang, "chartValue", { amount: fmt.money(y.maxEquity), year: y.year }))
+          .map((y) => t(lang, "plan.chartValue", { amount: fmt.money(y.maxEquity), year: y.year }))
           .join(", "),
       }),
     ].join(" "),
@@ -225,7 +226,7 @@ function ChartLegend(props: {
   const { plans, maxName, alerts, lang } = props;
   const styles = useStyles();
   return (
-    <ul className={styles.legend} aria-label={pt(lang, "legend")}>
+    <ul className={styles.legend} aria-label={t(lang, "plan.legend")}>
       {plans.map((p, s) => (
         <li key={p.scenario.id} className={styles.legendItem}>
           <svg className={mergeClasses(styles.swatch, styles[SERIES[s % 3]!])} viewBox="0 0 28 12" aria-hidden="true">
@@ -245,14 +246,14 @@ function ChartLegend(props: {
         <svg className={styles.swatch} viewBox="0 0 28 12" aria-hidden="true">
           <path className={styles.zero} d="M1 6H27" />
         </svg>
-        {pt(lang, "zeroLine")}
+        {t(lang, "plan.zeroLine")}
       </li>
       {alerts.some((a) => a.kind === "below") && (
         <li className={styles.legendItem}>
           <svg className={styles.swatch} viewBox="0 0 28 12" aria-hidden="true">
             <path className={styles.below} d={ring(14, 6, 5)} />
           </svg>
-          {pt(lang, "markerBelow")}
+          {t(lang, "plan.markerBelow")}
         </li>
       )}
       {alerts.some((a) => a.kind === "above") && (
@@ -260,7 +261,7 @@ function ChartLegend(props: {
           <svg className={styles.swatch} viewBox="0 0 28 12" aria-hidden="true">
             <path className={styles.above} d={diamond(14, 6, 5)} />
           </svg>
-          {pt(lang, "markerAbove")}
+          {t(lang, "plan.markerAbove")}
         </li>
       )}
     </ul>

@@ -1,6 +1,6 @@
 import { Body1, Button, Caption1, Label, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useId } from "react";
-import { t, type Lang } from "../i18n";
+import { type Lang, t } from "../strings";
 import { useViewStyles } from "./styles";
 
 export interface FileOpenerProps {

@@ -1,6 +1,6 @@
 import { Caption1, createFocusOutlineStyle, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { findingTitle, scenarioNames, type Finding, type Scenario } from "../../domain";
-import { t, type Lang } from "../i18n";
+import { type Lang, t } from "../strings";
 
 export interface FindingListProps {
   readonly findings: readonly Finding[];

@@ -15,9 +15,8 @@ import {
 import { ScrollBox } from "./ScrollBox";
 import { useId } from "react";
 import type { FollowUp, ForecastChoice, ForecastMethod } from "../../domain";
-import { ft } from "../followUpText";
+import { type Lang, t } from "../strings/withFollowUp";
 import { forecastText, parseForecast } from "../forecastDraft";
-import type { Lang } from "../i18n";
 import { useViewStyles } from "./styles";
 
 /** What the user is typing per line, kept apart from the choice so a bad amount never reaches the numbers. */
@@ -54,23 +53,23 @@ export function ForecastEditor({
   return (
     <section className={styles.section} aria-labelledby={id}>
       <Subtitle2 as="h2" id={id} className={styles.heading}>
-        {ft(lang, "forecastsHeading")}
+        {t(lang, "followUp.forecastsHeading")}
       </Subtitle2>
       <Caption1 as="p" className={styles.caption}>
-        {ft(lang, "forecastsHint")}
+        {t(lang, "followUp.forecastsHint")}
       </Caption1>
       {kept && (
         <Caption1 as="p" className={styles.caption}>
-          {ft(lang, "forecastsKept")}
+          {t(lang, "followUp.forecastsKept")}
         </Caption1>
       )}
       <ScrollBox labelledBy={id}>
         <Table size="extra-small" className={styles.compact} aria-labelledby={id}>
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>{ft(lang, "colLine")}</TableHeaderCell>
-              <TableHeaderCell>{ft(lang, "colMethod")}</TableHeaderCell>
-              <TableHeaderCell>{ft(lang, "colForecast")}</TableHeaderCell>
+              <TableHeaderCell>{t(lang, "followUp.colLine")}</TableHeaderCell>
+              <TableHeaderCell>{t(lang, "followUp.colMethod")}</TableHeaderCell>
+              <TableHeaderCell>{t(lang, "followUp.colForecast")}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -85,7 +84,7 @@ export function ForecastEditor({
                     <Select
                       className={styles.fit}
                       size="small"
-                      aria-label={ft(lang, "methodFor", { line: r.label })}
+                      aria-label={t(lang, "followUp.methodFor", { line: r.label })}
                       value={r.method}
                       disabled={busy}
                       onChange={(_, data) => {
@@ -110,7 +109,7 @@ export function ForecastEditor({
                       >
                         <Input
                           size="small"
-                          aria-label={ft(lang, "amountFor", { line: r.label })}
+                          aria-label={t(lang, "followUp.amountFor", { line: r.label })}
                           value={draft ?? forecastText(r.forecast)}
                           autoComplete="off"
                           disabled={busy}
@@ -139,7 +138,7 @@ export function ForecastEditor({
       </ScrollBox>
       <div className={styles.actions}>
         <Button disabled={busy} onClick={onSave}>
-          {ft(lang, "saveForecasts")}
+          {t(lang, "followUp.saveForecasts")}
         </Button>
       </div>
     </section>

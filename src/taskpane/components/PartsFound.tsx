@@ -11,7 +11,7 @@ import {
 } from "@fluentui/react-components";
 import { ScrollBox } from "./ScrollBox";
 import type { FoundPart, PartName } from "../../app/budgetParts";
-import type { Lang } from "../i18n";
+import type { Lang } from "../strings";
 import { useViewStyles } from "./styles";
 
 export interface PartsFoundProps {

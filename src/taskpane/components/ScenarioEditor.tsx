@@ -11,7 +11,7 @@ import {
 } from "@fluentui/react-components";
 import { Decimal, equityOutcome, type ScenarioPlan } from "../../domain";
 import type { PaneFormat } from "../paneFormat";
-import { pt } from "../planText";
+import { t } from "../strings";
 import type { CostKind, FieldKey, ScenarioForm } from "../scenarioDraft";
 import { useViewStyles } from "./styles";
 
@@ -26,10 +26,10 @@ export interface ScenarioEditorProps {
   readonly onStartFrom: (id: string) => void;
 }
 
-const COSTS: readonly { kind: CostKind; label: "costsSheet" | "costsFlat" | "costsChange" }[] = [
-  { kind: "sheet", label: "costsSheet" },
-  { kind: "flat", label: "costsFlat" },
-  { kind: "change", label: "costsChange" },
+const COSTS: readonly { kind: CostKind; label: "plan.costsSheet" | "plan.costsFlat" | "plan.costsChange" }[] = [
+  { kind: "sheet", label: "plan.costsSheet" },
+  { kind: "flat", label: "plan.costsFlat" },
+  { kind: "change", label: "plan.costsChange" },
 ];
 
 const useStyles = makeStyles({
@@ -68,11 +68,11 @@ export function ScenarioEditor({ form, fmt, plan, startOptions, onField, onCosts
       key === "floor"
         ? value
           ? fmt.money(value)
-          : pt(lang, "noFloor")
+          : t(lang, "plan.noFloor")
         : key.startsWith("drawdown.")
           ? fmt.money(value ?? new Decimal(0))
           : fmt.percent(value ?? new Decimal(0), 2);
-    return pt(lang, error, { last });
+    return t(lang, error, { last });
   };
 
   const field = (key: FieldKey, label: string, hint?: string) => {
@@ -100,9 +100,9 @@ export function ScenarioEditor({ form, fmt, plan, startOptions, onField, onCosts
   return (
     <section className={view.section} aria-labelledby="plan-assumptions">
       <Subtitle2 as="h2" id="plan-assumptions" className={view.heading}>
-        {pt(lang, "assumptions")}
+        {t(lang, "plan.assumptions")}
       </Subtitle2>
-      <Field label={pt(lang, "startFrom")}>
+      <Field label={t(lang, "plan.startFrom")}>
         <Select className={view.fit} value={known ? form.sourceId : ""} onChange={(_, data) => onStartFrom(data.value)}>
           {!known && <option value="" disabled />}
           {startOptions.map((o) => (
@@ -117,30 +117,34 @@ export function ScenarioEditor({ form, fmt, plan, startOptions, onField, onCosts
         {form.years.map((year, i) =>
           field(
             `change.${year}`,
-            pt(lang, "stateChangeFor", { year }),
-            i === 0 ? pt(lang, "stateChangeHint") : undefined,
+            t(lang, "plan.stateChangeFor", { year }),
+            i === 0 ? t(lang, "plan.stateChangeHint") : undefined,
           ),
         )}
       </div>
-      {field("floor", pt(lang, "floor"), pt(lang, "floorHint"))}
+      {field("floor", t(lang, "plan.floor"), t(lang, "plan.floorHint"))}
 
-      <Field label={pt(lang, "costs")}>
+      <Field label={t(lang, "plan.costs")}>
         <RadioGroup value={form.costs} onChange={(_, data) => onCosts(data.value as CostKind)}>
           {COSTS.map((c) => (
-            <Radio key={c.kind} value={c.kind} label={pt(lang, c.label)} />
+            <Radio key={c.kind} value={c.kind} label={t(lang, c.label)} />
           ))}
         </RadioGroup>
       </Field>
-      {form.costs === "change" && field("costRate", pt(lang, "costsRate"))}
+      {form.costs === "change" && field("costRate", t(lang, "plan.costsRate"))}
 
       <div className={styles.years}>
         {form.years.map((year, i) =>
-          field(`drawdown.${year}`, pt(lang, "drawdownFor", { year }), i === 0 ? pt(lang, "drawdownHint") : undefined),
+          field(
+            `drawdown.${year}`,
+            t(lang, "plan.drawdownFor", { year }),
+            i === 0 ? t(lang, "plan.drawdownHint") : undefined,
+          ),
         )}
       </div>
 
       <Caption1 as="p" role="status" className={styles.outcome}>
-        {plan ? pt(lang, "outcomeNow", { outcome: equityOutcome(plan)[lang] }) : ""}
+        {plan ? t(lang, "plan.outcomeNow", { outcome: equityOutcome(plan)[lang] }) : ""}
       </Caption1>
     </section>
   );

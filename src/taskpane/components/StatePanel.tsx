@@ -1,5 +1,5 @@
 import { Body1, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle2 } from "@fluentui/react-components";
-import { t, type Lang } from "../i18n";
+import { type Lang, t } from "../strings";
 import type { Busy, PaneStatus } from "../useFinsam";
 import { useViewStyles } from "./styles";
 

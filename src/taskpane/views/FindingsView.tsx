@@ -13,7 +13,7 @@ import { useState } from "react";
 import { findingTitle, type Finding, type Settings, type Severity } from "../../domain";
 import { FindingList } from "../components/FindingList";
 import { useViewStyles } from "../components/styles";
-import { t } from "../i18n";
+import { t } from "../strings";
 import type { PaneFormat } from "../paneFormat";
 
 export interface FindingsViewProps {

@@ -32,8 +32,7 @@ import { INCOME_LINE, type Ledger } from "../../app/openLedger";
 import type { Finding, FollowUp, ForecastChoice, ForecastMethod, Message } from "../../domain";
 import { ForecastEditor } from "../components/ForecastEditor";
 import { useViewStyles } from "../components/styles";
-import { ft } from "../followUpText";
-import type { Lang } from "../i18n";
+import { type Lang, t } from "../strings/withFollowUp";
 import type { PaneFormat } from "../paneFormat";
 import { useFollowUp, type FollowUpSource, type FollowUpState, type Loose } from "../useFollowUp";
 
@@ -69,13 +68,13 @@ export default function FollowUpView(props: FollowUpViewProps) {
   return (
     <div>
       <Caption1 as="p" className={styles.caption}>
-        {ft(lang, "intro")}
+        {t(lang, "followUp.intro")}
       </Caption1>
       {columns && (
-        <Field label={ft(lang, "sourceLabel")}>
+        <Field label={t(lang, "followUp.sourceLabel")}>
           <RadioGroup value={source} onChange={(_, data) => state.setSource(data.value as FollowUpSource)}>
-            <Radio value="sheet" label={ft(lang, "sourceSheet", { range: columns.range })} />
-            <Radio value="sie" label={ft(lang, "sourceSie")} />
+            <Radio value="sheet" label={t(lang, "followUp.sourceSheet", { range: columns.range })} />
+            <Radio value="sie" label={t(lang, "followUp.sourceSie")} />
           </RadioGroup>
         </Field>
       )}
@@ -98,8 +97,8 @@ export default function FollowUpView(props: FollowUpViewProps) {
               void props
                 .onSaveForecasts(
                   state.choices,
-                  { sv: ft("sv", "forecastsSaved"), en: ft("en", "forecastsSaved") },
-                  { sv: ft("sv", "failForecasts"), en: ft("en", "failForecasts") },
+                  { sv: t("sv", "followUp.forecastsSaved"), en: t("en", "followUp.forecastsSaved") },
+                  { sv: t("sv", "followUp.failForecasts"), en: t("en", "followUp.failForecasts") },
                 )
                 .then((done) => done && state.forecastsSaved())
             }
@@ -107,14 +106,14 @@ export default function FollowUpView(props: FollowUpViewProps) {
           <section className={styles.section}>
             <div className={styles.actions}>
               <Button appearance="primary" disabled={busy} onClick={() => props.onWrite(result)}>
-                {ft(lang, "write")}
+                {t(lang, "followUp.write")}
               </Button>
               <Button disabled={busy || !canUndo} onClick={props.onUndo}>
-                {ft(lang, "undo")}
+                {t(lang, "followUp.undo")}
               </Button>
             </div>
             <Caption1 as="p" className={styles.caption}>
-              {ft(lang, "kind" in result ? "writeHintSheet" : "writeHint")}
+              {t(lang, "followUp.kind" in result ? "followUp.writeHintSheet" : "followUp.writeHint")}
             </Caption1>
           </section>
         </>
@@ -141,15 +140,18 @@ export default function FollowUpView(props: FollowUpViewProps) {
 /** The workbook's own follow-up columns: which, and how many months the outcome covers. */
 function SheetSource({ state, range, lang }: { state: FollowUpState; range: string; lang: Lang }) {
   const styles = useViewStyles();
-  const monthNames = ft(lang, "monthNames").split(",");
+  const monthNames = t(lang, "followUp.monthNames").split(",");
   return (
     <section className={styles.section}>
       <Caption1 as="p" className={styles.caption}>
-        {ft(lang, "sheetRead", { range })}
+        {t(lang, "followUp.sheetRead", { range })}
       </Caption1>
       <Field
-        label={ft(lang, "period")}
-        hint={ft(lang, state.columns?.monthsElapsed !== undefined ? "monthsFromHeader" : "monthsUnknown")}
+        label={t(lang, "followUp.period")}
+        hint={t(
+          lang,
+          state.columns?.monthsElapsed !== undefined ? "followUp.monthsFromHeader" : "followUp.monthsUnknown",
+        )}
       >
         <Select
           className={styles.fit}
@@ -176,7 +178,7 @@ function SieSource({ state, lang, busy }: { state: FollowUpState; lang: Lang; bu
     <>
       <section className={styles.section}>
         <Label htmlFor={inputId} weight="semibold">
-          {ft(lang, "sieFile")}
+          {t(lang, "followUp.sieFile")}
         </Label>
         <input
           id={inputId}
@@ -190,14 +192,14 @@ function SieSource({ state, lang, busy }: { state: FollowUpState; lang: Lang; bu
         />
         {loaded && (
           <Caption1 as="p" className={styles.caption}>
-            {ft(lang, "read", {
+            {t(lang, "followUp.read", {
               file: loaded.fileName,
               start: loaded.ledger.year.start,
               end: loaded.ledger.year.end,
               source:
                 loaded.ledger.source === "psaldo"
-                  ? ft(lang, "sourcePsaldo")
-                  : ft(lang, "sourceVouchers", { count: loaded.ledger.voucherCount }),
+                  ? t(lang, "followUp.sourcePsaldo")
+                  : t(lang, "followUp.sourceVouchers", { count: loaded.ledger.voucherCount }),
               checksum: loaded.ledger.checksum,
             })}
           </Caption1>
@@ -209,7 +211,7 @@ function SieSource({ state, lang, busy }: { state: FollowUpState; lang: Lang; bu
         )}
       </section>
       {loaded ? (
-        <Field label={ft(lang, "period")}>
+        <Field label={t(lang, "followUp.period")}>
           <Select className={styles.fit} value={state.period ?? ""} onChange={(_, data) => state.setPeriod(data.value)}>
             {loaded.ledger.periods.map((p) => (
               <option key={p} value={p}>
@@ -220,7 +222,7 @@ function SieSource({ state, lang, busy }: { state: FollowUpState; lang: Lang; bu
         </Field>
       ) : (
         <Caption1 as="p" className={styles.caption}>
-          {ft(lang, "noFollowUp")}
+          {t(lang, "followUp.noFollowUp")}
         </Caption1>
       )}
     </>
@@ -228,9 +230,9 @@ function SieSource({ state, lang, busy }: { state: FollowUpState; lang: Lang; bu
 }
 
 function methodText(lang: PaneFormat["lang"], method: ForecastMethod, months: number): string {
-  if (method === "typed") return ft(lang, "methodTyped");
-  if (method === "scaled") return ft(lang, "methodScaled", { months });
-  return ft(lang, "methodBudget");
+  if (method === "typed") return t(lang, "followUp.methodTyped");
+  if (method === "scaled") return t(lang, "followUp.methodScaled", { months });
+  return t(lang, "followUp.methodBudget");
 }
 
 /** Per budget line: budget, utfall, forecast and its method, deviation; the totals; what maps to no line. */
@@ -242,17 +244,17 @@ function Lines({ f, loose: unmapped, fmt }: { f: FollowUp; loose: readonly Loose
   return (
     <section className={styles.section} aria-labelledby={id}>
       <Subtitle2 as="h2" id={id} className={styles.heading}>
-        {ft(lang, "linesHeading", { year: f.year })}
+        {t(lang, "followUp.linesHeading", { year: f.year })}
       </Subtitle2>
       <ScrollBox labelledBy={id}>
         <Table size="extra-small" className={styles.compact} aria-labelledby={id}>
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>{ft(lang, "colLine")}</TableHeaderCell>
-              <TableHeaderCell className={styles.headerNumber}>{ft(lang, "colBudget")}</TableHeaderCell>
-              <TableHeaderCell className={styles.headerNumber}>{ft(lang, "colOutcome")}</TableHeaderCell>
-              <TableHeaderCell className={styles.headerNumber}>{ft(lang, "colForecast")}</TableHeaderCell>
-              <TableHeaderCell className={styles.headerNumber}>{ft(lang, "colDeviation")}</TableHeaderCell>
+              <TableHeaderCell>{t(lang, "followUp.colLine")}</TableHeaderCell>
+              <TableHeaderCell className={styles.headerNumber}>{t(lang, "followUp.colBudget")}</TableHeaderCell>
+              <TableHeaderCell className={styles.headerNumber}>{t(lang, "followUp.colOutcome")}</TableHeaderCell>
+              <TableHeaderCell className={styles.headerNumber}>{t(lang, "followUp.colForecast")}</TableHeaderCell>
+              <TableHeaderCell className={styles.headerNumber}>{t(lang, "followUp.colDeviation")}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -280,7 +282,7 @@ function Lines({ f, loose: unmapped, fmt }: { f: FollowUp; loose: readonly Loose
               </TableRow>
             ))}
             <TableRow className={styles.total}>
-              <TableCell>{ft(lang, "total")}</TableCell>
+              <TableCell>{t(lang, "followUp.total")}</TableCell>
               <TableCell className={styles.number}>{fmt.money(f.total.budget)}</TableCell>
               <TableCell className={styles.number}>{fmt.money(f.total.outcome)}</TableCell>
               <TableCell className={styles.number}>{fmt.money(f.total.forecast)}</TableCell>
@@ -292,9 +294,9 @@ function Lines({ f, loose: unmapped, fmt }: { f: FollowUp; loose: readonly Loose
       {loose.length > 0 && (
         <>
           <Subtitle2 as="h3" className={styles.heading}>
-            {ft(lang, "unmappedHeading")}
+            {t(lang, "followUp.unmappedHeading")}
           </Subtitle2>
-          <ul aria-label={ft(lang, "unmappedHeading")}>
+          <ul aria-label={t(lang, "followUp.unmappedHeading")}>
             {loose.map((l) => (
               <li key={l.label}>
                 {l.label}: {fmt.money(l.amount)}
@@ -313,19 +315,19 @@ function Words({ f, fmt }: { f: FollowUp; fmt: PaneFormat }) {
   const { lang } = fmt;
   const sentences = [
     f.closingEquity !== undefined
-      ? ft(lang, "words", {
+      ? t(lang, "followUp.words", {
           forecast: fmt.money(f.total.forecast),
           result: fmt.diff(f.result),
           closing: fmt.money(f.closingEquity),
           max: fmt.money(f.maxEquity),
         })
-      : ft(lang, "wordsNoEquity", { forecast: fmt.money(f.total.forecast), result: fmt.diff(f.result) }),
+      : t(lang, "followUp.wordsNoEquity", { forecast: fmt.money(f.total.forecast), result: fmt.diff(f.result) }),
   ];
   if (f.frame && f.total.forecast.greaterThan(f.frame.value)) {
-    sentences.push(ft(lang, "overFrame", { frame: fmt.money(f.frame.value) }));
+    sentences.push(t(lang, "followUp.overFrame", { frame: fmt.money(f.frame.value) }));
   }
-  if (f.closingEquity?.isNegative()) sentences.push(ft(lang, "equityNegative"));
-  else if (f.closingEquity?.greaterThan(f.maxEquity)) sentences.push(ft(lang, "equityAbove"));
+  if (f.closingEquity?.isNegative()) sentences.push(t(lang, "followUp.equityNegative"));
+  else if (f.closingEquity?.greaterThan(f.maxEquity)) sentences.push(t(lang, "followUp.equityAbove"));
   return (
     <p className={styles.heading} data-testid="follow-up-words">
       {sentences.join(" ")}
@@ -340,11 +342,11 @@ function Findings({ findings, lang }: { findings: readonly Finding[]; lang: Pane
   return (
     <section className={styles.section} aria-labelledby={id}>
       <Subtitle2 as="h2" id={id} className={styles.heading}>
-        {ft(lang, "findingsHeading")}
+        {t(lang, "followUp.findingsHeading")}
       </Subtitle2>
       {findings.length === 0 ? (
         <Caption1 as="p" className={styles.caption}>
-          {ft(lang, "noFindings")}
+          {t(lang, "followUp.noFindings")}
         </Caption1>
       ) : (
         <ul aria-labelledby={id}>
@@ -387,10 +389,10 @@ function MappingEditor({ ledger, labels, mapping, unmapped, kept, lang, busy, on
       value={value ?? NONE}
       onChange={(_, data) => set(data.value)}
     >
-      <option value={NONE}>{ft(lang, "noLine")}</option>
-      {targets.map((t) => (
-        <option key={t} value={t}>
-          {t === INCOME_LINE ? ft(lang, "income") : t}
+      <option value={NONE}>{t(lang, "followUp.noLine")}</option>
+      {targets.map((target) => (
+        <option key={target} value={target}>
+          {target === INCOME_LINE ? t(lang, "followUp.income") : target}
         </option>
       ))}
     </Select>
@@ -415,14 +417,16 @@ function MappingEditor({ ledger, labels, mapping, unmapped, kept, lang, busy, on
   return (
     <section className={styles.section} aria-labelledby={id}>
       <Subtitle2 as="h2" id={id} className={styles.heading}>
-        {ft(lang, "mapping")}
+        {t(lang, "followUp.mapping")}
       </Subtitle2>
       <Caption1 as="p" className={styles.caption}>
-        {ft(lang, kept ? "mappingKept" : "mappingSource")}
+        {t(lang, kept ? "followUp.mappingKept" : "followUp.mappingSource")}
       </Caption1>
       <MappingTable
-        heading={ft(lang, "objectsOf", { dimension: `${dimension} ${ledger.dimensions[dimension!] ?? ""}`.trim() })}
-        lineHeading={ft(lang, "colLine")}
+        heading={t(lang, "followUp.objectsOf", {
+          dimension: `${dimension} ${ledger.dimensions[dimension!] ?? ""}`.trim(),
+        })}
+        lineHeading={t(lang, "followUp.colLine")}
         rows={objects.map((o) => ({
           key: o.id,
           label: `${o.id} ${o.name}`,
@@ -430,16 +434,16 @@ function MappingEditor({ ledger, labels, mapping, unmapped, kept, lang, busy, on
         }))}
       />
       <MappingTable
-        heading={ft(lang, "accounts")}
-        lineHeading={ft(lang, "colLine")}
+        heading={t(lang, "followUp.accounts")}
+        lineHeading={t(lang, "followUp.colLine")}
         rows={mapping.accounts.map((r, i) => {
           const span = r.from === r.to ? r.from : `${r.from}–${r.to}`;
           return { key: `${r.from}-${r.to}`, label: span, line: lineSelect(span, r.line, (line) => setRange(i, line)) };
         })}
       />
       <MappingTable
-        heading={ft(lang, "unmappedHeading")}
-        lineHeading={ft(lang, "colLine")}
+        heading={t(lang, "followUp.unmappedHeading")}
+        lineHeading={t(lang, "followUp.colLine")}
         rows={unmapped.map((u) => ({
           key: u.account,
           label: `${u.account} ${u.name}`,
@@ -448,7 +452,7 @@ function MappingEditor({ ledger, labels, mapping, unmapped, kept, lang, busy, on
       />
       <div className={styles.actions}>
         <Button disabled={busy} onClick={() => void onSave()}>
-          {ft(lang, "saveMapping")}
+          {t(lang, "followUp.saveMapping")}
         </Button>
       </div>
     </section>

@@ -26,7 +26,7 @@ import {
 import { FindingList } from "../components/FindingList";
 import { scenarioName } from "../components/labels";
 import { useViewStyles } from "../components/styles";
-import { t, type Lang, type MessageKey } from "../i18n";
+import { type Lang, t, type TextKey } from "../strings";
 import type { PaneFormat } from "../paneFormat";
 
 export interface OverviewViewProps {
@@ -231,7 +231,7 @@ function EquityPlans({ analysis, fmt }: { analysis: Analysis; fmt: PaneFormat })
 
 /** The parties' rows of the split: FK and AF, or the state; the region; the kommuner together. */
 function partyRows(budget: Budget, split: ContributionSplit, lang: Lang) {
-  const partyLabel = (key: MessageKey, party: Party) => {
+  const partyLabel = (key: TextKey, party: Party) => {
     const named = membersOf(budget, party);
     return named.length === 1 ? named[0]!.name : t(lang, key);
   };

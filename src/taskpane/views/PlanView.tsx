@@ -36,9 +36,8 @@ import { NoticeBar } from "../components/NoticeBar";
 import { ScrollBox } from "../components/ScrollBox";
 import { ScenarioEditor } from "../components/ScenarioEditor";
 import { useViewStyles } from "../components/styles";
-import { t, type Lang } from "../i18n";
+import { type Lang, t } from "../strings";
 import { UNIT_DECIMALS, UNIT_NAME, type PaneFormat } from "../paneFormat";
-import { pt } from "../planText";
 import type { PlanState } from "../usePlan";
 import type { Notice } from "../useFinsam";
 
@@ -128,10 +127,10 @@ export function PlanView(props: PlanViewProps) {
     <div>
       <section className={view.section} aria-labelledby="plan-heading">
         <Subtitle2 as="h2" id="plan-heading" className={view.heading}>
-          {pt(lang, "heading", { first, last })}
+          {t(lang, "plan.heading", { first, last })}
         </Subtitle2>
         <Caption1 as="p" className={view.caption}>
-          {pt(lang, "intro")}
+          {t(lang, "plan.intro")}
         </Caption1>
         {plan.planError && (
           <MessageBar intent="error">
@@ -143,7 +142,7 @@ export function PlanView(props: PlanViewProps) {
         )}
         {target && (
           <Caption1 as="p" className={view.caption}>
-            {`${pt(lang, "rowTarget")}: ${pt(lang, "targetRange", { min: fmt.money(target.min), max: fmt.money(target.max) })}`}
+            {`${t(lang, "plan.rowTarget")}: ${t(lang, "plan.targetRange", { min: fmt.money(target.min), max: fmt.money(target.max) })}`}
           </Caption1>
         )}
       </section>
@@ -182,7 +181,7 @@ function SaveScenario({ plan, lang, busy }: { plan: PlanState; lang: Lang; busy:
   return (
     <section className={view.section} aria-labelledby="plan-save">
       <Subtitle2 as="h2" id="plan-save" className={view.heading}>
-        {pt(lang, "saveHeading")}
+        {t(lang, "plan.saveHeading")}
       </Subtitle2>
       <form
         className={styles.saveRow}
@@ -192,30 +191,30 @@ function SaveScenario({ plan, lang, busy }: { plan: PlanState; lang: Lang; busy:
         }}
       >
         <Field
-          label={pt(lang, "name")}
+          label={t(lang, "plan.name")}
           validationState={plan.nameProblem ? "error" : "none"}
-          {...(plan.nameProblem ? { validationMessage: pt(lang, plan.nameProblem) } : {})}
+          {...(plan.nameProblem ? { validationMessage: t(lang, plan.nameProblem) } : {})}
         >
           <Input
             className={styles.input}
             value={plan.form.name}
-            placeholder={pt(lang, "namePlaceholder")}
+            placeholder={t(lang, "plan.namePlaceholder")}
             onChange={(_, data) => plan.setName(data.value)}
           />
         </Field>
         <Button type="submit" appearance="primary" disabled={busy}>
-          {pt(lang, "save")}
+          {t(lang, "plan.save")}
         </Button>
       </form>
       <Caption1 as="p" className={view.caption}>
-        {pt(lang, "saveHint")}
+        {t(lang, "plan.saveHint")}
       </Caption1>
       <Subtitle2 as="h3" id="plan-saved" className={view.heading}>
-        {pt(lang, "savedHeading")}
+        {t(lang, "plan.savedHeading")}
       </Subtitle2>
       {savedOptions.length === 0 ? (
         <Caption1 as="p" className={view.caption}>
-          {pt(lang, "noneSaved")}
+          {t(lang, "plan.noneSaved")}
         </Caption1>
       ) : (
         <ul className={styles.list} aria-labelledby="plan-saved">
@@ -225,10 +224,10 @@ function SaveScenario({ plan, lang, busy }: { plan: PlanState; lang: Lang; busy:
               <Button
                 size="small"
                 disabled={busy}
-                aria-label={pt(lang, "removeNamed", { name: o.label })}
+                aria-label={t(lang, "plan.removeNamed", { name: o.label })}
                 onClick={() => void plan.remove(o.id)}
               >
-                {pt(lang, "remove")}
+                {t(lang, "plan.remove")}
               </Button>
             </li>
           ))}
@@ -247,11 +246,11 @@ function CompareScenarios({ plan, fmt }: { plan: PlanState; fmt: PaneFormat }) {
   return (
     <section className={view.section} aria-labelledby="plan-compare">
       <Subtitle2 as="h2" id="plan-compare" className={view.heading}>
-        {pt(lang, "compareHeading")}
+        {t(lang, "plan.compareHeading")}
       </Subtitle2>
       <fieldset className={styles.fieldset}>
         <legend className={mergeClasses(view.caption, styles.legend)} id="plan-compare-hint">
-          {pt(lang, "compareHint")}
+          {t(lang, "plan.compareHint")}
         </legend>
         {plan.compareOptions.map((o) => {
           const checked = plan.compared.includes(o.id);
@@ -267,16 +266,16 @@ function CompareScenarios({ plan, fmt }: { plan: PlanState; fmt: PaneFormat }) {
         })}
       </fieldset>
       <Caption1 as="p" className={view.caption} role="status">
-        {chosenCount >= MAX_COMPARED ? pt(lang, "maxChosen") : chosenCount === 0 ? pt(lang, "noneChosen") : ""}
+        {chosenCount >= MAX_COMPARED ? t(lang, "plan.maxChosen") : chosenCount === 0 ? t(lang, "plan.noneChosen") : ""}
       </Caption1>
       {plan.comparedPlans.length > 0 && (
         <>
           <ComparisonTable plans={plan.comparedPlans} comparison={plan.comparison} fmt={fmt} />
           <Subtitle2 as="h3" id="plan-chart" className={view.heading}>
-            {pt(lang, "chartHeading")}
+            {t(lang, "plan.chartHeading")}
           </Subtitle2>
           <EquityChart plans={plan.comparedPlans} fmt={fmt} />
-          <ul className={styles.outcomes} aria-label={pt(lang, "chartHeading")}>
+          <ul className={styles.outcomes} aria-label={t(lang, "plan.chartHeading")}>
             {plan.comparedPlans.map((p) => (
               <li key={p.scenario.id}>
                 <Caption1>{equityOutcome(p)[lang]}</Caption1>
@@ -304,16 +303,19 @@ function BoardSection(props: {
   const view = useViewStyles();
   const noticeRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (notice) noticeRef.current?.scrollIntoView?.({ block: "nearest" });
+    if (!notice) return;
+    // After the frame that lays the notice out, so the whole of it comes into view.
+    const frame = requestAnimationFrame(() => noticeRef.current?.scrollIntoView?.({ block: "nearest" }));
+    return () => cancelAnimationFrame(frame);
   }, [notice]);
   return (
     <section className={view.section} aria-labelledby="plan-board">
       <Subtitle2 as="h2" id="plan-board" className={view.heading}>
-        {pt(lang, "boardHeading")}
+        {t(lang, "plan.boardHeading")}
       </Subtitle2>
       <Caption1 as="p" className={view.caption}>
-        {pt(lang, "boardHint")}
-        {inFile && ` ${pt(lang, "boardHintFile")}`}
+        {t(lang, "plan.boardHint")}
+        {inFile && ` ${t(lang, "plan.boardHintFile")}`}
       </Caption1>
       <div className={view.actions}>
         <Button
@@ -321,7 +323,7 @@ function BoardSection(props: {
           disabled={busy || plan.comparedPlans.length === 0}
           onClick={() => void plan.createBoard()}
         >
-          {pt(lang, "board")}
+          {t(lang, "plan.board")}
         </Button>
         <Button disabled={busy || !canUndo} onClick={onUndo}>
           {t(lang, "undo")}
@@ -384,13 +386,13 @@ function planRowGroups(plan: ScenarioPlan, fmt: PaneFormat, hasFkAf: boolean): {
     {
       rows: [
         {
-          label: pt(lang, "rowStateChange"),
-          cell: (y) => (y.stateRate ? fmt.percent(y.stateRate.negated()) : pt(lang, "none")),
+          label: t(lang, "plan.rowStateChange"),
+          cell: (y) => (y.stateRate ? fmt.percent(y.stateRate.negated()) : t(lang, "plan.none")),
         },
       ],
     },
     {
-      heading: pt(lang, "rowContributions"),
+      heading: t(lang, "plan.rowContributions"),
       rows: [
         ...(hasFkAf
           ? [
@@ -405,19 +407,19 @@ function planRowGroups(plan: ScenarioPlan, fmt: PaneFormat, hasFkAf: boolean): {
     },
     {
       rows: [
-        { label: pt(lang, "rowOtherIncome"), cell: money((y) => y.otherIncome) },
-        { label: pt(lang, "rowCosts"), cell: money((y) => y.costs) },
+        { label: t(lang, "plan.rowOtherIncome"), cell: money((y) => y.otherIncome) },
+        { label: t(lang, "plan.rowCosts"), cell: money((y) => y.costs) },
         ...(plan.years.some((y) => !y.plannedDrawdown.isZero())
-          ? [{ label: pt(lang, "rowDrawdown"), cell: money((y) => y.plannedDrawdown), indent: true }]
+          ? [{ label: t(lang, "plan.rowDrawdown"), cell: money((y) => y.plannedDrawdown), indent: true }]
           : []),
-        { label: pt(lang, "rowResult"), cell: money((y) => y.result), strong: true },
+        { label: t(lang, "plan.rowResult"), cell: money((y) => y.result), strong: true },
       ],
     },
     {
       rows: [
-        { label: pt(lang, "rowOpening"), cell: money((y) => y.openingEquity) },
-        { label: pt(lang, "rowClosing"), cell: closing, strong: true },
-        { label: pt(lang, "rowMax"), cell: money((y) => y.maxEquity) },
+        { label: t(lang, "plan.rowOpening"), cell: money((y) => y.openingEquity) },
+        { label: t(lang, "plan.rowClosing"), cell: closing, strong: true },
+        { label: t(lang, "plan.rowMax"), cell: money((y) => y.maxEquity) },
       ],
     },
   ];
@@ -439,7 +441,7 @@ function PlanTable({
   const view = useViewStyles();
   const { lang } = fmt;
   // The unit once, in the caption: amounts with the unit in every cell do not fit three years in 400 px.
-  const caption = pt(lang, "planCaption", { name, unit: unitName(fmt) });
+  const caption = t(lang, "plan.planCaption", { name, unit: unitName(fmt) });
   const groups = planRowGroups(plan, fmt, hasFkAf);
   return (
     <ScrollBox label={caption}>
@@ -447,10 +449,10 @@ function PlanTable({
         <caption className={mergeClasses(view.caption, styles.start)}>{caption}</caption>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>{pt(lang, "colItem")}</TableHeaderCell>
+            <TableHeaderCell>{t(lang, "plan.colItem")}</TableHeaderCell>
             {plan.years.map((y, i) => (
               <TableHeaderCell key={y.year} className={mergeClasses(view.headerNumber, styles.yearHeader)}>
-                {pt(lang, i === 0 ? "colBudget" : "colPlan", { year: y.year })}
+                {t(lang, i === 0 ? "plan.colBudget" : "plan.colPlan", { year: y.year })}
               </TableHeaderCell>
             ))}
           </TableRow>
@@ -504,9 +506,9 @@ function ComparisonTable({
   const styles = useStyles();
   const { lang } = fmt;
   const firstPlan = plans[0]!;
-  const caption = pt(lang, "comparisonCaption", { first: firstPlan.scenario.name, unit: unitName(fmt) });
+  const caption = t(lang, "plan.comparisonCaption", { first: firstPlan.scenario.name, unit: unitName(fmt) });
   const amount = (value: Decimal | undefined, show: (v: Decimal) => string) =>
-    value === undefined ? pt(lang, "none") : show(value);
+    value === undefined ? t(lang, "plan.none") : show(value);
   const diff = (v: Decimal) => (v.isPositive() && !v.isZero() ? `+${bare(fmt, v)}` : bare(fmt, v));
   return (
     <ScrollBox label={caption}>
@@ -514,7 +516,7 @@ function ComparisonTable({
         <caption className={mergeClasses(view.caption, styles.start)}>{caption}</caption>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>{pt(lang, "colScenario")}</TableHeaderCell>
+            <TableHeaderCell>{t(lang, "plan.colScenario")}</TableHeaderCell>
             {comparison.map((c) => (
               <TableHeaderCell key={c.year} className={view.headerNumber}>
                 {c.year}
@@ -542,7 +544,7 @@ function ComparisonTable({
           {plans.slice(1).map((p) => (
             <TableRow key={`diff-${p.scenario.id}`}>
               <TableHeaderCell scope="row" className={mergeClasses(styles.rowHeader, styles.indent)}>
-                {pt(lang, "difference", { name: p.scenario.name })}
+                {t(lang, "plan.difference", { name: p.scenario.name })}
               </TableHeaderCell>
               {comparison.map((c) => (
                 <TableCell key={c.year} className={view.number}>
@@ -553,7 +555,7 @@ function ComparisonTable({
           ))}
           <TableRow>
             <TableHeaderCell scope="row" className={styles.rowHeader}>
-              {pt(lang, "rowMax")}
+              {t(lang, "plan.rowMax")}
             </TableHeaderCell>
             {comparison.map((c) => (
               <TableCell key={c.year} className={view.number}>

@@ -22,7 +22,7 @@ import { WorkbookError } from "../../app/workbookPort";
 import { defaultSettings, Decimal, type Settings, type Unit } from "../../domain";
 import { PartsFound } from "../components/PartsFound";
 import { useViewStyles } from "../components/styles";
-import { LANG_NAMES, LANGS, t, type Lang, type MessageKey } from "../i18n";
+import { type Lang, LANG_NAMES, LANGS, t, type TextKey } from "../strings";
 import { UNIT_NAME, type PaneFormat } from "../paneFormat";
 import { draftFromSettings, kommunEntries, parseNumber, type SettingsDraft } from "../settingsDraft";
 import type { PaneStatus } from "../useFinsam";
@@ -46,7 +46,7 @@ export interface SettingsViewProps {
 /** The units amounts can be shown in. */
 const UNITS: readonly Unit[] = ["kr", "tkr", "Mkr"];
 
-const FIELD_LABEL: Record<MappingField, MessageKey> = {
+const FIELD_LABEL: Record<MappingField, TextKey> = {
   budgetSheet: "mapBudgetSheet",
   yearHeader: "mapYears",
   members: "mapMembers",

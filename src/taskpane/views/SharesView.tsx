@@ -18,7 +18,7 @@ import type { AnalysisOutcome } from "../../app/analyseWorkbook";
 import { sharesToWrite, type ShareWriteMode } from "../../app/writeShares";
 import { Decimal, type MemberShare } from "../../domain";
 import { useViewStyles } from "../components/styles";
-import { t } from "../i18n";
+import { t } from "../strings";
 import type { PaneFormat } from "../paneFormat";
 
 export interface SharesViewProps {

@@ -1,15 +1,7 @@
-/** The pane's languages: Swedish first, English second. */
-export type Lang = "sv" | "en";
+import type { Texts } from "./lang";
 
-export const LANGS: readonly Lang[] = ["sv", "en"];
-
-export const DEFAULT_LANG: Lang = "sv";
-
-/**
- * Every text the pane shows, in both languages. A key missing in one language fails to compile.
- * `{name}` marks a value filled in by t(); numbers are formatted before (formatKr, formatPercent).
- */
-const MESSAGES = {
+/** The texts of the pane as a whole: its frame, Översikt, Medlemsavgifter, Avvikelser and Inställningar. */
+export const PANE = {
   sv: {
     title: "Finsam-budget",
     intro:
@@ -349,20 +341,4 @@ const MESSAGES = {
     failExample: "The example workbook could not be loaded",
     failDownload: "The workbook could not be saved",
   },
-} as const satisfies Record<Lang, Record<string, string>>;
-
-export type MessageKey = keyof (typeof MESSAGES)["sv"];
-
-/** The text for a key in a language, with `{name}` filled from vars. */
-export function t(lang: Lang, key: MessageKey, vars?: Readonly<Record<string, string | number>>): string {
-  const text: string = MESSAGES[lang][key];
-  return vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => String(vars[name] ?? whole)) : text;
-}
-
-/** A text in both languages, for a message that outlives a change of language. */
-export function both(key: MessageKey, vars?: Readonly<Record<string, string | number>>): { sv: string; en: string } {
-  return { sv: t("sv", key, vars), en: t("en", key, vars) };
-}
-
-/** Each language's name, written in that language, for the language switch. */
-export const LANG_NAMES: Record<Lang, string> = { sv: "Svenska", en: "English" };
+} as const satisfies Texts;

@@ -1,7 +1,7 @@
-import type { Lang } from "./i18n";
+import type { Texts } from "./lang";
 
-/** The Uppföljning view's texts, in its own chunk with the view (loaded when the tab is first opened). */
-const FOLLOW_UP_MESSAGES = {
+/** The Uppföljning view's texts, keyed `followUp.…` in t(); loaded with the view's chunk (withFollowUp.ts). */
+export const FOLLOW_UP = {
   sv: {
     intro:
       "Följ upp budgetåret: välj bokföringens SIE-fil (SIE 4, .se) eller arbetsbokens egna kolumner för utfall och prognos, perioden och vilka konton och objekt som hör till vilken budgetrad.",
@@ -130,12 +130,4 @@ const FOLLOW_UP_MESSAGES = {
     badFile: "The SIE file could not be read: {detail}",
     noFollowUp: "Choose a SIE file to follow up the budget.",
   },
-} as const satisfies Record<Lang, Record<string, string>>;
-
-export type FollowUpKey = keyof (typeof FOLLOW_UP_MESSAGES)["sv"];
-
-/** The follow-up view's text for a key in a language, with `{name}` filled from vars. */
-export function ft(lang: Lang, key: FollowUpKey, vars?: Readonly<Record<string, string | number>>): string {
-  const text: string = FOLLOW_UP_MESSAGES[lang][key];
-  return vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => String(vars[name] ?? whole)) : text;
-}
+} as const satisfies Texts;

@@ -1,11 +1,7 @@
-/**
- * The texts of the Flerårsplan view (issue 6), in both languages, kept apart from i18n.ts. Like
- * i18n.ts: a key missing in one language fails to compile; `{name}` is filled in by pt(); numbers are
- * formatted before (formatKr, formatPercent through PaneFormat).
- */
-import type { Lang } from "./i18n";
+import type { Texts } from "./lang";
 
-const PLAN_MESSAGES = {
+/** The Flerårsplan view's texts, keyed `plan.…` in t(). */
+export const PLAN = {
   sv: {
     tab: "Flerårsplan",
     heading: "Flerårsplan {first}–{last}",
@@ -93,7 +89,7 @@ const PLAN_MESSAGES = {
     boardHint:
       "Skriver bladet Styrelseunderlag med de valda scenarierna som formler på budgetens celler, jämförelsen och ett diagram, i ett steg som Ångra tar tillbaka.",
     boardHintFile: "I webbläsaren: ladda sedan ner arbetsboken, så följer bladet med.",
-    boardDone: "Bladet Styrelseunderlag är skapat med {names}. Ångra tar bort det.",
+    boardDone: "Styrelseunderlaget är skapat med {names}.",
     failBoard: "Styrelseunderlaget kunde inte skapas",
     planFailed: "Planen kunde inte räknas: {detail}",
   },
@@ -184,21 +180,8 @@ const PLAN_MESSAGES = {
     boardHint:
       "Writes the sheet Styrelseunderlag with the chosen scenarios as formulas on the budget's cells, the comparison and a chart, in one step that Undo takes back.",
     boardHintFile: "In the browser: then download the workbook, and the sheet comes with it.",
-    boardDone: "The sheet Styrelseunderlag is created with {names}. Undo removes it.",
+    boardDone: "Styrelseunderlag is created with {names}.",
     failBoard: "The board's basis could not be created",
     planFailed: "The plan could not be calculated: {detail}",
   },
-} as const satisfies Record<Lang, Record<string, string>>;
-
-export type PlanKey = keyof (typeof PLAN_MESSAGES)["sv"];
-
-/** The plan view's text for a key in a language, with `{name}` filled from vars. */
-export function pt(lang: Lang, key: PlanKey, vars?: Readonly<Record<string, string | number>>): string {
-  const text: string = PLAN_MESSAGES[lang][key];
-  return vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => String(vars[name] ?? whole)) : text;
-}
-
-/** A plan text in both languages, for a notice that outlives a change of language. */
-export function planBoth(key: PlanKey, vars?: Readonly<Record<string, string | number>>): { sv: string; en: string } {
-  return { sv: pt("sv", key, vars), en: pt("en", key, vars) };
-}
+} as const satisfies Texts;
