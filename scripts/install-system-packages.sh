@@ -5,7 +5,7 @@
 # and .ci/run both call this, so a fresh machine and CI install the same.
 set -euo pipefail
 
-PACKAGES=(libreoffice-calc-nogui chromium poppler-utils faketime)
+PACKAGES=(libreoffice-calc-nogui fonts-crosextra-carlito chromium poppler-utils faketime)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

@@ -46,7 +46,7 @@ export function editsForSettings({ settings, kommuner, mapping, budgetYear }: Se
     }
   }
   for (const field of MAPPING_FIELDS) names.push(...namesFor(field, mapping[field], budgetYear));
-  return { sheets: base.sheets ?? [SETTINGS_SHEET], cells, names };
+  return { sheets: base.sheets ?? [SETTINGS_SHEET], ...(base.layouts ? { layouts: base.layouts } : {}), cells, names };
 }
 
 /**

@@ -6,7 +6,8 @@
  */
 import { WorkbookError } from "../app/workbookPort";
 import type { WorkbookEdits } from "../grid/edits";
-import { parseAddress, parseRangeRef } from "../grid";
+import { columnLetters, parseAddress, parseRangeRef } from "../grid";
+import { pointsForCharacters } from "./addinSheet";
 import { asEntered } from "./asEntered";
 import type { ExcelCapabilities } from "./capabilities";
 import { type CellRequest, cellKey, queueCellReads, readStructure, type Structure } from "./cellState";
@@ -80,6 +81,20 @@ function queueEditWrites(
   byName: NamesByName,
 ): void {
   for (const sheet of create) context.workbook.worksheets.add(sheet);
+  // A layout is for a sheet this write creates (undo deletes it whole): a sheet that stands keeps the user's.
+  for (const layout of (edits.layouts ?? []).filter((l) => create.includes(l.sheet))) {
+    const ws = context.workbook.worksheets.getItem(layout.sheet);
+    layout.columnWidths.forEach((width, i) => {
+      const column = columnLetters(i + 1);
+      ws.getRange(`${column}:${column}`).format.columnWidth = pointsForCharacters(width);
+    });
+    for (const cell of layout.wrapped ?? []) {
+      // Excel fits a row to its wrapped text when the text changes: Range.WrapText's remarks,
+      // https://learn.microsoft.com/en-us/office/vba/api/Excel.Range.WrapText.
+      ws.getRange(cell).format.wrapText = true;
+      ws.getRange(cell).format.verticalAlignment = "Top";
+    }
+  }
   for (const edit of edits.cells) {
     const range = context.workbook.worksheets.getItem(edit.sheet).getRange(edit.cell);
     if (edit.numberFormat) range.numberFormat = [[edit.numberFormat]];

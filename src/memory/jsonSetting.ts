@@ -1,6 +1,6 @@
 import { finding, message, type Finding, type Message } from "../domain";
 import { address, parseAddress, parseRangeRef, SheetView, sheetRef, type Grid } from "../grid";
-import { SETTINGS_SHEET } from "./workbookSettings";
+import { SETTINGS_LAYOUT, SETTINGS_SHEET } from "./workbookSettings";
 import type { WorkbookEdits } from "../grid/edits";
 
 /**
@@ -57,5 +57,6 @@ export function jsonSettingEdits<T>(setting: JsonSetting<T>, value: T): Workbook
     names: [
       { name: setting.name, ref: sheetRef(sheet, `$${address(at.row, at.column).replace(/\d+$/, "")}$${at.row}`) },
     ],
+    layouts: [SETTINGS_LAYOUT],
   };
 }

@@ -14,7 +14,7 @@ import {
 import { type Grid, sheetRef } from "../grid";
 import { readAmount } from "../read/swedishNumber";
 import { normalizeLabel } from "../read/vocabulary";
-import type { CellEdit, WorkbookEdits } from "../grid/edits";
+import type { CellEdit, NewSheetLayout, WorkbookEdits } from "../grid/edits";
 import { SettingCells } from "./settingCells";
 
 /**
@@ -217,6 +217,17 @@ const BUILT_IN = new Set([SHEET_PLAN.id, WORST_CASE.id]);
 export const SETTINGS_SHEET = "Finsam-inställningar";
 
 /**
+ * The settings sheet's layout when the add-in creates it: labels in A, values in B, the staircase in D:E,
+ * the follow-up's JSON in G (jsonSetting.ts). Text wraps in its column, so A:B print on one portrait page.
+ */
+export const SETTINGS_LAYOUT: NewSheetLayout = {
+  sheet: SETTINGS_SHEET,
+  columnWidths: [42, 30, 3, 34, 10, 3, 60],
+  // A and B side by side on a portrait page: a long label wraps in A, the JSON in B, each row from its top.
+  wrapped: ["A2", ...[4, 5, 6, 7, 8, 9, 10, 11].flatMap((row) => [`A${row}`, `B${row}`]), "G4", "G7"],
+};
+
+/**
  * The settings as edits to the workbook: one labelled row each on the
  * settings sheet, and a defined name pointing at its value cell, so that
  * settingsFromGrid reads them back and a person can see and change them.
@@ -267,6 +278,7 @@ export function settingsEdits(settings: Settings): WorkbookEdits {
       '#,##0 "kr"',
     ],
     [SETTING_NAMES.planLength, "Antal planår efter budgetåret", settings.planLength],
+    // Row 11: its JSON wraps in B (SETTINGS_LAYOUT).
     [
       SETTING_NAMES.scenarios,
       "Sparade scenarier (skrivs av tillägget)",
@@ -305,5 +317,5 @@ export function settingsEdits(settings: Settings): WorkbookEdits {
       ref: sheetRef(sheet, `$D$4:$E$${3 + settings.equityStaircase.length}`),
     });
   }
-  return { sheets: [sheet], cells, names };
+  return { sheets: [sheet], cells, names, layouts: [SETTINGS_LAYOUT] };
 }

@@ -3,6 +3,7 @@ import { SheetView } from "../../src/grid";
 import { WorkbookError } from "../../src/app/workbookPort";
 import { defaultSettings } from "../../src/domain";
 import { createExcelPort } from "../../src/excel";
+import { pointsForCharacters } from "../../src/excel/addinSheet";
 import { settingsFromGrid, SETTINGS_SHEET, settingsEdits, SETTING_NAMES } from "../../src/memory/workbookSettings";
 import { shareEdits } from "../../src/plan/shareEdits";
 import { MAPPING_NAMES } from "../../src/read/mapping";
@@ -164,6 +165,31 @@ describe("go to a finding's cell", () => {
     const error = await rejection(port.goToCell("Finns inte", "B5"));
     expect(error.code).toBe("MAPPING_INVALID");
     expect(error.userMessage.sv).toContain("Finns inte");
+  });
+});
+
+describe("Finsam-inställningar laid out when the add-in creates it", () => {
+  it("columns wide enough for the labels, the scenarios' JSON wrapped in B; a sheet that stands keeps its widths", async () => {
+    const fake = generatedBudget(10);
+    const port = createExcelPort(TEST_CLOCK, fake.host());
+    const before = fake.snapshot();
+    await port.applyEdits(settingsEdits({ ...defaultSettings(), planLength: 3 }));
+    const sheet = fake.sheet(SETTINGS_SHEET)!;
+    // 42 characters: (42 × 7 + 5) px × 0,75 = 224,25 points.
+    expect(sheet.columnWidths.get(1)).toBe(pointsForCharacters(42));
+    expect(pointsForCharacters(42)).toBe(224.25);
+    expect(sheet.columnWidths.get(2)).toBe(pointsForCharacters(30));
+    expect(sheet.cells.get("11:2")).toMatchObject({ wrap: true, verticalAlignment: "Top" });
+    expect(sheet.cells.get("4:1")).toMatchObject({ wrap: true, verticalAlignment: "Top" });
+    expect(sheet.cells.get("4:3")).toBeUndefined();
+
+    // The user widens B; the next save leaves it so.
+    sheet.columnWidths.set(2, 400);
+    await port.applyEdits(settingsEdits({ ...defaultSettings(), planLength: 2 }));
+    expect(fake.sheet(SETTINGS_SHEET)!.columnWidths.get(2)).toBe(400);
+    await port.undo();
+    await port.undo();
+    expect(fake.snapshot()).toEqual(before);
   });
 });
 

@@ -48,6 +48,8 @@ export interface FakeCell {
   numberFormat?: string;
   fill?: FakeFill;
   bold?: boolean;
+  wrap?: boolean;
+  verticalAlignment?: Excel.VerticalAlignment;
 }
 
 export interface FakeConditionalFormat {
@@ -457,7 +459,15 @@ export class FakeExcel {
     if (cell.numberFormat === "General" && !sheet.rowFormats.has(row) && !sheet.columnFormats.has(column)) {
       delete cell.numberFormat;
     }
-    if (cell.value === null && cell.formula === null && !cell.numberFormat && !cell.fill && !cell.bold) {
+    if (
+      cell.value === null &&
+      cell.formula === null &&
+      !cell.numberFormat &&
+      !cell.fill &&
+      !cell.bold &&
+      !cell.wrap &&
+      !cell.verticalAlignment
+    ) {
       sheet.cells.delete(k);
       return;
     }
@@ -1670,9 +1680,62 @@ class FakeRangeFormat extends Loadable {
   }
 
   protected override read(prop: string): unknown {
+    if (prop === "verticalAlignment") {
+      const t = this.target();
+      return common(
+        cellsIn(t).map(({ row, column }) => this.ctx.excel.cellAt(t.sheet, row, column)?.verticalAlignment ?? "Bottom"),
+      );
+    }
+    if (prop === "wrapText") {
+      const t = this.target();
+      return common(cellsIn(t).map(({ row, column }) => this.ctx.excel.cellAt(t.sheet, row, column)?.wrap === true));
+    }
     if (prop !== "columnWidth") return super.read(prop);
     const { sheet, box } = this.target();
     return sheet.columnWidths.get(box.left) ?? DEFAULT_WIDTH;
+  }
+
+  /**
+   * RangeFormat.wrapText: "Specifies if Excel wraps the text in the object. A null value indicates that
+   * the entire range doesn't have a uniform wrap setting"
+   * (https://learn.microsoft.com/en-us/javascript/api/excel/excel.rangeformat#excel-excel-rangeformat-wraptext-member).
+   */
+  /**
+   * RangeFormat.verticalAlignment: "Specifies the vertical alignment for the specified object", one of
+   * Excel.VerticalAlignment's Top, Center, Bottom, Justify, Distributed; Bottom is a new cell's
+   * (https://learn.microsoft.com/en-us/javascript/api/excel/excel.rangeformat#excel-excel-rangeformat-verticalalignment-member).
+   */
+  get verticalAlignment(): string | null {
+    return this.loadedValue("verticalAlignment");
+  }
+  set verticalAlignment(alignment: string | null) {
+    if (!["Top", "Center", "Bottom", "Justify", "Distributed"].includes(alignment ?? "")) {
+      throw new FakeOfficeError("InvalidArgument", `verticalAlignment ${String(alignment)}`);
+    }
+    this.ctx.queue(true, () => {
+      const t = this.target();
+      for (const { row, column } of cellsIn(t)) {
+        this.ctx.excel.writeCell(t.sheet, row, column, (cell) => {
+          if (alignment === "Bottom") delete cell.verticalAlignment;
+          else cell.verticalAlignment = alignment as Excel.VerticalAlignment;
+        });
+      }
+    });
+  }
+
+  get wrapText(): boolean | null {
+    return this.loadedValue("wrapText");
+  }
+  set wrapText(wrap: boolean | null) {
+    this.ctx.queue(true, () => {
+      const t = this.target();
+      for (const { row, column } of cellsIn(t)) {
+        this.ctx.excel.writeCell(t.sheet, row, column, (cell) => {
+          if (wrap) cell.wrap = true;
+          else delete cell.wrap;
+        });
+      }
+    });
   }
 
   get columnWidth(): number {

@@ -3,6 +3,8 @@
  * flags or edits, the notes it writes, its own sheets, its names. Every part it does not change is
  * carried over byte for byte; the parts it changes keep every element it does not touch.
  */
+import { parseAddress } from "../../grid";
+import type { NewSheetLayout } from "../../grid/edits";
 import { joinNote, userPartOf } from "../../plan/notes";
 import type { ChartSpec } from "../../plan/types";
 import { addChart } from "../chartPart";
@@ -26,12 +28,15 @@ export interface CellChange {
   readonly addinNote?: string;
   readonly content?: CellContent;
   readonly numberFormat?: string;
+  /** The text wraps within the cell. */
+  readonly wrap?: true;
 }
 
 export interface PackageChanges {
   readonly cells?: readonly CellChange[];
-  /** Sheets to add, empty, where the workbook lacks them. */
+  /** Sheets to add, empty, where the workbook lacks them; with their column widths where a layout names them. */
   readonly emptySheets?: readonly string[];
+  readonly layouts?: readonly NewSheetLayout[];
   /** The add-in's sheets, written by ExcelJS in a workbook of their own: added, or replacing their namesakes. */
   readonly ownSheets?: { readonly bytes: Uint8Array; readonly names: readonly string[] };
   readonly charts?: readonly { readonly sheet: string; readonly chart: ChartSpec }[];
@@ -58,9 +63,12 @@ export async function changePackage(bytes: Uint8Array, changes: PackageChanges):
   for (const name of changes.emptySheets ?? []) {
     if (book.sheetNames().includes(name)) continue;
     const path = `xl/worksheets/sheet${pkg.nextFree("xl/worksheets/sheet", ".xml")}.xml`;
+    const widths = changes.layouts?.find((l) => l.sheet === name)?.columnWidths ?? [];
     pkg.setText(
       path,
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData/></worksheet>',
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+        colsXml(widths) +
+        "<sheetData/></worksheet>",
     );
     book.addSheet(name, await pkg.addRel(book.path, REL.worksheet, path));
     await pkg.addOverride(path, "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml");
@@ -89,12 +97,17 @@ export async function changePackage(bytes: Uint8Array, changes: PackageChanges):
         contentChanged = true;
       }
       if (c.xf !== undefined) sheet.setStyle(c.cell, c.xf);
-      if (c.fill !== undefined || c.numberFormat !== undefined) {
+      if (c.fill !== undefined || c.numberFormat !== undefined || c.wrap) {
         const change = {
           ...(c.fill !== undefined ? { fill: c.fill } : {}),
           ...(c.numberFormat !== undefined ? { numFmt: c.numberFormat } : {}),
+          ...(c.wrap ? { wrap: c.wrap } : {}),
         };
         sheet.setStyle(c.cell, styles.xfWith(sheet.styleOf(c.cell), change));
+      }
+      if (typeof c.content?.value === "string" && styles.wraps(sheet.styleOf(c.cell))) {
+        const at = parseAddress(c.cell)!;
+        sheet.fitRowHeight(at.row, ROW_POINTS * wrappedLines(c.content.value, sheet.columnWidth(at.column)));
       }
       if (c.note !== undefined) notes.set(c.cell, c.note ?? undefined);
       if (c.addinNote !== undefined) notes.set(c.cell, joinNote(userPartOf(notes.text(c.cell)), c.addinNote));
@@ -122,6 +135,41 @@ export async function changePackage(bytes: Uint8Array, changes: PackageChanges):
   let out = await pkg.bytes();
   for (const { sheet, chart } of changes.charts ?? []) out = await addChart(out, sheet, chart);
   return out;
+}
+
+/** A row of one line of Calibri 11, in points (Excel's default row height). */
+const ROW_POINTS = 15;
+
+/**
+ * How many lines a text takes wrapped in a column of `width` characters: broken at spaces, a word longer
+ * than the line broken anywhere (as Excel does). A column's character is a digit's width; an average
+ * letter of Calibri is narrower, so a character counts as 0,9 of a digit (more room never cuts text).
+ */
+export function wrappedLines(text: string, width: number): number {
+  const room = Math.max(1, Math.floor(width / 0.9));
+  let lines = 0;
+  for (const paragraph of text.split("\n")) {
+    let line = 0;
+    lines++;
+    for (const word of paragraph.split(" ")) {
+      const needed = line === 0 ? word.length : line + 1 + word.length;
+      if (needed <= room) {
+        line = needed;
+        continue;
+      }
+      if (line > 0) lines++;
+      lines += Math.floor(Math.max(0, word.length - 1) / room);
+      line = word.length % room || room;
+    }
+  }
+  return lines;
+}
+
+/** `<cols>` for column widths in characters from column A (CT_Cols: before `<sheetData>`). */
+function colsXml(widths: readonly number[]): string {
+  if (widths.length === 0) return "";
+  const cols = widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`);
+  return `<cols>${cols.join("")}</cols>`;
 }
 
 /** The look (format index) and note of cells, as the package has them. */

@@ -171,6 +171,28 @@ export class SheetXml {
     this.changed = true;
   }
 
+  /** A column's width in characters: its `<col>`, else the sheet's default, else Excel's for Calibri 11. */
+  columnWidth(column: number): number {
+    for (const col of children(this.child("cols"), "col")) {
+      const a = attrs(col);
+      if (Number(a["@min"]) <= column && column <= Number(a["@max"]) && a["@width"]) return Number(a["@width"]);
+    }
+    const defaults = this.child("sheetFormatPr");
+    return Number((defaults && attrs(defaults)["@defaultColWidth"]) ?? 8.43);
+  }
+
+  /**
+   * The row's height for text that wraps (in points), as Excel fits a row to it: never lower than it is,
+   * and not where the user set the height (`customHeight`). Written without customHeight, so Excel
+   * fits the row again when the cell changes.
+   */
+  fitRowHeight(row: number, points: number): void {
+    const a = attrs(this.row(row));
+    if (a["@customHeight"] === "1" || Number(a["@ht"] ?? 0) >= points) return;
+    a["@ht"] = String(points);
+    this.changed = true;
+  }
+
   /** The other cells of the shared formula the cell heads; none where it heads none. */
   sharedGroup(ref: string): string[] {
     const f = this.find(ref) && children(this.find(ref), "f")[0];

@@ -41,6 +41,8 @@ export interface XfChange {
   readonly fill?: string | null;
   readonly numFmt?: string;
   readonly bold?: boolean;
+  /** The text wraps within the cell, from its top (`<alignment vertical="top" wrapText="1"/>`). */
+  readonly wrap?: true;
 }
 
 export class Styles {
@@ -87,6 +89,14 @@ export class Styles {
     return rgb?.slice(-6).toUpperCase();
   }
 
+  /** Whether a cell format wraps its text. */
+  wraps(xf: number): boolean {
+    const format = this.items("cellXfs")[xf];
+    const alignment = format && children(format, "alignment")[0];
+    const wrap = alignment && attrs(alignment)["@wrapText"];
+    return wrap === "1" || wrap === "true";
+  }
+
   /** A cell format like `base` but for the change; the same change of the same format gives the same index. */
   xfWith(base: number, change: XfChange): number {
     const key = JSON.stringify([base, change]);
@@ -108,7 +118,18 @@ export class Styles {
       a["@fontId"] = String(this.append("fonts", font(this.prefix, change.bold)));
       a["@applyFont"] = "1";
     }
-    const body = from ? cloneNode(from[Object.keys(from).find((k) => k !== ":@")!] as OrderedNode[]) : [];
+    let body = from ? cloneNode(from[Object.keys(from).find((k) => k !== ":@")!] as OrderedNode[]) : [];
+    if (change.wrap) {
+      // CT_Xf's children: alignment first, then protection; an alignment it had keeps its other settings.
+      const alignment = body.find((n) => localTag(n) === "alignment");
+      const had = alignment ? attrs(alignment) : {};
+      const wrapped = {
+        [`${this.prefix}alignment`]: [],
+        ":@": { ...had, "@vertical": "top", "@wrapText": "1" },
+      } as OrderedNode;
+      body = [wrapped, ...body.filter((n) => localTag(n) !== "alignment")];
+      a["@applyAlignment"] = "1";
+    }
     const index = this.append("cellXfs", { [`${this.prefix}xf`]: body, ":@": a } as OrderedNode);
     this.made.set(key, index);
     return index;
