@@ -43,7 +43,7 @@ const LABEL_WIDTH = { min: 34, max: 52 };
  * The chart: right of the table, this many columns wide and at least this many rows tall, so the page's
  * content is about as wide as an A4 landscape page is (1,4 : 1) and fills it when fitted.
  */
-const CHART = { columns: 8, columnWidth: 11, rows: 50 };
+const CHART = { columns: 8, columnWidth: 11, rows: 36 };
 
 /**
  * Styrelseunderlag, one A4 landscape page a board member reads in a minute: the conclusion first (a
