@@ -276,9 +276,12 @@ test("Flerårsplan: Västra's worst case, the first plan year at −12 %, the ch
   await page.getByRole("heading", { name: "Flerårsplan 2025–2027" }).waitFor();
 
   // The worst case by default: 8 644 000 → 7 779 600 → 7 001 640 kr, equity gone during 2026.
-  const contributions = (await tableRows("Scenario: Värsta fall (statens del −10 % per år) · belopp i kr")).find(
-    (r) => r[0] === "Totalt",
-  )!;
+  const planRows = await tableRows("Scenario: Värsta fall (statens del −10 % per år) · belopp i kr");
+  // The parties as the sheet names them, as on Översikt.
+  expect(planRows.map((r) => r[0])).toEqual(
+    expect.arrayContaining(["Staten genom FK", "Region Östergötland", "Kommunerna"]),
+  );
+  const contributions = planRows.find((r) => r[0] === "Totalt")!;
   expect(contributions.slice(1)).toEqual([`8${NBSP}644${NBSP}000`, `7${NBSP}779${NBSP}600`, `7${NBSP}001${NBSP}640`]);
   const status = page.getByRole("status").filter({ hasText: "Med de här antagandena" });
   await status.getByText(/Eget kapital tar slut under 2026: −546\s400 kr vid årets slut\./).waitFor();

@@ -14,19 +14,11 @@ import {
 } from "@fluentui/react-components";
 import { ScrollBox } from "../components/ScrollBox";
 import type { AnalysisOutcome } from "../../app/analyseWorkbook";
-import {
-  Decimal,
-  membersOf,
-  type Analysis,
-  type Budget,
-  type ContributionSplit,
-  type Party,
-  type Severity,
-} from "../../domain";
+import { Decimal, type Analysis, type Budget, type ContributionSplit, type Severity } from "../../domain";
 import { FindingList } from "../components/FindingList";
-import { scenarioName } from "../components/labels";
+import { partyLabels, scenarioName } from "../components/labels";
 import { useViewStyles } from "../components/styles";
-import { type Lang, t, type TextKey } from "../strings";
+import { type Lang, t } from "../strings";
 import type { PaneFormat } from "../paneFormat";
 
 export interface OverviewViewProps {
@@ -231,21 +223,17 @@ function EquityPlans({ analysis, fmt }: { analysis: Analysis; fmt: PaneFormat })
 
 /** The parties' rows of the split: FK and AF, or the state; the region; the kommuner together. */
 function partyRows(budget: Budget, split: ContributionSplit, lang: Lang) {
-  const partyLabel = (key: TextKey, party: Party) => {
-    const named = membersOf(budget, party);
-    return named.length === 1 ? named[0]!.name : t(lang, key);
-  };
+  const labels = partyLabels(budget, lang);
   const quarter = new Decimal(0.25);
-  const state =
-    membersOf(budget, "fk", "af").length > 0
-      ? [
-          { key: "partyFk", label: partyLabel("partyFk", "fk"), amount: split.fk, share: quarter },
-          { key: "partyAf", label: partyLabel("partyAf", "af"), amount: split.af, share: quarter },
-        ]
-      : [{ key: "partyStat", label: partyLabel("partyStat", "stat"), amount: split.state, share: new Decimal(0.5) }];
+  const state = labels.hasFkAf
+    ? [
+        { key: "partyFk", label: labels.fk, amount: split.fk, share: quarter },
+        { key: "partyAf", label: labels.af, amount: split.af, share: quarter },
+      ]
+    : [{ key: "partyStat", label: labels.stat, amount: split.state, share: new Decimal(0.5) }];
   return [
     ...state,
-    { key: "partyRegion", label: partyLabel("partyRegion", "region"), amount: split.region, share: quarter },
-    { key: "partyKommuner", label: t(lang, "partyKommuner"), amount: split.kommuner, share: quarter },
+    { key: "partyRegion", label: labels.region, amount: split.region, share: quarter },
+    { key: "partyKommuner", label: labels.kommuner, amount: split.kommuner, share: quarter },
   ];
 }

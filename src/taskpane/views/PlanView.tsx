@@ -25,13 +25,13 @@ import {
   formatNumber,
   fromKronor,
   MAX_COMPARED,
-  membersOf,
   type Decimal,
   type PlanYear,
   type ScenarioComparison,
   type ScenarioPlan,
 } from "../../domain";
 import { EquityChart } from "../components/EquityChart";
+import { partyLabels, type PartyLabels } from "../components/labels";
 import { NoticeBar } from "../components/NoticeBar";
 import { ScrollBox } from "../components/ScrollBox";
 import { ScenarioEditor } from "../components/ScenarioEditor";
@@ -138,7 +138,12 @@ export function PlanView(props: PlanViewProps) {
           </MessageBar>
         )}
         {plan.draftPlan && (
-          <PlanTable plan={plan.draftPlan} name={plan.draftName} fmt={fmt} hasFkAf={hasFkAf(outcome)} />
+          <PlanTable
+            plan={plan.draftPlan}
+            name={plan.draftName}
+            fmt={fmt}
+            parties={partyLabels(outcome.analysis.budget, lang)}
+          />
         )}
         {target && (
           <Caption1 as="p" className={view.caption}>
@@ -334,10 +339,6 @@ function BoardSection(props: {
   );
 }
 
-function hasFkAf(outcome: Extract<AnalysisOutcome, { kind: "ok" }>): boolean {
-  return membersOf(outcome.analysis.budget, "fk", "af").length > 0;
-}
-
 /** An amount in the unit the user chose, without the unit (the table's caption says it). */
 function bare(fmt: PaneFormat, kronor: Decimal): string {
   return formatNumber(fromKronor(kronor, fmt.unit), fmt.lang, UNIT_DECIMALS[fmt.unit]).replace(/^-/, "\u2212");
@@ -378,7 +379,7 @@ function ClosingCell({ y, fmt }: { y: PlanYear; fmt: PaneFormat }) {
  * The plan table's rows in groups (a tbody each): the state's change; the contributions under a heading
  * of their own, so no label is wider than it must be; income, costs and result; equity.
  */
-function planRowGroups(plan: ScenarioPlan, fmt: PaneFormat, hasFkAf: boolean): { heading?: string; rows: Row[] }[] {
+function planRowGroups(plan: ScenarioPlan, fmt: PaneFormat, parties: PartyLabels): { heading?: string; rows: Row[] }[] {
   const { lang } = fmt;
   const money = (pick: (y: PlanYear) => Decimal) => (y: PlanYear) => bare(fmt, pick(y));
   const closing = (y: PlanYear) => <ClosingCell y={y} fmt={fmt} />;
@@ -394,14 +395,14 @@ function planRowGroups(plan: ScenarioPlan, fmt: PaneFormat, hasFkAf: boolean): {
     {
       heading: t(lang, "plan.rowContributions"),
       rows: [
-        ...(hasFkAf
+        ...(parties.hasFkAf
           ? [
-              { label: t(lang, "partyFk"), cell: money((y) => y.split.fk) },
-              { label: t(lang, "partyAf"), cell: money((y) => y.split.af) },
+              { label: parties.fk, cell: money((y) => y.split.fk) },
+              { label: parties.af, cell: money((y) => y.split.af) },
             ]
-          : [{ label: t(lang, "partyStat"), cell: money((y) => y.split.state) }]),
-        { label: t(lang, "partyRegion"), cell: money((y) => y.split.region) },
-        { label: t(lang, "partyKommuner"), cell: money((y) => y.split.kommuner) },
+          : [{ label: parties.stat, cell: money((y) => y.split.state) }]),
+        { label: parties.region, cell: money((y) => y.split.region) },
+        { label: parties.kommuner, cell: money((y) => y.split.kommuner) },
         { label: t(lang, "total"), cell: money((y) => y.contributions), strong: true },
       ],
     },
@@ -430,19 +431,19 @@ function PlanTable({
   plan,
   name,
   fmt,
-  hasFkAf,
+  parties,
 }: {
   plan: ScenarioPlan;
   name: string;
   fmt: PaneFormat;
-  hasFkAf: boolean;
+  parties: PartyLabels;
 }) {
   const styles = useStyles();
   const view = useViewStyles();
   const { lang } = fmt;
   // The unit once, in the caption: amounts with the unit in every cell do not fit three years in 400 px.
   const caption = t(lang, "plan.planCaption", { name, unit: unitName(fmt) });
-  const groups = planRowGroups(plan, fmt, hasFkAf);
+  const groups = planRowGroups(plan, fmt, parties);
   return (
     <ScrollBox label={caption}>
       <Table size="extra-small" className={view.compact}>
