@@ -95,6 +95,11 @@ export interface FindingInput {
   readonly message: Message;
 }
 
+/** The scenarios a finding holds in, `scenario` first; none for a finding about the sheet itself. */
+export function scenariosOf(f: Finding): readonly string[] {
+  return f.scenarios ?? (f.scenario ? [f.scenario] : []);
+}
+
 /** Builds a finding, spreading the cell reference into sheet and cell. */
 export function finding(input: FindingInput): Finding {
   const { ref, ...rest } = input;

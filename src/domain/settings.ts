@@ -1,3 +1,4 @@
+import type { Decimal } from "./money";
 import { DEFAULT_EQUITY_STAIRCASE } from "./equity";
 import { SHEET_PLAN, WORST_CASE } from "./plan";
 import type { Settings } from "./types";
@@ -11,4 +12,14 @@ export function defaultSettings(overrides: Partial<Settings> = {}): Settings {
     planLength: 2,
     ...overrides,
   };
+}
+
+/** A per-cent setting as a person types it: 0,2 and 20 alike are 20 (%). */
+export function percentSetting(typed: Decimal): Decimal {
+  return typed.lessThanOrEqualTo(1) ? typed.times(100) : typed;
+}
+
+/** A fraction setting as a person types it: 0,1 and 10 alike are a tenth. */
+export function fractionSetting(typed: Decimal): Decimal {
+  return typed.greaterThan(1) ? typed.dividedBy(100) : typed;
 }

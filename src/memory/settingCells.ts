@@ -1,4 +1,4 @@
-import { Decimal, finding, message, type Finding, type SettingSource } from "../domain";
+import { Decimal, finding, fractionSetting, message, type Finding, type SettingSource } from "../domain";
 import { address, type Grid, parseRangeRef, SheetView } from "../grid";
 import { readAmount } from "../read/swedishNumber";
 
@@ -83,6 +83,7 @@ export class SettingCells {
       this.bad(name, at.ref, "är inte ett tal; standardvärdet används.", "is not a number; the default is used.");
       return undefined;
     }
-    return asFraction && (percentText || reading.value.greaterThan(1)) ? reading.value.dividedBy(100) : reading.value;
+    if (!asFraction) return reading.value;
+    return percentText ? reading.value.dividedBy(100) : fractionSetting(reading.value);
   }
 }

@@ -10,6 +10,7 @@ import {
   type EquityStep,
   type Finding,
   type Settings,
+  percentSetting,
 } from "../domain";
 import { type Grid, sheetRef } from "../grid";
 import { readAmount } from "../read/swedishNumber";
@@ -112,9 +113,7 @@ function withEquityMaxPercent(cells: SettingCells, settings: Settings): Settings
   if (!maxPercent) return settings;
   return {
     ...settings,
-    equityStaircase: [
-      { from: new Decimal(0), maxPercent: maxPercent.lessThanOrEqualTo(1) ? maxPercent.times(100) : maxPercent },
-    ],
+    equityStaircase: [{ from: new Decimal(0), maxPercent: percentSetting(maxPercent) }],
   };
 }
 

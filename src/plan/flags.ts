@@ -2,7 +2,15 @@
  * A finding on the user's own cell: the fill by severity and the add-in's note, decided here once for
  * both shells (src/excel, src/xlsx), down to each cell, so that they only write what the plan holds.
  */
-import { type Finding, type Scenario, scenarioNames, type Severity, SEVERITY_ORDER, worseSeverity } from "../domain";
+import {
+  type Finding,
+  type Scenario,
+  scenarioNames,
+  scenariosOf,
+  type Severity,
+  SEVERITY_ORDER,
+  worseSeverity,
+} from "../domain";
 import { address, parseAddress } from "../grid";
 import { CONTROL_SHEET } from "../read/addinSheets";
 import { addinNote } from "./notes";
@@ -71,9 +79,7 @@ function mergeByAnchor(findings: readonly Finding[], scenarios: readonly Scenari
     };
     flag.severity = worseSeverity(flag.severity, f.severity);
     if (!flag.codes.includes(f.code)) flag.codes.push(f.code);
-    const text = f.scenario
-      ? `${scenarioNames(f.scenarios ?? [f.scenario], scenarios)}: ${f.message.sv}`
-      : f.message.sv;
+    const text = f.scenario ? `${scenarioNames(scenariosOf(f), scenarios)}: ${f.message.sv}` : f.message.sv;
     if (!flag.notes.includes(text)) flag.notes.push(text);
     byAnchor.set(key, flag);
   }

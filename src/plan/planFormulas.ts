@@ -6,11 +6,12 @@ import {
   type Budget,
   type EquityStep,
   type PlanYear,
-  type Decimal,
   type Scenario,
   type SettingSources,
   type SourcedAmount,
   WORST_CASE,
+  percentSetting,
+  fractionSetting,
 } from "../domain";
 import { amountExpr, sumExpr, type Spill } from "./formulas";
 import { columnLetters } from "../grid";
@@ -39,25 +40,20 @@ export function staircaseTable(
   s.put(2, { value: "Högst andel (%)" });
   const top = s.row + 1;
   const named = sources?.equityMaxPercent;
-  const linked = named && staircase.length === 1 && staircase[0]!.maxPercent.equals(percentOf(named.value));
+  const linked = named && staircase.length === 1 && staircase[0]!.maxPercent.equals(percentSetting(named.value));
   for (const step of staircase) {
     s.next();
     s.put(1, { value: step.from.toNumber(), numberFormat: KR });
     s.put(
       2,
       linked
-        ? { formula: `=IF(${named.ref}<=1,100*${named.ref},${named.ref})`, expected: step.maxPercent.toNumber() }
+        ? // percentSetting, in Excel.
+          { formula: `=IF(${named.ref}<=1,100*${named.ref},${named.ref})`, expected: step.maxPercent.toNumber() }
         : { value: step.maxPercent.toNumber() },
     );
   }
   return { from: `$A$${top}:$A$${s.row}`, percent: `$B$${top}:$B$${s.row}` };
 }
-
-/** A per-cent setting as the add-in reads it: 0,2 and 20 alike are 20. */
-const percentOf = (raw: Decimal) => (raw.lessThanOrEqualTo(1) ? raw.times(100) : raw);
-
-/** A fraction setting as the add-in reads it: 0,1 and 10 alike are a tenth. */
-const fractionOf = (raw: Decimal) => (raw.greaterThan(1) ? raw.dividedBy(100) : raw);
 
 /** Where a plan block put its rows, for charts and conditional formats. */
 export interface PlanRows {
@@ -163,8 +159,9 @@ function reducedContributions(
     const rate = y.stateRate ?? c.rate;
     s.put(
       2 + i,
-      rateSource && rate.equals(fractionOf(rateSource.value))
+      rateSource && rate.equals(fractionSetting(rateSource.value))
         ? {
+            // fractionSetting, in Excel.
             formula: `=IF(${rateSource.ref}>1,${rateSource.ref}/100,${rateSource.ref})`,
             numberFormat: PERCENT,
             expected: rate.toNumber(),

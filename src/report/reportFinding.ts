@@ -1,4 +1,12 @@
-import { findingTitle, scenarioNames, type Decimal, type Finding, type Scenario, type Severity } from "../domain";
+import {
+  findingTitle,
+  scenarioNames,
+  scenariosOf,
+  type Decimal,
+  type Finding,
+  type Scenario,
+  type Severity,
+} from "../domain";
 
 export interface ReportFinding {
   /** The kind, for programs; people read `title`. */
@@ -27,7 +35,7 @@ const kr = (d: Decimal): number => d.toNumber();
  * Swedish and English, and the scenarios it holds in by id and by name.
  */
 export function reportFinding(f: Finding, scenarios: readonly Scenario[] = []): ReportFinding {
-  const ids = f.scenarios ?? (f.scenario ? [f.scenario] : undefined);
+  const ids = scenariosOf(f);
   return {
     code: f.code,
     title: findingTitle(f.code, "sv"),
@@ -37,7 +45,7 @@ export function reportFinding(f: Finding, scenarios: readonly Scenario[] = []): 
     ...(f.cell ? { cell: f.cell } : {}),
     ...(f.year !== undefined ? { year: f.year } : {}),
     ...(f.scenario ? { scenario: f.scenario } : {}),
-    ...(ids
+    ...(ids.length > 0
       ? {
           scenarios: ids,
           scenarioNames: scenarioNames(ids, scenarios, "sv"),

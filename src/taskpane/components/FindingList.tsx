@@ -1,5 +1,5 @@
 import { Caption1, createFocusOutlineStyle, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { findingTitle, scenarioNames, type Finding, type Scenario } from "../../domain";
+import { findingTitle, scenarioNames, scenariosOf, type Finding, type Scenario } from "../../domain";
 import { type Lang, t } from "../strings";
 
 export interface FindingListProps {
@@ -72,7 +72,7 @@ export function FindingList({ findings, scenarios, lang, details, canGoTo, onGoT
         const meta = [
           where ?? t(lang, "noCell"),
           ...(f.year !== undefined ? [String(f.year)] : []),
-          ...(f.scenario ? [scenarioNames(f.scenarios ?? [f.scenario], scenarios, lang)] : []),
+          ...(f.scenario ? [scenarioNames(scenariosOf(f), scenarios, lang)] : []),
           ...(details ? [t(lang, "codeIs", { code: f.code })] : []),
         ].join(" · ");
         const body = (

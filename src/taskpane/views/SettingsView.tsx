@@ -20,6 +20,7 @@ import {
 } from "../../app/budgetParts";
 import { WorkbookError } from "../../app/workbookPort";
 import { defaultSettings, Decimal, type Settings, type Unit } from "../../domain";
+import { NumberField } from "../components/NumberField";
 import { PartsFound } from "../components/PartsFound";
 import { useViewStyles } from "../components/styles";
 import { type Lang, LANG_NAMES, LANGS, t, type TextKey } from "../strings";
@@ -176,19 +177,14 @@ function MappingSection(props: {
       <Caption1 as="p" className={view.caption}>
         {t(lang, "mappingHelp")}
       </Caption1>
-      <Field
+      <NumberField
         label={t(lang, "mapBudgetYear")}
-        validationState={errors.budgetYear ? "error" : "none"}
-        validationMessage={errors.budgetYear ? t(lang, "invalidYear") : undefined}
-      >
-        <Input
-          className={styles.input}
-          inputMode="numeric"
-          value={draft.budgetYear}
-          placeholder="2025"
-          onChange={(_, data) => update({ budgetYear: data.value })}
-        />
-      </Field>
+        whole
+        value={draft.budgetYear}
+        placeholder="2025"
+        problem={errors.budgetYear ? t(lang, "invalidYear") : undefined}
+        onChange={(budgetYear) => update({ budgetYear })}
+      />
       {MAPPING_FIELDS.map((field) => {
         const label = t(lang, FIELD_LABEL[field]);
         return (
@@ -231,7 +227,6 @@ function MappingSection(props: {
 /** The kommun key: by population, or fixed per cent per kommun with their sum. */
 function KeySection({ form, fmt }: { form: SettingsForm; fmt: PaneFormat }) {
   const { draft, update, errors, lang } = form;
-  const styles = useStyles();
   const view = useViewStyles();
   const fixedSum = draft.fixedPercents.reduce((sum, p) => sum.plus(parseNumber(p.percent) ?? 0), new Decimal(0));
   return (
@@ -250,23 +245,15 @@ function KeySection({ form, fmt }: { form: SettingsForm; fmt: PaneFormat }) {
       {draft.keyKind === "fixed" && (
         <>
           {draft.fixedPercents.map((p, i) => (
-            <Field
+            <NumberField
               key={p.name}
               label={t(lang, "fixedPercentFor", { name: p.name })}
-              validationState={errors[`fixed.${i}`] ? "error" : "none"}
-              validationMessage={errors[`fixed.${i}`] ? t(lang, "notANumber") : undefined}
-            >
-              <Input
-                className={styles.input}
-                inputMode="decimal"
-                value={p.percent}
-                onChange={(_, data) =>
-                  update({
-                    fixedPercents: draft.fixedPercents.map((q, j) => (j === i ? { ...q, percent: data.value } : q)),
-                  })
-                }
-              />
-            </Field>
+              value={p.percent}
+              problem={errors[`fixed.${i}`] ? t(lang, "notANumber") : undefined}
+              onChange={(percent) =>
+                update({ fixedPercents: draft.fixedPercents.map((q, j) => (j === i ? { ...q, percent } : q)) })
+              }
+            />
           ))}
           <Caption1 as="p" className={view.caption} role="status">
             {t(lang, "fixedSum", { sum: fmt.percent(fixedSum.dividedBy(100), 2) })}
@@ -289,31 +276,20 @@ function EquitySection({ form }: { form: SettingsForm }) {
       </Subtitle2>
       {draft.staircase.map((step, i) => (
         <div key={i} className={styles.step}>
-          <Field
+          <NumberField
             label={t(lang, "stepFrom", { n: i + 1 })}
-            validationState={errors[`step.${i}.from`] ? "error" : "none"}
-          >
-            <Input
-              className={styles.input}
-              inputMode="decimal"
-              value={step.from}
-              onChange={(_, data) =>
-                update({ staircase: draft.staircase.map((s, j) => (j === i ? { ...s, from: data.value } : s)) })
-              }
-            />
-          </Field>
-          <Field label={t(lang, "stepMax", { n: i + 1 })} validationState={errors[`step.${i}.max`] ? "error" : "none"}>
-            <Input
-              className={styles.input}
-              inputMode="decimal"
-              value={step.maxPercent}
-              onChange={(_, data) =>
-                update({
-                  staircase: draft.staircase.map((s, j) => (j === i ? { ...s, maxPercent: data.value } : s)),
-                })
-              }
-            />
-          </Field>
+            value={step.from}
+            invalid={errors[`step.${i}.from`]}
+            onChange={(from) => update({ staircase: draft.staircase.map((s, j) => (j === i ? { ...s, from } : s)) })}
+          />
+          <NumberField
+            label={t(lang, "stepMax", { n: i + 1 })}
+            value={step.maxPercent}
+            invalid={errors[`step.${i}.max`]}
+            onChange={(maxPercent) =>
+              update({ staircase: draft.staircase.map((s, j) => (j === i ? { ...s, maxPercent } : s)) })
+            }
+          />
           <Button
             className={styles.remove}
             aria-label={t(lang, "removeStep", { n: i + 1 })}
@@ -337,30 +313,18 @@ function EquitySection({ form }: { form: SettingsForm }) {
       <Subtitle2 as="h3" className={view.heading}>
         {t(lang, "targetHeading")}
       </Subtitle2>
-      <Field
+      <NumberField
         label={t(lang, "targetCentre")}
-        validationState={errors.targetCentre ? "error" : "none"}
-        validationMessage={errors.targetCentre ? t(lang, "notANumber") : undefined}
-      >
-        <Input
-          className={styles.input}
-          inputMode="decimal"
-          value={draft.targetCentre}
-          onChange={(_, d) => update({ targetCentre: d.value })}
-        />
-      </Field>
-      <Field
+        value={draft.targetCentre}
+        problem={errors.targetCentre ? t(lang, "notANumber") : undefined}
+        onChange={(targetCentre) => update({ targetCentre })}
+      />
+      <NumberField
         label={t(lang, "targetTolerance")}
-        validationState={errors.targetTolerance ? "error" : "none"}
-        validationMessage={errors.targetTolerance ? t(lang, "notANumber") : undefined}
-      >
-        <Input
-          className={styles.input}
-          inputMode="decimal"
-          value={draft.targetTolerance}
-          onChange={(_, d) => update({ targetTolerance: d.value })}
-        />
-      </Field>
+        value={draft.targetTolerance}
+        problem={errors.targetTolerance ? t(lang, "notANumber") : undefined}
+        onChange={(targetTolerance) => update({ targetTolerance })}
+      />
     </section>
   );
 }
