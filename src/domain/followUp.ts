@@ -164,7 +164,8 @@ export function followUp(budget: Budget, settings: Settings, input: FollowUpInpu
           { year, contributions, closingEquity: closing, maxEquity: ceiling },
           settings.equityTarget,
           FOLLOW_UP_SCENARIO,
-          budget.openingEquity?.ref,
+          // About the forecast, computed on Finsam-uppföljning: not on the opening equity, a number typed right.
+          undefined,
         )),
   ];
   return {

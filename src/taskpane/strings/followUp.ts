@@ -62,7 +62,6 @@ export const FOLLOW_UP = {
     write: "Skriv Finsam-uppföljning",
     writeHint:
       "Skriver bladet Finsam-uppföljning: utfallet som värden med filens namn och kontrollsumma, prognos, avvikelser, resultat och eget kapital som formler, och ett stapeldiagram. Ett steg som Ångra tar tillbaka.",
-    undo: "Ångra",
     badFile: "SIE-filen kunde inte läsas: {detail}",
     noFollowUp: "Välj en SIE-fil för att följa upp budgeten.",
   },
@@ -126,7 +125,6 @@ export const FOLLOW_UP = {
     write: "Write Finsam-uppföljning",
     writeHint:
       "Writes the sheet Finsam-uppföljning: the outcome as values with the file's name and checksum, forecast, deviations, result and equity as formulas, and a bar chart. One step that Undo takes back.",
-    undo: "Undo",
     badFile: "The SIE file could not be read: {detail}",
     noFollowUp: "Choose a SIE file to follow up the budget.",
   },

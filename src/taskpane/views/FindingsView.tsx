@@ -1,17 +1,9 @@
-import {
-  Body1,
-  Button,
-  Caption1,
-  Checkbox,
-  Field,
-  Select,
-  Subtitle2,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Body1, Button, Caption1, Checkbox, Field, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { findingTitle, type Finding, type Settings, type Severity } from "../../domain";
 import { FindingList } from "../components/FindingList";
+import { ActionRow } from "../components/ActionRow";
+import { Section } from "../components/Section";
 import { useViewStyles } from "../components/styles";
 import { t } from "../strings";
 import type { PaneFormat } from "../paneFormat";
@@ -94,14 +86,11 @@ export function FindingsView(props: FindingsViewProps) {
           onChange={(_, data) => setDetails(data.checked === true)}
           label={t(lang, "showDetails")}
         />
-        <div className={view.actions}>
+        <ActionRow lang={lang} busy={busy} canUndo={canUndo} onUndo={onUndo}>
           <Button disabled={busy} onClick={onRemoveFlags}>
             {t(lang, "removeFlags")}
           </Button>
-          <Button disabled={busy || !canUndo} onClick={onUndo}>
-            {t(lang, "undo")}
-          </Button>
-        </div>
+        </ActionRow>
         <Caption1 as="p" className={view.caption}>
           {t(lang, canGoTo ? "goToHint" : "goToOnlyExcel")}
         </Caption1>
@@ -115,10 +104,7 @@ export function FindingsView(props: FindingsViewProps) {
         if (group.length === 0) return null;
         const id = `findings-${severity}`;
         return (
-          <section key={severity} className={view.section} aria-labelledby={id}>
-            <Subtitle2 as="h2" id={id} className={view.heading}>
-              {`${t(lang, severity)} (${group.length})`}
-            </Subtitle2>
+          <Section key={severity} id={id} title={`${t(lang, severity)} (${group.length})`}>
             <FindingList
               findings={group}
               scenarios={settings.scenarios}
@@ -127,7 +113,7 @@ export function FindingsView(props: FindingsViewProps) {
               canGoTo={canGoTo}
               onGoTo={onGoTo}
             />
-          </section>
+          </Section>
         );
       })}
     </div>

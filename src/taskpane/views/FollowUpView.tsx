@@ -22,6 +22,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from "@fluentui/react-components";
+import { MoneyTable } from "../components/MoneyTable";
 import { ScrollBox } from "../components/ScrollBox";
 import { useId, type ReactNode } from "react";
 import type { AnalysisOutcome } from "../../app/analyseWorkbook";
@@ -31,6 +32,8 @@ import type { LedgerMapping } from "../../app/followUpMemory";
 import { INCOME_LINE, type Ledger } from "../../app/openLedger";
 import type { Finding, FollowUp, ForecastChoice, ForecastMethod, Message } from "../../domain";
 import { ForecastEditor } from "../components/ForecastEditor";
+import { Section } from "../components/Section";
+import { ActionRow } from "../components/ActionRow";
 import { useViewStyles } from "../components/styles";
 import { type Lang, t } from "../strings/withFollowUp";
 import type { PaneFormat } from "../paneFormat";
@@ -104,14 +107,11 @@ export default function FollowUpView(props: FollowUpViewProps) {
             }
           />
           <section className={styles.section}>
-            <div className={styles.actions}>
+            <ActionRow lang={lang} busy={busy} canUndo={canUndo} onUndo={props.onUndo}>
               <Button appearance="primary" disabled={busy} onClick={() => props.onWrite(result)}>
                 {t(lang, "followUp.write")}
               </Button>
-              <Button disabled={busy || !canUndo} onClick={props.onUndo}>
-                {t(lang, "followUp.undo")}
-              </Button>
-            </div>
+            </ActionRow>
             <Caption1 as="p" className={styles.caption}>
               {t(lang, "followUp.kind" in result ? "followUp.writeHintSheet" : "followUp.writeHint")}
             </Caption1>
@@ -242,55 +242,55 @@ function Lines({ f, loose: unmapped, fmt }: { f: FollowUp; loose: readonly Loose
   const id = useId();
   const loose = [...unmapped, ...f.withoutLine.map((w) => ({ label: w.label, amount: w.outcome }))];
   return (
-    <section className={styles.section} aria-labelledby={id}>
-      <Subtitle2 as="h2" id={id} className={styles.heading}>
-        {t(lang, "followUp.linesHeading", { year: f.year })}
-      </Subtitle2>
-      <ScrollBox labelledBy={id}>
-        <Table size="extra-small" className={styles.compact} aria-labelledby={id}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t(lang, "followUp.colLine")}</TableHeaderCell>
-              <TableHeaderCell className={styles.headerNumber}>{t(lang, "followUp.colBudget")}</TableHeaderCell>
-              <TableHeaderCell className={styles.headerNumber}>{t(lang, "followUp.colOutcome")}</TableHeaderCell>
-              <TableHeaderCell className={styles.headerNumber}>{t(lang, "followUp.colForecast")}</TableHeaderCell>
-              <TableHeaderCell className={styles.headerNumber}>{t(lang, "followUp.colDeviation")}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {f.rows.map((r) => (
-              <TableRow key={r.label}>
-                <TableCell>
-                  <div>{r.label}</div>
+    <Section id={id} title={t(lang, "followUp.linesHeading", { year: f.year })}>
+      <MoneyTable
+        labelledBy={id}
+        compact
+        columns={[
+          { header: t(lang, "followUp.colLine") },
+          { header: t(lang, "followUp.colBudget"), numeric: true },
+          { header: t(lang, "followUp.colOutcome"), numeric: true },
+          { header: t(lang, "followUp.colForecast"), numeric: true },
+          { header: t(lang, "followUp.colDeviation"), numeric: true },
+        ]}
+        rows={[
+          ...f.rows.map((r) => ({
+            key: r.label,
+            cells: [
+              <>
+                <div>{r.label}</div>
+                <Caption1 block className={styles.caption}>
+                  {methodText(lang, r.method, f.monthsElapsed)}
+                </Caption1>
+              </>,
+              fmt.money(r.budget.value),
+              fmt.money(r.outcome),
+              fmt.money(r.forecast),
+              <>
+                <div className={r.deviation.isPositive() && !r.deviation.isZero() ? styles.warn : undefined}>
+                  {fmt.diff(r.deviation)}
+                </div>
+                {r.deviationPercent && (
                   <Caption1 block className={styles.caption}>
-                    {methodText(lang, r.method, f.monthsElapsed)}
+                    {fmt.percent(r.deviationPercent)}
                   </Caption1>
-                </TableCell>
-                <TableCell className={styles.number}>{fmt.money(r.budget.value)}</TableCell>
-                <TableCell className={styles.number}>{fmt.money(r.outcome)}</TableCell>
-                <TableCell className={styles.number}>{fmt.money(r.forecast)}</TableCell>
-                <TableCell className={styles.number}>
-                  <div className={r.deviation.isPositive() && !r.deviation.isZero() ? styles.warn : undefined}>
-                    {fmt.diff(r.deviation)}
-                  </div>
-                  {r.deviationPercent && (
-                    <Caption1 block className={styles.caption}>
-                      {fmt.percent(r.deviationPercent)}
-                    </Caption1>
-                  )}
-                </TableCell>
-              </TableRow>
-            ))}
-            <TableRow className={styles.total}>
-              <TableCell>{t(lang, "followUp.total")}</TableCell>
-              <TableCell className={styles.number}>{fmt.money(f.total.budget)}</TableCell>
-              <TableCell className={styles.number}>{fmt.money(f.total.outcome)}</TableCell>
-              <TableCell className={styles.number}>{fmt.money(f.total.forecast)}</TableCell>
-              <TableCell className={styles.number}>{fmt.diff(f.total.deviation)}</TableCell>
-            </TableRow>
-          </TableBody>
-        </Table>
-      </ScrollBox>
+                )}
+              </>,
+            ],
+          })),
+          {
+            key: "total",
+            total: true,
+            cells: [
+              t(lang, "followUp.total"),
+              fmt.money(f.total.budget),
+              fmt.money(f.total.outcome),
+              fmt.money(f.total.forecast),
+              fmt.diff(f.total.deviation),
+            ],
+          },
+        ]}
+      />
       {loose.length > 0 && (
         <>
           <Subtitle2 as="h3" className={styles.heading}>
@@ -305,7 +305,7 @@ function Lines({ f, loose: unmapped, fmt }: { f: FollowUp; loose: readonly Loose
           </ul>
         </>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -340,10 +340,7 @@ function Findings({ findings, lang }: { findings: readonly Finding[]; lang: Pane
   const styles = useViewStyles();
   const id = useId();
   return (
-    <section className={styles.section} aria-labelledby={id}>
-      <Subtitle2 as="h2" id={id} className={styles.heading}>
-        {t(lang, "followUp.findingsHeading")}
-      </Subtitle2>
+    <Section id={id} title={t(lang, "followUp.findingsHeading")}>
       {findings.length === 0 ? (
         <Caption1 as="p" className={styles.caption}>
           {t(lang, "followUp.noFindings")}
@@ -357,7 +354,7 @@ function Findings({ findings, lang }: { findings: readonly Finding[]; lang: Pane
           ))}
         </ul>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -415,10 +412,7 @@ function MappingEditor({ ledger, labels, mapping, unmapped, kept, lang, busy, on
     if (line !== NONE) onChange({ ...mapping, accounts: [...mapping.accounts, { from: account, to: account, line }] });
   };
   return (
-    <section className={styles.section} aria-labelledby={id}>
-      <Subtitle2 as="h2" id={id} className={styles.heading}>
-        {t(lang, "followUp.mapping")}
-      </Subtitle2>
+    <Section id={id} title={t(lang, "followUp.mapping")}>
       <Caption1 as="p" className={styles.caption}>
         {t(lang, kept ? "followUp.mappingKept" : "followUp.mappingSource")}
       </Caption1>
@@ -455,7 +449,7 @@ function MappingEditor({ ledger, labels, mapping, unmapped, kept, lang, busy, on
           {t(lang, "followUp.saveMapping")}
         </Button>
       </div>
-    </section>
+    </Section>
   );
 }
 

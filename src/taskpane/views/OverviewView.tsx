@@ -1,20 +1,15 @@
-import {
-  Badge,
-  Body1,
-  Button,
-  Caption1,
-  Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  mergeClasses,
-} from "@fluentui/react-components";
-import { ScrollBox } from "../components/ScrollBox";
+import { Badge, Body1, Button, Caption1, mergeClasses } from "@fluentui/react-components";
+import { MoneyTable } from "../components/MoneyTable";
+import { Section } from "../components/Section";
 import type { AnalysisOutcome } from "../../app/analyseWorkbook";
-import { Decimal, type Analysis, type Budget, type ContributionSplit, type Severity } from "../../domain";
+import {
+  Decimal,
+  type Analysis,
+  type Budget,
+  type ContributionSplit,
+  type PlanYear,
+  type Severity,
+} from "../../domain";
 import { FindingList } from "../components/FindingList";
 import { partyLabels, scenarioName } from "../components/labels";
 import { useViewStyles } from "../components/styles";
@@ -82,10 +77,7 @@ function LeadingFindings(props: {
     SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length]),
   ) as Record<Severity, number>;
   return (
-    <section className={styles.section} aria-labelledby="overview-findings">
-      <Subtitle2 as="h2" id="overview-findings" className={styles.heading}>
-        {t(lang, "findingsHeading")}
-      </Subtitle2>
+    <Section id="overview-findings" title={t(lang, "findingsHeading")}>
       {findings.length === 0 ? (
         <Body1 as="p">{t(lang, "noFindings")}</Body1>
       ) : (
@@ -107,51 +99,43 @@ function LeadingFindings(props: {
           {t(lang, "showFindings")}
         </Button>
       </div>
-    </section>
+    </Section>
   );
 }
 
 /** The budget year's contributions by party, the sheet's own name for a party it names once. */
 function Contributions({ analysis, fmt }: { analysis: Analysis; fmt: PaneFormat }) {
-  const styles = useViewStyles();
   const { lang } = fmt;
   const { budget } = analysis;
   const year = budget.budgetYear;
   const split = analysis.splits.find((s) => s.year === year)?.split;
   const rows = split ? partyRows(budget, split, lang) : [];
   return (
-    <section className={styles.section} aria-labelledby="overview-contributions">
-      <Subtitle2 as="h2" id="overview-contributions" className={styles.heading}>
-        {t(lang, "contributionsHeading", { year })}
-      </Subtitle2>
-      <ScrollBox labelledBy="overview-contributions">
-        <Table size="small" className={styles.table} aria-labelledby="overview-contributions">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t(lang, "colParty")}</TableHeaderCell>
-              <TableHeaderCell className={styles.headerNumber}>{t(lang, "colShare")}</TableHeaderCell>
-              <TableHeaderCell className={styles.headerNumber}>{t(lang, "colAmount")}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rows.map((row) => (
-              <TableRow key={row.key}>
-                <TableCell>{row.label}</TableCell>
-                <TableCell className={styles.number}>{fmt.percent(row.share, 0)}</TableCell>
-                <TableCell className={styles.number}>{fmt.money(row.amount)}</TableCell>
-              </TableRow>
-            ))}
-            {split && (
-              <TableRow className={styles.total}>
-                <TableCell>{t(lang, "total")}</TableCell>
-                <TableCell className={styles.number}>{fmt.percent(new Decimal(1), 0)}</TableCell>
-                <TableCell className={styles.number}>{fmt.money(split.total)}</TableCell>
-              </TableRow>
-            )}
-          </TableBody>
-        </Table>
-      </ScrollBox>
-    </section>
+    <Section id="overview-contributions" title={t(lang, "contributionsHeading", { year })}>
+      <MoneyTable
+        labelledBy="overview-contributions"
+        columns={[
+          { header: t(lang, "colParty") },
+          { header: t(lang, "colShare"), numeric: true },
+          { header: t(lang, "colAmount"), numeric: true },
+        ]}
+        rows={[
+          ...rows.map((row) => ({
+            key: row.key,
+            cells: [row.label, fmt.percent(row.share, 0), fmt.money(row.amount)],
+          })),
+          ...(split
+            ? [
+                {
+                  key: "total",
+                  total: true,
+                  cells: [t(lang, "total"), fmt.percent(new Decimal(1), 0), fmt.money(split.total)],
+                },
+              ]
+            : []),
+        ]}
+      />
+    </Section>
   );
 }
 
@@ -160,10 +144,7 @@ function EquityPlans({ analysis, fmt }: { analysis: Analysis; fmt: PaneFormat })
   const styles = useViewStyles();
   const { lang } = fmt;
   return (
-    <section className={styles.section} aria-labelledby="overview-equity">
-      <Subtitle2 as="h2" id="overview-equity" className={styles.heading}>
-        {t(lang, "resultHeading")}
-      </Subtitle2>
+    <Section id="overview-equity" title={t(lang, "resultHeading")}>
       {analysis.plans.map((plan) => {
         const id = `overview-plan-${plan.scenario.id}`;
         return (
@@ -171,44 +152,25 @@ function EquityPlans({ analysis, fmt }: { analysis: Analysis; fmt: PaneFormat })
             <Caption1 as="h3" id={id} className={styles.heading}>
               <strong>{scenarioName(plan.scenario.id, analysis.settings, lang)}</strong>
             </Caption1>
-            <ScrollBox labelledBy={id}>
-              <Table size="extra-small" className={styles.compact} aria-labelledby={id}>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>{t(lang, "colYear")}</TableHeaderCell>
-                    <TableHeaderCell className={styles.headerNumber}>{t(lang, "colResult")}</TableHeaderCell>
-                    <TableHeaderCell className={styles.headerNumber}>{t(lang, "colClosing")}</TableHeaderCell>
-                    <TableHeaderCell className={styles.headerNumber}>{t(lang, "colMax")}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {plan.years.map((y) => {
-                    const negative = y.closingEquity.isNegative();
-                    const above = !negative && y.closingEquity.greaterThan(y.maxEquity);
-                    return (
-                      <TableRow key={y.year}>
-                        <TableCell>{y.year}</TableCell>
-                        <TableCell className={styles.number}>{fmt.money(y.result)}</TableCell>
-                        <TableCell className={styles.number}>
-                          <span className={negative ? styles.bad : above ? styles.warn : undefined}>
-                            {fmt.money(y.closingEquity)}
-                          </span>
-                          {(negative || above) && (
-                            <>
-                              <br />
-                              <Badge appearance="outline" color={negative ? "danger" : "warning"} size="small">
-                                {t(lang, negative ? "negative" : "aboveMax")}
-                              </Badge>
-                            </>
-                          )}
-                        </TableCell>
-                        <TableCell className={styles.number}>{fmt.money(y.maxEquity)}</TableCell>
-                      </TableRow>
-                    );
-                  })}
-                </TableBody>
-              </Table>
-            </ScrollBox>
+            <MoneyTable
+              labelledBy={id}
+              compact
+              columns={[
+                { header: t(lang, "colYear") },
+                { header: t(lang, "colResult"), numeric: true },
+                { header: t(lang, "colClosing"), numeric: true },
+                { header: t(lang, "colMax"), numeric: true },
+              ]}
+              rows={plan.years.map((y) => ({
+                key: String(y.year),
+                cells: [
+                  y.year,
+                  fmt.money(y.result),
+                  <ClosingEquity key="closing" y={y} fmt={fmt} />,
+                  fmt.money(y.maxEquity),
+                ],
+              }))}
+            />
             {plan.equityRunsOut !== undefined && (
               <Caption1 as="p" className={mergeClasses(styles.heading, styles.bad)}>
                 {t(lang, "equityRunsOut", { year: plan.equityRunsOut })}
@@ -217,7 +179,27 @@ function EquityPlans({ analysis, fmt }: { analysis: Analysis; fmt: PaneFormat })
           </div>
         );
       })}
-    </section>
+    </Section>
+  );
+}
+
+/** Closing equity, red below zero and orange above the maximum, with a badge saying which. */
+function ClosingEquity({ y, fmt }: { y: PlanYear; fmt: PaneFormat }) {
+  const styles = useViewStyles();
+  const negative = y.closingEquity.isNegative();
+  const above = !negative && y.closingEquity.greaterThan(y.maxEquity);
+  return (
+    <>
+      <span className={negative ? styles.bad : above ? styles.warn : undefined}>{fmt.money(y.closingEquity)}</span>
+      {(negative || above) && (
+        <>
+          <br />
+          <Badge appearance="outline" color={negative ? "danger" : "warning"} size="small">
+            {t(fmt.lang, negative ? "negative" : "aboveMax")}
+          </Badge>
+        </>
+      )}
+    </>
   );
 }
 

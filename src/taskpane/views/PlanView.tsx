@@ -35,6 +35,8 @@ import { partyLabels, type PartyLabels } from "../components/labels";
 import { NoticeBar } from "../components/NoticeBar";
 import { ScrollBox } from "../components/ScrollBox";
 import { ScenarioEditor } from "../components/ScenarioEditor";
+import { Section } from "../components/Section";
+import { ActionRow } from "../components/ActionRow";
 import { useViewStyles } from "../components/styles";
 import { type Lang, t } from "../strings";
 import { UNIT_DECIMALS, UNIT_NAME, type PaneFormat } from "../paneFormat";
@@ -125,10 +127,7 @@ export function PlanView(props: PlanViewProps) {
 
   return (
     <div>
-      <section className={view.section} aria-labelledby="plan-heading">
-        <Subtitle2 as="h2" id="plan-heading" className={view.heading}>
-          {t(lang, "plan.heading", { first, last })}
-        </Subtitle2>
+      <Section id="plan-heading" title={t(lang, "plan.heading", { first, last })}>
         <Caption1 as="p" className={view.caption}>
           {t(lang, "plan.intro")}
         </Caption1>
@@ -150,7 +149,7 @@ export function PlanView(props: PlanViewProps) {
             {`${t(lang, "plan.rowTarget")}: ${t(lang, "plan.targetRange", { min: fmt.money(target.min), max: fmt.money(target.max) })}`}
           </Caption1>
         )}
-      </section>
+      </Section>
 
       <ScenarioEditor
         form={plan.form}
@@ -184,10 +183,7 @@ function SaveScenario({ plan, lang, busy }: { plan: PlanState; lang: Lang; busy:
   const view = useViewStyles();
   const savedOptions = plan.compareOptions.filter((o) => o.saved);
   return (
-    <section className={view.section} aria-labelledby="plan-save">
-      <Subtitle2 as="h2" id="plan-save" className={view.heading}>
-        {t(lang, "plan.saveHeading")}
-      </Subtitle2>
+    <Section id="plan-save" title={t(lang, "plan.saveHeading")}>
       <form
         className={styles.saveRow}
         onSubmit={(event) => {
@@ -238,7 +234,7 @@ function SaveScenario({ plan, lang, busy }: { plan: PlanState; lang: Lang; busy:
           ))}
         </ul>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -249,10 +245,7 @@ function CompareScenarios({ plan, fmt }: { plan: PlanState; fmt: PaneFormat }) {
   const { lang } = fmt;
   const chosenCount = plan.compared.length;
   return (
-    <section className={view.section} aria-labelledby="plan-compare">
-      <Subtitle2 as="h2" id="plan-compare" className={view.heading}>
-        {t(lang, "plan.compareHeading")}
-      </Subtitle2>
+    <Section id="plan-compare" title={t(lang, "plan.compareHeading")}>
       <fieldset className={styles.fieldset}>
         <legend className={mergeClasses(view.caption, styles.legend)} id="plan-compare-hint">
           {t(lang, "plan.compareHint")}
@@ -289,7 +282,7 @@ function CompareScenarios({ plan, fmt }: { plan: PlanState; fmt: PaneFormat }) {
           </ul>
         </>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -314,15 +307,12 @@ function BoardSection(props: {
     return () => cancelAnimationFrame(frame);
   }, [notice]);
   return (
-    <section className={view.section} aria-labelledby="plan-board">
-      <Subtitle2 as="h2" id="plan-board" className={view.heading}>
-        {t(lang, "plan.boardHeading")}
-      </Subtitle2>
+    <Section id="plan-board" title={t(lang, "plan.boardHeading")}>
       <Caption1 as="p" className={view.caption}>
         {t(lang, "plan.boardHint")}
         {inFile && ` ${t(lang, "plan.boardHintFile")}`}
       </Caption1>
-      <div className={view.actions}>
+      <ActionRow lang={lang} busy={busy} canUndo={canUndo} onUndo={onUndo}>
         <Button
           appearance="primary"
           disabled={busy || plan.comparedPlans.length === 0}
@@ -330,12 +320,9 @@ function BoardSection(props: {
         >
           {t(lang, "plan.board")}
         </Button>
-        <Button disabled={busy || !canUndo} onClick={onUndo}>
-          {t(lang, "undo")}
-        </Button>
-      </div>
+      </ActionRow>
       <div ref={noticeRef}>{notice && <NoticeBar notice={notice} lang={lang} onDismiss={onDismissNotice} />}</div>
-    </section>
+    </Section>
   );
 }
 

@@ -22,6 +22,7 @@ import { WorkbookError } from "../../app/workbookPort";
 import { defaultSettings, Decimal, type Settings, type Unit } from "../../domain";
 import { NumberField } from "../components/NumberField";
 import { PartsFound } from "../components/PartsFound";
+import { Section } from "../components/Section";
 import { useViewStyles } from "../components/styles";
 import { type Lang, LANG_NAMES, LANGS, t, type TextKey } from "../strings";
 import { UNIT_NAME, type PaneFormat } from "../paneFormat";
@@ -170,10 +171,7 @@ function MappingSection(props: {
   const styles = useStyles();
   const view = useViewStyles();
   return (
-    <section className={view.section} aria-labelledby="settings-mapping">
-      <Subtitle2 as="h2" id="settings-mapping" className={view.heading}>
-        {t(lang, "mappingHeading")}
-      </Subtitle2>
+    <Section id="settings-mapping" title={t(lang, "mappingHeading")}>
       <Caption1 as="p" className={view.caption}>
         {t(lang, "mappingHelp")}
       </Caption1>
@@ -220,7 +218,7 @@ function MappingSection(props: {
           </div>
         );
       })}
-    </section>
+    </Section>
   );
 }
 
@@ -230,10 +228,7 @@ function KeySection({ form, fmt }: { form: SettingsForm; fmt: PaneFormat }) {
   const view = useViewStyles();
   const fixedSum = draft.fixedPercents.reduce((sum, p) => sum.plus(parseNumber(p.percent) ?? 0), new Decimal(0));
   return (
-    <section className={view.section} aria-labelledby="settings-key">
-      <Subtitle2 as="h2" id="settings-key" className={view.heading}>
-        {t(lang, "keyHeading")}
-      </Subtitle2>
+    <Section id="settings-key" title={t(lang, "keyHeading")}>
       <RadioGroup
         aria-labelledby="settings-key"
         value={draft.keyKind}
@@ -260,7 +255,7 @@ function KeySection({ form, fmt }: { form: SettingsForm; fmt: PaneFormat }) {
           </Caption1>
         </>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -270,10 +265,7 @@ function EquitySection({ form }: { form: SettingsForm }) {
   const styles = useStyles();
   const view = useViewStyles();
   return (
-    <section className={view.section} aria-labelledby="settings-equity">
-      <Subtitle2 as="h2" id="settings-equity" className={view.heading}>
-        {t(lang, "staircaseHeading")}
-      </Subtitle2>
+    <Section id="settings-equity" title={t(lang, "staircaseHeading")}>
       {draft.staircase.map((step, i) => (
         <div key={i} className={styles.step}>
           <NumberField
@@ -325,7 +317,7 @@ function EquitySection({ form }: { form: SettingsForm }) {
         problem={errors.targetTolerance ? t(lang, "notANumber") : undefined}
         onChange={(targetTolerance) => update({ targetTolerance })}
       />
-    </section>
+    </Section>
   );
 }
 
@@ -340,10 +332,7 @@ function UnitSection(props: {
   const { lang, fmt, ok, onLang, onUnit } = props;
   const view = useViewStyles();
   return (
-    <section className={view.section} aria-labelledby="settings-unit">
-      <Subtitle2 as="h2" id="settings-unit" className={view.heading}>
-        {t(lang, "unitAndLanguage")}
-      </Subtitle2>
+    <Section id="settings-unit" title={t(lang, "unitAndLanguage")}>
       {ok && (
         <Caption1 as="p" className={view.caption}>
           {t(lang, "sheetUnit", { unit: ok.analysis.budget.unit })}
@@ -371,6 +360,6 @@ function UnitSection(props: {
           ))}
         </RadioGroup>
       </Field>
-    </section>
+    </Section>
   );
 }

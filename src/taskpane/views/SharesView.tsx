@@ -1,22 +1,11 @@
-import {
-  Button,
-  Caption1,
-  Field,
-  Radio,
-  RadioGroup,
-  Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from "@fluentui/react-components";
-import { ScrollBox } from "../components/ScrollBox";
+import { Button, Caption1, Field, Radio, RadioGroup } from "@fluentui/react-components";
+import { ActionRow } from "../components/ActionRow";
+import { MoneyTable } from "../components/MoneyTable";
 import { useState } from "react";
 import type { AnalysisOutcome } from "../../app/analyseWorkbook";
 import { sharesToWrite, type ShareWriteMode } from "../../app/writeShares";
 import { Decimal, type MemberShare } from "../../domain";
+import { Section } from "../components/Section";
 import { useViewStyles } from "../components/styles";
 import { t } from "../strings";
 import type { PaneFormat } from "../paneFormat";
@@ -63,10 +52,7 @@ export function SharesView({ outcome, fmt, busy, canUndo, onWrite, onUndo }: Sha
 
   return (
     <div>
-      <section className={styles.section} aria-labelledby="shares-write">
-        <Subtitle2 as="h2" id="shares-write" className={styles.heading}>
-          {t(lang, "writeShares")}
-        </Subtitle2>
+      <Section id="shares-write" title={t(lang, "writeShares")}>
         <Caption1 as="p" className={styles.caption} role="status">
           {pending > 0 ? t(lang, "writeCount", { count: pending }) : t(lang, "nothingToWrite")}
         </Caption1>
@@ -80,15 +66,12 @@ export function SharesView({ outcome, fmt, busy, canUndo, onWrite, onUndo }: Sha
             <Radio value="value" label={t(lang, "writeValue")} />
           </RadioGroup>
         </Field>
-        <div className={styles.actions}>
+        <ActionRow lang={lang} busy={busy} canUndo={canUndo} onUndo={onUndo}>
           <Button appearance="primary" disabled={busy || pending === 0} onClick={() => onWrite(mode)}>
             {t(lang, "writeShares")}
           </Button>
-          <Button disabled={busy || !canUndo} onClick={onUndo}>
-            {t(lang, "undo")}
-          </Button>
-        </div>
-      </section>
+        </ActionRow>
+      </Section>
 
       <Caption1 as="p" className={styles.caption}>
         {t(lang, "shareHelp")}
@@ -98,50 +81,40 @@ export function SharesView({ outcome, fmt, busy, canUndo, onWrite, onUndo }: Sha
         const kommuner = members.filter((m) => m.party === "kommun");
         const id = `shares-${year}`;
         return (
-          <section key={year} className={styles.section} aria-labelledby={id}>
-            <Subtitle2 as="h2" id={id} className={styles.heading}>
-              {t(lang, "contributionsHeading", { year })}
-            </Subtitle2>
-            <ScrollBox labelledBy={id}>
-              <Table size="extra-small" className={styles.compact} aria-labelledby={id}>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>{t(lang, "colMember")}</TableHeaderCell>
-                    <TableHeaderCell className={styles.headerNumber}>{t(lang, "colComputed")}</TableHeaderCell>
-                    <TableHeaderCell className={styles.headerNumber}>{t(lang, "colSheet")}</TableHeaderCell>
-                    <TableHeaderCell className={styles.headerNumber}>{t(lang, "colDiff")}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {members.map((m) => {
-                    const difference = m.sheetAmount?.value.minus(m.computedAmount);
-                    const off = difference && !difference.isZero();
-                    return (
-                      <TableRow key={`${m.party}-${m.name}`}>
-                        <TableCell>
-                          <div>{m.name}</div>
-                          <Caption1 className={styles.caption}>{detail(m, kommuner)}</Caption1>
-                        </TableCell>
-                        <TableCell className={styles.number}>{fmt.money(m.computedAmount)}</TableCell>
-                        <TableCell className={styles.number}>
-                          {m.sheetAmount ? fmt.money(m.sheetAmount.value) : t(lang, "notInSheet")}
-                        </TableCell>
-                        <TableCell className={styles.number}>
-                          {off ? (
-                            <span className={difference.abs().greaterThan(1) ? styles.warn : undefined}>
-                              {fmt.diff(difference)}
-                            </span>
-                          ) : (
-                            ""
-                          )}
-                        </TableCell>
-                      </TableRow>
-                    );
-                  })}
-                </TableBody>
-              </Table>
-            </ScrollBox>
-          </section>
+          <Section key={year} id={id} title={t(lang, "contributionsHeading", { year })}>
+            <MoneyTable
+              labelledBy={id}
+              compact
+              columns={[
+                { header: t(lang, "colMember") },
+                { header: t(lang, "colComputed"), numeric: true },
+                { header: t(lang, "colSheet"), numeric: true },
+                { header: t(lang, "colDiff"), numeric: true },
+              ]}
+              rows={members.map((m) => {
+                const difference = m.sheetAmount?.value.minus(m.computedAmount);
+                const off = difference && !difference.isZero();
+                return {
+                  key: `${m.party}-${m.name}`,
+                  cells: [
+                    <>
+                      <div>{m.name}</div>
+                      <Caption1 className={styles.caption}>{detail(m, kommuner)}</Caption1>
+                    </>,
+                    fmt.money(m.computedAmount),
+                    m.sheetAmount ? fmt.money(m.sheetAmount.value) : t(lang, "notInSheet"),
+                    off ? (
+                      <span className={difference.abs().greaterThan(1) ? styles.warn : undefined}>
+                        {fmt.diff(difference)}
+                      </span>
+                    ) : (
+                      ""
+                    ),
+                  ],
+                };
+              })}
+            />
+          </Section>
         );
       })}
     </div>
