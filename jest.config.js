@@ -22,7 +22,11 @@ module.exports = {
       displayName: "node",
       testEnvironment: "node",
       testMatch: ["**/*.test.ts"],
-      setupFilesAfterEnv: ["<rootDir>/test/support/slowMachine.ts", "<rootDir>/test/support/fixedSeed.ts"],
+      setupFilesAfterEnv: [
+        "<rootDir>/test/support/slowMachine.ts",
+        "<rootDir>/test/support/fixedSeed.ts",
+        "<rootDir>/test/support/insideRepository.ts",
+      ],
       testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/"],
     },
     {
@@ -30,7 +34,7 @@ module.exports = {
       displayName: "dom",
       testEnvironment: "jsdom",
       testMatch: ["<rootDir>/test/taskpane/**/*.test.tsx"],
-      setupFilesAfterEnv: ["<rootDir>/test/taskpane/setupDom.ts"],
+      setupFilesAfterEnv: ["<rootDir>/test/taskpane/setupDom.ts", "<rootDir>/test/support/insideRepository.ts"],
     },
     {
       ...common,
