@@ -8,8 +8,38 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 /** Where `npm run dev-server` serves the add-in; manifest.xml points here. */
 const DEV_URL = "https://localhost:3000/";
-/** Where the production add-in is hosted: the production build writes dist/manifest.xml with this origin. */
-const PRODUCTION_URL = "https://finsam-budget.example.se/"; // CHANGE THIS TO THE REAL PRODUCTION LOCATION
+/** The address a production build refuses: it stood here before the origin became a setting. */
+const PLACEHOLDER_URL = "https://finsam-budget.example.se/";
+
+/**
+ * Where the production add-in is hosted, from FINSAM_ORIGIN (the environment, or `--env FINSAM_ORIGIN=…`):
+ * every address in dist/manifest.xml follows it. A production build without one, or with the
+ * placeholder, stops with a Swedish message (docs/driftsattning.md says what to give).
+ */
+function productionOrigin(env) {
+  const given = (env && env.FINSAM_ORIGIN) || process.env.FINSAM_ORIGIN;
+  const example = "till exempel FINSAM_ORIGIN=https://tillagg.region.se/finsam/ npm run build";
+  if (!given) {
+    throw new Error(`FINSAM_ORIGIN saknas: ange adressen där tillägget ska ligga, ${example}.`);
+  }
+  let url;
+  try {
+    url = new URL(given);
+  } catch {
+    throw new Error(`FINSAM_ORIGIN (${given}) är ingen adress: ange en hel adress, ${example}.`);
+  }
+  if (url.protocol !== "https:") {
+    throw new Error(`FINSAM_ORIGIN (${given}) måste börja med https://: Office läser bara tillägg över HTTPS.`);
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    throw new Error(`FINSAM_ORIGIN (${given}) får inte ha frågor, ankare eller inloggning: bara servern och mappen.`);
+  }
+  const origin = url.href.endsWith("/") ? url.href : `${url.href}/`;
+  if (origin === PLACEHOLDER_URL) {
+    throw new Error(`FINSAM_ORIGIN är platshållaren ${PLACEHOLDER_URL}: ange er egen adress, ${example}.`);
+  }
+  return origin;
+}
 
 /**
  * Office.js is not part of the build: taskpane.html and commands.html load it from the Office CDN
@@ -32,6 +62,7 @@ async function getHttpsOptions() {
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
   const serving = Boolean(env && env.WEBPACK_SERVE);
+  const origin = dev ? DEV_URL : productionOrigin(env);
 
   const config = {
     devtool: "source-map",
@@ -124,7 +155,7 @@ module.exports = async (env, options) => {
             from: "manifest*.xml",
             to: "[name][ext]",
             transform(content) {
-              return dev ? content : content.toString().split(DEV_URL).join(PRODUCTION_URL);
+              return dev ? content : content.toString().split(DEV_URL).join(origin);
             },
           },
         ],
@@ -145,5 +176,6 @@ module.exports = async (env, options) => {
 };
 
 module.exports.DEV_URL = DEV_URL;
-module.exports.PRODUCTION_URL = PRODUCTION_URL;
+module.exports.PLACEHOLDER_URL = PLACEHOLDER_URL;
+module.exports.productionOrigin = productionOrigin;
 module.exports.OFFICE_JS_URL = OFFICE_JS_URL;

@@ -82,6 +82,9 @@ function scriptsOf(html: string): string[] {
   return [...html.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/g)].map((m) => m[1] ?? "");
 }
 
+/** The origin the tests' and the bench's builds are made for (FINSAM_ORIGIN); the pages never use it. */
+export const BUILD_ORIGIN = "https://example.org/finsam/";
+
 /**
  * The production build of the pane, into a folder of its own under the system's temp folder: never
  * dist/ (test/project/build.test.ts builds there, maybe at the same time). The folder is named after
@@ -104,7 +107,7 @@ export async function buildPane(options: { entry?: string; fresh?: boolean } = {
       env: Record<string, unknown>,
       argv: { mode: string },
     ) => Promise<WebpackConfig>;
-    const config = await configure({}, { mode: "production" });
+    const config = await configure({ FINSAM_ORIGIN: BUILD_ORIGIN }, { mode: "production" });
     config.mode = "production";
     config.context = ROOT;
     config.output = { ...config.output, path: staging };

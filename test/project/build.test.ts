@@ -13,11 +13,17 @@ const DIST = path.join(ROOT, "dist");
 const BUILD_TIMEOUT_MS = 240_000;
 
 interface WebpackConfigModule {
+  (env: Record<string, unknown>, argv: { mode: string }): Promise<unknown>;
   readonly DEV_URL: string;
-  readonly PRODUCTION_URL: string;
+  readonly PLACEHOLDER_URL: string;
   readonly OFFICE_JS_URL: string;
+  readonly productionOrigin: (env: Record<string, unknown>) => string;
 }
-const { DEV_URL, PRODUCTION_URL, OFFICE_JS_URL } = require("../../webpack.config.js") as WebpackConfigModule;
+const configure = require("../../webpack.config.js") as WebpackConfigModule;
+const { DEV_URL, PLACEHOLDER_URL, OFFICE_JS_URL, productionOrigin } = configure;
+
+/** The origin the build is made for here, as an IT department would give its own (issue 23's example). */
+const ORIGIN = "https://example.org/x/";
 
 interface BuildResult {
   readonly exitCode: number;
@@ -30,7 +36,12 @@ function runWebpack(): Promise<BuildResult> {
     execFile(
       process.execPath,
       [cli, "--mode", "production", "--fail-on-warnings"],
-      { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, timeout: BUILD_TIMEOUT_MS },
+      {
+        cwd: ROOT,
+        maxBuffer: 64 * 1024 * 1024,
+        timeout: BUILD_TIMEOUT_MS,
+        env: { ...process.env, FINSAM_ORIGIN: ORIGIN },
+      },
       (error, stdout, stderr) => {
         const exitCode = error ? (typeof error.code === "number" ? error.code : 1) : 0;
         resolve({ exitCode, output: `${stdout}\n${stderr}` });
@@ -105,12 +116,44 @@ test("manifest.xml names only files the build serves", () => {
   expect(checkManifest(manifest, { servedFiles: served, baseUrl: DEV_URL })).toEqual([]);
 });
 
-test("dist/manifest.xml is the production manifest, with no localhost left", () => {
+test("dist/manifest.xml is the production manifest for FINSAM_ORIGIN: every address under it, no localhost", () => {
   const source = readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
   const production = readFileSync(path.join(DIST, "manifest.xml"), "utf8");
   expect(production).not.toMatch(/localhost/i);
-  expect(production).toBe(source.split(DEV_URL).join(PRODUCTION_URL));
-  expect(checkManifest(production, { servedFiles: served, baseUrl: PRODUCTION_URL, production: true })).toEqual([]);
+  expect(production).toBe(source.split(DEV_URL).join(ORIGIN));
+  const addresses = [...production.matchAll(/https:\/\/[^"<\s]+/g)].map((m) => m[0]);
+  expect(addresses.length).toBeGreaterThan(5);
+  expect(addresses.filter((a) => !a.startsWith(ORIGIN))).toEqual([]);
+  expect(checkManifest(production, { servedFiles: served, baseUrl: ORIGIN, production: true })).toEqual([]);
+});
+
+describe("FINSAM_ORIGIN, where the production add-in is hosted", () => {
+  test("a production build without it, or with the placeholder, stops with a Swedish message", async () => {
+    const saved = process.env.FINSAM_ORIGIN;
+    delete process.env.FINSAM_ORIGIN;
+    try {
+      await expect(configure({}, { mode: "production" })).rejects.toThrow(
+        /^FINSAM_ORIGIN saknas: ange adressen där tillägget ska ligga/,
+      );
+      await expect(configure({ FINSAM_ORIGIN: PLACEHOLDER_URL }, { mode: "production" })).rejects.toThrow(
+        /FINSAM_ORIGIN är platshållaren https:\/\/finsam-budget\.example\.se\/: ange er egen adress/,
+      );
+      // Development serves from localhost and needs none.
+      await expect(configure({}, { mode: "development" })).resolves.toBeDefined();
+    } finally {
+      if (saved !== undefined) process.env.FINSAM_ORIGIN = saved;
+    }
+  });
+
+  test("an address over HTTPS, a folder at most; the closing slash added", () => {
+    expect(productionOrigin({ FINSAM_ORIGIN: "https://tillagg.region.se/finsam" })).toBe(
+      "https://tillagg.region.se/finsam/",
+    );
+    expect(productionOrigin({ FINSAM_ORIGIN: "https://finsam.kommun.se" })).toBe("https://finsam.kommun.se/");
+    expect(() => productionOrigin({ FINSAM_ORIGIN: "http://tillagg.region.se/" })).toThrow(/måste börja med https/);
+    expect(() => productionOrigin({ FINSAM_ORIGIN: "tillagg.region.se" })).toThrow(/är ingen adress/);
+    expect(() => productionOrigin({ FINSAM_ORIGIN: "https://x.se/?a=1" })).toThrow(/får inte ha frågor/);
+  });
 });
 
 test("every ribbon function in the manifest is associated in src/commands/commands.ts", () => {

@@ -24,7 +24,8 @@ const SERVED = [
   "assets/icon-80.png",
 ];
 const DEV: ManifestCheckOptions = { servedFiles: SERVED };
-const PRODUCTION_URL = "https://finsam-budget.example.se/";
+/** An origin an IT department could give FINSAM_ORIGIN. */
+const PRODUCTION_URL = "https://tillagg.region.example/finsam/";
 
 function codes(xml: string, options: ManifestCheckOptions = DEV): ManifestProblemCode[] {
   return checkManifest(xml, options).map((p) => p.code);
