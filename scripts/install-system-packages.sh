@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # The Debian packages the tests use, installed with apt-get where missing (as root, or through sudo):
-# headless LibreOffice recalculates and prints what the add-in writes, Chromium runs the built pane,
-# poppler-utils reads the printed pages, faketime runs the tests on another day. README's quick start
+# headless LibreOffice recalculates and prints what the add-in writes (Carlito: Calibri's letter widths),
+# xmllint checks the manifest against Microsoft's schemas, Chromium runs the built pane, poppler-utils
+# reads the printed pages, faketime runs the tests on another day. README's quick start
 # and .ci/run both call this, so a fresh machine and CI install the same.
 set -euo pipefail
 
-PACKAGES=(libreoffice-calc-nogui fonts-crosextra-carlito chromium poppler-utils faketime)
+PACKAGES=(libreoffice-calc-nogui fonts-crosextra-carlito libxml2-utils chromium poppler-utils faketime)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

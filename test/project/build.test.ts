@@ -2,6 +2,7 @@ import { execFile } from "child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "fs";
 import path from "path";
 import { checkManifest, manifestFunctionNames } from "../../src/manifest/checkManifest";
+import { schemaProblems } from "../support/manifestSchema";
 
 /**
  * Builds the add-in for production into dist/ once (as `npm run build` does), then checks what it
@@ -125,6 +126,11 @@ test("dist/manifest.xml is the production manifest for FINSAM_ORIGIN: every addr
   expect(addresses.length).toBeGreaterThan(5);
   expect(addresses.filter((a) => !a.startsWith(ORIGIN))).toEqual([]);
   expect(checkManifest(production, { servedFiles: served, baseUrl: ORIGIN, production: true })).toEqual([]);
+});
+
+test("manifest.xml and the built dist/manifest.xml pass Microsoft's XML schema for add-in manifests, offline", () => {
+  expect(schemaProblems(path.join(ROOT, "manifest.xml"))).toEqual([]);
+  expect(schemaProblems(path.join(DIST, "manifest.xml"))).toEqual([]);
 });
 
 describe("FINSAM_ORIGIN, where the production add-in is hosted", () => {

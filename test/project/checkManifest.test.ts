@@ -1,4 +1,5 @@
-import { readFileSync } from "fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
 import path from "path";
 import {
   checkManifest,
@@ -8,6 +9,7 @@ import {
   type ManifestCheckOptions,
   type ManifestProblemCode,
 } from "../../src/manifest/checkManifest";
+import { schemaProblems } from "../support/manifestSchema";
 
 /** The unit tests of the offline manifest check: the real manifest passes, each broken one fails. */
 
@@ -180,5 +182,32 @@ describe("servedPath", () => {
 
   test("is undefined for a URL elsewhere", () => {
     expect(servedPath("https://example.se/taskpane.html", "https://localhost:3000/")).toBeUndefined();
+  });
+});
+
+describe("Microsoft's XML schema, offline (xmllint, src/manifest/schemas/)", () => {
+  const schemaOf = (xml: string): string[] => {
+    const dir = mkdtempSync(path.join(tmpdir(), "finsam-manifest-"));
+    try {
+      const file = path.join(dir, "manifest.xml");
+      writeFileSync(file, xml);
+      return schemaProblems(file);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  test("the manifest passes", () => {
+    expect(schemaOf(MANIFEST)).toEqual([]);
+  });
+
+  test("what the schema forbids fails, with the line and the element: elements out of order, an unknown one", () => {
+    const swapped = broken(/(<Version>[^<]*<\/Version>)(\s*)(<ProviderName>[^<]*<\/ProviderName>)/, "$3$2$1");
+    expect(schemaOf(swapped).join("\n")).toMatch(/ProviderName.*This element is not expected/);
+    const unknown = broken("<GetStarted>", "<Bogus/><GetStarted>");
+    expect(schemaOf(unknown).join("\n")).toMatch(/Bogus.*This element is not expected/);
+    // Permissions has a closed list of values.
+    const permission = broken("<Permissions>ReadWriteDocument</Permissions>", "<Permissions>Everything</Permissions>");
+    expect(schemaOf(permission).join("\n")).toMatch(/Permissions/);
   });
 });
