@@ -65,7 +65,8 @@ module.exports = async (env, options) => {
   const origin = dev ? DEV_URL : productionOrigin(env);
 
   const config = {
-    devtool: "source-map",
+    // Source maps in development only: a production build publishes no map (nothing in dist/ to leave out).
+    devtool: dev ? "source-map" : false,
     // Rebuilds (the test suite builds every run) reuse node_modules/.cache; the output is the same.
     cache: { type: "filesystem", buildDependencies: { config: [__filename] } },
     entry: {
@@ -74,9 +75,11 @@ module.exports = async (env, options) => {
     },
     output: {
       path: path.resolve(__dirname, "dist"),
-      filename: "[name].js",
-      // Chunks loaded on demand (the xlsx chunk of the browser mode) keep their names.
-      chunkFilename: "[name].js",
+      // In production a file's name carries a hash of its content, so a host may cache it for a year and
+      // an update is a new name (docs/driftsattning.md); the pages and the manifest keep their names.
+      filename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      // Chunks loaded on demand (the xlsx chunk of the browser mode) keep their names before the hash.
+      chunkFilename: dev ? "[name].js" : "[name].[contenthash:8].js",
       clean: true,
     },
     resolve: {

@@ -53,6 +53,18 @@ interface WebpackConfig {
   [key: string]: unknown;
 }
 
+/** A built file's name without its content hash: "vendor.1a2b3c4d.js" → "vendor.js". */
+export function unhashed(file: string): string {
+  return file.replace(/\.[0-9a-f]{8}(\.js)$/, "$1");
+}
+
+/** The file a build folder holds for a name without its hash ("vendor.js"); an error where there is none. */
+export function builtFile(dir: string, name: string): string {
+  const found = readdirSync(dir).filter((f) => unhashed(f) === name && f !== name);
+  if (found.length !== 1) throw new Error(`${dir}: ${found.length} files for ${name}`);
+  return found[0]!;
+}
+
 /** Every file under a folder, relative to it with "/". */
 export function filesUnder(folder: string, prefix = ""): string[] {
   return readdirSync(folder).flatMap((name) => {

@@ -1,6 +1,14 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { buildPane, filesUnder, initialJsGzipBytes, OFFICE_JS_URL, type PaneBuild } from "../../scripts/bench-pane";
+import {
+  buildPane,
+  builtFile,
+  filesUnder,
+  initialJsGzipBytes,
+  OFFICE_JS_URL,
+  unhashed,
+  type PaneBuild,
+} from "../../scripts/bench-pane";
 
 /**
  * What Excel loads for the pane: the production build (in a folder of its own, shared with the
@@ -14,7 +22,8 @@ beforeAll(async () => {
   build = await buildPane();
 }, 600_000);
 
-const read = (file: string) => readFileSync(path.join(build.dir, file), "utf8");
+/** A built script by its name without the content hash ("vendor.js"). */
+const read = (name: string) => readFileSync(path.join(build.dir, builtFile(build.dir, name)), "utf8");
 
 /** How the pane names a chunk it loads on demand: "xlsx.js", or with two chunks webpack's map {102:"xlsx",…}. */
 const CHUNK = (name: string) => new RegExp(`${name}\\.js|\\d+:"${name}"`);
@@ -24,7 +33,7 @@ const EXCELJS = [/exceljs/i, /JSZip/, /sharedStrings\.xml/];
 
 test("taskpane.html loads Office.js from the Office CDN, then the vendor chunk and the pane, and nothing else", () => {
   expect(OFFICE_JS_URL).toBe("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
-  expect(build.initialScripts).toEqual([OFFICE_JS_URL, "vendor.js", "taskpane.js"]);
+  expect(build.initialScripts.map(unhashed)).toEqual([OFFICE_JS_URL, "vendor.js", "taskpane.js"]);
 });
 
 test("the JavaScript Excel loads first holds no ExcelJS", () => {
@@ -41,7 +50,7 @@ test("ExcelJS and the file port are in the xlsx chunk, loaded on demand", () => 
   expect(read("taskpane.js")).toMatch(CHUNK("xlsx"));
   // No other script: the chunks loaded on demand are the only ones besides the pages' own.
   const scripts = filesUnder(build.dir).filter((f) => f.endsWith(".js"));
-  expect(scripts.sort()).toEqual([
+  expect(scripts.map(unhashed).sort()).toEqual([
     "commands.js",
     "followup.js",
     "taskpane.js",
@@ -75,6 +84,14 @@ test("Uppföljning, the SIE reader and iconv-lite are in the followup chunk, loa
   expect(chunk).toMatch(/Helårsprognosen över ramen/);
   expect(chunk).toMatch(/Välj SIE-fil/);
   expect(read("taskpane.js")).toMatch(CHUNK("followup"));
+});
+
+test("every script's name carries a hash of its content, and no source map is published", () => {
+  const files = filesUnder(build.dir);
+  const scripts = files.filter((f) => f.endsWith(".js"));
+  expect(scripts.filter((f) => !/\.[0-9a-f]{8}\.js$/.test(f))).toEqual([]);
+  expect(files.filter((f) => /\.map$/.test(f))).toEqual([]);
+  for (const f of scripts) expect(readFileSync(path.join(build.dir, f), "utf8")).not.toMatch(/sourceMappingURL/);
 });
 
 test("the pane's initial JavaScript is under 300 KB gzipped", () => {
