@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Decimal, defaultSettings, newScenario, scenarioFromInput, SHEET_PLAN, WORST_CASE } from "../../src/domain";
@@ -10,8 +10,8 @@ import { printedToPdf } from "../support/libreoffice";
 import { pageCount, pageLines, pagePngs, withOnlySheets } from "../support/pdf";
 import { EXAMPLE } from "../support/paths";
 
-/** Where the page is kept for a person to look at. */
-const PNG_DIR = resolve(__dirname, "../../test-output/print");
+/** Where the pages are kept for a person to look at: a folder of its own (print.test.ts empties test-output/print). */
+const PNG_DIR = resolve(__dirname, "../../test-output/print-settings");
 
 /** Three saved scenarios: Finsam_Scenarier's JSON is then some 1 000 characters in one cell. */
 function threeScenarios() {
@@ -38,6 +38,7 @@ describe("Finsam-inställningar printed", () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), "finsam-settings-print-"));
+    await mkdir(PNG_DIR, { recursive: true });
     const port = await createFilePort(new Uint8Array(await readFile(EXAMPLE)), "exempel-budget.xlsx");
     // The mapping first, as Uppföljning may save it before any setting: the sheet is laid out either way.
     await port.applyEdits(
