@@ -1,5 +1,6 @@
+#!/usr/bin/env node
 /**
- * npm run check -- [file.xlsx|.xlsm] [--budget blad] [--json] [--out annotated.xlsx|.xlsm] [--lang en] [--sie bokforing.se [--period 2025-08]]
+ * finsam-check (npm run check --) [file.xlsx|.xlsm] [--budget blad] [--json] [--out annotated.xlsx|.xlsm] [--lang en] [--sie bokforing.se [--period 2025-08]]
  *
  * Runs the whole analysis on a workbook (default: the example in assets/)
  * and prints the findings as a Swedish table, or the JSON report of

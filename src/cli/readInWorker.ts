@@ -42,11 +42,14 @@ function takeWorker(memoryMb: number): Worker {
     worker.ref();
     return worker;
   }
+  const resourceLimits = { maxOldGenerationSizeMb: memoryMb };
+  // Compiled (lib/cli, the finsam-check command), the worker is JavaScript beside this file.
+  if (__filename.endsWith(".js")) return new Worker(join(__dirname, "readWorker.js"), { resourceLimits });
+  // From the sources (the tests), it loads TypeScript the way they do, through tsx's require hook.
   const entry = join(__dirname, "readWorker.ts");
-  // The worker loads TypeScript the way the command does, through tsx's require hook.
   return new Worker(`require(${JSON.stringify(require.resolve("tsx/cjs"))}); require(${JSON.stringify(entry)});`, {
     eval: true,
-    resourceLimits: { maxOldGenerationSizeMb: memoryMb },
+    resourceLimits,
   });
 }
 
