@@ -152,6 +152,9 @@ module.exports = async (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          // The pages' two small scripts of their own, ES5 as written (files, not inline: the host's CSP).
+          { from: "src/taskpane/webview-check.js", to: "[name][ext]" },
+          { from: "src/commands/notice.js", to: "[name][ext]" },
           // The pane in a plain browser opens it with "Öppna exempelarbetsboken".
           { from: "assets/exempel-budget.xlsx", to: "assets/[name][ext]" },
           {

@@ -172,7 +172,24 @@ export interface Served {
 }
 
 /** Serves a folder on 127.0.0.1 (a free port), and nothing outside it. */
-export async function serveFolder(dir: string): Promise<Served> {
+/**
+ * The security headers docs/driftsattning.md tells a host to send, read from its `text` block under
+ * "Säkerhetshuvuden": the end-to-end test serves the pane with exactly these, so the policy is tested.
+ */
+export function hostHeaders(): Record<string, string> {
+  const guide = readFileSync(path.join(ROOT, "docs/driftsattning.md"), "utf8");
+  const section = guide.slice(guide.indexOf("### Säkerhetshuvuden"));
+  const block = /```text\n([\s\S]*?)```/.exec(section)?.[1];
+  if (!block) throw new Error("docs/driftsattning.md: no text block under Säkerhetshuvuden");
+  return Object.fromEntries(
+    block
+      .trim()
+      .split("\n")
+      .map((line) => [line.slice(0, line.indexOf(":")).trim(), line.slice(line.indexOf(":") + 1).trim()]),
+  );
+}
+
+export async function serveFolder(dir: string, headers: Record<string, string> = {}): Promise<Served> {
   const root = path.resolve(dir);
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
@@ -182,6 +199,7 @@ export async function serveFolder(dir: string): Promise<Served> {
       return;
     }
     response.writeHead(200, {
+      ...headers,
       "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream",
       "Cache-Control": "no-store",
     });

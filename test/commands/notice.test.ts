@@ -10,6 +10,12 @@ import { resolve } from "node:path";
  * (https://learn.microsoft.com/office/dev/add-ins/develop/dialog-api-in-office-add-ins).
  */
 const HTML = readFileSync(resolve(__dirname, "../../src/commands/notice.html"), "utf8");
+const SCRIPT = readFileSync(resolve(__dirname, "../../src/commands/notice.js"), "utf8");
+
+test("notice.html has no inline script: it loads notice.js after its elements", () => {
+  expect([...HTML.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>/g)]).toEqual([]);
+  expect(HTML).toMatch(/<button id="close"[\s\S]*<script src="notice\.js"><\/script>/);
+});
 
 function openNotice(query: string) {
   const sent: string[] = [];
@@ -30,9 +36,9 @@ function openNotice(query: string) {
   const ready = { done: false };
   (window as unknown as { Office?: unknown }).Office = office;
   window.history.replaceState(null, "", `/notice.html?${query}`);
-  document.documentElement.innerHTML = HTML.replace(/<script[^>]*src=[^>]*><\/script>/, "");
-  const inline = [...document.querySelectorAll("script")].map((s) => s.textContent ?? "").join("\n");
-  new Function(inline)();
+  document.documentElement.innerHTML = HTML.replace(/<script[^>]*src=[^>]*><\/script>/g, "");
+  // The page's own script, notice.js, as the page loads it after its elements.
+  new Function(SCRIPT)();
   return {
     sent,
     click: () => document.getElementById("close")!.click(),

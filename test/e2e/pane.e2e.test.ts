@@ -18,6 +18,7 @@ import {
   launchChromium,
   OFFICE_JS_URL,
   routeOffice,
+  hostHeaders,
   serveFolder,
   unhashed,
   type Chromium,
@@ -46,7 +47,9 @@ const problems: string[] = [];
 
 beforeAll(async () => {
   build = await buildPane();
-  served = await serveFolder(build.dir);
+  // With the headers docs/driftsattning.md gives a host: a violation of its policy fails the test that
+  // meets it (the browser reports it as a console error, and every test expects none).
+  served = await serveFolder(build.dir, hostHeaders());
   chromium = await launchChromium();
   mkdirSync(SHOTS, { recursive: true });
 }, 600_000);
@@ -105,6 +108,29 @@ async function tableRows(name: string): Promise<string[][]> {
       [...table.querySelectorAll("tr")].map((tr) => [...tr.querySelectorAll("th, td")].map((c) => c.textContent ?? "")),
     );
 }
+
+test("the pages come with the host's security headers, and the policy blocks a script from elsewhere", async () => {
+  const headers = hostHeaders();
+  expect(headers["Content-Security-Policy"]).toMatch(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com;/);
+  await openPane();
+  const response = await page.request.get(`${served.url}taskpane.html`);
+  expect(response.headers()["content-security-policy"]).toBe(headers["Content-Security-Policy"]);
+  // The policy is in force: a script from another origin is refused, and the browser says so.
+  const refused = await page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        document.addEventListener("securitypolicyviolation", (e) => resolve(e.violatedDirective), { once: true });
+        const script = document.createElement("script");
+        script.src = "https://example.org/elsewhere.js";
+        document.head.appendChild(script);
+      }),
+  );
+  expect(refused).toMatch(/^script-src/);
+  // That refusal is the one problem the page reported; the refused address is not one that left the pane.
+  expect(problems.filter((p) => !/example\.org\/elsewhere\.js/.test(p))).toEqual([]);
+  problems.length = 0;
+  addresses.splice(0, addresses.length, ...addresses.filter((a) => a !== "https://example.org/elsewhere.js"));
+});
 
 test("Office.js from the Office CDN, the pane's own scripts from its origin, and browser mode", async () => {
   await openPane();
@@ -452,7 +478,9 @@ test("every view from 320 to 500 px: nothing wider than the pane, the tabs in or
     .getByLabel("Bokföringens SIE-fil")
     .setInputFiles(path.resolve(__dirname, "../../assets/exempel-bokforing.se"));
   await page.getByRole("table", { name: "Budgetrader 2025" }).waitFor();
-  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  // axe-core is run by the test's own channel to the page, which the page's CSP does not govern (an added
+  // inline script tag would be refused, as it should be).
+  await page.evaluate(readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
 
   const wide: string[] = [];
   const violations: string[] = [];
