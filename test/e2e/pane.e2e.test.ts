@@ -98,7 +98,30 @@ async function openPane(officeJs: "stub" | "fail" = "stub", query = ""): Promise
   await page.getByLabel("Välj en arbetsbok (.xlsx eller .xlsm)").waitFor();
 }
 
-const shot = (name: string, fullPage = true) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
+/**
+ * The pictures docs/anvandarguide.md shows, by this run's names: written into docs/bilder/ (the part of
+ * the pane in view) when FINSAM_GUIDE_SHOTS=1, as `npm run guide-shots` sets it.
+ */
+const GUIDE: Readonly<Record<string, string>> = {
+  "0-start": "start",
+  "1-oversikt": "oversikt",
+  "2-medlemsavgifter": "medlemsavgifter",
+  "3-avvikelser": "avvikelser",
+  "4-installningar": "installningar",
+  "10-flerarsplan": "flerarsplan",
+  "board-notice-350": "styrelseunderlag-skapat",
+  "12-uppfoljning": "uppfoljning",
+};
+const GUIDE_DIR = path.resolve(__dirname, "../../docs/bilder");
+
+async function shot(name: string, fullPage = true): Promise<void> {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
+  const guide = GUIDE[name];
+  if (guide && process.env.FINSAM_GUIDE_SHOTS === "1") {
+    mkdirSync(GUIDE_DIR, { recursive: true });
+    await page.screenshot({ path: path.join(GUIDE_DIR, `${guide}.png`) });
+  }
+}
 
 /** The text of a table's rows, cell by cell. */
 async function tableRows(name: string): Promise<string[][]> {

@@ -15,9 +15,9 @@ function markdownUnder(dir: string): string[] {
 
 const DOCUMENTS = [join(ROOT, "README.md"), ...markdownUnder(join(ROOT, "docs")), ...markdownUnder(join(ROOT, "src"))];
 
-test("the documents are there: README, the IT guide", () => {
+test("the documents are there: README, the user's guide, the IT guide", () => {
   expect(DOCUMENTS.map((d) => relative(ROOT, d))).toEqual(
-    expect.arrayContaining(["README.md", "docs/driftsattning.md"]),
+    expect.arrayContaining(["README.md", "docs/anvandarguide.md", "docs/driftsattning.md"]),
   );
 });
 

@@ -11,6 +11,8 @@ import { EXAMPLE, fixture } from "../support/paths";
 
 /** Where the pages are kept for a person to look at. */
 const PNG_DIR = resolve(__dirname, "../../test-output/print");
+/** Where the user's guide keeps its pictures. */
+const GUIDE_DIR = resolve(__dirname, "../../docs/bilder");
 
 /** A förbund of 60 kommuner: its Finsam-kontroll needs several pages, so the title rows must repeat. */
 const MANY_KOMMUNER = 60;
@@ -129,6 +131,12 @@ describe("the --out copy printed to PDF", () => {
       });
       await pagePngs(pdf("board"), join(PNG_DIR, `${w.name}-styrelseunderlag`));
       await pagePngs(pdf("control"), join(PNG_DIR, `${w.name}-finsam-kontroll`));
+      // The user's guide shows the example's printed pages (npm run guide-shots).
+      if (w.name === "exempel-budget" && process.env.FINSAM_GUIDE_SHOTS === "1") {
+        await mkdir(GUIDE_DIR, { recursive: true });
+        await pagePngs(pdf("board"), join(GUIDE_DIR, "utskrift-styrelseunderlag"));
+        await pagePngs(pdf("control"), join(GUIDE_DIR, "utskrift-finsam-kontroll"));
+      }
     }
   });
 
