@@ -1,4 +1,4 @@
-// Two lint rules that make src/'s direction a rule, not a hope (README, "The folders are the flow"):
+// Two lint rules that make src/'s direction a rule, not a hope (docs/developers.md, "How the code is laid out"):
 // - finsam/flow: an import runs down the flow, never up it nor sideways between folders of one floor;
 // - finsam/pane-imports: the pane (src/taskpane/) imports app/ and domain/ only, its entry point a shell too;
 // - finsam/no-cycle: no import leads back to the file it is in, type-only imports included (import/no-cycle

@@ -71,7 +71,7 @@ export interface Grid {
 /**
  * Limits no budget workbook reaches, so the work stays bounded by what a
  * file holds rather than by what it claims. Passing one is an INPUT_* finding
- * on the cell, never a failure (README, "Limits").
+ * on the cell, never a failure (docs/developers.md, "Limits").
  */
 export const GRID_LIMITS = {
   /** Cells with a value or formula read per sheet; the rest are left out (INPUT_TOO_MANY_CELLS). */

@@ -8,7 +8,7 @@ import type { YearColumn } from "./yearHeaders";
 
 /**
  * The mapping a user or the workbook sets, as defined names. It wins over
- * detection. The names (documented in README):
+ * detection. The names (documented in docs/developers.md):
  * - Finsam_Budgetblad: any cell on the budget sheet;
  * - Finsam_Ar: the row of year headers (any cell in it);
  * - Finsam_Medlemmar: the members' label cells (one per row);
