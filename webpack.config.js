@@ -16,27 +16,34 @@ const PLACEHOLDER_URL = "https://finsam-budget.example.se/";
  * every address in dist/manifest.xml follows it. A production build without one, or with the
  * placeholder, stops with a Swedish message (docs/driftsattning.md says what to give).
  */
+/** A build stopped for a reason the person building can mend: the Swedish sentence, no stack trace. */
+function buildStop(message) {
+  const error = new Error(message);
+  error.stack = message;
+  return error;
+}
+
 function productionOrigin(env) {
   const given = (env && env.FINSAM_ORIGIN) || process.env.FINSAM_ORIGIN;
   const example = "till exempel FINSAM_ORIGIN=https://tillagg.region.se/finsam/ npm run build";
   if (!given) {
-    throw new Error(`FINSAM_ORIGIN saknas: ange adressen där tillägget ska ligga, ${example}.`);
+    throw buildStop(`FINSAM_ORIGIN saknas: ange adressen där tillägget ska ligga, ${example}.`);
   }
   let url;
   try {
     url = new URL(given);
   } catch {
-    throw new Error(`FINSAM_ORIGIN (${given}) är ingen adress: ange en hel adress, ${example}.`);
+    throw buildStop(`FINSAM_ORIGIN (${given}) är ingen adress: ange en hel adress, ${example}.`);
   }
   if (url.protocol !== "https:") {
-    throw new Error(`FINSAM_ORIGIN (${given}) måste börja med https://: Office läser bara tillägg över HTTPS.`);
+    throw buildStop(`FINSAM_ORIGIN (${given}) måste börja med https://: Office läser bara tillägg över HTTPS.`);
   }
   if (url.search || url.hash || url.username || url.password) {
-    throw new Error(`FINSAM_ORIGIN (${given}) får inte ha frågor, ankare eller inloggning: bara servern och mappen.`);
+    throw buildStop(`FINSAM_ORIGIN (${given}) får inte ha frågor, ankare eller inloggning: bara servern och mappen.`);
   }
   const origin = url.href.endsWith("/") ? url.href : `${url.href}/`;
   if (origin === PLACEHOLDER_URL) {
-    throw new Error(`FINSAM_ORIGIN är platshållaren ${PLACEHOLDER_URL}: ange er egen adress, ${example}.`);
+    throw buildStop(`FINSAM_ORIGIN är platshållaren ${PLACEHOLDER_URL}: ange er egen adress, ${example}.`);
   }
   return origin;
 }
