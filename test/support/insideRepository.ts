@@ -7,10 +7,14 @@ import { resolve, sep } from "node:path";
 const ROOT = resolve(__dirname, "../..");
 const ALLOWED = [ROOT, resolve(tmpdir()), "/tmp", "/dev"].map((dir) => dir + sep);
 
-/** Whether a test may read this path: the repository, a temporary folder, a device. */
+/** The team's sources beside the repository: never read, even where the clone lies in a temporary folder. */
+const SHARED = resolve(ROOT, "../shared") + sep;
+
+/** Whether a test may read this path: the repository, a temporary folder, a device; never ../shared. */
 export function readable(path: unknown): boolean {
   if (typeof path !== "string" && !(path instanceof URL)) return true; // a file descriptor
   const full = resolve(path instanceof URL ? path.pathname : path) + sep;
+  if (full.startsWith(SHARED)) return false;
   return ALLOWED.some((dir) => full.startsWith(dir));
 }
 
