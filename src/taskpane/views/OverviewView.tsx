@@ -2,14 +2,8 @@ import { Badge, Body1, Button, Caption1, mergeClasses } from "@fluentui/react-co
 import { MoneyTable } from "../components/MoneyTable";
 import { Section } from "../components/Section";
 import type { AnalysisOutcome } from "../../app/analyseWorkbook";
-import {
-  Decimal,
-  type Analysis,
-  type Budget,
-  type ContributionSplit,
-  type PlanYear,
-  type Severity,
-} from "../../domain";
+import { Decimal, type Analysis, type Budget, type ContributionSplit, type Severity } from "../../domain";
+import { ClosingEquity } from "../components/ClosingEquity";
 import { FindingList } from "../components/FindingList";
 import { partyLabels, scenarioName } from "../components/labels";
 import { useViewStyles } from "../components/styles";
@@ -166,7 +160,7 @@ function EquityPlans({ analysis, fmt }: { analysis: Analysis; fmt: PaneFormat })
                 cells: [
                   y.year,
                   fmt.money(y.result),
-                  <ClosingEquity key="closing" y={y} fmt={fmt} />,
+                  <ClosingEquity key="closing" y={y} text={fmt.money(y.closingEquity)} fmt={fmt} />,
                   fmt.money(y.maxEquity),
                 ],
               }))}
@@ -180,26 +174,6 @@ function EquityPlans({ analysis, fmt }: { analysis: Analysis; fmt: PaneFormat })
         );
       })}
     </Section>
-  );
-}
-
-/** Closing equity, red below zero and orange above the maximum, with a badge saying which. */
-function ClosingEquity({ y, fmt }: { y: PlanYear; fmt: PaneFormat }) {
-  const styles = useViewStyles();
-  const negative = y.closingEquity.isNegative();
-  const above = !negative && y.closingEquity.greaterThan(y.maxEquity);
-  return (
-    <>
-      <span className={negative ? styles.bad : above ? styles.warn : undefined}>{fmt.money(y.closingEquity)}</span>
-      {(negative || above) && (
-        <>
-          <br />
-          <Badge appearance="outline" color={negative ? "danger" : "warning"} size="small">
-            {t(fmt.lang, negative ? "negative" : "aboveMax")}
-          </Badge>
-        </>
-      )}
-    </>
   );
 }
 

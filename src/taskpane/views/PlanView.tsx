@@ -1,5 +1,4 @@
 import {
-  Badge,
   Button,
   Caption1,
   Checkbox,
@@ -30,6 +29,7 @@ import {
   type ScenarioComparison,
   type ScenarioPlan,
 } from "../../domain";
+import { ClosingEquity } from "../components/ClosingEquity";
 import { EquityChart } from "../components/EquityChart";
 import { partyLabels, type PartyLabels } from "../components/labels";
 import { NoticeBar } from "../components/NoticeBar";
@@ -342,26 +342,6 @@ interface Row {
   readonly indent?: boolean;
 }
 
-/** A year's closing equity, marked where it falls below zero or rises above the recommended maximum. */
-function ClosingCell({ y, fmt }: { y: PlanYear; fmt: PaneFormat }) {
-  const view = useViewStyles();
-  const negative = y.closingEquity.isNegative() && !y.closingEquity.isZero();
-  const above = !negative && y.closingEquity.greaterThan(y.maxEquity);
-  return (
-    <>
-      <span className={negative ? view.bad : above ? view.warn : undefined}>{bare(fmt, y.closingEquity)}</span>
-      {(negative || above) && (
-        <>
-          <br />
-          <Badge appearance="outline" color={negative ? "danger" : "warning"} size="small">
-            {t(fmt.lang, negative ? "negative" : "aboveMax")}
-          </Badge>
-        </>
-      )}
-    </>
-  );
-}
-
 /**
  * The plan table's rows in groups (a tbody each): the state's change; the contributions under a heading
  * of their own, so no label is wider than it must be; income, costs and result; equity.
@@ -369,7 +349,7 @@ function ClosingCell({ y, fmt }: { y: PlanYear; fmt: PaneFormat }) {
 function planRowGroups(plan: ScenarioPlan, fmt: PaneFormat, parties: PartyLabels): { heading?: string; rows: Row[] }[] {
   const { lang } = fmt;
   const money = (pick: (y: PlanYear) => Decimal) => (y: PlanYear) => bare(fmt, pick(y));
-  const closing = (y: PlanYear) => <ClosingCell y={y} fmt={fmt} />;
+  const closing = (y: PlanYear) => <ClosingEquity y={y} text={bare(fmt, y.closingEquity)} fmt={fmt} />;
   return [
     {
       rows: [
