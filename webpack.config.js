@@ -122,6 +122,19 @@ module.exports = async (env, options) => {
             chunks: (chunk) => chunk.name === "taskpane",
             enforce: true,
           },
+          // What the chunks loaded on demand (analys, followup, xlsx) have in common, in one copy, so a
+          // class (Decimal, WorkbookError) is one class whichever chunk loaded it first: a chunk per set
+          // of chunks sharing modules, named after them ("followup~xlsx"), so the analysis never loads ExcelJS.
+          shared: {
+            chunks: "async",
+            minChunks: 2,
+            enforce: true,
+            name: (module, chunks) =>
+              chunks
+                .map((chunk) => chunk.name)
+                .sort()
+                .join("~"),
+          },
         },
       },
     },
@@ -132,7 +145,7 @@ module.exports = async (env, options) => {
       // The xlsx chunk (ExcelJS, the file port) is loaded only in a plain browser, never inside Excel.
       // So is its Web Worker (xlsx-worker.js, ExcelJS reading the file under a time budget), and the
       // Uppföljning chunk (the SIE reader, iconv-lite), when that tab is first opened.
-      assetFilter: (file) => file.endsWith(".js") && !/^(xlsx\.|xlsx-worker\.|followup\.)/.test(file),
+      assetFilter: (file) => file.endsWith(".js") && !/^(xlsx|xlsx-worker|followup)[.~]|~(xlsx|followup)\./.test(file),
     },
     plugins: [
       new HtmlWebpackPlugin({

@@ -2,35 +2,31 @@ import {
   Button,
   Caption1,
   FluentProvider,
-  MessageBar,
-  MessageBarBody,
-  Select,
   Spinner,
   Title3,
   makeStyles,
   tokens,
   type Theme,
 } from "@fluentui/react-components";
-import { lazy, Suspense, useMemo } from "react";
+import { lazy, Suspense } from "react";
 import type { WorkbookPort } from "../app/workbookPort";
-import { BudgetChooser } from "./components/BudgetChooser";
 import { FileOpener } from "./components/FileOpener";
 import { StatePanel } from "./components/StatePanel";
 import { ViewTabs } from "./components/ViewTabs";
 import { type Lang, LANG_NAMES, LANGS, t, type TextKey } from "./strings";
-import { paneFormat, type PaneFormat } from "./paneFormat";
-import { selectionSourceOf } from "./selectionSource";
+import { timeOfDay } from "./timeOfDay";
 import { useFinsam, VIEWS, type Finsam, type FinsamOptions, type ViewId } from "./useFinsam";
-import { usePlan, type PlanState } from "./usePlan";
-import { FindingsView } from "./views/FindingsView";
-import { OverviewView } from "./views/OverviewView";
-import { PlanView } from "./views/PlanView";
+import { MessageBox } from "./components/MessageBox";
 import { NoticeBar } from "./components/NoticeBar";
-import { SettingsView } from "./views/SettingsView";
-import { SharesView } from "./views/SharesView";
 
-/** Uppföljning, with the SIE reader and iconv-lite, loaded when the tab is first opened: not in the JavaScript Excel loads first. */
-const FollowUpView = lazy(() => import(/* webpackChunkName: "followup" */ "./views/FollowUpView"));
+/**
+ * The views and the budget chooser come with the engine's chunk ("analys"): the first screen (this
+ * file) shows without them, and the pane fetches the chunk as soon as it has rendered (paneCore.ts).
+ */
+const AnalysedViews = lazy(() => import(/* webpackChunkName: "analys" */ "./views/AnalysedViews"));
+const BudgetChooser = lazy(() =>
+  import(/* webpackChunkName: "analys" */ "./components/BudgetChooser").then((m) => ({ default: m.BudgetChooser })),
+);
 
 export interface AppProps extends Omit<FinsamOptions, "port"> {
   /** The Fluent theme matching Office's (index.tsx reads Office's theme; components never call Office.js). */
@@ -42,8 +38,9 @@ export interface AppProps extends Omit<FinsamOptions, "port"> {
   readonly initialLang?: Lang;
 }
 
-const TAB_LABEL: Record<Exclude<ViewId, "plan">, TextKey> = {
+const TAB_LABEL: Record<ViewId, TextKey> = {
   overview: "tabOverview",
+  plan: "tabPlan",
   shares: "tabShares",
   findings: "tabFindings",
   settings: "tabSettings",
@@ -68,7 +65,20 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalS,
   },
   title: { margin: 0 },
-  language: { maxWidth: "9rem" },
+  /** A native select drawn as Fluent's small Select (which would bring its icon package to the first load). */
+  language: {
+    maxWidth: "9rem",
+    height: "24px",
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderBottomColor: tokens.colorNeutralStrokeAccessible,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase200,
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
   toolbar: {
     display: "flex",
     flexWrap: "wrap",
@@ -111,11 +121,8 @@ function Pane({ inExcel, port, ...options }: Omit<AppProps, "theme">) {
   const styles = useStyles();
   const finsam = useFinsam({ ...(port ? { port } : {}), ...options });
   const { lang, status, busy, view } = finsam;
-  const fmt = useMemo(() => paneFormat(lang, finsam.unit), [lang, finsam.unit]);
   const working = busy !== undefined;
   const ok = status.kind === "ok" ? status : undefined;
-  // The Flerårsplan's form lives here, so it survives a switch of tabs.
-  const plan = usePlan(ok, lang, finsam);
 
   return (
     <main className={styles.root} aria-labelledby="finsam-title" aria-busy={working}>
@@ -126,13 +133,12 @@ function Pane({ inExcel, port, ...options }: Omit<AppProps, "theme">) {
         <label htmlFor="finsam-language" className={styles.visuallyHidden}>
           {t(lang, "language")}
         </label>
-        <Select
+        <select
           id="finsam-language"
-          size="small"
           className={styles.language}
           value={lang}
-          onChange={(_, data) => {
-            const next = LANGS.find((l) => l === data.value);
+          onChange={(event) => {
+            const next = LANGS.find((l) => l === event.currentTarget.value);
             if (next) finsam.setLang(next);
           }}
         >
@@ -141,7 +147,7 @@ function Pane({ inExcel, port, ...options }: Omit<AppProps, "theme">) {
               {LANG_NAMES[l]}
             </option>
           ))}
-        </Select>
+        </select>
       </header>
 
       {!inExcel && finsam.canOpenFiles && (
@@ -161,9 +167,9 @@ function Pane({ inExcel, port, ...options }: Omit<AppProps, "theme">) {
         </Caption1>
       )}
 
-      {finsam.port && (
+      {(finsam.port || finsam.connecting) && (
         <div className={styles.toolbar}>
-          <Button appearance="primary" disabled={working} onClick={() => void finsam.analyse()}>
+          <Button appearance="primary" disabled={working || !finsam.port} onClick={() => void finsam.analyse()}>
             {t(lang, "analyse")}
           </Button>
           {working ? (
@@ -171,7 +177,7 @@ function Pane({ inExcel, port, ...options }: Omit<AppProps, "theme">) {
           ) : (
             ok && (
               <Caption1 className={styles.meta}>
-                {t(lang, "lastAnalysis", { time: fmt.time(ok.analysedAt, options.clock.now()) })}
+                {t(lang, "lastAnalysis", { time: timeOfDay(lang, ok.analysedAt, options.clock.now()) })}
               </Caption1>
             )
           )}
@@ -186,127 +192,58 @@ function Pane({ inExcel, port, ...options }: Omit<AppProps, "theme">) {
 
       <div role="status" aria-live="polite" className={styles.status}>
         {ok && ok.budgets.length > 1 && (
-          <BudgetChooser
-            budgets={ok.budgets}
-            chosen={ok.chosen}
-            lang={lang}
-            disabled={working}
-            onChoose={(sheet) => void finsam.chooseBudget(sheet)}
-          />
+          <Suspense fallback={<span data-state="loading" />}>
+            <BudgetChooser
+              budgets={ok.budgets}
+              chosen={ok.chosen}
+              lang={lang}
+              disabled={working}
+              onChoose={(sheet) => void finsam.chooseBudget(sheet)}
+            />
+          </Suspense>
         )}
-        {finsam.stale && !working && (
-          <MessageBar intent="info">
-            <MessageBarBody>{t(lang, "stale")}</MessageBarBody>
-          </MessageBar>
-        )}
+        {finsam.stale && !working && <MessageBox intent="info">{t(lang, "stale")}</MessageBox>}
         {finsam.notice && finsam.notice.at === undefined && (
           <NoticeBar notice={finsam.notice} lang={lang} onDismiss={finsam.dismissNotice} />
         )}
       </div>
 
       <ViewTabs
-        tabs={VIEWS.map((v) => ({ id: v, label: v === "plan" ? t(lang, "plan.tab") : t(lang, TAB_LABEL[v]) }))}
+        tabs={VIEWS.map((v) => ({ id: v, label: t(lang, TAB_LABEL[v]) }))}
         selected={view}
         onSelect={(v: ViewId) => finsam.setView(v)}
         label={t(lang, "views")}
         moreLabel={t(lang, "moreViews")}
       />
       <div role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`} tabIndex={0} className={styles.panel}>
-        <CurrentView finsam={finsam} plan={plan} fmt={fmt} />
+        <CurrentView finsam={finsam} />
       </div>
     </main>
   );
 }
 
-/** The chosen view, or the pane's state (empty, analysing, no budget, error) where it has no analysis to show. */
-function CurrentView({ finsam, plan, fmt }: { finsam: Finsam; plan: PlanState | undefined; fmt: PaneFormat }) {
+/** The chosen view where it has what it needs; else the pane's state (empty, analysing, no budget, error). */
+function CurrentView({ finsam }: { finsam: Finsam }) {
   const { lang, status, busy, view } = finsam;
-  const selection = selectionSourceOf(finsam.port);
-  const working = busy !== undefined;
-  const ok = status.kind === "ok" ? status : undefined;
-  if (view === "settings") {
+  if (view !== "settings" && status.kind !== "ok") {
     return (
-      <SettingsView
+      <StatePanel
+        lang={lang}
         status={status}
-        fmt={fmt}
-        busy={working || !finsam.port}
-        sessionSettings={finsam.sessionSettings}
-        onUnit={finsam.setUnit}
-        onLang={finsam.setLang}
-        {...(selection ? { selectedRange: () => selection.selectedRange() } : {})}
-        {...(finsam.port?.capabilities.goToCell
-          ? { onGoTo: (sheet: string, range: string) => void finsam.goToCell(sheet, range) }
-          : {})}
-        onSave={finsam.saveSettings}
-      />
-    );
-  } else if (!ok || (busy === "opening" && !ok)) {
-    return <StatePanel lang={lang} status={status} busy={busy} hasWorkbook={finsam.port !== undefined} />;
-  } else if (view === "overview") {
-    return (
-      <OverviewView
-        outcome={ok}
-        fmt={fmt}
-        onShowFindings={() => finsam.setView("findings")}
-        canGoTo={finsam.port?.capabilities.goToCell ?? false}
-        onGoTo={(sheet, cell) => void finsam.goToCell(sheet, cell)}
-      />
-    );
-  } else if (view === "plan" && plan) {
-    return (
-      <PlanView
-        outcome={ok}
-        plan={plan}
-        fmt={fmt}
-        busy={working}
-        canUndo={finsam.canUndo}
-        inFile={finsam.port?.capabilities.host === "file"}
-        onUndo={() => void finsam.undo()}
-        boardNotice={finsam.notice?.at === "board" ? finsam.notice : undefined}
-        onDismissNotice={finsam.dismissNotice}
-      />
-    );
-  } else if (view === "followUp") {
-    return (
-      <Suspense fallback={<Spinner size="tiny" label={t(lang, "working")} />}>
-        <FollowUpView
-          outcome={ok}
-          fmt={fmt}
-          busy={working}
-          canUndo={finsam.canUndo}
-          readMapping={finsam.readMapping}
-          onSaveMapping={finsam.saveMapping}
-          readForecasts={finsam.readForecasts}
-          onSaveForecasts={finsam.saveForecasts}
-          onWrite={(f) => void finsam.writeFollowUp(f)}
-          onUndo={() => void finsam.undo()}
-        />
-      </Suspense>
-    );
-  } else if (view === "shares") {
-    return (
-      <SharesView
-        outcome={ok}
-        fmt={fmt}
-        busy={working}
-        canUndo={finsam.canUndo}
-        onWrite={(mode) => void finsam.writeShares(mode)}
-        onUndo={() => void finsam.undo()}
-      />
-    );
-  } else {
-    return (
-      <FindingsView
-        findings={ok.analysis.findings}
-        settings={ok.analysis.settings}
-        fmt={fmt}
-        canGoTo={finsam.port?.capabilities.goToCell ?? false}
-        busy={working}
-        canUndo={finsam.canUndo}
-        onGoTo={(sheet, cell) => void finsam.goToCell(sheet, cell)}
-        onRemoveFlags={() => void finsam.removeFlags()}
-        onUndo={() => void finsam.undo()}
+        busy={busy}
+        hasWorkbook={finsam.port !== undefined || finsam.connecting}
       />
     );
   }
+  return (
+    <Suspense
+      fallback={
+        <div data-state="loading">
+          <Spinner size="small" labelPosition="after" label={t(lang, "loadingView")} />
+        </div>
+      }
+    >
+      <AnalysedViews finsam={finsam} />
+    </Suspense>
+  );
 }

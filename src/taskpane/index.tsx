@@ -6,7 +6,6 @@
 import { createRoot } from "react-dom/client";
 import type { Clock } from "../app/clock";
 import type { WorkbookPort } from "../app/workbookPort";
-import { createExcelPort } from "../excel/excelPort";
 import { App } from "./App";
 import type { SelectionSource } from "./selectionSource";
 import { themeFromOffice, type OfficeThemeColors } from "./theme";
@@ -42,8 +41,12 @@ async function waitForOffice(): Promise<OfficeInfo> {
 /** The machine's clock: made here, at the entry point, and handed to everything below. */
 const systemClock: Clock = { now: () => new Date() };
 
-/** Excel's WorkbookPort (src/excel), with the selection the Inställningar view asks for. */
-function excelPort(): WorkbookPort & SelectionSource {
+/**
+ * Excel's WorkbookPort (src/excel), with the selection the Inställningar view asks for: its code comes
+ * with the engine's chunk ("analys"), after the first screen.
+ */
+async function excelPort(): Promise<WorkbookPort & SelectionSource> {
+  const { createExcelPort } = await import(/* webpackChunkName: "analys" */ "../excel/excelPort");
   return createExcelPort(systemClock);
 }
 
@@ -93,7 +96,7 @@ async function main(): Promise<void> {
   const theme = themeFromOffice(officeTheme);
   const root = createRoot(container);
   if (inExcel) {
-    root.render(<App theme={theme} clock={systemClock} inExcel port={excelPort()} />);
+    root.render(<App theme={theme} clock={systemClock} inExcel connect={excelPort} />);
   } else {
     root.render(
       <App

@@ -3,10 +3,10 @@
  * running and the last message; one action at a time (run) and analysing (analyseOn). The other slices (workbookWrites, followUpActions, workbookFile) act through it.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { analyseAndFlag, analyseWorkbook } from "../app/analyseWorkbook";
 import { WorkbookError, type WorkbookPort } from "../app/workbookPort";
 import type { Message, Settings, Unit } from "../domain";
 import { both, DEFAULT_LANG, type Lang } from "./strings";
+import { loadEngine } from "./loadEngine";
 import type { Busy, FinsamOptions, Notice, PaneStatus, ViewId } from "./paneTypes";
 
 /** A WorkbookError's own message; anything else after what failed. */
@@ -14,6 +14,37 @@ export function messageOf(error: unknown, failed: Message): Message {
   if (error instanceof WorkbookError) return error.userMessage;
   const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
   return { sv: `${failed.sv}: ${detail}`, en: `${failed.en}: ${detail}` };
+}
+
+/** The page's language follows the pane's, for screen readers and hyphenation. */
+function useDocumentLang(lang: Lang): void {
+  useEffect(() => {
+    if (typeof document !== "undefined") document.documentElement.lang = lang;
+  }, [lang]);
+}
+
+/**
+ * Once the first screen is up: fetches the engine's chunk (the views and use cases), and inside Excel
+ * makes Excel's port, whose code comes with it. True while the port is on its way. A failure to fetch
+ * the chunk alone is said by the action that needs it.
+ */
+function useConnect(
+  options: FinsamOptions,
+  setPort: (port: WorkbookPort) => void,
+  setNotice: (notice: Notice) => void,
+): boolean {
+  const { connect } = options;
+  const [connecting, setConnecting] = useState(Boolean(connect && !options.port));
+  useEffect(() => {
+    loadEngine().catch(() => undefined);
+    if (!connect || options.port) return;
+    connect()
+      .then(setPort)
+      .catch((error: unknown) => setNotice({ intent: "error", message: messageOf(error, both("failConnect")) }))
+      .finally(() => setConnecting(false));
+    // Once, when the pane first renders: the port is the workbook Excel opened the pane on.
+  }, []);
+  return connecting;
 }
 
 export function usePaneCore(options: FinsamOptions) {
@@ -34,9 +65,8 @@ export function usePaneCore(options: FinsamOptions) {
   const portRef = useRef(port);
   portRef.current = port;
 
-  useEffect(() => {
-    if (typeof document !== "undefined") document.documentElement.lang = lang;
-  }, [lang]);
+  useDocumentLang(lang);
+  const connecting = useConnect(options, setPort, setNotice);
 
   useEffect(() => {
     if (!port) return undefined;
@@ -72,6 +102,7 @@ export function usePaneCore(options: FinsamOptions) {
   const analyseOn = useCallback(
     async (target: WorkbookPort, mark: boolean, settings: Settings | undefined): Promise<void> => {
       const budget = budgetRef.current;
+      const { analyseAndFlag, analyseWorkbook } = await loadEngine();
       const result = mark
         ? await analyseAndFlag(target, clock, { settings, budget })
         : { outcome: await analyseWorkbook(target, clock, { settings, budget }), flagged: false as const };
@@ -100,6 +131,7 @@ export function usePaneCore(options: FinsamOptions) {
   const state = useMemo(
     () => ({
       port,
+      connecting,
       lang,
       view,
       unit,
@@ -117,7 +149,7 @@ export function usePaneCore(options: FinsamOptions) {
       analyse,
       chooseBudget,
     }),
-    [port, lang, view, unit, status, busy, notice, stale, sessionSettings, analyse, chooseBudget],
+    [port, connecting, lang, view, unit, status, busy, notice, stale, sessionSettings, analyse, chooseBudget],
   );
   return {
     state,

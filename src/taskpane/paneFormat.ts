@@ -1,5 +1,6 @@
 import { Decimal, formatKr, formatKrDiff, formatNumber, formatPercent, fromKronor, type Unit } from "../domain";
 import type { Lang } from "./strings";
+import { timeOfDay } from "./timeOfDay";
 
 /**
  * How the pane writes numbers: every one goes through Intl (src/domain/format.ts), in the
@@ -20,7 +21,6 @@ export interface PaneFormat {
   time(date: Date, now: Date): string;
 }
 
-const LOCALE: Record<Lang, string> = { sv: "sv-SE", en: "en-GB" };
 const MINUS = "\u2212";
 
 /** Decimals shown per unit: whole kronor, tenths of a tkr, hundredths of an Mkr. */
@@ -46,14 +46,7 @@ export function paneFormat(lang: Lang, unit: Unit = "kr"): PaneFormat {
     },
     percent: (fraction, decimals = 1) => formatPercent(fraction, lang, decimals),
     count: (value) => formatNumber(value instanceof Decimal ? value : new Decimal(value), lang, 0),
-    time: (date, now) => {
-      const sameDay = date.toDateString() === now.toDateString();
-      return new Intl.DateTimeFormat(LOCALE[lang], {
-        ...(sameDay ? {} : { day: "numeric", month: "short" }),
-        hour: "2-digit",
-        minute: "2-digit",
-      }).format(date);
-    },
+    time: (date, now) => timeOfDay(lang, date, now),
   };
 }
 

@@ -28,8 +28,13 @@ export interface DownloadablePort extends WorkbookPort {
 }
 
 export interface FinsamOptions {
-  /** Inside Excel: Excel's port. In a browser: none until a file is opened. */
+  /** A port ready now (the tests'). In a browser: none until a file is opened. */
   readonly port?: WorkbookPort;
+  /**
+   * Inside Excel: makes Excel's port, whose code comes with the engine's chunk, so the first screen
+   * shows before it; the pane calls it once, when it first renders.
+   */
+  readonly connect?: () => Promise<WorkbookPort>;
   readonly initialLang?: Lang;
   /** Browser: opens a workbook's bytes (the file port, whose code is loaded on demand). */
   readonly openFile?: (bytes: Uint8Array, fileName: string) => Promise<WorkbookPort>;

@@ -3,19 +3,18 @@
  * settings, the named scenarios, and the board sheet made from them. Each calls its app/ use case.
  */
 import { useCallback, useMemo } from "react";
-import { createBoardOfScenarios } from "../app/createBoardOfScenarios";
-import { saveScenarios as saveScenariosTo } from "../app/saveScenarios";
-import { saveSettings as saveSettingsTo } from "../app/saveSettings";
-import { defaultSettings, type Message, type Scenario } from "../domain";
+import type { Message, Scenario } from "../domain";
 import { both, type Lang } from "./strings";
 import type { PaneCore } from "./paneCore";
-import { settingsFromDraft, settingsToSave, type SettingsDraft } from "./settingsDraft";
+import { loadEngine } from "./loadEngine";
+import type { SettingsDraft } from "./settingsDraft";
 
 export function useSettingsWrites(core: PaneCore) {
   const { port, status, run, analyseOn, sessionSettings, setSessionSettings, setNotice, unit, clock } = core;
   const saveSettings = useCallback(
     async (draft: SettingsDraft): Promise<Readonly<Record<string, true>> | undefined> => {
       if (!port) return undefined;
+      const { defaultSettings, saveSettings: saveSettingsTo, settingsFromDraft, settingsToSave } = await loadEngine();
       const checked = settingsFromDraft(draft, status.kind === "ok" ? status.analysis.settings : defaultSettings());
       if (!checked.ok) return checked.errors;
       const settings = checked.value;
@@ -45,6 +44,7 @@ export function useSettingsWrites(core: PaneCore) {
       await run(
         "writing",
         async () => {
+          const { saveScenarios: saveScenariosTo } = await loadEngine();
           const session = await saveScenariosTo(port, { current, named, session: sessionSettings });
           setSessionSettings(session);
           await analyseOn(port, true, session);
@@ -65,6 +65,7 @@ export function useSettingsWrites(core: PaneCore) {
       await run(
         "writing",
         async () => {
+          const { createBoardOfScenarios } = await loadEngine();
           const onPage = await createBoardOfScenarios(port, { outcome, scenarios, unit }, clock);
           const names = (lang: Lang) =>
             new Intl.ListFormat(lang === "sv" ? "sv-SE" : "en-GB").format(

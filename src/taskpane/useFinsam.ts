@@ -33,6 +33,8 @@ import type { FinsamOptions, Busy, Notice, PaneStatus, ViewId } from "./paneType
 
 export interface Finsam {
   readonly port: WorkbookPort | undefined;
+  /** Inside Excel, while Excel's port (with the engine's chunk) is still loading: Analysera waits for it. */
+  readonly connecting: boolean;
   readonly fileName: string | undefined;
   readonly lang: Lang;
   readonly view: ViewId;

@@ -21,7 +21,7 @@ import {
   type Settings,
 } from "../domain";
 import { scenarioName } from "./components/labels";
-import { both, type Lang, t } from "./strings";
+import { both, type Lang, t } from "./strings/withPlan";
 import {
   DRAFT_ID,
   formFromScenario,

@@ -3,8 +3,8 @@
  * flags, Ångra, and going to a cell. Each runs through the core (one at a time, one undo step).
  */
 import { useCallback, useMemo } from "react";
-import { undoLastAction } from "../app/undo";
-import { writeShares as writeSharesTo, type ShareWriteMode } from "../app/writeShares";
+import type { ShareWriteMode } from "../app/writeShares";
+import { loadEngine } from "./loadEngine";
 import { both } from "./strings";
 import { messageOf, type PaneCore } from "./paneCore";
 
@@ -17,6 +17,7 @@ export function useWorkbookWrites(core: PaneCore) {
       await run(
         "writing",
         async () => {
+          const { writeShares: writeSharesTo } = await loadEngine();
           const count = await writeSharesTo(port, outcome, mode);
           if (count === 0) return;
           await analyseOn(port, true, sessionSettings);
@@ -48,6 +49,7 @@ export function useWorkbookWrites(core: PaneCore) {
     await run(
       "writing",
       async () => {
+        const { undoLastAction } = await loadEngine();
         const kept = await undoLastAction(port);
         if (status.kind !== "empty") await analyseOn(port, false, sessionSettings);
         // What the user changed after the add-in wrote it was left as the user left it: say what, and why.

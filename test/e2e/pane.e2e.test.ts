@@ -297,7 +297,8 @@ test("the example workbook, the keyboard, and the annotated copy to download", a
     await page.keyboard.press("Tab");
     if (await page.evaluate(() => document.activeElement?.getAttribute("role") === "tab")) break;
   }
-  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Översikt");
+  // innerText, what is shown: a tab also holds its label in bold, hidden, to keep its width when chosen.
+  expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText)).toBe("Översikt");
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("Enter");
@@ -318,6 +319,41 @@ test("the example workbook, the keyboard, and the annotated copy to download", a
   const saved = await download.path();
   const grid = await readGridFromBuffer(readFileSync(saved));
   expect(grid.sheets.map((s) => s.name)).toContain("Finsam-kontroll");
+  expect(problems).toEqual([]);
+});
+
+test("at 320 px, the tabs that do not fit are in the ⋯ menu, by keyboard too", async () => {
+  await openPane();
+  await page.setViewportSize({ width: 320, height: 700 });
+  await page.getByRole("button", { name: "Öppna exempelarbetsboken" }).click();
+  await page.getByText("Senast analyserad").waitFor();
+  const focused = () =>
+    page.evaluate(() => {
+      const e = document.activeElement as HTMLElement | null;
+      return `${e?.getAttribute("role")}:${e?.getAttribute("aria-label") ?? e?.innerText}`;
+    });
+  await page.getByRole("tab", { name: "Översikt", selected: true }).focus();
+  // End reaches ⋯, the last of the tab list; ArrowDown opens its menu on the first view that does not fit.
+  await page.keyboard.press("End");
+  expect(await focused()).toMatch(/^tab:Fler vyer \(\d\)$/);
+  await page.keyboard.press("ArrowDown");
+  const menu = page.getByRole("menu");
+  await menu.waitFor();
+  const items = await menu.getByRole("menuitem").allInnerTexts();
+  expect(items.at(-1)).toBe("Uppföljning");
+  expect(await focused()).toBe(`menuitem:${items[0]}`);
+  // Escape closes it, back on ⋯; Enter opens it again, End and Enter choose the last view.
+  await page.keyboard.press("Escape");
+  expect(await menu.count()).toBe(0);
+  expect(await focused()).toMatch(/^tab:Fler vyer/);
+  await page.keyboard.press("Enter");
+  await menu.waitFor();
+  await page.keyboard.press("End");
+  await page.keyboard.press("Enter");
+  await page.getByRole("tab", { name: "Uppföljning", selected: true }).waitFor();
+  expect(await menu.count()).toBe(0);
+  await page.waitForFunction(() => document.activeElement?.getAttribute("aria-selected") === "true");
+  expect(await focused()).toBe("tab:Uppföljning");
   expect(problems).toEqual([]);
 });
 
@@ -514,10 +550,8 @@ test("every view from 320 to 500 px: nothing wider than the pane, the tabs in or
       els
         .filter((e) => (e as HTMLElement).offsetParent !== null)
         .map((e) => {
-          // A Fluent tab holds its label twice: once shown, once hidden to keep the bold label's width.
-          const text = e.textContent ?? "";
-          const half = text.slice(0, text.length / 2);
-          return [text === half + half ? half : text, e.getBoundingClientRect().top] as const;
+          // innerText, what is shown: a tab also holds its label in bold, hidden, to keep its width when chosen.
+          return [(e as HTMLElement).innerText, e.getBoundingClientRect().top] as const;
         }),
     );
     expect(new Set(tabs.map(([, top]) => top)).size).toBe(1);

@@ -102,3 +102,35 @@ test("Spara, the user types on Finsam-inställningar, Ångra: the sheet and the 
   ).toBeTruthy();
   expect(fake.sheet("Finsam-inställningar")!.cells.get("5:3")?.value).toBe("min anteckning");
 });
+
+test("Excel's port arrives after the first screen: Analysera waits for it, then analyses", async () => {
+  const fake = await fakeFromFile(FIXTURES["vastra-2025"], 20);
+  let arrive!: () => void;
+  const arrived = new Promise<void>((resolve) => (arrive = resolve));
+  renderPane({
+    connect: async () => {
+      await arrived;
+      return createExcelPort(TEST_CLOCK, fake.host());
+    },
+  });
+  // The first screen: Analysera shown, not yet usable, and the empty state says what it will do.
+  const button = screen.getByRole("button", { name: "Analysera" });
+  expect(button).toHaveProperty("disabled", true);
+  expect(screen.getByText("Ingen analys ännu")).toBeTruthy();
+  arrive();
+  await waitFor(() => expect(button).toHaveProperty("disabled", false));
+  await userEvent.click(button);
+  await analysed();
+  expect(screen.getByText("6 varningar")).toBeTruthy();
+});
+
+test("Excel's port that cannot load: a Swedish notice, and no exception", async () => {
+  renderPane({ connect: async () => Promise.reject(new Error("ChunkLoadError: Loading chunk analys failed.")) });
+  expect(
+    await screen.findByText(
+      /^Tillägget kunde inte läsas in helt\. Stäng aktivitetsfönstret och öppna det igen: ChunkLoadError/,
+    ),
+  ).toBeTruthy();
+  // Nothing to analyse with: no Analysera.
+  expect(screen.queryByRole("button", { name: "Analysera" })).toBeNull();
+});

@@ -1,6 +1,6 @@
 /** Fixtures and fake ports for the pane's component tests. */
 import { webLightTheme } from "@fluentui/react-components";
-import { render, screen } from "@testing-library/react";
+import { render, screen, waitFor } from "@testing-library/react";
 import { readFile } from "node:fs/promises";
 import type { PortCapabilities, WorkbookPort } from "../../src/app/workbookPort";
 import type { Grid } from "../../src/grid";
@@ -90,9 +90,19 @@ export function renderPane(props: Partial<AppProps> & { port?: WorkbookPort }) {
   return render(<App theme={webLightTheme} inExcel clock={TEST_CLOCK} {...props} />);
 }
 
-/** Waits for what the user waits for: the analysis has finished and says when it ran. */
+/**
+ * Waits for what the user waits for: the analysis has finished and says when it ran, and the views
+ * (the engine's chunk, loaded on demand) are shown.
+ */
 export async function analysed(lang: "sv" | "en" = "sv", timeout = 5000): Promise<HTMLElement> {
-  return screen.findByText(lang === "sv" ? /^Senast analyserad / : /^Last analysed /, {}, { timeout });
+  const said = await screen.findByText(lang === "sv" ? /^Senast analyserad / : /^Last analysed /, {}, { timeout });
+  await viewsLoaded(timeout);
+  return said;
+}
+
+/** Waits until nothing on the pane is still loading its code (a view, the budget chooser). */
+export async function viewsLoaded(timeout = 5000): Promise<void> {
+  await waitFor(() => expect(document.querySelector('[data-state="loading"]')).toBeNull(), { timeout });
 }
 
 /** Text with Intl's no-break and narrow no-break spaces made plain, to compare with what a test writes. */

@@ -1,6 +1,7 @@
-import { Field, MessageBar, MessageBarBody, Select } from "@fluentui/react-components";
+import { Field, Select } from "@fluentui/react-components";
 import type { BudgetChoice } from "../../app/analyseWorkbook";
 import { type Lang, t } from "../strings";
+import { MessageBox } from "./MessageBox";
 import { useViewStyles } from "./styles";
 
 export interface BudgetChooserProps {
@@ -15,23 +16,21 @@ export interface BudgetChooserProps {
 export function BudgetChooser({ budgets, chosen, lang, disabled, onChoose }: BudgetChooserProps) {
   const view = useViewStyles();
   return (
-    <MessageBar intent="warning" layout="multiline">
-      <MessageBarBody>
-        <Field label={t(lang, "severalBudgets", { count: budgets.length })}>
-          <Select
-            className={view.fit}
-            value={budgets[chosen]?.sheet}
-            disabled={disabled}
-            onChange={(_, data) => onChoose(data.value)}
-          >
-            {budgets.map((b) => (
-              <option key={b.sheet} value={b.sheet}>
-                {t(lang, "budgetOnSheet", { name: b.name, sheet: b.sheet })}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      </MessageBarBody>
-    </MessageBar>
+    <MessageBox intent="warning">
+      <Field label={t(lang, "severalBudgets", { count: budgets.length })}>
+        <Select
+          className={view.fit}
+          value={budgets[chosen]?.sheet}
+          disabled={disabled}
+          onChange={(_, data) => onChoose(data.value)}
+        >
+          {budgets.map((b) => (
+            <option key={b.sheet} value={b.sheet}>
+              {t(lang, "budgetOnSheet", { name: b.name, sheet: b.sheet })}
+            </option>
+          ))}
+        </Select>
+      </Field>
+    </MessageBox>
   );
 }

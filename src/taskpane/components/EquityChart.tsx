@@ -1,6 +1,6 @@
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { Decimal, type ScenarioPlan } from "../../domain";
-import { type Lang, t } from "../strings";
+import { type Lang, t } from "../strings/withPlan";
 import type { PaneFormat } from "../paneFormat";
 
 export interface EquityChartProps {

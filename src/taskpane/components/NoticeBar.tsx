@@ -1,13 +1,6 @@
-import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
 import { type Lang, t } from "../strings";
 import type { Notice } from "../useFinsam";
-
-/** A dismiss cross drawn as Fluent's Dismiss icon is: a plain SVG, where the icon package would add to the first load. */
-const DismissIcon = () => (
-  <svg width="1em" height="1em" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
-    <path d="M4.5 4.5l11 11m0-11-11 11" stroke="currentColor" strokeLinecap="round" />
-  </svg>
-);
+import { MessageBox } from "./MessageBox";
 
 /**
  * A notice with its dismiss button: at the top of the pane, or beside the action that made it. The
@@ -15,20 +8,8 @@ const DismissIcon = () => (
  */
 export function NoticeBar({ notice, lang, onDismiss }: { notice: Notice; lang: Lang; onDismiss: () => void }) {
   return (
-    <MessageBar intent={notice.intent} layout="multiline">
-      <MessageBarBody>{notice.message[lang]}</MessageBarBody>
-      <MessageBarActions
-        containerAction={
-          <Button
-            appearance="transparent"
-            size="small"
-            icon={<DismissIcon />}
-            aria-label={t(lang, "dismiss")}
-            title={t(lang, "dismiss")}
-            onClick={onDismiss}
-          />
-        }
-      />
-    </MessageBar>
+    <MessageBox intent={notice.intent} dismiss={{ label: t(lang, "dismiss"), onDismiss }}>
+      {notice.message[lang]}
+    </MessageBox>
   );
 }

@@ -11,7 +11,7 @@ import {
 } from "@fluentui/react-components";
 import { Decimal, equityOutcome, type ScenarioPlan } from "../../domain";
 import type { PaneFormat } from "../paneFormat";
-import { t } from "../strings";
+import { t } from "../strings/withPlan";
 import type { CostKind, FieldKey, ScenarioForm } from "../scenarioDraft";
 import { useViewStyles } from "./styles";
 

@@ -1,6 +1,7 @@
-import { Body1, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle2 } from "@fluentui/react-components";
+import { Body1, Spinner, Subtitle2 } from "@fluentui/react-components";
 import { type Lang, t } from "../strings";
 import type { Busy, PaneStatus } from "../useFinsam";
+import { MessageBox } from "./MessageBox";
 import { useViewStyles } from "./styles";
 
 export interface StatePanelProps {
@@ -24,24 +25,18 @@ export function StatePanel({ lang, status, busy, hasWorkbook }: StatePanelProps)
   if (status.kind === "noBudget") {
     return (
       <div data-state="noBudget">
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t(lang, "noBudgetTitle")}</MessageBarTitle>
-            {status.reason[lang]} {t(lang, "noBudgetHelp")}
-          </MessageBarBody>
-        </MessageBar>
+        <MessageBox intent="warning" title={t(lang, "noBudgetTitle")}>
+          {status.reason[lang]} {t(lang, "noBudgetHelp")}
+        </MessageBox>
       </div>
     );
   }
   if (status.kind === "error") {
     return (
       <div data-state="error">
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t(lang, "errorTitle")}</MessageBarTitle>
-            {status.message[lang]}
-          </MessageBarBody>
-        </MessageBar>
+        <MessageBox intent="error" title={t(lang, "errorTitle")}>
+          {status.message[lang]}
+        </MessageBox>
       </div>
     );
   }

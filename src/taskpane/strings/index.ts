@@ -1,13 +1,14 @@
 /**
  * The pane's one string table: t(lang, key) for every text it shows, in Swedish and English.
  * Three sections share it: the pane's own keys, `plan.…` for Flerårsplan and `followUp.…` for
- * Uppföljning, whose texts arrive with that view's chunk (withFollowUp.ts) to keep the first load small.
+ * Uppföljning. The last two arrive with the chunks that use them (withPlan.ts, withFollowUp.ts), to
+ * keep the first load small.
  * `{name}` marks a value filled in by t(); numbers are formatted before (formatKr, formatPercent).
  */
 import type { FOLLOW_UP } from "./followUp";
 import type { Lang, Texts } from "./lang";
 import { PANE } from "./pane";
-import { PLAN } from "./plan";
+import type { PLAN } from "./plan";
 
 export { DEFAULT_LANG, LANG_NAMES, LANGS, type Lang } from "./lang";
 
@@ -32,7 +33,6 @@ export function addTexts<T extends Texts>(prefix: "" | "plan." | "followUp.", te
 }
 
 addTexts("", PANE);
-addTexts("plan.", PLAN);
 
 /** The text for a key in a language, with `{name}` filled from vars; a key not yet loaded shows as itself. */
 export function t(lang: Lang, key: TextKey, vars?: Readonly<Record<string, string | number>>): string {

@@ -3,7 +3,6 @@ import type { Texts } from "./lang";
 /** The Flerårsplan view's texts, keyed `plan.…` in t(). */
 export const PLAN = {
   sv: {
-    tab: "Flerårsplan",
     heading: "Flerårsplan {first}–{last}",
     intro:
       "Budgetåret och planåren i scenariot nedan, i värsta fall från början. Siffrorna räknas om direkt när du ändrar ett antagande; arbetsboken ändras först när du sparar eller skapar styrelseunderlaget.",
@@ -94,7 +93,6 @@ export const PLAN = {
     planFailed: "Planen kunde inte räknas: {detail}",
   },
   en: {
-    tab: "Multi-year plan",
     heading: "Multi-year plan {first}–{last}",
     intro:
       "The budget year and the plan years in the scenario below, the worst case to begin with. The numbers follow each change at once; the workbook changes only when you save or create the board's basis.",

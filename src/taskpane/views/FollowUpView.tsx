@@ -9,8 +9,6 @@ import {
   Caption1,
   Field,
   Label,
-  MessageBar,
-  MessageBarBody,
   Radio,
   RadioGroup,
   Select,
@@ -23,6 +21,7 @@ import {
   TableRow,
 } from "@fluentui/react-components";
 import { MoneyTable } from "../components/MoneyTable";
+import { MessageBox } from "../components/MessageBox";
 import { ScrollBox } from "../components/ScrollBox";
 import { useId, type ReactNode } from "react";
 import type { AnalysisOutcome } from "../../app/analyseWorkbook";
@@ -204,11 +203,7 @@ function SieSource({ state, lang, busy }: { state: FollowUpState; lang: Lang; bu
             })}
           </Caption1>
         )}
-        {error && (
-          <MessageBar intent="error" layout="multiline">
-            <MessageBarBody>{error}</MessageBarBody>
-          </MessageBar>
-        )}
+        {error && <MessageBox intent="error">{error}</MessageBox>}
       </section>
       {loaded ? (
         <Field label={t(lang, "followUp.period")}>

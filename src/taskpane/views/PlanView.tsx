@@ -4,8 +4,6 @@ import {
   Checkbox,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
   Subtitle2,
   Table,
   TableBody,
@@ -30,6 +28,7 @@ import {
   type ScenarioPlan,
 } from "../../domain";
 import { ClosingEquity } from "../components/ClosingEquity";
+import { MessageBox } from "../components/MessageBox";
 import { EquityChart } from "../components/EquityChart";
 import { partyLabels, type PartyLabels } from "../components/labels";
 import { NoticeBar } from "../components/NoticeBar";
@@ -38,7 +37,7 @@ import { ScenarioEditor } from "../components/ScenarioEditor";
 import { Section } from "../components/Section";
 import { ActionRow } from "../components/ActionRow";
 import { useViewStyles } from "../components/styles";
-import { type Lang, t } from "../strings";
+import { type Lang, t } from "../strings/withPlan";
 import { UNIT_DECIMALS, UNIT_NAME, type PaneFormat } from "../paneFormat";
 import type { PlanState } from "../usePlan";
 import type { Notice } from "../useFinsam";
@@ -131,11 +130,7 @@ export function PlanView(props: PlanViewProps) {
         <Caption1 as="p" className={view.caption}>
           {t(lang, "plan.intro")}
         </Caption1>
-        {plan.planError && (
-          <MessageBar intent="error">
-            <MessageBarBody>{plan.planError}</MessageBarBody>
-          </MessageBar>
-        )}
+        {plan.planError && <MessageBox intent="error">{plan.planError}</MessageBox>}
         {plan.draftPlan && (
           <PlanTable
             plan={plan.draftPlan}
