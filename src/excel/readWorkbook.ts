@@ -1,15 +1,33 @@
 /**
- * Reads the open workbook into a Grid in a fixed number of round trips
- * (context.sync() calls), whatever its size:
+ * Reads the open workbook into a Grid. An ordinary workbook takes two round
+ * trips (context.sync() calls):
  * 1. the sheets (name, visibility) and the workbook's defined names;
- * 2. each sheet's used range (address, size, whether its rows are hidden)
+ * 2. at once, for every sheet: its used range (Worksheet.getUsedRange, which
+ *    is never a null object: a blank sheet's is A1), its values, formulas and
+ *    number formats within AT_ONCE, A1:AF8192 (Range.getIntersection), the visible
+ *    rows of its first column (getVisibleView, ExcelApi 1.3), its merged
+ *    areas (ExcelApi 1.13) and its sheet-level names.
+ * One round trip cannot do it all: a sheet is reached by its name
+ * (WorksheetCollection.getItem), or by getFirst() and getNextOrNullObject()
+ * (ExcelApi 1.5), but no page says what a method of a null object does in the
+ * batch that made it, so chaining past the last sheet is not relied on
+ * (https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model,
+ * "*OrNullObject methods and properties").
+ *
+ * What step 2 cannot take is read as it was before, from step 2's used
+ * ranges: a sheet whose used range passes AT_ONCE, in step 3 and after
+ * (one round trip more, or more as below). Where Excel refuses step 2 itself,
+ * the response over Excel on the web's 5 MB ("ResponsePayloadSizeLimitExceeded")
+ * or a range over the 5 000 000 cells a read may take ("RangeExceedsLimit",
+ * https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization),
+ * the whole workbook is read in the steps below, one round trip more than before:
+ * 2′. each sheet's used range (address, size, whether its rows are hidden)
  *    and its sheet-level names;
  * 3. every used range's values, formulas and number formats, the merged
- *    areas (ExcelApi 1.13) and, only for a sheet with some rows hidden, the
- *    visible rows of its first column (getVisibleView, ExcelApi 1.3).
- * Only a workbook whose cells would exceed Excel's 5 MB payload limit (Excel
- * on the web) is read in chunks of rows in step 3: each chunk is then a
- * round trip of its own. Nothing but these properties is loaded.
+ *    areas and, only for a sheet with some rows hidden, the visible rows of
+ *    its first column. Only a workbook whose cells would exceed the payload
+ *    limit is read in chunks of rows here: each chunk is then a round trip of
+ *    its own. Nothing but these properties is loaded.
  *
  * A used range of more cells than a sheet is ever read for (SPARSE_ABOVE_CELLS)
  * claims more than it holds: one value in XFD1048576 makes it A1:XFD1048576,
@@ -34,11 +52,20 @@ import {
   rowOf,
 } from "./gridFromRange";
 
-/** What one read cost: round trips and cells read. */
+/** What one read cost: round trips and cells read, and why it took more than two. */
 export interface ReadStats {
   syncs: number;
   cells: number;
+  /** "payload": Excel refused step 2 (payload or read limit); "large": a sheet's used range passed AT_ONCE. */
+  further?: "payload" | "large";
 }
+
+/**
+ * What step 2 reads of each sheet at once, A1:AF8192: 32 columns by 8 192 rows. Even where all of it is
+ * empty (a used range far beyond its cells), its values, formulas and formats, some 16 bytes a cell, stay
+ * under Excel on the web's 5 MB response (262 144 cells, about 4 MB). A sheet within it is read whole.
+ */
+export const AT_ONCE = `A1:${columnLetters(32)}${8 * 1024}`;
 
 /** Excel on the web refuses a response over 5 MB; stay well below it. */
 export const PAYLOAD_BUDGET_BYTES = 4 * 1024 * 1024;
@@ -116,11 +143,16 @@ function tooManyAreas(sheet: string, areas: number): WorkbookError {
   );
 }
 
-/** A sheet as step 2 found it: the worksheet, its used range and its sheet-level names. */
+/** A sheet as step 2 found it: the worksheet, its used range and its sheet-level names, and what it read at once. */
 interface UsedSheet {
   readonly worksheet: Excel.Worksheet;
   readonly used: Excel.Range;
   readonly sheetNames: Excel.NamedItemCollection;
+  readonly atOnce?: {
+    readonly cells: Excel.Range;
+    readonly visible: Excel.RangeView;
+    readonly merged: Excel.RangeAreas;
+  };
 }
 
 /** A sheet being read: what is known of it so far, and the reads queued for it. */
@@ -135,6 +167,8 @@ interface Pending {
   bottom: number;
   /** Read by the cells that exist: its constants and formulas (2b), their areas (3). */
   sparse?: Sparse;
+  /** Read whole in step 2: nothing more to queue. */
+  done?: true;
 }
 
 interface Sparse {
@@ -170,10 +204,23 @@ export async function readWorkbookGrid(
   const names = workbook.names.load("items/name,items/formula");
   await sync(); // 1
 
-  const sheets = worksheets.items.map(queueUsedRange);
-  await sync(); // 2
+  const atOnce = worksheets.items.map(queueAtOnce);
+  let sheets: UsedSheet[];
+  try {
+    await sync(); // 2
+    sheets = atOnce;
+  } catch (error) {
+    if (!refusedAsTooLarge(error)) throw error;
+    stats.further = "payload";
+    sheets = worksheets.items.map(queueUsedRange);
+    await sync(); // 2′
+  }
 
-  const pending = sheets.map(pendingSheet);
+  for (const { atOnce } of sheets) if (atOnce) stats.cells += cellCount(atOnce.cells.address);
+  const pending = sheets.map((sheet) => readAlready(sheet) ?? pendingSheet(sheet));
+  if (pending.some((p) => p.done === undefined) && stats.further === undefined && sheets === atOnce) {
+    stats.further = "large";
+  }
   const sparse = pending.flatMap((p) => (p.sparse ? [{ p, s: p.sparse }] : []));
   await countSpecialCells(sparse, sync); // 2b
 
@@ -191,7 +238,69 @@ export async function readWorkbookGrid(
   return { sheets: pending.map(gridSheetOf), definedNames };
 }
 
-/** Step 2 for one sheet: its used range (address, size, whether its rows are hidden) and its names. */
+/** Step 2 for one sheet: everything, within AT_ONCE. */
+function queueAtOnce(worksheet: Excel.Worksheet): UsedSheet {
+  const used = worksheet.getUsedRange(true);
+  used.load("address,rowCount,columnCount,rowHidden");
+  const cells = used.getIntersection(AT_ONCE).load("address,values,formulas,numberFormat");
+  return {
+    worksheet,
+    used,
+    sheetNames: worksheet.names.load("items/name,items/formula"),
+    atOnce: {
+      cells,
+      visible: cells.getColumn(0).getVisibleView().load("cellAddresses"),
+      merged: used.getMergedAreasOrNullObject().load("address"),
+    },
+  };
+}
+
+/**
+ * The codes with which Excel refuses step 2 for its size (a response over 5 MB, a range over the cells a
+ * read may take) or because a sheet's used range lies wholly outside AT_ONCE (Range.getIntersection
+ * finds none: ItemNotFound): then the workbook is read in steps.
+ */
+function refusedAsTooLarge(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "ResponsePayloadSizeLimitExceeded" || code === "RangeExceedsLimit" || code === "ItemNotFound";
+}
+
+/**
+ * A sheet step 2 read whole (its used range within AT_ONCE), as it will be in the Grid; undefined where
+ * it must be read in the steps after.
+ */
+function readAlready({ worksheet, used, atOnce }: UsedSheet): Pending | undefined {
+  if (!atOnce || atOnce.cells.address !== used.address) return undefined;
+  const cells = atOnce.cells;
+  const data: Pending["data"] = { name: worksheet.name, visibility: worksheet.visibility };
+  const corners = rangeCorners(used.address)!;
+  const blank = used.rowCount === 1 && used.columnCount === 1 && isBlank(cells);
+  const p: Pending = { worksheet, used, data, chunks: [], top: corners.top, bottom: corners.bottom, done: true };
+  if (blank) return { ...p, top: 0, bottom: -1 };
+  data.address = used.address;
+  data.values = cells.values as unknown[][];
+  data.formulas = cells.formulas as unknown[][];
+  data.numberFormat = cells.numberFormat as unknown[][];
+  p.merged = atOnce.merged;
+  if (used.rowHidden === true) data.hiddenRows = Array.from({ length: used.rowCount }, (_, i) => corners.top + i);
+  else if (used.rowHidden === null) p.visible = atOnce.visible;
+  return p;
+}
+
+/** The cells of a range by its address ("Budget!B2:F30" holds 145). */
+function cellCount(address: string): number {
+  const c = rangeCorners(address)!;
+  return (c.bottom - c.top + 1) * (c.right - c.left + 1);
+}
+
+/** A blank sheet's used range is its top left cell, with nothing in it. */
+function isBlank(cell: Excel.Range): boolean {
+  const value = (cell.values as unknown[][])[0]?.[0];
+  const formula = (cell.formulas as unknown[][])[0]?.[0];
+  return (value === "" || value === null) && (formula === "" || formula === null);
+}
+
+/** Step 2′ for one sheet: its used range (address, size, whether its rows are hidden) and its names. */
 function queueUsedRange(worksheet: Excel.Worksheet): UsedSheet {
   const used = worksheet.getUsedRangeOrNullObject(true);
   used.load("address,rowCount,columnCount,rowHidden");
@@ -295,7 +404,7 @@ function queueAreaChunks(
 function queueUsedRanges(pending: readonly Pending[], batches: Batches, stats: ReadStats): void {
   for (const p of pending) {
     const used = p.used;
-    if (used.isNullObject) continue;
+    if (p.done || used.isNullObject) continue;
     batches.first(() => {
       p.merged = used.getMergedAreasOrNullObject().load("address");
     });

@@ -216,6 +216,21 @@ function parseBox(address: string): Box {
   };
 }
 
+/**
+ * "A range is limited to 5,000,000 cells for read operations"
+ * (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization, "Excel
+ * add-ins"); the code is the error table's RangeExceedsLimit, "The cell count in the range has exceeded the
+ * maximum supported number" (https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling).
+ */
+export const READ_LIMIT_CELLS = 5_000_000;
+
+function requireReadable(box: Box): void {
+  const cells = (box.bottom - box.top + 1) * (box.right - box.left + 1);
+  if (cells > READ_LIMIT_CELLS) {
+    throw new FakeOfficeError("RangeExceedsLimit", `${cells} cells is more than a read may take.`);
+  }
+}
+
 function boxAddress(b: Box): string {
   const a = a1(b.top, b.left);
   const z = a1(b.bottom, b.right);
@@ -412,6 +427,7 @@ export class FakeExcel {
     }
     if (unsupported) this.undoStackCleared++;
     let writes = 0;
+    const cellsBefore = this.cellsRead;
     const failAfter = ops.some((o) => o.write) ? this.failNextWriteAfter : undefined;
     if (failAfter !== undefined) this.failNextWriteAfter = undefined;
     let changed = false;
@@ -425,10 +441,12 @@ export class FakeExcel {
       }
       op.run();
     }
-    this.largestResponse = Math.max(this.largestResponse, this.responseBytes);
     if (this.responseBytes > PAYLOAD_LIMIT_BYTES) {
+      // Refused: none of it reaches the add-in.
+      this.cellsRead = cellsBefore;
       throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", "The response payload is over 5 MB.");
     }
+    this.largestResponse = Math.max(this.largestResponse, this.responseBytes);
     if (changed) {
       this.lastWriteCount = writes;
       this.fireChanged(undefined);
@@ -1011,6 +1029,10 @@ class FakeWorksheet extends Loadable {
     );
   }
 
+  /**
+   * "If the entire worksheet is blank, this function will return the top left cell (i.e. it will not throw
+   * an error)" (https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-getusedrange-member(1)).
+   */
   getUsedRange(valuesOnly = false): FakeRange {
     return new FakeRange(this.ctx, () => {
       const sheet = this.resolve();
@@ -1273,6 +1295,7 @@ class FakeRange extends Loadable {
   protected override read(prop: string): unknown {
     const excel = this.ctx.excel;
     const { sheet, box } = this.resolve();
+    if (prop === "values" || prop === "formulas" || prop === "numberFormat") requireReadable(box);
     switch (prop) {
       case "address":
         return excel.address(sheet, box);
@@ -1435,6 +1458,7 @@ class FakeRange extends Loadable {
     return new FakeLoadableValue(this.ctx, (prop) => {
       if (prop !== "cellAddresses") throw new FakeOfficeError("InvalidArgument", prop);
       const { sheet, box } = this.resolve();
+      requireReadable(box);
       const rows: string[][] = [];
       for (let r = box.top; r <= box.bottom; r++) {
         if (sheet.hiddenRows.has(r)) continue;
@@ -1442,7 +1466,33 @@ class FakeRange extends Loadable {
         for (let c = box.left; c <= box.right; c++) row.push(`${quoteSheet(sheet.name)}!${a1(r, c)}`);
         rows.push(row);
       }
-      return rows;
+      return this.ctx.excel.responded(rows);
+    });
+  }
+
+  /**
+   * Range.getIntersection (ExcelApi 1.1): "Gets the range object that represents the rectangular intersection
+   * of the given ranges" (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getintersection-member(1)).
+   * Where there is none it throws ItemNotFound, as RangeAreas.getIntersection says in words ("If no
+   * intersection is found, an ItemNotFound error will be thrown",
+   * https://learn.microsoft.com/javascript/api/excel/excel.rangeareas#excel-excel-rangeareas-getintersection-member(1))
+   * and as every accessor without OrNullObject does for what does not exist
+   * (https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model, "*OrNullObject methods").
+   */
+  getIntersection(another: string): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const { sheet, box } = this.resolve();
+      const other = parseBox(another);
+      const meet = {
+        top: Math.max(box.top, other.top),
+        left: Math.max(box.left, other.left),
+        bottom: Math.min(box.bottom, other.bottom),
+        right: Math.min(box.right, other.right),
+      };
+      if (meet.top > meet.bottom || meet.left > meet.right) {
+        throw new FakeOfficeError("ItemNotFound", `${another} does not meet the range.`);
+      }
+      return { sheet, box: meet };
     });
   }
 

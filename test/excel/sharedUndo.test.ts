@@ -82,7 +82,7 @@ describe("the ribbon and the pane share one undo record, kept in the workbook", 
     await ribbon();
     await pane.readGrid();
     expect(pane.canUndo()).toBe(true);
-    expect(pane.stats.read.syncs).toBe(3);
+    expect(pane.stats.read.syncs).toBe(2);
   });
 
   it("the ribbon writes after the pane, then removing the flags: every flagged cell is found and cleared", async () => {
