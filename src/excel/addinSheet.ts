@@ -69,7 +69,11 @@ export interface SheetRead {
 }
 
 /** Queues the loads of an existing add-in sheet; after the sync, its snapshot and its clearing. */
-export function queueSheetRead(context: Excel.RequestContext, name: string, chart: AddinChart | undefined): SheetRead {
+export function queueSheetRead(
+  context: Excel.RequestContext,
+  name: string,
+  chartOf: () => AddinChart | undefined,
+): SheetRead {
   const ws = context.workbook.worksheets.getItem(name);
   const charts = ws.charts.load("items/name");
   const used = ws.getUsedRange().load("address,formulas,numberFormat");
@@ -78,6 +82,7 @@ export function queueSheetRead(context: Excel.RequestContext, name: string, char
     ws.getRange(`${columnLetters(i + 1)}:${columnLetters(i + 1)}`).format.load("columnWidth"),
   );
   const snapshot = (): SheetSnapshot => {
+    const chart = chartOf();
     const local = used.address.slice(used.address.lastIndexOf("!") + 1);
     const formulas = used.formulas as unknown[][];
     const empty = local === "A1" && (formulas[0]?.[0] ?? "") === "";

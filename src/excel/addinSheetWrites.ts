@@ -47,14 +47,14 @@ export function requireUnprotected(structure: Structure, sheets: readonly AddinS
 /** Queues the read of each sheet that stands, with the chart the add-in put there (from the flag record). */
 export function queueSheetReads(
   context: Excel.RequestContext,
-  structure: Structure,
+  present: { has(name: string): boolean },
   sheets: readonly AddinSheet[],
-  charts: Readonly<Record<string, AddinChart>> | undefined,
+  charts: () => Readonly<Record<string, AddinChart>> | undefined,
 ): Map<string, SheetRead> {
   return new Map(
     sheets
-      .filter((s) => structure.sheets.has(s.name))
-      .map((s) => [s.name, queueSheetRead(context, s.name, charts?.[s.name])]),
+      .filter((s) => present.has(s.name))
+      .map((s) => [s.name, queueSheetRead(context, s.name, () => charts()?.[s.name])]),
   );
 }
 

@@ -5,7 +5,8 @@
  *   1. a structure read (sheets, protection, comments),
  *   2. a read of the cells it will touch (this module),
  *   3. one write batch,
- * so a refused write (a protected sheet, a deleted sheet) changes nothing.
+ * so a refused write (a protected sheet, a deleted sheet) changes nothing. applyPlan reads 1 and 2 in
+ * one round trip where the port's last read of the workbook still holds (writeGuess.ts).
  */
 import { parseAddress, address as a1 } from "../grid";
 import type { ExcelCapabilities } from "./capabilities";
@@ -36,18 +37,31 @@ export async function readStructure(
   capabilities: ExcelCapabilities,
   sync: () => Promise<void>,
 ): Promise<Structure> {
+  const structure = queueStructureRead(context, capabilities);
+  await sync();
+  return structure();
+}
+
+/** Step 1 queued, to go with other reads in the same round trip; the Structure once it has run. */
+export function queueStructureRead(context: Excel.RequestContext, capabilities: ExcelCapabilities): () => Structure {
   const worksheets = context.workbook.worksheets.load("items/name,items/position,items/protection/protected");
   const protection = context.workbook.protection.load("protected");
   const comments =
     capabilities.annotations !== "none" && capabilities.apiVersion >= 10
       ? context.workbook.comments.load("items/id,items/content")
       : undefined;
-  await sync();
-  const sheets = new Map<string, SheetInfo>();
-  for (const ws of worksheets.items) {
-    sheets.set(ws.name, { name: ws.name, protected: ws.protection.protected, position: ws.position });
-  }
-  return { sheets, workbookProtected: protection.protected, ...(comments ? { comments } : {}) };
+  return () => {
+    const sheets = new Map<string, SheetInfo>();
+    for (const ws of worksheets.items) {
+      sheets.set(ws.name, { name: ws.name, protected: ws.protection.protected, position: ws.position });
+    }
+    return { sheets, workbookProtected: protection.protected, ...(comments ? { comments } : {}) };
+  };
+}
+
+/** The threaded comments a cell read looks among: the structure's, or those a write guessed (writeGuess.ts). */
+export interface CommentsToRead {
+  readonly comments?: { readonly items: readonly Excel.Comment[] };
 }
 
 /** A cell the add-in will write: its sheet must stand and not be protected. */
@@ -110,7 +124,7 @@ export function cellsOf(range: string): string[] | undefined {
 export function queueCellReads(
   context: Excel.RequestContext,
   capabilities: ExcelCapabilities,
-  structure: Structure,
+  structure: CommentsToRead,
   requests: readonly CellRequest[],
 ): CellReads {
   const readers: (() => CellState)[] = [];

@@ -3,14 +3,15 @@
  * The WorkbookPort for the open workbook in Excel, through Office.js: the
  * only place besides the entry points that talks to Excel.
  *
- * - readGrid: three round trips whatever the workbook's size (readWorkbook.ts).
+ * - readGrid: two round trips for an ordinary workbook (readWorkbook.ts).
  * - applyPlan, applyEdits, removeFlags: each one command, so one undo step:
  *   Excel.run({ mergeUndoGroup: true }) where ExcelApi 1.20 is supported, and
  *   in every Excel the add-in's own record behind undo() ("Ångra"), kept in
  *   the workbook so the ribbon and the pane share it (undoRecord.ts). Each
  *   reads what it will overwrite before it writes (so a refused write
  *   changes nothing), writes in one batch, and when that batch fails puts
- *   back what it had written. Their steps: flagWrites.ts, addinSheetWrites.ts
+ *   back what it had written. applyPlan reads in one round trip where what
+ *   the port last saw of the workbook still holds (writeGuess.ts). Their steps: flagWrites.ts, addinSheetWrites.ts
  *   and cellEdits.ts; what a command changed, and putting it back:
  *   undoJournal.ts.
  * - The cells the add-in flagged are kept in the document settings
@@ -22,7 +23,15 @@ import { WorkbookError, type UndoResult, type WorkbookPort } from "../app/workbo
 import { type Grid, splitAreas } from "../grid";
 import type { PageSetup } from "../plan/pageSetup";
 import { capabilitiesFor, type ExcelCapabilities } from "./capabilities";
-import { cellKey, cellsOf, queueCellReads, readStructure, requireWritable } from "./cellState";
+import {
+  type CellState,
+  cellKey,
+  cellsOf,
+  queueCellReads,
+  queueStructureRead,
+  readStructure,
+  requireWritable,
+} from "./cellState";
 import {
   badAddress,
   MESSAGES,
@@ -51,6 +60,9 @@ import { type CommandBody, type Restored, restoreEntry, type UndoEntry } from ".
 import { lastAction, nextAction, pushed, queueUndoRead, queueUndoWrite, type StoredUndo } from "./undoRecord";
 import type { WorkbookEdits } from "../grid/edits";
 import type { WritePlan } from "../plan/types";
+import { GuessMissed, queueGuess, type Seen } from "./writeGuess";
+
+type CommandArgs = Parameters<CommandBody>;
 
 /** What the port needs of Office: Excel.run and the API version test. */
 export interface ExcelHost {
@@ -86,6 +98,8 @@ export class ExcelPort implements WorkbookPort {
   private grouping: boolean;
   /** The page setup this port last gave each of the add-in's sheets, so undo can give it back. */
   private readonly pagesWritten = new Map<string, PageSetup>();
+  /** What this port last saw of the workbook, when it read or wrote it: a write's guess (writeGuess.ts). */
+  private seen: Seen | undefined;
   /** The port's writes, for the change events: under way, or just ended (their echo). */
   private readonly ownWrites: OwnWrites = {
     writing: () => this.writing > 0,
@@ -110,10 +124,20 @@ export class ExcelPort implements WorkbookPort {
     const stats: ReadStats = { syncs: 0, cells: 0 };
     try {
       return await this.host.run(this.runOptions(false), async (context) => {
-        // Loaded in the read's first round trip: whether anything (the ribbon, too) can be undone.
+        // Loaded in the read's first round trip: whether anything (the ribbon, too) can be undone, and
+        // what the next write guesses it will read (the flag record, the threaded comments).
         const undoRead = queueUndoRead(context);
+        const flagsRead = queueFlagsRead(context);
+        const caps = this.capabilities;
+        const comments =
+          caps.annotations !== "none" && caps.apiVersion >= 10 ? context.workbook.comments.load("items/id") : undefined;
         const grid = await readWorkbookGrid(context, stats);
         this.undoDepth = undoRead().entries.length;
+        this.seen = {
+          sheets: new Set(grid.sheets.map((s) => s.name)),
+          flags: flagsRead().store,
+          ...(comments ? { commentIds: comments.items.map((c) => c.id) } : {}),
+        };
         return grid;
       });
     } catch (error) {
@@ -129,39 +153,72 @@ export class ExcelPort implements WorkbookPort {
    * sheets (addinSheetWrites.ts) and the new flag record.
    */
   async applyPlan(plan: WritePlan): Promise<void> {
+    try {
+      await this.command((context, sync, checkpoint) => this.writePlan(plan, this.seen, context, sync, checkpoint));
+    } catch (error) {
+      if (!(error instanceof GuessMissed)) throw error;
+      await this.command((context, sync, checkpoint) => this.writePlan(plan, undefined, context, sync, checkpoint));
+    }
+  }
+
+  /**
+   * applyPlan's command: one read, where what the port last saw guesses the cells and sheets to read
+   * (writeGuess.ts), and one write; a second read before the write where the guess does not cover them.
+   */
+  private async writePlan(plan: WritePlan, seen: Seen | undefined, ...[context, sync, checkpoint]: CommandArgs) {
     const sheets = addinSheetsOf(plan);
     const pages = pageSetupsOf(plan);
-    await this.command(async (context, sync, checkpoint) => {
-      const flagsRead = queueFlagsRead(context);
-      const structure = await readStructure(context, this.capabilities, sync);
-      const stored = flagsRead();
-      requireCreatable(structure, sheets);
-      const wanted = plannedFlagCells(structure, plan.flags);
-      requireUnprotected(structure, sheets);
-      const earlier = earlierFlags(structure, stored.store);
-      const annotate = this.capabilities.annotations !== "none";
-      const requests = flagCellRequests(earlier, wanted, annotate);
-      const reads = queueCellReads(context, this.capabilities, structure, requests);
-      const sheetReads = queueSheetReads(context, structure, sheets, stored.store.charts);
+    const flagsRead = queueFlagsRead(context);
+    const structureRead = queueStructureRead(context, this.capabilities);
+    const guess = seen && queueGuess(context, this.capabilities, seen, plan, sheets, () => flagsRead().store.charts);
+    try {
       await sync();
-      const states = reads.states();
-      const { written, records } = queueFlagWrites(context, annotate, earlier, wanted, states, reads.commentsAt);
-      const charts = chartsOf(sheets);
-      const flagsWritten: FlagStore = { version: 1, flags: records, ...(charts ? { charts } : {}) };
-      checkpoint({
-        cells: [...states.values()],
-        written,
-        createdSheets: [],
-        names: [],
-        addinSheets: sheetsUndo(sheets, sheetReads, this.pagesWritten),
-        flags: stored,
-        flagsWritten,
-      });
-      queueSheetWrites(context, sheets, sheetReads, pages);
-      queueFlagsWrite(context, flagsWritten, stored.stored);
-      await sync("write");
-      for (const [name, page] of pages) this.pagesWritten.set(name, page);
+    } catch (error) {
+      if (guess && officeErrorCode(error) === "ItemNotFound") throw new GuessMissed();
+      throw error;
+    }
+    const structure = structureRead();
+    const stored = flagsRead();
+    requireCreatable(structure, sheets);
+    const wanted = plannedFlagCells(structure, plan.flags);
+    requireUnprotected(structure, sheets);
+    const earlier = earlierFlags(structure, stored.store);
+    const annotate = this.capabilities.annotations !== "none";
+    const requests = flagCellRequests(earlier, wanted, annotate);
+    let reads = guess?.reads;
+    let sheetReads = guess?.sheetReads;
+    if (!guess || !reads || !sheetReads || !guess.covers(structure, requests, sheets)) {
+      reads = queueCellReads(context, this.capabilities, structure, requests);
+      sheetReads = queueSheetReads(context, structure.sheets, sheets, () => stored.store.charts);
+      await sync();
+    }
+    // Only the cells the write needs: a guessed cell it leaves alone is no part of the undo entry.
+    const needed = new Set(requests.map((r) => cellKey(r.sheet, r.cell)));
+    const states = new Map<string, CellState>([...reads.states()].filter(([key]) => needed.has(key)));
+    const { written, records } = queueFlagWrites(context, annotate, earlier, wanted, states, reads.commentsAt);
+    const charts = chartsOf(sheets);
+    const flagsWritten: FlagStore = { version: 1, flags: records, ...(charts ? { charts } : {}) };
+    checkpoint({
+      cells: [...states.values()],
+      written,
+      createdSheets: [],
+      names: [],
+      addinSheets: sheetsUndo(sheets, sheetReads, this.pagesWritten),
+      flags: stored,
+      flagsWritten,
     });
+    queueSheetWrites(context, sheets, sheetReads, pages);
+    queueFlagsWrite(context, flagsWritten, stored.stored);
+    await sync("write");
+    for (const [name, page] of pages) this.pagesWritten.set(name, page);
+    this.seen = {
+      sheets: new Set([...structure.sheets.keys(), ...sheets.map((s) => s.name)]),
+      flags: flagsWritten,
+      // Comments the write adds (where comments carry the flags) are not known by id: not guessed.
+      ...(structure.comments && this.capabilities.annotations === "note"
+        ? { commentIds: structure.comments.items.map((c) => c.id) }
+        : {}),
+    };
   }
 
   async applyEdits(edits: WorkbookEdits): Promise<void> {
@@ -191,6 +248,8 @@ export class ExcelPort implements WorkbookPort {
    */
   async undo(): Promise<UndoResult> {
     this.requireSupported();
+    // Undo may remove the add-in's sheets: the next write reads what it needs, not what was last seen.
+    this.seen = undefined;
     return this.ownWrite(async () => {
       const restored = await this.host.run(this.runOptions(true), async (context) => {
         const read = queueUndoRead(context);
@@ -381,6 +440,8 @@ export class ExcelPort implements WorkbookPort {
         }),
       );
     } catch (error) {
+      // Before any write: applyPlan runs the command again without its guess.
+      if (error instanceof GuessMissed) throw error;
       const refused = grouped && officeErrorCode(error) === "UndoNotSupported";
       if (writing && entry && record) {
         this.undoDepth = record.entries.length;

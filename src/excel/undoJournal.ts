@@ -108,7 +108,7 @@ export async function restoreEntry(
   const sheetReads = new Map(
     entry.addinSheets
       .filter((s) => structure.sheets.has(s.before.name))
-      .map((s) => [s.before.name, queueSheetRead(context, s.before.name, undefined)]),
+      .map((s) => [s.before.name, queueSheetRead(context, s.before.name, () => undefined)]),
   );
   const names = entry.names.map((n) => ({
     ...n,

@@ -2080,6 +2080,17 @@ class FakeCommentCollection extends FakeCollection<FakeCommentProxy> {
   constructor(ctx: FakeContext) {
     super(ctx);
   }
+  /**
+   * CommentCollection.getItem (ExcelApi 1.10): "Gets a comment from the collection based on its ID"
+   * (https://learn.microsoft.com/javascript/api/excel/excel.commentcollection#excel-excel-commentcollection-getitem-member(1));
+   * one that is not there is ItemNotFound when it is loaded, as every accessor without OrNullObject
+   * (https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model, "*OrNullObject methods").
+   */
+  getItem(id: string): FakeCommentProxy {
+    this.ctx.excel.requireApi(10, "comments");
+    return new FakeCommentProxy(this.ctx, id);
+  }
+
   protected itemsAtSync(props: string[]): FakeCommentProxy[] {
     return this.ctx.excel.workbook.comments.map((c) => {
       const p = new FakeCommentProxy(this.ctx, c.id);
@@ -2113,12 +2124,12 @@ class FakeCommentCollection extends FakeCollection<FakeCommentProxy> {
 class FakeCommentProxy extends Loadable {
   constructor(
     ctx: FakeContext,
-    private readonly id: string,
+    private readonly commentId: string,
   ) {
     super(ctx);
   }
   private comment(): FakeComment {
-    const c = this.ctx.excel.workbook.comments.find((x) => x.id === this.id);
+    const c = this.ctx.excel.workbook.comments.find((x) => x.id === this.commentId);
     if (!c) throw new FakeOfficeError("ItemNotFound", "comment");
     return c;
   }
@@ -2131,6 +2142,9 @@ class FakeCommentProxy extends Loadable {
   fillFrom(props: string[]): void {
     this.loaded.set("isNullObject", false);
     for (const p of props) this.loaded.set(p, this.read(p));
+  }
+  get id(): string {
+    return this.loadedValue("id");
   }
   get content(): string {
     return this.loadedValue("content");
