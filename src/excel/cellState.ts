@@ -42,14 +42,19 @@ export async function readStructure(
   return structure();
 }
 
+/**
+ * Whether a write looks at the threaded comments (ExcelApi 1.10): where comments carry the flags, and
+ * where notes do, to leave a cell with a user's threaded comment without a note.
+ */
+export function readsComments(capabilities: ExcelCapabilities): boolean {
+  return capabilities.annotations !== "none" && capabilities.apiVersion >= 10;
+}
+
 /** Step 1 queued, to go with other reads in the same round trip; the Structure once it has run. */
 export function queueStructureRead(context: Excel.RequestContext, capabilities: ExcelCapabilities): () => Structure {
   const worksheets = context.workbook.worksheets.load("items/name,items/position,items/protection/protected");
   const protection = context.workbook.protection.load("protected");
-  const comments =
-    capabilities.annotations !== "none" && capabilities.apiVersion >= 10
-      ? context.workbook.comments.load("items/id,items/content")
-      : undefined;
+  const comments = readsComments(capabilities) ? context.workbook.comments.load("items/id,items/content") : undefined;
   return () => {
     const sheets = new Map<string, SheetInfo>();
     for (const ws of worksheets.items) {

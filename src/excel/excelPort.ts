@@ -11,9 +11,9 @@
  *   reads what it will overwrite before it writes (so a refused write
  *   changes nothing), writes in one batch, and when that batch fails puts
  *   back what it had written. applyPlan reads in one round trip where what
- *   the port last saw of the workbook still holds (writeGuess.ts). Their steps: flagWrites.ts, addinSheetWrites.ts
- *   and cellEdits.ts; what a command changed, and putting it back:
- *   undoJournal.ts.
+ *   the port last saw of the workbook still holds (writeGuess.ts). Their
+ *   steps: flagWrites.ts, addinSheetWrites.ts and cellEdits.ts; what a
+ *   command changed, and putting it back: undoJournal.ts.
  * - The cells the add-in flagged are kept in the document settings
  *   (flagStore.ts), so removeFlags works in a later session too.
  * - onChange: the user's edits, debounced (changeEvents.ts).
@@ -29,6 +29,7 @@ import {
   cellsOf,
   queueCellReads,
   queueStructureRead,
+  readsComments,
   readStructure,
   requireWritable,
 } from "./cellState";
@@ -128,9 +129,7 @@ export class ExcelPort implements WorkbookPort {
         // what the next write guesses it will read (the flag record, the threaded comments).
         const undoRead = queueUndoRead(context);
         const flagsRead = queueFlagsRead(context);
-        const caps = this.capabilities;
-        const comments =
-          caps.annotations !== "none" && caps.apiVersion >= 10 ? context.workbook.comments.load("items/id") : undefined;
+        const comments = readsComments(this.capabilities) ? context.workbook.comments.load("items/id") : undefined;
         const grid = await readWorkbookGrid(context, stats);
         this.undoDepth = undoRead().entries.length;
         this.seen = {
@@ -185,13 +184,11 @@ export class ExcelPort implements WorkbookPort {
     const earlier = earlierFlags(structure, stored.store);
     const annotate = this.capabilities.annotations !== "none";
     const requests = flagCellRequests(earlier, wanted, annotate);
-    let reads = guess?.reads;
-    let sheetReads = guess?.sheetReads;
-    if (!guess || !reads || !sheetReads || !guess.covers(structure, requests, sheets)) {
-      reads = queueCellReads(context, this.capabilities, structure, requests);
-      sheetReads = queueSheetReads(context, structure.sheets, sheets, () => stored.store.charts);
-      await sync();
-    }
+    const covered = guess?.covers(structure, requests, sheets) ? guess : undefined;
+    const reads = covered?.reads ?? queueCellReads(context, this.capabilities, structure, requests);
+    const sheetReads =
+      covered?.sheetReads ?? queueSheetReads(context, structure.sheets, sheets, () => stored.store.charts);
+    if (!covered) await sync();
     // Only the cells the write needs: a guessed cell it leaves alone is no part of the undo entry.
     const needed = new Set(requests.map((r) => cellKey(r.sheet, r.cell)));
     const states = new Map<string, CellState>([...reads.states()].filter(([key]) => needed.has(key)));

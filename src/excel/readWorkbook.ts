@@ -218,9 +218,7 @@ export async function readWorkbookGrid(
 
   for (const { atOnce } of sheets) if (atOnce) stats.cells += cellCount(atOnce.cells.address);
   const pending = sheets.map((sheet) => readAlready(sheet) ?? pendingSheet(sheet));
-  if (pending.some((p) => p.done === undefined) && stats.further === undefined && sheets === atOnce) {
-    stats.further = "large";
-  }
+  if (stats.further === undefined && pending.some((p) => !p.done)) stats.further = "large";
   const sparse = pending.flatMap((p) => (p.sparse ? [{ p, s: p.sparse }] : []));
   await countSpecialCells(sparse, sync); // 2b
 

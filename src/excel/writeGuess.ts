@@ -12,7 +12,7 @@ import type { WritePlan } from "../plan/types";
 import type { AddinChart, AddinSheet, SheetRead } from "./addinSheet";
 import { queueSheetReads } from "./addinSheetWrites";
 import type { ExcelCapabilities } from "./capabilities";
-import { type CellReads, type CellRequest, cellKey, queueCellReads, type Structure } from "./cellState";
+import { type CellReads, type CellRequest, cellKey, queueCellReads, readsComments, type Structure } from "./cellState";
 import type { FlagStore } from "./flagStore";
 
 /** What the port last saw of the workbook, when it read or wrote it. */
@@ -54,8 +54,7 @@ export function queueGuess(
   };
   for (const r of seen.flags.flags) add(r.sheet, r.cell);
   for (const flag of plan.flags) for (const c of flag.cells) add(flag.sheet, c.cell);
-  const withComments = annotate && capabilities.apiVersion >= 10;
-  const comments = withComments
+  const comments = readsComments(capabilities)
     ? seen.commentIds?.map((id) => context.workbook.comments.getItem(id).load("id,content"))
     : undefined;
   const reads = queueCellReads(context, capabilities, comments ? { comments: { items: comments } } : {}, [
